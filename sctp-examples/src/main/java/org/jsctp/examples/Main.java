@@ -1,0 +1,29 @@
+package org.jsctp.examples;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the examples jar: one subcommand per tool.
+ *
+ * <p>Bad arguments print a clear message and exit with code 2 (picocli's usage-error code).
+ */
+@Command(
+    name = "sctp-examples",
+    mixinStandardHelpOptions = true,
+    version = "jsctp examples 0.1.0",
+    description = "jsctp example tools: echo server and client, throughput tools, failover demo.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
