@@ -1,0 +1,161 @@
+package org.jsctp.config;
+
+import java.util.Locale;
+
+/**
+ * The stack-wide settings, named as Linux names them under {@code net.sctp.*} so that operators
+ * can reuse their tuning (sctp(7)). Each carries its default, its allowed range and its unit.
+ * Booleans are 0 or 1. A few settings have no Linux counterpart; their names follow the same
+ * style and say so in {@link #linuxCounterpart()}.
+ */
+public enum Sysctl {
+  /** RTO.Initial (RFC 9260 section 16: 1 s; Linux uses 3000). */
+  RTO_INITIAL("rto_initial", 1000, 1, 3_600_000, "ms", true),
+  /** RTO.Min (RFC 9260 section 16). */
+  RTO_MIN("rto_min", 1000, 1, 3_600_000, "ms", true),
+  /** RTO.Max (RFC 9260 section 16). */
+  RTO_MAX("rto_max", 60_000, 1, 3_600_000, "ms", true),
+  /** RTO.Alpha as a right shift: 3 means 1/8 (RFC 9260 section 6.3.1). */
+  RTO_ALPHA_EXP_DIVISOR("rto_alpha_exp_divisor", 3, 1, 10, "shift", true),
+  /** RTO.Beta as a right shift: 2 means 1/4 (RFC 9260 section 6.3.1). */
+  RTO_BETA_EXP_DIVISOR("rto_beta_exp_divisor", 2, 1, 10, "shift", true),
+  /** HB.interval added to the RTO between heartbeats on an idle path (RFC 9260 section 8.3). */
+  HB_INTERVAL("hb_interval", 30_000, 1, 86_400_000, "ms", true),
+  /** Path.Max.Retrans: errors on a path beyond this make it INACTIVE (RFC 9260 section 8.2). */
+  PATH_MAX_RETRANS("path_max_retrans", 5, 0, 0xFFFF, "count", true),
+  /** PFMR: errors beyond this make a path potentially failed (RFC 7829 section 3); above path_max_retrans PF is off. */
+  PF_RETRANS("pf_retrans", 0, 0, 0xFFFF, "count", true),
+  /** Linux {@code pf_enable}: 0 turns SCTP-PF off whatever {@code pf_retrans} says. */
+  PF_ENABLE("pf_enable", 1, 0, 1, "bool", true),
+  /** PSMR, primary path switchover (RFC 7829 section 5); 65535 is off and the default. */
+  PS_RETRANS("ps_retrans", 0xFFFF, 0, 0xFFFF, "count", true),
+  /** Linux {@code pf_expose}: 1 turns on ADDR_POTENTIALLY_FAILED notifications. */
+  PF_EXPOSE("pf_expose", 0, 0, 1, "bool", false),
+  /** Reset cwnd to one MTU when a path returns from PF to ACTIVE (draft-nishida, FreeBSD). */
+  PF_CWND_RESET("pf_cwnd_reset", 1, 0, 1, "bool", false),
+  /** Association.Max.Retrans (RFC 9260 section 8.1). */
+  ASSOCIATION_MAX_RETRANS("association_max_retrans", 10, 1, 0xFFFF, "count", true),
+  /** Max.Init.Retransmits for INIT and COOKIE ECHO (RFC 9260 section 5.1). */
+  MAX_INIT_RETRANSMITS("max_init_retransmits", 8, 1, 0xFFFF, "count", true),
+  /** Max.Burst: new packets per send round (RFC 9260 section 6.1). */
+  MAX_BURST("max_burst", 4, 1, 0xFFFF, "packets", true),
+  /** SACK.Delay: at most 500 ms (RFC 9260 section 6.2). */
+  SACK_TIMEOUT("sack_timeout", 200, 1, 500, "ms", true),
+  /** Packets with DATA before a SACK is sent without waiting (RFC 9260 section 6.2: 2). */
+  SACK_FREQ("sack_freq", 2, 1, 0xFFFF, "packets", false),
+  /** Valid.Cookie.Life (RFC 9260 section 16). */
+  VALID_COOKIE_LIFE("valid_cookie_life", 60_000, 1, 3_600_000, "ms", true),
+  /** Honour a peer's Cookie Preservative (RFC 9260 section 5.2.6). */
+  COOKIE_PRESERVE_ENABLE("cookie_preserve_enable", 1, 0, 1, "bool", true),
+  /** PR-SCTP (RFC 3758). Not implemented yet: only 0 is accepted. */
+  PRSCTP_ENABLE("prsctp_enable", 0, 0, 0, "bool", true),
+  /** ADD-IP (RFC 5061). Not implemented yet: only 0 is accepted. */
+  ADDIP_ENABLE("addip_enable", 0, 0, 0, "bool", true),
+  /** Receive buffer accounting: 0 shared per socket, 1 per association. This stack always accounts per association; 0 is accepted for compatibility. */
+  RCVBUF_POLICY("rcvbuf_policy", 1, 0, 1, "policy", true),
+  /** Send buffer accounting: 0 shared per socket, 1 per association. This stack always accounts per association; 0 is accepted for compatibility. */
+  SNDBUF_POLICY("sndbuf_policy", 1, 0, 1, "policy", true),
+  /** Local UDP encapsulation port (RFC 6951 section 5.1; IANA 9899); 0 picks an ephemeral port. */
+  UDP_PORT("udp_port", 9899, 0, 0xFFFF, "port", true),
+  /** Default remote UDP encapsulation port for new paths (RFC 6951; Linux {@code encap_port}). */
+  ENCAP_PORT("encap_port", 9899, 1, 0xFFFF, "port", true),
+  /** IP MTU assumed for every path, IP header included (PMTU discovery is not implemented). */
+  PATH_MTU("path_mtu", 1500, 576, 65_535, "bytes", false),
+  /** Send buffer per association: user data queued or unacknowledged (SO_SNDBUF). */
+  SNDBUF("sndbuf", 262_144, 4_096, 1 << 30, "bytes", false),
+  /** Receive buffer per association: advertised window (SO_RCVBUF). */
+  RCVBUF("rcvbuf", 262_144, 1_500, 1 << 30, "bytes", false),
+  /** Default outbound streams requested in INIT (SCTP_INITMSG sinit_num_ostreams). */
+  OUTBOUND_STREAMS("outbound_streams", 10, 1, 0xFFFF, "streams", false),
+  /** Default inbound streams accepted (SCTP_INITMSG sinit_max_instreams). */
+  MAX_INBOUND_STREAMS("max_inbound_streams", 0xFFFF, 1, 0xFFFF, "streams", false),
+  /** Answer out-of-the-blue packets with ABORT (RFC 9260 section 8.4 rule 8); 0 drops them (behind NATs). */
+  OOTB_ABORT("ootb_abort", 1, 0, 1, "bool", false),
+  /** Disable Nagle-like bundling delay for new associations (SCTP_NODELAY). */
+  NODELAY("nodelay", 0, 0, 1, "bool", false),
+  /** Maximum associations per endpoint (RFC 3873 sctpMaxAssocs); further INITs are refused. */
+  MAX_ASSOCIATIONS("max_associations", 65_535, 1, Integer.MAX_VALUE, "count", false),
+  /** How long a cookie secret stays current before rotation (RFC 9260 section 5.1.3). */
+  COOKIE_SECRET_LIFETIME("cookie_secret_lifetime", 3_600_000, 1_000, 86_400_000, "ms", false);
+
+  private final String key;
+  private final long defaultValue;
+  private final long min;
+  private final long max;
+  private final String unit;
+  private final boolean linuxCounterpart;
+
+  Sysctl(String key, long defaultValue, long min, long max, String unit, boolean linuxCounterpart) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.max = max;
+    this.unit = unit;
+    this.linuxCounterpart = linuxCounterpart;
+  }
+
+  /** The short name, as in {@code /proc/sys/net/sctp/<key>}. */
+  public String key() {
+    return key;
+  }
+
+  /** The full sysctl name, {@code net.sctp.<key>}. */
+  public String sysctlName() {
+    return "net.sctp." + key;
+  }
+
+  public long defaultValue() {
+    return defaultValue;
+  }
+
+  public long min() {
+    return min;
+  }
+
+  public long max() {
+    return max;
+  }
+
+  public String unit() {
+    return unit;
+  }
+
+  /** True when Linux has a sysctl of this name. */
+  public boolean linuxCounterpart() {
+    return linuxCounterpart;
+  }
+
+  /** Checks a value against the allowed range, naming the setting and its range when it fails. */
+  public long check(long value) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          sysctlName() + " = " + value + " is out of range " + min + ".." + max + " (" + unit + ")");
+    }
+    return value;
+  }
+
+  /** Finds a setting by {@code net.sctp.key} or bare {@code key}, any case. */
+  public static Sysctl byName(String name) {
+    String bare = name.trim().toLowerCase(Locale.ROOT);
+    if (bare.startsWith("net.sctp.")) {
+      bare = bare.substring("net.sctp.".length());
+    }
+    for (Sysctl s : values()) {
+      if (s.key.equals(bare)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown SCTP setting '" + name + "'; known: " + knownKeys());
+  }
+
+  private static String knownKeys() {
+    StringBuilder sb = new StringBuilder();
+    for (Sysctl s : values()) {
+      if (sb.length() > 0) {
+        sb.append(", ");
+      }
+      sb.append(s.key);
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,243 @@
+package org.jsctp.rx;
+
+import org.jsctp.util.SequenceUnwrapper;
+
+/**
+ * The receiver's record of TSNs (RFC 9260 section 6.2): the cumulative TSN, the received TSNs
+ * above it as sorted disjoint ranges (the gap ack blocks), and the duplicates seen since the
+ * last SACK. Memory is bounded: at most {@link #MAX_GAP_RANGES} ranges and {@link
+ * #MAX_DUPLICATES} duplicates are kept; a TSN that would need a further range is refused and
+ * the peer retransmits it.
+ */
+public final class TsnTracker {
+
+  /** Gap ack block offsets are 16 bits (RFC 9260 section 3.3.4): TSNs further ahead are refused. */
+  public static final int MAX_AHEAD = 0xFFFF;
+
+  /** At most this many gap ranges are tracked. */
+  public static final int MAX_GAP_RANGES = 1024;
+
+  /** At most this many duplicates are remembered between two SACKs. */
+  public static final int MAX_DUPLICATES = 256;
+
+  /** What became of one received TSN. */
+  public enum Outcome {
+    /** First arrival, recorded. */
+    NEW,
+    /** At or below the cumulative TSN, or already received: reported as duplicate. */
+    DUPLICATE,
+    /** Too far ahead, or would exceed the gap bookkeeping: not recorded, not acknowledged. */
+    REFUSED
+  }
+
+  private final SequenceUnwrapper unwrapper;
+  private long cumulative;
+  private long highestReceived;
+  private long[] ranges = new long[16];
+  private int rangeCount;
+  private final int[] duplicates = new int[MAX_DUPLICATES];
+  private int duplicateCount;
+
+  /** @param peerInitialTsn the peer's Initial TSN; the cumulative TSN starts one below it */
+  public TsnTracker(int peerInitialTsn) {
+    this.unwrapper = new SequenceUnwrapper(peerInitialTsn - 1);
+    this.cumulative = unwrapper.unwrap(peerInitialTsn - 1);
+    this.highestReceived = cumulative;
+  }
+
+  /** Records one received TSN. */
+  public Outcome receive(int tsn) {
+    long t = unwrapper.peek(tsn);
+    if (t <= cumulative || contains(t)) {
+      if (duplicateCount < MAX_DUPLICATES) {
+        duplicates[duplicateCount++] = tsn;
+      }
+      return Outcome.DUPLICATE;
+    }
+    if (t - cumulative > MAX_AHEAD) {
+      return Outcome.REFUSED;
+    }
+    if (!insert(t)) {
+      return Outcome.REFUSED;
+    }
+    unwrapper.unwrap(tsn);
+    if (t > highestReceived) {
+      highestReceived = t;
+    }
+    return Outcome.NEW;
+  }
+
+  /** Whether {@code tsn} would be a new TSN (not at or below the cumulative TSN, not held). */
+  public boolean isNew(int tsn) {
+    long t = unwrapper.peek(tsn);
+    return t > cumulative && !contains(t);
+  }
+
+  /** Whether {@code tsn} is above the highest TSN received so far. */
+  public boolean isAboveHighest(int tsn) {
+    return unwrapper.peek(tsn) > highestReceived;
+  }
+
+  /**
+   * Moves the cumulative TSN forward to at least {@code newCumulative} (FORWARD-TSN, or
+   * discarding above-window data); ranges below it are absorbed.
+   */
+  public void advanceTo(int newCumulative) {
+    long t = unwrapper.peek(newCumulative);
+    if (t <= cumulative) {
+      return;
+    }
+    unwrapper.unwrap(newCumulative);
+    cumulative = t;
+    absorbRanges();
+    if (highestReceived < cumulative) {
+      highestReceived = cumulative;
+    }
+  }
+
+  /**
+   * Forgets a received TSN above the cumulative TSN (an emergency renege, RFC 9260 section
+   * 6.2). Returns whether it was held.
+   */
+  public boolean forget(int tsn) {
+    long t = unwrapper.peek(tsn);
+    for (int i = 0; i < rangeCount; i++) {
+      long start = ranges[2 * i];
+      long end = ranges[2 * i + 1];
+      if (t < start || t > end) {
+        continue;
+      }
+      if (start == end) {
+        removeRange(i);
+      } else if (t == start) {
+        ranges[2 * i] = t + 1;
+      } else if (t == end) {
+        ranges[2 * i + 1] = t - 1;
+      } else {
+        if (rangeCount == MAX_GAP_RANGES) {
+          return false;
+        }
+        insertRangeAt(i + 1, t + 1, end);
+        ranges[2 * i + 1] = t - 1;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  public int cumulativeTsn() {
+    return SequenceUnwrapper.wrap(cumulative);
+  }
+
+  public int highestReceivedTsn() {
+    return SequenceUnwrapper.wrap(highestReceived);
+  }
+
+  public boolean hasGaps() {
+    return rangeCount > 0;
+  }
+
+  /** Number of gap ack blocks (received ranges above the cumulative TSN). */
+  public int gapBlockCount() {
+    return rangeCount;
+  }
+
+  /** Start offset of gap block {@code i} relative to the cumulative TSN. */
+  public int gapStart(int i) {
+    return (int) (ranges[2 * i] - cumulative);
+  }
+
+  /** End offset of gap block {@code i} relative to the cumulative TSN. */
+  public int gapEnd(int i) {
+    return (int) (ranges[2 * i + 1] - cumulative);
+  }
+
+  public int duplicateCount() {
+    return duplicateCount;
+  }
+
+  public int duplicate(int i) {
+    return duplicates[i];
+  }
+
+  /** Forgets the duplicates once they were reported in a SACK. */
+  public void clearDuplicates() {
+    duplicateCount = 0;
+  }
+
+  private boolean contains(long t) {
+    int i = findRange(t);
+    return i >= 0;
+  }
+
+  /** Index of the range containing t, or -(insertion point) - 1. */
+  private int findRange(long t) {
+    int lo = 0;
+    int hi = rangeCount - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (ranges[2 * mid + 1] < t) {
+        lo = mid + 1;
+      } else if (ranges[2 * mid] > t) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -lo - 1;
+  }
+
+  private boolean insert(long t) {
+    if (t == cumulative + 1) {
+      cumulative = t;
+      absorbRanges();
+      return true;
+    }
+    int pos = -findRange(t) - 1;
+    boolean joinsLeft = pos > 0 && ranges[2 * (pos - 1) + 1] == t - 1;
+    boolean joinsRight = pos < rangeCount && ranges[2 * pos] == t + 1;
+    if (joinsLeft && joinsRight) {
+      ranges[2 * (pos - 1) + 1] = ranges[2 * pos + 1];
+      removeRange(pos);
+    } else if (joinsLeft) {
+      ranges[2 * (pos - 1) + 1] = t;
+    } else if (joinsRight) {
+      ranges[2 * pos] = t;
+    } else {
+      if (rangeCount == MAX_GAP_RANGES) {
+        return false;
+      }
+      insertRangeAt(pos, t, t);
+    }
+    return true;
+  }
+
+  private void absorbRanges() {
+    int drop = 0;
+    while (drop < rangeCount && ranges[2 * drop] <= cumulative + 1) {
+      cumulative = Math.max(cumulative, ranges[2 * drop + 1]);
+      drop++;
+    }
+    if (drop > 0) {
+      System.arraycopy(ranges, 2 * drop, ranges, 0, 2 * (rangeCount - drop));
+      rangeCount -= drop;
+    }
+  }
+
+  private void insertRangeAt(int pos, long start, long end) {
+    if (2 * (rangeCount + 1) > ranges.length) {
+      long[] bigger = new long[ranges.length * 2];
+      System.arraycopy(ranges, 0, bigger, 0, 2 * rangeCount);
+      ranges = bigger;
+    }
+    System.arraycopy(ranges, 2 * pos, ranges, 2 * pos + 2, 2 * (rangeCount - pos));
+    ranges[2 * pos] = start;
+    ranges[2 * pos + 1] = end;
+    rangeCount++;
+  }
+
+  private void removeRange(int pos) {
+    System.arraycopy(ranges, 2 * pos + 2, ranges, 2 * pos, 2 * (rangeCount - pos - 1));
+    rangeCount--;
+  }
+}

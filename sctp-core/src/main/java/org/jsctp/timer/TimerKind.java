@@ -1,0 +1,22 @@
+package org.jsctp.timer;
+
+/**
+ * The timers of an association, in the fixed order in which due timers are handled when several
+ * expire at the same call (association timers first, then each path's in path order).
+ */
+public enum TimerKind {
+  /** T1-init and T1-cookie (RFC 9260 section 5.1). */
+  T1,
+  /** T2-shutdown (RFC 9260 section 9.2). */
+  T2_SHUTDOWN,
+  /** T5-shutdown-guard (RFC 9260 section 9.2). */
+  T5_SHUTDOWN_GUARD,
+  /** Delayed SACK (RFC 9260 section 6.2). */
+  DELAYED_SACK,
+  /** SCTP_AUTOCLOSE idle timer (RFC 6458 section 8.1.8). */
+  AUTOCLOSE,
+  /** T3-rtx per path (RFC 9260 section 6.3). */
+  T3_RTX,
+  /** Heartbeat per path (RFC 9260 section 8.3). */
+  HEARTBEAT
+}
