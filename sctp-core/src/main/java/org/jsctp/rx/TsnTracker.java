@@ -67,6 +67,23 @@ public final class TsnTracker {
     return Outcome.NEW;
   }
 
+  /** The 64-bit unwrapped value of {@code tsn}, in this tracker's numbering. */
+  public long unwrap(int tsn) {
+    return unwrapper.peek(tsn);
+  }
+
+  /** Whether every TSN in {@code [from, to]} (unwrapped) has been received. */
+  public boolean isRangeReceived(long from, long to) {
+    if (to <= cumulative) {
+      return true;
+    }
+    if (from <= cumulative) {
+      return false;
+    }
+    int i = findRange(from);
+    return i >= 0 && ranges[2 * i + 1] >= to;
+  }
+
   /** Whether {@code tsn} would be a new TSN (not at or below the cumulative TSN, not held). */
   public boolean isNew(int tsn) {
     long t = unwrapper.peek(tsn);

@@ -1,0 +1,366 @@
+package org.jsctp.path;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jsctp.timer.Timer;
+
+/**
+ * The paths of one association: which carries new data, where retransmissions go, the error
+ * counters with their PF and INACTIVE thresholds (RFC 9260 section 8.2, RFC 7829 section 3),
+ * primary path switchover (RFC 7829 section 5) and heartbeat planning (RFC 9260 section 8.3).
+ *
+ * <h2>Path selection</h2>
+ *
+ * New data goes to the primary while it is ACTIVE; otherwise to an ACTIVE alternate; with none
+ * ACTIVE, to the PF path with the lowest error count; with all INACTIVE (dormant, RFC 7829
+ * section 4.1), to the INACTIVE path with the lowest error count. Choosing a path never changes
+ * its state or counter. UNCONFIRMED paths never carry data.
+ *
+ * <h2>Heartbeats</h2>
+ *
+ * A confirmed path with heartbeats on gets one when it has been idle for RTO + hb_interval,
+ * jittered by +/-50% of the RTO. An unanswered heartbeat (no ack within an RTO) is an error
+ * and doubles the RTO. PF and UNCONFIRMED paths are probed once per (backed-off) RTO instead of
+ * waiting for hb_interval; entering PF sends a heartbeat at once.
+ */
+public final class PathManager {
+
+  private final List<Path> paths = new ArrayList<>(2);
+  private final List<Path> view = Collections.unmodifiableList(paths);
+  private final PathEnvironment env;
+  private Path primary;
+  private Path dataPath;
+  private int psRetrans = 0xFFFF;
+  private boolean pfCwndReset = true;
+
+  public PathManager(PathEnvironment env) {
+    this.env = env;
+  }
+
+  /** Adds a path; the first confirmed path becomes the primary. */
+  public Path add(Path path) {
+    paths.add(path);
+    if (primary == null && path.state().isConfirmed()) {
+      primary = path;
+    }
+    return path;
+  }
+
+  /** The path to {@code address}, or null. */
+  public Path find(InetAddress address) {
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      if (p.address().equals(address)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  public List<Path> paths() {
+    return view;
+  }
+
+  public Path primary() {
+    return primary;
+  }
+
+  /** SCTP_PRIMARY_ADDR: the path must be one of ours and confirmed. */
+  public void setPrimary(Path path) {
+    if (!paths.contains(path)) {
+      throw new IllegalArgumentException(path + " is not a path of this association");
+    }
+    if (!path.state().isConfirmed()) {
+      throw new IllegalArgumentException(path.address().getHostAddress() + " is unconfirmed");
+    }
+    primary = path;
+  }
+
+  /** SCTP_PEER_ADDR_THLDS ps threshold; 65535 turns switchover off. */
+  public void setPsRetrans(int psRetrans) {
+    this.psRetrans = psRetrans;
+  }
+
+  public int psRetrans() {
+    return psRetrans;
+  }
+
+  /** Whether a path returning from PF restarts with a one-MTU cwnd. */
+  public void setPfCwndReset(boolean pfCwndReset) {
+    this.pfCwndReset = pfCwndReset;
+  }
+
+  /** The path new data goes to now (see the class comment), or null with no confirmed path. */
+  public Path dataPath(long now) {
+    Path chosen = choose(null);
+    if (chosen != dataPath) {
+      Path old = dataPath;
+      dataPath = chosen;
+      if (old != null && chosen != null) {
+        env.dataPathChanged(old, chosen, now);
+      }
+    }
+    return chosen;
+  }
+
+  /** The path that carried new data most recently chosen, without re-evaluating. */
+  public Path currentDataPath() {
+    return dataPath;
+  }
+
+  /**
+   * Where a chunk last sent on {@code original} goes after a T3-rtx expiry: an ACTIVE path other
+   * than the original when one exists (RFC 9260 section 6.4.1), else the usual choice.
+   */
+  public Path retransmissionPath(Path original) {
+    if (dataPath != null && dataPath != original && dataPath.state() == PathState.ACTIVE) {
+      return dataPath;
+    }
+    Path alternate = choose(original);
+    return alternate != null ? alternate : choose(null);
+  }
+
+  private Path choose(Path excluded) {
+    if (excluded == null && primary != null && primary.state() == PathState.ACTIVE) {
+      return primary;
+    }
+    if (dataPath != null && dataPath != excluded && dataPath.state() == PathState.ACTIVE) {
+      return dataPath;
+    }
+    Path best = null;
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      if (p == excluded || !p.state().isConfirmed()) {
+        continue;
+      }
+      if (best == null || better(p, best)) {
+        best = p;
+      }
+    }
+    if (excluded != null && best != null && best.state() != PathState.ACTIVE) {
+      return null;
+    }
+    return best;
+  }
+
+  private boolean better(Path p, Path than) {
+    if (p.state().preference() != than.state().preference()) {
+      return p.state().preference() < than.state().preference();
+    }
+    if (p.state() == PathState.ACTIVE) {
+      return p == primary;
+    }
+    return p.errorCount() < than.errorCount();
+  }
+
+  /**
+   * Counts one error on the path: a T3-rtx expiry for data sent on it, or an unanswered
+   * heartbeat. Moves it to PF or INACTIVE as its thresholds say; entering PF sends a heartbeat
+   * at once (RFC 7829 section 3.2 rule 6).
+   */
+  public void recordError(Path path, long now) {
+    PathState from = path.state();
+    int count = path.errorCount() < Integer.MAX_VALUE ? path.errorCount() + 1 : path.errorCount();
+    path.setErrorCount(count);
+    if (!from.isConfirmed()) {
+      return;
+    }
+    PathState to = path.thresholds().stateForErrors(count);
+    if (to.preference() < from.preference()) {
+      to = from;
+    }
+    if (to != from) {
+      path.setState(to);
+      if (to == PathState.POTENTIALLY_FAILED) {
+        path.countPfEntry();
+      } else if (to == PathState.INACTIVE) {
+        path.countInactiveEntry();
+      }
+      env.pathStateChanged(path, from, to, now);
+      if (to == PathState.POTENTIALLY_FAILED && path.heartbeatEnabled()) {
+        sendHeartbeat(path, now);
+      } else if (to == PathState.INACTIVE) {
+        scheduleHeartbeat(path, now);
+      }
+    }
+    maybeSwitchPrimary(path, now);
+  }
+
+  /**
+   * Clears the path's error counter: a HEARTBEAT ACK, or a SACK acknowledging data sent only on
+   * this path (RFC 7829 section 3.2 rule 10). A PF or INACTIVE path becomes ACTIVE; from PF its
+   * cwnd restarts at one MTU unless that option is off.
+   */
+  public void recordSuccess(Path path, long now) {
+    path.setErrorCount(0);
+    PathState from = path.state();
+    if (from == PathState.ACTIVE) {
+      return;
+    }
+    path.setState(PathState.ACTIVE);
+    if (from == PathState.POTENTIALLY_FAILED && pfCwndReset) {
+      path.congestion().resetToOneMtu();
+    }
+    if (from == PathState.UNCONFIRMED && primary == null) {
+      primary = path;
+    }
+    env.pathStateChanged(path, from, PathState.ACTIVE, now);
+  }
+
+  private void maybeSwitchPrimary(Path path, long now) {
+    if (path != primary || psRetrans == 0xFFFF || path.errorCount() <= psRetrans) {
+      return;
+    }
+    Path replacement = choose(path);
+    if (replacement != null && replacement != primary) {
+      Path old = primary;
+      primary = replacement;
+      env.primarySwitchedOver(old, replacement, now);
+    }
+  }
+
+  /** Starts heartbeats: probes unconfirmed paths at once and arms the idle timers of the others. */
+  public void start(long now) {
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      if (p.state() == PathState.UNCONFIRMED) {
+        sendHeartbeat(p, now);
+      } else {
+        scheduleHeartbeat(p, now);
+      }
+    }
+  }
+
+  /** Stops every path timer (the association is closing). */
+  public void stopAll() {
+    for (int i = 0; i < paths.size(); i++) {
+      paths.get(i).t3().stop();
+      paths.get(i).heartbeatTimer().stop();
+    }
+  }
+
+  /** Stops heartbeats (SHUTDOWN or SHUTDOWN ACK has gone out, RFC 9260 section 8.3). */
+  public void stopHeartbeats() {
+    for (int i = 0; i < paths.size(); i++) {
+      paths.get(i).heartbeatTimer().stop();
+    }
+  }
+
+  /** Sends a heartbeat now (on entering PF, for SCTP_PEER_ADDR_PARAMS HB_DEMAND, or a probe). */
+  public void sendHeartbeat(Path path, long now) {
+    long nonce = env.nextRandomLong();
+    path.heartbeatSent(now, nonce);
+    env.sendHeartbeat(path, new HeartbeatInfo(nonce, now, path.address()).encode(), now);
+    path.heartbeatTimer().start(now, path.rto().rto());
+  }
+
+  /** Arms the idle heartbeat of a confirmed path: RTO + hb_interval +/- RTO/2. */
+  public void scheduleHeartbeat(Path path, long now) {
+    Timer timer = path.heartbeatTimer();
+    if (!path.heartbeatEnabled() && path.state() != PathState.UNCONFIRMED) {
+      timer.stop();
+      return;
+    }
+    long rto = path.rto().rto();
+    if (path.state() == PathState.POTENTIALLY_FAILED || path.state() == PathState.UNCONFIRMED) {
+      timer.start(now, rto);
+      return;
+    }
+    timer.start(now, rto + path.heartbeatIntervalNanos() + jitter(rto));
+  }
+
+  private long jitter(long rto) {
+    if (rto <= 1) {
+      return 0;
+    }
+    long r = env.nextRandomLong() >>> 1;
+    return (r % rto) - rto / 2;
+  }
+
+  /** Handles the path's heartbeat timer when due at {@code now}. */
+  public HeartbeatOutcome onHeartbeatTimer(Path path, long now) {
+    Timer timer = path.heartbeatTimer();
+    timer.expire();
+    if (path.heartbeatOutstanding()) {
+      path.heartbeatLost();
+      path.rto().backoff();
+      recordError(path, now);
+      PathState state = path.state();
+      if (state == PathState.UNCONFIRMED
+          || (state == PathState.POTENTIALLY_FAILED && path.heartbeatEnabled())) {
+        sendHeartbeat(path, now);
+      } else {
+        scheduleHeartbeat(path, now);
+      }
+      return HeartbeatOutcome.LOST;
+    }
+    if (!path.heartbeatEnabled() && path.state() != PathState.UNCONFIRMED) {
+      return HeartbeatOutcome.NONE;
+    }
+    long rto = path.rto().rto();
+    long idleNeeded = rto + path.heartbeatIntervalNanos() - rto / 2;
+    if (path.state() == PathState.ACTIVE
+        && path.lastDataSentAt() != Long.MIN_VALUE
+        && now - path.lastDataSentAt() < idleNeeded) {
+      // Not idle: the heartbeat period counts from the last data sent (RFC 9260 section 8.3).
+      long due = path.lastDataSentAt() + rto + path.heartbeatIntervalNanos() + jitter(rto);
+      timer.start(now, Math.max(due - now, rto / 2));
+      return HeartbeatOutcome.NONE;
+    }
+    sendHeartbeat(path, now);
+    return HeartbeatOutcome.SENT;
+  }
+
+  /**
+   * Handles a HEARTBEAT ACK echoing our information. Returns the path it confirmed, or null when
+   * it answers no outstanding heartbeat of ours (wrong nonce, unknown address).
+   */
+  public Path onHeartbeatAck(HeartbeatInfo info, long now) {
+    Path path = find(info.address());
+    if (path == null || !path.heartbeatOutstanding() || path.heartbeatNonce() != info.nonce()) {
+      return null;
+    }
+    path.heartbeatAcknowledged();
+    if (info.sentAt() <= now) {
+      path.rto().addSample(now - info.sentAt());
+    }
+    recordSuccess(path, now);
+    scheduleHeartbeat(path, now);
+    return path;
+  }
+
+  /** The earliest deadline among the paths' T3-rtx and heartbeat timers. */
+  public long nextDeadline() {
+    long next = Timer.NEVER;
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      next = Math.min(next, Math.min(p.t3().deadline(), p.heartbeatTimer().deadline()));
+    }
+    return next;
+  }
+
+  /**
+   * Validation of RFC 9260 section 8.2's advice: with Association.Max.Retrans above the sum of
+   * the paths' Path.Max.Retrans, every path can become INACTIVE while the association still
+   * looks alive. Returns a warning sentence, or null when the settings are consistent.
+   */
+  public String thresholdWarning(int associationMaxRetrans) {
+    long sum = 0;
+    int confirmed = 0;
+    for (int i = 0; i < paths.size(); i++) {
+      Path p = paths.get(i);
+      if (p.state().isConfirmed()) {
+        sum += p.thresholds().pathMaxRetrans();
+        confirmed++;
+      }
+    }
+    if (confirmed == 0 || associationMaxRetrans <= sum) {
+      return null;
+    }
+    return "association_max_retrans (" + associationMaxRetrans + ") exceeds the sum of the "
+        + confirmed + " confirmed paths' path_max_retrans (" + sum + "): every path can become "
+        + "INACTIVE while the association still looks alive (RFC 9260 section 8.2)";
+  }
+}

@@ -1,0 +1,384 @@
+package org.jsctp.rx;
+
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.api.MessageReceived;
+import org.jsctp.stats.MibCounter;
+import org.jsctp.timer.Timer;
+import org.jsctp.timer.TimerKind;
+import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.SackChunk;
+
+/**
+ * The receiving half of an association: TSN tracking, reassembly, ordered and unordered
+ * delivery, the advertised receive window, and when to SACK (RFC 9260 sections 6.2, 6.5, 6.7 and
+ * 6.9).
+ *
+ * <p>The window counts everything held for the application: fragments, complete messages
+ * waiting for an earlier SSN, and delivered messages the application has not read yet (reported
+ * through {@link #consumed(long)}).
+ */
+public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink {
+
+  /** What became of a received DATA chunk. */
+  public enum DataOutcome {
+    /** New data, taken. */
+    ACCEPTED,
+    /** Already received; reported in the next SACK. */
+    DUPLICATE,
+    /** No room in the window, or too far ahead: not acknowledged, the peer resends. */
+    DROPPED,
+    /** For a stream that does not exist: acknowledged and dropped; answer with cause 1. */
+    INVALID_STREAM,
+    /** No user data: the caller aborts with cause 9 (RFC 9260 section 6.2). */
+    EMPTY
+  }
+
+  private final ReceiverEnvironment env;
+  private final TsnTracker tracker;
+  private final Reassembly reassembly = new Reassembly();
+  private final OrderedDelivery ordered = new OrderedDelivery();
+  private final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
+  private long deferredBytes;
+  private long unread;
+  private long rcvbuf;
+  private long partialDeliveryPoint;
+  private int streams;
+
+  private final Timer delayedSack = new Timer(TimerKind.DELAYED_SACK);
+  private long sackDelayNanos;
+  private int sackFrequency = 2;
+  private int packetsSinceSack;
+  private boolean sackNow;
+  private boolean firstDataSeen;
+  private boolean hadGaps;
+  private boolean packetHadDuplicate;
+  private boolean packetHadData;
+  private long lastAdvertisedRwnd;
+  private InetAddress lastDataSource;
+
+  public DataReceiver(int peerInitialTsn, long rcvbuf, long sackDelayNanos, ReceiverEnvironment env) {
+    this.env = env;
+    this.tracker = new TsnTracker(peerInitialTsn);
+    this.rcvbuf = rcvbuf;
+    this.partialDeliveryPoint = rcvbuf / 2;
+    this.sackDelayNanos = sackDelayNanos;
+    this.lastAdvertisedRwnd = rcvbuf;
+  }
+
+  public void setStreamCount(int inboundStreams) {
+    this.streams = inboundStreams;
+    ordered.setStreamCount(inboundStreams);
+  }
+
+  public int streamCount() {
+    return streams;
+  }
+
+  /** SCTP_DELAYED_SACK: the delay (at most 500 ms) and the packet count (sack_freq). */
+  public void setDelayedSack(long delayNanos, int frequency) {
+    this.sackDelayNanos = delayNanos;
+    this.sackFrequency = Math.max(1, frequency);
+  }
+
+  public long sackDelayNanos() {
+    return sackDelayNanos;
+  }
+
+  public int sackFrequency() {
+    return sackFrequency;
+  }
+
+  /** SCTP_PARTIAL_DELIVERY_POINT: messages holding more than this many bytes are delivered in pieces. */
+  public void setPartialDeliveryPoint(long bytes) {
+    this.partialDeliveryPoint = Math.max(1, Math.min(bytes, rcvbuf / 2));
+  }
+
+  public long partialDeliveryPoint() {
+    return partialDeliveryPoint;
+  }
+
+  public void setReceiveBuffer(long rcvbuf) {
+    this.rcvbuf = rcvbuf;
+    this.partialDeliveryPoint = Math.min(partialDeliveryPoint, rcvbuf / 2);
+  }
+
+  public long receiveBuffer() {
+    return rcvbuf;
+  }
+
+  // ---- input -----------------------------------------------------------------------------
+
+  /** Handles one DATA chunk of the packet being processed. */
+  public DataOutcome onData(DataChunk d, InetAddress source) {
+    packetHadData = true;
+    lastDataSource = source;
+    int tsn = d.tsn();
+    int length = d.userData().length();
+    if (length == 0) {
+      return DataOutcome.EMPTY;
+    }
+    if (!tracker.isNew(tsn)) {
+      tracker.receive(tsn);
+      packetHadDuplicate = true;
+      env.counters().increment(MibCounter.SCTP_IN_DUPLICATE_TSNS);
+      return DataOutcome.DUPLICATE;
+    }
+    if (d.streamId() >= streams) {
+      // RFC 9260 section 6.5: acknowledge the TSN, report cause 1, drop the data.
+      if (tracker.receive(tsn) == TsnTracker.Outcome.REFUSED) {
+        return dropped();
+      }
+      return DataOutcome.INVALID_STREAM;
+    }
+    if (held() + length > rcvbuf && tracker.isAboveHighest(tsn)) {
+      if (!reassembly.startPartialDelivery(this) || held() + length > rcvbuf) {
+        return dropped();
+      }
+    }
+    if (tracker.receive(tsn) == TsnTracker.Outcome.REFUSED) {
+      return dropped();
+    }
+    env.counters().increment(
+        d.unordered() ? MibCounter.SCTP_IN_UNORDER_CHUNKS : MibCounter.SCTP_IN_ORDER_CHUNKS);
+    if (d.immediate()) {
+      sackNow = true;
+    }
+    if (d.beginning() && d.ending()) {
+      InboundMessage m =
+          new InboundMessage(
+              d.streamId(),
+              d.streamSequenceNumber(),
+              d.payloadProtocolId(),
+              d.unordered(),
+              tsn,
+              source,
+              d.userData());
+      if (d.unordered()) {
+        deliver(m);
+      } else if (ordered.isStale(d.streamId(), d.streamSequenceNumber())) {
+        env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
+      } else {
+        ordered.offer(m, this);
+      }
+    } else {
+      reassembly.add(tracker.unwrap(tsn), d, source, tracker, this);
+      if (reassembly.bytes() > partialDeliveryPoint) {
+        reassembly.startPartialDelivery(this);
+      }
+    }
+    return DataOutcome.ACCEPTED;
+  }
+
+  private DataOutcome dropped() {
+    env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
+    sackNow = true;
+    return DataOutcome.DROPPED;
+  }
+
+  /**
+   * Called once after all chunks of a packet were handled: decides between an immediate and a
+   * delayed SACK (RFC 9260 section 6.2 and 6.7).
+   */
+  public void endOfPacket(long now) {
+    if (!packetHadData) {
+      return;
+    }
+    packetHadData = false;
+    packetsSinceSack++;
+    boolean gaps = tracker.hasGaps();
+    if (!firstDataSeen) {
+      firstDataSeen = true;
+      sackNow = true;
+    }
+    if (gaps || hadGaps || packetHadDuplicate || packetsSinceSack >= sackFrequency) {
+      sackNow = true;
+    }
+    hadGaps = gaps;
+    packetHadDuplicate = false;
+    if (!sackNow) {
+      delayedSack.startIfStopped(now, sackDelayNanos);
+    }
+  }
+
+  /** Requests an immediate SACK (for example, the peer set the I bit on a chunk we dropped). */
+  public void requestSack() {
+    sackNow = true;
+  }
+
+  /** Whether a SACK should go out now. */
+  public boolean sackDue() {
+    return sackNow;
+  }
+
+  /** Whether anything was received that a SACK has not yet acknowledged. */
+  public boolean ackPending() {
+    return sackNow || delayedSack.isRunning();
+  }
+
+  /**
+   * Builds a SACK that fits {@code maxLength} bytes: gap blocks lowest first, then duplicates,
+   * dropping the highest that do not fit (RFC 9260 section 6.2; one SACK, never two).
+   */
+  public SackChunk buildSack(int maxLength) {
+    int room = Math.max(0, (maxLength - 16) / 4);
+    int gapCount = Math.min(tracker.gapBlockCount(), room);
+    int dupCount = Math.min(tracker.duplicateCount(), room - gapCount);
+    List<SackChunk.GapAckBlock> gaps;
+    if (gapCount == 0) {
+      gaps = List.of();
+    } else {
+      gaps = new ArrayList<>(gapCount);
+      for (int i = 0; i < gapCount; i++) {
+        gaps.add(new SackChunk.GapAckBlock(tracker.gapStart(i), tracker.gapEnd(i)));
+      }
+    }
+    List<Integer> dups;
+    if (dupCount == 0) {
+      dups = List.of();
+    } else {
+      dups = new ArrayList<>(dupCount);
+      for (int i = 0; i < dupCount; i++) {
+        dups.add(tracker.duplicate(i));
+      }
+    }
+    lastAdvertisedRwnd = advertisedWindow();
+    return new SackChunk(tracker.cumulativeTsn(), lastAdvertisedRwnd, gaps, dups);
+  }
+
+  /** Records that a SACK went out (or that a SHUTDOWN carried the cumulative TSN). */
+  public void sackSent() {
+    sackNow = false;
+    packetsSinceSack = 0;
+    delayedSack.stop();
+    tracker.clearDuplicates();
+  }
+
+  public long deadline() {
+    return delayedSack.deadline();
+  }
+
+  /** Handles the delayed-SACK timer; returns whether a SACK is now due. */
+  public boolean onTimeout(long now) {
+    if (!delayedSack.isDue(now)) {
+      return false;
+    }
+    delayedSack.expire();
+    env.counters().increment(MibCounter.SCTP_DELAY_SACK_EXPIREDS);
+    sackNow = true;
+    return true;
+  }
+
+  /**
+   * The application read {@code bytes} of delivered data. When the window has opened by at least
+   * a quarter of the buffer since it was last advertised, a window update SACK is due.
+   */
+  public void consumed(long bytes) {
+    unread = Math.max(0, unread - bytes);
+    if (firstDataSeen && advertisedWindow() - lastAdvertisedRwnd >= Math.max(1, rcvbuf / 4)) {
+      sackNow = true;
+    }
+  }
+
+  // ---- delivery --------------------------------------------------------------------------
+
+  @Override
+  public void deliver(InboundMessage m) {
+    if (reassembly.partialDeliveryActive()) {
+      deferred.addLast(m);
+      deferredBytes += m.data().length();
+      return;
+    }
+    emit(m, true);
+  }
+
+  @Override
+  public void complete(InboundMessage m) {
+    env.counters().increment(MibCounter.SCTP_REASM_USR_MSGS);
+    if (m.unordered()) {
+      deliver(m);
+    } else if (ordered.isStale(m.streamId(), m.streamSequenceNumber())) {
+      env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
+    } else {
+      ordered.offer(m, this);
+    }
+  }
+
+  @Override
+  public void piece(InboundMessage m, boolean last) {
+    emit(m, last);
+    if (!last) {
+      return;
+    }
+    env.counters().increment(MibCounter.SCTP_REASM_USR_MSGS);
+    if (!m.unordered()) {
+      ordered.advance(m.streamId(), this);
+    }
+    while (!deferred.isEmpty() && !reassembly.partialDeliveryActive()) {
+      InboundMessage next = deferred.pollFirst();
+      deferredBytes -= next.data().length();
+      emit(next, true);
+    }
+  }
+
+  @Override
+  public boolean deliverableNow(int streamId, int ssn, boolean unordered) {
+    return unordered || ordered.isNext(streamId, ssn);
+  }
+
+  private void emit(InboundMessage m, boolean complete) {
+    unread += m.data().length();
+    env.emit(
+        new MessageReceived(
+            env.associationId(),
+            m.streamId(),
+            m.streamSequenceNumber(),
+            m.payloadProtocolId(),
+            m.unordered(),
+            m.firstTsn(),
+            m.source(),
+            complete,
+            m.data()));
+  }
+
+  // ---- state -----------------------------------------------------------------------------
+
+  /** Bytes held for the application: fragments, messages waiting for order, unread data. */
+  public long held() {
+    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes + unread;
+  }
+
+  /** a_rwnd: the receive buffer less what is held (RFC 9260 section 6.2, trap 12). */
+  public long advertisedWindow() {
+    return Math.max(0, rcvbuf - held());
+  }
+
+  /** Bytes delivered to the application and not yet reported as read. */
+  public long unreadBytes() {
+    return unread;
+  }
+
+  /** Bytes received but not yet deliverable (reassembly and reordering). */
+  public long pendingBytes() {
+    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes;
+  }
+
+  public int cumulativeTsn() {
+    return tracker.cumulativeTsn();
+  }
+
+  public boolean hasGaps() {
+    return tracker.hasGaps();
+  }
+
+  /** The source of the latest DATA chunk: where SACKs go (RFC 9260 section 6.4). */
+  public InetAddress lastDataSource() {
+    return lastDataSource;
+  }
+
+  public TsnTracker tracker() {
+    return tracker;
+  }
+}

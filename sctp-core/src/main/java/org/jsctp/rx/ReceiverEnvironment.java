@@ -1,0 +1,14 @@
+package org.jsctp.rx;
+
+import org.jsctp.api.SctpEvent;
+import org.jsctp.stats.MibCounters;
+
+/** What the data receiver needs from its association. */
+public interface ReceiverEnvironment {
+
+  int associationId();
+
+  MibCounters counters();
+
+  void emit(SctpEvent event);
+}

@@ -1,0 +1,90 @@
+package org.jsctp.stats;
+
+/**
+ * The SCTP counters, named as Linux shows them in {@code /proc/net/sctp/snmp} (which follows
+ * the RFC 3873 MIB), plus Linux's timer and retransmission counters and this stack's path and
+ * failover counters. {@link #SCTP_CURR_ESTAB} is a gauge; all others only grow.
+ */
+public enum MibCounter {
+  /** Associations in ESTABLISHED, SHUTDOWN-PENDING or SHUTDOWN-RECEIVED (gauge). */
+  SCTP_CURR_ESTAB("SctpCurrEstab"),
+  /** COOKIE-ECHOED to ESTABLISHED: this side started the association. */
+  SCTP_ACTIVE_ESTABS("SctpActiveEstabs"),
+  /** CLOSED to ESTABLISHED: the peer started the association. */
+  SCTP_PASSIVE_ESTABS("SctpPassiveEstabs"),
+  /** Associations ended by ABORT, sent or received. */
+  SCTP_ABORTEDS("SctpAborteds"),
+  /** Associations ended gracefully from SHUTDOWN-SENT or SHUTDOWN-ACK-SENT. */
+  SCTP_SHUTDOWNS("SctpShutdowns"),
+  /** Well-formed packets with a good checksum that matched no association. */
+  SCTP_OUT_OF_BLUES("SctpOutOfBlues"),
+  /** Packets dropped for a bad CRC32c. */
+  SCTP_CHECKSUM_ERRORS("SctpChecksumErrors"),
+  /** Control chunks sent, retransmissions excluded. */
+  SCTP_OUT_CTRL_CHUNKS("SctpOutCtrlChunks"),
+  /** Ordered DATA chunks sent, retransmissions excluded. */
+  SCTP_OUT_ORDER_CHUNKS("SctpOutOrderChunks"),
+  /** Unordered DATA chunks sent, retransmissions excluded. */
+  SCTP_OUT_UNORDER_CHUNKS("SctpOutUnorderChunks"),
+  /** Control chunks received, duplicates excluded. */
+  SCTP_IN_CTRL_CHUNKS("SctpInCtrlChunks"),
+  /** Ordered DATA chunks received, duplicates excluded. */
+  SCTP_IN_ORDER_CHUNKS("SctpInOrderChunks"),
+  /** Unordered DATA chunks received, duplicates excluded. */
+  SCTP_IN_UNORDER_CHUNKS("SctpInUnorderChunks"),
+  /** User messages that had to be fragmented. */
+  SCTP_FRAG_USR_MSGS("SctpFragUsrMsgs"),
+  /** User messages reassembled from fragments. */
+  SCTP_REASM_USR_MSGS("SctpReasmUsrMsgs"),
+  /** SCTP packets sent, retransmissions included. */
+  SCTP_OUT_SCTP_PACKS("SctpOutSCTPPacks"),
+  /** SCTP packets received, duplicates included. */
+  SCTP_IN_SCTP_PACKS("SctpInSCTPPacks"),
+  /** T1-init expiries. */
+  SCTP_T1_INIT_EXPIREDS("SctpT1InitExpireds"),
+  /** T1-cookie expiries. */
+  SCTP_T1_COOKIE_EXPIREDS("SctpT1CookieExpireds"),
+  /** T2-shutdown expiries. */
+  SCTP_T2_SHUTDOWN_EXPIREDS("SctpT2ShutdownExpireds"),
+  /** T3-rtx expiries. */
+  SCTP_T3_RTX_EXPIREDS("SctpT3RtxExpireds"),
+  /** T5-shutdown-guard expiries. */
+  SCTP_T5_SHUTDOWN_GUARD_EXPIREDS("SctpT5ShutdownGuardExpireds"),
+  /** Delayed-SACK timer expiries. */
+  SCTP_DELAY_SACK_EXPIREDS("SctpDelaySackExpireds"),
+  /** Autoclose timer expiries. */
+  SCTP_AUTOCLOSE_EXPIREDS("SctpAutocloseExpireds"),
+  /** DATA chunks retransmitted after a T3-rtx expiry. */
+  SCTP_T3_RETRANSMITS("SctpT3Retransmits"),
+  /** DATA chunks fast-retransmitted. */
+  SCTP_FAST_RETRANSMITS("SctpFastRetransmits"),
+  /** Packets dropped: malformed, bad verification tag, or otherwise refused. */
+  SCTP_IN_PKT_DISCARDS("SctpInPktDiscards"),
+  /** DATA chunks dropped: no room in the receive window, or beyond the trackable range. */
+  SCTP_IN_DATA_CHUNK_DISCARDS("SctpInDataChunkDiscards"),
+  /** Duplicate DATA chunks received. */
+  SCTP_IN_DUPLICATE_TSNS("SctpInDuplicateTsns"),
+  /** HEARTBEAT chunks sent. */
+  SCTP_HEARTBEATS_SENT("SctpHeartbeatsSent"),
+  /** HEARTBEAT ACK chunks received that matched an outstanding heartbeat. */
+  SCTP_HEARTBEAT_ACKS_RECEIVED("SctpHeartbeatAcksReceived"),
+  /** Path transitions into potentially failed (RFC 7829). */
+  SCTP_PF_ENTRIES("SctpPfEntries"),
+  /** Path transitions into INACTIVE. */
+  SCTP_INACTIVE_ENTRIES("SctpInactiveEntries"),
+  /** Changes of the path carrying new data. */
+  SCTP_PATH_SWITCHOVERS("SctpPathSwitchovers"),
+  /** Primary changes by primary path switchover (RFC 7829 section 5). */
+  SCTP_PRIMARY_SWITCHOVERS("SctpPrimarySwitchovers");
+
+  private final String mibName;
+
+  MibCounter(String mibName) {
+    this.mibName = mibName;
+  }
+
+  /** The name as in {@code /proc/net/sctp/snmp}. */
+  public String mibName() {
+    return mibName;
+  }
+}

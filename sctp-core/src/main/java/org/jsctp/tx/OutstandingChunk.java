@@ -1,0 +1,50 @@
+package org.jsctp.tx;
+
+import org.jsctp.path.Path;
+import org.jsctp.wire.DataChunk;
+
+/**
+ * One DATA chunk that has a TSN and is not yet cumulatively acknowledged: where it was last
+ * sent, how often, its miss indications, and whether it is gap-acknowledged or waiting for
+ * retransmission (RFC 9260 sections 6.2.1, 6.3.3, 7.2.4).
+ */
+final class OutstandingChunk {
+
+  /** Why a chunk waits for retransmission. */
+  enum Retransmit {
+    NONE,
+    FAST,
+    TIMEOUT
+  }
+
+  final long tsn;
+  final DataChunk chunk;
+  final int size;
+  final long context;
+  Path path;
+  Path retransmitPath;
+  long sentAt;
+  int transmissions;
+  int misses;
+  boolean gapAcked;
+  boolean inFlight;
+  boolean multiPath;
+  boolean fastRetransmitted;
+  Retransmit retransmit = Retransmit.NONE;
+
+  OutstandingChunk(long tsn, DataChunk chunk, long context) {
+    this.tsn = tsn;
+    this.chunk = chunk;
+    this.size = chunk.paddedLength();
+    this.context = context;
+  }
+
+  boolean isMarked() {
+    return retransmit != Retransmit.NONE;
+  }
+
+  /** User data bytes of the chunk (the buffered-amount unit). */
+  int payloadLength() {
+    return chunk.userData().length();
+  }
+}
