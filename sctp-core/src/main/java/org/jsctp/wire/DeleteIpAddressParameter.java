@@ -1,0 +1,53 @@
+package org.jsctp.wire;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Delete IP Address (RFC 5061 section 4.2.2), in ASCONF: asks the peer to remove an address from the association.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |         Type = 0xC002         |       Length = Variable       |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |                 ASCONF-Request Correlation ID                 |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * \                                                               \
+ * /                       Address Parameter                       /
+ * \                                                               \
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * @param correlationId chosen by the sender to match the answer in the ASCONF-ACK
+ * @param address an {@link Ipv4AddressParameter} or {@link Ipv6AddressParameter}; the wildcard address means the packet's source address
+ */
+public record DeleteIpAddressParameter(int correlationId, Parameter address) implements Parameter {
+
+  /** Checks that {@code address} is an IPv4 or IPv6 Address parameter. */
+  public DeleteIpAddressParameter {
+    Wire.requireAddress(address, "address");
+  }
+
+  static DeleteIpAddressParameter parse(byte[] b, int off, int len) throws WireFormatException {
+    Wire.requireValueAtLeast(len, 4, "DeleteIpAddressParameter");
+    return new DeleteIpAddressParameter(Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "DeleteIpAddressParameter"));
+  }
+
+  @Override
+  public int type() {
+    return ParameterType.DELETE_IP_ADDRESS;
+  }
+
+  @Override
+  public int encodedLength() {
+    return Wire.TLV_HEADER + 4 + address.encodedLength();
+  }
+
+  @Override
+  public void writeTo(ByteBuffer out) {
+    Wire.writeTlvHeader(out, type(), encodedLength());
+    out.putInt(correlationId);
+    address.writeTo(out);
+  }
+}

@@ -1,0 +1,51 @@
+package org.jsctp.wire;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Request Refused - No Authorization (RFC 5061 section 5.2), in an ASCONF-ACK.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |       Cause Code = 0xA4       |         Cause Length          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * \                                                               \
+ * /                 TLV-Copied Request Parameter                  /
+ * \                                                               \
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * @param request a copy of the refused request parameter
+ */
+public record NoAuthorizationCause(Bytes request) implements ErrorCause {
+
+  /** Checks that the value fits a 16-bit Length. */
+  public NoAuthorizationCause {
+    Objects.requireNonNull(request, "request");
+    Wire.checkEncodedLength(Wire.TLV_HEADER + request.length(), "NoAuthorizationCause");
+  }
+
+  static NoAuthorizationCause parse(byte[] b, int off, int len) {
+    return new NoAuthorizationCause(Bytes.wrap(b, off, len));
+  }
+
+  @Override
+  public int code() {
+    return CauseCode.NO_AUTHORIZATION;
+  }
+
+  @Override
+  public int encodedLength() {
+    return Wire.TLV_HEADER + request.length();
+  }
+
+  @Override
+  public void writeTo(ByteBuffer out) {
+    Wire.writeTlvHeader(out, code(), encodedLength());
+    request.writeTo(out);
+    Wire.writePadding(out, encodedLength());
+  }
+}

@@ -1,0 +1,56 @@
+package org.jsctp.wire;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * PAD (RFC 4820 section 3): fills a packet, for path MTU probing (RFC 8899 section 6.2). The receiver ignores the content.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Type = 132   |  Chunk Flags  |            Length             |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * \                                                               \
+ * /                         Padding Data                          /
+ * \                                                               \
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * @param padding the padding bytes; may share the decoded packet's array
+ */
+public record PadChunk(Bytes padding) implements Chunk {
+
+  /** Checks the chunk fits a 16-bit Length. */
+  public PadChunk {
+    Objects.requireNonNull(padding, "padding");
+    Wire.checkEncodedLength(Wire.TLV_HEADER + padding.length(), "PadChunk");
+  }
+
+  static PadChunk parse(byte[] b, int off, int len) {
+    return new PadChunk(Bytes.wrap(b, off, len));
+  }
+
+  @Override
+  public int type() {
+    return ChunkType.PAD;
+  }
+
+  @Override
+  public int flags() {
+    return 0;
+  }
+
+  @Override
+  public int encodedLength() {
+    return Wire.TLV_HEADER + padding.length();
+  }
+
+  @Override
+  public void writeTo(ByteBuffer out) {
+    Wire.writeChunkHeader(out, ChunkType.PAD, 0, encodedLength());
+    padding.writeTo(out);
+    Wire.writePadding(out, encodedLength());
+  }
+}

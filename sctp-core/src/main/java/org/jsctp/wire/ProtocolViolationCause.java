@@ -1,0 +1,51 @@
+package org.jsctp.wire;
+
+import java.nio.ByteBuffer;
+import java.util.Objects;
+
+/**
+ * Protocol Violation (RFC 9260 section 3.3.10.13): the peer broke the protocol in a way no other cause describes.
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |        Cause Code = 13        |         Cause Length          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * \                                                               \
+ * /                    Additional Information                     /
+ * \                                                               \
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * @param information free-form details, possibly empty
+ */
+public record ProtocolViolationCause(Bytes information) implements ErrorCause {
+
+  /** Checks that the value fits a 16-bit Length. */
+  public ProtocolViolationCause {
+    Objects.requireNonNull(information, "information");
+    Wire.checkEncodedLength(Wire.TLV_HEADER + information.length(), "ProtocolViolationCause");
+  }
+
+  static ProtocolViolationCause parse(byte[] b, int off, int len) {
+    return new ProtocolViolationCause(Bytes.wrap(b, off, len));
+  }
+
+  @Override
+  public int code() {
+    return CauseCode.PROTOCOL_VIOLATION;
+  }
+
+  @Override
+  public int encodedLength() {
+    return Wire.TLV_HEADER + information.length();
+  }
+
+  @Override
+  public void writeTo(ByteBuffer out) {
+    Wire.writeTlvHeader(out, code(), encodedLength());
+    information.writeTo(out);
+    Wire.writePadding(out, encodedLength());
+  }
+}

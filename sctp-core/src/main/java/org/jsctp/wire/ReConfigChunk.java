@@ -1,0 +1,61 @@
+package org.jsctp.wire;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RE-CONFIG (RFC 6525 section 3.1): carries one or two stream reconfiguration requests or responses (parameters 13 to 18).
+ *
+ * <pre>
+ *  0                   1                   2                   3
+ *  0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * |  Type = 130   |  Chunk Flags  |         Chunk Length          |
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * \                                                               \
+ * /      Re-configuration Parameter (+ optional second one)       /
+ * \                                                               \
+ * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
+ * </pre>
+ *
+ * @param parameters the requests and responses, normally one or two
+ */
+public record ReConfigChunk(List<Parameter> parameters) implements Chunk {
+
+  /** Copies the list and checks the chunk fits a 16-bit Length. */
+  public ReConfigChunk {
+    parameters = List.copyOf(parameters);
+    Wire.checkEncodedLength(Wire.TLV_HEADER + Wire.tlvListLength(parameters), "ReConfigChunk");
+  }
+
+  static ReConfigChunk parse(byte[] b, int off, int len) throws WireFormatException {
+    return new ReConfigChunk(Wire.parseParameters(b, off, len, "RE-CONFIG"));
+  }
+
+  /** The first parameter of the given record type, if any. */
+  public <T extends Parameter> Optional<T> parameter(Class<T> type) {
+    return ParameterLists.first(parameters, type);
+  }
+
+  @Override
+  public int type() {
+    return ChunkType.RE_CONFIG;
+  }
+
+  @Override
+  public int flags() {
+    return 0;
+  }
+
+  @Override
+  public int encodedLength() {
+    return Wire.TLV_HEADER + Wire.tlvListLength(parameters);
+  }
+
+  @Override
+  public void writeTo(ByteBuffer out) {
+    Wire.writeChunkHeader(out, ChunkType.RE_CONFIG, 0, encodedLength());
+    Wire.writeTlvs(out, parameters);
+  }
+}
