@@ -28,12 +28,12 @@ public enum UnrecognizedAction {
   }
 
   /** The action of an 8-bit chunk type. */
-  static UnrecognizedAction ofChunkType(int type) {
+  public static UnrecognizedAction ofChunkType(int type) {
     return BY_BITS[(type >>> 6) & 3];
   }
 
   /** The action of a 16-bit parameter type. */
-  static UnrecognizedAction ofParameterType(int type) {
+  public static UnrecognizedAction ofParameterType(int type) {
     return BY_BITS[(type >>> 14) & 3];
   }
 }

@@ -1,0 +1,48 @@
+package org.jsctp.association;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.jsctp.api.SctpEvent;
+import org.jsctp.config.StackConfig;
+import org.jsctp.endpoint.Transmit;
+import org.jsctp.stats.MibCounters;
+
+/** What an association needs from the endpoint that owns it. */
+public interface AssociationContext {
+
+  StackConfig config();
+
+  RandomGenerator random();
+
+  CookieSecrets cookieSecrets();
+
+  /** The endpoint's counters; an association's counters add to them. */
+  MibCounters counters();
+
+  /** The local SCTP port. */
+  int localPort();
+
+  /** The local IP addresses of the endpoint. */
+  List<InetAddress> localAddresses();
+
+  /** Whether the stack may use this peer address at all (address safety). */
+  boolean allowsPeerAddress(InetAddress address);
+
+  /** A fresh verification tag, non-zero and not used by another association of the endpoint. */
+  int newLocalTag();
+
+  void emit(SctpEvent event);
+
+  /** The association changed: it may have packets to send and a different deadline. */
+  void touched(Association association);
+
+  /** The association's local tag changed (a restart): re-key it. */
+  void localTagChanged(Association association, int oldTag);
+
+  /** The association reached CLOSED; its last packets go out through {@link #transmit}. */
+  void closed(Association association);
+
+  /** Sends a packet on the endpoint's behalf. */
+  void transmit(Transmit transmit);
+}

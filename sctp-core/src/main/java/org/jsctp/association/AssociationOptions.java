@@ -1,0 +1,358 @@
+package org.jsctp.association;
+
+import org.jsctp.config.StackConfig;
+import org.jsctp.config.Sysctl;
+import org.jsctp.path.PathThresholds;
+
+/**
+ * The settings an association is created with: the stack defaults (sysctl names) overridden by
+ * socket options (RFC 6458) such as SCTP_RTOINFO, SCTP_INITMSG, SCTP_NODELAY, SCTP_MAXSEG,
+ * SCTP_DELAYED_SACK, SCTP_PEER_ADDR_PARAMS and SCTP_PEER_ADDR_THLDS defaults. Each setter checks
+ * its value and names the option and its range when it refuses one. A copy is taken per
+ * association, so later changes to a socket's defaults do not reach existing associations.
+ */
+public final class AssociationOptions {
+
+  private static final long MS = 1_000_000L;
+
+  private long rtoInitialMs;
+  private long rtoMinMs;
+  private long rtoMaxMs;
+  private long hbIntervalMs;
+  private boolean heartbeatEnabled = true;
+  private int pathMaxRetrans;
+  private int pfRetrans;
+  private boolean pfEnabled;
+  private boolean exposePotentiallyFailed;
+  private int pathMtu;
+  private long sndbuf;
+  private long rcvbuf;
+  private boolean nodelay;
+  private int maxSegment;
+  private boolean disableFragments;
+  private int maxBurst;
+  private long sackDelayMs;
+  private int sackFrequency;
+  private long partialDeliveryPoint;
+  private long autocloseSeconds;
+  private int outboundStreams;
+  private int maxInboundStreams;
+  private int maxInitAttempts;
+  private long maxInitTimeoutMs;
+  private int adaptationIndication = -1;
+
+  /** Options taking every default from the stack configuration. */
+  public static AssociationOptions from(StackConfig config) {
+    AssociationOptions o = new AssociationOptions();
+    o.rtoInitialMs = config.rtoInitialMillis();
+    o.rtoMinMs = config.rtoMinMillis();
+    o.rtoMaxMs = config.rtoMaxMillis();
+    o.hbIntervalMs = config.get(Sysctl.HB_INTERVAL);
+    o.pathMaxRetrans = config.pathMaxRetrans();
+    o.pfRetrans = config.pfRetrans();
+    o.pfEnabled = config.flag(Sysctl.PF_ENABLE);
+    o.exposePotentiallyFailed = config.flag(Sysctl.PF_EXPOSE);
+    o.pathMtu = (int) config.get(Sysctl.PATH_MTU);
+    o.sndbuf = config.get(Sysctl.SNDBUF);
+    o.rcvbuf = config.get(Sysctl.RCVBUF);
+    o.nodelay = config.flag(Sysctl.NODELAY);
+    o.maxBurst = (int) config.get(Sysctl.MAX_BURST);
+    o.sackDelayMs = config.get(Sysctl.SACK_TIMEOUT);
+    o.sackFrequency = (int) config.get(Sysctl.SACK_FREQ);
+    o.outboundStreams = (int) config.get(Sysctl.OUTBOUND_STREAMS);
+    o.maxInboundStreams = (int) config.get(Sysctl.MAX_INBOUND_STREAMS);
+    o.maxInitAttempts = (int) config.get(Sysctl.MAX_INIT_RETRANSMITS);
+    o.maxInitTimeoutMs = config.rtoMaxMillis();
+    return o;
+  }
+
+  /** An independent copy. */
+  public AssociationOptions copy() {
+    AssociationOptions o = new AssociationOptions();
+    o.rtoInitialMs = rtoInitialMs;
+    o.rtoMinMs = rtoMinMs;
+    o.rtoMaxMs = rtoMaxMs;
+    o.hbIntervalMs = hbIntervalMs;
+    o.heartbeatEnabled = heartbeatEnabled;
+    o.pathMaxRetrans = pathMaxRetrans;
+    o.pfRetrans = pfRetrans;
+    o.pfEnabled = pfEnabled;
+    o.exposePotentiallyFailed = exposePotentiallyFailed;
+    o.pathMtu = pathMtu;
+    o.sndbuf = sndbuf;
+    o.rcvbuf = rcvbuf;
+    o.nodelay = nodelay;
+    o.maxSegment = maxSegment;
+    o.disableFragments = disableFragments;
+    o.maxBurst = maxBurst;
+    o.sackDelayMs = sackDelayMs;
+    o.sackFrequency = sackFrequency;
+    o.partialDeliveryPoint = partialDeliveryPoint;
+    o.autocloseSeconds = autocloseSeconds;
+    o.outboundStreams = outboundStreams;
+    o.maxInboundStreams = maxInboundStreams;
+    o.maxInitAttempts = maxInitAttempts;
+    o.maxInitTimeoutMs = maxInitTimeoutMs;
+    o.adaptationIndication = adaptationIndication;
+    return o;
+  }
+
+  static long check(String option, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(option + " = " + value + " is out of range " + min + ".." + max);
+    }
+    return value;
+  }
+
+  /**
+   * SCTP_RTOINFO (RFC 6458 section 8.1.1), in milliseconds; 0 leaves a value unchanged.
+   *
+   * @throws IllegalArgumentException unless min <= initial <= max afterwards
+   */
+  public void setRtoInfo(long initialMs, long minMs, long maxMs) {
+    long initial = initialMs == 0 ? rtoInitialMs : check("SCTP_RTOINFO srto_initial", initialMs, 1, 3_600_000);
+    long min = minMs == 0 ? rtoMinMs : check("SCTP_RTOINFO srto_min", minMs, 1, 3_600_000);
+    long max = maxMs == 0 ? rtoMaxMs : check("SCTP_RTOINFO srto_max", maxMs, 1, 3_600_000);
+    if (min > max || initial < min || initial > max) {
+      throw new IllegalArgumentException(
+          "SCTP_RTOINFO needs srto_min <= srto_initial <= srto_max, got " + min + " <= " + initial + " <= " + max);
+    }
+    rtoInitialMs = initial;
+    rtoMinMs = min;
+    rtoMaxMs = max;
+  }
+
+  public long rtoInitialMs() {
+    return rtoInitialMs;
+  }
+
+  public long rtoMinMs() {
+    return rtoMinMs;
+  }
+
+  public long rtoMaxMs() {
+    return rtoMaxMs;
+  }
+
+  long rtoInitialNanos() {
+    return rtoInitialMs * MS;
+  }
+
+  long rtoMinNanos() {
+    return rtoMinMs * MS;
+  }
+
+  long rtoMaxNanos() {
+    return rtoMaxMs * MS;
+  }
+
+  /** SCTP_PEER_ADDR_PARAMS spp_hbinterval default for new paths, in ms (0 leaves it unchanged). */
+  public void setHeartbeatIntervalMs(long ms) {
+    if (ms != 0) {
+      hbIntervalMs = check("SCTP_PEER_ADDR_PARAMS spp_hbinterval", ms, 1, 86_400_000);
+    }
+  }
+
+  public long heartbeatIntervalMs() {
+    return hbIntervalMs;
+  }
+
+  long heartbeatIntervalNanos() {
+    return hbIntervalMs * MS;
+  }
+
+  /** SPP_HB_ENABLE / SPP_HB_DISABLE default for new paths. */
+  public void setHeartbeatEnabled(boolean enabled) {
+    this.heartbeatEnabled = enabled;
+  }
+
+  public boolean heartbeatEnabled() {
+    return heartbeatEnabled;
+  }
+
+  /**
+   * SCTP_PEER_ADDR_THLDS defaults for new paths (RFC 7829 section 7.3).
+   *
+   * @throws IllegalArgumentException for values outside 0..65535
+   */
+  public void setThresholds(int pathMaxRetrans, int pfRetrans) {
+    this.pathMaxRetrans = (int) check("SCTP_PEER_ADDR_THLDS spt_pathmaxrxt", pathMaxRetrans, 0, 0xFFFF);
+    this.pfRetrans = (int) check("SCTP_PEER_ADDR_THLDS spt_pathpfthld", pfRetrans, 0, 0xFFFF);
+  }
+
+  /** SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt default; 0 leaves it unchanged. */
+  public void setPathMaxRetrans(int pathMaxRetrans) {
+    if (pathMaxRetrans != 0) {
+      this.pathMaxRetrans = (int) check("SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt", pathMaxRetrans, 1, 0xFFFF);
+    }
+  }
+
+  public int pathMaxRetrans() {
+    return pathMaxRetrans;
+  }
+
+  public int pfRetrans() {
+    return pfRetrans;
+  }
+
+  public PathThresholds defaultThresholds() {
+    return new PathThresholds(pathMaxRetrans, pfRetrans, pfEnabled);
+  }
+
+  /** SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (RFC 7829 section 7.4). */
+  public void setExposePotentiallyFailed(boolean expose) {
+    this.exposePotentiallyFailed = expose;
+  }
+
+  public boolean exposePotentiallyFailed() {
+    return exposePotentiallyFailed;
+  }
+
+  public int pathMtu() {
+    return pathMtu;
+  }
+
+  /** The IP MTU assumed for paths (spp_pathmtu). */
+  public void setPathMtu(int mtu) {
+    this.pathMtu = (int) check("SCTP_PEER_ADDR_PARAMS spp_pathmtu", mtu, 576, 65_535);
+  }
+
+  long initialSsthresh() {
+    return Math.max(rcvbuf, 65_535);
+  }
+
+  /** SO_SNDBUF: user data queued or unacknowledged per association. */
+  public void setSndbuf(long bytes) {
+    this.sndbuf = check("SO_SNDBUF", bytes, 4_096, 1L << 30);
+  }
+
+  public long sndbuf() {
+    return sndbuf;
+  }
+
+  /** SO_RCVBUF: the advertised receive window per association. */
+  public void setRcvbuf(long bytes) {
+    this.rcvbuf = check("SO_RCVBUF", bytes, 1_500, 1L << 30);
+  }
+
+  public long rcvbuf() {
+    return rcvbuf;
+  }
+
+  /** SCTP_NODELAY (RFC 6458 section 8.1.5). */
+  public void setNodelay(boolean nodelay) {
+    this.nodelay = nodelay;
+  }
+
+  public boolean nodelay() {
+    return nodelay;
+  }
+
+  /** SCTP_MAXSEG (RFC 6458 section 8.1.16): 0 lets the path MTU decide. */
+  public void setMaxSegment(int bytes) {
+    this.maxSegment = (int) check("SCTP_MAXSEG", bytes, 0, 65_535);
+  }
+
+  public int maxSegment() {
+    return maxSegment;
+  }
+
+  /** SCTP_DISABLE_FRAGMENTS (RFC 6458 section 8.1.11). */
+  public void setDisableFragments(boolean disable) {
+    this.disableFragments = disable;
+  }
+
+  public boolean disableFragments() {
+    return disableFragments;
+  }
+
+  /** SCTP_MAX_BURST (RFC 6458 section 8.1.24). */
+  public void setMaxBurst(int packets) {
+    this.maxBurst = (int) check("SCTP_MAX_BURST", packets, 1, 0xFFFF);
+  }
+
+  public int maxBurst() {
+    return maxBurst;
+  }
+
+  /** SCTP_DELAYED_SACK (RFC 6458 section 8.1.19): delay 1..500 ms, frequency >= 1. */
+  public void setDelayedSack(long delayMs, int frequency) {
+    this.sackDelayMs = check("SCTP_DELAYED_SACK sack_delay", delayMs, 1, 500);
+    this.sackFrequency = (int) check("SCTP_DELAYED_SACK sack_freq", frequency, 1, 0xFFFF);
+  }
+
+  public long sackDelayMs() {
+    return sackDelayMs;
+  }
+
+  long sackDelayNanos() {
+    return sackDelayMs * MS;
+  }
+
+  public int sackFrequency() {
+    return sackFrequency;
+  }
+
+  /** SCTP_PARTIAL_DELIVERY_POINT (RFC 6458 section 8.1.21); 0 means half the receive buffer. */
+  public void setPartialDeliveryPoint(long bytes) {
+    this.partialDeliveryPoint = check("SCTP_PARTIAL_DELIVERY_POINT", bytes, 0, 1L << 30);
+  }
+
+  public long partialDeliveryPoint() {
+    return partialDeliveryPoint;
+  }
+
+  /** SCTP_AUTOCLOSE (RFC 6458 section 8.1.8), in seconds; 0 is off. */
+  public void setAutocloseSeconds(long seconds) {
+    this.autocloseSeconds = check("SCTP_AUTOCLOSE", seconds, 0, 1L << 31);
+  }
+
+  public long autocloseSeconds() {
+    return autocloseSeconds;
+  }
+
+  /**
+   * SCTP_INITMSG (RFC 6458 section 8.1.3); 0 leaves a value unchanged.
+   *
+   * @param maxInitTimeoutMs the cap of the T1 backoff in ms
+   */
+  public void setInitMsg(int outboundStreams, int maxInboundStreams, int maxAttempts, long maxInitTimeoutMs) {
+    if (outboundStreams != 0) {
+      this.outboundStreams = (int) check("SCTP_INITMSG sinit_num_ostreams", outboundStreams, 1, 0xFFFF);
+    }
+    if (maxInboundStreams != 0) {
+      this.maxInboundStreams = (int) check("SCTP_INITMSG sinit_max_instreams", maxInboundStreams, 1, 0xFFFF);
+    }
+    if (maxAttempts != 0) {
+      this.maxInitAttempts = (int) check("SCTP_INITMSG sinit_max_attempts", maxAttempts, 1, 0xFFFF);
+    }
+    if (maxInitTimeoutMs != 0) {
+      this.maxInitTimeoutMs = check("SCTP_INITMSG sinit_max_init_timeo", maxInitTimeoutMs, 1, 3_600_000);
+    }
+  }
+
+  public int outboundStreams() {
+    return outboundStreams;
+  }
+
+  public int maxInboundStreams() {
+    return maxInboundStreams;
+  }
+
+  public int maxInitAttempts() {
+    return maxInitAttempts;
+  }
+
+  public long maxInitTimeoutMs() {
+    return maxInitTimeoutMs;
+  }
+
+  /** SCTP_ADAPTATION_LAYER (RFC 6458 section 8.1.10): sent in INIT / INIT ACK when set; -1 off. */
+  public void setAdaptationIndication(int indication) {
+    this.adaptationIndication = indication;
+  }
+
+  public int adaptationIndication() {
+    return adaptationIndication;
+  }
+}

@@ -1,0 +1,126 @@
+package org.jsctp.association;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.config.Sysctl;
+import org.jsctp.wire.AdaptationLayerIndicationParameter;
+import org.jsctp.wire.Bytes;
+import org.jsctp.wire.CookiePreservativeParameter;
+import org.jsctp.wire.InitAckChunk;
+import org.jsctp.wire.InitChunk;
+import org.jsctp.wire.Parameter;
+import org.jsctp.wire.StateCookieParameter;
+import org.jsctp.wire.UnrecognizedParameter;
+
+/** Builds INIT and INIT ACK chunks, the latter with its signed state cookie (RFC 9260 section 5.1). */
+public final class HandshakeMessages {
+
+  private static final long MS = 1_000_000L;
+
+  /** The most a Cookie Preservative may add to a cookie's life (RFC 9260 section 5.2.6: 1 s over the RTT). */
+  static final long MAX_PRESERVATIVE_MS = 60_000;
+
+  private HandshakeMessages() {}
+
+  /**
+   * Our address parameters: all local addresses of the peer's family when there are several;
+   * none with a single address, so that the peer uses the packet's source (RFC 6951 section 5.7).
+   */
+  static List<Parameter> localAddressParameters(List<InetAddress> locals, InetAddress peer) {
+    List<InetAddress> sameFamily = new ArrayList<>();
+    for (InetAddress a : locals) {
+      if (a.getClass() == peer.getClass()) {
+        sameFamily.add(a);
+      }
+    }
+    if (sameFamily.size() < 2) {
+      return List.of();
+    }
+    return PeerInit.addressParameterList(sameFamily);
+  }
+
+  static InitChunk init(
+      AssociationContext ctx,
+      AssociationOptions options,
+      int localTag,
+      int initialTsn,
+      InetAddress peer,
+      long cookiePreservativeMs) {
+    List<Parameter> params = new ArrayList<>(localAddressParameters(ctx.localAddresses(), peer));
+    if (cookiePreservativeMs > 0) {
+      params.add(new CookiePreservativeParameter(cookiePreservativeMs));
+    }
+    if (options.adaptationIndication() >= 0) {
+      params.add(new AdaptationLayerIndicationParameter(options.adaptationIndication()));
+    }
+    return new InitChunk(
+        localTag,
+        options.rcvbuf(),
+        options.outboundStreams(),
+        options.maxInboundStreams(),
+        initialTsn,
+        params);
+  }
+
+  /**
+   * An INIT ACK answering {@code init} that arrived from {@code source}, with a state cookie
+   * holding everything the association needs. No state is kept.
+   *
+   * @param localTag the Initiate Tag of the INIT ACK
+   * @param localInitialTsn the Initial TSN of the INIT ACK
+   * @param localTieTag our tag of an existing association (section 5.2.2), else 0
+   * @param peerTieTag the peer's tag of an existing association, else 0
+   */
+  public static InitAckChunk initAck(
+      AssociationContext ctx,
+      AssociationOptions options,
+      InitChunk init,
+      int peerPort,
+      Destination source,
+      PeerInit peer,
+      int localTag,
+      int localInitialTsn,
+      int localTieTag,
+      int peerTieTag,
+      long now) {
+    long lifetimeMs = ctx.config().get(Sysctl.VALID_COOKIE_LIFE);
+    if (peer.cookiePreservativeMillis() > 0 && ctx.config().flag(Sysctl.COOKIE_PRESERVE_ENABLE)) {
+      lifetimeMs += Math.min(peer.cookiePreservativeMillis(), MAX_PRESERVATIVE_MS);
+    }
+    StateCookie cookie =
+        new StateCookie(
+            now,
+            lifetimeMs * MS,
+            localTag,
+            init.initiateTag(),
+            localInitialTsn,
+            init.initialTsn(),
+            init.advertisedReceiverWindowCredit(),
+            Math.min(options.outboundStreams(), init.inboundStreams()),
+            Math.min(options.maxInboundStreams(), init.outboundStreams()),
+            localTieTag,
+            peerTieTag,
+            peerPort,
+            peer.addresses(),
+            source.remote(),
+            source.local());
+    Bytes signed = cookie.sign(ctx.cookieSecrets(), now);
+    List<Parameter> params = new ArrayList<>();
+    params.add(new StateCookieParameter(signed));
+    params.addAll(localAddressParameters(ctx.localAddresses(), source.remote()));
+    for (Bytes raw : peer.unrecognized()) {
+      params.add(new UnrecognizedParameter(raw));
+    }
+    if (options.adaptationIndication() >= 0) {
+      params.add(new AdaptationLayerIndicationParameter(options.adaptationIndication()));
+    }
+    return new InitAckChunk(
+        localTag,
+        options.rcvbuf(),
+        options.outboundStreams(),
+        options.maxInboundStreams(),
+        localInitialTsn,
+        params);
+  }
+}
