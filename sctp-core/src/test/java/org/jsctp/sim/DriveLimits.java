@@ -10,8 +10,8 @@ package org.jsctp.sim;
  */
 public record DriveLimits(long maxEventsPerRun, long maxEventsPerInstant, int recentEventsReported) {
 
-  /** Ten million events per run, ten thousand at one instant, the last 20 events reported. */
-  public static final DriveLimits DEFAULT = new DriveLimits(10_000_000, 10_000, 20);
+  /** Ten million events per run, a million at one instant, the last 20 events reported. */
+  public static final DriveLimits DEFAULT = new DriveLimits(10_000_000, 1_000_000, 20);
 
   public DriveLimits {
     if (maxEventsPerRun <= 0 || maxEventsPerInstant <= 0 || recentEventsReported < 0) {
