@@ -35,7 +35,12 @@ final class EchoStack implements SimulatedStack {
 
   /** Queues {@code packet} from {@code from} to {@code to} on the toy port. */
   void send(InetAddress from, InetAddress to, byte[] packet) {
-    outbox.add(new Transmit(from, to, ToyPackets.PORT, packet));
+    send(from, to, ToyPackets.PORT, packet);
+  }
+
+  /** Queues {@code packet} from {@code from} to {@code to} on {@code port}. */
+  void send(InetAddress from, InetAddress to, int port, byte[] packet) {
+    outbox.add(new Transmit(from, to, port, packet));
   }
 
   List<Integer> receivedTags() {
