@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -163,6 +164,8 @@ public final class Simulator {
    * the link from {@code source} to {@code destination}, now. The packet is copied.
    */
   public void inject(InetAddress source, int sourcePort, InetAddress destination, int destinationPort, byte[] packet) {
+    requirePort(sourcePort);
+    requirePort(destinationPort);
     network.inject(Objects.requireNonNull(source, "source"), sourcePort,
         Objects.requireNonNull(destination, "destination"), destinationPort, packet);
   }
@@ -260,7 +263,7 @@ public final class Simulator {
     return PcapWriter.write(file, trace, point);
   }
 
-  private long drive(BooleanSupplier done, long limit, java.util.function.Supplier<String> failure) {
+  private long drive(BooleanSupplier done, long limit, Supplier<String> failure) {
     long end = Math.addExact(clock.now(), requireNonNegative(limit));
     enter();
     try {
@@ -324,6 +327,12 @@ public final class Simulator {
 
   private SimulationFailure failure(String reason, Throwable cause) {
     return new SimulationFailure(reason, this, guard.recentEvents(), cause);
+  }
+
+  private static void requirePort(int port) {
+    if (port < 0 || port > 0xFFFF) {
+      throw new IllegalArgumentException("UDP port out of range 0..65535: " + port);
+    }
   }
 
   private static long requireNonNegative(long nanos) {
