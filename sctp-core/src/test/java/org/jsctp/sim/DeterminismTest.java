@@ -3,6 +3,8 @@ package org.jsctp.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DeterminismTest {
@@ -32,6 +34,24 @@ class DeterminismTest {
   }
 
   @Test
+  void eachLinkDrawsFromItsOwnStream() {
+    InetAddress c = SimAddresses.v4("10.0.0.3");
+    Simulator sim = Simulator.withSeed(1);
+    sim.defaultProfile(LinkProfile.DEFAULT.withLoss(0.5));
+    EchoStack a = new EchoStack(A);
+    sim.attach("a", a);
+    sim.attach("b", new EchoStack(B));
+    sim.attach("c", new EchoStack(c));
+    for (int tag = 0; tag < 64; tag++) {
+      a.send(A, B, ToyPackets.packet(tag, ChunkTypes.DATA));
+      a.send(A, c, ToyPackets.packet(tag, ChunkTypes.DATA));
+    }
+    sim.runUntilIdle(SimTime.seconds(1));
+
+    assertThat(fates(sim, A, B)).isNotEqualTo(fates(sim, A, c));
+  }
+
+  @Test
   void namedRandomStreamsFollowFromSeedAndNameOnly() {
     Simulator one = Simulator.withSeed(5);
     Simulator other = Simulator.withSeed(5);
@@ -41,6 +61,13 @@ class DeterminismTest {
     assertThat(one.random("client").nextLong()).isNotEqualTo(one.random("server").nextLong());
     assertThat(one.random("client").nextLong())
         .isNotEqualTo(Simulator.withSeed(6).random("client").nextLong());
+  }
+
+  private static List<String> fates(Simulator sim, InetAddress source, InetAddress destination) {
+    return sim.trace().onLink(source, destination).stream()
+        .sorted(Comparator.comparingInt(r -> ToyPackets.tag(r.datagram().packet())))
+        .map(r -> ToyPackets.tag(r.datagram().packet()) + ":" + r.fate())
+        .toList();
   }
 
   private static Simulator run(long seed, boolean createReverseLinkFirst) {
