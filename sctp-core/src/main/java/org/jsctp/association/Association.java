@@ -109,8 +109,6 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   private boolean dirty;
   private long lastNow;
   private long lastDataActivity;
-  private long scheduledDeadline = Timer.NEVER;
-  private long scheduleVersion;
   private String thresholdWarning;
 
   Association(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
@@ -258,6 +256,7 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
             options.heartbeatIntervalNanos());
     p.setHeartbeatEnabled(options.heartbeatEnabled());
     paths.add(p);
+    ctx.peerAddressAdded(this, address);
     if (sender != null) {
       sender.setFragmentPoint(fragmentPoint());
     }
@@ -329,10 +328,12 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
    * Handles the chunks of a packet whose verification tag the endpoint has already checked
    * (RFC 9260 section 8.5), in order.
    *
+   * <p>Called by the endpoint only.
+   *
    * @param firstChunk index of the first chunk still to handle (the endpoint may have handled a
    *     leading COOKIE ECHO already)
    */
-  void handlePacket(long now, SctpPacket packet, int firstChunk, Destination source) {
+  public void handlePacket(long now, SctpPacket packet, int firstChunk, Destination source) {
     lastNow = now;
     counters.increment(MibCounter.SCTP_IN_SCTP_PACKS);
     Path from = paths.find(source.remote());
@@ -504,9 +505,10 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
 
   /**
    * Handles every timer due at {@code now}, in the fixed order of {@link TimerKind}: T1, T2, T5,
-   * delayed SACK, autoclose, then T3-rtx and heartbeat of each path in path order.
+   * delayed SACK, autoclose, then T3-rtx and heartbeat of each path in path order. Spurious
+   * calls are harmless. Called by the endpoint only.
    */
-  void handleTimeout(long now) {
+  public void handleTimeout(long now) {
     lastNow = now;
     if (sender != null) {
       sender.startRound();
@@ -708,17 +710,52 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     ctx.touched(this);
   }
 
-  long scheduledDeadline() {
-    return scheduledDeadline;
+  // Bookkeeping of the endpoint's AssociationScheduler.
+  long scheduledDeadline = Timer.NEVER;
+  long scheduleVersion;
+  boolean touchedFlag;
+  boolean sendingFlag;
+
+  // ---- endpoint entry points for the handshake --------------------------------------------
+
+  /** Creates an association that starts the handshake (RFC 9260 section 5.1 step A). */
+  public static Association connect(AssociationContext ctx, int id, long now, List<InetAddress> peers,
+      int peerPort, int peerUdpPort, AssociationOptions options) {
+    Association a = new Association(ctx, id, peerPort, options);
+    a.lastNow = now;
+    a.handshake.connect(now, peers, peerUdpPort);
+    a.touch();
+    return a;
   }
 
-  long scheduleVersion() {
-    return scheduleVersion;
+  /** Creates the association of a valid COOKIE ECHO from a new peer (section 5.1 step D). */
+  public static Association accept(AssociationContext ctx, int id, long now, StateCookie cookie,
+      Destination source, AssociationOptions options) {
+    Association a = new Association(ctx, id, cookie.peerPort(), options);
+    a.lastNow = now;
+    a.handshake.acceptCookie(now, cookie, source);
+    return a;
   }
 
-  long reschedule(long deadline) {
-    scheduledDeadline = deadline;
-    return ++scheduleVersion;
+  /** An INIT that belongs to this association (section 5.2.1 and 5.2.2). */
+  public void handleInit(long now, InitChunk init, Destination source) {
+    lastNow = now;
+    counters.increment(MibCounter.SCTP_IN_SCTP_PACKS);
+    counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
+    handshake.onInit(now, init, source);
+    touch();
+  }
+
+  /**
+   * A COOKIE ECHO with a verified cookie that belongs to this association (section 5.2.4);
+   * returns whether the rest of its packet should be handled.
+   */
+  public boolean handleCookieEcho(long now, StateCookie cookie, Destination source) {
+    lastNow = now;
+    counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
+    boolean rest = handshake.onCookieEcho(now, cookie, source);
+    touch();
+    return rest;
   }
 
   // ---- application calls -----------------------------------------------------------------

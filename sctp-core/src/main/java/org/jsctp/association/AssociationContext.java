@@ -37,6 +37,9 @@ public interface AssociationContext {
   /** The association changed: it may have packets to send and a different deadline. */
   void touched(Association association);
 
+  /** The association learned a peer address: route packets from it to this association. */
+  void peerAddressAdded(Association association, InetAddress address);
+
   /** The association's local tag changed (a restart): re-key it. */
   void localTagChanged(Association association, int oldTag);
 

@@ -26,14 +26,14 @@ import org.jsctp.wire.UnknownParameter;
  * @param unrecognized the raw TLVs of unknown parameters whose action asks for a report
  * @param adaptationIndication the peer's adaptation layer indication, or -1
  */
-record PeerInit(
+public record PeerInit(
     List<InetAddress> addresses,
     long cookiePreservativeMillis,
     HostNameAddressParameter hostName,
     List<Bytes> unrecognized,
     long adaptationIndication) {
 
-  static PeerInit read(List<Parameter> parameters, InetAddress source, Predicate<InetAddress> allowed) {
+  public static PeerInit read(List<Parameter> parameters, InetAddress source, Predicate<InetAddress> allowed) {
     List<InetAddress> addresses = new ArrayList<>();
     addresses.add(source);
     long preservative = 0;

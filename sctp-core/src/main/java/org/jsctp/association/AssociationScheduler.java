@@ -1,0 +1,127 @@
+package org.jsctp.association;
+
+import java.util.ArrayDeque;
+import java.util.PriorityQueue;
+import org.jsctp.endpoint.Transmit;
+import org.jsctp.timer.Timer;
+
+/**
+ * The endpoint's view of when its associations need attention, so that none of its answers
+ * costs time proportional to the number of associations: a list of associations touched since
+ * the last look, a fair rotation of associations that may have packets to send, and a heap of
+ * deadlines with lazy removal (an entry is stale once its association was rescheduled).
+ */
+public final class AssociationScheduler {
+
+  private record Entry(long deadline, long version, Association association) {}
+
+  private final ArrayDeque<Association> touched = new ArrayDeque<>();
+  private final ArrayDeque<Association> sending = new ArrayDeque<>();
+  private final PriorityQueue<Entry> heap =
+      new PriorityQueue<>((x, y) -> Long.compare(x.deadline, y.deadline));
+  private int live;
+
+  /** An association changed: its deadline and its output must be looked at again. */
+  public void touch(Association a) {
+    if (!a.touchedFlag) {
+      a.touchedFlag = true;
+      touched.addLast(a);
+    }
+  }
+
+  public void added() {
+    live++;
+  }
+
+  public void removed(Association a) {
+    live--;
+    a.scheduleVersion++;
+  }
+
+  private void flush() {
+    Association a;
+    while ((a = touched.pollFirst()) != null) {
+      a.touchedFlag = false;
+      if (a.state == AssociationState.CLOSED) {
+        continue;
+      }
+      long d = a.nextDeadline();
+      if (d != a.scheduledDeadline) {
+        a.scheduledDeadline = d;
+        a.scheduleVersion++;
+        if (d != Timer.NEVER) {
+          heap.add(new Entry(d, a.scheduleVersion, a));
+        }
+      }
+      if (!a.sendingFlag) {
+        a.sendingFlag = true;
+        sending.addLast(a);
+      }
+    }
+    if (heap.size() > 4 * live + 64) {
+      rebuild();
+    }
+  }
+
+  private void rebuild() {
+    Entry[] entries = heap.toArray(new Entry[0]);
+    heap.clear();
+    for (Entry e : entries) {
+      if (isCurrent(e)) {
+        heap.add(e);
+      }
+    }
+  }
+
+  private static boolean isCurrent(Entry e) {
+    return e.version == e.association.scheduleVersion && e.association.state != AssociationState.CLOSED;
+  }
+
+  /** The next packet of any association, rotating between them one packet at a time. */
+  public Transmit pollTransmit(long now) {
+    flush();
+    Association a;
+    while ((a = sending.peekFirst()) != null) {
+      Transmit t = a.state == AssociationState.CLOSED ? null : a.pollTransmit(now);
+      if (t != null) {
+        sending.pollFirst();
+        sending.addLast(a);
+        touch(a);
+        return t;
+      }
+      sending.pollFirst();
+      a.sendingFlag = false;
+    }
+    return null;
+  }
+
+  /** The earliest deadline of all associations, or {@link Timer#NEVER}. */
+  public long nextDeadline() {
+    flush();
+    Entry top;
+    while ((top = heap.peek()) != null && !isCurrent(top)) {
+      heap.poll();
+    }
+    return top == null ? Timer.NEVER : top.deadline;
+  }
+
+  /** Runs the timers of every association due at {@code now}, each once. */
+  public void handleTimeout(long now) {
+    flush();
+    ArrayDeque<Association> due = new ArrayDeque<>();
+    Entry top;
+    while ((top = heap.peek()) != null && top.deadline <= now) {
+      heap.poll();
+      if (isCurrent(top)) {
+        top.association.scheduledDeadline = Timer.NEVER;
+        due.add(top.association);
+      }
+    }
+    for (Association a : due) {
+      if (a.state != AssociationState.CLOSED) {
+        a.handleTimeout(now);
+        touch(a);
+      }
+    }
+  }
+}

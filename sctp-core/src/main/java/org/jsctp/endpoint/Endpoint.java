@@ -1,0 +1,436 @@
+package org.jsctp.endpoint;
+
+import java.net.InetAddress;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+import org.jsctp.api.SctpEvent;
+import org.jsctp.association.Association;
+import org.jsctp.association.AssociationContext;
+import org.jsctp.association.AssociationOptions;
+import org.jsctp.association.AssociationScheduler;
+import org.jsctp.association.CookieSecrets;
+import org.jsctp.association.Destination;
+import org.jsctp.config.StackConfig;
+import org.jsctp.config.Sysctl;
+import org.jsctp.stats.MibCounter;
+import org.jsctp.stats.MibCounters;
+import org.jsctp.timer.Timer;
+import org.jsctp.wire.SctpPacket;
+import org.jsctp.wire.WireFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SCTP endpoint (RFC 9260 section 2.2): one local SCTP port on a set of local addresses, its
+ * associations, and the stateless parts of the protocol (INIT handling with state cookies, out
+ * of the blue packets, verification tag rules).
+ *
+ * <h2>Calling contract (sans-IO)</h2>
+ *
+ * <ul>
+ *   <li>{@link #handleDatagram} when a UDP datagram arrives, {@link #handleTimeout} when the time
+ *       given by {@link #nextDeadline()} has come, and the application calls ({@link #connect},
+ *       the methods of {@link Association}) whenever the application acts. Each takes the
+ *       driver's monotonic time in nanoseconds; time that goes backwards is treated as the
+ *       latest time seen.
+ *   <li>After any of them, drain {@link #pollTransmit()} and {@link #pollEvent()} until they
+ *       answer null, and re-read {@link #nextDeadline()}: any input invalidates an earlier
+ *       answer. Spurious calls of any of these are harmless.
+ *   <li>Not thread-safe: one thread (the event loop) owns the endpoint and its associations.
+ * </ul>
+ */
+public final class Endpoint {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
+
+  private final StackConfig config;
+  private final int localPort;
+  private final List<InetAddress> localAddresses;
+  private final RandomGenerator random;
+  private final CookieSecrets cookieSecrets;
+  private final MibCounters counters = new MibCounters();
+  private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
+  private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
+  private final AssociationScheduler scheduler = new AssociationScheduler();
+  private final Map<Integer, Association> byTag = new HashMap<>();
+  private final Map<Integer, Association> byId = new HashMap<>();
+  private final Map<PeerKey, Association> byPeer = new HashMap<>();
+  private final Context context = new Context();
+  private final OutOfTheBlue ootb;
+  private final InitResponder initResponder;
+  private AssociationOptions defaultOptions;
+  private Predicate<InetAddress> allowedPeers = a -> true;
+  private boolean listening;
+  private int nextId = 1;
+  private long now = Long.MIN_VALUE;
+
+  /** A peer transport address as far as routing goes: IP and SCTP port. */
+  record PeerKey(InetAddress address, int port) {}
+
+  /**
+   * @param config the stack configuration
+   * @param localPort the local SCTP port (1..65535)
+   * @param localAddresses the local IPs; the driver has one UDP channel on each
+   * @param random the only source of randomness: tags, TSNs, nonces, cookie secrets
+   */
+  public Endpoint(StackConfig config, int localPort, List<InetAddress> localAddresses, RandomGenerator random) {
+    this.config = Objects.requireNonNull(config, "config");
+    if (localPort <= 0 || localPort > 0xFFFF) {
+      throw new IllegalArgumentException("SCTP port out of range 1..65535: " + localPort);
+    }
+    if (localAddresses.isEmpty()) {
+      throw new IllegalArgumentException("an endpoint needs at least one local address");
+    }
+    this.localPort = localPort;
+    this.localAddresses = List.copyOf(localAddresses);
+    this.random = Objects.requireNonNull(random, "random");
+    this.cookieSecrets =
+        new CookieSecrets(random, config.get(Sysctl.COOKIE_SECRET_LIFETIME) * 1_000_000L);
+    this.defaultOptions = AssociationOptions.from(config);
+    this.ootb = new OutOfTheBlue(this);
+    this.initResponder = new InitResponder(this);
+  }
+
+  // ---- configuration ---------------------------------------------------------------------
+
+  public StackConfig config() {
+    return config;
+  }
+
+  public int localPort() {
+    return localPort;
+  }
+
+  public List<InetAddress> localAddresses() {
+    return localAddresses;
+  }
+
+  /** Accept incoming associations (or stop accepting: new INITs are then refused with ABORT). */
+  public void listen(boolean on) {
+    this.listening = on;
+  }
+
+  public boolean isListening() {
+    return listening;
+  }
+
+  /** The options new associations start from (accepted ones, and connects without their own). */
+  public AssociationOptions defaultOptions() {
+    return defaultOptions;
+  }
+
+  public void setDefaultOptions(AssociationOptions options) {
+    this.defaultOptions = Objects.requireNonNull(options, "options");
+  }
+
+  /**
+   * Restricts the peer addresses the endpoint will use: addresses outside the set, found in
+   * INIT or INIT ACK parameters, are ignored and never probed.
+   */
+  public void setAllowedPeerAddresses(Predicate<InetAddress> allowed) {
+    this.allowedPeers = Objects.requireNonNull(allowed, "allowed");
+  }
+
+  // ---- inputs ----------------------------------------------------------------------------
+
+  private long clock(long t) {
+    if (t > now) {
+      now = t;
+    }
+    return now;
+  }
+
+  /**
+   * An SCTP packet arrived in a UDP datagram.
+   *
+   * @param t the driver's time
+   * @param local the local IP of the channel it arrived on
+   * @param remote the source IP
+   * @param remoteUdpPort the source UDP port
+   * @param data the datagram payload; the endpoint may keep references to it (user data is not
+   *     copied on the way in), so the caller must not reuse the array
+   */
+  public void handleDatagram(long t, InetAddress local, InetAddress remote, int remoteUdpPort,
+      byte[] data, int offset, int length) {
+    long time = clock(t);
+    SctpPacket packet;
+    try {
+      packet = SctpPacket.decode(data, offset, length);
+    } catch (WireFormatException e) {
+      counters.increment(e.reason() == WireFormatException.Reason.BAD_CHECKSUM
+          ? MibCounter.SCTP_CHECKSUM_ERRORS : MibCounter.SCTP_IN_PKT_DISCARDS);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug("dropped a packet from {}:{}: {}", remote.getHostAddress(), remoteUdpPort, e.getMessage());
+      }
+      return;
+    }
+    Destination source = new Destination(remote, remoteUdpPort, local);
+    new PacketDispatch(this, time, packet, source).run();
+  }
+
+  /** Same as {@link #handleDatagram(long, InetAddress, InetAddress, int, byte[], int, int)} for a whole array. */
+  public void handleDatagram(long t, InetAddress local, InetAddress remote, int remoteUdpPort, byte[] data) {
+    handleDatagram(t, local, remote, remoteUdpPort, data, 0, data.length);
+  }
+
+  /** The time given by {@link #nextDeadline()} has come. Spurious calls are harmless. */
+  public void handleTimeout(long t) {
+    scheduler.handleTimeout(clock(t));
+  }
+
+  /**
+   * Starts an association to {@code peers} (RFC 9260 section 5.1 ASSOCIATE). The addresses
+   * given here count as confirmed; the first is the primary path.
+   *
+   * @param peerUdpPort the peer's UDP encapsulation port
+   * @param options the association's options, or null for the endpoint's defaults
+   */
+  public Association connect(long t, List<InetAddress> peers, int peerPort, int peerUdpPort,
+      AssociationOptions options) {
+    long time = clock(t);
+    if (peers.isEmpty()) {
+      throw new IllegalArgumentException("connect needs at least one peer address");
+    }
+    if (peerPort <= 0 || peerPort > 0xFFFF) {
+      throw new IllegalArgumentException("peer SCTP port out of range 1..65535: " + peerPort);
+    }
+    if (peerUdpPort <= 0 || peerUdpPort > 0xFFFF) {
+      throw new IllegalArgumentException("peer UDP port out of range 1..65535: " + peerUdpPort);
+    }
+    for (InetAddress peer : peers) {
+      if (byPeer.containsKey(new PeerKey(peer, peerPort))) {
+        throw new IllegalStateException("an association to " + peer.getHostAddress() + ":" + peerPort + " exists");
+      }
+    }
+    AssociationOptions chosen = options != null ? options.copy() : defaultOptions.copy();
+    int id = nextId();
+    Association a = Association.connect(context, id, time, peers, peerPort, peerUdpPort, chosen);
+    register(a);
+    return a;
+  }
+
+  private int nextId() {
+    while (byId.containsKey(nextId) || nextId == 0) {
+      nextId++;
+    }
+    return nextId++;
+  }
+
+  void register(Association a) {
+    byId.put(a.id(), a);
+    byTag.put(a.localTag(), a);
+    for (InetAddress peer : a.peerAddresses()) {
+      byPeer.putIfAbsent(new PeerKey(peer, a.peerPort()), a);
+    }
+    scheduler.added();
+    scheduler.touch(a);
+  }
+
+  // ---- outputs ---------------------------------------------------------------------------
+
+  /** The next packet to send, or null when there is none for now. */
+  public Transmit pollTransmit() {
+    Transmit t = transmits.pollFirst();
+    if (t != null) {
+      return t;
+    }
+    return scheduler.pollTransmit(now);
+  }
+
+  /** The next event, or null. */
+  public SctpEvent pollEvent() {
+    return events.pollFirst();
+  }
+
+  /** The earliest time {@link #handleTimeout} must be called, or {@link Timer#NEVER}. */
+  public long nextDeadline() {
+    return scheduler.nextDeadline();
+  }
+
+  // ---- queries ---------------------------------------------------------------------------
+
+  public Association association(int id) {
+    return byId.get(id);
+  }
+
+  public Collection<Association> associations() {
+    return Collections.unmodifiableCollection(byId.values());
+  }
+
+  /** The endpoint's counters, totals of its associations (closed ones included). */
+  public MibCounters counters() {
+    return counters;
+  }
+
+  /** The MIB counters with SctpCurrEstab filled in as a gauge. */
+  public Map<MibCounter, Long> snmp() {
+    Map<MibCounter, Long> map = counters.snapshot();
+    long established = 0;
+    for (Association a : byId.values()) {
+      if (a.state().countsAsEstablished()) {
+        established++;
+      }
+    }
+    map.put(MibCounter.SCTP_CURR_ESTAB, established);
+    return map;
+  }
+
+  /** Nothing queued or unacknowledged in any association, and no packet waiting. */
+  public boolean isIdle() {
+    if (!transmits.isEmpty()) {
+      return false;
+    }
+    for (Association a : byId.values()) {
+      if (!a.isIdle()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- package internals used by the dispatch and responders -----------------------------
+
+  Association byTag(int tag) {
+    return byTag.get(tag);
+  }
+
+  Association byPeer(InetAddress address, int port) {
+    return byPeer.get(new PeerKey(address, port));
+  }
+
+  int associationCount() {
+    return byId.size();
+  }
+
+  boolean allowsPeer(InetAddress address) {
+    return allowedPeers.test(address);
+  }
+
+  void send(Transmit t) {
+    counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    transmits.addLast(t);
+  }
+
+  AssociationContext context() {
+    return context;
+  }
+
+  int allocateId() {
+    return nextId();
+  }
+
+  CookieSecrets cookieSecrets() {
+    return cookieSecrets;
+  }
+
+  OutOfTheBlue ootb() {
+    return ootb;
+  }
+
+  InitResponder initResponder() {
+    return initResponder;
+  }
+
+  RandomGenerator random() {
+    return random;
+  }
+
+  /** The endpoint side of the association contract. */
+  private final class Context implements AssociationContext {
+
+    @Override
+    public StackConfig config() {
+      return config;
+    }
+
+    @Override
+    public RandomGenerator random() {
+      return random;
+    }
+
+    @Override
+    public CookieSecrets cookieSecrets() {
+      return cookieSecrets;
+    }
+
+    @Override
+    public MibCounters counters() {
+      return counters;
+    }
+
+    @Override
+    public int localPort() {
+      return localPort;
+    }
+
+    @Override
+    public List<InetAddress> localAddresses() {
+      return localAddresses;
+    }
+
+    @Override
+    public boolean allowsPeerAddress(InetAddress address) {
+      return allowedPeers.test(address);
+    }
+
+    @Override
+    public int newLocalTag() {
+      int tag;
+      do {
+        tag = random.nextInt();
+      } while (tag == 0 || byTag.containsKey(tag));
+      return tag;
+    }
+
+    @Override
+    public void emit(SctpEvent event) {
+      events.addLast(event);
+    }
+
+    @Override
+    public void touched(Association association) {
+      scheduler.touch(association);
+    }
+
+    @Override
+    public void peerAddressAdded(Association association, InetAddress address) {
+      if (byId.get(association.id()) == association) {
+        byPeer.putIfAbsent(new PeerKey(address, association.peerPort()), association);
+      }
+    }
+
+    @Override
+    public void localTagChanged(Association association, int oldTag) {
+      byTag.remove(oldTag, association);
+      byTag.put(association.localTag(), association);
+    }
+
+    @Override
+    public void closed(Association association) {
+      byId.remove(association.id(), association);
+      byTag.remove(association.localTag(), association);
+      for (InetAddress peer : association.peerAddresses()) {
+        byPeer.remove(new PeerKey(peer, association.peerPort()), association);
+      }
+      scheduler.removed(association);
+    }
+
+    @Override
+    public void transmit(Transmit transmit) {
+      transmits.addLast(transmit);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Endpoint[port " + localPort + ", " + byId.size() + " associations"
+        + (listening ? ", listening" : "") + "]";
+  }
+}

@@ -1,0 +1,125 @@
+package org.jsctp.endpoint;
+
+import java.net.InetAddress;
+import java.util.List;
+import org.jsctp.association.Association;
+import org.jsctp.association.Destination;
+import org.jsctp.association.HandshakeMessages;
+import org.jsctp.association.PeerInit;
+import org.jsctp.association.StateCookie;
+import org.jsctp.config.Sysctl;
+import org.jsctp.stats.MibCounter;
+import org.jsctp.wire.AbortChunk;
+import org.jsctp.wire.Chunk;
+import org.jsctp.wire.ErrorCause;
+import org.jsctp.wire.ErrorChunk;
+import org.jsctp.wire.InitAckChunk;
+import org.jsctp.wire.InitChunk;
+import org.jsctp.wire.InvalidMandatoryParameterCause;
+import org.jsctp.wire.OutOfResourceCause;
+import org.jsctp.wire.PacketBuilder;
+import org.jsctp.wire.SctpPacket;
+import org.jsctp.wire.StaleCookieCause;
+import org.jsctp.wire.UnresolvableAddressCause;
+import org.jsctp.wire.Bytes;
+
+/**
+ * The stateless side of the handshake (RFC 9260 section 5.1): answers an INIT with an INIT ACK
+ * carrying a signed cookie and keeps nothing; turns a valid COOKIE ECHO from a new peer into an
+ * association; refuses INITs it cannot take with an ABORT carrying the INIT's tag.
+ */
+final class InitResponder {
+
+  private final Endpoint endpoint;
+
+  InitResponder(Endpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  void onInit(long now, SctpPacket packet, Destination source) {
+    endpoint.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
+    List<Chunk> chunks = packet.chunks();
+    // Section 8.5.1: an INIT travels alone with tag 0; anything else is discarded.
+    if (chunks.size() != 1 || packet.header().verificationTag() != 0
+        || !(chunks.get(0) instanceof InitChunk init)) {
+      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+      return;
+    }
+    endpoint.counters().increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
+    if (init.initiateTag() == 0) {
+      // Section 3.3.2: silently discard an INIT with Initiate Tag 0.
+      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+      return;
+    }
+    int peerPort = packet.header().sourcePort();
+    PeerInit peer = PeerInit.read(init.parameters(), source.remote(), endpoint::allowsPeer);
+    if (init.outboundStreams() == 0 || init.inboundStreams() == 0
+        || init.advertisedReceiverWindowCredit() < 1500) {
+      // Section 3.3.2: refuse, leaving any existing association alone.
+      refuse(source, peerPort, init.initiateTag(), new InvalidMandatoryParameterCause());
+      return;
+    }
+    if (peer.hostName() != null) {
+      refuse(source, peerPort, init.initiateTag(), new UnresolvableAddressCause(Bytes.EMPTY));
+      return;
+    }
+    Association existing = null;
+    for (InetAddress address : peer.addresses()) {
+      existing = endpoint.byPeer(address, peerPort);
+      if (existing != null) {
+        break;
+      }
+    }
+    if (existing != null) {
+      existing.handleInit(now, init, source);
+      return;
+    }
+    if (!endpoint.isListening()) {
+      endpoint.counters().increment(MibCounter.SCTP_OUT_OF_BLUES);
+      refuse(source, peerPort, init.initiateTag(), null);
+      return;
+    }
+    if (endpoint.associationCount() >= endpoint.config().get(Sysctl.MAX_ASSOCIATIONS)) {
+      refuse(source, peerPort, init.initiateTag(), new OutOfResourceCause());
+      return;
+    }
+    int tag = endpoint.context().newLocalTag();
+    int tsn = endpoint.random().nextInt();
+    InitAckChunk ack = HandshakeMessages.initAck(endpoint.context(), endpoint.defaultOptions(),
+        init, peerPort, source, peer, tag, tsn, 0, 0, now);
+    reply(source, peerPort, init.initiateTag(), ack);
+  }
+
+  private void refuse(Destination source, int peerPort, int initiateTag, ErrorCause cause) {
+    List<ErrorCause> causes = cause == null ? List.of() : List.of(cause);
+    reply(source, peerPort, initiateTag, new AbortChunk(false, causes));
+  }
+
+  void staleCookie(long now, StateCookie cookie, SctpPacket packet, Destination source) {
+    endpoint.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
+    ErrorChunk error = new ErrorChunk(List.of(new StaleCookieCause(cookie.stalenessMicros(now))));
+    reply(source, packet.header().sourcePort(), cookie.peerTag(), error);
+  }
+
+  void accept(long now, StateCookie cookie, SctpPacket packet, Destination source) {
+    if (!endpoint.isListening()) {
+      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+      return;
+    }
+    Association a = Association.accept(endpoint.context(), endpoint.allocateId(), now, cookie,
+        source, endpoint.defaultOptions().copy());
+    endpoint.register(a);
+    a.handlePacket(now, packet, 1, source);
+  }
+
+  private void reply(Destination to, int peerPort, int vtag, Chunk chunk) {
+    PacketBuilder builder = new PacketBuilder(
+        (int) endpoint.config().get(Sysctl.PATH_MTU) - (to.remote() instanceof java.net.Inet6Address ? 48 : 28));
+    if (!builder.add(chunk)) {
+      return;
+    }
+    endpoint.counters().increment(MibCounter.SCTP_OUT_CTRL_CHUNKS);
+    byte[] bytes = builder.build(endpoint.localPort(), peerPort, vtag);
+    endpoint.send(new Transmit(to.local(), to.remote(), to.udpPort(), bytes));
+  }
+}

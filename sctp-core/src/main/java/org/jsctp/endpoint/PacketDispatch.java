@@ -1,0 +1,150 @@
+package org.jsctp.endpoint;
+
+import java.util.List;
+import org.jsctp.association.Association;
+import org.jsctp.association.AssociationState;
+import org.jsctp.association.Destination;
+import org.jsctp.association.StateCookie;
+import org.jsctp.stats.MibCounter;
+import org.jsctp.wire.AbortChunk;
+import org.jsctp.wire.Chunk;
+import org.jsctp.wire.CookieEchoChunk;
+import org.jsctp.wire.InitChunk;
+import org.jsctp.wire.SctpPacket;
+import org.jsctp.wire.ShutdownAckChunk;
+import org.jsctp.wire.ShutdownCompleteChunk;
+
+/**
+ * Routes one decoded packet: INIT and COOKIE ECHO to the handshake, everything else to the
+ * association its verification tag names, checked as RFC 9260 section 8.5 says, and packets
+ * that belong to no association to the out-of-the-blue rules of section 8.4.
+ *
+ * <p>Over UDP the tag identifies the association: a packet whose tag and ports match is taken
+ * even from a source address the peer never listed (a wildcard-bound peer lets its kernel pick
+ * the source); replies go to that source.
+ */
+final class PacketDispatch {
+
+  private final Endpoint endpoint;
+  private final long now;
+  private final SctpPacket packet;
+  private final Destination source;
+  private final int sourcePort;
+  private final int vtag;
+
+  PacketDispatch(Endpoint endpoint, long now, SctpPacket packet, Destination source) {
+    this.endpoint = endpoint;
+    this.now = now;
+    this.packet = packet;
+    this.source = source;
+    this.sourcePort = packet.header().sourcePort();
+    this.vtag = packet.header().verificationTag();
+  }
+
+  void run() {
+    if (sourcePort == 0 || packet.header().destinationPort() != endpoint.localPort()) {
+      // Another SCTP port on our UDP port: nobody listens there.
+      endpoint.ootb().handle(now, packet, source);
+      return;
+    }
+    List<Chunk> chunks = packet.chunks();
+    Chunk first = chunks.get(0);
+    if (containsInit(chunks)) {
+      endpoint.initResponder().onInit(now, packet, source);
+      return;
+    }
+    if (first instanceof CookieEchoChunk echo) {
+      onCookieEcho(echo);
+      return;
+    }
+    Association a = endpoint.byTag(vtag);
+    if (a != null && a.peerPort() == sourcePort) {
+      if (!tagRulesAllow(a, chunks)) {
+        discard();
+        return;
+      }
+      a.handlePacket(now, packet, 0, source);
+      return;
+    }
+    Association byPeer = endpoint.byPeer(source.remote(), sourcePort);
+    if (byPeer != null) {
+      // Section 8.5.1: an ABORT or SHUTDOWN COMPLETE with the T bit carries the peer's tag.
+      if (vtag == byPeer.peerTag() && reflectsTag(first)) {
+        byPeer.handlePacket(now, packet, 0, source);
+      } else {
+        discard();
+      }
+      return;
+    }
+    endpoint.ootb().handle(now, packet, source);
+  }
+
+  private static boolean containsInit(List<Chunk> chunks) {
+    for (int i = 0; i < chunks.size(); i++) {
+      if (chunks.get(i) instanceof InitChunk) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean reflectsTag(Chunk chunk) {
+    return (chunk instanceof AbortChunk abort && abort.reflectedTag())
+        || (chunk instanceof ShutdownCompleteChunk sc && sc.reflectedTag());
+  }
+
+  /**
+   * The exceptions of section 8.5.1 for a packet found by our own tag: an ABORT or SHUTDOWN
+   * COMPLETE with the T bit set must carry the peer's tag instead, so with our tag it is bogus;
+   * a SHUTDOWN ACK during the handshake is treated as out of the blue by the association.
+   */
+  private boolean tagRulesAllow(Association a, List<Chunk> chunks) {
+    Chunk first = chunks.get(0);
+    if (reflectsTag(first) && vtag != a.peerTag()) {
+      return false;
+    }
+    if (first instanceof ShutdownAckChunk && a.state().handshaking()) {
+      return true;
+    }
+    return a.state() != AssociationState.CLOSED;
+  }
+
+  private void onCookieEcho(CookieEchoChunk echo) {
+    StateCookie cookie = StateCookie.verify(echo.cookie(), endpoint.cookieSecrets());
+    if (cookie == null || cookie.localTag() != vtag || cookie.peerPort() != sourcePort) {
+      discard();
+      return;
+    }
+    Association existing = endpoint.byTag(cookie.localTag());
+    if (existing == null) {
+      for (int i = 0; i < cookie.peerAddresses().size() && existing == null; i++) {
+        existing = endpoint.byPeer(cookie.peerAddresses().get(i), sourcePort);
+      }
+      if (existing == null) {
+        existing = endpoint.byPeer(source.remote(), sourcePort);
+      }
+    }
+    if (existing != null) {
+      boolean tagsMatch = cookie.localTag() == existing.localTag() && cookie.peerTag() == existing.peerTag();
+      if (cookie.isStale(now) && !tagsMatch) {
+        endpoint.initResponder().staleCookie(now, cookie, packet, source);
+        return;
+      }
+      if (existing.handleCookieEcho(now, cookie, source)) {
+        existing.handlePacket(now, packet, 1, source);
+      } else {
+        existing.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
+      }
+      return;
+    }
+    if (cookie.isStale(now)) {
+      endpoint.initResponder().staleCookie(now, cookie, packet, source);
+      return;
+    }
+    endpoint.initResponder().accept(now, cookie, packet, source);
+  }
+
+  private void discard() {
+    endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+  }
+}
