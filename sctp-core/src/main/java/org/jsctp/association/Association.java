@@ -208,9 +208,25 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   void validateThresholds() {
     String warning = paths.thresholdWarning(maxRetrans);
     if (warning != null && !warning.equals(thresholdWarning)) {
-      LOG.warn("association {}: {}", id, warning);
+      // Single-homed, the Linux defaults (10 > 5) always trip this and are harmless: the one
+      // path goes dormant and keeps carrying data. Multihomed, it hides a dead association.
+      if (confirmedPaths() > 1) {
+        LOG.warn("association {}: {}", id, warning);
+      } else {
+        LOG.debug("association {}: {}", id, warning);
+      }
     }
     thresholdWarning = warning;
+  }
+
+  private int confirmedPaths() {
+    int n = 0;
+    for (Path p : paths.paths()) {
+      if (p.state().isConfirmed()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   public DataSender sender() {
