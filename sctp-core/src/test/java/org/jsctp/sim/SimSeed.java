@@ -19,10 +19,22 @@ public final class SimSeed {
     return fromProperty().orElseGet(SimSeed::fresh);
   }
 
+  /**
+   * The seed from {@code -Dsim.seed}, or one fixed by {@code name} (so that a test runs the same
+   * way every time unless asked otherwise); {@code -Dsim.seed=random} draws a fresh one.
+   */
+  public static long resolve(String name) {
+    String text = System.getProperty(PROPERTY);
+    if (text != null && text.trim().equals("random")) {
+      return fresh();
+    }
+    return fromProperty().orElseGet(() -> SeedStreams.nth(name.hashCode(), 0));
+  }
+
   /** The seed from {@code -Dsim.seed}, if given. */
   public static OptionalLong fromProperty() {
     String text = System.getProperty(PROPERTY);
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || text.trim().equals("random")) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(parse(text.trim()));

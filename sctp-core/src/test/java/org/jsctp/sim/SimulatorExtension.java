@@ -11,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * JUnit extension for simulated tests: injects a {@link Simulator} parameter seeded from {@code
- * -Dsim.seed} or fresh (and prints the seed), and when the test fails writes the run's capture
+ * -Dsim.seed}, or from the test's name so that every run is the same ({@code -Dsim.seed=random}
+ * for a fresh one), and prints the seed, and when the test fails writes the run's capture
  * to {@code target/sim-pcap/<TestClass>/<test>.pcap} plus a {@code .trace.txt} beside it, and
  * prints their path and the seed. {@link WritePcap} asks for the capture on success too. A
  * failing {@link SeedSoak} (or a {@link SimulationFailure} of another simulator) gets its own
@@ -51,7 +52,7 @@ public final class SimulatorExtension implements ParameterResolver, AfterTestExe
   }
 
   private static Simulator create(ExtensionContext context) {
-    long seed = SimSeed.resolve();
+    long seed = SimSeed.resolve(context.getRequiredTestClass().getName() + "." + testName(context));
     System.out.println("[sim] " + context.getRequiredTestClass().getSimpleName() + "."
         + testName(context) + " " + SimSeed.describe(seed));
     return Simulator.withSeed(seed);
