@@ -1,0 +1,484 @@
+package org.jsctp.netty;
+
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ASSOCINFO;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_AUTOCLOSE;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_DEFAULT_SEND_PARAM;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_DELAYED_SACK;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_DISABLE_FRAGMENTS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_EVENTS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_EXPLICIT_COMPLETE;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_FRAGMENT_INTERLEAVE;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_INITMSG;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_MAXSEG;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_MAX_BURST;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_NODELAY;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PARTIAL_DELIVERY_POINT;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PEER_ADDR_PARAMS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PEER_ADDR_THLDS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PRIMARY_ADDR;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_RTOINFO;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_SET_PEER_PRIMARY_ADDR;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SO_LINGER;
+import static org.jsctp.netty.SctpStandardSocketOptions.SO_RCVBUF;
+import static org.jsctp.netty.SctpStandardSocketOptions.SO_SNDBUF;
+
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.AlreadyBoundException;
+import java.nio.channels.NotYetConnectedException;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.jsctp.association.Association;
+import org.jsctp.association.AssociationOptions;
+import org.jsctp.netty.SctpStandardSocketOptions.InitMaxStreams;
+import org.jsctp.netty.option.AssocInfo;
+import org.jsctp.netty.option.AssociationStatus;
+import org.jsctp.netty.option.DefaultSendParam;
+import org.jsctp.netty.option.DelayedSack;
+import org.jsctp.netty.option.EventSubscription;
+import org.jsctp.netty.option.InitMsg;
+import org.jsctp.netty.option.PeerAddrInfo;
+import org.jsctp.netty.option.PeerAddrParams;
+import org.jsctp.netty.option.PeerAddrThresholds;
+import org.jsctp.netty.option.RemoteUdpEncapsPort;
+import org.jsctp.netty.option.RtoInfo;
+import org.jsctp.path.Path;
+import org.jsctp.path.PathThresholds;
+
+/**
+ * Reads and writes every socket option against a channel's {@link ChannelOptions} (what new
+ * associations start from) and, when there is one, a live core association. Callers run this on
+ * the endpoint's event loop whenever a live association or a bound endpoint is involved.
+ */
+final class Options {
+
+  private static final long MS = 1_000_000L;
+
+  /** Every option, in declaration order. */
+  static final Set<SctpSocketOption<?>> ALL = Set.copyOf(new LinkedHashSet<>(List.of(
+      SCTP_DISABLE_FRAGMENTS, SCTP_EXPLICIT_COMPLETE, SCTP_FRAGMENT_INTERLEAVE, SCTP_INIT_MAXSTREAMS, SCTP_NODELAY,
+      SCTP_PRIMARY_ADDR, SCTP_SET_PEER_PRIMARY_ADDR, SO_LINGER, SO_RCVBUF, SO_SNDBUF, SCTP_RTOINFO, SCTP_ASSOCINFO,
+      SCTP_INITMSG, SCTP_AUTOCLOSE, SCTP_PEER_ADDR_PARAMS, SCTP_PEER_ADDR_THLDS, SCTP_DEFAULT_SEND_PARAM,
+      SCTP_EVENTS, SCTP_MAXSEG, SCTP_STATUS, SCTP_GET_PEER_ADDR_INFO, SCTP_DELAYED_SACK, SCTP_MAX_BURST,
+      SCTP_PARTIAL_DELIVERY_POINT, SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, SCTP_REMOTE_UDP_ENCAPS_PORT,
+      SCTP_LOCAL_UDP_ENCAPS_PORT)));
+
+  /** The options of a one-to-one channel: all but SCTP_AUTOCLOSE. */
+  static final Set<SctpSocketOption<?>> ONE_TO_ONE = without(ALL, Set.of(SCTP_AUTOCLOSE));
+
+  /** The options of a server channel: those that shape the associations it accepts. */
+  static final Set<SctpSocketOption<?>> SERVER = without(ALL, Set.of(SCTP_AUTOCLOSE, SCTP_STATUS,
+      SCTP_GET_PEER_ADDR_INFO, SCTP_PRIMARY_ADDR, SCTP_SET_PEER_PRIMARY_ADDR));
+
+  private static Set<SctpSocketOption<?>> without(Set<SctpSocketOption<?>> all, Set<SctpSocketOption<?>> minus) {
+    Set<SctpSocketOption<?>> s = new LinkedHashSet<>(all);
+    s.removeAll(minus);
+    return Set.copyOf(s);
+  }
+
+  /**
+   * What an option call acts on.
+   *
+   * @param opts the channel's options
+   * @param template whether a write also changes what new associations start from
+   * @param live the association, or null
+   * @param runtime the bound endpoint, or null before bind
+   * @param peer the peer address a per-address option is about, or null
+   */
+  record Target(ChannelOptions opts, boolean template, Association live, EndpointRuntime runtime, InetSocketAddress peer) {}
+
+  private Options() {}
+
+  // ---- writing -------------------------------------------------------------------------------
+
+  static void set(SctpSocketOption<?> name, Object raw, Target t) {
+    Object value = ((OptionKey<?>) name).validate(raw);
+    ChannelOptions o = t.opts();
+    synchronized (o) {
+      if (name == SCTP_DISABLE_FRAGMENTS) {
+        boolean v = (Boolean) value;
+        both(t, a -> a.setDisableFragments(v));
+        if (t.live() != null && t.live().sender() != null) {
+          t.live().sender().setDisableFragments(v);
+        }
+      } else if (name == SCTP_EXPLICIT_COMPLETE) {
+        o.explicitComplete = (Boolean) value;
+      } else if (name == SCTP_FRAGMENT_INTERLEAVE) {
+        o.fragmentInterleave = (Integer) value;
+      } else if (name == SCTP_INIT_MAXSTREAMS) {
+        InitMaxStreams v = (InitMaxStreams) value;
+        o.template.setInitMsg(v.maxOutStreams(), v.maxInStreams(), 0, 0);
+      } else if (name == SCTP_NODELAY) {
+        boolean v = (Boolean) value;
+        both(t, a -> a.setNodelay(v));
+        if (t.live() != null && t.live().sender() != null) {
+          t.live().sender().setNodelay(v);
+        }
+      } else if (name == SCTP_PRIMARY_ADDR) {
+        Association a = live(t, name);
+        Path p = path(a, (SocketAddress) value, name);
+        try {
+          a.paths().setPrimary(p);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("SCTP_PRIMARY_ADDR: " + e.getMessage(), e);
+        }
+      } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
+        throw new UnsupportedOperationException("SCTP_SET_PEER_PRIMARY_ADDR needs ADD-IP (RFC 5061 ASCONF), "
+            + "which this stack does not implement");
+      } else if (name == SO_LINGER) {
+        o.linger = (Integer) value;
+      } else if (name == SO_RCVBUF) {
+        int v = (Integer) value;
+        both(t, a -> a.setRcvbuf(v));
+        if (t.live() != null && t.live().receiver() != null) {
+          t.live().receiver().setReceiveBuffer(v);
+        }
+      } else if (name == SO_SNDBUF) {
+        int v = (Integer) value;
+        both(t, a -> a.setSndbuf(v));
+        if (t.live() != null && t.live().sender() != null) {
+          t.live().sender().setSendBuffer(v);
+        }
+      } else if (name == SCTP_RTOINFO) {
+        RtoInfo v = (RtoInfo) value;
+        both(t, a -> a.setRtoInfo(v.initial(), v.min(), v.max()));
+        if (t.live() != null) {
+          AssociationOptions a = t.live().options();
+          for (Path p : t.live().paths().paths()) {
+            p.rto().setBounds(a.rtoInitialMs() * MS, a.rtoMinMs() * MS, a.rtoMaxMs() * MS);
+          }
+        }
+      } else if (name == SCTP_ASSOCINFO) {
+        setAssocInfo((AssocInfo) value, t);
+      } else if (name == SCTP_INITMSG) {
+        InitMsg v = (InitMsg) value;
+        o.template.setInitMsg(v.numOstreams(), v.maxInstreams(), v.maxAttempts(), v.maxInitTimeo());
+      } else if (name == SCTP_AUTOCLOSE) {
+        int v = (Integer) value;
+        both(t, a -> a.setAutocloseSeconds(v));
+      } else if (name == SCTP_PEER_ADDR_PARAMS) {
+        setPeerAddrParams((PeerAddrParams) value, t);
+      } else if (name == SCTP_PEER_ADDR_THLDS) {
+        setThresholds((PeerAddrThresholds) value, t);
+      } else if (name == SCTP_DEFAULT_SEND_PARAM) {
+        o.defaultSend = (DefaultSendParam) value;
+      } else if (name == SCTP_EVENTS) {
+        o.events = (EventSubscription) value;
+      } else if (name == SCTP_MAXSEG) {
+        int v = (Integer) value;
+        both(t, a -> a.setMaxSegment(v));
+        if (t.live() != null && t.live().sender() != null) {
+          t.live().sender().setMaxSegment(v);
+        }
+      } else if (name == SCTP_STATUS || name == SCTP_GET_PEER_ADDR_INFO) {
+        throw new UnsupportedOperationException(name.name() + " is read-only");
+      } else if (name == SCTP_DELAYED_SACK) {
+        DelayedSack v = (DelayedSack) value;
+        both(t, a -> a.setDelayedSack(v.delay(), v.frequency()));
+        if (t.live() != null && t.live().receiver() != null) {
+          t.live().receiver().setDelayedSack(v.delay() * MS, v.frequency());
+        }
+      } else if (name == SCTP_MAX_BURST) {
+        int v = (Integer) value;
+        both(t, a -> a.setMaxBurst(v));
+        if (t.live() != null && t.live().sender() != null) {
+          t.live().sender().setMaxBurst(v);
+        }
+      } else if (name == SCTP_PARTIAL_DELIVERY_POINT) {
+        int v = (Integer) value;
+        both(t, a -> a.setPartialDeliveryPoint(v));
+        if (t.live() != null && t.live().receiver() != null) {
+          t.live().receiver().setPartialDeliveryPoint(v == 0 ? t.live().receiver().receiveBuffer() / 2 : v);
+        }
+      } else if (name == SCTP_EXPOSE_POTENTIALLY_FAILED_STATE) {
+        boolean v = (Boolean) value;
+        both(t, a -> a.setExposePotentiallyFailed(v));
+      } else if (name == SCTP_REMOTE_UDP_ENCAPS_PORT) {
+        RemoteUdpEncapsPort v = (RemoteUdpEncapsPort) value;
+        if (v.address() == null) {
+          if (t.template()) {
+            o.remoteUdpPort = v.port();
+          }
+          if (t.live() != null) {
+            for (Path p : t.live().paths().paths()) {
+              p.setUdpPort(v.port());
+            }
+          }
+        } else {
+          path(live(t, name), v.address(), name).setUdpPort(v.port());
+        }
+      } else if (name == SCTP_LOCAL_UDP_ENCAPS_PORT) {
+        if (t.runtime() != null) {
+          throw new AlreadyBoundException();
+        }
+        o.localUdpPort = (Integer) value;
+      } else {
+        throw new UnsupportedOperationException("unknown option " + name);
+      }
+    }
+  }
+
+  /** Applies a setter to the template (when the target says so) and to the live association. */
+  private static void both(Target t, Consumer<AssociationOptions> setter) {
+    if (t.live() != null) {
+      setter.accept(t.live().options());
+    }
+    if (t.template()) {
+      setter.accept(t.opts().template);
+    }
+  }
+
+  private static void setAssocInfo(AssocInfo v, Target t) {
+    ChannelOptions o = t.opts();
+    if (v.asocMaxRxt() != 0) {
+      if (t.live() != null) {
+        t.live().setMaxRetrans(v.asocMaxRxt());
+      }
+      if (t.template()) {
+        o.asocMaxRxt = v.asocMaxRxt();
+      }
+    }
+    if (v.cookieLife() != 0 && v.cookieLife() != o.cookieLifeMs) {
+      if (t.runtime() != null) {
+        throw new IllegalStateException("SCTP_ASSOCINFO sasoc_cookie_life belongs to the endpoint and can only be "
+            + "changed before the channel is bound");
+      }
+      o.cookieLifeMs = v.cookieLife();
+    }
+  }
+
+  private static void setPeerAddrParams(PeerAddrParams v, Target t) {
+    Boolean hb = v.flags().contains(PeerAddrParams.Flag.HB_ENABLE) ? Boolean.TRUE
+        : v.flags().contains(PeerAddrParams.Flag.HB_DISABLE) ? Boolean.FALSE : null;
+    if (v.address() == null) {
+      Consumer<AssociationOptions> apply = a -> {
+        a.setHeartbeatIntervalMs(v.hbInterval());
+        a.setPathMaxRetrans(v.pathMaxRxt());
+        if (v.pathMtu() != 0) {
+          a.setPathMtu(v.pathMtu());
+        }
+        if (hb != null) {
+          a.setHeartbeatEnabled(hb);
+        }
+      };
+      both(t, apply);
+      if (t.live() != null) {
+        for (Path p : t.live().paths().paths()) {
+          applyToPath(p, v, hb);
+        }
+        refreshFragmentPoint(t.live());
+      }
+      return;
+    }
+    Association a = live(t, SCTP_PEER_ADDR_PARAMS);
+    Path p = path(a, v.address(), SCTP_PEER_ADDR_PARAMS);
+    applyToPath(p, v, hb);
+    refreshFragmentPoint(a);
+    if (v.flags().contains(PeerAddrParams.Flag.HB_DEMAND)) {
+      a.paths().sendHeartbeat(p, System.nanoTime());
+    }
+  }
+
+  private static void applyToPath(Path p, PeerAddrParams v, Boolean hb) {
+    if (v.hbInterval() != 0) {
+      p.setHeartbeatIntervalNanos(v.hbInterval() * MS);
+    }
+    if (v.pathMaxRxt() != 0) {
+      PathThresholds old = p.thresholds();
+      p.setThresholds(new PathThresholds(v.pathMaxRxt(), old.pfRetrans(), old.pfEnabled()));
+    }
+    if (v.pathMtu() != 0) {
+      p.setMtu(v.pathMtu());
+    }
+    if (hb != null) {
+      p.setHeartbeatEnabled(hb);
+    }
+  }
+
+  private static void refreshFragmentPoint(Association a) {
+    if (a.sender() == null) {
+      return;
+    }
+    int min = Integer.MAX_VALUE;
+    for (Path p : a.paths().paths()) {
+      min = Math.min(min, p.pmdcs());
+    }
+    a.sender().setFragmentPoint(min);
+  }
+
+  private static void setThresholds(PeerAddrThresholds v, Target t) {
+    if (v.address() == null) {
+      both(t, a -> a.setThresholds(v.pathMaxRxt(), v.pfThreshold()));
+      if (t.template()) {
+        t.opts().psRetrans = v.switchoverThreshold();
+      }
+      if (t.live() != null) {
+        for (Path p : t.live().paths().paths()) {
+          p.setThresholds(new PathThresholds(v.pathMaxRxt(), v.pfThreshold(), p.thresholds().pfEnabled()));
+        }
+        t.live().paths().setPsRetrans(v.switchoverThreshold());
+      }
+      return;
+    }
+    Association a = live(t, SCTP_PEER_ADDR_THLDS);
+    Path p = path(a, v.address(), SCTP_PEER_ADDR_THLDS);
+    p.setThresholds(new PathThresholds(v.pathMaxRxt(), v.pfThreshold(), p.thresholds().pfEnabled()));
+    a.paths().setPsRetrans(v.switchoverThreshold());
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  static Object get(SctpSocketOption<?> name, Target t) {
+    ChannelOptions o = t.opts();
+    Association live = t.live();
+    synchronized (o) {
+      AssociationOptions a = live != null ? live.options() : o.template;
+      if (name == SCTP_DISABLE_FRAGMENTS) {
+        return a.disableFragments();
+      } else if (name == SCTP_EXPLICIT_COMPLETE) {
+        return o.explicitComplete;
+      } else if (name == SCTP_FRAGMENT_INTERLEAVE) {
+        return o.fragmentInterleave;
+      } else if (name == SCTP_INIT_MAXSTREAMS) {
+        return new InitMaxStreams(o.template.maxInboundStreams(), o.template.outboundStreams());
+      } else if (name == SCTP_NODELAY) {
+        return a.nodelay();
+      } else if (name == SCTP_PRIMARY_ADDR) {
+        Path p = live(t, name).paths().primary();
+        return p == null ? null : new InetSocketAddress(p.address(), live.peerPort());
+      } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
+        throw new UnsupportedOperationException("SCTP_SET_PEER_PRIMARY_ADDR is write-only (and needs ADD-IP, "
+            + "which this stack does not implement)");
+      } else if (name == SO_LINGER) {
+        return o.linger;
+      } else if (name == SO_RCVBUF) {
+        return (int) a.rcvbuf();
+      } else if (name == SO_SNDBUF) {
+        return (int) a.sndbuf();
+      } else if (name == SCTP_RTOINFO) {
+        return new RtoInfo(a.rtoInitialMs(), a.rtoMaxMs(), a.rtoMinMs());
+      } else if (name == SCTP_ASSOCINFO) {
+        return assocInfo(t);
+      } else if (name == SCTP_INITMSG) {
+        return new InitMsg(o.template.outboundStreams(), o.template.maxInboundStreams(),
+            o.template.maxInitAttempts(), o.template.maxInitTimeoutMs());
+      } else if (name == SCTP_AUTOCLOSE) {
+        return (int) a.autocloseSeconds();
+      } else if (name == SCTP_PEER_ADDR_PARAMS) {
+        return peerAddrParams(t, a);
+      } else if (name == SCTP_PEER_ADDR_THLDS) {
+        return thresholds(t, a);
+      } else if (name == SCTP_DEFAULT_SEND_PARAM) {
+        return o.defaultSend;
+      } else if (name == SCTP_EVENTS) {
+        return o.events;
+      } else if (name == SCTP_MAXSEG) {
+        return a.maxSegment();
+      } else if (name == SCTP_STATUS) {
+        return status(live(t, name));
+      } else if (name == SCTP_GET_PEER_ADDR_INFO) {
+        Association l = live(t, name);
+        Path p = t.peer() == null ? l.paths().primary() : path(l, t.peer(), name);
+        return p == null ? null : info(l, p);
+      } else if (name == SCTP_DELAYED_SACK) {
+        return new DelayedSack(a.sackDelayMs(), a.sackFrequency());
+      } else if (name == SCTP_MAX_BURST) {
+        return a.maxBurst();
+      } else if (name == SCTP_PARTIAL_DELIVERY_POINT) {
+        return (int) a.partialDeliveryPoint();
+      } else if (name == SCTP_EXPOSE_POTENTIALLY_FAILED_STATE) {
+        return a.exposePotentiallyFailed();
+      } else if (name == SCTP_REMOTE_UDP_ENCAPS_PORT) {
+        if (t.peer() == null) {
+          return new RemoteUdpEncapsPort(null, o.remoteUdpPort);
+        }
+        return new RemoteUdpEncapsPort(t.peer(), path(live(t, name), t.peer(), name).udpPort());
+      } else if (name == SCTP_LOCAL_UDP_ENCAPS_PORT) {
+        return t.runtime() != null ? t.runtime().udpPort() : o.localUdpPort == ChannelOptions.DEFAULT_PORT ? 0 : o.localUdpPort;
+      }
+      throw new UnsupportedOperationException("unknown option " + name);
+    }
+  }
+
+  private static AssocInfo assocInfo(Target t) {
+    ChannelOptions o = t.opts();
+    Association live = t.live();
+    if (live == null) {
+      return new AssocInfo(o.asocMaxRxt, 0, 0, o.template.rcvbuf(), o.cookieLifeMs);
+    }
+    long peerRwnd = live.sender() == null ? 0 : Math.min(live.sender().peerRwnd(), 0xFFFF_FFFFL);
+    long localRwnd = live.receiver() == null ? live.options().rcvbuf() : live.receiver().advertisedWindow();
+    return new AssocInfo(live.maxRetrans(), live.paths().paths().size(), peerRwnd, localRwnd, o.cookieLifeMs);
+  }
+
+  private static PeerAddrParams peerAddrParams(Target t, AssociationOptions a) {
+    if (t.peer() == null) {
+      return new PeerAddrParams(null, a.heartbeatIntervalMs(), a.pathMaxRetrans(), a.pathMtu(),
+          EnumSet.of(a.heartbeatEnabled() ? PeerAddrParams.Flag.HB_ENABLE : PeerAddrParams.Flag.HB_DISABLE));
+    }
+    Path p = path(live(t, SCTP_PEER_ADDR_PARAMS), t.peer(), SCTP_PEER_ADDR_PARAMS);
+    return new PeerAddrParams(t.peer(), p.heartbeatIntervalNanos() / MS, p.thresholds().pathMaxRetrans(), p.mtu(),
+        EnumSet.of(p.heartbeatEnabled() ? PeerAddrParams.Flag.HB_ENABLE : PeerAddrParams.Flag.HB_DISABLE));
+  }
+
+  private static PeerAddrThresholds thresholds(Target t, AssociationOptions a) {
+    int ps = t.live() != null ? t.live().paths().psRetrans() : t.opts().psRetrans;
+    if (t.peer() == null) {
+      return new PeerAddrThresholds(null, a.pathMaxRetrans(), a.pfRetrans(), ps);
+    }
+    Path p = path(live(t, SCTP_PEER_ADDR_THLDS), t.peer(), SCTP_PEER_ADDR_THLDS);
+    return new PeerAddrThresholds(t.peer(), p.thresholds().pathMaxRetrans(), p.thresholds().pfRetrans(), ps);
+  }
+
+  /** SCTP_STATUS of a live association. */
+  static AssociationStatus status(Association a) {
+    Path primary = a.paths().primary();
+    return new AssociationStatus(
+        a.id(),
+        a.state(),
+        a.sender() == null ? 0 : a.sender().peerRwnd(),
+        a.sender() == null ? 0 : a.sender().unacknowledgedChunks(),
+        a.receiver() == null ? 0 : a.receiver().pendingBytes(),
+        a.inboundStreams(),
+        a.outboundStreams(),
+        a.sender() == null ? 0 : a.sender().fragmentSize(),
+        primary == null ? null : info(a, primary));
+  }
+
+  /** SCTP_GET_PEER_ADDR_INFO of one path. */
+  static PeerAddrInfo info(Association a, Path p) {
+    return new PeerAddrInfo(new InetSocketAddress(p.address(), a.peerPort()), p.state(), p.congestion().cwnd(),
+        p.rto().hasMeasurement() ? p.rto().srtt() / MS : 0, p.rto().rto() / MS, p.mtu(), p.udpPort(), p.errorCount(),
+        p == a.paths().primary());
+  }
+
+  private static Association live(Target t, SctpSocketOption<?> name) {
+    if (t.live() == null) {
+      NotYetConnectedException e = new NotYetConnectedException();
+      e.initCause(new IllegalStateException(name.name() + " needs an association"));
+      throw e;
+    }
+    return t.live();
+  }
+
+  private static Path path(Association a, SocketAddress address, SctpSocketOption<?> name) {
+    if (!(address instanceof InetSocketAddress isa) || isa.getAddress() == null) {
+      throw new IllegalArgumentException(name.name() + ": not a resolved peer address: " + address);
+    }
+    Path p = a.paths().find(isa.getAddress());
+    if (p == null) {
+      throw new IllegalArgumentException(name.name() + ": " + isa.getAddress().getHostAddress()
+          + " is not a peer address of association " + a.id());
+    }
+    return p;
+  }
+}
