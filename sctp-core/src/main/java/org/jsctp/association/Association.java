@@ -292,13 +292,41 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     return min;
   }
 
+  /**
+   * The local address to send to {@code remote} from: of the same family, the one sharing the
+   * longest address prefix with it (a stand-in for the routing table the core cannot see, which
+   * pairs 10.0.1.1 with 10.0.1.2 rather than with 10.0.2.2). It stays fixed for the path;
+   * replies to a packet still go out from the address it arrived on.
+   */
   InetAddress localAddressFor(InetAddress remote) {
+    InetAddress best = null;
+    int bestPrefix = -1;
+    byte[] r = remote.getAddress();
     for (InetAddress local : ctx.localAddresses()) {
-      if (local.getClass() == remote.getClass()) {
-        return local;
+      byte[] l = local.getAddress();
+      if (l.length != r.length) {
+        continue;
+      }
+      int prefix = commonPrefixBits(l, r);
+      if (prefix > bestPrefix) {
+        best = local;
+        bestPrefix = prefix;
       }
     }
-    return ctx.localAddresses().get(0);
+    return best != null ? best : ctx.localAddresses().get(0);
+  }
+
+  private static int commonPrefixBits(byte[] a, byte[] b) {
+    int bits = 0;
+    for (int i = 0; i < a.length; i++) {
+      int x = (a[i] ^ b[i]) & 0xFF;
+      if (x == 0) {
+        bits += 8;
+        continue;
+      }
+      return bits + Integer.numberOfLeadingZeros(x) - 24;
+    }
+    return bits;
   }
 
   /** Creates the data halves once both Initial TSNs are known. */
@@ -362,9 +390,6 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
       // RFC 6951 section 5.4: the encapsulation port follows the peer, after the tag check.
       if (from.udpPort() != source.udpPort()) {
         from.setUdpPort(source.udpPort());
-      }
-      if (!from.localAddress().equals(source.local())) {
-        from.setLocalAddress(source.local());
       }
     }
     if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
