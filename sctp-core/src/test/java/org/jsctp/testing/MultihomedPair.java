@@ -25,6 +25,12 @@ public final class MultihomedPair {
   public final InetAddress[] serverAddresses;
 
   public MultihomedPair(Simulator sim, StackConfig clientConfig, StackConfig serverConfig, int paths) {
+    this(sim, clientConfig, serverConfig, paths, true);
+  }
+
+  /** @param confirmAll whether to wait until every path is confirmed */
+  public MultihomedPair(Simulator sim, StackConfig clientConfig, StackConfig serverConfig, int paths,
+      boolean confirmAll) {
     this.sim = sim;
     clientAddresses = new InetAddress[paths];
     serverAddresses = new InetAddress[paths];
@@ -41,7 +47,9 @@ public final class MultihomedPair {
     sim.runUntil("up", () -> client.hasEvent(AssociationChange.Kind.COMM_UP)
         && server.firstAssociation() != null, SimTime.seconds(30));
     b = server.firstAssociation();
-    sim.runUntil("all paths confirmed", () -> allConfirmed(a) && allConfirmed(b), SimTime.seconds(30));
+    if (confirmAll) {
+      sim.runUntil("all paths confirmed", () -> allConfirmed(a) && allConfirmed(b), SimTime.seconds(30));
+    }
   }
 
   private static boolean allConfirmed(Association x) {
