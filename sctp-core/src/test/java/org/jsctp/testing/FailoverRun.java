@@ -9,6 +9,7 @@ import org.jsctp.sim.ChunkTypes;
 import org.jsctp.sim.DatagramRecord;
 import org.jsctp.sim.Fate;
 import org.jsctp.sim.SimTime;
+import org.jsctp.tx.SendOutcome;
 
 /**
  * Drives a steady stream of small messages from client to server over a {@link MultihomedPair}
@@ -52,7 +53,10 @@ public final class FailoverRun {
         if (size > 1) {
           data[1] = (byte) (n >> 8);
         }
-        pair.client.send(pair.sim.now(), pair.a, 0, data, false);
+        // An application waits when the send buffer is full; the schedule slips, nothing is lost.
+        if (pair.client.send(pair.sim.now(), pair.a, 0, data, false) != SendOutcome.ACCEPTED) {
+          break;
+        }
         sentAt.add(pair.sim.now());
         nextSend += interval;
       }
@@ -61,6 +65,15 @@ public final class FailoverRun {
       if (pair.client.hasEvent(AssociationChange.Kind.COMM_LOST)) {
         return;
       }
+    }
+  }
+
+  /** Runs without sending until every message sent was delivered, or {@code limit} passed. */
+  public void drain(long limit) {
+    long end = pair.sim.now() + limit;
+    while (delivered() < sent() && pair.sim.now() < end) {
+      pair.sim.runFor(STEP);
+      sample();
     }
   }
 
