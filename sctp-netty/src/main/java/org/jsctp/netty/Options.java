@@ -32,27 +32,23 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.NotYetConnectedException;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jsctp.api.PeerAddressParams;
+import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.association.Association;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.netty.SctpStandardSocketOptions.InitMaxStreams;
 import org.jsctp.netty.option.AssocInfo;
-import org.jsctp.netty.option.AssociationStatus;
 import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.netty.option.DelayedSack;
 import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
-import org.jsctp.netty.option.PeerAddrInfo;
-import org.jsctp.netty.option.PeerAddrParams;
-import org.jsctp.netty.option.PeerAddrThresholds;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
 import org.jsctp.path.Path;
-import org.jsctp.path.PathThresholds;
 
 /**
  * Reads and writes every socket option against a channel's {@link ChannelOptions} (what new
@@ -126,11 +122,10 @@ final class Options {
       } else if (name == SCTP_PRIMARY_ADDR) {
         Association a = live(t, name);
         Path p = path(a, (SocketAddress) value, name);
-        try {
-          a.paths().setPrimary(p);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("SCTP_PRIMARY_ADDR: " + e.getMessage(), e);
+        if (!p.state().isConfirmed()) {
+          throw new IllegalArgumentException("SCTP_PRIMARY_ADDR: " + p.address().getHostAddress() + " is unconfirmed");
         }
+        a.setPrimary(System.nanoTime(), p.address());
       } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
         throw new UnsupportedOperationException("SCTP_SET_PEER_PRIMARY_ADDR needs ADD-IP (RFC 5061 ASCONF), "
             + "which this stack does not implement");
@@ -166,9 +161,9 @@ final class Options {
         int v = (Integer) value;
         both(t, a -> a.setAutocloseSeconds(v));
       } else if (name == SCTP_PEER_ADDR_PARAMS) {
-        setPeerAddrParams((PeerAddrParams) value, t);
+        setPeerAddressParams((PeerAddressParams) value, t);
       } else if (name == SCTP_PEER_ADDR_THLDS) {
-        setThresholds((PeerAddrThresholds) value, t);
+        setThresholds((PeerAddressThresholds) value, t);
       } else if (name == SCTP_DEFAULT_SEND_PARAM) {
         o.defaultSend = (DefaultSendParam) value;
       } else if (name == SCTP_EVENTS) {
@@ -256,83 +251,70 @@ final class Options {
     }
   }
 
-  private static void setPeerAddrParams(PeerAddrParams v, Target t) {
-    Boolean hb = v.flags().contains(PeerAddrParams.Flag.HB_ENABLE) ? Boolean.TRUE
-        : v.flags().contains(PeerAddrParams.Flag.HB_DISABLE) ? Boolean.FALSE : null;
+  private static void setPeerAddressParams(PeerAddressParams v, Target t) {
+    if (v.heartbeat() == null) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS needs a heartbeat mode (UNCHANGED leaves it)");
+    }
     if (v.address() == null) {
-      Consumer<AssociationOptions> apply = a -> {
-        a.setHeartbeatIntervalMs(v.hbInterval());
-        a.setPathMaxRetrans(v.pathMaxRxt());
-        if (v.pathMtu() != 0) {
-          a.setPathMtu(v.pathMtu());
-        }
-        if (hb != null) {
-          a.setHeartbeatEnabled(hb);
-        }
-      };
-      both(t, apply);
-      if (t.live() != null) {
-        for (Path p : t.live().paths().paths()) {
-          applyToPath(p, v, hb);
-        }
-        refreshFragmentPoint(t.live());
+      if (v.heartbeat() == PeerAddressParams.HeartbeatMode.DEMAND) {
+        throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS: a heartbeat on demand needs a peer address");
       }
-      return;
-    }
-    Association a = live(t, SCTP_PEER_ADDR_PARAMS);
-    Path p = path(a, v.address(), SCTP_PEER_ADDR_PARAMS);
-    applyToPath(p, v, hb);
-    refreshFragmentPoint(a);
-    if (v.flags().contains(PeerAddrParams.Flag.HB_DEMAND)) {
-      a.paths().sendHeartbeat(p, System.nanoTime());
-    }
-  }
-
-  private static void applyToPath(Path p, PeerAddrParams v, Boolean hb) {
-    if (v.hbInterval() != 0) {
-      p.setHeartbeatIntervalNanos(v.hbInterval() * MS);
-    }
-    if (v.pathMaxRxt() != 0) {
-      PathThresholds old = p.thresholds();
-      p.setThresholds(new PathThresholds(v.pathMaxRxt(), old.pfRetrans(), old.pfEnabled()));
-    }
-    if (v.pathMtu() != 0) {
-      p.setMtu(v.pathMtu());
-    }
-    if (hb != null) {
-      p.setHeartbeatEnabled(hb);
-    }
-  }
-
-  private static void refreshFragmentPoint(Association a) {
-    if (a.sender() == null) {
-      return;
-    }
-    int min = Integer.MAX_VALUE;
-    for (Path p : a.paths().paths()) {
-      min = Math.min(min, p.pmdcs());
-    }
-    a.sender().setFragmentPoint(min);
-  }
-
-  private static void setThresholds(PeerAddrThresholds v, Target t) {
-    if (v.address() == null) {
-      both(t, a -> a.setThresholds(v.pathMaxRxt(), v.pfThreshold()));
       if (t.template()) {
-        t.opts().psRetrans = v.switchoverThreshold();
+        AssociationOptions a = t.opts().template;
+        AssociationOptions probe = a.copy();
+        applyDefaults(probe, v);
+        applyDefaults(a, v);
       }
-      if (t.live() != null) {
-        for (Path p : t.live().paths().paths()) {
-          p.setThresholds(new PathThresholds(v.pathMaxRxt(), v.pfThreshold(), p.thresholds().pfEnabled()));
-        }
-        t.live().paths().setPsRetrans(v.switchoverThreshold());
-      }
-      return;
+    } else {
+      live(t, SCTP_PEER_ADDR_PARAMS);
     }
-    Association a = live(t, SCTP_PEER_ADDR_THLDS);
-    Path p = path(a, v.address(), SCTP_PEER_ADDR_THLDS);
-    p.setThresholds(new PathThresholds(v.pathMaxRxt(), v.pfThreshold(), p.thresholds().pfEnabled()));
-    a.paths().setPsRetrans(v.switchoverThreshold());
+    if (t.live() != null) {
+      t.live().setPeerAddressParams(System.nanoTime(), v);
+    }
+  }
+
+  private static void applyDefaults(AssociationOptions a, PeerAddressParams v) {
+    if (v.heartbeatIntervalMillis() < 0) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_hbinterval = " + v.heartbeatIntervalMillis()
+          + " is out of range 0..86400000 (0 = unchanged)");
+    }
+    a.setHeartbeatIntervalMs(v.heartbeatIntervalMillis());
+    if (v.pathMaxRetrans() < 0) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt = " + v.pathMaxRetrans()
+          + " is out of range 0..65535 (0 = unchanged)");
+    }
+    a.setPathMaxRetrans(v.pathMaxRetrans());
+    if (v.pathMtu() != 0) {
+      a.setPathMtu(v.pathMtu());
+    }
+    if (v.heartbeat() == PeerAddressParams.HeartbeatMode.ENABLED) {
+      a.setHeartbeatEnabled(true);
+    } else if (v.heartbeat() == PeerAddressParams.HeartbeatMode.DISABLED) {
+      a.setHeartbeatEnabled(false);
+    }
+  }
+
+  private static void setThresholds(PeerAddressThresholds v, Target t) {
+    if (v.address() == null) {
+      if (v.psRetrans() < 0 || v.psRetrans() > 0xFFFF) {
+        throw new IllegalArgumentException("SCTP_PEER_ADDR_THLDS spt_pathcpthld = " + v.psRetrans()
+            + " is out of range 0..65535");
+      }
+      if (v.psRetrans() != PeerAddressThresholds.SWITCHOVER_OFF && v.psRetrans() < v.pfRetrans()) {
+        throw new IllegalArgumentException("SCTP_PEER_ADDR_THLDS spt_pathcpthld (" + v.psRetrans()
+            + ") must be at least spt_pathpfthld (" + v.pfRetrans() + ") or 65535 (off), RFC 7829 section 5");
+      }
+      if (t.template()) {
+        AssociationOptions a = t.opts().template;
+        a.setThresholds(v.pathMaxRetrans() != 0 ? v.pathMaxRetrans() : a.pathMaxRetrans(), v.pfRetrans());
+        t.opts().psRetrans = v.psRetrans();
+      }
+    } else {
+      live(t, SCTP_PEER_ADDR_THLDS);
+    }
+    if (t.live() != null) {
+      t.live().setThresholds(System.nanoTime(), v);
+    }
   }
 
   // ---- reading -------------------------------------------------------------------------------
@@ -374,9 +356,17 @@ final class Options {
       } else if (name == SCTP_AUTOCLOSE) {
         return (int) a.autocloseSeconds();
       } else if (name == SCTP_PEER_ADDR_PARAMS) {
-        return peerAddrParams(t, a);
+        if (t.peer() == null) {
+          return new PeerAddressParams(null, a.heartbeatIntervalMs(), a.pathMaxRetrans(), a.pathMtu(),
+              a.heartbeatEnabled() ? PeerAddressParams.HeartbeatMode.ENABLED : PeerAddressParams.HeartbeatMode.DISABLED);
+        }
+        return live(t, name).peerAddressParams(path(live, t.peer(), name).address());
       } else if (name == SCTP_PEER_ADDR_THLDS) {
-        return thresholds(t, a);
+        if (t.peer() == null) {
+          return new PeerAddressThresholds(null, a.pathMaxRetrans(), a.pfRetrans(),
+              live != null ? live.paths().psRetrans() : o.psRetrans);
+        }
+        return live(t, name).thresholds(path(live, t.peer(), name).address());
       } else if (name == SCTP_DEFAULT_SEND_PARAM) {
         return o.defaultSend;
       } else if (name == SCTP_EVENTS) {
@@ -384,11 +374,11 @@ final class Options {
       } else if (name == SCTP_MAXSEG) {
         return a.maxSegment();
       } else if (name == SCTP_STATUS) {
-        return status(live(t, name));
+        return live(t, name).status();
       } else if (name == SCTP_GET_PEER_ADDR_INFO) {
         Association l = live(t, name);
         Path p = t.peer() == null ? l.paths().primary() : path(l, t.peer(), name);
-        return p == null ? null : info(l, p);
+        return p == null ? null : l.peerAddressInfo(p.address());
       } else if (name == SCTP_DELAYED_SACK) {
         return new DelayedSack(a.sackDelayMs(), a.sackFrequency());
       } else if (name == SCTP_MAX_BURST) {
@@ -418,47 +408,6 @@ final class Options {
     long peerRwnd = live.sender() == null ? 0 : Math.min(live.sender().peerRwnd(), 0xFFFF_FFFFL);
     long localRwnd = live.receiver() == null ? live.options().rcvbuf() : live.receiver().advertisedWindow();
     return new AssocInfo(live.maxRetrans(), live.paths().paths().size(), peerRwnd, localRwnd, o.cookieLifeMs);
-  }
-
-  private static PeerAddrParams peerAddrParams(Target t, AssociationOptions a) {
-    if (t.peer() == null) {
-      return new PeerAddrParams(null, a.heartbeatIntervalMs(), a.pathMaxRetrans(), a.pathMtu(),
-          EnumSet.of(a.heartbeatEnabled() ? PeerAddrParams.Flag.HB_ENABLE : PeerAddrParams.Flag.HB_DISABLE));
-    }
-    Path p = path(live(t, SCTP_PEER_ADDR_PARAMS), t.peer(), SCTP_PEER_ADDR_PARAMS);
-    return new PeerAddrParams(t.peer(), p.heartbeatIntervalNanos() / MS, p.thresholds().pathMaxRetrans(), p.mtu(),
-        EnumSet.of(p.heartbeatEnabled() ? PeerAddrParams.Flag.HB_ENABLE : PeerAddrParams.Flag.HB_DISABLE));
-  }
-
-  private static PeerAddrThresholds thresholds(Target t, AssociationOptions a) {
-    int ps = t.live() != null ? t.live().paths().psRetrans() : t.opts().psRetrans;
-    if (t.peer() == null) {
-      return new PeerAddrThresholds(null, a.pathMaxRetrans(), a.pfRetrans(), ps);
-    }
-    Path p = path(live(t, SCTP_PEER_ADDR_THLDS), t.peer(), SCTP_PEER_ADDR_THLDS);
-    return new PeerAddrThresholds(t.peer(), p.thresholds().pathMaxRetrans(), p.thresholds().pfRetrans(), ps);
-  }
-
-  /** SCTP_STATUS of a live association. */
-  static AssociationStatus status(Association a) {
-    Path primary = a.paths().primary();
-    return new AssociationStatus(
-        a.id(),
-        a.state(),
-        a.sender() == null ? 0 : a.sender().peerRwnd(),
-        a.sender() == null ? 0 : a.sender().unacknowledgedChunks(),
-        a.receiver() == null ? 0 : a.receiver().pendingBytes(),
-        a.inboundStreams(),
-        a.outboundStreams(),
-        a.sender() == null ? 0 : a.sender().fragmentSize(),
-        primary == null ? null : info(a, primary));
-  }
-
-  /** SCTP_GET_PEER_ADDR_INFO of one path. */
-  static PeerAddrInfo info(Association a, Path p) {
-    return new PeerAddrInfo(new InetSocketAddress(p.address(), a.peerPort()), p.state(), p.congestion().cwnd(),
-        p.rto().hasMeasurement() ? p.rto().srtt() / MS : 0, p.rto().rto() / MS, p.mtu(), p.udpPort(), p.errorCount(),
-        p == a.paths().primary());
   }
 
   private static Association live(Target t, SctpSocketOption<?> name) {

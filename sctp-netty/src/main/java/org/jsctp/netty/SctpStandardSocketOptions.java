@@ -1,15 +1,15 @@
 package org.jsctp.netty;
 
 import java.net.SocketAddress;
+import org.jsctp.api.AssociationStatus;
+import org.jsctp.api.PeerAddressInfo;
+import org.jsctp.api.PeerAddressParams;
+import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.netty.option.AssocInfo;
-import org.jsctp.netty.option.AssociationStatus;
 import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.netty.option.DelayedSack;
 import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
-import org.jsctp.netty.option.PeerAddrInfo;
-import org.jsctp.netty.option.PeerAddrParams;
-import org.jsctp.netty.option.PeerAddrThresholds;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
 
@@ -115,11 +115,20 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<Integer> SCTP_AUTOCLOSE = OptionKey.intRange("SCTP_AUTOCLOSE", 0, Integer.MAX_VALUE);
 
-  /** Heartbeat and retransmission parameters of a peer address or of all (RFC 6458 8.1.12). */
-  public static final SctpSocketOption<PeerAddrParams> SCTP_PEER_ADDR_PARAMS = OptionKey.of("SCTP_PEER_ADDR_PARAMS", PeerAddrParams.class);
+  /**
+   * Heartbeat interval, Path.Max.Retrans, path MTU and heartbeat on/off/demand of one peer
+   * address, or with a null address of every path and of paths added later (RFC 6458 8.1.12).
+   * When set, 0 leaves a number unchanged. Read per address with the methods taking a peer
+   * address; without one, the defaults for new paths.
+   */
+  public static final SctpSocketOption<PeerAddressParams> SCTP_PEER_ADDR_PARAMS = OptionKey.of("SCTP_PEER_ADDR_PARAMS", PeerAddressParams.class);
 
-  /** PF and INACTIVE thresholds of a peer address or of all (RFC 7829 7.3). */
-  public static final SctpSocketOption<PeerAddrThresholds> SCTP_PEER_ADDR_THLDS = OptionKey.of("SCTP_PEER_ADDR_THLDS", PeerAddrThresholds.class);
+  /**
+   * Path.Max.Retrans, the potentially-failed threshold and the (association-wide) primary
+   * switchover threshold, for one peer address or with a null address for all (RFC 7829 7.3).
+   * The switchover threshold must be at least the PF threshold, or 65535 (off).
+   */
+  public static final SctpSocketOption<PeerAddressThresholds> SCTP_PEER_ADDR_THLDS = OptionKey.of("SCTP_PEER_ADDR_THLDS", PeerAddressThresholds.class);
 
   /** What a send with a null MessageInfo uses (RFC 6458 8.1.13). */
   public static final SctpSocketOption<DefaultSendParam> SCTP_DEFAULT_SEND_PARAM = OptionKey.of("SCTP_DEFAULT_SEND_PARAM", DefaultSendParam.class);
@@ -137,7 +146,7 @@ public final class SctpStandardSocketOptions {
    * The state of a peer address; read-only (RFC 6458 8.2.2). Read it with the methods taking a
    * peer address; without one it describes the primary path.
    */
-  public static final SctpSocketOption<PeerAddrInfo> SCTP_GET_PEER_ADDR_INFO = OptionKey.of("SCTP_GET_PEER_ADDR_INFO", PeerAddrInfo.class);
+  public static final SctpSocketOption<PeerAddressInfo> SCTP_GET_PEER_ADDR_INFO = OptionKey.of("SCTP_GET_PEER_ADDR_INFO", PeerAddressInfo.class);
 
   /** Delayed SACK timing (RFC 6458 8.1.19). */
   public static final SctpSocketOption<DelayedSack> SCTP_DELAYED_SACK = OptionKey.of("SCTP_DELAYED_SACK", DelayedSack.class);
