@@ -250,10 +250,8 @@ final class Inbox {
    * Takes the first item whose association {@code accept} takes: a notification is removed and
    * returned; message bytes are copied into {@code dst} (all of the piece, or as much as fits)
    * and described by a MessageInfo. Returns {@link Polled#END} at the end of the stream, null
-   * when nothing is there. The caller reports consumed bytes to the association.
-   *
-   * @throws java.nio.channels.ClosedChannelException-like state is left to the caller: check
-   *     {@link #isClosed()} on null
+   * when nothing is there (check {@link #isClosed()} then). The caller reports consumed bytes to
+   * the association.
    */
   Polled poll(ByteBuffer dst, Predicate<AssociationHandle> accept) {
     lock.lock();

@@ -191,13 +191,14 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     Blocking.checkNotOnLoop(stack);
     bound();
     long nanos = Blocking.nanos(timeout);
+    boolean forever = nanos < 0;
     lock.lock();
     try {
       while (ready.isEmpty()) {
         if (!open) {
           throw new AsynchronousCloseException();
         }
-        if (nanos < 0) {
+        if (forever) {
           readyChanged.await();
         } else {
           if (nanos <= 0) {
