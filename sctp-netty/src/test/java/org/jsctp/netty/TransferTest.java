@@ -152,4 +152,24 @@ class TransferTest {
     assertThat(info.isUnordered()).isTrue();
     assertThat(Arrays.copyOf(buf.array(), 3)).containsExactly(1, 2, 3);
   }
+
+  @Test
+  void explicitCompleteJoinsPartsIntoOneMessage() throws Exception {
+    client.setOption(SctpStandardSocketOptions.SCTP_EXPLICIT_COMPLETE, true);
+    client.send(ByteBuffer.wrap("one ".getBytes()), MessageInfo.createOutgoing(null, 2).complete(false));
+    client.send(ByteBuffer.wrap("two ".getBytes()), MessageInfo.createOutgoing(null, 2).complete(false));
+    client.send(ByteBuffer.wrap("three".getBytes()), MessageInfo.createOutgoing(null, 2).complete(true));
+    ByteBuffer buf = ByteBuffer.allocate(100);
+    MessageInfo info = accepted.receive(buf, null, null, Duration.ofSeconds(5));
+
+    assertThat(info.isComplete()).isTrue();
+    assertThat(new String(buf.array(), 0, info.bytes())).isEqualTo("one two three");
+  }
+
+  @Test
+  void refusesAStreamOutsideTheNegotiatedOnes() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> client.send(ByteBuffer.wrap(new byte[1]), MessageInfo.createOutgoing(null, 300)))
+        .isInstanceOf(InvalidStreamException.class).hasMessageContaining("300");
+  }
 }
