@@ -541,8 +541,8 @@ final class EndpointRuntime {
         owner.notify(h, Notifications.of(c, h));
         handles.remove(h.id());
         parked.remove(h);
-        h.end();
         owner.ended(h);
+        h.end();
       }
     }
   }

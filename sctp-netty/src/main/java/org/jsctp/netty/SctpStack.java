@@ -105,11 +105,14 @@ public final class SctpStack implements AutoCloseable {
    */
   public Map<String, Long> snmp() {
     Map<MibCounter, Long> sum = new EnumMap<>(MibCounter.class);
+    List<EndpointRuntime> live;
     synchronized (retired) {
+      // One snapshot of both: an endpoint is either retired here or queried below, never both.
       sum.putAll(retired);
+      live = new ArrayList<>(runtimes);
     }
     sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
-    for (Map<MibCounter, Long> m : onEachEndpoint(EndpointRuntime::snmp)) {
+    for (Map<MibCounter, Long> m : query(live, EndpointRuntime::snmp)) {
       m.forEach((k, v) -> sum.merge(k, v, Long::sum));
     }
     Map<String, Long> out = new LinkedHashMap<>();
@@ -134,9 +137,13 @@ public final class SctpStack implements AutoCloseable {
   }
 
   private <T> List<T> onEachEndpoint(java.util.function.Function<EndpointRuntime, T> query) {
+    return query(new ArrayList<>(runtimes), rt -> rt.released() ? null : query.apply(rt));
+  }
+
+  private static <T> List<T> query(List<EndpointRuntime> endpoints, java.util.function.Function<EndpointRuntime, T> query) {
     List<CompletableFuture<T>> futures = new ArrayList<>();
-    for (EndpointRuntime rt : runtimes) {
-      futures.add(rt.call(() -> rt.released() ? null : query.apply(rt)));
+    for (EndpointRuntime rt : endpoints) {
+      futures.add(rt.call(() -> query.apply(rt)));
     }
     List<T> out = new ArrayList<>();
     for (CompletableFuture<T> f : futures) {
@@ -231,16 +238,22 @@ public final class SctpStack implements AutoCloseable {
   }
 
   void register(EndpointRuntime rt) {
-    runtimes.add(rt);
+    synchronized (retired) {
+      runtimes.add(rt);
+    }
   }
 
   void unregister(EndpointRuntime rt) {
-    if (runtimes.remove(rt)) {
-      Map<MibCounter, Long> counters = rt.endpoint.counters().snapshot();
-      counters.remove(MibCounter.SCTP_CURR_ESTAB);
-      synchronized (retired) {
+    Map<MibCounter, Long> counters = rt.endpoint.counters().snapshot();
+    counters.remove(MibCounter.SCTP_CURR_ESTAB);
+    boolean removed;
+    synchronized (retired) {
+      removed = runtimes.remove(rt);
+      if (removed) {
         counters.forEach((k, v) -> retired.merge(k, v, Long::sum));
       }
+    }
+    if (removed) {
       releasePorts(rt.localAddresses(), rt.sctpPort());
     }
   }
