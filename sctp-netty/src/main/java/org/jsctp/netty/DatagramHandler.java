@@ -26,6 +26,7 @@ final class DatagramHandler extends ChannelInboundHandlerAdapter {
     this.localIp = localIp;
   }
 
+  /** Takes ownership of {@code msg} and releases it once the runtime has copied its bytes. */
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (msg instanceof DatagramPacket p) {

@@ -348,6 +348,11 @@ final class EndpointRuntime {
 
   // ---- inputs ------------------------------------------------------------------------------
 
+  /**
+   * A datagram arrived on the channel bound to {@code localIp}. The content is borrowed: its
+   * bytes are copied for the core (which keeps references to the array it gets), and the caller
+   * releases the buffer.
+   */
   void onDatagram(InetAddress localIp, InetSocketAddress sender, ByteBuf content) {
     if (released) {
       return;
@@ -423,6 +428,11 @@ final class EndpointRuntime {
     } finally {
       draining = false;
     }
+    if (drainAgain && !released) {
+      // Still busy after MAX_ROUNDS: go on after the loop's other tasks instead of starving them.
+      drainAgain = false;
+      loop.execute(this::drain);
+    }
     maybeRelease();
   }
 
@@ -447,6 +457,7 @@ final class EndpointRuntime {
     }
   }
 
+  /** Writes one packet; the array's ownership passed from the core to the DatagramPacket. */
   private void write(Transmit t) {
     if (!stack.allowsPeer(t.remoteAddress())) {
       LOG.warn("not sending to {}: outside the allowed peer addresses", t.remoteAddress().getHostAddress());
