@@ -217,10 +217,16 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
           }
         }
         return rt.call(() -> {
-          AssociationHandle h = rt.connect(ips, port, opts.remoteUdpPort(), opts.associationOptions(), this);
-          opts.applyTo(h.core);
-          handle = h;
-          return h;
+          // Under the lock, so that a concurrent close either sees the association or prevents it.
+          synchronized (lock) {
+            if (!open) {
+              throw new ClosedChannelException();
+            }
+            AssociationHandle h = rt.connect(ips, port, opts.remoteUdpPort(), opts.associationOptions(), this);
+            opts.applyTo(h.core);
+            handle = h;
+            return h;
+          }
         });
       }).thenCompose(h -> h.established);
       connecting = f;

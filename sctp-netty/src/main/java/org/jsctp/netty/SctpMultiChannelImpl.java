@@ -384,6 +384,10 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
         rt.execute(() -> {
           try {
             AssociationHandle h = find(peer);
+            if (!open) {
+              p.future.completeExceptionally(new ClosedChannelException());
+              return;
+            }
             if (h == null) {
               h = rt.connect(List.of(peer.getAddress()), peer.getPort(), opts.remoteUdpPort(), opts.associationOptions(), this);
               opts.applyTo(h.core);
@@ -431,38 +435,46 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public void close() throws IOException {
+    CompletableFuture<EndpointRuntime> bound;
     synchronized (lock) {
       if (!open) {
         return;
       }
       open = false;
+      bound = binding;
     }
     stack.closed(this);
     Set<AssociationHandle> unread = inbox.unreadHandles();
     inbox.close();
     int linger = opts.linger();
-    for (AssociationHandle h : associations.values()) {
-      if (!h.live()) {
-        continue;
-      }
-      if (linger == 0 || unread.contains(h)) {
-        String reason = linger == 0 ? "closed with SO_LINGER 0" : "closed with data unread";
-        h.runtime.execute(() -> h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
-      } else {
-        h.markLocalShutdown();
-        h.runtime.execute(() -> h.core.shutdown(System.nanoTime()));
-      }
+    if (bound != null) {
+      bound.thenAccept(rt -> endAll(rt, unread, linger));
     }
-    EndpointRuntime rt = runtime;
-    if (rt != null) {
-      try {
-        rt.execute(() -> {
-          rt.accept(null);
-          rt.release();
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // the stack is closing
-      }
+  }
+
+  /** Shuts down (or aborts) every association and lets the endpoint go. */
+  private void endAll(EndpointRuntime rt, Set<AssociationHandle> unread, int linger) {
+    try {
+      // On the loop, after any implicit setup already queued there: it sees the channel closed
+      // or its association is in the map by now.
+      rt.execute(() -> {
+        for (AssociationHandle h : associations.values()) {
+          if (!h.live()) {
+            continue;
+          }
+          if (linger == 0 || unread.contains(h)) {
+            String reason = linger == 0 ? "closed with SO_LINGER 0" : "closed with data unread";
+            h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
+          } else {
+            h.markLocalShutdown();
+            h.core.shutdown(System.nanoTime());
+          }
+        }
+        rt.accept(null);
+        rt.release();
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the stack is closing
     }
   }
 
