@@ -36,8 +36,8 @@ public final class PacketBuilder {
   /**
    * Creates an empty builder.
    *
-   * @param maxPacketSize the largest SCTP packet to build, common header included, 16..65535
-   *     (for SCTP over UDP: the path MTU minus the IP and UDP headers)
+   * @param maxPacketSize the largest SCTP packet to build, common header included, 16..65535 (for
+   *     SCTP over UDP: the path MTU minus the IP and UDP headers)
    */
   public PacketBuilder(int maxPacketSize) {
     if (maxPacketSize < CommonHeader.LENGTH + Wire.TLV_HEADER || maxPacketSize > Wire.MAX_LENGTH) {
@@ -159,7 +159,10 @@ public final class PacketBuilder {
     if (isEmpty()) {
       throw new IllegalStateException("a packet needs at least one chunk");
     }
-    if (sourcePort <= 0 || sourcePort > 0xFFFF || destinationPort <= 0 || destinationPort > 0xFFFF) {
+    if (sourcePort <= 0
+        || sourcePort > 0xFFFF
+        || destinationPort <= 0
+        || destinationPort > 0xFFFF) {
       throw new IllegalArgumentException(
           "ports out of range 1..65535: " + sourcePort + " -> " + destinationPort);
     }

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * {@code SctpPacketFuzzTestInputs/<method>/} as regression tests; with {@code JAZZER_FUZZ=1} it
  * fuzzes for real (see docs/testing.md).
  *
- * <p>Properties: nothing but {@link WireFormatException} escapes the decoder, and whatever
- * decodes re-encodes to a packet that decodes to an equal value and encodes to the same bytes.
+ * <p>Properties: nothing but {@link WireFormatException} escapes the decoder, and whatever decodes
+ * re-encodes to a packet that decodes to an equal value and encodes to the same bytes.
  */
 class SctpPacketFuzzTest {
 
@@ -51,7 +51,8 @@ class SctpPacketFuzzTest {
     try {
       again = SctpPacket.decode(encoded);
     } catch (WireFormatException e) {
-      throw new AssertionError("re-encoded packet does not decode: " + e.getMessage() + "\n" + packet, e);
+      throw new AssertionError(
+          "re-encoded packet does not decode: " + e.getMessage() + "\n" + packet, e);
     }
     assertThat(again.chunks()).isEqualTo(packet.chunks());
     assertThat(again.header().sourcePort()).isEqualTo(packet.header().sourcePort());
