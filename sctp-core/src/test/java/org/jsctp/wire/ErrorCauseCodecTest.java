@@ -165,6 +165,14 @@ class ErrorCauseCodecTest {
             bytes(0x00, 0x04, 0x00, 0x08, 0, 0, 0, 0),
             Reason.BAD_LENGTH_FOR_TYPE),
         Arguments.of(
+            "Invalid Mandatory Parameter with information",
+            bytes(0x00, 0x07, 0x00, 0x05, 1, 0, 0, 0),
+            Reason.BAD_LENGTH_FOR_TYPE),
+        Arguments.of(
+            "Cookie Received While Shutting Down with information",
+            bytes(0x00, 0x0A, 0x00, 0x08, 0, 0, 0, 0),
+            Reason.BAD_LENGTH_FOR_TYPE),
+        Arguments.of(
             "No User Data with Length 12",
             bytes(0x00, 0x09, 0x00, 0x0C, 0, 0, 0, 1, 0, 0, 0, 2),
             Reason.BAD_LENGTH_FOR_TYPE),

@@ -282,6 +282,22 @@ class ParameterCodecTest {
             bytes(0xC0, 0x05, 0x00, 0x0C, 0, 0, 0, 1, 0, 0, 0, 2),
             Reason.BAD_LENGTH_FOR_TYPE),
         Arguments.of(
+            "Adaptation Layer Indication with Length 4",
+            bytes(0xC0, 0x06, 0x00, 0x04),
+            Reason.BAD_LENGTH_FOR_TYPE),
+        Arguments.of(
+            "Add Incoming Streams with Length 16",
+            bytes(0x00, 0x12, 0x00, 0x10, 0, 0, 0, 1, 0, 2, 0, 0, 0, 0, 0, 0),
+            Reason.BAD_LENGTH_FOR_TYPE),
+        Arguments.of(
+            "Delete IP Address holding a Success Indication",
+            bytes(0xC0, 0x02, 0x00, 0x10, 0, 0, 0, 1, 0xC0, 0x05, 0x00, 0x08, 0, 0, 0, 1),
+            Reason.ADDRESS_PARAMETER_EXPECTED),
+        Arguments.of(
+            "Set Primary Address with a short IPv6 address",
+            bytes(0xC0, 0x04, 0x00, 0x10, 0, 0, 0, 1, 0x00, 0x06, 0x00, 0x08, 0, 0, 0, 1),
+            Reason.BAD_LENGTH_FOR_TYPE),
+        Arguments.of(
             "Add IP Address without correlation ID",
             bytes(0xC0, 0x01, 0x00, 0x06, 0, 0, 0, 0),
             Reason.TOO_SHORT_FOR_TYPE),
