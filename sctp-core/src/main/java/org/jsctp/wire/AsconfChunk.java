@@ -54,6 +54,7 @@ public record AsconfChunk(int serialNumber, Parameter address, List<Parameter> p
       throw new WireFormatException(
           WireFormatException.Reason.TOO_SHORT_FOR_TYPE, "ASCONF without an Address Parameter");
     }
+    // RFC 5061 section 3.1.1: the first parameter is the sender's IPv4 or IPv6 address.
     Parameter address = all.get(0);
     if (!(address instanceof Ipv4AddressParameter) && !(address instanceof Ipv6AddressParameter)) {
       throw new WireFormatException(

@@ -65,6 +65,7 @@ public final class PacketBuilder {
     switch (chunk.type()) {
       case ChunkType.COOKIE_ECHO:
       case ChunkType.COOKIE_ACK:
+        // RFC 9260 sections 5.1 and 6.10: COOKIE ECHO, or a bundled COOKIE ACK, comes first.
         control.add(0, chunk);
         hasCookieChunk = true;
         break;

@@ -46,7 +46,8 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
   }
 
   /**
-   * Decodes and checks the CRC32c first (RFC 9260 section 6.8).
+   * Decodes and checks the CRC32c first (RFC 9260 section 6.8). The decoded packet may share
+   * {@code data}: do not modify it afterwards.
    *
    * @throws WireFormatException with {@link Reason#BAD_CHECKSUM} for a wrong checksum, or any other
    *     reason for a malformed packet
@@ -83,7 +84,12 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
     return decode(copy, 0, copy.length);
   }
 
-  /** Decodes without looking at the checksum: for tools, tests and simulator filters. */
+  /**
+   * Decodes without looking at the checksum: for tools, tests and simulator filters. The decoded
+   * packet may share {@code data}: do not modify it afterwards.
+   *
+   * @throws WireFormatException for a malformed packet, never with {@link Reason#BAD_CHECKSUM}
+   */
   public static SctpPacket decodeUnchecked(byte[] data, int off, int len)
       throws WireFormatException {
     Objects.checkFromIndexSize(off, len, data.length);
