@@ -122,6 +122,8 @@ final class HandshakeHandler {
       return; // RFC 9260 section 5.2.3: discard an unexpected INIT ACK.
     }
     if (ack.initiateTag() == 0) {
+      // RFC 9260 section 3.3.3: the receiver MUST destroy the association (the ABORT is optional).
+      a.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(), "INIT ACK with Initiate Tag 0");
       return;
     }
     Bytes cookie = ack.stateCookie().orElse(null);
