@@ -140,7 +140,7 @@ final class HandshakeHandler {
     }
     PeerInit peer = PeerInit.read(ack.parameters(), source.remote(), a.ctx::allowsPeerAddress);
     if (peer.hostName() != null) {
-      abortHandshake(now, ack.initiateTag(), new UnresolvableAddressCause(Bytes.EMPTY),
+      abortHandshake(now, ack.initiateTag(), new UnresolvableAddressCause(peer.hostNameTlv()),
           "INIT ACK with a Host Name Address");
       return;
     }
