@@ -30,12 +30,16 @@ final class OutOfTheBlue {
     this.endpoint = endpoint;
   }
 
+  /** Rule 1: a packet from a non-unicast source gets no answer and starts nothing. */
+  static boolean fromNonUnicast(Destination source) {
+    return source.remote().isMulticastAddress() || source.remote().isAnyLocalAddress();
+  }
+
   void handle(long now, SctpPacket packet, Destination source) {
     endpoint.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
     endpoint.counters().increment(MibCounter.SCTP_OUT_OF_BLUES);
     List<Chunk> chunks = packet.chunks();
-    // Rule 1: only unicast sources get an answer.
-    if (source.remote().isMulticastAddress() || source.remote().isAnyLocalAddress()) {
+    if (fromNonUnicast(source)) {
       return;
     }
     boolean shutdownAck = false;

@@ -50,6 +50,10 @@ final class PacketDispatch {
     List<Chunk> chunks = packet.chunks();
     Chunk first = chunks.get(0);
     if (containsInit(chunks)) {
+      if (OutOfTheBlue.fromNonUnicast(source)) {
+        discard(); // Section 8.4 rule 1 comes before rule 3.
+        return;
+      }
       endpoint.initResponder().onInit(now, packet, source);
       return;
     }
@@ -135,6 +139,10 @@ final class PacketDispatch {
       } else {
         existing.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
       }
+      return;
+    }
+    if (OutOfTheBlue.fromNonUnicast(source)) {
+      discard(); // Section 8.4 rule 1 comes before rule 4.
       return;
     }
     if (cookie.isStale(now)) {
