@@ -790,6 +790,9 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     }
     SendOutcome outcome = sender.send(message);
     if (outcome == SendOutcome.ACCEPTED) {
+      // A send is a new transmission opportunity: Max.Burst limits each one (RFC 9260 section
+      // 6.1 D), not everything sent between two packets from the peer.
+      sender.startRound();
       lastDataActivity = now;
       armAutoclose(now);
       touch();
