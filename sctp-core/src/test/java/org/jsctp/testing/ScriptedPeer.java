@@ -356,6 +356,13 @@ public final class ScriptedPeer {
     return sentLog;
   }
 
+  /** Takes every packet waiting in the outbox, in order; the list may be empty. */
+  public List<Sent> takeAll() {
+    List<Sent> list = new ArrayList<>(outbox);
+    outbox.clear();
+    return list;
+  }
+
   /** Drops any packets not yet taken. */
   public void discardOutbox() {
     outbox.clear();
