@@ -7,6 +7,10 @@ import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
+import org.jsctp.api.AssociationStatus;
+import org.jsctp.api.PeerAddressInfo;
+import org.jsctp.api.PeerAddressParams;
+import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.api.PeerAddressChange;
 import org.jsctp.api.RemoteError;
 import org.jsctp.api.SctpEvent;
@@ -288,13 +292,41 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     return min;
   }
 
+  /**
+   * The local address to send to {@code remote} from: of the same family, the one sharing the
+   * longest address prefix with it (a stand-in for the routing table the core cannot see, which
+   * pairs 10.0.1.1 with 10.0.1.2 rather than with 10.0.2.2). It stays fixed for the path;
+   * replies to a packet still go out from the address it arrived on.
+   */
   InetAddress localAddressFor(InetAddress remote) {
+    InetAddress best = null;
+    int bestPrefix = -1;
+    byte[] r = remote.getAddress();
     for (InetAddress local : ctx.localAddresses()) {
-      if (local.getClass() == remote.getClass()) {
-        return local;
+      byte[] l = local.getAddress();
+      if (l.length != r.length) {
+        continue;
+      }
+      int prefix = commonPrefixBits(l, r);
+      if (prefix > bestPrefix) {
+        best = local;
+        bestPrefix = prefix;
       }
     }
-    return ctx.localAddresses().get(0);
+    return best != null ? best : ctx.localAddresses().get(0);
+  }
+
+  private static int commonPrefixBits(byte[] a, byte[] b) {
+    int bits = 0;
+    for (int i = 0; i < a.length; i++) {
+      int x = (a[i] ^ b[i]) & 0xFF;
+      if (x == 0) {
+        bits += 8;
+        continue;
+      }
+      return bits + Integer.numberOfLeadingZeros(x) - 24;
+    }
+    return bits;
   }
 
   /** Creates the data halves once both Initial TSNs are known. */
@@ -358,9 +390,6 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
       // RFC 6951 section 5.4: the encapsulation port follows the peer, after the tag check.
       if (from.udpPort() != source.udpPort()) {
         from.setUdpPort(source.udpPort());
-      }
-      if (!from.localAddress().equals(source.local())) {
-        from.setLocalAddress(source.local());
       }
     }
     if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
@@ -974,6 +1003,196 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   @Override
   public long nextRandomLong() {
     return ctx.random().nextLong();
+  }
+
+  // ---- socket-option semantics (RFC 6458, RFC 7829) --------------------------------------
+
+  private Path requirePath(InetAddress address, String option) {
+    Path p = paths.find(address);
+    if (p == null) {
+      throw new IllegalArgumentException(option + ": " + address.getHostAddress()
+          + " is not a peer address of association " + id);
+    }
+    return p;
+  }
+
+  /** SCTP_GET_PEER_ADDR_INFO for one peer address. */
+  public PeerAddressInfo peerAddressInfo(InetAddress address) {
+    Path p = requirePath(address, "SCTP_GET_PEER_ADDR_INFO");
+    return new PeerAddressInfo(
+        p.address(), p.udpPort(), p.state(), p.congestion().cwnd(),
+        p.rto().srtt() / MS, p.rto().rto() / MS, p.mtu(), p.errorCount(), p.flightSize(),
+        p == paths.primary(), p == paths.currentDataPath(), p.heartbeatEnabled(),
+        p.heartbeatIntervalNanos() / MS, p.thresholds().pathMaxRetrans(), p.thresholds().pfRetrans(),
+        p.pfEntries(), p.inactiveEntries(), p.heartbeatsSent(), p.heartbeatAcks());
+  }
+
+  /** SCTP_GET_PEER_ADDR_INFO for every peer address, in path order. */
+  public List<PeerAddressInfo> peerAddressInfos() {
+    List<PeerAddressInfo> list = new ArrayList<>();
+    for (Path p : paths.paths()) {
+      list.add(peerAddressInfo(p.address()));
+    }
+    return list;
+  }
+
+  /** SCTP_STATUS. */
+  public AssociationStatus status() {
+    Path primary = paths.primary();
+    return new AssociationStatus(
+        id, state,
+        sender == null ? 0 : sender.peerRwnd(),
+        sender == null ? 0 : sender.unacknowledgedChunks(),
+        receiver == null ? 0 : receiver.pendingBytes(),
+        inboundStreams, outboundStreams,
+        sender == null ? fragmentPoint() : sender.fragmentSize(),
+        primary == null ? null : primary.address(),
+        errorCount, maxRetrans,
+        sender == null ? 0 : sender.bufferedAmount(),
+        receiver == null ? options.rcvbuf() : receiver.advertisedWindow(),
+        thresholdWarning);
+  }
+
+  /** SCTP_PEER_ADDR_PARAMS as it stands for one address (its heartbeat mode is ENABLED or DISABLED). */
+  public PeerAddressParams peerAddressParams(InetAddress address) {
+    if (address == null) {
+      return new PeerAddressParams(null, options.heartbeatIntervalMs(), options.pathMaxRetrans(),
+          options.pathMtu(), options.heartbeatEnabled() ? PeerAddressParams.HeartbeatMode.ENABLED
+              : PeerAddressParams.HeartbeatMode.DISABLED);
+    }
+    Path p = requirePath(address, "SCTP_PEER_ADDR_PARAMS");
+    return new PeerAddressParams(p.address(), p.heartbeatIntervalNanos() / MS,
+        p.thresholds().pathMaxRetrans(), p.mtu(), p.heartbeatEnabled()
+            ? PeerAddressParams.HeartbeatMode.ENABLED : PeerAddressParams.HeartbeatMode.DISABLED);
+  }
+
+  /**
+   * Sets SCTP_PEER_ADDR_PARAMS for one path, or for all paths and future ones when the address is
+   * null. Zero leaves a value unchanged; DEMAND sends a heartbeat at once (SCTP_ISSUE_HB).
+   */
+  public void setPeerAddressParams(long now, PeerAddressParams params) {
+    lastNow = now;
+    if (params.heartbeatIntervalMillis() < 0 || params.heartbeatIntervalMillis() > 86_400_000) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_hbinterval = "
+          + params.heartbeatIntervalMillis() + " is out of range 0..86400000 (0 = unchanged)");
+    }
+    if (params.pathMaxRetrans() < 0 || params.pathMaxRetrans() > 0xFFFF) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt = "
+          + params.pathMaxRetrans() + " is out of range 0..65535 (0 = unchanged)");
+    }
+    if (params.pathMtu() != 0 && (params.pathMtu() < 576 || params.pathMtu() > 65_535)) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmtu = " + params.pathMtu()
+          + " is out of range 576..65535 (0 = unchanged)");
+    }
+    List<Path> targets = params.address() == null ? paths.paths()
+        : List.of(requirePath(params.address(), "SCTP_PEER_ADDR_PARAMS"));
+    if (params.address() == null) {
+      options.setHeartbeatIntervalMs(params.heartbeatIntervalMillis());
+      options.setPathMaxRetrans(params.pathMaxRetrans());
+      if (params.pathMtu() != 0) {
+        options.setPathMtu(params.pathMtu());
+      }
+      if (params.heartbeat() == PeerAddressParams.HeartbeatMode.ENABLED) {
+        options.setHeartbeatEnabled(true);
+      } else if (params.heartbeat() == PeerAddressParams.HeartbeatMode.DISABLED) {
+        options.setHeartbeatEnabled(false);
+      }
+    }
+    for (Path p : targets) {
+      if (params.heartbeatIntervalMillis() != 0) {
+        p.setHeartbeatIntervalNanos(params.heartbeatIntervalMillis() * MS);
+      }
+      if (params.pathMaxRetrans() != 0) {
+        PathThresholds t = p.thresholds();
+        p.setThresholds(new PathThresholds(params.pathMaxRetrans(), t.pfRetrans(), t.pfEnabled()));
+      }
+      if (params.pathMtu() != 0) {
+        p.setMtu(params.pathMtu());
+      }
+      switch (params.heartbeat()) {
+        case ENABLED -> {
+          p.setHeartbeatEnabled(true);
+          if (state.heartbeats() && !p.heartbeatTimer().isRunning()) {
+            paths.scheduleHeartbeat(p, now);
+          }
+        }
+        case DISABLED -> {
+          p.setHeartbeatEnabled(false);
+          if (!p.heartbeatOutstanding() && p.state().isConfirmed()) {
+            p.heartbeatTimer().stop();
+          }
+        }
+        case DEMAND -> {
+          if (state.heartbeats()) {
+            paths.sendHeartbeat(p, now);
+          }
+        }
+        default -> {}
+      }
+    }
+    if (sender != null) {
+      sender.setFragmentPoint(fragmentPoint());
+    }
+    validateThresholds();
+    touch();
+  }
+
+  /** SCTP_ISSUE_HB: a heartbeat to this address now. */
+  public void requestHeartbeat(long now, InetAddress address) {
+    setPeerAddressParams(now, new PeerAddressParams(address, 0, 0, 0, PeerAddressParams.HeartbeatMode.DEMAND));
+  }
+
+  /** SCTP_PEER_ADDR_THLDS as it stands for one address, or the association's defaults (null). */
+  public PeerAddressThresholds thresholds(InetAddress address) {
+    if (address == null) {
+      return new PeerAddressThresholds(null, options.pathMaxRetrans(), options.pfRetrans(), paths.psRetrans());
+    }
+    Path p = requirePath(address, "SCTP_PEER_ADDR_THLDS");
+    return new PeerAddressThresholds(p.address(), p.thresholds().pathMaxRetrans(),
+        p.thresholds().pfRetrans(), paths.psRetrans());
+  }
+
+  /**
+   * Sets SCTP_PEER_ADDR_THLDS for one path, or for every path and the association's default when
+   * the address is null (as the Linux patch does). A Path.Max.Retrans of 0 leaves it unchanged.
+   *
+   * @throws IllegalArgumentException when a value is out of range, or the switchover threshold is
+   *     enabled below the PF threshold (RFC 7829 section 5)
+   */
+  public void setThresholds(long now, PeerAddressThresholds t) {
+    lastNow = now;
+    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathmaxrxt", t.pathMaxRetrans(), 0, 0xFFFF);
+    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathpfthld", t.pfRetrans(), 0, 0xFFFF);
+    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathcpthld", t.psRetrans(), 0, 0xFFFF);
+    if (t.psRetrans() != PeerAddressThresholds.SWITCHOVER_OFF && t.psRetrans() < t.pfRetrans()) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_THLDS spt_pathcpthld (" + t.psRetrans()
+          + ") must be at least spt_pathpfthld (" + t.pfRetrans() + ") or 65535 (off), RFC 7829 section 5");
+    }
+    List<Path> targets = t.address() == null ? paths.paths()
+        : List.of(requirePath(t.address(), "SCTP_PEER_ADDR_THLDS"));
+    if (t.address() == null) {
+      int pmr = t.pathMaxRetrans() != 0 ? t.pathMaxRetrans() : options.pathMaxRetrans();
+      options.setThresholds(pmr, t.pfRetrans());
+    }
+    for (Path p : targets) {
+      int pmr = t.pathMaxRetrans() != 0 ? t.pathMaxRetrans() : p.thresholds().pathMaxRetrans();
+      p.setThresholds(new PathThresholds(pmr, t.pfRetrans(), p.thresholds().pfEnabled()));
+    }
+    paths.setPsRetrans(t.psRetrans());
+    validateThresholds();
+  }
+
+  /** SCTP_PRIMARY_ADDR: new data goes to this confirmed peer address while it is ACTIVE. */
+  public void setPrimary(long now, InetAddress address) {
+    lastNow = now;
+    paths.setPrimary(requirePath(address, "SCTP_PRIMARY_ADDR"));
+    touch();
+  }
+
+  /** The primary peer address, or null before the handshake. */
+  public InetAddress primaryAddress() {
+    Path p = paths.primary();
+    return p == null ? null : p.address();
   }
 
   /** The peer's transport addresses, in path order. */

@@ -49,7 +49,6 @@ public final class Path {
 
   private long lastDataSentAt = Long.MIN_VALUE;
   private long lastHeardAt = Long.MIN_VALUE;
-  private long idleSince = Long.MIN_VALUE;
   private int idleRtosApplied;
 
   private long timedTsn = -1;
@@ -253,7 +252,6 @@ public final class Path {
 
   public void dataSent(long now) {
     lastDataSentAt = now;
-    idleSince = Long.MIN_VALUE;
     idleRtosApplied = 0;
   }
 
@@ -266,20 +264,17 @@ public final class Path {
   }
 
   /**
-   * Applies the idle-path cwnd decay of RFC 9260 section 7.2.1 for every full RTO this path has
-   * been without data in flight, up to {@code now}.
+   * Applies the idle-path cwnd decay of RFC 9260 section 7.2.1 before new data goes out: for
+   * every full RTO the path has been without data since it last sent, cwnd halves down to
+   * 4 * PMDCS (and the first time ssthresh keeps the old cwnd).
    */
   public void decayIdleWindow(long now) {
     if (chunksInFlight > 0 || lastDataSentAt == Long.MIN_VALUE) {
-      idleSince = Long.MIN_VALUE;
       return;
     }
-    if (idleSince == Long.MIN_VALUE) {
-      idleSince = now;
-      return;
-    }
-    long rtoNanos = rto.rto();
-    while (now - idleSince >= (idleRtosApplied + 1) * rtoNanos && idleRtosApplied < 64) {
+    long rtoNanos = Math.max(1, rto.rto());
+    long idleRtos = (now - lastDataSentAt) / rtoNanos;
+    while (idleRtosApplied < idleRtos && idleRtosApplied < 64) {
       congestion.onIdleRto(idleRtosApplied == 0);
       idleRtosApplied++;
     }

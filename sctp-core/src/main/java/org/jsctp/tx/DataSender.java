@@ -250,6 +250,7 @@ public final class DataSender {
       return added;
     }
     int newChunks = 0;
+    path.decayIdleWindow(now);
     while (!queue.isEmpty()) {
       OutgoingMessage m = queue.peek();
       if (!m.started() && m.expiresAt() <= now) {

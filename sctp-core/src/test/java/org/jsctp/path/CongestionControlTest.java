@@ -101,4 +101,23 @@ class CongestionControlTest {
     assertThat(cc.allowsSending(4404 + PMDCS - 2)).isTrue();
     assertThat(cc.allowsSending(4404 + PMDCS - 1)).isFalse();
   }
+
+  @Test
+  void aPathIdleForThreeRtosHalvesItsCwndThreeTimesBeforeSendingAgain() {
+    Path p = PathStateMachineTest.path(0, org.jsctp.sim.SimAddresses.v4("10.0.0.2"), PathState.ACTIVE,
+        new PathThresholds(5, 0, true));
+    CongestionControl cc = p.congestion();
+    for (int i = 0; i < 40; i++) {
+      cc.onAcked(PMDCS, cc.cwnd(), false, false);
+    }
+    long big = cc.cwnd();
+    p.dataSent(0);
+    long rto = p.rto().rto();
+    p.decayIdleWindow(rto - 1);
+    assertThat(cc.cwnd()).isEqualTo(big);
+    p.decayIdleWindow(3 * rto);
+    assertThat(cc.cwnd()).isEqualTo(Math.max(big / 8, 4L * PMDCS));
+    p.decayIdleWindow(3 * rto + 1);
+    assertThat(cc.cwnd()).as("each RTO counts once").isEqualTo(Math.max(big / 8, 4L * PMDCS));
+  }
 }

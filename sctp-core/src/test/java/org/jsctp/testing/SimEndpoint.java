@@ -32,6 +32,7 @@ public final class SimEndpoint implements SimulatedStack {
   private final int udpPort;
   private final List<SctpEvent> events = new ArrayList<>();
   private final Map<Integer, List<MessageReceived>> received = new HashMap<>();
+  private final Map<Integer, List<Long>> receivedAt = new HashMap<>();
   private boolean autoRead = true;
   private long lastNow;
 
@@ -85,6 +86,12 @@ public final class SimEndpoint implements SimulatedStack {
     return received.getOrDefault(associationId, List.of());
   }
 
+  /** The virtual time each received message was delivered, in the order of {@link #received}. */
+  public List<Long> receivedAt(int associationId) {
+    drainEvents();
+    return receivedAt.getOrDefault(associationId, List.of());
+  }
+
   public boolean hasEvent(AssociationChange.Kind kind) {
     for (AssociationChange c : events(AssociationChange.class)) {
       if (c.kind() == kind) {
@@ -110,6 +117,7 @@ public final class SimEndpoint implements SimulatedStack {
       events.add(e);
       if (e instanceof MessageReceived m) {
         received.computeIfAbsent(m.associationId(), k -> new ArrayList<>()).add(m);
+        receivedAt.computeIfAbsent(m.associationId(), k -> new ArrayList<>()).add(lastNow);
         if (autoRead) {
           Association a = endpoint.association(m.associationId());
           if (a != null) {

@@ -1,0 +1,49 @@
+package org.jsctp.api;
+
+import java.net.InetAddress;
+import org.jsctp.path.PathState;
+
+/**
+ * SCTP_GET_PEER_ADDR_INFO (RFC 6458 section 8.2.2, with RFC 7829's potentially failed state):
+ * what the association knows about one peer address, plus this stack's per-path counters.
+ *
+ * @param address the peer IP
+ * @param udpPort the peer's UDP encapsulation port for it
+ * @param state spinfo_state, PF included (visible whether or not PF notifications are exposed)
+ * @param cwnd spinfo_cwnd, bytes
+ * @param srttMillis spinfo_srtt, ms (0 before the first measurement)
+ * @param rtoMillis spinfo_rto, ms, backoff included
+ * @param mtu spinfo_mtu, the IP MTU assumed for the path
+ * @param errorCount the path error counter
+ * @param flightSize bytes in flight on the path
+ * @param primary whether it is the primary path
+ * @param carriesData whether new data goes to it now
+ * @param heartbeatEnabled whether idle heartbeats are on
+ * @param heartbeatIntervalMillis the heartbeat interval (spp_hbinterval)
+ * @param pathMaxRetrans its Path.Max.Retrans
+ * @param pfRetrans its potentially-failed threshold
+ * @param pfEntries how often it entered PF
+ * @param inactiveEntries how often it became INACTIVE
+ * @param heartbeatsSent heartbeats sent to it
+ * @param heartbeatAcks heartbeat acknowledgements from it
+ */
+public record PeerAddressInfo(
+    InetAddress address,
+    int udpPort,
+    PathState state,
+    long cwnd,
+    long srttMillis,
+    long rtoMillis,
+    int mtu,
+    int errorCount,
+    long flightSize,
+    boolean primary,
+    boolean carriesData,
+    boolean heartbeatEnabled,
+    long heartbeatIntervalMillis,
+    int pathMaxRetrans,
+    int pfRetrans,
+    long pfEntries,
+    long inactiveEntries,
+    long heartbeatsSent,
+    long heartbeatAcks) {}

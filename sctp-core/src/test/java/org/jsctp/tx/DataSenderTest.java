@@ -1,0 +1,302 @@
+package org.jsctp.tx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.api.SctpEvent;
+import org.jsctp.api.SendFailed;
+import org.jsctp.api.SenderDry;
+import org.jsctp.path.Path;
+import org.jsctp.path.PathManager;
+import org.jsctp.path.PathState;
+import org.jsctp.path.PathThresholds;
+import org.jsctp.path.RtoEstimator;
+import org.jsctp.sim.SimAddresses;
+import org.jsctp.stats.MibCounter;
+import org.jsctp.stats.MibCounters;
+import org.jsctp.wire.Bytes;
+import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.PacketBuilder;
+import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.SackChunk.GapAckBlock;
+import org.jsctp.wire.SctpPacket;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sending half with numeric time: TSN assignment, SACK processing (cumulative and gap acks,
+ * HTNA, fast retransmit on the third miss, reneging), T3-rtx marking, the peer window and
+ * zero-window probing, Nagle, and SEND_FAILED on the way out.
+ */
+class DataSenderTest {
+
+  static final long MS = 1_000_000L;
+  static final int TSN0 = 1000;
+
+  final List<SctpEvent> events = new ArrayList<>();
+  final MibCounters counters = new MibCounters();
+  PathManager paths;
+  Path path;
+  Path alternate;
+  DataSender sender;
+  long now = 1_000_000 * MS;
+
+  @BeforeEach
+  void setUp() {
+    org.jsctp.path.PathEnvironment pathEnv = new org.jsctp.path.PathEnvironment() {
+      @Override public void pathStateChanged(Path p, PathState from, PathState to, long t) {}
+      @Override public void dataPathChanged(Path from, Path to, long t) {}
+      @Override public void primarySwitchedOver(Path from, Path to, long t) {}
+      @Override public void sendHeartbeat(Path p, Bytes info, long t) {}
+      @Override public long nextRandomLong() {
+        return 1;
+      }
+    };
+    paths = new PathManager(pathEnv);
+    path = paths.add(newPath(0, "10.0.1.2"));
+    alternate = paths.add(newPath(1, "10.0.2.2"));
+    sender = new DataSender(TSN0, 1 << 20, new SenderEnvironment() {
+      @Override public int associationId() {
+        return 1;
+      }
+      @Override public PathManager paths() {
+        return paths;
+      }
+      @Override public MibCounters counters() {
+        return counters;
+      }
+      @Override public void emit(SctpEvent event) {
+        events.add(event);
+      }
+      @Override public void acknowledgedOnPath(Path p, long t) {
+        paths.recordSuccess(p, t);
+      }
+      @Override public void acknowledgedNewData(long t) {}
+    });
+    sender.setStreamCount(4);
+    sender.setInitialPeerRwnd(1 << 20);
+    sender.setFragmentPoint(path.pmdcs());
+    sender.setNodelay(true);
+  }
+
+  static Path newPath(int id, String address) {
+    return new Path(id, SimAddresses.v4(address), 9899, SimAddresses.v4("10.0.0.1"), PathState.ACTIVE,
+        new PathThresholds(5, 0, true), new RtoEstimator(1000 * MS, 1000 * MS, 60_000 * MS, 3, 2),
+        1500, 1 << 20, 30_000 * MS);
+  }
+
+  void queue(int count, int size) {
+    for (int i = 0; i < count; i++) {
+      assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[size]), i, Long.MAX_VALUE)))
+          .isEqualTo(SendOutcome.ACCEPTED);
+    }
+  }
+
+  /** Builds packets for {@code p} like the association does and returns the DATA chunks sent. */
+  List<DataChunk> transmit(Path p) {
+    List<DataChunk> sent = new ArrayList<>();
+    sender.startRound();
+    while (true) {
+      PacketBuilder packet = new PacketBuilder(p.maxPacketSize());
+      if (sender.fill(packet, p, paths.dataPath(now), now) == 0) {
+        return sent;
+      }
+      try {
+        SctpPacket decoded = SctpPacket.decode(packet.build(5000, 5000, 1));
+        decoded.chunks().forEach(c -> sent.add((DataChunk) c));
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  static SackChunk sack(int cum, GapAckBlock... gaps) {
+    return new SackChunk(cum, 1 << 20, List.of(gaps), List.of());
+  }
+
+  @Test
+  void assignsConsecutiveTsnsAndSsnsAndStartsT3() {
+    queue(3, 100);
+    List<DataChunk> sent = transmit(path);
+    assertThat(sent).extracting(DataChunk::tsn).containsExactly(TSN0, TSN0 + 1, TSN0 + 2);
+    assertThat(sent).extracting(DataChunk::streamSequenceNumber).containsExactly(0, 1, 2);
+    assertThat(path.t3().isRunning()).isTrue();
+    assertThat(path.flightSize()).isEqualTo(3 * 116);
+  }
+
+  @Test
+  void fragmentsALargeMessageToThePmdcsWithBeginningAndEndingFlags() {
+    queue(1, 3000);
+    List<DataChunk> sent = transmit(path);
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(0).beginning()).isTrue();
+    assertThat(sent.get(0).ending()).isFalse();
+    assertThat(sent.get(2).ending()).isTrue();
+    assertThat(sent.get(0).userData().length()).isEqualTo(path.pmdcs());
+    assertThat(sent).extracting(DataChunk::streamSequenceNumber).containsOnly(0);
+    assertThat(counters.get(MibCounter.SCTP_FRAG_USR_MSGS)).isEqualTo(1);
+  }
+
+  @Test
+  void aCumulativeAckFreesChunksStopsT3AndTakesAnRttSample() {
+    queue(2, 100);
+    transmit(path);
+    now += 30 * MS;
+    assertThat(sender.onSack(sack(TSN0 + 1), now)).isEqualTo(DataSender.SackResult.APPLIED);
+    assertThat(sender.unacknowledgedChunks()).isZero();
+    assertThat(path.t3().isRunning()).isFalse();
+    assertThat(path.rto().srtt()).isEqualTo(30 * MS);
+    assertThat(events).anyMatch(e -> e instanceof SenderDry);
+  }
+
+  @Test
+  void aSackBelowTheCumulativeAckPointIsStale() {
+    queue(2, 100);
+    transmit(path);
+    sender.onSack(sack(TSN0 + 1), now);
+    assertThat(sender.onSack(sack(TSN0), now)).isEqualTo(DataSender.SackResult.STALE);
+  }
+
+  @Test
+  void aSackForATsnNeverSentIsInvalid() {
+    queue(1, 100);
+    transmit(path);
+    assertThat(sender.onSack(sack(TSN0 + 5), now)).isEqualTo(DataSender.SackResult.INVALID);
+  }
+
+  @Test
+  void theThirdMissIndicationTriggersOneFastRetransmissionOnTheOriginalPath() {
+    queue(6, 100);
+    transmit(path);
+    long cwndBefore = path.congestion().cwnd();
+    // TSN0 lost: three SACKs each newly acknowledging a higher TSN (HTNA).
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(2, 2)), now);
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(2, 3)), now);
+    assertThat(transmit(path)).isEmpty();
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(2, 4)), now);
+    assertThat(sender.inFastRecovery()).isTrue();
+    // RFC 9260 section 7.2.3: ssthresh = max(cwnd / 2, 4 * PMDCS), cwnd = ssthresh.
+    assertThat(path.congestion().ssthresh()).isEqualTo(Math.max(cwndBefore / 2, 4L * path.pmdcs()));
+    assertThat(path.congestion().cwnd()).isEqualTo(path.congestion().ssthresh());
+    List<DataChunk> resent = transmit(path);
+    assertThat(resent).extracting(DataChunk::tsn).containsExactly(TSN0);
+    assertThat(transmit(alternate)).isEmpty();
+    // Never a second fast retransmission of the same TSN.
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(2, 5)), now);
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(2, 5)), now);
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(2, 5)), now);
+    assertThat(transmit(path)).isEmpty();
+    assertThat(counters.get(MibCounter.SCTP_FAST_RETRANSMITS)).isEqualTo(1);
+  }
+
+  @Test
+  void missIndicationsCountOnlyBelowTheHighestNewlyAckedTsn() {
+    queue(6, 100);
+    transmit(path);
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(3, 3)), now);
+    // The same report again acknowledges nothing new: no miss indications.
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(3, 3)), now);
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(3, 3)), now);
+    assertThat(sender.inFastRecovery()).isFalse();
+  }
+
+  @Test
+  void aRenegedGapAckIsMissingAgainAndT3Runs() {
+    queue(4, 100);
+    transmit(path);
+    sender.onSack(sack(TSN0 - 1, new GapAckBlock(2, 3)), now);
+    path.t3().stop();
+    sender.onSack(sack(TSN0 - 1), now);
+    assertThat(path.t3().isRunning()).isTrue();
+    assertThat(sender.unacknowledgedChunks()).isEqualTo(4);
+  }
+
+  @Test
+  void aT3ExpiryCutsCwndBacksOffAndSendsTheChunksToTheAlternatePath() {
+    queue(3, 100);
+    transmit(path);
+    long rto = path.rto().rto();
+    now += rto;
+    assertThat(sender.onT3Expired(path, now)).isTrue();
+    assertThat(path.congestion().cwnd()).isEqualTo(path.pmdcs());
+    assertThat(path.rto().rto()).isEqualTo(2 * rto);
+    assertThat(path.flightSize()).isZero();
+    assertThat(transmit(path)).isEmpty();
+    assertThat(transmit(alternate)).extracting(DataChunk::tsn).containsExactly(TSN0, TSN0 + 1, TSN0 + 2);
+    assertThat(alternate.flightSize()).as("flight size moved with the chunks").isEqualTo(3 * 116);
+    assertThat(counters.get(MibCounter.SCTP_T3_RETRANSMITS)).isEqualTo(3);
+  }
+
+  @Test
+  void aStaleT3ExpiryWithNothingOutstandingChangesNothing() {
+    assertThat(sender.onT3Expired(path, now)).isFalse();
+    assertThat(path.rto().rto()).isEqualTo(1000 * MS);
+  }
+
+  @Test
+  void noNewDataBeyondThePeersWindowButOneProbeWhenNothingIsInFlight() {
+    sender.setInitialPeerRwnd(0);
+    queue(3, 100);
+    assertThat(transmit(path)).hasSize(1);
+    assertThat(transmit(path)).isEmpty();
+    sender.onSack(new SackChunk(TSN0 - 1, 0, List.of(), List.of()), now);
+    assertThat(sender.peerWindowClosed()).isTrue();
+    assertThat(transmit(path)).isEmpty();
+    sender.onSack(new SackChunk(TSN0, 10_000, List.of(), List.of()), now);
+    assertThat(transmit(path)).hasSize(2);
+  }
+
+  @Test
+  void nagleHoldsASmallMessageWhileDataIsInFlight() {
+    sender.setNodelay(false);
+    queue(1, 100);
+    assertThat(transmit(path)).hasSize(1);
+    queue(1, 100);
+    assertThat(transmit(path)).isEmpty();
+    sender.onSack(sack(TSN0), now);
+    assertThat(transmit(path)).hasSize(1);
+  }
+
+  @Test
+  void theSendBufferLimitRefusesWithWouldBlockAndReportsWhenRoomReturns() {
+    sender.setSendBuffer(10_000);
+    queue(1, 6000);
+    assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[6000]), 0, Long.MAX_VALUE)))
+        .isEqualTo(SendOutcome.WOULD_BLOCK);
+    while (sender.unacknowledgedChunks() > 0 || sender.queuedBytes() > 0) {
+      List<DataChunk> sent = transmit(path);
+      sender.onSack(sack(sent.get(sent.size() - 1).tsn()), now);
+    }
+    assertThat(events).anyMatch(e -> e instanceof org.jsctp.api.SendBufferAvailable);
+  }
+
+  @Test
+  void aMessageTooBigForOneChunkIsRefusedWhenFragmentationIsDisabled() {
+    sender.setDisableFragments(true);
+    assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[5000]), 0, Long.MAX_VALUE)))
+        .isEqualTo(SendOutcome.MESSAGE_TOO_BIG);
+    assertThat(sender.send(new OutgoingMessage(9, 0, false, false, Bytes.wrap(new byte[5]), 0, Long.MAX_VALUE)))
+        .isEqualTo(SendOutcome.INVALID_STREAM);
+  }
+
+  @Test
+  void failingTheAssociationReportsEverySentAndUnsentMessageWithItsData() {
+    queue(3, 100);
+    transmit(path);
+    queue(2, 50);
+    sender.failAll("test");
+    List<SendFailed> failed = events.stream().filter(e -> e instanceof SendFailed).map(e -> (SendFailed) e).toList();
+    assertThat(failed).hasSize(5);
+    assertThat(failed).filteredOn(SendFailed::sent).hasSize(3);
+    assertThat(failed).filteredOn(f -> !f.sent()).extracting(f -> f.data().length()).containsExactly(50, 50);
+    assertThat(sender.bufferedAmount()).isZero();
+  }
+
+  @Test
+  void anUnsentMessageWhoseLifetimeExpiredIsReportedInsteadOfSent() {
+    sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[10]), 7, now - 1));
+    assertThat(transmit(path)).isEmpty();
+    assertThat(events).anyMatch(e -> e instanceof SendFailed f && !f.sent() && f.context() == 7);
+  }
+}
