@@ -3,10 +3,12 @@ package org.jsctp.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jsctp.testing.ScriptedPeer.SECONDS;
 
+import java.util.List;
 import org.jsctp.testing.ScriptedPeer;
 import org.jsctp.testing.ScriptedPeer.Sent;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.ErrorChunk;
+import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.UnknownChunk;
 import org.jsctp.wire.UnrecognizedChunkTypeCause;
@@ -72,5 +74,21 @@ class MiscellaneousTest {
     assertThat(reply.has(ErrorChunk.class)).isFalse();
     peer.expectSilenceFor(10 * SECONDS);
     assertThat(peer.receivedStrings()).containsExactly("behind the unknown chunk");
+  }
+
+  /** Not an ETSI purpose: PR-SCTP is not built, so its FORWARD-TSN (type 192) is unknown here. */
+  @Test
+  void reportsAndSkipsAForwardTsnLikeAnyUnknownChunkOfType11() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishPassive();
+    ForwardTsnChunk forward = new ForwardTsnChunk(peer.nextTsn + 5, List.of());
+    peer.send(forward, peer.data(0, 0, "behind the FORWARD-TSN"));
+    Sent reply = peer.nextPacketToPeer();
+    Bytes reported = reply.first(ErrorChunk.class).cause(UnrecognizedChunkTypeCause.class).orElseThrow().chunk();
+    assertThat(reported.get(0)).isEqualTo(192);
+    assertThat(reported.length()).isEqualTo(forward.encodedLength());
+    // The cumulative TSN did not jump: the FORWARD-TSN was not acted on.
+    assertThat(reply.first(SackChunk.class).cumulativeTsnAck()).isEqualTo(peer.nextTsn - 1);
+    assertThat(peer.receivedStrings()).containsExactly("behind the FORWARD-TSN");
   }
 }
