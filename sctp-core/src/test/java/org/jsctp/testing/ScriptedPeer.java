@@ -416,18 +416,7 @@ public final class ScriptedPeer {
   // ---- draining --------------------------------------------------------------------------
 
   private void drain() {
-    Transmit t;
-    while ((t = endpoint.pollTransmit()) != null) {
-      SctpPacket p;
-      try {
-        p = SctpPacket.decode(t.packet());
-      } catch (WireFormatException e) {
-        throw new AssertionError("the IUT sent an undecodable packet: " + e.getMessage(), e);
-      }
-      Sent s = new Sent(now, t, p);
-      outbox.addLast(s);
-      sentLog.add(s);
-    }
+    collectTransmits();
     SctpEvent e;
     while ((e = endpoint.pollEvent()) != null) {
       events.add(e);
@@ -439,14 +428,21 @@ public final class ScriptedPeer {
       }
     }
     // Reading may have opened the window: a window update is a packet too.
+    collectTransmits();
+  }
+
+  private void collectTransmits() {
+    Transmit t;
     while ((t = endpoint.pollTransmit()) != null) {
+      SctpPacket p;
       try {
-        Sent s = new Sent(now, t, SctpPacket.decode(t.packet()));
-        outbox.addLast(s);
-        sentLog.add(s);
-      } catch (WireFormatException ex) {
-        throw new AssertionError("the IUT sent an undecodable packet: " + ex.getMessage(), ex);
+        p = SctpPacket.decode(t.packet());
+      } catch (WireFormatException e) {
+        throw new AssertionError("the IUT sent an undecodable packet: " + e.getMessage(), e);
       }
+      Sent s = new Sent(now, t, p);
+      outbox.addLast(s);
+      sentLog.add(s);
     }
   }
 
