@@ -395,6 +395,11 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
       t2.clearExpirations();
     }
+    if (state == AssociationState.SHUTDOWN_SENT) {
+      // RFC 9260 section 9.2: any packet from the peer clears the SHUTDOWN retransmission count,
+      // which is kept in the association error counter.
+      errorCount = 0;
+    }
     if (sender != null) {
       sender.startRound();
     }
