@@ -67,6 +67,26 @@ class AbortAndHeartbeatRulesTest {
   }
 
   @Test
+  void keepsShuttingDownPastAssociationMaxRetransWhileThePeerStillSendsData() {
+    ScriptedPeer peer = ScriptedPeer.with(b -> b.associationMaxRetrans(3));
+    peer.establishActive();
+    peer.userShutdown();
+    peer.nextPacketToPeer().only(ShutdownChunk.class);
+    for (int i = 0; i < 6; i++) {
+      // T2 expires once (backing off): the SHUTDOWN goes again...
+      peer.awaitPacket(120 * SECONDS).only(ShutdownChunk.class);
+      // ...then the peer, still flushing its queue, sends DATA (section 9.2: any packet from the
+      // peer clears the retransmission count and restarts T2).
+      peer.sendData(0, i, "queued " + i);
+      assertThat(peer.nextPacketToPeer().first(ShutdownChunk.class).cumulativeTsnAck()).isEqualTo(peer.nextTsn - 1);
+    }
+    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
+    assertThat(peer.receivedStrings()).hasSize(6);
+    peer.send(new org.jsctp.wire.ShutdownAckChunk());
+    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+  }
+
+  @Test
   void sendsHeartbeatsOnAnIdlePathAndKeepsGoingWhileTheyAreAnswered() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.options().setHeartbeatEnabled(true);
