@@ -1,6 +1,7 @@
 package org.jsctp.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.testing.ScriptedPeer.MS;
 import static org.jsctp.testing.ScriptedPeer.SECONDS;
 import static org.jsctp.testing.ScriptedPeer.gap;
 import static org.jsctp.testing.ScriptedPeer.sack;
@@ -208,5 +209,27 @@ class DataTransferRulesTest {
     peer.sendData(0, 0, "still fine");
     assertThat(peer.receivedStrings()).containsExactly("still fine");
     assertThat(peer.association.state()).isEqualTo(AssociationState.ESTABLISHED);
+  }
+
+  @Test
+  void restartsT3OnlyWhenTheEarliestOutstandingTsnIsAcknowledged() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.options().setNodelay(true);
+    peer.establishActive();
+    long start = peer.now();
+    peer.userSend(0, "early".getBytes());
+    DataChunk early = peer.nextPacketToPeer().only(DataChunk.class);
+    peer.advance(500 * MS);
+    // R1: T3 is already running; sending more does not restart it.
+    peer.userSend(0, "late".getBytes());
+    DataChunk late = peer.nextPacketToPeer().only(DataChunk.class);
+    peer.advance(400 * MS);
+    // R3: the earliest outstanding TSN is acknowledged: T3 restarts for what is left.
+    peer.send(sack(early.tsn()));
+    Sent again = peer.awaitPacket(5 * SECONDS);
+    assertThat(again.only(DataChunk.class).tsn()).isEqualTo(late.tsn());
+    // Restarted at 900 ms with the RTO after that 900 ms sample (section 6.3.1 C3, the handshake
+    // having measured 0): SRTT 112.5 ms + 4 * RTTVAR 225 ms = 1012.5 ms. Not at 1000 or 1500 ms.
+    assertThat(again.at() - start).isEqualTo(900 * MS + 1_012_500_000L);
   }
 }
