@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * RFC 9260 rules around termination and liveness that ETSI TS 102 369 leaves out: the ABORT the
- * application asks for (section 9.1, cause 12), the T5-shutdown-guard (section 9.2), and
- * heartbeats on an idle path with the association error counter they feed (sections 8.1 and 8.3).
+ * application asks for (section 9.1, cause 12), the T5-shutdown-guard (section 9.2), and heartbeats
+ * on an idle path with the association error counter they feed (sections 8.1 and 8.3).
  */
 class AbortAndHeartbeatRulesTest {
 
@@ -38,9 +38,12 @@ class AbortAndHeartbeatRulesTest {
     assertThat(abort.reflectedTag()).isFalse();
     assertThat(abort.cause(UserInitiatedAbortCause.class).orElseThrow().reason())
         .isEqualTo(Bytes.wrap("going away".getBytes()));
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
-    assertThat(peer.events(SendFailed.class)).extracting(SendFailed::data)
-        .containsExactlyInAnyOrder(Bytes.wrap("in flight".getBytes()), Bytes.wrap("queued".getBytes()));
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.events(SendFailed.class))
+        .extracting(SendFailed::data)
+        .containsExactlyInAnyOrder(
+            Bytes.wrap("in flight".getBytes()), Bytes.wrap("queued".getBytes()));
     AssociationTerminationTest.assertGone(peer);
   }
 
@@ -63,7 +66,8 @@ class AbortAndHeartbeatRulesTest {
       }
     }
     assertThat(abort).as("the ABORT at T5 expiry").isNotNull();
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
   }
 
   @Test
@@ -78,12 +82,14 @@ class AbortAndHeartbeatRulesTest {
       // ...then the peer, still flushing its queue, sends DATA (section 9.2: any packet from the
       // peer clears the retransmission count and restarts T2).
       peer.sendData(0, i, "queued " + i);
-      assertThat(peer.nextPacketToPeer().first(ShutdownChunk.class).cumulativeTsnAck()).isEqualTo(peer.nextTsn - 1);
+      assertThat(peer.nextPacketToPeer().first(ShutdownChunk.class).cumulativeTsnAck())
+          .isEqualTo(peer.nextTsn - 1);
     }
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
     assertThat(peer.receivedStrings()).hasSize(6);
     peer.send(new org.jsctp.wire.ShutdownAckChunk());
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
   }
 
   @Test
@@ -117,7 +123,9 @@ class AbortAndHeartbeatRulesTest {
       for (Sent s : peer.takeAll()) {
         if (s.has(HeartbeatChunk.class)) {
           // One heartbeat per RTO: never two at once (RFC 7829 section 3.2 rules 5 and 6).
-          assertThat(s.all(HeartbeatChunk.class)).as("heartbeats in the packet at %d", s.at()).hasSize(1);
+          assertThat(s.all(HeartbeatChunk.class))
+              .as("heartbeats in the packet at %d", s.at())
+              .hasSize(1);
           heartbeats.add(s);
         }
       }
@@ -132,7 +140,8 @@ class AbortAndHeartbeatRulesTest {
     assertThat(sentBefore.get(1) - sentBefore.get(0)).isEqualTo(1 * SECONDS);
     assertThat(sentBefore.get(2) - sentBefore.get(1)).isEqualTo(2 * SECONDS);
     assertThat(lostAt[0] - sentBefore.get(2)).isEqualTo(4 * SECONDS);
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
     assertThat(peer.endpoint().associations()).isEmpty();
   }
 }

@@ -9,8 +9,8 @@ import org.jsctp.wire.SackChunk;
 import org.junit.jupiter.api.Test;
 
 /**
- * ETSI TS 102 369 group A, acknowledgements: when the receiver sends SACKs (RFC 9260 sections
- * 6.2 and 6.7). With group D it forms the data transfer part of the suite.
+ * ETSI TS 102 369 group A, acknowledgements: when the receiver sends SACKs (RFC 9260 sections 6.2
+ * and 6.7). With group D it forms the data transfer part of the suite.
  */
 class AcknowledgementTest {
 
@@ -64,8 +64,9 @@ class AcknowledgementTest {
     assertThat(sack.cumulativeTsnAck()).isEqualTo(t);
     assertThat(sack.gapAckBlocks()).containsExactly(ScriptedPeer.gap(2, 2));
     // The hole is filled: that too is acknowledged at once (every packet until the gap closes).
-    peer.send(new org.jsctp.wire.DataChunk(false, false, true, true, t + 1, 0, 1, 0,
-        org.jsctp.wire.Bytes.wrap("one".getBytes())));
+    peer.send(
+        new org.jsctp.wire.DataChunk(
+            false, false, true, true, t + 1, 0, 1, 0, org.jsctp.wire.Bytes.wrap("one".getBytes())));
     SackChunk filled = peer.expectSack();
     assertThat(filled.cumulativeTsnAck()).isEqualTo(t + 2);
     assertThat(filled.gapAckBlocks()).isEmpty();

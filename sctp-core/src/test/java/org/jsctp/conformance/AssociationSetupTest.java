@@ -55,10 +55,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * ETSI TS 102 369 group AS, association setup (RFC 9260 sections 3.3.2, 3.3.3, 5.1 and 5.2),
- * played against one endpoint by a {@link ScriptedPeer}. Each method is one test purpose, named
- * by its identifier ({@code SCTP/AS/V/1/1/1} becomes {@code as_v_1_1_1}); V, I and O mark
- * valid, invalid and inopportune behaviour as the specification does.
+ * ETSI TS 102 369 group AS, association setup (RFC 9260 sections 3.3.2, 3.3.3, 5.1 and 5.2), played
+ * against one endpoint by a {@link ScriptedPeer}. Each method is one test purpose, named by its
+ * identifier ({@code SCTP/AS/V/1/1/1} becomes {@code as_v_1_1_1}); V, I and O mark valid, invalid
+ * and inopportune behaviour as the specification does.
  */
 class AssociationSetupTest {
 
@@ -149,7 +149,12 @@ class AssociationSetupTest {
     for (int i = 0; i < 3; i++) {
       Sent again = peer.awaitPacket(10 * SECONDS);
       assertThat(again.at() - previous).isEqualTo(expectedGap);
-      assertThat(again.toPeer().withTag(ScriptedPeer.DEFAULT_PEER_TAG).only(CookieEchoChunk.class).cookie())
+      assertThat(
+              again
+                  .toPeer()
+                  .withTag(ScriptedPeer.DEFAULT_PEER_TAG)
+                  .only(CookieEchoChunk.class)
+                  .cookie())
           .isEqualTo(TESTER_COOKIE);
       previous = again.at();
       expectedGap *= 2;
@@ -159,7 +164,8 @@ class AssociationSetupTest {
 
   @Test
   void as_i_1_3_1_givesUpAfterMaxInitRetransmitsOfInit() {
-    ScriptedPeer peer = ScriptedPeer.with(b -> b.set(Sysctl.MAX_INIT_RETRANSMITS, 3).rtoMaxMillis(3000));
+    ScriptedPeer peer =
+        ScriptedPeer.with(b -> b.set(Sysctl.MAX_INIT_RETRANSMITS, 3).rtoMaxMillis(3000));
     peer.connect();
     List<Long> gaps = new ArrayList<>();
     long previous = peer.now();
@@ -204,7 +210,8 @@ class AssociationSetupTest {
     for (int i = 0; i < 1000; i++) {
       InitChunk init = new InitChunk(0x1000 + i, 65535, 10, 10, i, List.of());
       peer.sendPacket(1024 + i, ScriptedPeer.IUT_PORT, 0, init);
-      Sent s = peer.nextPacket().to(PEER_ADDRESS, PEER_UDP_PORT, 1024 + i).withTag(init.initiateTag());
+      Sent s =
+          peer.nextPacket().to(PEER_ADDRESS, PEER_UDP_PORT, 1024 + i).withTag(init.initiateTag());
       s.only(InitAckChunk.class);
     }
     assertThat(peer.endpoint().associations()).isEmpty();
@@ -242,7 +249,9 @@ class AssociationSetupTest {
       for (int tag : tags) {
         set += (tag >>> bit) & 1;
       }
-      assertThat(set).as("tags with bit %d set", bit).isBetween(tags.size() / 4, 3 * tags.size() / 4);
+      assertThat(set)
+          .as("tags with bit %d set", bit)
+          .isBetween(tags.size() / 4, 3 * tags.size() / 4);
     }
   }
 
@@ -250,13 +259,20 @@ class AssociationSetupTest {
   void as_v_1_6_1_acceptsInitWithOptionalParameters() throws Exception {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
-    InitChunk init = new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 10, 1000, List.of(
-        new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
-        new Ipv4AddressParameter(PEER_2),
-        new Ipv6AddressParameter((Inet6Address) SimAddresses.v6("3fff::1")),
-        new CookiePreservativeParameter(0xFFFFFFFFL),
-        new UnknownParameter(0x8000, Bytes.EMPTY), // ECN Capable, type 10xx: skip silently
-        new SupportedAddressTypesParameter(List.of(5, 6))));
+    InitChunk init =
+        new InitChunk(
+            ScriptedPeer.DEFAULT_PEER_TAG,
+            65535,
+            10,
+            10,
+            1000,
+            List.of(
+                new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
+                new Ipv4AddressParameter(PEER_2),
+                new Ipv6AddressParameter((Inet6Address) SimAddresses.v6("3fff::1")),
+                new CookiePreservativeParameter(0xFFFFFFFFL),
+                new UnknownParameter(0x8000, Bytes.EMPTY), // ECN Capable, type 10xx: skip silently
+                new SupportedAddressTypesParameter(List.of(5, 6))));
     InitAckChunk ack = peer.sendInitExpectInitAck(init);
     assertThat(ack.parameters(UnrecognizedParameter.class)).isEmpty();
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
@@ -268,11 +284,16 @@ class AssociationSetupTest {
   void as_v_1_6_2_acceptsInitAckWithOptionalParameters() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.connect();
-    peer.sendInitAck(peer.initAck(10, 10, 65535, List.of(
-        new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
-        new Ipv4AddressParameter(PEER_2),
-        new Ipv6AddressParameter((Inet6Address) SimAddresses.v6("3fff::1")),
-        new StateCookieParameter(TESTER_COOKIE))));
+    peer.sendInitAck(
+        peer.initAck(
+            10,
+            10,
+            65535,
+            List.of(
+                new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
+                new Ipv4AddressParameter(PEER_2),
+                new Ipv6AddressParameter((Inet6Address) SimAddresses.v6("3fff::1")),
+                new StateCookieParameter(TESTER_COOKIE))));
     peer.expectCookieEcho();
     peer.send(new CookieAckChunk());
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
@@ -284,8 +305,9 @@ class AssociationSetupTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
     // Section 3.3.3: the INIT ACK's OS must not exceed the INIT's MIS (2; the IUT wants 10).
-    InitAckChunk ack = peer.sendInitExpectInitAck(
-        new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 2, 1000, List.of()));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 2, 1000, List.of()));
     assertThat(ack.outboundStreams()).isEqualTo(2);
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     peer.nextPacketToPeer().only(CookieAckChunk.class);
@@ -327,17 +349,23 @@ class AssociationSetupTest {
     peer.expectSack();
     peer.sendData(5, 0, "on five");
     Sent s = peer.nextPacketToPeer();
-    assertThat(s.first(ErrorChunk.class).cause(InvalidStreamIdentifierCause.class).orElseThrow().streamId())
+    assertThat(
+            s.first(ErrorChunk.class)
+                .cause(InvalidStreamIdentifierCause.class)
+                .orElseThrow()
+                .streamId())
         .isEqualTo(5);
     assertThat(peer.receivedStrings()).containsExactly("on four");
   }
 
   @ParameterizedTest(name = "OS {0}, MIS {1}, a_rwnd {2}")
   @CsvSource({"0, 10, 65535", "10, 0, 65535", "10, 10, 1499"})
-  void as_i_1_7_4_abortsTheHandshakeOnInitAckWithoutStreamsOrWithSmallWindow(int os, int mis, long arwnd) {
+  void as_i_1_7_4_abortsTheHandshakeOnInitAckWithoutStreamsOrWithSmallWindow(
+      int os, int mis, long arwnd) {
     ScriptedPeer peer = new ScriptedPeer();
     peer.connect();
-    peer.sendInitAck(peer.initAck(os, mis, arwnd, List.of(new StateCookieParameter(TESTER_COOKIE))));
+    peer.sendInitAck(
+        peer.initAck(os, mis, arwnd, List.of(new StateCookieParameter(TESTER_COOKIE))));
     // Section 3.3.3: no COOKIE ECHO; the TCB is destroyed (the ABORT is optional, sent here).
     AbortChunk abort = peer.nextPacketToPeer().only(AbortChunk.class);
     assertThat(abort.reflectedTag()).isFalse();
@@ -351,8 +379,9 @@ class AssociationSetupTest {
   void as_v_1_7_5_supportsTwoStreamsEachWay() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
-    InitAckChunk ack = peer.sendInitExpectInitAck(
-        new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 2, 2, 1000, List.of()));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 2, 2, 1000, List.of()));
     assertThat(ack.outboundStreams()).isGreaterThanOrEqualTo(2);
     assertThat(ack.inboundStreams()).isGreaterThanOrEqualTo(2);
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
@@ -365,14 +394,26 @@ class AssociationSetupTest {
     assertThat(peer.nextPacketToPeer().only(DataChunk.class).streamId()).isEqualTo(1);
   }
 
-  private static final UnknownParameter BEFORE = new UnknownParameter(0xC00E, Bytes.wrap("This is before the parameter".getBytes()));
-  private static final UnknownParameter AFTER = new UnknownParameter(0xC00E, Bytes.wrap("This is after the parameter".getBytes()));
+  private static final UnknownParameter BEFORE =
+      new UnknownParameter(0xC00E, Bytes.wrap("This is before the parameter".getBytes()));
+  private static final UnknownParameter AFTER =
+      new UnknownParameter(0xC00E, Bytes.wrap("This is after the parameter".getBytes()));
 
-  /** Sends an INIT with BEFORE, {@code unknown}, AFTER; returns the raw TLVs the INIT ACK reports. */
-  private static List<Bytes> reportedUnknownParameters(ScriptedPeer peer, UnknownParameter unknown) {
+  /**
+   * Sends an INIT with BEFORE, {@code unknown}, AFTER; returns the raw TLVs the INIT ACK reports.
+   */
+  private static List<Bytes> reportedUnknownParameters(
+      ScriptedPeer peer, UnknownParameter unknown) {
     peer.endpoint().listen(true);
-    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 10, 1000,
-        List.of(BEFORE, unknown, AFTER)));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(
+                ScriptedPeer.DEFAULT_PEER_TAG,
+                65535,
+                10,
+                10,
+                1000,
+                List.of(BEFORE, unknown, AFTER)));
     List<Bytes> reported = new ArrayList<>();
     for (UnrecognizedParameter u : ack.parameters(UnrecognizedParameter.class)) {
       reported.add(u.parameter());
@@ -386,7 +427,8 @@ class AssociationSetupTest {
   @Test
   void as_i_1_8_1_reportsAndSkipsAnUnknownInitParameterOfType11() {
     ScriptedPeer peer = new ScriptedPeer();
-    UnknownParameter unknown = new UnknownParameter(0xF0AA, Bytes.wrap("unknown parameter with MSB 11".getBytes()));
+    UnknownParameter unknown =
+        new UnknownParameter(0xF0AA, Bytes.wrap("unknown parameter with MSB 11".getBytes()));
     assertThat(reportedUnknownParameters(peer, unknown))
         .containsExactly(BEFORE.toTlv(), unknown.toTlv(), AFTER.toTlv());
   }
@@ -394,22 +436,27 @@ class AssociationSetupTest {
   @Test
   void as_i_1_8_2_stopsSilentlyAtAnUnknownInitParameterOfType00() {
     ScriptedPeer peer = new ScriptedPeer();
-    UnknownParameter unknown = new UnknownParameter(0x30AA, Bytes.wrap("unknown parameter with MSB 00".getBytes()));
+    UnknownParameter unknown =
+        new UnknownParameter(0x30AA, Bytes.wrap("unknown parameter with MSB 00".getBytes()));
     assertThat(reportedUnknownParameters(peer, unknown)).containsExactly(BEFORE.toTlv());
   }
 
   @Test
   void as_i_1_8_3_reportsAndStopsAtAnUnknownInitParameterOfType01() {
     ScriptedPeer peer = new ScriptedPeer();
-    UnknownParameter unknown = new UnknownParameter(0x70AA, Bytes.wrap("unknown parameter with MSB 01".getBytes()));
-    assertThat(reportedUnknownParameters(peer, unknown)).containsExactly(BEFORE.toTlv(), unknown.toTlv());
+    UnknownParameter unknown =
+        new UnknownParameter(0x70AA, Bytes.wrap("unknown parameter with MSB 01".getBytes()));
+    assertThat(reportedUnknownParameters(peer, unknown))
+        .containsExactly(BEFORE.toTlv(), unknown.toTlv());
   }
 
   @Test
   void as_i_1_8_4_skipsSilentlyAnUnknownInitParameterOfType10() {
     ScriptedPeer peer = new ScriptedPeer();
-    UnknownParameter unknown = new UnknownParameter(0xB0AA, Bytes.wrap("unknown parameter with MSB 10".getBytes()));
-    assertThat(reportedUnknownParameters(peer, unknown)).containsExactly(BEFORE.toTlv(), AFTER.toTlv());
+    UnknownParameter unknown =
+        new UnknownParameter(0xB0AA, Bytes.wrap("unknown parameter with MSB 10".getBytes()));
+    assertThat(reportedUnknownParameters(peer, unknown))
+        .containsExactly(BEFORE.toTlv(), AFTER.toTlv());
   }
 
   @Test
@@ -433,8 +480,17 @@ class AssociationSetupTest {
   void as_o_1_9_2_refusesInitWithNewAddressesInEstablished() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.establishPassive();
-    peer.sendWithTag(0, new InitChunk(0x7777_0002, 65535, 10, 10, 5000,
-        List.of(new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS), new Ipv4AddressParameter(PEER_2))));
+    peer.sendWithTag(
+        0,
+        new InitChunk(
+            0x7777_0002,
+            65535,
+            10,
+            10,
+            5000,
+            List.of(
+                new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
+                new Ipv4AddressParameter(PEER_2))));
     // Section 5.2.2: ABORT with the INIT's tag and cause 11 naming the new address.
     AbortChunk abort = peer.nextPacket().toPeer().withTag(0x7777_0002).only(AbortChunk.class);
     assertThat(abort.reflectedTag()).isFalse();
@@ -452,13 +508,23 @@ class AssociationSetupTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
     int natPort = 41234;
-    peer.deliver(PEER_ADDRESS, natPort, ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, 0, peer.init()));
+    peer.deliver(
+        PEER_ADDRESS,
+        natPort,
+        ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, 0, peer.init()));
     // Section 5.1.2 A: the source is the only address; RFC 6951 5.5: the reply mirrors the ports.
-    InitAckChunk ack = peer.nextPacket().to(PEER_ADDRESS, natPort, PEER_PORT).only(InitAckChunk.class);
+    InitAckChunk ack =
+        peer.nextPacket().to(PEER_ADDRESS, natPort, PEER_PORT).only(InitAckChunk.class);
     assertThat(ack.addresses()).as("a single-homed IUT lists no address (RFC 6951 5.7)").isEmpty();
     peer.iutTag = ack.initiateTag();
-    peer.deliver(PEER_ADDRESS, natPort, ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag,
-        new CookieEchoChunk(ack.stateCookie().orElseThrow())));
+    peer.deliver(
+        PEER_ADDRESS,
+        natPort,
+        ScriptedPeer.encode(
+            PEER_PORT,
+            ScriptedPeer.IUT_PORT,
+            peer.iutTag,
+            new CookieEchoChunk(ack.stateCookie().orElseThrow())));
     peer.nextPacket().to(PEER_ADDRESS, natPort, PEER_PORT).only(CookieAckChunk.class);
     peer.association = peer.endpoint().associations().iterator().next();
     assertThat(peer.association.peerAddresses()).containsExactly(PEER_ADDRESS);
@@ -471,7 +537,10 @@ class AssociationSetupTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.connect();
     int natPort = 41235;
-    peer.deliver(PEER_ADDRESS, natPort, ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag, peer.initAck()));
+    peer.deliver(
+        PEER_ADDRESS,
+        natPort,
+        ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag, peer.initAck()));
     Sent echo = peer.nextPacket().to(PEER_ADDRESS, natPort, PEER_PORT);
     assertThat(echo.only(CookieEchoChunk.class).cookie()).isEqualTo(TESTER_COOKIE);
     assertThat(peer.association.peerAddresses()).containsExactly(PEER_ADDRESS);
@@ -482,12 +551,22 @@ class AssociationSetupTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.options().setHeartbeatEnabled(true);
     peer.endpoint().listen(true);
-    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 10, 1000,
-        List.of(new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS), new Ipv4AddressParameter(PEER_2))));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(
+                ScriptedPeer.DEFAULT_PEER_TAG,
+                65535,
+                10,
+                10,
+                1000,
+                List.of(
+                    new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
+                    new Ipv4AddressParameter(PEER_2))));
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     peer.nextPacketToPeer().only(CookieAckChunk.class);
     peer.association = peer.endpoint().associations().iterator().next();
-    assertThat(peer.association.peerAddresses()).containsExactlyInAnyOrder(PEER_ADDRESS, PEER_ADDRESS_2);
+    assertThat(peer.association.peerAddresses())
+        .containsExactlyInAnyOrder(PEER_ADDRESS, PEER_ADDRESS_2);
     assertThat(heartbeatDestinations(peer, 60 * SECONDS)).contains(PEER_ADDRESS, PEER_ADDRESS_2);
   }
 
@@ -496,11 +575,16 @@ class AssociationSetupTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.options().setHeartbeatEnabled(true);
     peer.connect();
-    peer.sendInitAck(peer.initAck(10, 10, 65535, List.of(new StateCookieParameter(TESTER_COOKIE),
-        new Ipv4AddressParameter(PEER_2))));
+    peer.sendInitAck(
+        peer.initAck(
+            10,
+            10,
+            65535,
+            List.of(new StateCookieParameter(TESTER_COOKIE), new Ipv4AddressParameter(PEER_2))));
     peer.expectCookieEcho();
     peer.send(new CookieAckChunk());
-    assertThat(peer.association.peerAddresses()).containsExactlyInAnyOrder(PEER_ADDRESS, PEER_ADDRESS_2);
+    assertThat(peer.association.peerAddresses())
+        .containsExactlyInAnyOrder(PEER_ADDRESS, PEER_ADDRESS_2);
     assertThat(heartbeatDestinations(peer, 60 * SECONDS)).contains(PEER_ADDRESS, PEER_ADDRESS_2);
   }
 
@@ -520,12 +604,14 @@ class AssociationSetupTest {
   void as_v_1_12_1_refusesInitWithHostNameAddress() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
-    HostNameAddressParameter host = new HostNameAddressParameter(Bytes.wrap("linux-8-2\0".getBytes()));
+    HostNameAddressParameter host =
+        new HostNameAddressParameter(Bytes.wrap("linux-8-2\0".getBytes()));
     peer.sendWithTag(0, new InitChunk(0x0BAD_0011, 65535, 10, 10, 1000, List.of(host)));
     // Section 3.3.2.1 / 5.1.2: ABORT with cause 5 carrying the unresolvable address parameter.
     AbortChunk abort = peer.nextPacket().toPeer().withTag(0x0BAD_0011).only(AbortChunk.class);
     assertThat(abort.reflectedTag()).isFalse();
-    assertThat(abort.cause(UnresolvableAddressCause.class).orElseThrow().address()).isEqualTo(tlv(host));
+    assertThat(abort.cause(UnresolvableAddressCause.class).orElseThrow().address())
+        .isEqualTo(tlv(host));
     assertThat(peer.endpoint().associations()).isEmpty();
   }
 
@@ -533,10 +619,13 @@ class AssociationSetupTest {
   void as_i_1_12_2_abortsHandshakeOnInitAckWithHostNameAddress() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.connect();
-    HostNameAddressParameter host = new HostNameAddressParameter(Bytes.wrap("linux-8-2\0".getBytes()));
-    peer.sendInitAck(peer.initAck(10, 10, 65535, List.of(new StateCookieParameter(TESTER_COOKIE), host)));
+    HostNameAddressParameter host =
+        new HostNameAddressParameter(Bytes.wrap("linux-8-2\0".getBytes()));
+    peer.sendInitAck(
+        peer.initAck(10, 10, 65535, List.of(new StateCookieParameter(TESTER_COOKIE), host)));
     AbortChunk abort = peer.nextPacketToPeer().only(AbortChunk.class);
-    assertThat(abort.cause(UnresolvableAddressCause.class).orElseThrow().address()).isEqualTo(tlv(host));
+    assertThat(abort.cause(UnresolvableAddressCause.class).orElseThrow().address())
+        .isEqualTo(tlv(host));
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.CANT_STR_ASSOC);
     assertThat(peer.endpoint().associations()).isEmpty();
     peer.expectSilenceFor(120 * SECONDS);
@@ -546,10 +635,18 @@ class AssociationSetupTest {
   void as_v_1_13_1_listsOnlyAddressTypesTheInitSupports() {
     InetAddress second = SimAddresses.v4("10.0.0.11");
     InetAddress v6 = SimAddresses.v6("fd00::1");
-    ScriptedPeer peer = new ScriptedPeer(org.jsctp.config.StackConfig.defaults(), 1, IUT_ADDRESS, second, v6);
+    ScriptedPeer peer =
+        new ScriptedPeer(org.jsctp.config.StackConfig.defaults(), 1, IUT_ADDRESS, second, v6);
     peer.endpoint().listen(true);
-    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 10, 1000,
-        List.of(new SupportedAddressTypesParameter(List.of(5)))));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(
+                ScriptedPeer.DEFAULT_PEER_TAG,
+                65535,
+                10,
+                10,
+                1000,
+                List.of(new SupportedAddressTypesParameter(List.of(5)))));
     assertThat(ack.addresses()).containsExactlyInAnyOrder(IUT_ADDRESS, second);
     assertThat(ack.parameters(Ipv6AddressParameter.class)).isEmpty();
   }
@@ -559,8 +656,15 @@ class AssociationSetupTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
     // Section 5.1.2: the family the INIT came over counts as supported; the setup goes on.
-    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 10, 1000,
-        List.of(new SupportedAddressTypesParameter(List.of(6)))));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(
+                ScriptedPeer.DEFAULT_PEER_TAG,
+                65535,
+                10,
+                10,
+                1000,
+                List.of(new SupportedAddressTypesParameter(List.of(6)))));
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     peer.nextPacketToPeer().only(CookieAckChunk.class);
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);

@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
  */
 class AssociationTerminationTest {
 
-  /** The association is gone: a HEARTBEAT with its old tag is out of the blue (section 8.4 rule 8). */
+  /**
+   * The association is gone: a HEARTBEAT with its old tag is out of the blue (section 8.4 rule 8).
+   */
   static void assertGone(ScriptedPeer peer) {
     assertThat(peer.endpoint().associations()).isEmpty();
     peer.send(HeartbeatChunk.of(Bytes.wrap(new byte[] {9, 9})));
@@ -45,7 +47,8 @@ class AssociationTerminationTest {
     peer.send(new AbortChunk(false, List.of(why)));
     // Section 9.1: no reply, the TCB is removed, the user learns why.
     peer.expectNoPacket();
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
     assertThat(peer.events(AssociationChange.class).get(1).causes()).containsExactly(why);
     assertGone(peer);
   }
@@ -60,7 +63,8 @@ class AssociationTerminationTest {
     assertThat(peer.association.state()).isEqualTo(AssociationState.SHUTDOWN_PENDING);
     peer.expectNoPacket();
     // T3-rtx fires: the DATA goes again, still no SHUTDOWN.
-    assertThat(peer.awaitPacket(5 * SECONDS).toPeer().only(DataChunk.class).tsn()).isEqualTo(data.tsn());
+    assertThat(peer.awaitPacket(5 * SECONDS).toPeer().only(DataChunk.class).tsn())
+        .isEqualTo(data.tsn());
     peer.send(ScriptedPeer.sack(data.tsn()));
     ShutdownChunk shutdown = peer.nextPacketToPeer().only(ShutdownChunk.class);
     assertThat(shutdown.cumulativeTsnAck()).isEqualTo(ScriptedPeer.DEFAULT_PEER_TSN - 1);
@@ -93,8 +97,10 @@ class AssociationTerminationTest {
     }
     peer.advance(120 * SECONDS);
     // Section 9.2: beyond Association.Max.Retrans the TCB goes and the user hears of it.
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
-    assertThat(peer.sentLog().stream().filter(s -> s.has(ShutdownChunk.class)).count()).isEqualTo(4);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.sentLog().stream().filter(s -> s.has(ShutdownChunk.class)).count())
+        .isEqualTo(4);
     peer.discardOutbox(); // an ABORT is allowed
     assertGone(peer);
   }
@@ -112,7 +118,8 @@ class AssociationTerminationTest {
     peer.send(new ShutdownAckChunk());
     ShutdownCompleteChunk complete = peer.nextPacketToPeer().only(ShutdownCompleteChunk.class);
     assertThat(complete.reflectedTag()).isFalse();
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
     assertThat(peer.receivedStrings()).containsExactly("last words");
     assertGone(peer);
   }
@@ -165,7 +172,8 @@ class AssociationTerminationTest {
     assertThat(peer.userSend(0, "too late".getBytes())).isEqualTo(SendOutcome.NOT_ACCEPTING);
     peer.expectNoPacket();
     peer.send(new ShutdownCompleteChunk(false));
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
   }
 
   @Test
@@ -174,7 +182,8 @@ class AssociationTerminationTest {
     peer.establishActive();
     peer.userShutdown();
     Sent shutdown = peer.nextPacketToPeer();
-    assertThat(shutdown.only(ShutdownChunk.class).cumulativeTsnAck()).isEqualTo(ScriptedPeer.DEFAULT_PEER_TSN - 1);
+    assertThat(shutdown.only(ShutdownChunk.class).cumulativeTsnAck())
+        .isEqualTo(ScriptedPeer.DEFAULT_PEER_TSN - 1);
     peer.advance(400 * MS);
     int tsn = peer.sendData(0, 0, "late data");
     // Section 9.2: every packet with DATA is answered at once by a SHUTDOWN acknowledging it.
@@ -251,11 +260,13 @@ class AssociationTerminationTest {
       peer.awaitPacket(60 * SECONDS).toPeer().only(ShutdownAckChunk.class);
     }
     peer.advance(120 * SECONDS);
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
     for (Sent s : peer.sentLog()) {
       assertThat(s.has(ShutdownCompleteChunk.class)).isFalse();
     }
-    assertThat(peer.sentLog().stream().filter(s -> s.has(ShutdownAckChunk.class)).count()).isEqualTo(4);
+    assertThat(peer.sentLog().stream().filter(s -> s.has(ShutdownAckChunk.class)).count())
+        .isEqualTo(4);
     peer.discardOutbox(); // an ABORT is allowed
     assertGone(peer);
   }
@@ -268,7 +279,8 @@ class AssociationTerminationTest {
     peer.nextPacketToPeer().only(ShutdownAckChunk.class);
     peer.send(new ShutdownCompleteChunk(false));
     peer.expectNoPacket();
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
     assertGone(peer);
     // T2 went with the TCB: no SHUTDOWN ACK ever again.
     peer.expectSilenceFor(120 * SECONDS);
@@ -284,7 +296,8 @@ class AssociationTerminationTest {
     peer.send(new ShutdownChunk(data.tsn()));
     peer.nextPacketToPeer().only(ShutdownAckChunk.class);
     peer.send(new ShutdownCompleteChunk(false));
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
     assertThat(peer.events(org.jsctp.api.SendFailed.class)).isEmpty();
   }
 }

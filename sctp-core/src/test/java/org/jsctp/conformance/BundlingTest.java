@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ETSI TS 102 369 group BDC, bundling of DATA chunks with control chunks (RFC 9260 sections 5.1,
- * 6.10 and 8.5.1): INIT, INIT ACK and SHUTDOWN COMPLETE travel alone, a packet that bundles them
- * is discarded; DATA may follow COOKIE ECHO, COOKIE ACK and SACK; DATA after SHUTDOWN ACK is
- * ignored.
+ * 6.10 and 8.5.1): INIT, INIT ACK and SHUTDOWN COMPLETE travel alone, a packet that bundles them is
+ * discarded; DATA may follow COOKIE ECHO, COOKIE ACK and SACK; DATA after SHUTDOWN ACK is ignored.
  */
 class BundlingTest {
 
@@ -33,8 +32,19 @@ class BundlingTest {
   void bdc_i_7_1_discardsAnInitBundledWithData() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
-    peer.sendWithTag(0, peer.init(), new DataChunk(false, false, true, true, 1000, 0, 0, 0,
-        org.jsctp.wire.Bytes.wrap("with the INIT".getBytes())));
+    peer.sendWithTag(
+        0,
+        peer.init(),
+        new DataChunk(
+            false,
+            false,
+            true,
+            true,
+            1000,
+            0,
+            0,
+            0,
+            org.jsctp.wire.Bytes.wrap("with the INIT".getBytes())));
     peer.expectSilenceFor(10 * SECONDS);
     assertThat(peer.endpoint().associations()).isEmpty();
   }
@@ -99,7 +109,8 @@ class BundlingTest {
     peer.send(new ShutdownChunk(data.tsn() - 1), sack(data.tsn()));
     peer.nextPacketToPeer().only(ShutdownAckChunk.class);
     peer.send(new ShutdownCompleteChunk(false));
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
   }
 
   @Test
@@ -125,7 +136,8 @@ class BundlingTest {
     peer.nextPacketToPeer().only(ShutdownChunk.class);
     peer.send(new ShutdownAckChunk(), peer.data(0, 0, "with the SHUTDOWN ACK"));
     peer.nextPacketToPeer().only(ShutdownCompleteChunk.class);
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
     assertThat(peer.received()).isEmpty();
     assertThat(List.copyOf(peer.endpoint().associations())).isEmpty();
   }

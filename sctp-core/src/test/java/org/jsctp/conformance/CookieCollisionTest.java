@@ -24,9 +24,9 @@ import org.jsctp.wire.ShutdownChunk;
 import org.junit.jupiter.api.Test;
 
 /**
- * RFC 9260 section 5.2.4, a COOKIE ECHO for an association that exists, table cases A to D (and
- * the peer restart notification). ETSI TS 102 369 has no purposes for these; they complete the
- * setup group. The tester plays the peer that restarts, collides or repeats itself.
+ * RFC 9260 section 5.2.4, a COOKIE ECHO for an association that exists, table cases A to D (and the
+ * peer restart notification). ETSI TS 102 369 has no purposes for these; they complete the setup
+ * group. The tester plays the peer that restarts, collides or repeats itself.
  */
 class CookieCollisionTest {
 
@@ -45,8 +45,10 @@ class CookieCollisionTest {
     // ...and echoes the cookie, whose tie-tags name the old association: case A.
     peer.sendWithTag(ack.initiateTag(), new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     peer.nextPacket().toPeer().withTag(NEW_PEER_TAG).only(CookieAckChunk.class);
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.RESTART);
-    assertThat(peer.events(SendFailed.class)).extracting(SendFailed::data)
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.RESTART);
+    assertThat(peer.events(SendFailed.class))
+        .extracting(SendFailed::data)
         .containsExactly(Bytes.wrap("lost in the restart".getBytes()));
     assertThat(peer.association.state()).isEqualTo(AssociationState.ESTABLISHED);
     assertThat(peer.association.localTag()).isEqualTo(ack.initiateTag()).isNotEqualTo(oldIutTag);
@@ -75,7 +77,8 @@ class CookieCollisionTest {
     peer.sendWithTag(ack.initiateTag(), new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     Sent reply = peer.nextPacketToPeer();
     assertThat(reply.chunks().get(0)).isInstanceOf(ShutdownAckChunk.class);
-    assertThat(reply.first(ErrorChunk.class).cause(CookieReceivedWhileShuttingDownCause.class)).isPresent();
+    assertThat(reply.first(ErrorChunk.class).cause(CookieReceivedWhileShuttingDownCause.class))
+        .isPresent();
     assertThat(peer.association.state()).isEqualTo(AssociationState.SHUTDOWN_ACK_SENT);
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
   }
@@ -112,7 +115,8 @@ class CookieCollisionTest {
     peer.expectNoPacket();
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
     assertThat(peer.endpoint().associations()).hasSize(1);
-    assertThat(peer.endpoint().associations().iterator().next().localTag()).isEqualTo(second.initiateTag());
+    assertThat(peer.endpoint().associations().iterator().next().localTag())
+        .isEqualTo(second.initiateTag());
   }
 
   @Test
@@ -131,7 +135,8 @@ class CookieCollisionTest {
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
     // Nothing was reset: the stream goes on at SSN 1.
     peer.sendData(0, 1, "after the duplicate");
-    assertThat(peer.receivedStrings()).containsExactly("before the duplicate", "after the duplicate");
+    assertThat(peer.receivedStrings())
+        .containsExactly("before the duplicate", "after the duplicate");
   }
 
   @Test

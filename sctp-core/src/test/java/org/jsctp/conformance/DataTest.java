@@ -34,10 +34,10 @@ import org.jsctp.wire.SackChunk;
 import org.junit.jupiter.api.Test;
 
 /**
- * ETSI TS 102 369 group D, data: sending and receiving user messages, fragmentation and
- * reassembly, retransmission, duplicates, zero-window probing and fast retransmission (RFC 9260
- * sections 6.1 to 6.10 and 7.2.4). Together with group A (acknowledgements) this is the data
- * transfer part of the suite.
+ * ETSI TS 102 369 group D, data: sending and receiving user messages, fragmentation and reassembly,
+ * retransmission, duplicates, zero-window probing and fast retransmission (RFC 9260 sections 6.1 to
+ * 6.10 and 7.2.4). Together with group A (acknowledgements) this is the data transfer part of the
+ * suite.
  */
 class DataTest {
 
@@ -71,7 +71,8 @@ class DataTest {
     peer.establishActive();
     byte[] message = bytes(4000, 1);
     peer.userSend(0, message);
-    // Section 6.9: fragments of at most one packet each, B first, E last, one SSN, consecutive TSNs.
+    // Section 6.9: fragments of at most one packet each, B first, E last, one SSN, consecutive
+    // TSNs.
     List<DataChunk> fragments = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Sent s = peer.nextPacketToPeer();
@@ -82,7 +83,8 @@ class DataTest {
     assertThat(fragments).extracting(DataChunk::beginning).containsExactly(true, false, false);
     assertThat(fragments).extracting(DataChunk::ending).containsExactly(false, false, true);
     assertThat(fragments).extracting(DataChunk::streamSequenceNumber).containsOnly(0);
-    assertThat(fragments).extracting(DataChunk::tsn)
+    assertThat(fragments)
+        .extracting(DataChunk::tsn)
         .containsExactly(peer.iutInitialTsn, peer.iutInitialTsn + 1, peer.iutInitialTsn + 2);
     ByteArrayOutputStream joined = new ByteArrayOutputStream();
     for (DataChunk d : fragments) {
@@ -140,8 +142,10 @@ class DataTest {
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
     peer.advance(60 * SECONDS);
     // Section 8.1: Association.Max.Retrans (10) exceeded: the peer is unreachable.
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
-    assertThat(peer.events(SendFailed.class)).singleElement()
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.events(SendFailed.class))
+        .singleElement()
         .satisfies(f -> assertThat(f.data()).isEqualTo(Bytes.wrap("into the void".getBytes())));
     assertThat(peer.endpoint().associations()).isEmpty();
     peer.discardOutbox();
@@ -191,7 +195,9 @@ class DataTest {
     for (int i = 0; i < 6; i++) {
       closeWindow(peer);
       Sent again = peer.awaitPacket(120 * SECONDS);
-      assertThat(again.all(DataChunk.class)).extracting(DataChunk::tsn).containsExactly(probe.tsn());
+      assertThat(again.all(DataChunk.class))
+          .extracting(DataChunk::tsn)
+          .containsExactly(probe.tsn());
     }
     assertThat(peer.association.state()).isEqualTo(AssociationState.ESTABLISHED);
     // The window opens: the rest follows.
@@ -251,8 +257,17 @@ class DataTest {
   void d_v_8_10_acceptsASackFromAnotherAddressOfThePeer() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
-    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 10, 1000,
-        List.of(new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS), new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS_2))));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(
+                ScriptedPeer.DEFAULT_PEER_TAG,
+                65535,
+                10,
+                10,
+                1000,
+                List.of(
+                    new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
+                    new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS_2))));
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     peer.nextPacketToPeer().only(CookieAckChunk.class);
     peer.association = peer.endpoint().associations().iterator().next();
@@ -265,7 +280,10 @@ class DataTest {
     }
     assertThat(data).isNotNull();
     // The SACK comes from the peer's other address (section 6.4: any of its addresses).
-    peer.deliver(PEER_ADDRESS_2, PEER_UDP_PORT, ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag, sack(data.tsn())));
+    peer.deliver(
+        PEER_ADDRESS_2,
+        PEER_UDP_PORT,
+        ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag, sack(data.tsn())));
     peer.advance(120 * SECONDS);
     for (Sent s : peer.takeAll()) {
       assertThat(s.has(DataChunk.class)).as("a retransmission at %d", s.at()).isFalse();
@@ -283,7 +301,8 @@ class DataTest {
     AbortChunk abort = peer.nextPacketToPeer().only(AbortChunk.class);
     assertThat(abort.reflectedTag()).isFalse();
     assertThat(abort.cause(NoUserDataCause.class).orElseThrow().tsn()).isEqualTo(tsn);
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
     assertThat(peer.endpoint().associations()).isEmpty();
   }
 

@@ -23,13 +23,14 @@ import org.jsctp.wire.SackChunk;
 import org.junit.jupiter.api.Test;
 
 /**
- * Data transfer rules of RFC 9260 beyond the ETSI D and A purposes: the I bit, the gap block
- * limit, SSN wrap, unordered delivery, a_rwnd accounting and a full window, the Nagle-like
- * delay, a SACK for a TSN never sent, and malformed chunks inside an association.
+ * Data transfer rules of RFC 9260 beyond the ETSI D and A purposes: the I bit, the gap block limit,
+ * SSN wrap, unordered delivery, a_rwnd accounting and a full window, the Nagle-like delay, a SACK
+ * for a TSN never sent, and malformed chunks inside an association.
  */
 class DataTransferRulesTest {
 
-  private static DataChunk chunk(int tsn, int stream, int ssn, boolean unordered, boolean b, boolean e, String text) {
+  private static DataChunk chunk(
+      int tsn, int stream, int ssn, boolean unordered, boolean b, boolean e, String text) {
     return new DataChunk(false, unordered, b, e, tsn, stream, ssn, 0, Bytes.wrap(text.getBytes()));
   }
 
@@ -41,7 +42,8 @@ class DataTransferRulesTest {
     peer.expectSack();
     peer.advance(1 * SECONDS);
     int tsn = peer.nextTsn++;
-    peer.send(new DataChunk(true, false, true, true, tsn, 0, 1, 0, Bytes.wrap("now please".getBytes())));
+    peer.send(
+        new DataChunk(true, false, true, true, tsn, 0, 1, 0, Bytes.wrap("now please".getBytes())));
     // Section 6.2 / 3.3.1: the I bit asks for a SACK without delay.
     assertThat(peer.expectSack().cumulativeTsnAck()).isEqualTo(tsn);
   }
@@ -118,7 +120,9 @@ class DataTransferRulesTest {
     peer.establishPassive();
     peer.send(peer.data(0, 0, new byte[5000]));
     assertThat(peer.expectSack().advertisedReceiverWindowCredit()).isEqualTo(16_384 - 5000);
-    peer.send(new DataChunk(false, false, true, false, peer.nextTsn++, 0, 1, 0, Bytes.wrap(new byte[2000])));
+    peer.send(
+        new DataChunk(
+            false, false, true, false, peer.nextTsn++, 0, 1, 0, Bytes.wrap(new byte[2000])));
     // Section 6.2: unread data and fragments held for reassembly both count (delayed SACK).
     assertThat(peer.awaitPacket(1 * SECONDS).only(SackChunk.class).advertisedReceiverWindowCredit())
         .isEqualTo(16_384 - 7000);
@@ -161,7 +165,8 @@ class DataTransferRulesTest {
     peer.expectNoPacket();
     peer.send(sack(a.tsn()));
     // ...and goes when the outstanding data is acknowledged.
-    assertThat(new String(peer.nextPacketToPeer().only(DataChunk.class).userData().toByteArray())).isEqualTo("b");
+    assertThat(new String(peer.nextPacketToPeer().only(DataChunk.class).userData().toByteArray()))
+        .isEqualTo("b");
   }
 
   @Test
@@ -172,7 +177,8 @@ class DataTransferRulesTest {
     peer.userSend(0, "a".getBytes());
     peer.nextPacketToPeer().only(DataChunk.class);
     peer.userSend(0, "b".getBytes());
-    assertThat(new String(peer.nextPacketToPeer().only(DataChunk.class).userData().toByteArray())).isEqualTo("b");
+    assertThat(new String(peer.nextPacketToPeer().only(DataChunk.class).userData().toByteArray()))
+        .isEqualTo("b");
   }
 
   @Test
@@ -184,7 +190,8 @@ class DataTransferRulesTest {
     peer.send(sack(sent.tsn() + 1));
     AbortChunk abort = peer.nextPacketToPeer().only(AbortChunk.class);
     assertThat(abort.cause(ProtocolViolationCause.class)).isPresent();
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
   }
 
   @Test
@@ -193,13 +200,26 @@ class DataTransferRulesTest {
     peer.establishPassive();
     // A DATA chunk whose Length (100) runs past the packet end.
     ByteBuffer truncated = ByteBuffer.allocate(12 + 20);
-    truncated.putShort((short) ScriptedPeer.PEER_PORT).putShort((short) ScriptedPeer.IUT_PORT).putInt(peer.iutTag).putInt(0);
-    truncated.put(new byte[] {0, 3, 0, 100}).putInt(peer.nextTsn).putShort((short) 0).putShort((short) 0).putInt(0);
+    truncated
+        .putShort((short) ScriptedPeer.PEER_PORT)
+        .putShort((short) ScriptedPeer.IUT_PORT)
+        .putInt(peer.iutTag)
+        .putInt(0);
+    truncated
+        .put(new byte[] {0, 3, 0, 100})
+        .putInt(peer.nextTsn)
+        .putShort((short) 0)
+        .putShort((short) 0)
+        .putInt(0);
     truncated.put(new byte[] {'a', 'b', 'c', 'd'});
     peer.sendRawWithCrc(truncated.array());
     // A chunk of Length 2, which would never advance a careless parser (section 3.2).
     ByteBuffer undersized = ByteBuffer.allocate(12 + 8);
-    undersized.putShort((short) ScriptedPeer.PEER_PORT).putShort((short) ScriptedPeer.IUT_PORT).putInt(peer.iutTag).putInt(0);
+    undersized
+        .putShort((short) ScriptedPeer.PEER_PORT)
+        .putShort((short) ScriptedPeer.IUT_PORT)
+        .putInt(peer.iutTag)
+        .putInt(0);
     undersized.put(new byte[] {4, 0, 0, 2, 0, 0, 0, 0});
     peer.sendRawWithCrc(undersized.array());
     peer.expectSilenceFor(1 * SECONDS);

@@ -24,9 +24,9 @@ import org.jsctp.wire.StateCookieParameter;
 import org.junit.jupiter.api.Test;
 
 /**
- * ETSI TS 102 369 group DM, duplicate (and otherwise inopportune) control messages: INIT, INIT
- * ACK, COOKIE ACK, COOKIE ECHO, SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE and DATA in states
- * where they are not expected (RFC 9260 sections 5.2, 8.4, 8.5.1 and 9.2).
+ * ETSI TS 102 369 group DM, duplicate (and otherwise inopportune) control messages: INIT, INIT ACK,
+ * COOKIE ACK, COOKIE ECHO, SHUTDOWN, SHUTDOWN ACK, SHUTDOWN COMPLETE and DATA in states where they
+ * are not expected (RFC 9260 sections 5.2, 8.4, 8.5.1 and 9.2).
  */
 class DuplicateMessagesTest {
 
@@ -85,10 +85,13 @@ class DuplicateMessagesTest {
     peer.connect();
     peer.sendInitAck(peer.initAck());
     peer.expectCookieEcho();
-    peer.sendInitAck(peer.initAck(10, 10, 65535, List.of(new StateCookieParameter(Bytes.wrap("second".getBytes())))));
+    peer.sendInitAck(
+        peer.initAck(
+            10, 10, 65535, List.of(new StateCookieParameter(Bytes.wrap("second".getBytes())))));
     // Section 5.2.3: discarded; the retransmission still carries the first cookie.
     peer.expectNoPacket();
-    assertThat(peer.awaitPacket(5 * SECONDS).only(CookieEchoChunk.class).cookie()).isEqualTo(ScriptedPeer.TESTER_COOKIE);
+    assertThat(peer.awaitPacket(5 * SECONDS).only(CookieEchoChunk.class).cookie())
+        .isEqualTo(ScriptedPeer.TESTER_COOKIE);
   }
 
   @Test
@@ -114,7 +117,8 @@ class DuplicateMessagesTest {
     assertThat(peer.association.state()).isEqualTo(AssociationState.SHUTDOWN_ACK_SENT);
     assertThat(peer.events(ShutdownReceived.class)).hasSize(1);
     peer.send(new ShutdownCompleteChunk(false));
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
     peer.expectSilenceFor(60 * SECONDS);
   }
 
@@ -148,7 +152,8 @@ class DuplicateMessagesTest {
     peer.send(new ShutdownChunk(peer.iutInitialTsn - 1));
     Sent ack = peer.nextPacketToPeer();
     ack.only(ShutdownAckChunk.class);
-    // T2 now guards the SHUTDOWN ACK: no SHUTDOWN at the old deadline, a SHUTDOWN ACK one RTO later.
+    // T2 now guards the SHUTDOWN ACK: no SHUTDOWN at the old deadline, a SHUTDOWN ACK one RTO
+    // later.
     Sent again = peer.awaitPacket(5 * SECONDS).toPeer();
     again.only(ShutdownAckChunk.class);
     assertThat(again.at() - ack.at()).isEqualTo(1 * SECONDS);
@@ -160,7 +165,8 @@ class DuplicateMessagesTest {
     InitChunk init = peer.connect();
     peer.send(new ShutdownAckChunk());
     // Section 8.5.1 C and 8.4 rule 5: SHUTDOWN COMPLETE with the T bit, reflecting the tag.
-    ShutdownCompleteChunk complete = peer.nextPacket().toPeer().withTag(peer.iutTag).only(ShutdownCompleteChunk.class);
+    ShutdownCompleteChunk complete =
+        peer.nextPacket().toPeer().withTag(peer.iutTag).only(ShutdownCompleteChunk.class);
     assertThat(complete.reflectedTag()).isTrue();
     assertThat(peer.association.state()).isEqualTo(AssociationState.COOKIE_WAIT);
     assertThat(peer.awaitPacket(5 * SECONDS).only(InitChunk.class)).isEqualTo(init);
@@ -186,7 +192,8 @@ class DuplicateMessagesTest {
     // Section 9.2: stop T2, send SHUTDOWN COMPLETE (own TCB: peer's tag, T bit clear), close.
     ShutdownCompleteChunk complete = peer.nextPacketToPeer().only(ShutdownCompleteChunk.class);
     assertThat(complete.reflectedTag()).isFalse();
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
     AssociationTerminationTest.assertGone(peer);
   }
 

@@ -47,7 +47,8 @@ class ErrorTest {
     Sent again = peer.nextPacket().toPeer().withTag(0);
     InitChunk init = again.only(InitChunk.class);
     assertThat(init.initiateTag()).isEqualTo(first.initiateTag());
-    long extension = init.parameter(CookiePreservativeParameter.class).orElseThrow().suggestedIncrementMillis();
+    long extension =
+        init.parameter(CookiePreservativeParameter.class).orElseThrow().suggestedIncrementMillis();
     assertThat(extension).isGreaterThanOrEqualTo(66);
     assertThat(peer.association.state()).isEqualTo(AssociationState.COOKIE_WAIT);
     assertThat(peer.associationChanges()).isEmpty();
@@ -78,7 +79,8 @@ class ErrorTest {
     // Section 6.5: ERROR cause 1 naming the stream; the TSN is acknowledged, the data dropped.
     Sent reply = peer.nextPacketToPeer();
     ErrorChunk error = reply.first(ErrorChunk.class);
-    assertThat(error.cause(InvalidStreamIdentifierCause.class).orElseThrow().streamId()).isEqualTo(0xFFFF);
+    assertThat(error.cause(InvalidStreamIdentifierCause.class).orElseThrow().streamId())
+        .isEqualTo(0xFFFF);
     assertThat(reply.first(SackChunk.class).cumulativeTsnAck()).isEqualTo(tsn);
     assertThat(peer.received()).isEmpty();
     // The association goes on.
@@ -105,12 +107,14 @@ class ErrorTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.connect();
     UnknownParameter unknown = new UnknownParameter(0xC0AB, Bytes.EMPTY);
-    peer.sendInitAck(peer.initAck(10, 10, 65535, List.of(new StateCookieParameter(TESTER_COOKIE), unknown)));
+    peer.sendInitAck(
+        peer.initAck(10, 10, 65535, List.of(new StateCookieParameter(TESTER_COOKIE), unknown)));
     // Section 3.2.1: cause 8 in an ERROR after the COOKIE ECHO, in the same packet.
     Sent echo = peer.expectCookieEcho();
     assertThat(echo.chunks()).hasSize(2);
     ErrorChunk error = echo.first(ErrorChunk.class);
-    assertThat(error.cause(UnrecognizedParametersCause.class).orElseThrow().parameters()).isEqualTo(unknown.toTlv());
+    assertThat(error.cause(UnrecognizedParametersCause.class).orElseThrow().parameters())
+        .isEqualTo(unknown.toTlv());
     peer.send(new CookieAckChunk());
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
   }
@@ -120,11 +124,13 @@ class ErrorTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
     InitAckChunk ack = peer.sendInitExpectInitAck(peer.init());
-    UnrecognizedParametersCause cause = new UnrecognizedParametersCause(Bytes.wrap(new byte[] {(byte) 0xC0, 0, 0, 4}));
+    UnrecognizedParametersCause cause =
+        new UnrecognizedParametersCause(Bytes.wrap(new byte[] {(byte) 0xC0, 0, 0, 4}));
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()), new ErrorChunk(List.of(cause)));
     peer.nextPacketToPeer().only(CookieAckChunk.class);
     assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
-    assertThat(peer.events(RemoteError.class)).singleElement()
+    assertThat(peer.events(RemoteError.class))
+        .singleElement()
         .satisfies(e -> assertThat(e.causes()).containsExactly(cause));
     peer.association = peer.endpoint().associations().iterator().next();
     peer.send(HeartbeatChunk.of(Bytes.wrap(new byte[] {2})));

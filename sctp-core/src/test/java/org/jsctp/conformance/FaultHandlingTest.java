@@ -18,6 +18,7 @@ import org.jsctp.testing.ScriptedPeer;
 import org.jsctp.testing.ScriptedPeer.Sent;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
+import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.CookieEchoChunk;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.HeartbeatAckChunk;
@@ -28,13 +29,12 @@ import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.Ipv4AddressParameter;
 import org.jsctp.wire.ShutdownAckChunk;
 import org.jsctp.wire.ShutdownCompleteChunk;
-import org.jsctp.wire.CookieAckChunk;
 import org.junit.jupiter.api.Test;
 
 /**
- * ETSI TS 102 369 group FH, fault handling: retransmission on T3-rtx expiry, the association
- * error counter, HEARTBEAT ACK, and the out-of-the-blue rules (RFC 9260 sections 6.3.3, 6.4.1,
- * 8.1, 8.3 and 8.4).
+ * ETSI TS 102 369 group FH, fault handling: retransmission on T3-rtx expiry, the association error
+ * counter, HEARTBEAT ACK, and the out-of-the-blue rules (RFC 9260 sections 6.3.3, 6.4.1, 8.1, 8.3
+ * and 8.4).
  */
 class FaultHandlingTest {
 
@@ -44,17 +44,31 @@ class FaultHandlingTest {
   void fh_i_5_1_1_retransmitsOnT3ExpiryToAnAlternateAddress() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
-    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(ScriptedPeer.DEFAULT_PEER_TAG, 65535, 10, 10, 1000,
-        List.of(new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS), new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS_2))));
+    InitAckChunk ack =
+        peer.sendInitExpectInitAck(
+            new InitChunk(
+                ScriptedPeer.DEFAULT_PEER_TAG,
+                65535,
+                10,
+                10,
+                1000,
+                List.of(
+                    new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS),
+                    new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS_2))));
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     peer.nextPacketToPeer().only(CookieAckChunk.class);
     peer.association = peer.endpoint().associations().iterator().next();
     // The second address is probed (section 5.4); the tester confirms it from there.
-    Sent probe = peer.nextPacket().to(PEER_ADDRESS_2, PEER_UDP_PORT, PEER_PORT).withTag(peer.peerTag);
+    Sent probe =
+        peer.nextPacket().to(PEER_ADDRESS_2, PEER_UDP_PORT, PEER_PORT).withTag(peer.peerTag);
     HeartbeatChunk hb = probe.only(HeartbeatChunk.class);
-    peer.deliver(PEER_ADDRESS_2, PEER_UDP_PORT, ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag,
-        new HeartbeatAckChunk(hb.parameters())));
-    assertThat(peer.events(PeerAddressChange.class)).extracting(PeerAddressChange::kind)
+    peer.deliver(
+        PEER_ADDRESS_2,
+        PEER_UDP_PORT,
+        ScriptedPeer.encode(
+            PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag, new HeartbeatAckChunk(hb.parameters())));
+    assertThat(peer.events(PeerAddressChange.class))
+        .extracting(PeerAddressChange::kind)
         .containsExactly(PeerAddressChange.Kind.ADDR_CONFIRMED);
 
     peer.userSend(0, "via the primary".getBytes());
@@ -75,8 +89,10 @@ class FaultHandlingTest {
       peer.userSend(0, ("message " + i).getBytes());
       DataChunk data = peer.nextPacketToPeer().only(DataChunk.class);
       // Two retransmissions each time: six in all would exceed Association.Max.Retrans...
-      assertThat(peer.awaitPacket(130 * SECONDS).first(DataChunk.class).tsn()).isEqualTo(data.tsn());
-      assertThat(peer.awaitPacket(130 * SECONDS).first(DataChunk.class).tsn()).isEqualTo(data.tsn());
+      assertThat(peer.awaitPacket(130 * SECONDS).first(DataChunk.class).tsn())
+          .isEqualTo(data.tsn());
+      assertThat(peer.awaitPacket(130 * SECONDS).first(DataChunk.class).tsn())
+          .isEqualTo(data.tsn());
       assertThat(peer.association.errorCount()).isEqualTo(2);
       // ...but each SACK of new data clears the counter (section 8.1).
       peer.send(ScriptedPeer.sack(data.tsn()));
@@ -104,7 +120,9 @@ class FaultHandlingTest {
   @Test
   void fh_o_5_3_1_answersOutOfTheBlueDataWithAnAbortReflectingTheTag() {
     ScriptedPeer peer = new ScriptedPeer();
-    peer.sendWithTag(0x6666_0001, new DataChunk(false, false, true, true, 0, 1, 0, 0, Bytes.wrap("oob".getBytes())));
+    peer.sendWithTag(
+        0x6666_0001,
+        new DataChunk(false, false, true, true, 0, 1, 0, 0, Bytes.wrap("oob".getBytes())));
     // Section 8.4 rule 8; RFC 6951 section 5.5: to the source, on mirrored ports.
     AbortChunk abort = peer.nextPacket().toPeer().withTag(0x6666_0001).only(AbortChunk.class);
     assertThat(abort.reflectedTag()).isTrue();
@@ -126,7 +144,8 @@ class FaultHandlingTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.sendWithTag(0x6666_0003, new ShutdownAckChunk());
     // Section 8.4 rule 5: SHUTDOWN COMPLETE, tag reflected, T bit set.
-    ShutdownCompleteChunk complete = peer.nextPacket().toPeer().withTag(0x6666_0003).only(ShutdownCompleteChunk.class);
+    ShutdownCompleteChunk complete =
+        peer.nextPacket().toPeer().withTag(0x6666_0003).only(ShutdownCompleteChunk.class);
     assertThat(complete.reflectedTag()).isTrue();
   }
 
@@ -144,16 +163,26 @@ class FaultHandlingTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
     byte[] init = ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, 0, peer.init());
-    byte[] data = ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, 0x6666_0005,
-        new DataChunk(false, false, true, true, 0, 1, 0, 0, Bytes.wrap("oob".getBytes())));
+    byte[] data =
+        ScriptedPeer.encode(
+            PEER_PORT,
+            ScriptedPeer.IUT_PORT,
+            0x6666_0005,
+            new DataChunk(false, false, true, true, 0, 1, 0, 0, Bytes.wrap("oob".getBytes())));
     peer.deliver(MULTICAST, PEER_UDP_PORT, init);
     peer.deliver(MULTICAST, PEER_UDP_PORT, data);
     // Section 8.4 rule 1: no answer to, and nothing started by, a non-unicast source.
     peer.expectNoPacket();
     // A valid cookie, but arriving from a multicast source, starts nothing either.
     InitAckChunk ack = peer.sendInitExpectInitAck(peer.init());
-    peer.deliver(MULTICAST, PEER_UDP_PORT, ScriptedPeer.encode(PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag,
-        new CookieEchoChunk(ack.stateCookie().orElseThrow())));
+    peer.deliver(
+        MULTICAST,
+        PEER_UDP_PORT,
+        ScriptedPeer.encode(
+            PEER_PORT,
+            ScriptedPeer.IUT_PORT,
+            peer.iutTag,
+            new CookieEchoChunk(ack.stateCookie().orElseThrow())));
     peer.expectSilenceFor(10 * SECONDS);
     assertThat(peer.endpoint().associations()).isEmpty();
     assertThat(peer.events()).isEmpty();

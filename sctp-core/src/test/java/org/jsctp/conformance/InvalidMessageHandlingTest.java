@@ -26,16 +26,21 @@ import org.jsctp.wire.StaleCookieCause;
 import org.junit.jupiter.api.Test;
 
 /**
- * ETSI TS 102 369 group IMH, invalid message handling: malformed INIT and INIT ACK, bad
- * checksums, forged or stale cookies, and ABORT, SHUTDOWN ACK and SHUTDOWN COMPLETE with a
- * wrong Verification Tag (RFC 9260 sections 3, 5.1, 6.8 and 8.5).
+ * ETSI TS 102 369 group IMH, invalid message handling: malformed INIT and INIT ACK, bad checksums,
+ * forged or stale cookies, and ABORT, SHUTDOWN ACK and SHUTDOWN COMPLETE with a wrong Verification
+ * Tag (RFC 9260 sections 3, 5.1, 6.8 and 8.5).
  */
 class InvalidMessageHandlingTest {
 
-  /** A packet from the tester's ports with the given tag and raw chunk bytes, CRC32c not yet set. */
+  /**
+   * A packet from the tester's ports with the given tag and raw chunk bytes, CRC32c not yet set.
+   */
   static byte[] raw(int vtag, int... chunkBytes) {
     ByteBuffer b = ByteBuffer.allocate(12 + chunkBytes.length);
-    b.putShort((short) ScriptedPeer.PEER_PORT).putShort((short) ScriptedPeer.IUT_PORT).putInt(vtag).putInt(0);
+    b.putShort((short) ScriptedPeer.PEER_PORT)
+        .putShort((short) ScriptedPeer.IUT_PORT)
+        .putInt(vtag)
+        .putInt(0);
     for (int x : chunkBytes) {
       b.put((byte) x);
     }
@@ -83,7 +88,8 @@ class InvalidMessageHandlingTest {
   void imh_i_3_4_dropsAndCountsAPacketWithABadChecksum() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
-    byte[] packet = ScriptedPeer.encode(ScriptedPeer.PEER_PORT, ScriptedPeer.IUT_PORT, 0, peer.init());
+    byte[] packet =
+        ScriptedPeer.encode(ScriptedPeer.PEER_PORT, ScriptedPeer.IUT_PORT, 0, peer.init());
     packet[8] ^= 0x01;
     peer.sendRaw(packet);
     // Section 6.8: silently discarded, and counted (RFC 3873 sctpChecksumErrors).
@@ -118,7 +124,8 @@ class InvalidMessageHandlingTest {
     peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     ErrorChunk error = peer.nextPacketToPeer().only(ErrorChunk.class);
     // Section 3.3.10.3: the staleness in microseconds.
-    assertThat(error.cause(StaleCookieCause.class).orElseThrow().stalenessMicros()).isEqualTo(1_000_000L);
+    assertThat(error.cause(StaleCookieCause.class).orElseThrow().stalenessMicros())
+        .isEqualTo(1_000_000L);
     assertThat(peer.endpoint().associations()).isEmpty();
     assertThat(peer.events()).isEmpty();
   }
@@ -141,12 +148,10 @@ class InvalidMessageHandlingTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.endpoint().listen(true);
     // Length 255 with 20 bytes present (section 3.2: a chunk must fit its packet).
-    peer.sendRawWithCrc(raw(0,
-        0x01, 0x00, 0x00, 0xFF,
-        0x00, 0x00, 0x00, 0x01,
-        0x00, 0x00, 0x05, 0xDC,
-        0x00, 0x02, 0x00, 0x02,
-        0x00, 0x00, 0x00, 0x00));
+    peer.sendRawWithCrc(
+        raw(
+            0, 0x01, 0x00, 0x00, 0xFF, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x05, 0xDC, 0x00, 0x02,
+            0x00, 0x02, 0x00, 0x00, 0x00, 0x00));
     peer.expectSilenceFor(10 * SECONDS);
     assertThat(peer.endpoint().associations()).isEmpty();
     assertThat(peer.endpoint().counters().get(MibCounter.SCTP_IN_PKT_DISCARDS)).isEqualTo(1);

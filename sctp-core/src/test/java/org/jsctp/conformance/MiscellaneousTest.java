@@ -43,7 +43,12 @@ class MiscellaneousTest {
   void m_i_10_1_reportsAnUnknownChunkOfType11AndProcessesTheDataAfterIt() {
     ScriptedPeer peer = sendUnknownThenData(0xF5);
     Sent reply = peer.nextPacketToPeer();
-    assertThat(reply.first(ErrorChunk.class).cause(UnrecognizedChunkTypeCause.class).orElseThrow().chunk())
+    assertThat(
+            reply
+                .first(ErrorChunk.class)
+                .cause(UnrecognizedChunkTypeCause.class)
+                .orElseThrow()
+                .chunk())
         .isEqualTo(raw(0xF5));
     assertThat(reply.first(SackChunk.class).cumulativeTsnAck()).isEqualTo(peer.nextTsn - 1);
     assertThat(peer.receivedStrings()).containsExactly("behind the unknown chunk");
@@ -60,7 +65,12 @@ class MiscellaneousTest {
   void m_i_10_3_reportsAnUnknownChunkOfType01AndDiscardsEverythingAfterIt() {
     ScriptedPeer peer = sendUnknownThenData(0x75);
     Sent reply = peer.nextPacketToPeer();
-    assertThat(reply.only(ErrorChunk.class).cause(UnrecognizedChunkTypeCause.class).orElseThrow().chunk())
+    assertThat(
+            reply
+                .only(ErrorChunk.class)
+                .cause(UnrecognizedChunkTypeCause.class)
+                .orElseThrow()
+                .chunk())
         .isEqualTo(raw(0x75));
     peer.expectSilenceFor(10 * SECONDS);
     assertThat(peer.received()).isEmpty();
@@ -84,7 +94,8 @@ class MiscellaneousTest {
     ForwardTsnChunk forward = new ForwardTsnChunk(peer.nextTsn + 5, List.of());
     peer.send(forward, peer.data(0, 0, "behind the FORWARD-TSN"));
     Sent reply = peer.nextPacketToPeer();
-    Bytes reported = reply.first(ErrorChunk.class).cause(UnrecognizedChunkTypeCause.class).orElseThrow().chunk();
+    Bytes reported =
+        reply.first(ErrorChunk.class).cause(UnrecognizedChunkTypeCause.class).orElseThrow().chunk();
     assertThat(reported.get(0)).isEqualTo(192);
     assertThat(reported.length()).isEqualTo(forward.encodedLength());
     // The cumulative TSN did not jump: the FORWARD-TSN was not acted on.

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ETSI TS 102 369 group RT, the retransmission timer (RFC 9260 sections 6.3.1 to 6.3.3): T3-rtx
- * backs off exponentially up to RTO.Max, and a fresh measurement (never from a retransmitted
- * chunk, Karn's rule) brings it back.
+ * backs off exponentially up to RTO.Max, and a fresh measurement (never from a retransmitted chunk,
+ * Karn's rule) brings it back.
  */
 class RetransmissionTimerTest {
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * RFC 9260 section 8.5.1 (the T bit of ABORT and SHUTDOWN COMPLETE) and section 8.4 (the
- * out-of-the-blue rules, applied in their order). ETSI TS 102 369 covers parts of this in IMH
- * and FH; these scenarios check each rule on its own.
+ * out-of-the-blue rules, applied in their order). ETSI TS 102 369 covers parts of this in IMH and
+ * FH; these scenarios check each rule on its own.
  */
 class TagAndOutOfTheBlueRulesTest {
 
@@ -43,7 +43,8 @@ class TagAndOutOfTheBlueRulesTest {
     ScriptedPeer peer = new ScriptedPeer();
     peer.establishPassive();
     peer.sendWithTag(peer.peerTag, new AbortChunk(true, List.of()));
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.COMM_LOST);
     assertThat(peer.endpoint().associations()).isEmpty();
   }
 
@@ -74,7 +75,8 @@ class TagAndOutOfTheBlueRulesTest {
     peer.send(new ShutdownChunk(peer.iutInitialTsn - 1));
     peer.nextPacketToPeer().only(ShutdownAckChunk.class);
     peer.sendWithTag(peer.peerTag, new ShutdownCompleteChunk(true));
-    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
   }
 
   @Test
@@ -120,7 +122,8 @@ class TagAndOutOfTheBlueRulesTest {
     ScriptedPeer peer = new ScriptedPeer();
     // Rule 5 comes before rule 7: the SHUTDOWN ACK decides, whatever its position.
     peer.sendWithTag(0x4444_0003, new CookieAckChunk(), new ShutdownAckChunk());
-    ShutdownCompleteChunk complete = peer.nextPacket().toPeer().withTag(0x4444_0003).only(ShutdownCompleteChunk.class);
+    ShutdownCompleteChunk complete =
+        peer.nextPacket().toPeer().withTag(0x4444_0003).only(ShutdownCompleteChunk.class);
     assertThat(complete.reflectedTag()).isTrue();
   }
 
@@ -140,7 +143,8 @@ class TagAndOutOfTheBlueRulesTest {
     AbortChunk abort = peer.nextPacket().toPeer().withTag(0x4444_0005).only(AbortChunk.class);
     assertThat(abort.reflectedTag()).isTrue();
     peer.sendWithTag(0x4444_0006, new ErrorChunk(List.of()));
-    assertThat(peer.nextPacket().withTag(0x4444_0006).only(AbortChunk.class).reflectedTag()).isTrue();
+    assertThat(peer.nextPacket().withTag(0x4444_0006).only(AbortChunk.class).reflectedTag())
+        .isTrue();
   }
 
   @Test

@@ -38,50 +38,55 @@ import org.jsctp.wire.StateCookieParameter;
 import org.jsctp.wire.WireFormatException;
 
 /**
- * A scripted SCTP peer for conformance tests: it plays the remote endpoint of one {@link
- * Endpoint} under test (the IUT), owns virtual time, and talks to the endpoint directly, without
- * a simulator. A test sends hand-built packets (wire records, or raw bytes with a correct or a
- * deliberately wrong CRC32c), moves time forward, and asserts exactly which packets came back and
- * which events the endpoint emitted.
+ * A scripted SCTP peer for conformance tests: it plays the remote endpoint of one {@link Endpoint}
+ * under test (the IUT), owns virtual time, and talks to the endpoint directly, without a simulator.
+ * A test sends hand-built packets (wire records, or raw bytes with a correct or a deliberately
+ * wrong CRC32c), moves time forward, and asserts exactly which packets came back and which events
+ * the endpoint emitted.
  *
  * <h2>Time</h2>
  *
  * Time starts at {@link #START} and moves only through {@link #advance}, {@link #advanceTo} and
  * {@link #awaitPacket}; they call {@code handleTimeout} exactly at every deadline that {@code
- * nextDeadline()} announces on the way, so timer behaviour is observed at the nanosecond it is
- * due. Nothing sleeps.
+ * nextDeadline()} announces on the way, so timer behaviour is observed at the nanosecond it is due.
+ * Nothing sleeps.
  *
  * <h2>What the IUT sends</h2>
  *
  * After every input the peer drains the endpoint: packets go to an outbox in order (decoded with
- * the CRC32c checked, so a wrong checksum from the IUT fails the test), events to a log. Tests
- * take packets with {@link #nextPacket()} or {@link #awaitPacket}, and assert silence with
- * {@link #expectNoPacket()} or {@link #expectSilenceFor}.
+ * the CRC32c checked, so a wrong checksum from the IUT fails the test), events to a log. Tests take
+ * packets with {@link #nextPacket()} or {@link #awaitPacket}, and assert silence with {@link
+ * #expectNoPacket()} or {@link #expectSilenceFor}.
  *
  * <h2>The tester's side of an association</h2>
  *
- * The peer keeps the little state a tester needs: its own tag ({@link #peerTag}, which the IUT
- * must put on its packets), the IUT's tag ({@link #iutTag}, which the peer puts on its
- * packets), the next TSN it sends and the IUT's initial TSN. The helpers {@link
- * #establishActive()} (the IUT connects) and {@link #establishPassive()} (the IUT listens) run
- * the four-way handshake with plain, checkable steps; each step is also available alone.
+ * The peer keeps the little state a tester needs: its own tag ({@link #peerTag}, which the IUT must
+ * put on its packets), the IUT's tag ({@link #iutTag}, which the peer puts on its packets), the
+ * next TSN it sends and the IUT's initial TSN. The helpers {@link #establishActive()} (the IUT
+ * connects) and {@link #establishPassive()} (the IUT listens) run the four-way handshake with
+ * plain, checkable steps; each step is also available alone.
  *
  * <p>Defaults that keep scripts readable: heartbeats are off for new associations (a test that
- * looks at heartbeats turns them on with {@link #options()}), received messages are reported
- * as read at once (see {@link #holdReceivedData}), and the IUT has one IPv4 address.
+ * looks at heartbeats turns them on with {@link #options()}), received messages are reported as
+ * read at once (see {@link #holdReceivedData}), and the IUT has one IPv4 address.
  */
 public final class ScriptedPeer {
 
   /** The IUT's address. */
   public static final InetAddress IUT_ADDRESS = SimAddresses.v4("10.0.0.1");
+
   /** The tester's address. */
   public static final InetAddress PEER_ADDRESS = SimAddresses.v4("10.0.0.2");
+
   /** A second tester address, for the few multihoming purposes. */
   public static final InetAddress PEER_ADDRESS_2 = SimAddresses.v4("10.0.0.3");
+
   public static final int IUT_PORT = 5000;
   public static final int PEER_PORT = 5001;
+
   /** The tester's UDP encapsulation port: the IUT must send there (RFC 6951 section 5.3). */
   public static final int PEER_UDP_PORT = 40000;
+
   /** Virtual time at the start of every script, in nanoseconds. */
   public static final long START = 1_000_000_000L;
 
@@ -90,10 +95,13 @@ public final class ScriptedPeer {
 
   /** The tester's Initiate Tag unless a test picks another. */
   public static final int DEFAULT_PEER_TAG = 0x1234_5678;
+
   /** The tester's Initial TSN unless a test picks another. */
   public static final int DEFAULT_PEER_TSN = 1000;
+
   /** The tester's a_rwnd unless a test picks another. */
   public static final long DEFAULT_PEER_RWND = 65_535;
+
   /** The state cookie the tester hands out in its INIT ACKs. */
   public static final Bytes TESTER_COOKIE = Bytes.wrap("tester-cookie-0001".getBytes());
 
@@ -108,12 +116,16 @@ public final class ScriptedPeer {
 
   /** The tester's Initiate Tag: the Verification Tag the IUT must use. */
   public int peerTag = DEFAULT_PEER_TAG;
+
   /** The IUT's Initiate Tag: the Verification Tag the tester uses. */
   public int iutTag;
+
   /** The next TSN the tester sends. */
   public int nextTsn = DEFAULT_PEER_TSN;
+
   /** The IUT's Initial TSN. */
   public int iutInitialTsn;
+
   /** The association under test, once there is one. */
   public Association association;
 
@@ -127,7 +139,8 @@ public final class ScriptedPeer {
   }
 
   public ScriptedPeer(StackConfig config, long seed, InetAddress... iutAddresses) {
-    this.endpoint = new Endpoint(config, IUT_PORT, List.of(iutAddresses), new SplittableRandom(seed));
+    this.endpoint =
+        new Endpoint(config, IUT_PORT, List.of(iutAddresses), new SplittableRandom(seed));
     endpoint.defaultOptions().setHeartbeatEnabled(false);
   }
 
@@ -199,7 +212,9 @@ public final class ScriptedPeer {
    * rules say, with a correct CRC32c.
    */
   public void sendPacket(int sourcePort, int destinationPort, int vtag, Chunk... chunks) {
-    SctpPacket packet = new SctpPacket(new CommonHeader(sourcePort, destinationPort, vtag, 0), Arrays.asList(chunks));
+    SctpPacket packet =
+        new SctpPacket(
+            new CommonHeader(sourcePort, destinationPort, vtag, 0), Arrays.asList(chunks));
     deliver(PEER_ADDRESS, PEER_UDP_PORT, packet.encode());
   }
 
@@ -222,7 +237,9 @@ public final class ScriptedPeer {
 
   /** The encoded bytes of a packet (with its CRC32c), for tests that damage them. */
   public static byte[] encode(int sourcePort, int destinationPort, int vtag, Chunk... chunks) {
-    return new SctpPacket(new CommonHeader(sourcePort, destinationPort, vtag, 0), Arrays.asList(chunks)).encode();
+    return new SctpPacket(
+            new CommonHeader(sourcePort, destinationPort, vtag, 0), Arrays.asList(chunks))
+        .encode();
   }
 
   // ---- what the IUT sent -----------------------------------------------------------------
@@ -317,8 +334,8 @@ public final class ScriptedPeer {
   }
 
   /**
-   * Returns the next packet, moving time through the IUT's deadlines until one is sent; fails
-   * when nothing is sent within {@code maxNanos}.
+   * Returns the next packet, moving time through the IUT's deadlines until one is sent; fails when
+   * nothing is sent within {@code maxNanos}.
    */
   public Sent awaitPacket(long maxNanos) {
     long limit = now + maxNanos;
@@ -326,7 +343,8 @@ public final class ScriptedPeer {
     while (outbox.isEmpty()) {
       long deadline = endpoint.nextDeadline();
       if (deadline == Timer.NEVER || deadline > limit) {
-        fail("expected a packet from the IUT within %d ms of %d, none was sent (next deadline %s)",
+        fail(
+            "expected a packet from the IUT within %d ms of %d, none was sent (next deadline %s)",
             maxNanos / MS, limit - maxNanos, deadline == Timer.NEVER ? "never" : deadline);
       }
       if (++fired > MAX_TIMEOUTS_PER_ADVANCE) {
@@ -408,7 +426,9 @@ public final class ScriptedPeer {
     return list;
   }
 
-  /** Whether delivered messages stay unread (held in the IUT's receive window) or are read at once. */
+  /**
+   * Whether delivered messages stay unread (held in the IUT's receive window) or are read at once.
+   */
   public void holdReceivedData(boolean hold) {
     this.holdReceived = hold;
   }
@@ -450,7 +470,8 @@ public final class ScriptedPeer {
 
   /** The IUT's application sends {@code data} on {@code stream} (ordered, PPID 0). */
   public SendOutcome userSend(int stream, byte[] data) {
-    return userSend(new OutgoingMessage(stream, 0, false, false, Bytes.wrap(data), 0, Long.MAX_VALUE));
+    return userSend(
+        new OutgoingMessage(stream, 0, false, false, Bytes.wrap(data), 0, Long.MAX_VALUE));
   }
 
   /** The IUT's application sends {@code message}. */
@@ -496,12 +517,15 @@ public final class ScriptedPeer {
     return init;
   }
 
-  /** The tester's usual INIT ACK: its tag, 10 streams each way, its TSN and {@link #TESTER_COOKIE}. */
+  /**
+   * The tester's usual INIT ACK: its tag, 10 streams each way, its TSN and {@link #TESTER_COOKIE}.
+   */
   public InitAckChunk initAck() {
     return initAck(10, 10, DEFAULT_PEER_RWND, List.of(new StateCookieParameter(TESTER_COOKIE)));
   }
 
-  public InitAckChunk initAck(int outboundStreams, int inboundStreams, long rwnd, List<Parameter> parameters) {
+  public InitAckChunk initAck(
+      int outboundStreams, int inboundStreams, long rwnd, List<Parameter> parameters) {
     return new InitAckChunk(peerTag, rwnd, outboundStreams, inboundStreams, nextTsn, parameters);
   }
 
