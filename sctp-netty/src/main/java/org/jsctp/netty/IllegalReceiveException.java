@@ -1,6 +1,9 @@
 package org.jsctp.netty;
 
-/** A receive is not allowed now, like {@code com.sun.nio.sctp.IllegalReceiveException}. */
+/**
+ * A receive was called from within a {@link NotificationHandler}, like {@code
+ * com.sun.nio.sctp.IllegalReceiveException}: the handler runs inside a receive already.
+ */
 public class IllegalReceiveException extends IllegalStateException {
 
   private static final long serialVersionUID = 1L;

@@ -24,6 +24,9 @@ final class Receiver {
 
   private static final MessageInfo CONTINUE = MessageInfo.endOfStream(null);
 
+  /** Set while a notification handler runs on this thread: receiving from it is refused. */
+  private static final ThreadLocal<Boolean> IN_HANDLER = new ThreadLocal<>();
+
   private final Inbox inbox;
   private final IntSupplier interleaveLevel;
   private final Semaphore permit = new Semaphore(1, true);
@@ -49,6 +52,16 @@ final class Receiver {
   private static void check(ByteBuffer dst) {
     if (dst.isReadOnly()) {
       throw new IllegalArgumentException("read-only buffer");
+    }
+    if (IN_HANDLER.get() != null) {
+      throw new IllegalReceiveException("receive called from within a notification handler");
+    }
+  }
+
+  /** A branched-off association no longer holds this channel's partial-read lock. */
+  void forget(AssociationHandle h) {
+    if (partial == h) {
+      partial = null;
     }
   }
 
@@ -169,10 +182,17 @@ final class Receiver {
       return MessageInfo.endOfStream(null);
     }
     if (p.notification() != null) {
-      if (handler != null && handler.handleNotification(p.notification(), attachment) == HandlerResult.RETURN) {
-        return null;
+      if (handler == null) {
+        return CONTINUE;
       }
-      return CONTINUE;
+      HandlerResult r;
+      IN_HANDLER.set(Boolean.TRUE);
+      try {
+        r = handler.handleNotification(p.notification(), attachment);
+      } finally {
+        IN_HANDLER.remove();
+      }
+      return r == HandlerResult.RETURN ? null : CONTINUE;
     }
     p.handle().consumed(p.bytes());
     partial = p.info().isComplete() ? null : p.handle();

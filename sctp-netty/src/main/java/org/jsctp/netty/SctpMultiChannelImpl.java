@@ -226,6 +226,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
       h.owner(ch);
       rt.retain();
       inbox.moveTo(ch.inbox(), h);
+      receiver.forget(h);
       staging.remove(association);
       return (SctpChannel) ch;
     }), -1, "branch");

@@ -133,4 +133,24 @@ class AsyncApiTest {
     assertThat(onLoop.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("event loop");
   }
+
+  @Test
+  void receivingFromWithinANotificationHandlerIsRefused() throws Exception {
+    SctpChannel client = Loopback.client(stack, server);
+    client.connect(Loopback.address(server));
+    SctpChannel accepted = server.accept(Duration.ofSeconds(5));
+    client.shutdown();
+    List<Throwable> refused = new java.util.ArrayList<>();
+
+    accepted.receive(ByteBuffer.allocate(10), refused, (n, list) -> {
+      try {
+        accepted.receive(ByteBuffer.allocate(10), null, null);
+      } catch (Exception e) {
+        list.add(e);
+      }
+      return HandlerResult.RETURN;
+    }, Duration.ofSeconds(5));
+
+    assertThat(refused).singleElement().isInstanceOf(IllegalReceiveException.class);
+  }
 }
