@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * @param association the association
  * @param address the peer's primary address at the time, or null when unknown
- * @param buffer the data that was not delivered (read-only): a whole message, or the part of it
- *     that was still unacknowledged
+ * @param buffer the data that was not delivered (read-only): a whole message, the part of a
+ *     message not yet sent, or one fragment that was sent and not acknowledged
  * @param errorCode the error code (0: the association ended or the message expired)
  * @param streamNumber the stream the message was sent on
  * @param payloadProtocolID the message's payload protocol identifier
@@ -37,5 +37,11 @@ public record SendFailedNotification(
   public SendFailedNotification {
     Objects.requireNonNull(association, "association");
     buffer = buffer.asReadOnlyBuffer();
+  }
+
+  /** The undelivered data: a new read-only view at each call, from its first byte. */
+  @Override
+  public ByteBuffer buffer() {
+    return buffer.duplicate();
   }
 }

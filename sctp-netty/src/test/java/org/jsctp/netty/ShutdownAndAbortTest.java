@@ -136,4 +136,37 @@ class ShutdownAndAbortTest {
 
     assertThat(info).isNull();
   }
+
+  @Test
+  void anAbortHandsTheUndeliveredDataBackInSendFailedNotifications() throws Exception {
+    int size = 10_000;
+    for (int i = 0; i < 40; i++) {
+      byte[] message = new byte[size];
+      java.util.Arrays.fill(message, (byte) i);
+      client.sendAsync(ByteBuffer.wrap(message), MessageInfo.createOutgoing(null, 0).payloadProtocolID(i));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (client.bufferedAmount() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    accepted.setOption(SctpStandardSocketOptions.SO_LINGER, 0);
+    accepted.close();
+
+    List<Object> seen = drain(client);
+
+    List<SendFailedNotification> failed = seen.stream().filter(SendFailedNotification.class::isInstance)
+        .map(SendFailedNotification.class::cast).toList();
+    assertThat(failed).isNotEmpty();
+    assertThat(failed).anyMatch(f -> !f.dataSent() && f.buffer().remaining() == size);
+    for (SendFailedNotification f : failed) {
+      ByteBuffer data = f.buffer();
+      assertThat(data.remaining()).isPositive();
+      while (data.hasRemaining()) {
+        assertThat(data.get()).as("every byte of a failed message is its own").isEqualTo((byte) f.payloadProtocolID());
+      }
+      assertThat(f.buffer().remaining()).isLessThanOrEqualTo(size);
+    }
+    assertThat(seen.get(seen.size() - 1)).isInstanceOfSatisfying(AssociationChangeNotification.class,
+        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
+  }
 }
