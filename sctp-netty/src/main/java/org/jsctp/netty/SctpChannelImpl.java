@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -112,31 +111,19 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   @Override
   public SctpChannel bindAddress(InetAddress address) throws IOException {
-    Objects.requireNonNull(address, "address");
-    EndpointRuntime rt = boundRuntime();
-    if (rt.localAddresses().contains(address)) {
-      throw new AlreadyBoundException();
-    }
-    stack.reservePort(List.of(address), rt.sctpPort());
-    try {
-      Blocking.await(rt.addLocalAddress(address), -1, "bindAddress");
-    } catch (IOException | RuntimeException e) {
-      stack.releasePorts(List.of(address), rt.sctpPort());
-      throw e;
-    }
+    LocalBinding.add(stack, bound(), address);
     return this;
   }
+
 
   @Override
   public SctpChannel unbindAddress(InetAddress address) throws IOException {
-    Objects.requireNonNull(address, "address");
-    EndpointRuntime rt = boundRuntime();
-    Blocking.await(rt.removeLocalAddress(address), -1, "unbindAddress");
-    stack.releasePorts(List.of(address), rt.sctpPort());
+    LocalBinding.remove(stack, bound(), address);
     return this;
   }
 
-  private EndpointRuntime boundRuntime() throws IOException {
+
+  private EndpointRuntime bound() throws IOException {
     checkOpen();
     EndpointRuntime rt = runtime;
     if (rt == null) {
@@ -148,15 +135,9 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public Set<SocketAddress> getAllLocalAddresses() throws IOException {
     checkOpen();
-    EndpointRuntime rt = runtime;
-    Set<SocketAddress> set = new LinkedHashSet<>();
-    if (rt != null) {
-      for (InetAddress ip : rt.localAddresses()) {
-        set.add(new InetSocketAddress(ip, rt.sctpPort()));
-      }
-    }
-    return set;
+    return LocalBinding.addresses(runtime);
   }
+
 
   // ---- connecting ----------------------------------------------------------------------------
 

@@ -10,7 +10,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetBoundException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -124,29 +123,17 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public SctpMultiChannel bindAddress(InetAddress address) throws IOException {
-    Objects.requireNonNull(address, "address");
-    EndpointRuntime rt = bound();
-    if (rt.localAddresses().contains(address)) {
-      throw new AlreadyBoundException();
-    }
-    stack.reservePort(List.of(address), rt.sctpPort());
-    try {
-      Blocking.await(rt.addLocalAddress(address), -1, "bindAddress");
-    } catch (IOException | RuntimeException e) {
-      stack.releasePorts(List.of(address), rt.sctpPort());
-      throw e;
-    }
+    LocalBinding.add(stack, bound(), address);
     return this;
   }
 
+
   @Override
   public SctpMultiChannel unbindAddress(InetAddress address) throws IOException {
-    Objects.requireNonNull(address, "address");
-    EndpointRuntime rt = bound();
-    Blocking.await(rt.removeLocalAddress(address), -1, "unbindAddress");
-    stack.releasePorts(List.of(address), rt.sctpPort());
+    LocalBinding.remove(stack, bound(), address);
     return this;
   }
+
 
   private EndpointRuntime bound() throws IOException {
     checkOpen();
@@ -160,15 +147,9 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   @Override
   public Set<SocketAddress> getAllLocalAddresses() throws IOException {
     checkOpen();
-    EndpointRuntime rt = runtime;
-    Set<SocketAddress> set = new LinkedHashSet<>();
-    if (rt != null) {
-      for (InetAddress ip : rt.localAddresses()) {
-        set.add(new InetSocketAddress(ip, rt.sctpPort()));
-      }
-    }
-    return set;
+    return LocalBinding.addresses(runtime);
   }
+
 
   // ---- associations --------------------------------------------------------------------------
 

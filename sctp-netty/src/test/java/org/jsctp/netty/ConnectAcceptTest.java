@@ -1,7 +1,6 @@
 package org.jsctp.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.jsctp.netty.Loopback.LO1;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
