@@ -367,12 +367,15 @@ final class EndpointRuntime {
     endpoint.handleDatagram(System.nanoTime(), localIp, remote, sender.getPort(), data, 0, data.length);
     adoptNew();
     inputPending = true;
+    // Drained after each input; written out once per read burst, in onReadComplete.
+    drain(false);
   }
 
+  /** The end of a read burst: one flush for everything the burst's inputs produced. */
   void onReadComplete() {
     if (inputPending) {
       inputPending = false;
-      drain();
+      drain(true);
     }
   }
 
@@ -393,12 +396,18 @@ final class EndpointRuntime {
 
   // ---- output ------------------------------------------------------------------------------
 
+  /** {@link #drain(boolean)} with a flush: after inputs that are not datagrams. */
+  void drain() {
+    drain(true);
+  }
+
   /**
    * After any input: hands events to the channels, retries parked sends, writes transmits while
-   * the channels are writable, handles deadlines already due, flushes, and sets the deadline
-   * task. Re-entrant calls (a flush that changes writability) are folded into the running one.
+   * the channels are writable, handles deadlines already due, flushes (unless in the middle of a
+   * read burst), and sets the deadline task. Re-entrant calls (a flush that changes writability,
+   * a callback that sends) are folded into the running one.
    */
-  void drain() {
+  private void drain(boolean flush) {
     if (released) {
       return;
     }
@@ -419,7 +428,9 @@ final class EndpointRuntime {
           endpoint.handleTimeout(now);
           drainAgain = true;
         }
-        flush();
+        if (flush) {
+          flush();
+        }
         if (!drainAgain && events == 0) {
           break;
         }
@@ -569,6 +580,8 @@ final class EndpointRuntime {
   private void releaseNow() {
     released = true;
     timer.cancel();
+    // The last packets (a SHUTDOWN COMPLETE, an ABORT) may still wait for the burst's flush.
+    flush();
     for (Channel ch : channels.values()) {
       ch.close();
     }
