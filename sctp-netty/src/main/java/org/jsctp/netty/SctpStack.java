@@ -161,7 +161,8 @@ public final class SctpStack implements AutoCloseable {
 
   /**
    * Aborts every association, closes every channel, stops the event loops and waits for their
-   * threads to end (up to a few seconds). Idempotent.
+   * threads to end (up to a few seconds; called from a callback on one of the stack's own event
+   * loops it does not wait). Idempotent.
    */
   @Override
   public void close() {
@@ -183,6 +184,12 @@ public final class SctpStack implements AutoCloseable {
     List<CompletableFuture<Void>> done = new ArrayList<>();
     for (EndpointRuntime rt : runtimes) {
       done.add(rt.terminate());
+    }
+    if (onLoopThread()) {
+      // Called from a callback on one of our loops: it cannot wait for itself to stop.
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+      LOG.debug("stack closing from its own event loop; not waiting for the threads");
+      return;
     }
     for (CompletableFuture<Void> f : done) {
       try {
