@@ -42,7 +42,8 @@ class LocalAddressChangeTest {
   @Test
   void refusesToRemoveAnAddressWhileAssociationsExist(Simulator sim) {
     SimEndpoint client = new SimEndpoint(StackConfig.defaults(), sim.random("client"), 9899, A);
-    SimEndpoint server = new SimEndpoint(StackConfig.defaults(), sim.random("server"), 9899, B1, B2);
+    SimEndpoint server =
+        new SimEndpoint(StackConfig.defaults(), sim.random("server"), 9899, B1, B2);
     server.endpoint().listen(true);
     sim.attach("client", client);
     sim.attach("server", server);
@@ -57,7 +58,8 @@ class LocalAddressChangeTest {
 
   @Test
   void removesAnAddressWhenNoAssociationExistsButNeverTheLastOne(Simulator sim) {
-    SimEndpoint server = new SimEndpoint(StackConfig.defaults(), sim.random("server"), 9899, B1, B2);
+    SimEndpoint server =
+        new SimEndpoint(StackConfig.defaults(), sim.random("server"), 9899, B1, B2);
 
     assertThat(server.endpoint().removeLocalAddress(B2)).isTrue();
     assertThat(server.endpoint().removeLocalAddress(B2)).isFalse();

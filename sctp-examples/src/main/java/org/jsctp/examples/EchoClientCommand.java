@@ -27,63 +27,92 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code echo-client}: sends messages to an echo server over one association and checks every
- * echoed byte. Prints one line per association or path event and ends with a RESULT line; exit
- * code 0 only when every message came back intact.
+ * echoed byte. Prints one line per association or path event and ends with a RESULT line; exit code
+ * 0 only when every message came back intact.
  */
-@Command(name = "echo-client", mixinStandardHelpOptions = true,
+@Command(
+    name = "echo-client",
+    mixinStandardHelpOptions = true,
     description = "Send messages to an echo server, check every echoed byte, print a RESULT line.")
 final class EchoClientCommand implements Callable<Integer> {
 
   /** Messages in flight when no rate is given. */
   static final int WINDOW = 32;
+
   /** How long the client waits for the last echoes after a timed run. */
   static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(10);
+
   /** How long a count run waits without any echo before giving up. */
   static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--remote", required = true, paramLabel = "ADDR",
+  @Option(
+      names = "--remote",
+      required = true,
+      paramLabel = "ADDR",
       description = "The server's IP address (repeatable: multihoming; the first is the primary).")
   List<InetAddress> remotes;
 
-  @Option(names = "--port", defaultValue = "7", description = "The server's SCTP port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "7",
+      description = "The server's SCTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--remote-udp-port", defaultValue = "9899",
+  @Option(
+      names = "--remote-udp-port",
+      defaultValue = "9899",
       description = "The server's UDP encapsulation port (default: ${DEFAULT-VALUE}).")
   int remoteUdpPort;
 
-  @Option(names = "--local", paramLabel = "ADDR",
+  @Option(
+      names = "--local",
+      paramLabel = "ADDR",
       description = "A local IP address to bind (repeatable); default: the one the system picks.")
   List<InetAddress> locals = new ArrayList<>();
 
-  @Option(names = "--udp-port", defaultValue = "0", description = "Local UDP encapsulation port, 0 = ephemeral (default).")
+  @Option(
+      names = "--udp-port",
+      defaultValue = "0",
+      description = "Local UDP encapsulation port, 0 = ephemeral (default).")
   int udpPort;
 
-  @Option(names = "--count", defaultValue = "100", description = "Messages to send without --duration (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--count",
+      defaultValue = "100",
+      description = "Messages to send without --duration (default: ${DEFAULT-VALUE}).")
   long count;
 
-  @Option(names = "--size", defaultValue = "1000", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--size",
+      defaultValue = "1000",
+      description = "Bytes per message (default: ${DEFAULT-VALUE}).")
   int size;
 
-  @Option(names = "--streams", defaultValue = "1", description = "Streams to spread messages over (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--streams",
+      defaultValue = "1",
+      description = "Streams to spread messages over (default: ${DEFAULT-VALUE}).")
   int streams;
 
   @Option(names = "--unordered", description = "Send unordered messages.")
   boolean unordered;
 
-  @Option(names = "--rate", paramLabel = "MSGS_PER_S", description = "Messages per second; default: a window of "
-      + WINDOW + " in flight.")
+  @Option(
+      names = "--rate",
+      paramLabel = "MSGS_PER_S",
+      description = "Messages per second; default: a window of " + WINDOW + " in flight.")
   Double rate;
 
-  @Option(names = "--duration", paramLabel = "SECONDS",
-      description = "Send until this many seconds have passed, then wait up to 10 s for the last echoes.")
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      description =
+          "Send until this many seconds have passed, then wait up to 10 s for the last echoes.")
   Double duration;
 
-  @Mixin
-  StackOptions stackOptions;
+  @Mixin StackOptions stackOptions;
 
   private void check(boolean ok, String message) {
     if (!ok) {
@@ -94,7 +123,9 @@ final class EchoClientCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     check(port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    check(remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF, "--remote-udp-port must be 1..65535, got " + remoteUdpPort);
+    check(
+        remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF,
+        "--remote-udp-port must be 1..65535, got " + remoteUdpPort);
     check(udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
     check(count >= 1, "--count must be at least 1, got " + count);
     check(size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
@@ -109,8 +140,11 @@ final class EchoClientCommand implements Callable<Integer> {
     try (SctpStack stack = stackOptions.stack()) {
       SctpChannel ch = SctpChannel.open(stack);
       ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort);
-      ch.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, remoteUdpPort));
-      ch.setOption(SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS,
+      ch.setOption(
+          SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+          new RemoteUdpEncapsPort(null, remoteUdpPort));
+      ch.setOption(
+          SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS,
           SctpStandardSocketOptions.InitMaxStreams.create(Math.max(streams, 10), streams));
       ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
       if (stackOptions.exposePf) {
@@ -134,7 +168,11 @@ final class EchoClientCommand implements Callable<Integer> {
         return 1;
       }
       if (stackOptions.verbose) {
-        events.line("association " + ch.association().associationID() + " paths " + ch.getRemoteAddresses());
+        events.line(
+            "association "
+                + ch.association().associationID()
+                + " paths "
+                + ch.getRemoteAddresses());
       }
       int outStreams = Math.min(streams, ch.association().maxOutboundStreams());
       Semaphore window = new Semaphore(rate == null ? WINDOW : Integer.MAX_VALUE);
@@ -156,7 +194,8 @@ final class EchoClientCommand implements Callable<Integer> {
     }
   }
 
-  private void send(SctpChannel ch, EchoStats stats, Semaphore window, int outStreams, Thread reader)
+  private void send(
+      SctpChannel ch, EchoStats stats, Semaphore window, int outStreams, Thread reader)
       throws Exception {
     long first = System.nanoTime();
     long end = duration == null ? Long.MAX_VALUE : first + (long) (duration * 1e9);
@@ -183,7 +222,9 @@ final class EchoClientCommand implements Callable<Integer> {
       int stream = (int) (seq % outStreams);
       stats.sent(seq, stream, System.nanoTime());
       try {
-        ch.send(ByteBuffer.wrap(Payload.build(seq, size)), MessageInfo.createOutgoing(null, stream).unordered(unordered));
+        ch.send(
+            ByteBuffer.wrap(Payload.build(seq, size)),
+            MessageInfo.createOutgoing(null, stream).unordered(unordered));
       } catch (ClosedChannelException e) {
         return;
       }
@@ -224,7 +265,8 @@ final class EchoClientCommand implements Callable<Integer> {
         byte[] data = partial.toByteArray();
         partial.reset();
         if (!stats.echoed(data, data.length, info.streamNumber(), System.nanoTime())) {
-          events.line("mismatched echo of " + data.length + " bytes on stream " + info.streamNumber());
+          events.line(
+              "mismatched echo of " + data.length + " bytes on stream " + info.streamNumber());
         }
         window.release();
       }

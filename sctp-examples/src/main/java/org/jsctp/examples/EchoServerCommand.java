@@ -19,32 +19,41 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code echo-server}: a one-to-many SCTP echo server over UDP. Every message goes back on the
- * same association and stream, with the same PPID and ordering flag, until the process is
- * killed.
+ * {@code echo-server}: a one-to-many SCTP echo server over UDP. Every message goes back on the same
+ * association and stream, with the same PPID and ordering flag, until the process is killed.
  */
-@Command(name = "echo-server", mixinStandardHelpOptions = true,
-    description = "Echo every message back on its stream, to any number of associations, until killed.")
+@Command(
+    name = "echo-server",
+    mixinStandardHelpOptions = true,
+    description =
+        "Echo every message back on its stream, to any number of associations, until killed.")
 final class EchoServerCommand implements Callable<Integer> {
 
   /** The largest message echoed; pieces of a larger one are dropped with a line saying so. */
   static final int MAX_MESSAGE = 64 << 20;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--local", required = true, paramLabel = "ADDR",
+  @Option(
+      names = "--local",
+      required = true,
+      paramLabel = "ADDR",
       description = "A local IP address to bind (repeatable: multihoming).")
   List<InetAddress> locals;
 
-  @Option(names = "--port", defaultValue = "7", description = "SCTP port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "7",
+      description = "SCTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--udp-port", defaultValue = "9899", description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--udp-port",
+      defaultValue = "9899",
+      description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
   int udpPort;
 
-  @Mixin
-  StackOptions stackOptions;
+  @Mixin StackOptions stackOptions;
 
   @Override
   public Integer call() throws Exception {
@@ -52,7 +61,8 @@ final class EchoServerCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--port must be 1..65535, got " + port);
     }
     if (udpPort < 0 || udpPort > 0xFFFF) {
-      throw new ParameterException(spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
+      throw new ParameterException(
+          spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
     }
     stackOptions.configureLogging();
     long start = System.nanoTime();
@@ -63,7 +73,10 @@ final class EchoServerCommand implements Callable<Integer> {
     ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort, null);
     // Echo at once: Nagle-like bundling would wait for the client's delayed SACK.
     ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true, null);
-    ch.setOption(SctpStandardSocketOptions.SCTP_EVENTS, new EventSubscription(true, true, false, true, true, false), null);
+    ch.setOption(
+        SctpStandardSocketOptions.SCTP_EVENTS,
+        new EventSubscription(true, true, false, true, true, false),
+        null);
     if (stackOptions.exposePf) {
       ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
     }
@@ -72,7 +85,8 @@ final class EchoServerCommand implements Callable<Integer> {
       ch.bindAddress(extra);
     }
     int boundUdp = ch.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
-    System.out.println("echo-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
+    System.out.println(
+        "echo-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
     System.out.flush();
 
     ByteBuffer buf = ByteBuffer.allocate(1 << 16);
@@ -94,9 +108,11 @@ final class EchoServerCommand implements Callable<Integer> {
         continue;
       }
       try {
-        ch.send(message, MessageInfo.createOutgoing(info.association(), null, info.streamNumber())
-            .payloadProtocolID(info.payloadProtocolID())
-            .unordered(info.isUnordered()));
+        ch.send(
+            message,
+            MessageInfo.createOutgoing(info.association(), null, info.streamNumber())
+                .payloadProtocolID(info.payloadProtocolID())
+                .unordered(info.isUnordered()));
       } catch (IOException | IllegalArgumentException | IllegalStateException e) {
         events.line("association " + info.association().associationID() + ": no echo: " + e);
       }

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the echo client sent and got back: which messages are outstanding, which echo matched,
- * and the longest time without an echo while messages were outstanding.
+ * What the echo client sent and got back: which messages are outstanding, which echo matched, and
+ * the longest time without an echo while messages were outstanding.
  */
 final class EchoStats {
 
@@ -66,7 +66,9 @@ final class EchoStats {
     return ok;
   }
 
-  /** The sequence number of an echo: carried in it, or the next one of its stream, or by content. */
+  /**
+   * The sequence number of an echo: carried in it, or the next one of its stream, or by content.
+   */
   private long identify(byte[] data, int length, int stream) {
     long seq = Payload.sequence(data, length);
     if (seq >= 0) {
@@ -115,7 +117,16 @@ final class EchoStats {
     long last = echoed > 0 ? lastEcho : end;
     double seconds = sent == 0 ? 0 : Math.max(1e-9, (last - firstSend) / 1e9);
     double rate = seconds == 0 ? 0 : (echoed - mismatched) / seconds;
-    return String.format(java.util.Locale.ROOT, "RESULT sent=%d echoed=%d mismatched=%d bytes=%d seconds=%.3f msgs_per_s=%.1f max_gap_ms=%d",
-        sent, echoed, mismatched, bytes, seconds, rate, gap / 1_000_000);
+    return String.format(
+        java.util.Locale.ROOT,
+        "RESULT sent=%d echoed=%d mismatched=%d bytes=%d seconds=%.3f msgs_per_s=%.1f"
+            + " max_gap_ms=%d",
+        sent,
+        echoed,
+        mismatched,
+        bytes,
+        seconds,
+        rate,
+        gap / 1_000_000);
   }
 }

@@ -15,9 +15,9 @@ import org.jsctp.netty.SendFailedNotification;
 import org.jsctp.netty.ShutdownNotification;
 
 /**
- * Prints one line per association or path event, with the milliseconds since {@code start}:
- * {@code +1234ms path 127.0.0.2:9899 ACTIVE -> PF}. Path lines show the peer IP with its UDP
- * port and the state before and after.
+ * Prints one line per association or path event, with the milliseconds since {@code start}: {@code
+ * +1234ms path 127.0.0.2:9899 ACTIVE -> PF}. Path lines show the peer IP with its UDP port and the
+ * state before and after.
  */
 final class Events implements NotificationHandler<Void> {
 
@@ -40,11 +40,18 @@ final class Events implements NotificationHandler<Void> {
   @Override
   public HandlerResult handleNotification(Notification n, Void attachment) {
     if (n instanceof AssociationChangeNotification c) {
-      line("association " + c.association().associationID() + " " + c.event()
-          + (c.event() == AssociationChangeNotification.AssocChangeEvent.COMM_UP
-              ? " streams out=" + c.association().maxOutboundStreams() + " in=" + c.association().maxInboundStreams()
-              : "")
-          + (c.causes().isEmpty() ? "" : " causes=" + c.causes()));
+      line(
+          "association "
+              + c.association().associationID()
+              + " "
+              + c.event()
+              + (c.event() == AssociationChangeNotification.AssocChangeEvent.COMM_UP
+                  ? " streams out="
+                      + c.association().maxOutboundStreams()
+                      + " in="
+                      + c.association().maxInboundStreams()
+                  : "")
+              + (c.causes().isEmpty() ? "" : " causes=" + c.causes()));
     } else if (n instanceof PeerAddressChangeNotification p) {
       String key = ip(p.address()) + ":" + p.udpPort();
       if (p.event() == PeerAddressChangeNotification.AddressChangeEvent.ADDR_MADE_PRIMARY) {
@@ -53,14 +60,24 @@ final class Events implements NotificationHandler<Void> {
         String to = state(p.event());
         // Addresses start ACTIVE (given by the application) or UNCONFIRMED (learned from the peer,
         // which is what a confirmation event says).
-        String from = p.event() == PeerAddressChangeNotification.AddressChangeEvent.ADDR_CONFIRMED
-            ? "UNCONFIRMED" : states.getOrDefault(key, "ACTIVE");
+        String from =
+            p.event() == PeerAddressChangeNotification.AddressChangeEvent.ADDR_CONFIRMED
+                ? "UNCONFIRMED"
+                : states.getOrDefault(key, "ACTIVE");
         states.put(key, to);
         line("path " + key + " " + from + " -> " + to);
       }
     } else if (n instanceof SendFailedNotification f) {
-      line("association " + f.association().associationID() + " send failed: " + f.buffer().remaining()
-          + " bytes on stream " + f.streamNumber() + " (" + f.reason() + ")");
+      line(
+          "association "
+              + f.association().associationID()
+              + " send failed: "
+              + f.buffer().remaining()
+              + " bytes on stream "
+              + f.streamNumber()
+              + " ("
+              + f.reason()
+              + ")");
     } else if (n instanceof ShutdownNotification s) {
       line("association " + s.association().associationID() + " SHUTDOWN received");
     } else if (n instanceof RemoteErrorNotification e) {
@@ -70,7 +87,9 @@ final class Events implements NotificationHandler<Void> {
   }
 
   static String ip(SocketAddress a) {
-    return a instanceof InetSocketAddress isa ? isa.getAddress().getHostAddress() : String.valueOf(a);
+    return a instanceof InetSocketAddress isa
+        ? isa.getAddress().getHostAddress()
+        : String.valueOf(a);
   }
 
   static String state(PeerAddressChangeNotification.AddressChangeEvent e) {

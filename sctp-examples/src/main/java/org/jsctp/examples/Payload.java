@@ -3,8 +3,8 @@ package org.jsctp.examples;
 import java.nio.ByteBuffer;
 
 /**
- * The content of echo message {@code seq}: its sequence number (8 bytes, when it fits) followed
- * by bytes derived from the sequence number and the position, so that every echoed byte can be
+ * The content of echo message {@code seq}: its sequence number (8 bytes, when it fits) followed by
+ * bytes derived from the sequence number and the position, so that every echoed byte can be
  * checked.
  */
 final class Payload {

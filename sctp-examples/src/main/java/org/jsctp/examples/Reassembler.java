@@ -7,10 +7,9 @@ import java.util.Map;
 import org.jsctp.netty.Association;
 
 /**
- * Joins the pieces of messages larger than the receive buffer, per association, so that the
- * echo server sends each message back whole. Bounded: one message under construction per
- * association (a one-to-many channel returns the pieces of one message together), at most
- * {@code limit} bytes.
+ * Joins the pieces of messages larger than the receive buffer, per association, so that the echo
+ * server sends each message back whole. Bounded: one message under construction per association (a
+ * one-to-many channel returns the pieces of one message together), at most {@code limit} bytes.
  */
 final class Reassembler {
 
@@ -22,8 +21,8 @@ final class Reassembler {
   }
 
   /**
-   * Adds a piece; returns the whole message when {@code complete}, else null. A message beyond
-   * the limit is dropped (and null returned) until its last piece.
+   * Adds a piece; returns the whole message when {@code complete}, else null. A message beyond the
+   * limit is dropped (and null returned) until its last piece.
    */
   ByteBuffer add(Association association, ByteBuffer piece, boolean complete) {
     ByteArrayOutputStream held = partial.get(association);

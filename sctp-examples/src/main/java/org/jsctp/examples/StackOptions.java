@@ -15,11 +15,16 @@ final class StackOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec spec;
 
-  @Option(names = "--sysctl", paramLabel = "net.sctp.KEY=VALUE",
-      description = "A stack setting in the Linux sysctl vocabulary (repeatable), e.g. net.sctp.rto_min=200.")
+  @Option(
+      names = "--sysctl",
+      paramLabel = "net.sctp.KEY=VALUE",
+      description =
+          "A stack setting in the Linux sysctl vocabulary (repeatable), e.g. net.sctp.rto_min=200.")
   List<String> sysctl = new ArrayList<>();
 
-  @Option(names = "--expose-pf", description = "Report potentially-failed paths (SCTP_EXPOSE_POTENTIALLY_FAILED_STATE).")
+  @Option(
+      names = "--expose-pf",
+      description = "Report potentially-failed paths (SCTP_EXPOSE_POTENTIALLY_FAILED_STATE).")
   boolean exposePf;
 
   @Option(names = "--verbose", description = "Log the stack's debug messages.")

@@ -26,8 +26,10 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EchoProcessesIT {
 
-  static final Pattern RESULT = Pattern.compile(
-      "RESULT sent=(\\d+) echoed=(\\d+) mismatched=(\\d+) bytes=(\\d+) seconds=([0-9.]+) msgs_per_s=([0-9.]+) max_gap_ms=(\\d+)");
+  static final Pattern RESULT =
+      Pattern.compile(
+          "RESULT sent=(\\d+) echoed=(\\d+) mismatched=(\\d+) bytes=(\\d+) seconds=([0-9.]+)"
+              + " msgs_per_s=([0-9.]+) max_gap_ms=(\\d+)");
 
   Process server;
   int serverUdp;
@@ -61,7 +63,8 @@ class EchoProcessesIT {
   }
 
   static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
+    try (DatagramSocket s =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0))) {
       return s.getLocalPort();
     }
   }
@@ -70,7 +73,8 @@ class EchoProcessesIT {
     Process p = new ProcessBuilder(command(args)).start();
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
     List<String> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         out.add(line);
@@ -91,13 +95,30 @@ class EchoProcessesIT {
   @BeforeEach
   void startServer() throws Exception {
     serverUdp = freeUdpPort();
-    server = new ProcessBuilder(command("echo-server", "--local", "127.0.0.1", "--local", "127.0.0.2",
-        "--port", "7", "--udp-port", Integer.toString(serverUdp), "--expose-pf"))
-        .redirectErrorStream(true).start();
-    BufferedReader r = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    server =
+        new ProcessBuilder(
+                command(
+                    "echo-server",
+                    "--local",
+                    "127.0.0.1",
+                    "--local",
+                    "127.0.0.2",
+                    "--port",
+                    "7",
+                    "--udp-port",
+                    Integer.toString(serverUdp),
+                    "--expose-pf"))
+            .redirectErrorStream(true)
+            .start();
+    BufferedReader r =
+        new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
     String line = r.readLine();
-    assertThat(line).as("the server's first line").startsWith("echo-server listening on")
-        .contains("127.0.0.1:7").contains("127.0.0.2:7").endsWith("udp " + serverUdp);
+    assertThat(line)
+        .as("the server's first line")
+        .startsWith("echo-server listening on")
+        .contains("127.0.0.1:7")
+        .contains("127.0.0.2:7")
+        .endsWith("udp " + serverUdp);
     CompletableFuture.runAsync(() -> read(server.getInputStream()));
   }
 
@@ -111,9 +132,28 @@ class EchoProcessesIT {
 
   @Test
   void aMultihomedClientGetsEveryMessageBackIntact() throws Exception {
-    Run run = run("echo-client", "--remote", "127.0.0.1", "--remote", "127.0.0.2", "--local", "127.0.0.1",
-        "--local", "127.0.0.2", "--port", "7", "--remote-udp-port", Integer.toString(serverUdp),
-        "--count", "500", "--size", "2000", "--streams", "4", "--expose-pf");
+    Run run =
+        run(
+            "echo-client",
+            "--remote",
+            "127.0.0.1",
+            "--remote",
+            "127.0.0.2",
+            "--local",
+            "127.0.0.1",
+            "--local",
+            "127.0.0.2",
+            "--port",
+            "7",
+            "--remote-udp-port",
+            Integer.toString(serverUdp),
+            "--count",
+            "500",
+            "--size",
+            "2000",
+            "--streams",
+            "4",
+            "--expose-pf");
 
     assertThat(run.exitCode()).as("exit code; output %s %s", run.out(), run.err()).isZero();
     Matcher m = run.result();
@@ -121,13 +161,28 @@ class EchoProcessesIT {
     assertThat(m.group(2)).isEqualTo("500");
     assertThat(m.group(3)).isEqualTo("0");
     assertThat(m.group(4)).isEqualTo("1000000");
-    assertThat(run.out()).anyMatch(l -> l.matches("\\+\\d+ms association \\d+ COMM_UP streams out=4 in=\\d+"));
+    assertThat(run.out())
+        .anyMatch(l -> l.matches("\\+\\d+ms association \\d+ COMM_UP streams out=4 in=\\d+"));
   }
 
   @Test
   void aTimedRunAtAFixedRateGetsEveryMessageBack() throws Exception {
-    Run run = run("echo-client", "--remote", "127.0.0.1", "--remote-udp-port", Integer.toString(serverUdp),
-        "--rate", "200", "--duration", "1", "--size", "1", "--unordered", "--streams", "3");
+    Run run =
+        run(
+            "echo-client",
+            "--remote",
+            "127.0.0.1",
+            "--remote-udp-port",
+            Integer.toString(serverUdp),
+            "--rate",
+            "200",
+            "--duration",
+            "1",
+            "--size",
+            "1",
+            "--unordered",
+            "--streams",
+            "3");
 
     assertThat(run.exitCode()).as("exit code; output %s %s", run.out(), run.err()).isZero();
     Matcher m = run.result();
@@ -138,8 +193,17 @@ class EchoProcessesIT {
 
   @Test
   void oneMebibyteMessagesComeBackWhole() throws Exception {
-    Run run = run("echo-client", "--remote", "127.0.0.1", "--remote-udp-port", Integer.toString(serverUdp),
-        "--count", "3", "--size", "1048576");
+    Run run =
+        run(
+            "echo-client",
+            "--remote",
+            "127.0.0.1",
+            "--remote-udp-port",
+            Integer.toString(serverUdp),
+            "--count",
+            "3",
+            "--size",
+            "1048576");
 
     assertThat(run.exitCode()).as("exit code; output %s %s", run.out(), run.err()).isZero();
     assertThat(run.result().group(4)).isEqualTo(Integer.toString(3 << 20));
@@ -161,9 +225,19 @@ class EchoProcessesIT {
 
   @Test
   void aServerThatDoesNotAnswerMakesTheClientFail() throws Exception {
-    Run run = run("echo-client", "--remote", "127.0.0.1", "--remote-udp-port", Integer.toString(freeUdpPort()),
-        "--sysctl", "net.sctp.max_init_retransmits=1", "--sysctl", "net.sctp.rto_initial=100",
-        "--sysctl", "net.sctp.rto_min=100");
+    Run run =
+        run(
+            "echo-client",
+            "--remote",
+            "127.0.0.1",
+            "--remote-udp-port",
+            Integer.toString(freeUdpPort()),
+            "--sysctl",
+            "net.sctp.max_init_retransmits=1",
+            "--sysctl",
+            "net.sctp.rto_initial=100",
+            "--sysctl",
+            "net.sctp.rto_min=100");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.result().group(1)).isEqualTo("0");

@@ -2,8 +2,8 @@ package org.jsctp.netty;
 
 /**
  * A {@link NotificationHandler} with one method per notification kind, each returning {@link
- * HandlerResult#CONTINUE}, like {@code com.sun.nio.sctp.AbstractNotificationHandler}: override
- * the ones you care about.
+ * HandlerResult#CONTINUE}, like {@code com.sun.nio.sctp.AbstractNotificationHandler}: override the
+ * ones you care about.
  *
  * @param <T> the type of the attachment passed to the receive call
  */
@@ -30,12 +30,14 @@ public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
   }
 
   /** An association came up, went down, restarted or could not start. */
-  public HandlerResult handleNotification(AssociationChangeNotification notification, T attachment) {
+  public HandlerResult handleNotification(
+      AssociationChangeNotification notification, T attachment) {
     return HandlerResult.CONTINUE;
   }
 
   /** A peer address changed state. */
-  public HandlerResult handleNotification(PeerAddressChangeNotification notification, T attachment) {
+  public HandlerResult handleNotification(
+      PeerAddressChangeNotification notification, T attachment) {
     return HandlerResult.CONTINUE;
   }
 

@@ -1,12 +1,12 @@
 package org.jsctp.netty;
 
 /**
- * An SCTP association as the application sees it, like {@code com.sun.nio.sctp.Association}:
- * its identifier and the stream counts negotiated in the handshake.
+ * An SCTP association as the application sees it, like {@code com.sun.nio.sctp.Association}: its
+ * identifier and the stream counts negotiated in the handshake.
  *
  * <p>Instances are created by the stack, one per association, and stay the same object for the
- * association's life, so they can be compared with {@code ==} or used as map keys. The
- * identifier is unique within the endpoint (the channel) the association belongs to.
+ * association's life, so they can be compared with {@code ==} or used as map keys. The identifier
+ * is unique within the endpoint (the channel) the association belongs to.
  */
 public final class Association {
 
@@ -42,6 +42,12 @@ public final class Association {
 
   @Override
   public String toString() {
-    return "Association[id=" + associationId + ", in=" + maxInboundStreams + ", out=" + maxOutboundStreams + "]";
+    return "Association[id="
+        + associationId
+        + ", in="
+        + maxInboundStreams
+        + ", out="
+        + maxOutboundStreams
+        + "]";
   }
 }

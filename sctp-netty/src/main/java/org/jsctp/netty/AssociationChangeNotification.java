@@ -14,7 +14,8 @@ import org.jsctp.wire.ErrorCause;
  * @param causes the error causes of an ABORT that ended the association (empty otherwise)
  */
 public record AssociationChangeNotification(
-    Association association, AssocChangeEvent event, List<ErrorCause> causes) implements Notification {
+    Association association, AssocChangeEvent event, List<ErrorCause> causes)
+    implements Notification {
 
   /** Checks and copies the arguments. */
   public AssociationChangeNotification {

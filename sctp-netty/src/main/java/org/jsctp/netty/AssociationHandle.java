@@ -14,9 +14,9 @@ import org.jsctp.path.Path;
 import org.jsctp.tx.SendOutcome;
 
 /**
- * The runtime's side of one association: the core association, the API {@link Association}
- * object, the channel it reports to, the sends waiting for room in its send buffer, and the
- * bytes the application has read but the core has not been told about yet.
+ * The runtime's side of one association: the core association, the API {@link Association} object,
+ * the channel it reports to, the sends waiting for room in its send buffer, and the bytes the
+ * application has read but the core has not been told about yet.
  *
  * <p>Everything but the volatile flags and {@link #consumed(long)} is confined to the endpoint's
  * event loop.
@@ -39,7 +39,11 @@ final class AssociationHandle {
   private volatile Set<SocketAddress> remoteAddresses = Set.of();
   private volatile boolean writable = true;
 
-  AssociationHandle(EndpointRuntime runtime, org.jsctp.association.Association core, boolean passive, AssociationOwner owner) {
+  AssociationHandle(
+      EndpointRuntime runtime,
+      org.jsctp.association.Association core,
+      boolean passive,
+      AssociationOwner owner) {
     this.runtime = runtime;
     this.core = core;
     this.passive = passive;
@@ -104,8 +108,8 @@ final class AssociationHandle {
 
   /**
    * Hands a send to the core, or parks it behind earlier ones while the send buffer is full.
-   * Asynchronous sends may park at most one send buffer's worth of data; blocking sends always
-   * park (their number is bounded by the threads blocked).
+   * Asynchronous sends may park at most one send buffer's worth of data; blocking sends always park
+   * (their number is bounded by the threads blocked).
    */
   void send(PendingSend p, long now) {
     if (ended) {
@@ -115,9 +119,15 @@ final class AssociationHandle {
     if (!parked.isEmpty()) {
       long limit = Math.max(core.options().sndbuf(), p.length);
       if (!p.blocking && parkedBytes + p.length > limit) {
-        p.future.completeExceptionally(new SendBufferFullException("association " + id()
-            + ": the send buffer is full and " + parkedBytes + " bytes already wait for room (SO_SNDBUF "
-            + core.options().sndbuf() + "); wait for earlier sends or the buffered-amount-low signal"));
+        p.future.completeExceptionally(
+            new SendBufferFullException(
+                "association "
+                    + id()
+                    + ": the send buffer is full and "
+                    + parkedBytes
+                    + " bytes already wait for room (SO_SNDBUF "
+                    + core.options().sndbuf()
+                    + "); wait for earlier sends or the buffered-amount-low signal"));
         return;
       }
       park(p);
@@ -203,11 +213,22 @@ final class AssociationHandle {
         p.unclaim();
         return false;
       }
-      case INVALID_STREAM -> p.future.completeExceptionally(new InvalidStreamException(
-          "stream " + p.message.streamId() + " is outside the association's " + streamLimit() + " outbound streams"));
-      case MESSAGE_TOO_BIG -> p.future.completeExceptionally(new IOException("message of " + p.length
-          + " bytes is larger than one DATA chunk (" + (core.sender() == null ? "?" : core.sender().fragmentSize())
-          + " bytes) and SCTP_DISABLE_FRAGMENTS is on"));
+      case INVALID_STREAM ->
+          p.future.completeExceptionally(
+              new InvalidStreamException(
+                  "stream "
+                      + p.message.streamId()
+                      + " is outside the association's "
+                      + streamLimit()
+                      + " outbound streams"));
+      case MESSAGE_TOO_BIG ->
+          p.future.completeExceptionally(
+              new IOException(
+                  "message of "
+                      + p.length
+                      + " bytes is larger than one DATA chunk ("
+                      + (core.sender() == null ? "?" : core.sender().fragmentSize())
+                      + " bytes) and SCTP_DISABLE_FRAGMENTS is on"));
       case NOT_ACCEPTING -> p.future.completeExceptionally(new ClosedChannelException());
     }
     return true;
@@ -229,7 +250,8 @@ final class AssociationHandle {
     parkedBytes = 0;
     closed.complete(null);
     if (!established.isDone()) {
-      established.completeExceptionally(new java.net.ConnectException("association " + id() + " could not be set up"));
+      established.completeExceptionally(
+          new java.net.ConnectException("association " + id() + " could not be set up"));
     }
   }
 
@@ -240,8 +262,8 @@ final class AssociationHandle {
   // ---- receiving ---------------------------------------------------------------------------
 
   /**
-   * The application read {@code bytes} of this association's data (any thread). The core is
-   * told on the event loop, once per batch of reads.
+   * The application read {@code bytes} of this association's data (any thread). The core is told on
+   * the event loop, once per batch of reads.
    */
   void consumed(long bytes) {
     if (bytes > 0 && unconsumed.getAndAdd(bytes) == 0) {

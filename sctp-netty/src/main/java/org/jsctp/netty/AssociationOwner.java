@@ -3,8 +3,8 @@ package org.jsctp.netty;
 import org.jsctp.api.MessageReceived;
 
 /**
- * The channel an association reports to: a one-to-one channel, or a one-to-many channel for all
- * of its associations. Called on the endpoint's event loop only; implementations must not block.
+ * The channel an association reports to: a one-to-one channel, or a one-to-many channel for all of
+ * its associations. Called on the endpoint's event loop only; implementations must not block.
  */
 interface AssociationOwner {
 

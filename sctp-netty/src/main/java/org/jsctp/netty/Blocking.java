@@ -28,10 +28,13 @@ final class Blocking {
     }
   }
 
-  /** Refuses blocking calls on an event loop thread of the stack: they would wait for themselves. */
+  /**
+   * Refuses blocking calls on an event loop thread of the stack: they would wait for themselves.
+   */
   static void checkNotOnLoop(SctpStack stack) {
     if (stack.onLoopThread()) {
-      throw new IllegalStateException("blocking call on an event loop thread of the stack: use the async variant");
+      throw new IllegalStateException(
+          "blocking call on an event loop thread of the stack: use the async variant");
     }
   }
 
@@ -74,8 +77,8 @@ final class Blocking {
   }
 
   /**
-   * Waits for a send: on timeout or interrupt the send is withdrawn unless the event loop holds
-   * it at that moment, in which case its result is imminent and is awaited.
+   * Waits for a send: on timeout or interrupt the send is withdrawn unless the event loop holds it
+   * at that moment, in which case its result is imminent and is awaited.
    */
   static int awaitSend(PendingSend p, long nanos) throws IOException {
     try {
@@ -83,7 +86,8 @@ final class Blocking {
     } catch (InterruptedIOException e) {
       if (p.withdraw()) {
         throw e instanceof SocketTimeoutException
-            ? new SocketTimeoutException("send timed out with the send buffer full; the message was not sent")
+            ? new SocketTimeoutException(
+                "send timed out with the send buffer full; the message was not sent")
             : new InterruptedIOException("send interrupted; the message was not sent");
       }
       try {

@@ -9,8 +9,8 @@ import org.jsctp.netty.option.EventSubscription;
 /**
  * The option values of one channel: the core's {@link AssociationOptions} that new associations
  * copy, and the settings that belong to the channel itself (linger, subscriptions, default send
- * parameters, UDP ports). Guarded by its own monitor: read and written from application threads
- * and from the event loop.
+ * parameters, UDP ports). Guarded by its own monitor: read and written from application threads and
+ * from the event loop.
  */
 final class ChannelOptions {
 

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of each UDP channel: hands received datagrams to the endpoint runtime with
- * the channel's own local IP (the IP the datagram really arrived on), triggers the drain at the
- * end of each read burst, and reports writability changes.
+ * The last handler of each UDP channel: hands received datagrams to the endpoint runtime with the
+ * channel's own local IP (the IP the datagram really arrived on), triggers the drain at the end of
+ * each read burst, and reports writability changes.
  */
 final class DatagramHandler extends ChannelInboundHandlerAdapter {
 

@@ -6,8 +6,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one scheduled task of an endpoint: it fires at the core's next deadline. It is moved only
- * when the deadline gets earlier; when the deadline moved later, the task fires early and the
- * core treats the call as spurious, after which the task is set again.
+ * when the deadline gets earlier; when the deadline moved later, the task fires early and the core
+ * treats the call as spurious, after which the task is set again.
  */
 final class DeadlineTimer {
 

@@ -41,10 +41,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one sans-IO {@link Endpoint} on one Netty event loop: one UDP channel per local IP, all
- * on the same UDP port; datagrams into the core; transmits out after each input, flushed once
- * per read burst; one deadline task; the core's events to the channels that own the
- * associations.
+ * Drives one sans-IO {@link Endpoint} on one Netty event loop: one UDP channel per local IP, all on
+ * the same UDP port; datagrams into the core; transmits out after each input, flushed once per read
+ * burst; one deadline task; the core's events to the channels that own the associations.
  *
  * <p>Everything here runs on {@link #loop}, except the few methods documented otherwise. While a
  * UDP channel is not writable, transmits stay in the core (its windows hold the data) until the
@@ -90,26 +89,44 @@ final class EndpointRuntime {
    *
    * @param style "one-to-one" or "one-to-many", for the statistics views
    */
-  static CompletableFuture<EndpointRuntime> open(SctpStack stack, StackConfig config, List<InetAddress> locals,
-      int sctpPort, int udpPort, String style, AssociationOptions defaults) {
+  static CompletableFuture<EndpointRuntime> open(
+      SctpStack stack,
+      StackConfig config,
+      List<InetAddress> locals,
+      int sctpPort,
+      int udpPort,
+      String style,
+      AssociationOptions defaults) {
     EventLoop loop = stack.nextLoop();
     Endpoint endpoint = new Endpoint(config, sctpPort, locals, stack.newRandom());
     endpoint.setAllowedPeerAddresses(stack.allowedPeers());
     endpoint.setDefaultOptions(defaults);
     EndpointRuntime rt = new EndpointRuntime(stack, loop, endpoint, style);
     CompletableFuture<EndpointRuntime> f = new CompletableFuture<>();
-    loop.execute(() -> rt.bindFrom(List.copyOf(endpoint.localAddresses()), 0, udpPort, udpPort == 0 ? BIND_RETRIES : 0, f));
+    loop.execute(
+        () ->
+            rt.bindFrom(
+                List.copyOf(endpoint.localAddresses()),
+                0,
+                udpPort,
+                udpPort == 0 ? BIND_RETRIES : 0,
+                f));
     return f;
   }
 
   /**
-   * Reserves the SCTP port and opens an endpoint with a channel's options; the reservation is
-   * given back when opening fails (or, later, when the endpoint is released).
+   * Reserves the SCTP port and opens an endpoint with a channel's options; the reservation is given
+   * back when opening fails (or, later, when the endpoint is released).
    *
    * @param accepting whether the channel accepts associations (picks the default UDP port)
    */
-  static CompletableFuture<EndpointRuntime> open(SctpStack stack, ChannelOptions opts, List<InetAddress> ips, int port,
-      boolean accepting, String style) {
+  static CompletableFuture<EndpointRuntime> open(
+      SctpStack stack,
+      ChannelOptions opts,
+      List<InetAddress> ips,
+      int port,
+      boolean accepting,
+      String style) {
     int sctpPort;
     try {
       sctpPort = stack.reservePort(ips, port);
@@ -118,20 +135,34 @@ final class EndpointRuntime {
     }
     CompletableFuture<EndpointRuntime> f;
     try {
-      f = open(stack, opts.endpointConfig(), ips, sctpPort, opts.udpPortFor(accepting), style, opts.associationOptions());
+      f =
+          open(
+              stack,
+              opts.endpointConfig(),
+              ips,
+              sctpPort,
+              opts.udpPortFor(accepting),
+              style,
+              opts.associationOptions());
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }
-    return f.whenComplete((rt, err) -> {
-      if (err != null) {
-        stack.releasePorts(ips, sctpPort);
-      }
-    });
+    return f.whenComplete(
+        (rt, err) -> {
+          if (err != null) {
+            stack.releasePorts(ips, sctpPort);
+          }
+        });
   }
 
   // ---- binding -----------------------------------------------------------------------------
 
-  private void bindFrom(List<InetAddress> locals, int index, int port, int retries, CompletableFuture<EndpointRuntime> f) {
+  private void bindFrom(
+      List<InetAddress> locals,
+      int index,
+      int port,
+      int retries,
+      CompletableFuture<EndpointRuntime> f) {
     if (index == locals.size()) {
       udpPort = port;
       stack.register(this);
@@ -139,26 +170,37 @@ final class EndpointRuntime {
       return;
     }
     InetAddress ip = locals.get(index);
-    bindChannel(ip, port).addListener((ChannelFuture cf) -> {
-      if (cf.isSuccess()) {
-        channels.put(ip, cf.channel());
-        int bound = index == 0 ? ((InetSocketAddress) cf.channel().localAddress()).getPort() : port;
-        bindFrom(locals, index + 1, bound, retries, f);
-        return;
-      }
-      for (Channel ch : channels.values()) {
-        ch.close();
-      }
-      channels.clear();
-      if (index > 0 && retries > 0) {
-        // The ephemeral port of the first address is taken on another one: try another port.
-        bindFrom(locals, 0, 0, retries - 1, f);
-        return;
-      }
-      BindException e = new BindException("cannot bind UDP " + ip.getHostAddress() + ":" + port + ": " + cf.cause().getMessage());
-      e.initCause(cf.cause());
-      f.completeExceptionally(e);
-    });
+    bindChannel(ip, port)
+        .addListener(
+            (ChannelFuture cf) -> {
+              if (cf.isSuccess()) {
+                channels.put(ip, cf.channel());
+                int bound =
+                    index == 0 ? ((InetSocketAddress) cf.channel().localAddress()).getPort() : port;
+                bindFrom(locals, index + 1, bound, retries, f);
+                return;
+              }
+              for (Channel ch : channels.values()) {
+                ch.close();
+              }
+              channels.clear();
+              if (index > 0 && retries > 0) {
+                // The ephemeral port of the first address is taken on another one: try another
+                // port.
+                bindFrom(locals, 0, 0, retries - 1, f);
+                return;
+              }
+              BindException e =
+                  new BindException(
+                      "cannot bind UDP "
+                          + ip.getHostAddress()
+                          + ":"
+                          + port
+                          + ": "
+                          + cf.cause().getMessage());
+              e.initCause(cf.cause());
+              f.completeExceptionally(e);
+            });
   }
 
   private ChannelFuture bindChannel(InetAddress ip, int port) {
@@ -167,62 +209,69 @@ final class EndpointRuntime {
     return new Bootstrap()
         .group(loop)
         .channel(stack.transportSupport().datagramChannelClass)
-        .handler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            stack.customizer().customize(local, ch.pipeline());
-            ch.pipeline().addLast("jsctp", new DatagramHandler(self, ip));
-          }
-        })
+        .handler(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                stack.customizer().customize(local, ch.pipeline());
+                ch.pipeline().addLast("jsctp", new DatagramHandler(self, ip));
+              }
+            })
         .bind(local);
   }
 
   /** Adds a local IP: binds a UDP channel on it, then tells the endpoint. Any thread. */
   CompletableFuture<Void> addLocalAddress(InetAddress ip) {
     CompletableFuture<Void> f = new CompletableFuture<>();
-    loop.execute(() -> {
-      if (released) {
-        f.completeExceptionally(new java.nio.channels.ClosedChannelException());
-        return;
-      }
-      if (channels.containsKey(ip)) {
-        f.complete(null);
-        return;
-      }
-      bindChannel(ip, udpPort).addListener((ChannelFuture cf) -> {
-        if (!cf.isSuccess()) {
-          BindException e = new BindException("cannot bind UDP " + ip.getHostAddress() + ":" + udpPort);
-          e.initCause(cf.cause());
-          f.completeExceptionally(e);
-          return;
-        }
-        channels.put(ip, cf.channel());
-        endpoint.addLocalAddress(ip);
-        localAddresses = List.copyOf(endpoint.localAddresses());
-        f.complete(null);
-      });
-    });
+    loop.execute(
+        () -> {
+          if (released) {
+            f.completeExceptionally(new java.nio.channels.ClosedChannelException());
+            return;
+          }
+          if (channels.containsKey(ip)) {
+            f.complete(null);
+            return;
+          }
+          bindChannel(ip, udpPort)
+              .addListener(
+                  (ChannelFuture cf) -> {
+                    if (!cf.isSuccess()) {
+                      BindException e =
+                          new BindException(
+                              "cannot bind UDP " + ip.getHostAddress() + ":" + udpPort);
+                      e.initCause(cf.cause());
+                      f.completeExceptionally(e);
+                      return;
+                    }
+                    channels.put(ip, cf.channel());
+                    endpoint.addLocalAddress(ip);
+                    localAddresses = List.copyOf(endpoint.localAddresses());
+                    f.complete(null);
+                  });
+        });
     return f;
   }
 
   /** Removes a local IP (refused while associations exist) and closes its channel. Any thread. */
   CompletableFuture<Void> removeLocalAddress(InetAddress ip) {
-    return call(() -> {
-      if (!endpoint.localAddresses().contains(ip)) {
-        throw new IllegalUnbindException(ip.getHostAddress() + " is not bound");
-      }
-      try {
-        endpoint.removeLocalAddress(ip);
-      } catch (IllegalStateException e) {
-        throw new IllegalUnbindException(e.getMessage());
-      }
-      localAddresses = List.copyOf(endpoint.localAddresses());
-      Channel ch = channels.remove(ip);
-      if (ch != null) {
-        ch.close();
-      }
-      return null;
-    });
+    return call(
+        () -> {
+          if (!endpoint.localAddresses().contains(ip)) {
+            throw new IllegalUnbindException(ip.getHostAddress() + " is not bound");
+          }
+          try {
+            endpoint.removeLocalAddress(ip);
+          } catch (IllegalStateException e) {
+            throw new IllegalUnbindException(e.getMessage());
+          }
+          localAddresses = List.copyOf(endpoint.localAddresses());
+          Channel ch = channels.remove(ip);
+          if (ch != null) {
+            ch.close();
+          }
+          return null;
+        });
   }
 
   int udpPort() {
@@ -250,23 +299,25 @@ final class EndpointRuntime {
       task.run();
       drain();
     } else {
-      loop.execute(() -> {
-        task.run();
-        drain();
-      });
+      loop.execute(
+          () -> {
+            task.run();
+            drain();
+          });
     }
   }
 
   /** Runs {@code task} on the loop, then drains; the future carries its result. Any thread. */
   <T> CompletableFuture<T> call(Callable<T> task) {
     CompletableFuture<T> f = new CompletableFuture<>();
-    Runnable r = () -> {
-      try {
-        f.complete(task.call());
-      } catch (Throwable t) {
-        f.completeExceptionally(t);
-      }
-    };
+    Runnable r =
+        () -> {
+          try {
+            f.complete(task.call());
+          } catch (Throwable t) {
+            f.completeExceptionally(t);
+          }
+        };
     try {
       execute(r);
     } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -288,15 +339,22 @@ final class EndpointRuntime {
   }
 
   /** Starts an association owned by {@code owner}. On the loop. */
-  AssociationHandle connect(List<InetAddress> peers, int peerPort, int peerUdpPort, AssociationOptions options,
+  AssociationHandle connect(
+      List<InetAddress> peers,
+      int peerPort,
+      int peerUdpPort,
+      AssociationOptions options,
       AssociationOwner owner) {
     for (InetAddress peer : peers) {
       if (!stack.allowsPeer(peer)) {
-        throw new IllegalArgumentException("peer address " + peer.getHostAddress()
-            + " is outside the stack's allowed peer addresses");
+        throw new IllegalArgumentException(
+            "peer address "
+                + peer.getHostAddress()
+                + " is outside the stack's allowed peer addresses");
       }
     }
-    org.jsctp.association.Association core = endpoint.connect(System.nanoTime(), peers, peerPort, peerUdpPort, options);
+    org.jsctp.association.Association core =
+        endpoint.connect(System.nanoTime(), peers, peerPort, peerUdpPort, options);
     AssociationHandle h = new AssociationHandle(this, core, false, owner);
     handles.put(h.id(), h);
     return h;
@@ -339,7 +397,9 @@ final class EndpointRuntime {
       AssociationOwner owner = acceptor == null ? null : acceptor.apply(h);
       if (owner == null) {
         LOG.info("refusing association {} from {}: not accepting", core.id(), core.peerAddresses());
-        core.abort(System.nanoTime(), Bytes.wrap("not accepting associations".getBytes(StandardCharsets.US_ASCII)));
+        core.abort(
+            System.nanoTime(),
+            Bytes.wrap("not accepting associations".getBytes(StandardCharsets.US_ASCII)));
       } else {
         h.owner(owner);
       }
@@ -349,9 +409,9 @@ final class EndpointRuntime {
   // ---- inputs ------------------------------------------------------------------------------
 
   /**
-   * A datagram arrived on the channel bound to {@code localIp}. The content is borrowed: its
-   * bytes are copied for the core (which keeps references to the array it gets), and the caller
-   * releases the buffer.
+   * A datagram arrived on the channel bound to {@code localIp}. The content is borrowed: its bytes
+   * are copied for the core (which keeps references to the array it gets), and the caller releases
+   * the buffer.
    */
   void onDatagram(InetAddress localIp, InetSocketAddress sender, ByteBuf content) {
     if (released) {
@@ -364,7 +424,8 @@ final class EndpointRuntime {
       return;
     }
     byte[] data = ByteBufUtil.getBytes(content);
-    endpoint.handleDatagram(System.nanoTime(), localIp, remote, sender.getPort(), data, 0, data.length);
+    endpoint.handleDatagram(
+        System.nanoTime(), localIp, remote, sender.getPort(), data, 0, data.length);
     adoptNew();
     inputPending = true;
     // Drained after each input; written out once per read burst, in onReadComplete.
@@ -402,10 +463,10 @@ final class EndpointRuntime {
   }
 
   /**
-   * After any input: hands events to the channels, retries parked sends, writes transmits while
-   * the channels are writable, handles deadlines already due, flushes (unless in the middle of a
-   * read burst), and sets the deadline task. Re-entrant calls (a flush that changes writability,
-   * a callback that sends) are folded into the running one.
+   * After any input: hands events to the channels, retries parked sends, writes transmits while the
+   * channels are writable, handles deadlines already due, flushes (unless in the middle of a read
+   * burst), and sets the deadline task. Re-entrant calls (a flush that changes writability, a
+   * callback that sends) are folded into the running one.
    */
   private void drain(boolean flush) {
     if (released) {
@@ -471,7 +532,9 @@ final class EndpointRuntime {
   /** Writes one packet; the array's ownership passed from the core to the DatagramPacket. */
   private void write(Transmit t) {
     if (!stack.allowsPeer(t.remoteAddress())) {
-      LOG.warn("not sending to {}: outside the allowed peer addresses", t.remoteAddress().getHostAddress());
+      LOG.warn(
+          "not sending to {}: outside the allowed peer addresses",
+          t.remoteAddress().getHostAddress());
       return;
     }
     Channel ch = channels.get(t.localAddress());
@@ -482,8 +545,10 @@ final class EndpointRuntime {
         return;
       }
     }
-    DatagramPacket packet = new DatagramPacket(Unpooled.wrappedBuffer(t.packet()),
-        new InetSocketAddress(t.remoteAddress(), t.remoteUdpPort()));
+    DatagramPacket packet =
+        new DatagramPacket(
+            Unpooled.wrappedBuffer(t.packet()),
+            new InetSocketAddress(t.remoteAddress(), t.remoteUdpPort()));
     ch.write(packet, ch.voidPromise());
     dirty.add(ch);
   }
@@ -592,22 +657,23 @@ final class EndpointRuntime {
 
   /** Aborts every association, sends the ABORTs and releases the endpoint. Any thread. */
   CompletableFuture<Void> terminate() {
-    return call(() -> {
-      long now = System.nanoTime();
-      for (org.jsctp.association.Association a : new ArrayList<>(endpoint.associations())) {
-        a.abort(now, Bytes.wrap("stack closing".getBytes(StandardCharsets.US_ASCII)));
-      }
-      owners = 0;
-      drain();
-      if (!released) {
-        for (AssociationHandle h : handles()) {
-          h.end();
-        }
-        handles.clear();
-        releaseNow();
-      }
-      return null;
-    });
+    return call(
+        () -> {
+          long now = System.nanoTime();
+          for (org.jsctp.association.Association a : new ArrayList<>(endpoint.associations())) {
+            a.abort(now, Bytes.wrap("stack closing".getBytes(StandardCharsets.US_ASCII)));
+          }
+          owners = 0;
+          drain();
+          if (!released) {
+            for (AssociationHandle h : handles()) {
+              h.end();
+            }
+            handles.clear();
+            releaseNow();
+          }
+          return null;
+        });
   }
 
   boolean released() {
@@ -617,7 +683,12 @@ final class EndpointRuntime {
   // ---- statistics (on the loop) -------------------------------------------------------------
 
   EndpointEntry entry() {
-    return new EndpointEntry(style, listening(), endpoint.localPort(), udpPort, endpoint.localAddresses(),
+    return new EndpointEntry(
+        style,
+        listening(),
+        endpoint.localPort(),
+        udpPort,
+        endpoint.localAddresses(),
         endpoint.associations().size());
   }
 
@@ -637,8 +708,19 @@ final class EndpointRuntime {
           remotes.add(p.address());
         }
       }
-      list.add(new AssociationEntry(a.id(), style, a.state(), tx, rx, a.localPort(), a.peerPort(),
-          udpPort, endpoint.localAddresses(), remotes, primary == null ? null : primary.address()));
+      list.add(
+          new AssociationEntry(
+              a.id(),
+              style,
+              a.state(),
+              tx,
+              rx,
+              a.localPort(),
+              a.peerPort(),
+              udpPort,
+              endpoint.localAddresses(),
+              remotes,
+              primary == null ? null : primary.address()));
     }
     return list;
   }
@@ -649,24 +731,33 @@ final class EndpointRuntime {
 
   @Override
   public String toString() {
-    return "EndpointRuntime[" + style + " sctp " + endpoint.localPort() + " udp " + udpPort + " " + localAddresses + "]";
+    return "EndpointRuntime["
+        + style
+        + " sctp "
+        + endpoint.localPort()
+        + " udp "
+        + udpPort
+        + " "
+        + localAddresses
+        + "]";
   }
 
   /** The owner of associations being refused: drops everything. */
-  static final AssociationOwner DISCARD = new AssociationOwner() {
-    @Override
-    public void deliver(AssociationHandle handle, MessageReceived message) {}
+  static final AssociationOwner DISCARD =
+      new AssociationOwner() {
+        @Override
+        public void deliver(AssociationHandle handle, MessageReceived message) {}
 
-    @Override
-    public void notify(AssociationHandle handle, Notification notification) {}
+        @Override
+        public void notify(AssociationHandle handle, Notification notification) {}
 
-    @Override
-    public void up(AssociationHandle handle) {}
+        @Override
+        public void up(AssociationHandle handle) {}
 
-    @Override
-    public void ended(AssociationHandle handle) {}
+        @Override
+        public void ended(AssociationHandle handle) {}
 
-    @Override
-    public void bufferedAmountLow(AssociationHandle handle) {}
-  };
+        @Override
+        public void bufferedAmountLow(AssociationHandle handle) {}
+      };
 }

@@ -93,8 +93,11 @@ final class Inbox {
     try {
       if (notes >= MAX_NOTIFICATIONS && droppable(notification)) {
         if (dropped++ % MAX_NOTIFICATIONS == 0) {
-          LOG.warn("{} notifications unread; dropping {} (read them, or switch them off with SCTP_EVENTS)",
-              notes, notification.getClass().getSimpleName());
+          LOG.warn(
+              "{} notifications unread; dropping {} (read them, or switch them off with"
+                  + " SCTP_EVENTS)",
+              notes,
+              notification.getClass().getSimpleName());
         }
         return;
       }
@@ -106,7 +109,8 @@ final class Inbox {
   }
 
   private static boolean droppable(Notification n) {
-    return n instanceof PeerAddressChangeNotification || n instanceof RemoteErrorNotification
+    return n instanceof PeerAddressChangeNotification
+        || n instanceof RemoteErrorNotification
         || n instanceof SenderDryNotification;
   }
 
@@ -248,10 +252,10 @@ final class Inbox {
 
   /**
    * Takes the first item whose association {@code accept} takes: a notification is removed and
-   * returned; message bytes are copied into {@code dst} (all of the piece, or as much as fits)
-   * and described by a MessageInfo. Returns {@link Polled#END} at the end of the stream, null
-   * when nothing is there (check {@link #isClosed()} then). The caller reports consumed bytes to
-   * the association.
+   * returned; message bytes are copied into {@code dst} (all of the piece, or as much as fits) and
+   * described by a MessageInfo. Returns {@link Polled#END} at the end of the stream, null when
+   * nothing is there (check {@link #isClosed()} then). The caller reports consumed bytes to the
+   * association.
    */
   Polled poll(ByteBuffer dst, Predicate<AssociationHandle> accept) {
     lock.lock();
@@ -263,10 +267,11 @@ final class Inbox {
   }
 
   /**
-   * Like {@link #poll} but waits up to {@code nanos} (forever when negative) for an item.
-   * Returns null on timeout or when the inbox is closed.
+   * Like {@link #poll} but waits up to {@code nanos} (forever when negative) for an item. Returns
+   * null on timeout or when the inbox is closed.
    */
-  Polled take(ByteBuffer dst, Predicate<AssociationHandle> accept, long nanos) throws InterruptedException {
+  Polled take(ByteBuffer dst, Predicate<AssociationHandle> accept, long nanos)
+      throws InterruptedException {
     lock.lockInterruptibly();
     try {
       long left = nanos;
@@ -340,8 +345,15 @@ final class Inbox {
         it.remove();
       }
       AssociationHandle h = d.handle;
-      MessageInfo info = MessageInfo.incoming(h.api, new InetSocketAddress(m.source(), h.core.peerPort()),
-          m.streamId(), m.payloadProtocolId(), m.unordered(), whole && m.complete(), n);
+      MessageInfo info =
+          MessageInfo.incoming(
+              h.api,
+              new InetSocketAddress(m.source(), h.core.peerPort()),
+              m.streamId(),
+              m.payloadProtocolId(),
+              m.unordered(),
+              whole && m.complete(),
+              n);
       return new Polled(info, null, h, n);
     }
     if (endsWithAssociation && ended && items.isEmpty()) {

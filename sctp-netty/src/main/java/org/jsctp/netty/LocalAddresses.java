@@ -36,8 +36,8 @@ final class LocalAddresses {
   }
 
   /**
-   * The IPs a bind to {@code isa} means: the address itself, or for the wildcard every address
-   * of every interface that is up (IPv6 link-local addresses excluded: they need a scope).
+   * The IPs a bind to {@code isa} means: the address itself, or for the wildcard every address of
+   * every interface that is up (IPv6 link-local addresses excluded: they need a scope).
    */
   static List<InetAddress> expand(InetSocketAddress isa) throws IOException {
     InetAddress a = isa.getAddress();

@@ -4,13 +4,13 @@ import java.net.SocketAddress;
 
 /**
  * The ancillary data of a message, like {@code com.sun.nio.sctp.MessageInfo}: which association,
- * peer address, stream and payload protocol it belongs to, whether it is unordered or complete,
- * and its time to live.
+ * peer address, stream and payload protocol it belongs to, whether it is unordered or complete, and
+ * its time to live.
  *
  * <p>For sending, create one with {@link #createOutgoing(SocketAddress, int)} or {@link
  * #createOutgoing(Association, SocketAddress, int)} and adjust it with the fluent setters. A
- * receive call returns one describing what it read. Instances are mutable and not thread-safe,
- * as in the JDK.
+ * receive call returns one describing what it read. Instances are mutable and not thread-safe, as
+ * in the JDK.
  */
 public final class MessageInfo {
 
@@ -31,8 +31,8 @@ public final class MessageInfo {
   }
 
   /**
-   * A message to send to {@code address} (one-to-many: sets an association up if none exists) or
-   * on the channel's association (one-to-one, where {@code address} may be null).
+   * A message to send to {@code address} (one-to-many: sets an association up if none exists) or on
+   * the channel's association (one-to-one, where {@code address} may be null).
    *
    * @throws IllegalArgumentException if the stream number is outside 0..65535
    */
@@ -41,18 +41,25 @@ public final class MessageInfo {
   }
 
   /**
-   * A message to send on {@code association}, optionally to a preferred peer {@code address}
-   * (the address is only checked to belong to the association: this stack always sends on the
-   * path its path selection picks).
+   * A message to send on {@code association}, optionally to a preferred peer {@code address} (the
+   * address is only checked to belong to the association: this stack always sends on the path its
+   * path selection picks).
    *
    * @throws IllegalArgumentException if the stream number is outside 0..65535
    */
-  public static MessageInfo createOutgoing(Association association, SocketAddress address, int streamNumber) {
+  public static MessageInfo createOutgoing(
+      Association association, SocketAddress address, int streamNumber) {
     return new MessageInfo(association, address, streamNumber, 0);
   }
 
-  static MessageInfo incoming(Association association, SocketAddress address, int streamNumber,
-      int payloadProtocolId, boolean unordered, boolean complete, int bytes) {
+  static MessageInfo incoming(
+      Association association,
+      SocketAddress address,
+      int streamNumber,
+      int payloadProtocolId,
+      boolean unordered,
+      boolean complete,
+      int bytes) {
     MessageInfo info = new MessageInfo(association, address, streamNumber, bytes);
     info.payloadProtocolId = payloadProtocolId;
     info.unordered = unordered;
@@ -75,25 +82,25 @@ public final class MessageInfo {
   }
 
   /**
-   * For a received message: the number of bytes read into the buffer, or -1 when the
-   * association has ended and nothing more will arrive (end of stream). 0 for outgoing messages.
+   * For a received message: the number of bytes read into the buffer, or -1 when the association
+   * has ended and nothing more will arrive (end of stream). 0 for outgoing messages.
    */
   public int bytes() {
     return bytes;
   }
 
   /**
-   * Whether this is the end of a message. A received message is incomplete when the buffer was
-   * too small or the stack delivered a large message in pieces (partial delivery); the rest
-   * comes with the next receive calls, before any other message of the association.
+   * Whether this is the end of a message. A received message is incomplete when the buffer was too
+   * small or the stack delivered a large message in pieces (partial delivery); the rest comes with
+   * the next receive calls, before any other message of the association.
    */
   public boolean isComplete() {
     return complete;
   }
 
   /**
-   * For sending with {@link SctpStandardSocketOptions#SCTP_EXPLICIT_COMPLETE} on: false keeps
-   * the data to be continued by the next send, true ends the message.
+   * For sending with {@link SctpStandardSocketOptions#SCTP_EXPLICIT_COMPLETE} on: false keeps the
+   * data to be continued by the next send, true ends the message.
    */
   public MessageInfo complete(boolean complete) {
     this.complete = complete;
@@ -161,9 +168,19 @@ public final class MessageInfo {
 
   @Override
   public String toString() {
-    return "MessageInfo[association=" + (association == null ? "none" : association.associationID())
-        + ", address=" + address + ", bytes=" + bytes + ", stream=" + streamNumber + ", ppid="
-        + payloadProtocolId + (unordered ? ", unordered" : "") + (complete ? "" : ", incomplete")
-        + (timeToLive > 0 ? ", ttl=" + timeToLive + "ms" : "") + "]";
+    return "MessageInfo[association="
+        + (association == null ? "none" : association.associationID())
+        + ", address="
+        + address
+        + ", bytes="
+        + bytes
+        + ", stream="
+        + streamNumber
+        + ", ppid="
+        + payloadProtocolId
+        + (unordered ? ", unordered" : "")
+        + (complete ? "" : ", incomplete")
+        + (timeToLive > 0 ? ", ttl=" + timeToLive + "ms" : "")
+        + "]";
   }
 }

@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The parts of messages sent with {@link SctpStandardSocketOptions#SCTP_EXPLICIT_COMPLETE} and
- * not completed yet, per stream. Bounded by the send buffer: a message under construction may
- * not grow beyond it.
+ * The parts of messages sent with {@link SctpStandardSocketOptions#SCTP_EXPLICIT_COMPLETE} and not
+ * completed yet, per stream. Bounded by the send buffer: a message under construction may not grow
+ * beyond it.
  */
 final class MessageStaging {
 
@@ -20,7 +20,8 @@ final class MessageStaging {
    *
    * @throws IOException when the message would exceed {@code limit} bytes
    */
-  synchronized byte[] add(int stream, byte[] data, boolean complete, long limit) throws IOException {
+  synchronized byte[] add(int stream, byte[] data, boolean complete, long limit)
+      throws IOException {
     ByteArrayOutputStream part = parts.get(stream);
     if (part == null) {
       if (complete) {
@@ -31,8 +32,12 @@ final class MessageStaging {
     }
     if ((long) part.size() + data.length > limit) {
       parts.remove(stream);
-      throw new IOException("message under construction on stream " + stream + " exceeds SO_SNDBUF (" + limit
-          + " bytes); its parts were discarded");
+      throw new IOException(
+          "message under construction on stream "
+              + stream
+              + " exceeds SO_SNDBUF ("
+              + limit
+              + " bytes); its parts were discarded");
     }
     part.write(data, 0, data.length);
     if (!complete) {

@@ -5,8 +5,8 @@ package org.jsctp.netty;
  * com.sun.nio.sctp.Notification}. It is handed to the {@link NotificationHandler} of a receive
  * call, in the order it happened relative to the messages of the same association.
  *
- * <p>The type is sealed, so a handler can tell every kind apart with {@code instanceof} without
- * a default case that hides new kinds.
+ * <p>The type is sealed, so a handler can tell every kind apart with {@code instanceof} without a
+ * default case that hides new kinds.
  */
 public sealed interface Notification
     permits AssociationChangeNotification,

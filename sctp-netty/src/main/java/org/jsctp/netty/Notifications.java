@@ -11,7 +11,9 @@ import org.jsctp.api.SenderDry;
 import org.jsctp.api.ShutdownReceived;
 import org.jsctp.netty.option.EventSubscription;
 
-/** Turns the core's events into the API's notifications, and says which subscription covers each. */
+/**
+ * Turns the core's events into the API's notifications, and says which subscription covers each.
+ */
 final class Notifications {
 
   private Notifications() {}
@@ -21,12 +23,24 @@ final class Notifications {
     if (event instanceof AssociationChange c) {
       return new AssociationChangeNotification(h.api, kind(c.kind()), c.causes());
     } else if (event instanceof PeerAddressChange c) {
-      return new PeerAddressChangeNotification(h.api, new InetSocketAddress(c.address(), h.core.peerPort()),
-          kind(c.kind()), c.udpPort(), c.errorCount());
+      return new PeerAddressChangeNotification(
+          h.api,
+          new InetSocketAddress(c.address(), h.core.peerPort()),
+          kind(c.kind()),
+          c.udpPort(),
+          c.errorCount());
     } else if (event instanceof SendFailed f) {
       ByteBuffer data = ByteBuffer.wrap(f.data().toByteArray());
-      return new SendFailedNotification(h.api, h.primaryAddress(), data, 0, f.streamId(), f.payloadProtocolId(),
-          f.unordered(), f.sent(), f.reason());
+      return new SendFailedNotification(
+          h.api,
+          h.primaryAddress(),
+          data,
+          0,
+          f.streamId(),
+          f.payloadProtocolId(),
+          f.unordered(),
+          f.sent(),
+          f.reason());
     } else if (event instanceof ShutdownReceived) {
       return new ShutdownNotification(h.api);
     } else if (event instanceof RemoteError e) {
@@ -73,7 +87,8 @@ final class Notifications {
       case ADDR_ADDED -> PeerAddressChangeNotification.AddressChangeEvent.ADDR_ADDED;
       case ADDR_MADE_PRIM -> PeerAddressChangeNotification.AddressChangeEvent.ADDR_MADE_PRIMARY;
       case ADDR_CONFIRMED -> PeerAddressChangeNotification.AddressChangeEvent.ADDR_CONFIRMED;
-      case ADDR_POTENTIALLY_FAILED -> PeerAddressChangeNotification.AddressChangeEvent.ADDR_POTENTIALLY_FAILED;
+      case ADDR_POTENTIALLY_FAILED ->
+          PeerAddressChangeNotification.AddressChangeEvent.ADDR_POTENTIALLY_FAILED;
     };
   }
 }

@@ -25,11 +25,15 @@ final class OptionKey<T> implements SctpSocketOption<T> {
   }
 
   static OptionKey<Integer> intRange(String name, long min, long max) {
-    return new OptionKey<>(name, Integer.class, (option, v) -> {
-      if (v < min || v > max) {
-        throw new IllegalArgumentException(option + " = " + v + " is out of range " + min + ".." + max);
-      }
-    });
+    return new OptionKey<>(
+        name,
+        Integer.class,
+        (option, v) -> {
+          if (v < min || v > max) {
+            throw new IllegalArgumentException(
+                option + " = " + v + " is out of range " + min + ".." + max);
+          }
+        });
   }
 
   static <T> OptionKey<T> of(String name, Class<T> type) {
@@ -52,7 +56,8 @@ final class OptionKey<T> implements SctpSocketOption<T> {
       throw new IllegalArgumentException(name + " needs a value, got null");
     }
     if (!type.isInstance(value)) {
-      throw new IllegalArgumentException(name + " takes a " + type.getSimpleName() + ", got a " + value.getClass().getName());
+      throw new IllegalArgumentException(
+          name + " takes a " + type.getSimpleName() + ", got a " + value.getClass().getName());
     }
     T v = type.cast(value);
     check.check(name, v);

@@ -52,30 +52,62 @@ import org.jsctp.path.Path;
 
 /**
  * Reads and writes every socket option against a channel's {@link ChannelOptions} (what new
- * associations start from) and, when there is one, a live core association. Callers run this on
- * the endpoint's event loop whenever a live association or a bound endpoint is involved.
+ * associations start from) and, when there is one, a live core association. Callers run this on the
+ * endpoint's event loop whenever a live association or a bound endpoint is involved.
  */
 final class Options {
 
   private static final long MS = 1_000_000L;
 
   /** Every option, in declaration order. */
-  static final Set<SctpSocketOption<?>> ALL = Set.copyOf(new LinkedHashSet<>(List.of(
-      SCTP_DISABLE_FRAGMENTS, SCTP_EXPLICIT_COMPLETE, SCTP_FRAGMENT_INTERLEAVE, SCTP_INIT_MAXSTREAMS, SCTP_NODELAY,
-      SCTP_PRIMARY_ADDR, SCTP_SET_PEER_PRIMARY_ADDR, SO_LINGER, SO_RCVBUF, SO_SNDBUF, SCTP_RTOINFO, SCTP_ASSOCINFO,
-      SCTP_INITMSG, SCTP_AUTOCLOSE, SCTP_PEER_ADDR_PARAMS, SCTP_PEER_ADDR_THLDS, SCTP_DEFAULT_SEND_PARAM,
-      SCTP_EVENTS, SCTP_MAXSEG, SCTP_STATUS, SCTP_GET_PEER_ADDR_INFO, SCTP_DELAYED_SACK, SCTP_MAX_BURST,
-      SCTP_PARTIAL_DELIVERY_POINT, SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, SCTP_REMOTE_UDP_ENCAPS_PORT,
-      SCTP_LOCAL_UDP_ENCAPS_PORT)));
+  static final Set<SctpSocketOption<?>> ALL =
+      Set.copyOf(
+          new LinkedHashSet<>(
+              List.of(
+                  SCTP_DISABLE_FRAGMENTS,
+                  SCTP_EXPLICIT_COMPLETE,
+                  SCTP_FRAGMENT_INTERLEAVE,
+                  SCTP_INIT_MAXSTREAMS,
+                  SCTP_NODELAY,
+                  SCTP_PRIMARY_ADDR,
+                  SCTP_SET_PEER_PRIMARY_ADDR,
+                  SO_LINGER,
+                  SO_RCVBUF,
+                  SO_SNDBUF,
+                  SCTP_RTOINFO,
+                  SCTP_ASSOCINFO,
+                  SCTP_INITMSG,
+                  SCTP_AUTOCLOSE,
+                  SCTP_PEER_ADDR_PARAMS,
+                  SCTP_PEER_ADDR_THLDS,
+                  SCTP_DEFAULT_SEND_PARAM,
+                  SCTP_EVENTS,
+                  SCTP_MAXSEG,
+                  SCTP_STATUS,
+                  SCTP_GET_PEER_ADDR_INFO,
+                  SCTP_DELAYED_SACK,
+                  SCTP_MAX_BURST,
+                  SCTP_PARTIAL_DELIVERY_POINT,
+                  SCTP_EXPOSE_POTENTIALLY_FAILED_STATE,
+                  SCTP_REMOTE_UDP_ENCAPS_PORT,
+                  SCTP_LOCAL_UDP_ENCAPS_PORT)));
 
   /** The options of a one-to-one channel: all but SCTP_AUTOCLOSE. */
   static final Set<SctpSocketOption<?>> ONE_TO_ONE = without(ALL, Set.of(SCTP_AUTOCLOSE));
 
   /** The options of a server channel: those that shape the associations it accepts. */
-  static final Set<SctpSocketOption<?>> SERVER = without(ALL, Set.of(SCTP_AUTOCLOSE, SCTP_STATUS,
-      SCTP_GET_PEER_ADDR_INFO, SCTP_PRIMARY_ADDR, SCTP_SET_PEER_PRIMARY_ADDR));
+  static final Set<SctpSocketOption<?>> SERVER =
+      without(
+          ALL,
+          Set.of(
+              SCTP_AUTOCLOSE,
+              SCTP_STATUS,
+              SCTP_GET_PEER_ADDR_INFO,
+              SCTP_PRIMARY_ADDR,
+              SCTP_SET_PEER_PRIMARY_ADDR));
 
-  private static Set<SctpSocketOption<?>> without(Set<SctpSocketOption<?>> all, Set<SctpSocketOption<?>> minus) {
+  private static Set<SctpSocketOption<?>> without(
+      Set<SctpSocketOption<?>> all, Set<SctpSocketOption<?>> minus) {
     Set<SctpSocketOption<?>> s = new LinkedHashSet<>(all);
     s.removeAll(minus);
     return Set.copyOf(s);
@@ -90,7 +122,12 @@ final class Options {
    * @param runtime the bound endpoint, or null before bind
    * @param peer the peer address a per-address option is about, or null
    */
-  record Target(ChannelOptions opts, boolean template, Association live, EndpointRuntime runtime, InetSocketAddress peer) {}
+  record Target(
+      ChannelOptions opts,
+      boolean template,
+      Association live,
+      EndpointRuntime runtime,
+      InetSocketAddress peer) {}
 
   private Options() {}
 
@@ -123,12 +160,14 @@ final class Options {
         Association a = live(t, name);
         Path p = path(a, (SocketAddress) value, name);
         if (!p.state().isConfirmed()) {
-          throw new IllegalArgumentException("SCTP_PRIMARY_ADDR: " + p.address().getHostAddress() + " is unconfirmed");
+          throw new IllegalArgumentException(
+              "SCTP_PRIMARY_ADDR: " + p.address().getHostAddress() + " is unconfirmed");
         }
         a.setPrimary(System.nanoTime(), p.address());
       } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
-        throw new UnsupportedOperationException("SCTP_SET_PEER_PRIMARY_ADDR needs ADD-IP (RFC 5061 ASCONF), "
-            + "which this stack does not implement");
+        throw new UnsupportedOperationException(
+            "SCTP_SET_PEER_PRIMARY_ADDR needs ADD-IP (RFC 5061 ASCONF), "
+                + "which this stack does not implement");
       } else if (name == SO_LINGER) {
         o.linger = (Integer) value;
       } else if (name == SO_RCVBUF) {
@@ -192,7 +231,9 @@ final class Options {
         int v = (Integer) value;
         both(t, a -> a.setPartialDeliveryPoint(v));
         if (t.live() != null && t.live().receiver() != null) {
-          t.live().receiver().setPartialDeliveryPoint(v == 0 ? t.live().receiver().receiveBuffer() / 2 : v);
+          t.live()
+              .receiver()
+              .setPartialDeliveryPoint(v == 0 ? t.live().receiver().receiveBuffer() / 2 : v);
         }
       } else if (name == SCTP_EXPOSE_POTENTIALLY_FAILED_STATE) {
         boolean v = (Boolean) value;
@@ -244,8 +285,9 @@ final class Options {
     }
     if (v.cookieLife() != 0 && v.cookieLife() != o.cookieLifeMs) {
       if (t.runtime() != null) {
-        throw new IllegalStateException("SCTP_ASSOCINFO sasoc_cookie_life belongs to the endpoint and can only be "
-            + "changed before the channel is bound");
+        throw new IllegalStateException(
+            "SCTP_ASSOCINFO sasoc_cookie_life belongs to the endpoint and can only be "
+                + "changed before the channel is bound");
       }
       o.cookieLifeMs = v.cookieLife();
     }
@@ -253,11 +295,13 @@ final class Options {
 
   private static void setPeerAddressParams(PeerAddressParams v, Target t) {
     if (v.heartbeat() == null) {
-      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS needs a heartbeat mode (UNCHANGED leaves it)");
+      throw new IllegalArgumentException(
+          "SCTP_PEER_ADDR_PARAMS needs a heartbeat mode (UNCHANGED leaves it)");
     }
     if (v.address() == null) {
       if (v.heartbeat() == PeerAddressParams.HeartbeatMode.DEMAND) {
-        throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS: a heartbeat on demand needs a peer address");
+        throw new IllegalArgumentException(
+            "SCTP_PEER_ADDR_PARAMS: a heartbeat on demand needs a peer address");
       }
       if (t.template()) {
         AssociationOptions a = t.opts().template;
@@ -275,13 +319,17 @@ final class Options {
 
   private static void applyDefaults(AssociationOptions a, PeerAddressParams v) {
     if (v.heartbeatIntervalMillis() < 0) {
-      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_hbinterval = " + v.heartbeatIntervalMillis()
-          + " is out of range 0..86400000 (0 = unchanged)");
+      throw new IllegalArgumentException(
+          "SCTP_PEER_ADDR_PARAMS spp_hbinterval = "
+              + v.heartbeatIntervalMillis()
+              + " is out of range 0..86400000 (0 = unchanged)");
     }
     a.setHeartbeatIntervalMs(v.heartbeatIntervalMillis());
     if (v.pathMaxRetrans() < 0) {
-      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt = " + v.pathMaxRetrans()
-          + " is out of range 0..65535 (0 = unchanged)");
+      throw new IllegalArgumentException(
+          "SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt = "
+              + v.pathMaxRetrans()
+              + " is out of range 0..65535 (0 = unchanged)");
     }
     a.setPathMaxRetrans(v.pathMaxRetrans());
     if (v.pathMtu() != 0) {
@@ -297,16 +345,21 @@ final class Options {
   private static void setThresholds(PeerAddressThresholds v, Target t) {
     if (v.address() == null) {
       if (v.psRetrans() < 0 || v.psRetrans() > 0xFFFF) {
-        throw new IllegalArgumentException("SCTP_PEER_ADDR_THLDS spt_pathcpthld = " + v.psRetrans()
-            + " is out of range 0..65535");
+        throw new IllegalArgumentException(
+            "SCTP_PEER_ADDR_THLDS spt_pathcpthld = " + v.psRetrans() + " is out of range 0..65535");
       }
       if (v.psRetrans() != PeerAddressThresholds.SWITCHOVER_OFF && v.psRetrans() < v.pfRetrans()) {
-        throw new IllegalArgumentException("SCTP_PEER_ADDR_THLDS spt_pathcpthld (" + v.psRetrans()
-            + ") must be at least spt_pathpfthld (" + v.pfRetrans() + ") or 65535 (off), RFC 7829 section 5");
+        throw new IllegalArgumentException(
+            "SCTP_PEER_ADDR_THLDS spt_pathcpthld ("
+                + v.psRetrans()
+                + ") must be at least spt_pathpfthld ("
+                + v.pfRetrans()
+                + ") or 65535 (off), RFC 7829 section 5");
       }
       if (t.template()) {
         AssociationOptions a = t.opts().template;
-        a.setThresholds(v.pathMaxRetrans() != 0 ? v.pathMaxRetrans() : a.pathMaxRetrans(), v.pfRetrans());
+        a.setThresholds(
+            v.pathMaxRetrans() != 0 ? v.pathMaxRetrans() : a.pathMaxRetrans(), v.pfRetrans());
         t.opts().psRetrans = v.psRetrans();
       }
     } else {
@@ -338,8 +391,9 @@ final class Options {
         Path p = live(t, name).paths().primary();
         return p == null ? null : new InetSocketAddress(p.address(), live.peerPort());
       } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
-        throw new UnsupportedOperationException("SCTP_SET_PEER_PRIMARY_ADDR is write-only (and needs ADD-IP, "
-            + "which this stack does not implement)");
+        throw new UnsupportedOperationException(
+            "SCTP_SET_PEER_PRIMARY_ADDR is write-only (and needs ADD-IP, "
+                + "which this stack does not implement)");
       } else if (name == SO_LINGER) {
         return o.linger;
       } else if (name == SO_RCVBUF) {
@@ -351,19 +405,31 @@ final class Options {
       } else if (name == SCTP_ASSOCINFO) {
         return assocInfo(t);
       } else if (name == SCTP_INITMSG) {
-        return new InitMsg(o.template.outboundStreams(), o.template.maxInboundStreams(),
-            o.template.maxInitAttempts(), o.template.maxInitTimeoutMs());
+        return new InitMsg(
+            o.template.outboundStreams(),
+            o.template.maxInboundStreams(),
+            o.template.maxInitAttempts(),
+            o.template.maxInitTimeoutMs());
       } else if (name == SCTP_AUTOCLOSE) {
         return (int) a.autocloseSeconds();
       } else if (name == SCTP_PEER_ADDR_PARAMS) {
         if (t.peer() == null) {
-          return new PeerAddressParams(null, a.heartbeatIntervalMs(), a.pathMaxRetrans(), a.pathMtu(),
-              a.heartbeatEnabled() ? PeerAddressParams.HeartbeatMode.ENABLED : PeerAddressParams.HeartbeatMode.DISABLED);
+          return new PeerAddressParams(
+              null,
+              a.heartbeatIntervalMs(),
+              a.pathMaxRetrans(),
+              a.pathMtu(),
+              a.heartbeatEnabled()
+                  ? PeerAddressParams.HeartbeatMode.ENABLED
+                  : PeerAddressParams.HeartbeatMode.DISABLED);
         }
         return live(t, name).peerAddressParams(path(live, t.peer(), name).address());
       } else if (name == SCTP_PEER_ADDR_THLDS) {
         if (t.peer() == null) {
-          return new PeerAddressThresholds(null, a.pathMaxRetrans(), a.pfRetrans(),
+          return new PeerAddressThresholds(
+              null,
+              a.pathMaxRetrans(),
+              a.pfRetrans(),
               live != null ? live.paths().psRetrans() : o.psRetrans);
         }
         return live(t, name).thresholds(path(live, t.peer(), name).address());
@@ -393,7 +459,9 @@ final class Options {
         }
         return new RemoteUdpEncapsPort(t.peer(), path(live(t, name), t.peer(), name).udpPort());
       } else if (name == SCTP_LOCAL_UDP_ENCAPS_PORT) {
-        return t.runtime() != null ? t.runtime().udpPort() : o.localUdpPort == ChannelOptions.DEFAULT_PORT ? 0 : o.localUdpPort;
+        return t.runtime() != null
+            ? t.runtime().udpPort()
+            : o.localUdpPort == ChannelOptions.DEFAULT_PORT ? 0 : o.localUdpPort;
       }
       throw new UnsupportedOperationException("unknown option " + name);
     }
@@ -406,8 +474,10 @@ final class Options {
       return new AssocInfo(o.asocMaxRxt, 0, 0, o.template.rcvbuf(), o.cookieLifeMs);
     }
     long peerRwnd = live.sender() == null ? 0 : Math.min(live.sender().peerRwnd(), 0xFFFF_FFFFL);
-    long localRwnd = live.receiver() == null ? live.options().rcvbuf() : live.receiver().advertisedWindow();
-    return new AssocInfo(live.maxRetrans(), live.paths().paths().size(), peerRwnd, localRwnd, o.cookieLifeMs);
+    long localRwnd =
+        live.receiver() == null ? live.options().rcvbuf() : live.receiver().advertisedWindow();
+    return new AssocInfo(
+        live.maxRetrans(), live.paths().paths().size(), peerRwnd, localRwnd, o.cookieLifeMs);
   }
 
   private static Association live(Target t, SctpSocketOption<?> name) {
@@ -425,8 +495,12 @@ final class Options {
     }
     Path p = a.paths().find(isa.getAddress());
     if (p == null) {
-      throw new IllegalArgumentException(name.name() + ": " + isa.getAddress().getHostAddress()
-          + " is not a peer address of association " + a.id());
+      throw new IllegalArgumentException(
+          name.name()
+              + ": "
+              + isa.getAddress().getHostAddress()
+              + " is not a peer address of association "
+              + a.id());
     }
     return p;
   }

@@ -13,12 +13,18 @@ final class OutgoingMessages {
   private OutgoingMessages() {}
 
   /**
-   * Copies the buffer's remaining bytes (its position advances to its limit) and builds the
-   * pending send, with the channel's default send parameters when {@code info} is null. Returns
-   * null when the bytes were only added to a message that SCTP_EXPLICIT_COMPLETE keeps open.
+   * Copies the buffer's remaining bytes (its position advances to its limit) and builds the pending
+   * send, with the channel's default send parameters when {@code info} is null. Returns null when
+   * the bytes were only added to a message that SCTP_EXPLICIT_COMPLETE keeps open.
    */
-  static PendingSend prepare(ByteBuffer src, MessageInfo info, ChannelOptions opts, MessageStaging staging,
-      long sndbuf, boolean blocking) throws IOException {
+  static PendingSend prepare(
+      ByteBuffer src,
+      MessageInfo info,
+      ChannelOptions opts,
+      MessageStaging staging,
+      long sndbuf,
+      boolean blocking)
+      throws IOException {
     Objects.requireNonNull(src, "src");
     DefaultSendParam d = opts.defaultSend();
     int stream = info != null ? info.streamNumber() : d.stream();
@@ -36,19 +42,28 @@ final class OutgoingMessages {
       }
     }
     long expiresAt = ttl > 0 ? System.nanoTime() + ttl * 1_000_000L : Long.MAX_VALUE;
-    return new PendingSend(new OutgoingMessage(stream, ppid, unordered, false, Bytes.wrap(data), context, expiresAt), blocking);
+    return new PendingSend(
+        new OutgoingMessage(stream, ppid, unordered, false, Bytes.wrap(data), context, expiresAt),
+        blocking);
   }
 
   /**
-   * Checks the stream, prepares the message and hands it to the association's event loop.
-   * Returns null when the bytes went into a message SCTP_EXPLICIT_COMPLETE keeps open.
+   * Checks the stream, prepares the message and hands it to the association's event loop. Returns
+   * null when the bytes went into a message SCTP_EXPLICIT_COMPLETE keeps open.
    */
-  static PendingSend submit(AssociationHandle h, ByteBuffer src, MessageInfo info, ChannelOptions opts,
-      MessageStaging staging, boolean blocking) throws IOException {
+  static PendingSend submit(
+      AssociationHandle h,
+      ByteBuffer src,
+      MessageInfo info,
+      ChannelOptions opts,
+      MessageStaging staging,
+      boolean blocking)
+      throws IOException {
     int stream = info != null ? info.streamNumber() : opts.defaultSend().stream();
     int out = h.api.maxOutboundStreams();
     if (out > 0 && stream >= out) {
-      throw new InvalidStreamException("stream " + stream + " is outside the association's " + out + " outbound streams");
+      throw new InvalidStreamException(
+          "stream " + stream + " is outside the association's " + out + " outbound streams");
     }
     long sndbuf;
     synchronized (opts) {

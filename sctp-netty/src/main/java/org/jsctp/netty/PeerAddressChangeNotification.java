@@ -18,7 +18,11 @@ import java.util.Objects;
  * @param errorCount the path's error counter at the time
  */
 public record PeerAddressChangeNotification(
-    Association association, SocketAddress address, AddressChangeEvent event, int udpPort, int errorCount)
+    Association association,
+    SocketAddress address,
+    AddressChangeEvent event,
+    int udpPort,
+    int errorCount)
     implements Notification {
 
   /** Checks the arguments. */
@@ -32,7 +36,9 @@ public record PeerAddressChangeNotification(
   public enum AddressChangeEvent {
     /** The address is reachable again (SCTP_ADDR_AVAILABLE). */
     ADDR_AVAILABLE,
-    /** The address became unreachable: more than Path.Max.Retrans errors (SCTP_ADDR_UNREACHABLE). */
+    /**
+     * The address became unreachable: more than Path.Max.Retrans errors (SCTP_ADDR_UNREACHABLE).
+     */
     ADDR_UNREACHABLE,
     /** The address was removed from the association (SCTP_ADDR_REMOVED). */
     ADDR_REMOVED,

@@ -25,8 +25,8 @@ public final class PeerAddressFilter {
   }
 
   /**
-   * The addresses in any of the given subnets, such as {@code "127.0.0.0/8"} or {@code
-   * "fd00::/8"}; a bare address means that address alone.
+   * The addresses in any of the given subnets, such as {@code "127.0.0.0/8"} or {@code "fd00::/8"};
+   * a bare address means that address alone.
    *
    * @throws IllegalArgumentException for a malformed subnet
    */
@@ -68,7 +68,8 @@ public final class PeerAddressFilter {
           throw new IllegalArgumentException("bad prefix length in subnet '" + cidr + "'", e);
         }
         if (bits < 0 || bits > address.length * 8) {
-          throw new IllegalArgumentException("prefix length out of range 0.." + address.length * 8 + " in '" + cidr + "'");
+          throw new IllegalArgumentException(
+              "prefix length out of range 0.." + address.length * 8 + " in '" + cidr + "'");
         }
       }
       return new Subnet(address, bits);

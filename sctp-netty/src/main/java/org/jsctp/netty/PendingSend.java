@@ -6,9 +6,8 @@ import org.jsctp.tx.OutgoingMessage;
 
 /**
  * One send waiting to be accepted by the core. The event loop claims it before handing it to the
- * core, and a caller giving up (timeout, interrupt) can only withdraw it while it is not claimed:
- * a message is either accepted and its future completed, or withdrawn and never sent, never
- * both.
+ * core, and a caller giving up (timeout, interrupt) can only withdraw it while it is not claimed: a
+ * message is either accepted and its future completed, or withdrawn and never sent, never both.
  */
 final class PendingSend {
 

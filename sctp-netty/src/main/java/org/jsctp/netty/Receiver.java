@@ -14,11 +14,11 @@ import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 
 /**
- * The receive calls of a channel with the JDK's semantics: notifications go to the handler until
- * it says RETURN or a message arrives; a message larger than the buffer is returned in parts
- * with {@link MessageInfo#isComplete()} false; the bytes read are reported to the association so
- * that its window reopens. One receive at a time: blocking receives wait for each other, an
- * asynchronous receive while another is pending fails with {@link ReadPendingException}.
+ * The receive calls of a channel with the JDK's semantics: notifications go to the handler until it
+ * says RETURN or a message arrives; a message larger than the buffer is returned in parts with
+ * {@link MessageInfo#isComplete()} false; the bytes read are reported to the association so that
+ * its window reopens. One receive at a time: blocking receives wait for each other, an asynchronous
+ * receive while another is pending fails with {@link ReadPendingException}.
  */
 final class Receiver {
 
@@ -33,8 +33,8 @@ final class Receiver {
   private volatile AssociationHandle partial;
 
   /**
-   * @param interleaveLevel SCTP_FRAGMENT_INTERLEAVE of the channel; 0 keeps a partly read
-   *     message's association exclusive until the message is complete
+   * @param interleaveLevel SCTP_FRAGMENT_INTERLEAVE of the channel; 0 keeps a partly read message's
+   *     association exclusive until the message is complete
    */
   Receiver(Inbox inbox, IntSupplier interleaveLevel) {
     this.inbox = inbox;
@@ -66,7 +66,8 @@ final class Receiver {
   }
 
   /** A blocking receive; {@code nanos} < 0 waits forever. */
-  <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, long nanos) throws IOException {
+  <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, long nanos)
+      throws IOException {
     check(dst);
     if (inbox.isClosed()) {
       throw new ClosedChannelException();
@@ -109,10 +110,11 @@ final class Receiver {
   }
 
   /**
-   * An asynchronous receive: completes when a message was read into {@code dst} or the handler
-   * said RETURN (with null). The handler runs on the completing thread, possibly the event loop.
+   * An asynchronous receive: completes when a message was read into {@code dst} or the handler said
+   * RETURN (with null). The handler runs on the completing thread, possibly the event loop.
    */
-  <T> CompletableFuture<MessageInfo> receiveAsync(ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
+  <T> CompletableFuture<MessageInfo> receiveAsync(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
     check(dst);
     CompletableFuture<MessageInfo> f = new CompletableFuture<>();
     if (inbox.isClosed()) {
@@ -133,7 +135,11 @@ final class Receiver {
     private final NotificationHandler<T> handler;
     private final CompletableFuture<MessageInfo> future;
 
-    AsyncReceive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, CompletableFuture<MessageInfo> future) {
+    AsyncReceive(
+        ByteBuffer dst,
+        T attachment,
+        NotificationHandler<T> handler,
+        CompletableFuture<MessageInfo> future) {
       this.dst = dst;
       this.attachment = attachment;
       this.handler = handler;

@@ -12,8 +12,8 @@ import org.jsctp.wire.ErrorCause;
  * @param errorCode the code of the first cause (RFC 9260 section 3.3.10), 0 when there is none
  * @param causes every cause of the ERROR chunk
  */
-public record RemoteErrorNotification(Association association, int errorCode, List<ErrorCause> causes)
-    implements Notification {
+public record RemoteErrorNotification(
+    Association association, int errorCode, List<ErrorCause> causes) implements Notification {
 
   /** Checks and copies the arguments. */
   public RemoteErrorNotification {

@@ -53,7 +53,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   /** A channel on an existing endpoint and association (accepted, or branched off). */
-  SctpChannelImpl(SctpStack stack, ChannelOptions opts, EndpointRuntime runtime, AssociationHandle handle) {
+  SctpChannelImpl(
+      SctpStack stack, ChannelOptions opts, EndpointRuntime runtime, AssociationHandle handle) {
     this.stack = stack;
     this.opts = opts;
     this.runtime = runtime;
@@ -103,8 +104,12 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       if (connecting != null) {
         throw new ConnectionPendingException();
       }
-      runtime = Blocking.await(EndpointRuntime.open(stack, opts, LocalAddresses.expand(isa), isa.getPort(), false,
-          "one-to-one"), -1, "bind");
+      runtime =
+          Blocking.await(
+              EndpointRuntime.open(
+                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), false, "one-to-one"),
+              -1,
+              "bind");
     }
     return this;
   }
@@ -115,13 +120,11 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     return this;
   }
 
-
   @Override
   public SctpChannel unbindAddress(InetAddress address) throws IOException {
     LocalBinding.remove(stack, bound(), address);
     return this;
   }
-
 
   private EndpointRuntime bound() throws IOException {
     checkOpen();
@@ -138,7 +141,6 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     return LocalBinding.addresses(runtime);
   }
 
-
   // ---- connecting ----------------------------------------------------------------------------
 
   @Override
@@ -147,13 +149,17 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   @Override
-  public boolean connect(SocketAddress remote, int maxOutStreams, int maxInStreams) throws IOException {
-    setOption(SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS, InitMaxStreams.create(maxInStreams, maxOutStreams));
+  public boolean connect(SocketAddress remote, int maxOutStreams, int maxInStreams)
+      throws IOException {
+    setOption(
+        SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS,
+        InitMaxStreams.create(maxInStreams, maxOutStreams));
     return connect(remote);
   }
 
   @Override
-  public boolean connect(Collection<? extends SocketAddress> remotes, Duration timeout) throws IOException {
+  public boolean connect(Collection<? extends SocketAddress> remotes, Duration timeout)
+      throws IOException {
     Blocking.checkNotOnLoop(stack);
     CompletableFuture<Void> f = connectAsync(remotes);
     Blocking.await(f, Blocking.nanos(timeout), "connect");
@@ -184,39 +190,54 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
         bound = CompletableFuture.completedFuture(runtime);
       } else {
         try {
-          bound = EndpointRuntime.open(stack, opts, LocalAddresses.forPeers(ips), 0, false, "one-to-one");
+          bound =
+              EndpointRuntime.open(
+                  stack, opts, LocalAddresses.forPeers(ips), 0, false, "one-to-one");
         } catch (IOException e) {
           return CompletableFuture.failedFuture(e);
         }
       }
-      CompletableFuture<Void> f = bound.thenCompose(rt -> {
-        synchronized (lock) {
-          runtime = rt;
-          if (!open) {
-            releaseRuntime();
-            return CompletableFuture.failedFuture(new ClosedChannelException());
-          }
-        }
-        return rt.call(() -> {
-          // Under the lock, so that a concurrent close either sees the association or prevents it.
-          synchronized (lock) {
-            if (!open) {
-              throw new ClosedChannelException();
-            }
-            AssociationHandle h = rt.connect(ips, port, opts.remoteUdpPort(), opts.associationOptions(), this);
-            opts.applyTo(h.core);
-            handle = h;
-            return h;
-          }
-        });
-      }).thenCompose(h -> h.established);
+      CompletableFuture<Void> f =
+          bound
+              .thenCompose(
+                  rt -> {
+                    synchronized (lock) {
+                      runtime = rt;
+                      if (!open) {
+                        releaseRuntime();
+                        return CompletableFuture.failedFuture(new ClosedChannelException());
+                      }
+                    }
+                    return rt.call(
+                        () -> {
+                          // Under the lock, so that a concurrent close either sees the association
+                          // or prevents it.
+                          synchronized (lock) {
+                            if (!open) {
+                              throw new ClosedChannelException();
+                            }
+                            AssociationHandle h =
+                                rt.connect(
+                                    ips,
+                                    port,
+                                    opts.remoteUdpPort(),
+                                    opts.associationOptions(),
+                                    this);
+                            opts.applyTo(h.core);
+                            handle = h;
+                            return h;
+                          }
+                        });
+                  })
+              .thenCompose(h -> h.established);
       connecting = f;
-      f.whenComplete((v, err) -> {
-        if (err != null) {
-          LOG.debug("connect to {} failed: {}", ips, err.toString());
-          closeQuietly();
-        }
-      });
+      f.whenComplete(
+          (v, err) -> {
+            if (err != null) {
+              LOG.debug("connect to {} failed: {}", ips, err.toString());
+              closeQuietly();
+            }
+          });
       return f;
     }
   }
@@ -235,15 +256,19 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
         throw new IllegalArgumentException("unresolved address: " + isa);
       }
       if (isa.getPort() <= 0) {
-        throw new IllegalArgumentException("remote SCTP port out of range 1..65535: " + isa.getPort());
+        throw new IllegalArgumentException(
+            "remote SCTP port out of range 1..65535: " + isa.getPort());
       }
       if (port != -1 && isa.getPort() != port) {
-        throw new IllegalArgumentException("all remote addresses of one association need the same SCTP port");
+        throw new IllegalArgumentException(
+            "all remote addresses of one association need the same SCTP port");
       }
       port = isa.getPort();
       if (!stack.allowsPeer(isa.getAddress())) {
-        throw new IllegalArgumentException("peer address " + isa.getAddress().getHostAddress()
-            + " is outside the stack's allowed peer addresses");
+        throw new IllegalArgumentException(
+            "peer address "
+                + isa.getAddress().getHostAddress()
+                + " is outside the stack's allowed peer addresses");
       }
       ips.add(isa.getAddress());
     }
@@ -377,7 +402,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   private static void abort(AssociationHandle h, String reason) {
-    h.runtime.execute(() -> h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
+    h.runtime.execute(
+        () -> h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
   }
 
   private void releaseRuntime() {
@@ -412,7 +438,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (rt == null) {
       return name.type().cast(Options.get(name, new Options.Target(opts, true, null, null, p)));
     }
-    return name.type().cast(Blocking.await(rt.call(() -> Options.get(name, target(rt, p))), -1, "getOption"));
+    return name.type()
+        .cast(Blocking.await(rt.call(() -> Options.get(name, target(rt, p))), -1, "getOption"));
   }
 
   @Override
@@ -423,10 +450,14 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       Options.set(name, value, new Options.Target(opts, true, null, null, null));
       return this;
     }
-    Blocking.await(rt.call(() -> {
-      Options.set(name, value, target(rt, null));
-      return null;
-    }), -1, "setOption");
+    Blocking.await(
+        rt.call(
+            () -> {
+              Options.set(name, value, target(rt, null));
+              return null;
+            }),
+        -1,
+        "setOption");
     return this;
   }
 
@@ -439,7 +470,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     Objects.requireNonNull(name, "name");
     checkOpen();
     if (!Options.ONE_TO_ONE.contains(name)) {
-      throw new UnsupportedOperationException(name.name() + " is not supported by a one-to-one channel");
+      throw new UnsupportedOperationException(
+          name.name() + " is not supported by a one-to-one channel");
     }
   }
 
@@ -456,12 +488,14 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   // ---- receiving -----------------------------------------------------------------------------
 
   @Override
-  public <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler) throws IOException {
+  public <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler)
+      throws IOException {
     return receive(dst, attachment, handler, null);
   }
 
   @Override
-  public <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
+  public <T> MessageInfo receive(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
       throws IOException {
     Objects.requireNonNull(dst, "dst");
     checkOpen();
@@ -471,7 +505,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   @Override
-  public <T> CompletableFuture<MessageInfo> receiveAsync(ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
+  public <T> CompletableFuture<MessageInfo> receiveAsync(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
     Objects.requireNonNull(dst, "dst");
     if (!open) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
@@ -517,7 +552,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     }
   }
 
-  private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking) throws IOException {
+  private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking)
+      throws IOException {
     Objects.requireNonNull(src, "src");
     checkOpen();
     AssociationHandle h = handle;
@@ -528,7 +564,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       throw new ClosedChannelException();
     }
     if (info != null && info.association() != null && info.association() != h.api) {
-      throw new IllegalArgumentException("the MessageInfo names another association: " + info.association());
+      throw new IllegalArgumentException(
+          "the MessageInfo names another association: " + info.association());
     }
     return OutgoingMessages.submit(h, src, info, opts, staging, blocking);
   }
@@ -600,6 +637,9 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public String toString() {
     AssociationHandle h = handle;
-    return "SctpChannel[" + (open ? "open" : "closed") + (h == null ? "" : ", association " + h.id()) + "]";
+    return "SctpChannel["
+        + (open ? "open" : "closed")
+        + (h == null ? "" : ", association " + h.id())
+        + "]";
   }
 }

@@ -10,11 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * A one-to-many SCTP channel, shaped like {@code com.sun.nio.sctp.SctpMultiChannel}: one
- * endpoint, any number of associations. Sending to an address without an association sets one
- * up implicitly; receive returns messages of every association, with {@link
- * MessageInfo#association()} saying which; {@link #branch(Association)} peels an association
- * off into its own {@link SctpChannel}.
+ * A one-to-many SCTP channel, shaped like {@code com.sun.nio.sctp.SctpMultiChannel}: one endpoint,
+ * any number of associations. Sending to an address without an association sets one up implicitly;
+ * receive returns messages of every association, with {@link MessageInfo#association()} saying
+ * which; {@link #branch(Association)} peels an association off into its own {@link SctpChannel}.
  *
  * <pre>{@code
  * SctpMultiChannel ch = SctpMultiChannel.open(stack);
@@ -26,10 +25,10 @@ import java.util.function.Consumer;
  * }
  * }</pre>
  *
- * <p>Bound, it accepts associations from peers (listening is part of bind, as for the JDK). Its
- * UDP port is {@link SctpStandardSocketOptions#SCTP_LOCAL_UDP_ENCAPS_PORT}, by default the
- * stack's {@code udp_port} (9899). The differences from the JDK listed on {@link SctpChannel}
- * apply here too.
+ * <p>Bound, it accepts associations from peers (listening is part of bind, as for the JDK). Its UDP
+ * port is {@link SctpStandardSocketOptions#SCTP_LOCAL_UDP_ENCAPS_PORT}, by default the stack's
+ * {@code udp_port} (9899). The differences from the JDK listed on {@link SctpChannel} apply here
+ * too.
  */
 public abstract class SctpMultiChannel implements java.nio.channels.Channel {
 
@@ -47,7 +46,9 @@ public abstract class SctpMultiChannel implements java.nio.channels.Channel {
   /** The associations that are up or being set up. */
   public abstract Set<Association> associations() throws IOException;
 
-  /** Binds and listens, with no limit on associations beyond the stack's {@code max_associations}. */
+  /**
+   * Binds and listens, with no limit on associations beyond the stack's {@code max_associations}.
+   */
   public abstract SctpMultiChannel bind(SocketAddress local) throws IOException;
 
   /**
@@ -81,24 +82,23 @@ public abstract class SctpMultiChannel implements java.nio.channels.Channel {
   /** Starts a graceful shutdown of one association; the future completes when it has ended. */
   public abstract CompletableFuture<Void> shutdownAsync(Association association);
 
-  /**
-   * Reads an option: of {@code association}, or with null what new associations start with.
-   */
-  public abstract <T> T getOption(SctpSocketOption<T> name, Association association) throws IOException;
-
-  /** Reads a per-address option of one peer address of {@code association}. */
-  public abstract <T> T getOption(SctpSocketOption<T> name, Association association, SocketAddress peer)
+  /** Reads an option: of {@code association}, or with null what new associations start with. */
+  public abstract <T> T getOption(SctpSocketOption<T> name, Association association)
       throws IOException;
 
+  /** Reads a per-address option of one peer address of {@code association}. */
+  public abstract <T> T getOption(
+      SctpSocketOption<T> name, Association association, SocketAddress peer) throws IOException;
+
   /**
-   * Sets an option: for {@code association}, or with null for associations set up later
-   * ({@link SctpStandardSocketOptions#SCTP_AUTOCLOSE} with null applies to all of them, current
-   * and future).
+   * Sets an option: for {@code association}, or with null for associations set up later ({@link
+   * SctpStandardSocketOptions#SCTP_AUTOCLOSE} with null applies to all of them, current and
+   * future).
    *
    * @throws IllegalArgumentException for a bad value, naming the option and its allowed range
    */
-  public abstract <T> SctpMultiChannel setOption(SctpSocketOption<T> name, T value, Association association)
-      throws IOException;
+  public abstract <T> SctpMultiChannel setOption(
+      SctpSocketOption<T> name, T value, Association association) throws IOException;
 
   /** Every option is supported. */
   public abstract Set<SctpSocketOption<?>> supportedOptions();
@@ -109,26 +109,31 @@ public abstract class SctpMultiChannel implements java.nio.channels.Channel {
    * SctpStandardSocketOptions#SCTP_FRAGMENT_INTERLEAVE} 0 (default), while a message is read in
    * parts nothing from other associations is returned.
    */
-  public abstract <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler)
-      throws IOException;
-
-  /** Like {@link #receive(ByteBuffer, Object, NotificationHandler)}, waiting at most {@code timeout}. */
-  public abstract <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler,
-      Duration timeout) throws IOException;
-
-  /** Receives asynchronously; only one receive may be pending. */
-  public abstract <T> CompletableFuture<MessageInfo> receiveAsync(ByteBuffer dst, T attachment,
-      NotificationHandler<T> handler);
+  public abstract <T> MessageInfo receive(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler) throws IOException;
 
   /**
-   * Sends a message on {@link MessageInfo#association()}, or to {@link MessageInfo#address()}:
-   * with no association to that address, one is set up implicitly (an unbound channel binds
-   * first) and the message goes out once it is up. Waits while the send buffer is full.
+   * Like {@link #receive(ByteBuffer, Object, NotificationHandler)}, waiting at most {@code
+   * timeout}.
+   */
+  public abstract <T> MessageInfo receive(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
+      throws IOException;
+
+  /** Receives asynchronously; only one receive may be pending. */
+  public abstract <T> CompletableFuture<MessageInfo> receiveAsync(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler);
+
+  /**
+   * Sends a message on {@link MessageInfo#association()}, or to {@link MessageInfo#address()}: with
+   * no association to that address, one is set up implicitly (an unbound channel binds first) and
+   * the message goes out once it is up. Waits while the send buffer is full.
    */
   public abstract int send(ByteBuffer src, MessageInfo messageInfo) throws IOException;
 
   /** Like {@link #send(ByteBuffer, MessageInfo)}, waiting at most {@code timeout} for room. */
-  public abstract int send(ByteBuffer src, MessageInfo messageInfo, Duration timeout) throws IOException;
+  public abstract int send(ByteBuffer src, MessageInfo messageInfo, Duration timeout)
+      throws IOException;
 
   /** Sends asynchronously, as {@link SctpChannel#sendAsync(ByteBuffer, MessageInfo)} does. */
   public abstract CompletableFuture<Integer> sendAsync(ByteBuffer src, MessageInfo messageInfo);
@@ -148,14 +153,14 @@ public abstract class SctpMultiChannel implements java.nio.channels.Channel {
   public abstract boolean isWritable(Association association);
 
   /**
-   * Runs {@code listener} on the event loop when an association's buffered amount falls to half
-   * its send buffer after a send had to wait. Null removes it. Must not block.
+   * Runs {@code listener} on the event loop when an association's buffered amount falls to half its
+   * send buffer after a send had to wait. Null removes it. Must not block.
    */
   public abstract void setBufferedAmountLowListener(Consumer<Association> listener);
 
   /**
-   * Closes the channel: every association is shut down gracefully (aborted with SO_LINGER 0 or
-   * when data was left unread), in the background.
+   * Closes the channel: every association is shut down gracefully (aborted with SO_LINGER 0 or when
+   * data was left unread), in the background.
    */
   @Override
   public abstract void close() throws IOException;

@@ -79,11 +79,16 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
       if (binding != null) {
         throw new AlreadyBoundException();
       }
-      f = EndpointRuntime.open(stack, opts, LocalAddresses.expand(isa), isa.getPort(), true, "one-to-many")
-          .thenCompose(rt -> rt.call(() -> {
-            rt.accept(this::adopt);
-            return rt;
-          }));
+      f =
+          EndpointRuntime.open(
+                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), true, "one-to-many")
+              .thenCompose(
+                  rt ->
+                      rt.call(
+                          () -> {
+                            rt.accept(this::adopt);
+                            return rt;
+                          }));
       binding = f;
     }
     try {
@@ -102,7 +107,9 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     synchronized (lock) {
       if (binding == null) {
         try {
-          binding = EndpointRuntime.open(stack, opts, LocalAddresses.forPeers(List.of(peer)), 0, false, "one-to-many");
+          binding =
+              EndpointRuntime.open(
+                  stack, opts, LocalAddresses.forPeers(List.of(peer)), 0, false, "one-to-many");
         } catch (IOException e) {
           return CompletableFuture.failedFuture(e);
         }
@@ -127,13 +134,11 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     return this;
   }
 
-
   @Override
   public SctpMultiChannel unbindAddress(InetAddress address) throws IOException {
     LocalBinding.remove(stack, bound(), address);
     return this;
   }
-
 
   private EndpointRuntime bound() throws IOException {
     checkOpen();
@@ -150,7 +155,6 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     return LocalBinding.addresses(runtime);
   }
 
-
   // ---- associations --------------------------------------------------------------------------
 
   @Override
@@ -163,7 +167,8 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     Objects.requireNonNull(association, "association");
     AssociationHandle h = associations.get(association);
     if (h == null) {
-      throw new IllegalArgumentException(association + " is not an association of this channel (any more)");
+      throw new IllegalArgumentException(
+          association + " is not an association of this channel (any more)");
     }
     return h;
   }
@@ -199,18 +204,23 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     checkOpen();
     AssociationHandle h = handleOf(association);
     EndpointRuntime rt = h.runtime;
-    return Blocking.await(rt.call(() -> {
-      if (associations.remove(association) == null || h.ended()) {
-        throw new IllegalArgumentException(association + " has ended or was branched already");
-      }
-      SctpChannelImpl ch = new SctpChannelImpl(stack, opts.copy(), rt, h);
-      h.owner(ch);
-      rt.retain();
-      inbox.moveTo(ch.inbox(), h);
-      receiver.forget(h);
-      staging.remove(association);
-      return (SctpChannel) ch;
-    }), -1, "branch");
+    return Blocking.await(
+        rt.call(
+            () -> {
+              if (associations.remove(association) == null || h.ended()) {
+                throw new IllegalArgumentException(
+                    association + " has ended or was branched already");
+              }
+              SctpChannelImpl ch = new SctpChannelImpl(stack, opts.copy(), rt, h);
+              h.owner(ch);
+              rt.retain();
+              inbox.moveTo(ch.inbox(), h);
+              receiver.forget(h);
+              staging.remove(association);
+              return (SctpChannel) ch;
+            }),
+        -1,
+        "branch");
   }
 
   // ---- options -------------------------------------------------------------------------------
@@ -226,7 +236,8 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   }
 
   @Override
-  public <T> T getOption(SctpSocketOption<T> name, Association association, SocketAddress peer) throws IOException {
+  public <T> T getOption(SctpSocketOption<T> name, Association association, SocketAddress peer)
+      throws IOException {
     check(name);
     InetSocketAddress p = SctpChannelImpl.peerAddress(peer);
     AssociationHandle h = association == null ? null : handleOf(association);
@@ -234,12 +245,22 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     if (rt == null) {
       return name.type().cast(Options.get(name, new Options.Target(opts, true, null, null, p)));
     }
-    return name.type().cast(Blocking.await(rt.call(() -> Options.get(name,
-        new Options.Target(opts, h == null, h != null && h.live() ? h.core : null, rt, p))), -1, "getOption"));
+    return name.type()
+        .cast(
+            Blocking.await(
+                rt.call(
+                    () ->
+                        Options.get(
+                            name,
+                            new Options.Target(
+                                opts, h == null, h != null && h.live() ? h.core : null, rt, p))),
+                -1,
+                "getOption"));
   }
 
   @Override
-  public <T> SctpMultiChannel setOption(SctpSocketOption<T> name, T value, Association association) throws IOException {
+  public <T> SctpMultiChannel setOption(SctpSocketOption<T> name, T value, Association association)
+      throws IOException {
     check(name);
     AssociationHandle h = association == null ? null : handleOf(association);
     EndpointRuntime rt = runtime;
@@ -247,23 +268,30 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
       Options.set(name, value, new Options.Target(opts, true, null, null, null));
       return this;
     }
-    Blocking.await(rt.call(() -> {
-      if (h != null) {
-        Options.set(name, value, new Options.Target(opts, false, h.live() ? h.core : null, rt, null));
-        return null;
-      }
-      Options.set(name, value, new Options.Target(opts, true, null, rt, null));
-      rt.endpoint.setDefaultOptions(opts.associationOptions());
-      if (name == SctpStandardSocketOptions.SCTP_AUTOCLOSE) {
-        // SCTP_AUTOCLOSE is endpoint-wide (RFC 6458 section 8.1.8): every association.
-        for (AssociationHandle each : associations.values()) {
-          if (each.live()) {
-            each.core.options().setAutocloseSeconds((Integer) value);
-          }
-        }
-      }
-      return null;
-    }), -1, "setOption");
+    Blocking.await(
+        rt.call(
+            () -> {
+              if (h != null) {
+                Options.set(
+                    name,
+                    value,
+                    new Options.Target(opts, false, h.live() ? h.core : null, rt, null));
+                return null;
+              }
+              Options.set(name, value, new Options.Target(opts, true, null, rt, null));
+              rt.endpoint.setDefaultOptions(opts.associationOptions());
+              if (name == SctpStandardSocketOptions.SCTP_AUTOCLOSE) {
+                // SCTP_AUTOCLOSE is endpoint-wide (RFC 6458 section 8.1.8): every association.
+                for (AssociationHandle each : associations.values()) {
+                  if (each.live()) {
+                    each.core.options().setAutocloseSeconds((Integer) value);
+                  }
+                }
+              }
+              return null;
+            }),
+        -1,
+        "setOption");
     return this;
   }
 
@@ -278,12 +306,14 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   // ---- receiving -----------------------------------------------------------------------------
 
   @Override
-  public <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler) throws IOException {
+  public <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler)
+      throws IOException {
     return receive(dst, attachment, handler, null);
   }
 
   @Override
-  public <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
+  public <T> MessageInfo receive(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
       throws IOException {
     Objects.requireNonNull(dst, "dst");
     checkOpen();
@@ -292,7 +322,8 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   }
 
   @Override
-  public <T> CompletableFuture<MessageInfo> receiveAsync(ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
+  public <T> CompletableFuture<MessageInfo> receiveAsync(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
     Objects.requireNonNull(dst, "dst");
     if (!open) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
@@ -329,61 +360,85 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     }
   }
 
-  private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking) throws IOException {
+  private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking)
+      throws IOException {
     Objects.requireNonNull(src, "src");
     checkOpen();
     if (info == null) {
-      throw new IllegalArgumentException("a one-to-many send needs a MessageInfo naming an association or an address");
+      throw new IllegalArgumentException(
+          "a one-to-many send needs a MessageInfo naming an association or an address");
     }
     if (info.association() != null) {
       AssociationHandle h = handleOf(info.association());
       if (h.localShutdown() || h.ended() || h.peerShutdown()) {
         throw new ClosedChannelException();
       }
-      return OutgoingMessages.submit(h, src, info, opts, staging.computeIfAbsent(h.api, a -> new MessageStaging()), blocking);
+      return OutgoingMessages.submit(
+          h, src, info, opts, staging.computeIfAbsent(h.api, a -> new MessageStaging()), blocking);
     }
-    if (!(info.address() instanceof InetSocketAddress peer) || peer.isUnresolved() || peer.getPort() <= 0) {
-      throw new IllegalArgumentException("the MessageInfo needs an association or a resolved peer address with a port: "
-          + info.address());
+    if (!(info.address() instanceof InetSocketAddress peer)
+        || peer.isUnresolved()
+        || peer.getPort() <= 0) {
+      throw new IllegalArgumentException(
+          "the MessageInfo needs an association or a resolved peer address with a port: "
+              + info.address());
     }
     if (!stack.allowsPeer(peer.getAddress())) {
-      throw new IllegalArgumentException("peer address " + peer.getAddress().getHostAddress()
-          + " is outside the stack's allowed peer addresses");
+      throw new IllegalArgumentException(
+          "peer address "
+              + peer.getAddress().getHostAddress()
+              + " is outside the stack's allowed peer addresses");
     }
     AssociationHandle existing = find(peer);
     if (existing != null) {
-      return OutgoingMessages.submit(existing, src, info, opts,
-          staging.computeIfAbsent(existing.api, a -> new MessageStaging()), blocking);
+      return OutgoingMessages.submit(
+          existing,
+          src,
+          info,
+          opts,
+          staging.computeIfAbsent(existing.api, a -> new MessageStaging()),
+          blocking);
     }
     // Implicit setup (RFC 6458 section 3.1.1): the message is held by the core until COMM_UP.
-    PendingSend p = OutgoingMessages.prepare(src, info.complete(true), opts, new MessageStaging(), Long.MAX_VALUE, blocking);
-    ensureBound(peer.getAddress()).whenComplete((rt, err) -> {
-      if (err != null) {
-        p.future.completeExceptionally(err);
-        return;
-      }
-      try {
-        rt.execute(() -> {
-          try {
-            AssociationHandle h = find(peer);
-            if (!open) {
-              p.future.completeExceptionally(new ClosedChannelException());
-              return;
-            }
-            if (h == null) {
-              h = rt.connect(List.of(peer.getAddress()), peer.getPort(), opts.remoteUdpPort(), opts.associationOptions(), this);
-              opts.applyTo(h.core);
-              associations.put(h.api, h);
-            }
-            h.send(p, System.nanoTime());
-          } catch (RuntimeException e) {
-            p.future.completeExceptionally(e);
-          }
-        });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        p.future.completeExceptionally(new ClosedChannelException());
-      }
-    });
+    PendingSend p =
+        OutgoingMessages.prepare(
+            src, info.complete(true), opts, new MessageStaging(), Long.MAX_VALUE, blocking);
+    ensureBound(peer.getAddress())
+        .whenComplete(
+            (rt, err) -> {
+              if (err != null) {
+                p.future.completeExceptionally(err);
+                return;
+              }
+              try {
+                rt.execute(
+                    () -> {
+                      try {
+                        AssociationHandle h = find(peer);
+                        if (!open) {
+                          p.future.completeExceptionally(new ClosedChannelException());
+                          return;
+                        }
+                        if (h == null) {
+                          h =
+                              rt.connect(
+                                  List.of(peer.getAddress()),
+                                  peer.getPort(),
+                                  opts.remoteUdpPort(),
+                                  opts.associationOptions(),
+                                  this);
+                          opts.applyTo(h.core);
+                          associations.put(h.api, h);
+                        }
+                        h.send(p, System.nanoTime());
+                      } catch (RuntimeException e) {
+                        p.future.completeExceptionally(e);
+                      }
+                    });
+              } catch (java.util.concurrent.RejectedExecutionException e) {
+                p.future.completeExceptionally(new ClosedChannelException());
+              }
+            });
     return p;
   }
 
@@ -439,22 +494,24 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     try {
       // On the loop, after any implicit setup already queued there: it sees the channel closed
       // or its association is in the map by now.
-      rt.execute(() -> {
-        for (AssociationHandle h : associations.values()) {
-          if (!h.live()) {
-            continue;
-          }
-          if (linger == 0 || unread.contains(h)) {
-            String reason = linger == 0 ? "closed with SO_LINGER 0" : "closed with data unread";
-            h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
-          } else {
-            h.markLocalShutdown();
-            h.core.shutdown(System.nanoTime());
-          }
-        }
-        rt.accept(null);
-        rt.release();
-      });
+      rt.execute(
+          () -> {
+            for (AssociationHandle h : associations.values()) {
+              if (!h.live()) {
+                continue;
+              }
+              if (linger == 0 || unread.contains(h)) {
+                String reason = linger == 0 ? "closed with SO_LINGER 0" : "closed with data unread";
+                h.core.abort(
+                    System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
+              } else {
+                h.markLocalShutdown();
+                h.core.shutdown(System.nanoTime());
+              }
+            }
+            rt.accept(null);
+            rt.release();
+          });
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // the stack is closing
     }
@@ -504,7 +561,12 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   @Override
   public String toString() {
     EndpointRuntime rt = runtime;
-    return "SctpMultiChannel[" + (open ? "open" : "closed") + ", " + associations.size() + " associations"
-        + (rt == null ? "" : ", " + rt) + "]";
+    return "SctpMultiChannel["
+        + (open ? "open" : "closed")
+        + ", "
+        + associations.size()
+        + " associations"
+        + (rt == null ? "" : ", " + rt)
+        + "]";
   }
 }

@@ -8,9 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A listening one-to-one SCTP channel, shaped like {@code com.sun.nio.sctp.SctpServerChannel}:
- * bind it to one or several local addresses and accept associations, each as an {@link
- * SctpChannel}.
+ * A listening one-to-one SCTP channel, shaped like {@code com.sun.nio.sctp.SctpServerChannel}: bind
+ * it to one or several local addresses and accept associations, each as an {@link SctpChannel}.
  *
  * <pre>{@code
  * SctpServerChannel server = SctpServerChannel.open(stack);
@@ -19,10 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * SctpChannel ch = server.accept();
  * }</pre>
  *
- * <p>Its UDP port is {@link SctpStandardSocketOptions#SCTP_LOCAL_UDP_ENCAPS_PORT}, by default
- * the stack's {@code udp_port} (9899). Options set on the server are inherited by the channels
- * it accepts. Accepted channels share the server's endpoint: closing the server stops accepting
- * but leaves them open.
+ * <p>Its UDP port is {@link SctpStandardSocketOptions#SCTP_LOCAL_UDP_ENCAPS_PORT}, by default the
+ * stack's {@code udp_port} (9899). Options set on the server are inherited by the channels it
+ * accepts. Accepted channels share the server's endpoint: closing the server stops accepting but
+ * leaves them open.
  */
 public abstract class SctpServerChannel implements java.nio.channels.Channel {
 
@@ -54,8 +53,8 @@ public abstract class SctpServerChannel implements java.nio.channels.Channel {
   /**
    * Removes a local IP.
    *
-   * @throws IllegalUnbindException when it is not bound, is the last one, or associations exist
-   *     on the endpoint (their peers could not be told without ADD-IP, RFC 5061)
+   * @throws IllegalUnbindException when it is not bound, is the last one, or associations exist on
+   *     the endpoint (their peers could not be told without ADD-IP, RFC 5061)
    */
   public abstract SctpServerChannel unbindAddress(InetAddress address) throws IOException;
 
@@ -92,7 +91,8 @@ public abstract class SctpServerChannel implements java.nio.channels.Channel {
    * @throws IllegalArgumentException for a bad value, naming the option and its allowed range
    * @throws UnsupportedOperationException for an option a server does not have
    */
-  public abstract <T> SctpServerChannel setOption(SctpSocketOption<T> name, T value) throws IOException;
+  public abstract <T> SctpServerChannel setOption(SctpSocketOption<T> name, T value)
+      throws IOException;
 
   /** The options a server channel supports: those that shape accepted associations. */
   public abstract Set<SctpSocketOption<?>> supportedOptions();

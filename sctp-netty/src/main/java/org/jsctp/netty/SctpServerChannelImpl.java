@@ -75,13 +75,21 @@ final class SctpServerChannelImpl extends SctpServerChannel {
         throw new AlreadyBoundException();
       }
       this.backlog = backlog > 0 ? backlog : DEFAULT_BACKLOG;
-      EndpointRuntime rt = Blocking.await(EndpointRuntime.open(stack, opts, LocalAddresses.expand(isa), isa.getPort(),
-          true, "one-to-one"), -1, "bind");
+      EndpointRuntime rt =
+          Blocking.await(
+              EndpointRuntime.open(
+                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), true, "one-to-one"),
+              -1,
+              "bind");
       runtime = rt;
-      Blocking.await(rt.call(() -> {
-        rt.accept(this::adopt);
-        return null;
-      }), -1, "bind");
+      Blocking.await(
+          rt.call(
+              () -> {
+                rt.accept(this::adopt);
+                return null;
+              }),
+          -1,
+          "bind");
     } finally {
       lock.unlock();
     }
@@ -138,13 +146,11 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     return this;
   }
 
-
   @Override
   public SctpServerChannel unbindAddress(InetAddress address) throws IOException {
     LocalBinding.remove(stack, bound(), address);
     return this;
   }
-
 
   private EndpointRuntime bound() throws IOException {
     checkOpen();
@@ -160,7 +166,6 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     checkOpen();
     return LocalBinding.addresses(runtime);
   }
-
 
   @Override
   public SctpChannel accept() throws IOException {
@@ -247,11 +252,15 @@ final class SctpServerChannelImpl extends SctpServerChannel {
       Options.set(name, value, t);
       return this;
     }
-    Blocking.await(rt.call(() -> {
-      Options.set(name, value, t);
-      rt.endpoint.setDefaultOptions(opts.associationOptions());
-      return null;
-    }), -1, "setOption");
+    Blocking.await(
+        rt.call(
+            () -> {
+              Options.set(name, value, t);
+              rt.endpoint.setDefaultOptions(opts.associationOptions());
+              return null;
+            }),
+        -1,
+        "setOption");
     return this;
   }
 
@@ -259,7 +268,8 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     Objects.requireNonNull(name, "name");
     checkOpen();
     if (!Options.SERVER.contains(name)) {
-      throw new UnsupportedOperationException(name.name() + " is not supported by a server channel");
+      throw new UnsupportedOperationException(
+          name.name() + " is not supported by a server channel");
     }
   }
 
@@ -291,10 +301,11 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     EndpointRuntime rt = runtime;
     if (rt != null) {
       try {
-        rt.execute(() -> {
-          rt.accept(null);
-          rt.release();
-        });
+        rt.execute(
+            () -> {
+              rt.accept(null);
+              rt.release();
+            });
       } catch (java.util.concurrent.RejectedExecutionException e) {
         // the stack is closing
       }

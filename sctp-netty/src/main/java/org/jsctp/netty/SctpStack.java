@@ -27,8 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An SCTP stack over UDP (RFC 6951): Netty event loops, the stack configuration in the Linux
- * sysctl vocabulary, and the channels opened from it.
+ * An SCTP stack over UDP (RFC 6951): Netty event loops, the stack configuration in the Linux sysctl
+ * vocabulary, and the channels opened from it.
  *
  * <pre>{@code
  * try (SctpStack stack = SctpStack.builder()
@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * per local IP, all on one event loop of the stack. Endpoints are spread over the loops; the
  * protocol state of an endpoint is only ever touched by its loop.
  *
- * <p>{@link #close()} aborts the associations still open, closes every channel and UDP socket
- * and stops the event loops; no thread of the stack is left running afterwards. Close channels
- * first (or shut them down) for a graceful end.
+ * <p>{@link #close()} aborts the associations still open, closes every channel and UDP socket and
+ * stops the event loops; no thread of the stack is left running afterwards. Close channels first
+ * (or shut them down) for a graceful end.
  */
 public final class SctpStack implements AutoCloseable {
 
@@ -70,12 +70,14 @@ public final class SctpStack implements AutoCloseable {
     this.allowedPeers = b.allowedPeers;
     this.customizer = b.customizer;
     this.random = b.random;
-    this.group = new MultiThreadIoEventLoopGroup(b.threads,
-        new DefaultThreadFactory(b.threadName, true), transport.ioHandlerFactory);
+    this.group =
+        new MultiThreadIoEventLoopGroup(
+            b.threads, new DefaultThreadFactory(b.threadName, true), transport.ioHandlerFactory);
     for (String warning : config.warnings()) {
       LOG.warn("configuration: {}", warning);
     }
-    LOG.debug("stack started: {} transport, {} event loops, {}", transport.transport, b.threads, config);
+    LOG.debug(
+        "stack started: {} transport, {} event loops, {}", transport.transport, b.threads, config);
   }
 
   /** A builder with the defaults: {@link StackConfig#defaults()}, NIO, 1 event loop, any peer. */
@@ -99,9 +101,9 @@ public final class SctpStack implements AutoCloseable {
   }
 
   /**
-   * The RFC 3873 counters under the names of Linux's {@code /proc/net/sctp/snmp}, summed over
-   * every endpoint of the stack, those already closed included; SctpCurrEstab counts the
-   * associations established now.
+   * The RFC 3873 counters under the names of Linux's {@code /proc/net/sctp/snmp}, summed over every
+   * endpoint of the stack, those already closed included; SctpCurrEstab counts the associations
+   * established now.
    */
   public Map<String, Long> snmp() {
     Map<MibCounter, Long> sum = new EnumMap<>(MibCounter.class);
@@ -140,7 +142,8 @@ public final class SctpStack implements AutoCloseable {
     return query(new ArrayList<>(runtimes), rt -> rt.released() ? null : query.apply(rt));
   }
 
-  private static <T> List<T> query(List<EndpointRuntime> endpoints, java.util.function.Function<EndpointRuntime, T> query) {
+  private static <T> List<T> query(
+      List<EndpointRuntime> endpoints, java.util.function.Function<EndpointRuntime, T> query) {
     List<CompletableFuture<T>> futures = new ArrayList<>();
     for (EndpointRuntime rt : endpoints) {
       futures.add(rt.call(() -> query.apply(rt)));
@@ -274,16 +277,17 @@ public final class SctpStack implements AutoCloseable {
   }
 
   /**
-   * Reserves an SCTP port on every IP; 0 picks a free ephemeral port. SCTP ports must be unique
-   * per IP within the stack even though each endpoint has its own UDP port: peers tell
-   * associations apart by SCTP addresses and ports.
+   * Reserves an SCTP port on every IP; 0 picks a free ephemeral port. SCTP ports must be unique per
+   * IP within the stack even though each endpoint has its own UDP port: peers tell associations
+   * apart by SCTP addresses and ports.
    */
   int reservePort(List<InetAddress> ips, int port) throws java.net.BindException {
     synchronized (sctpPorts) {
       if (port != 0) {
         for (InetAddress ip : ips) {
           if (sctpPorts.containsKey(key(ip, port))) {
-            throw new java.net.BindException("SCTP port " + port + " is already bound on " + ip.getHostAddress());
+            throw new java.net.BindException(
+                "SCTP port " + port + " is already bound on " + ip.getHostAddress());
           }
         }
         for (InetAddress ip : ips) {
@@ -340,8 +344,8 @@ public final class SctpStack implements AutoCloseable {
     }
 
     /**
-     * The stack configuration from {@code net.sctp.*} keys and decimal values; keys not given
-     * keep their defaults.
+     * The stack configuration from {@code net.sctp.*} keys and decimal values; keys not given keep
+     * their defaults.
      *
      * @throws IllegalArgumentException naming the key for an unknown key or a bad value
      */
@@ -376,9 +380,9 @@ public final class SctpStack implements AutoCloseable {
     }
 
     /**
-     * Address safety: the peer addresses the stack may use. Addresses outside the set found in
-     * INIT or INIT ACK are ignored and never probed, datagrams from outside are dropped
-     * unanswered, connects to them are refused, and nothing is ever sent to them. Default: any.
+     * Address safety: the peer addresses the stack may use. Addresses outside the set found in INIT
+     * or INIT ACK are ignored and never probed, datagrams from outside are dropped unanswered,
+     * connects to them are refused, and nothing is ever sent to them. Default: any.
      */
     public Builder allowedPeerAddresses(Predicate<InetAddress> allowed) {
       this.allowedPeers = Objects.requireNonNull(allowed, "allowed");
@@ -393,8 +397,8 @@ public final class SctpStack implements AutoCloseable {
 
     /**
      * Where endpoints get their randomness (verification tags, TSNs, cookie secrets, nonces).
-     * Default: a new {@link SecureRandom} per endpoint. A seeded generator makes runs
-     * repeatable, but also makes the cookie secret predictable: tests only.
+     * Default: a new {@link SecureRandom} per endpoint. A seeded generator makes runs repeatable,
+     * but also makes the cookie secret predictable: tests only.
      */
     public Builder random(Supplier<RandomGenerator> random) {
       this.random = Objects.requireNonNull(random, "random");

@@ -6,13 +6,13 @@ import java.util.Objects;
 
 /**
  * SCTP_SEND_FAILED_EVENT (RFC 6458 section 6.1.11), like {@code
- * com.sun.nio.sctp.SendFailedNotification}: a message that will not be delivered, with its data,
- * so that nothing is lost silently.
+ * com.sun.nio.sctp.SendFailedNotification}: a message that will not be delivered, with its data, so
+ * that nothing is lost silently.
  *
  * @param association the association
  * @param address the peer's primary address at the time, or null when unknown
- * @param buffer the data that was not delivered (read-only): a whole message, the part of a
- *     message not yet sent, or one fragment that was sent and not acknowledged
+ * @param buffer the data that was not delivered (read-only): a whole message, the part of a message
+ *     not yet sent, or one fragment that was sent and not acknowledged
  * @param errorCode the error code (0: the association ended or the message expired)
  * @param streamNumber the stream the message was sent on
  * @param payloadProtocolID the message's payload protocol identifier

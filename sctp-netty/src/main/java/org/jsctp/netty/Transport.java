@@ -5,8 +5,8 @@ public enum Transport {
   /** Java NIO: available everywhere. */
   NIO,
   /**
-   * Linux epoll; needs {@code io.netty:netty-transport-native-epoll} (with its native
-   * classifier) on the class path. The stack does not depend on it.
+   * Linux epoll; needs {@code io.netty:netty-transport-native-epoll} (with its native classifier)
+   * on the class path. The stack does not depend on it.
    */
   EPOLL,
   /** Epoll when it is on the class path and works on this system, NIO otherwise. */

@@ -19,7 +19,10 @@ final class TransportSupport {
   final IoHandlerFactory ioHandlerFactory;
   final Class<? extends DatagramChannel> datagramChannelClass;
 
-  private TransportSupport(Transport transport, IoHandlerFactory factory, Class<? extends DatagramChannel> channelClass) {
+  private TransportSupport(
+      Transport transport,
+      IoHandlerFactory factory,
+      Class<? extends DatagramChannel> channelClass) {
     this.transport = transport;
     this.ioHandlerFactory = factory;
     this.datagramChannelClass = channelClass;
@@ -35,7 +38,8 @@ final class TransportSupport {
     }
     if (wanted == Transport.EPOLL) {
       throw new IllegalStateException(
-          "the epoll transport is not available: put io.netty:netty-transport-native-epoll (linux classifier) on the class path, on Linux");
+          "the epoll transport is not available: put io.netty:netty-transport-native-epoll (linux"
+              + " classifier) on the class path, on Linux");
     }
     return nio();
   }
@@ -49,13 +53,19 @@ final class TransportSupport {
     try {
       Class<?> epoll = Class.forName("io.netty.channel.epoll.Epoll");
       if (!(Boolean) epoll.getMethod("isAvailable").invoke(null)) {
-        LOG.debug("epoll is on the class path but unavailable", (Throwable) epoll.getMethod("unavailabilityCause").invoke(null));
+        LOG.debug(
+            "epoll is on the class path but unavailable",
+            (Throwable) epoll.getMethod("unavailabilityCause").invoke(null));
         return null;
       }
-      IoHandlerFactory factory = (IoHandlerFactory) Class.forName("io.netty.channel.epoll.EpollIoHandler")
-          .getMethod("newFactory").invoke(null);
+      IoHandlerFactory factory =
+          (IoHandlerFactory)
+              Class.forName("io.netty.channel.epoll.EpollIoHandler")
+                  .getMethod("newFactory")
+                  .invoke(null);
       Class<? extends DatagramChannel> channel =
-          (Class<? extends DatagramChannel>) Class.forName("io.netty.channel.epoll.EpollDatagramChannel");
+          (Class<? extends DatagramChannel>)
+              Class.forName("io.netty.channel.epoll.EpollDatagramChannel");
       return new TransportSupport(Transport.EPOLL, factory, channel);
     } catch (ClassNotFoundException e) {
       return null;

@@ -4,14 +4,14 @@ import io.netty.channel.ChannelPipeline;
 import java.net.InetSocketAddress;
 
 /**
- * A hook called for every UDP channel the stack opens, before it is bound: it may add handlers
- * to the channel's pipeline (capture, metrics, fault injection in tests). The stack adds its own
- * handler after the hook returns, at the end of the pipeline, so the hook's handlers see
- * received datagrams first and outgoing datagrams last.
+ * A hook called for every UDP channel the stack opens, before it is bound: it may add handlers to
+ * the channel's pipeline (capture, metrics, fault injection in tests). The stack adds its own
+ * handler after the hook returns, at the end of the pipeline, so the hook's handlers see received
+ * datagrams first and outgoing datagrams last.
  *
- * <p>Handlers see {@link io.netty.channel.socket.DatagramPacket} messages. A handler that drops
- * a datagram must release it ({@link io.netty.util.ReferenceCountUtil#release(Object)}) and, for
- * a write, complete the promise.
+ * <p>Handlers see {@link io.netty.channel.socket.DatagramPacket} messages. A handler that drops a
+ * datagram must release it ({@link io.netty.util.ReferenceCountUtil#release(Object)}) and, for a
+ * write, complete the promise.
  */
 @FunctionalInterface
 public interface UdpChannelCustomizer {

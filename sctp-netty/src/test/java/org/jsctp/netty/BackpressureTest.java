@@ -64,8 +64,10 @@ class BackpressureTest {
   AssociationEntry entry(SctpChannel ch) throws Exception {
     int id = ch.association().associationID();
     int port = ((java.net.InetSocketAddress) ch.getAllLocalAddresses().iterator().next()).getPort();
-    return stack.associations().stream().filter(e -> e.associationId() == id && e.localPort() == port)
-        .findFirst().orElseThrow();
+    return stack.associations().stream()
+        .filter(e -> e.associationId() == id && e.localPort() == port)
+        .findFirst()
+        .orElseThrow();
   }
 
   /** Reads every message and checks each byte and the order. */
@@ -82,24 +84,29 @@ class BackpressureTest {
   @Test
   void aBlockedWriterWaitsWhileTheReaderIsSlowAndMemoryStaysWithinTheBuffers() throws Exception {
     AtomicInteger sent = new AtomicInteger();
-    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
-      try {
-        for (int i = 0; i < COUNT; i++) {
-          client.send(ByteBuffer.wrap(message(i)), MessageInfo.createOutgoing(null, 0));
-          sent.incrementAndGet();
-        }
-      } catch (Exception e) {
-        throw new RuntimeException(e);
-      }
-    });
+    CompletableFuture<Void> writer =
+        CompletableFuture.runAsync(
+            () -> {
+              try {
+                for (int i = 0; i < COUNT; i++) {
+                  client.send(ByteBuffer.wrap(message(i)), MessageInfo.createOutgoing(null, 0));
+                  sent.incrementAndGet();
+                }
+              } catch (Exception e) {
+                throw new RuntimeException(e);
+              }
+            });
 
-    await("the receive window to fill", () -> {
-      try {
-        return entry(accepted).rxQueue() >= RCVBUF - 3 * 1500 && entry(client).txQueue() >= SNDBUF - SIZE;
-      } catch (Exception e) {
-        throw new RuntimeException(e);
-      }
-    });
+    await(
+        "the receive window to fill",
+        () -> {
+          try {
+            return entry(accepted).rxQueue() >= RCVBUF - 3 * 1500
+                && entry(client).txQueue() >= SNDBUF - SIZE;
+          } catch (Exception e) {
+            throw new RuntimeException(e);
+          }
+        });
     AssociationEntry receiver = entry(accepted);
     AssociationEntry sender = entry(client);
 
@@ -120,7 +127,8 @@ class BackpressureTest {
     CompletableFuture<Void> low = new CompletableFuture<>();
     client.setBufferedAmountLowListener(() -> low.complete(null));
     for (int i = 0; i < COUNT; i++) {
-      futures.add(client.sendAsync(ByteBuffer.wrap(message(i)), MessageInfo.createOutgoing(null, 0)));
+      futures.add(
+          client.sendAsync(ByteBuffer.wrap(message(i)), MessageInfo.createOutgoing(null, 0)));
     }
     int refused = 0;
     int firstRefused = -1;
@@ -146,7 +154,8 @@ class BackpressureTest {
     await("writable again", client::isWritable);
   }
 
-  static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatCause(CompletableFuture<?> f) {
+  static org.assertj.core.api.AbstractThrowableAssert<?, ? extends Throwable> assertThatCause(
+      CompletableFuture<?> f) {
     try {
       f.get();
       throw new AssertionError("not failed");

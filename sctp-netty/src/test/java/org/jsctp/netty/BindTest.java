@@ -41,16 +41,23 @@ class BindTest {
 
     assertThat(server.getAllLocalAddresses())
         .containsExactly(new InetSocketAddress(LO1, port), new InetSocketAddress(LO2, port));
-    assertThat(stack.endpoints()).singleElement().satisfies(e -> {
-      assertThat(e.localAddresses()).containsExactly(LO1, LO2);
-      assertThat(e.udpPort()).isEqualTo(server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT));
-    });
-    assertThatThrownBy(() -> server.bind(new InetSocketAddress(LO1, 0))).isInstanceOf(AlreadyBoundException.class);
+    assertThat(stack.endpoints())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.localAddresses()).containsExactly(LO1, LO2);
+              assertThat(e.udpPort())
+                  .isEqualTo(
+                      server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT));
+            });
+    assertThatThrownBy(() -> server.bind(new InetSocketAddress(LO1, 0)))
+        .isInstanceOf(AlreadyBoundException.class);
     assertThatThrownBy(() -> server.bindAddress(LO2)).isInstanceOf(AlreadyBoundException.class);
 
     server.unbindAddress(LO2);
     assertThat(server.getAllLocalAddresses()).containsExactly(new InetSocketAddress(LO1, port));
-    assertThatThrownBy(() -> server.unbindAddress(LO1)).isInstanceOf(IllegalUnbindException.class)
+    assertThatThrownBy(() -> server.unbindAddress(LO1))
+        .isInstanceOf(IllegalUnbindException.class)
         .hasMessageContaining("last");
   }
 
@@ -58,7 +65,8 @@ class BindTest {
   void refusesATakenSctpPortOnTheSameAddress() throws Exception {
     SctpServerChannel first = Loopback.server(stack);
     SctpServerChannel second = SctpServerChannel.open(stack);
-    assertThatThrownBy(() -> second.bind(Loopback.address(first))).isInstanceOf(BindException.class)
+    assertThatThrownBy(() -> second.bind(Loopback.address(first)))
+        .isInstanceOf(BindException.class)
         .hasMessageContaining("already bound");
   }
 
@@ -71,7 +79,8 @@ class BindTest {
     client.connect(Loopback.address(server));
     server.accept(Duration.ofSeconds(5));
 
-    assertThatThrownBy(() -> client.unbindAddress(LO2)).isInstanceOf(IllegalUnbindException.class)
+    assertThatThrownBy(() -> client.unbindAddress(LO2))
+        .isInstanceOf(IllegalUnbindException.class)
         .hasMessageContaining("ADD-IP");
     assertThat(client.getAllLocalAddresses()).hasSize(2);
   }

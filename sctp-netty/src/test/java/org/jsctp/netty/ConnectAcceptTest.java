@@ -41,7 +41,8 @@ class ConnectAcceptTest {
     assertThat(a.maxInboundStreams()).isEqualTo(7);
     assertThat(accepted.association().maxInboundStreams()).isEqualTo(5);
     assertThat(client.getRemoteAddresses()).containsExactly(serverAddress);
-    assertThat(accepted.getRemoteAddresses()).containsExactlyElementsOf(client.getAllLocalAddresses());
+    assertThat(accepted.getRemoteAddresses())
+        .containsExactlyElementsOf(client.getAllLocalAddresses());
     assertThat(accepted.getAllLocalAddresses()).containsExactly(serverAddress);
   }
 
@@ -52,7 +53,9 @@ class ConnectAcceptTest {
     client.connect(Loopback.address(server));
     SctpChannel accepted = server.accept(Duration.ofSeconds(5));
 
-    client.send(ByteBuffer.wrap("hello".getBytes()), MessageInfo.createOutgoing(null, 1).payloadProtocolID(46));
+    client.send(
+        ByteBuffer.wrap("hello".getBytes()),
+        MessageInfo.createOutgoing(null, 1).payloadProtocolID(46));
     ByteBuffer buf = ByteBuffer.allocate(100);
     MessageInfo info = accepted.receive(buf, null, null, Duration.ofSeconds(5));
 

@@ -47,8 +47,12 @@ final class EchoServer implements AutoCloseable {
         }
         buf.flip();
         try {
-          channel.send(buf, MessageInfo.createOutgoing(info.association(), null, info.streamNumber())
-              .payloadProtocolID(info.payloadProtocolID()).unordered(info.isUnordered()).complete(info.isComplete()));
+          channel.send(
+              buf,
+              MessageInfo.createOutgoing(info.association(), null, info.streamNumber())
+                  .payloadProtocolID(info.payloadProtocolID())
+                  .unordered(info.isUnordered())
+                  .complete(info.isComplete()));
           echoed.incrementAndGet();
         } catch (ClosedChannelException | IllegalArgumentException e) {
           // the association ended meanwhile

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A multihomed association over real sockets (127.0.0.1 and 127.0.0.2 on each side) whose
- * primary network is cut by a fault-injection handler in the UDP pipelines. Nothing here
- * depends on how fast failover is: only on what happens.
+ * A multihomed association over real sockets (127.0.0.1 and 127.0.0.2 on each side) whose primary
+ * network is cut by a fault-injection handler in the UDP pipelines. Nothing here depends on how
+ * fast failover is: only on what happens.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FailoverTest {
@@ -42,14 +42,15 @@ class FailoverTest {
   InetSocketAddress server2;
 
   static SctpStack stack(FaultInjector faults) {
-    return Loopback.stack(b -> {
-      java.util.Map<String, String> m = Loopback.fastSysctl();
-      m.put("net.sctp.hb_interval", "300");
-      m.put("net.sctp.path_max_retrans", "3");
-      m.put("net.sctp.pf_retrans", "0");
-      m.put("net.sctp.association_max_retrans", "6");
-      b.sysctl(m).udpChannelCustomizer(faults);
-    });
+    return Loopback.stack(
+        b -> {
+          java.util.Map<String, String> m = Loopback.fastSysctl();
+          m.put("net.sctp.hb_interval", "300");
+          m.put("net.sctp.path_max_retrans", "3");
+          m.put("net.sctp.pf_retrans", "0");
+          m.put("net.sctp.association_max_retrans", "6");
+          b.sysctl(m).udpChannelCustomizer(faults);
+        });
   }
 
   @BeforeEach
@@ -66,8 +67,10 @@ class FailoverTest {
     client = SctpChannel.open(clientStack);
     client.bind(new InetSocketAddress(LO1, 0));
     client.bindAddress(LO2);
-    client.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-        new RemoteUdpEncapsPort(null, server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT)));
+    client.setOption(
+        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+        new RemoteUdpEncapsPort(
+            null, server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT)));
     client.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
     client.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
     client.connect(List.of(server1, server2), Duration.ofSeconds(10));
@@ -76,9 +79,14 @@ class FailoverTest {
     echo.setDaemon(true);
     echo.start();
 
-    InetSocketAddress client2 = new InetSocketAddress(LO2, ((InetSocketAddress) client.getAllLocalAddresses().iterator().next()).getPort());
-    waitFor("every path confirmed", () -> state(accepted, client2) == PathState.ACTIVE
-        && state(client, server2) == PathState.ACTIVE);
+    InetSocketAddress client2 =
+        new InetSocketAddress(
+            LO2, ((InetSocketAddress) client.getAllLocalAddresses().iterator().next()).getPort());
+    waitFor(
+        "every path confirmed",
+        () ->
+            state(accepted, client2) == PathState.ACTIVE
+                && state(client, server2) == PathState.ACTIVE);
   }
 
   @AfterEach
@@ -130,10 +138,15 @@ class FailoverTest {
     ByteBuffer buf = ByteBuffer.allocate(2000);
     MessageInfo info;
     try {
-      info = client.receive(buf, clientNotes, (n, notes) -> {
-        notes.add(n);
-        return HandlerResult.CONTINUE;
-      }, Duration.ofSeconds(20));
+      info =
+          client.receive(
+              buf,
+              clientNotes,
+              (n, notes) -> {
+                notes.add(n);
+                return HandlerResult.CONTINUE;
+              },
+              Duration.ofSeconds(20));
     } catch (SocketTimeoutException e) {
       throw new AssertionError("no echo of message " + i + "; notifications: " + clientNotes, e);
     }
@@ -141,8 +154,12 @@ class FailoverTest {
   }
 
   boolean notified(AddressChangeEvent event, InetSocketAddress address) {
-    return clientNotes.stream().anyMatch(n -> n instanceof PeerAddressChangeNotification p
-        && p.event() == event && p.address().equals(address));
+    return clientNotes.stream()
+        .anyMatch(
+            n ->
+                n instanceof PeerAddressChangeNotification p
+                    && p.event() == event
+                    && p.address().equals(address));
   }
 
   @Test
@@ -150,7 +167,8 @@ class FailoverTest {
     for (int i = 0; i < 20; i++) {
       roundTrip(i);
     }
-    PeerAddressInfo before = client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server1);
+    PeerAddressInfo before =
+        client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server1);
     assertThat(before.carriesData()).isTrue();
 
     faults.cut(LO1);
@@ -159,14 +177,19 @@ class FailoverTest {
     }
 
     assertThat(faults.dropped.get()).isPositive();
-    assertThat(client.getOption(SctpStandardSocketOptions.SCTP_STATUS).state()).isEqualTo(AssociationState.ESTABLISHED);
-    PeerAddressInfo primary = client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server1);
-    PeerAddressInfo alternate = client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server2);
+    assertThat(client.getOption(SctpStandardSocketOptions.SCTP_STATUS).state())
+        .isEqualTo(AssociationState.ESTABLISHED);
+    PeerAddressInfo primary =
+        client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server1);
+    PeerAddressInfo alternate =
+        client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server2);
     assertThat(primary.state()).isIn(PathState.POTENTIALLY_FAILED, PathState.INACTIVE);
     assertThat(primary.primary()).isTrue();
     assertThat(alternate.state()).isEqualTo(PathState.ACTIVE);
     assertThat(alternate.carriesData()).isTrue();
-    assertThat(notified(AddressChangeEvent.ADDR_POTENTIALLY_FAILED, server1)).as("notifications %s", clientNotes).isTrue();
+    assertThat(notified(AddressChangeEvent.ADDR_POTENTIALLY_FAILED, server1))
+        .as("notifications %s", clientNotes)
+        .isTrue();
     assertThat(clientStack.snmp().get("SctpPfEntries")).isPositive();
 
     faults.heal();
@@ -174,7 +197,13 @@ class FailoverTest {
     for (int i = 120; i < 140; i++) {
       roundTrip(i);
     }
-    assertThat(notified(AddressChangeEvent.ADDR_AVAILABLE, server1)).as("notifications %s", clientNotes).isTrue();
-    assertThat(client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server1).carriesData()).isTrue();
+    assertThat(notified(AddressChangeEvent.ADDR_AVAILABLE, server1))
+        .as("notifications %s", clientNotes)
+        .isTrue();
+    assertThat(
+            client
+                .getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server1)
+                .carriesData())
+        .isTrue();
   }
 }

@@ -1,11 +1,11 @@
 package org.jsctp.netty;
 
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.buffer.ByteBufUtil;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
- * Test-only fault injection in the UDP pipelines: cuts every datagram to, from or through one IP
- * (a dead network), and can divert outgoing datagrams (copy and drop) for a test to replay.
+ * Test-only fault injection in the UDP pipelines: cuts every datagram to, from or through one IP (a
+ * dead network), and can divert outgoing datagrams (copy and drop) for a test to replay.
  */
 final class FaultInjector implements UdpChannelCustomizer {
 

@@ -10,9 +10,9 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Records Netty's leak reports (the tests run with the leak detector at PARANOID) so that tests
- * can assert there were none. Installed as a launcher session listener, before any test class
- * touches a ByteBuf.
+ * Records Netty's leak reports (the tests run with the leak detector at PARANOID) so that tests can
+ * assert there were none. Installed as a launcher session listener, before any test class touches a
+ * ByteBuf.
  */
 public final class LeakRecorder implements LauncherSessionListener {
 
@@ -24,24 +24,26 @@ public final class LeakRecorder implements LauncherSessionListener {
   }
 
   static synchronized void install() {
-    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new ResourceLeakDetectorFactory() {
-      @Override
-      public <T> ResourceLeakDetector<T> newResourceLeakDetector(Class<T> resource, int samplingInterval, long maxActive) {
-        return new ResourceLeakDetector<T>(resource, samplingInterval) {
+    ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(
+        new ResourceLeakDetectorFactory() {
           @Override
-          protected void reportTracedLeak(String resourceType, String records) {
-            record(resourceType + " leaked: " + records);
-            super.reportTracedLeak(resourceType, records);
-          }
+          public <T> ResourceLeakDetector<T> newResourceLeakDetector(
+              Class<T> resource, int samplingInterval, long maxActive) {
+            return new ResourceLeakDetector<T>(resource, samplingInterval) {
+              @Override
+              protected void reportTracedLeak(String resourceType, String records) {
+                record(resourceType + " leaked: " + records);
+                super.reportTracedLeak(resourceType, records);
+              }
 
-          @Override
-          protected void reportUntracedLeak(String resourceType) {
-            record(resourceType + " leaked (untraced)");
-            super.reportUntracedLeak(resourceType);
+              @Override
+              protected void reportUntracedLeak(String resourceType) {
+                record(resourceType + " leaked (untraced)");
+                super.reportUntracedLeak(resourceType);
+              }
+            };
           }
-        };
-      }
-    });
+        });
   }
 
   private static synchronized void record(String leak) {

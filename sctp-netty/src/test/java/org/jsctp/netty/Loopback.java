@@ -42,10 +42,11 @@ final class Loopback {
   }
 
   static SctpStack stack(Consumer<SctpStack.Builder> tweak) {
-    SctpStack.Builder b = SctpStack.builder()
-        .sysctl(fastSysctl())
-        .allowedPeerAddresses(PeerAddressFilter.subnets("127.0.0.0/8"))
-        .threadName("jsctp-test");
+    SctpStack.Builder b =
+        SctpStack.builder()
+            .sysctl(fastSysctl())
+            .allowedPeerAddresses(PeerAddressFilter.subnets("127.0.0.0/8"))
+            .threadName("jsctp-test");
     tweak.accept(b);
     return b.build();
   }
@@ -65,8 +66,10 @@ final class Loopback {
   /** A client channel that will connect to the server's UDP port. */
   static SctpChannel client(SctpStack stack, SctpServerChannel server) throws Exception {
     SctpChannel ch = SctpChannel.open(stack);
-    ch.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-        new RemoteUdpEncapsPort(null, server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT)));
+    ch.setOption(
+        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+        new RemoteUdpEncapsPort(
+            null, server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT)));
     return ch;
   }
 

@@ -44,10 +44,12 @@ class OneToManyTest {
       return CompletableFuture.completedFuture(into);
     }
     ByteBuffer buf = ByteBuffer.allocate(200);
-    return ch.receiveAsync(buf, null, null).thenCompose(info -> {
-      into.add(new String(buf.array(), 0, info.bytes()));
-      return receive(ch, n, into);
-    });
+    return ch.receiveAsync(buf, null, null)
+        .thenCompose(
+            info -> {
+              into.add(new String(buf.array(), 0, info.bytes()));
+              return receive(ch, n, into);
+            });
   }
 
   @Test
@@ -58,7 +60,9 @@ class OneToManyTest {
     List<CompletableFuture<Void>> ups = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
       SctpChannel ch = SctpChannel.open(clientStack);
-      ch.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, echo.udpPort()));
+      ch.setOption(
+          SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+          new RemoteUdpEncapsPort(null, echo.udpPort()));
       channels.add(ch);
       ups.add(ch.connectAsync(List.of(echo.address())));
     }
@@ -69,7 +73,9 @@ class OneToManyTest {
     for (int i = 0; i < clients; i++) {
       SctpChannel ch = channels.get(i);
       for (int m = 0; m < messages; m++) {
-        ch.sendAsync(ByteBuffer.wrap(("client " + i + " message " + m).getBytes()), MessageInfo.createOutgoing(null, 0));
+        ch.sendAsync(
+            ByteBuffer.wrap(("client " + i + " message " + m).getBytes()),
+            MessageInfo.createOutgoing(null, 0));
       }
       replies.add(receive(ch, messages, new ArrayList<>()));
     }
@@ -90,22 +96,35 @@ class OneToManyTest {
   void sendingToAnAddressSetsAnAssociationUpImplicitly() throws Exception {
     SctpMultiChannel client = SctpMultiChannel.open(clientStack);
     client.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, 0, null);
-    client.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, echo.udpPort()), null);
+    client.setOption(
+        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+        new RemoteUdpEncapsPort(null, echo.udpPort()),
+        null);
 
-    client.send(ByteBuffer.wrap("implicit".getBytes()), MessageInfo.createOutgoing(echo.address(), 2).payloadProtocolID(7));
+    client.send(
+        ByteBuffer.wrap("implicit".getBytes()),
+        MessageInfo.createOutgoing(echo.address(), 2).payloadProtocolID(7));
     List<Notification> notes = new ArrayList<>();
     ByteBuffer buf = ByteBuffer.allocate(100);
-    MessageInfo info = client.receive(buf, notes, (n, list) -> {
-      list.add(n);
-      return HandlerResult.CONTINUE;
-    }, Duration.ofSeconds(5));
+    MessageInfo info =
+        client.receive(
+            buf,
+            notes,
+            (n, list) -> {
+              list.add(n);
+              return HandlerResult.CONTINUE;
+            },
+            Duration.ofSeconds(5));
 
     assertThat(new String(buf.array(), 0, info.bytes())).isEqualTo("implicit");
     assertThat(info.streamNumber()).isEqualTo(2);
     assertThat(info.payloadProtocolID()).isEqualTo(7);
     assertThat(client.associations()).containsExactly(info.association());
-    assertThat(notes).singleElement().isInstanceOfSatisfying(AssociationChangeNotification.class,
-        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_UP));
+    assertThat(notes)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AssociationChangeNotification.class,
+            n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_UP));
     assertThat(client.getRemoteAddresses(info.association())).containsExactly(echo.address());
 
     client.send(ByteBuffer.wrap("again".getBytes()), MessageInfo.createOutgoing(echo.address(), 0));
@@ -120,8 +139,10 @@ class OneToManyTest {
     SctpMultiChannel server = SctpMultiChannel.open(serverStack);
     server.bind(new InetSocketAddress(Loopback.LO2, 0));
     SctpChannel client = SctpChannel.open(clientStack);
-    client.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-        new RemoteUdpEncapsPort(null, server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null)));
+    client.setOption(
+        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+        new RemoteUdpEncapsPort(
+            null, server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null)));
     client.connect(server.getAllLocalAddresses().iterator().next());
     client.send(ByteBuffer.wrap("first".getBytes()), MessageInfo.createOutgoing(null, 0));
     client.send(ByteBuffer.wrap("second".getBytes()), MessageInfo.createOutgoing(null, 0));
@@ -136,11 +157,13 @@ class OneToManyTest {
     buf.clear();
     MessageInfo second = branched.receive(buf, null, null, Duration.ofSeconds(5));
     assertThat(new String(buf.array(), 0, second.bytes())).isEqualTo("second");
-    branched.send(ByteBuffer.wrap("from the branch".getBytes()), MessageInfo.createOutgoing(null, 0));
+    branched.send(
+        ByteBuffer.wrap("from the branch".getBytes()), MessageInfo.createOutgoing(null, 0));
     buf.clear();
     MessageInfo reply = client.receive(buf, null, null, Duration.ofSeconds(5));
     assertThat(new String(buf.array(), 0, reply.bytes())).isEqualTo("from the branch");
-    assertThatThrownBy(() -> server.branch(first.association())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> server.branch(first.association()))
+        .isInstanceOf(IllegalArgumentException.class);
     server.close();
   }
 
@@ -148,7 +171,10 @@ class OneToManyTest {
   void shutdownOfOneAssociationLeavesTheOthers() throws Exception {
     SctpMultiChannel client = SctpMultiChannel.open(clientStack);
     client.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, 0, null);
-    client.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, echo.udpPort()), null);
+    client.setOption(
+        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+        new RemoteUdpEncapsPort(null, echo.udpPort()),
+        null);
     client.send(ByteBuffer.wrap("x".getBytes()), MessageInfo.createOutgoing(echo.address(), 0));
     ByteBuffer buf = ByteBuffer.allocate(10);
     Association a = client.receive(buf, null, null, Duration.ofSeconds(5)).association();
@@ -168,7 +194,9 @@ class OneToManyTest {
   void autocloseEndsAnIdleAssociation() throws Exception {
     echo.channel.setOption(SctpStandardSocketOptions.SCTP_AUTOCLOSE, 1, null);
     SctpChannel client = SctpChannel.open(clientStack);
-    client.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, echo.udpPort()));
+    client.setOption(
+        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+        new RemoteUdpEncapsPort(null, echo.udpPort()));
     client.connect(echo.address());
     client.send(ByteBuffer.wrap("ping".getBytes()), MessageInfo.createOutgoing(null, 0));
 
@@ -176,18 +204,25 @@ class OneToManyTest {
     ByteBuffer buf = ByteBuffer.allocate(10);
     while (true) {
       buf.clear();
-      MessageInfo info = client.receive(buf, seen, (n, list) -> {
-        list.add(n);
-        return HandlerResult.CONTINUE;
-      }, Duration.ofSeconds(10));
+      MessageInfo info =
+          client.receive(
+              buf,
+              seen,
+              (n, list) -> {
+                list.add(n);
+                return HandlerResult.CONTINUE;
+              },
+              Duration.ofSeconds(10));
       if (info.bytes() < 0) {
         break;
       }
       seen.add(new String(buf.array(), 0, info.bytes()));
     }
     assertThat(seen).contains("ping");
-    assertThat(seen.get(seen.size() - 1)).isInstanceOfSatisfying(AssociationChangeNotification.class,
-        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.SHUTDOWN));
+    assertThat(seen.get(seen.size() - 1))
+        .isInstanceOfSatisfying(
+            AssociationChangeNotification.class,
+            n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.SHUTDOWN));
     assertThat(serverStack.snmp().get("SctpAutocloseExpireds")).isEqualTo(1);
   }
 }

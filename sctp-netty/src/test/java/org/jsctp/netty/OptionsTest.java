@@ -68,7 +68,9 @@ class OptionsTest {
     m.put(SO_SNDBUF, 50_000);
     m.put(SCTP_RTOINFO, new RtoInfo(400, 5_000, 150));
     m.put(SCTP_INITMSG, new InitMsg(12, 13, 4, 2_000));
-    m.put(SCTP_PEER_ADDR_PARAMS, new PeerAddressParams(null, 5_000, 4, 1_400, HeartbeatMode.DISABLED));
+    m.put(
+        SCTP_PEER_ADDR_PARAMS,
+        new PeerAddressParams(null, 5_000, 4, 1_400, HeartbeatMode.DISABLED));
     m.put(SCTP_PEER_ADDR_THLDS, new PeerAddressThresholds(null, 6, 1, 65_535));
     m.put(SCTP_DEFAULT_SEND_PARAM, new DefaultSendParam(3, 42, true, 1_000, 9));
     m.put(SCTP_EVENTS, EventSubscription.all());
@@ -113,16 +115,25 @@ class OptionsTest {
     assertThat(fresh.getOption(SCTP_ASSOCINFO).cookieLife()).isEqualTo(30_000);
     fresh.setOption(SCTP_LOCAL_UDP_ENCAPS_PORT, 0);
     assertThat(fresh.getOption(SCTP_LOCAL_UDP_ENCAPS_PORT)).isZero();
-    assertThatThrownBy(() -> fresh.getOption(SCTP_STATUS)).isInstanceOf(NotYetConnectedException.class);
-    assertThatThrownBy(() -> fresh.getOption(SCTP_PRIMARY_ADDR)).isInstanceOf(NotYetConnectedException.class);
+    assertThatThrownBy(() -> fresh.getOption(SCTP_STATUS))
+        .isInstanceOf(NotYetConnectedException.class);
+    assertThatThrownBy(() -> fresh.getOption(SCTP_PRIMARY_ADDR))
+        .isInstanceOf(NotYetConnectedException.class);
     fresh.close();
   }
 
   @Test
   void theTableCoversEveryOption() {
     java.util.Set<SctpSocketOption<?>> covered = new java.util.HashSet<>(settable().keySet());
-    covered.addAll(java.util.List.of(SCTP_ASSOCINFO, SCTP_PRIMARY_ADDR, SCTP_SET_PEER_PRIMARY_ADDR, SCTP_AUTOCLOSE,
-        SCTP_STATUS, SCTP_GET_PEER_ADDR_INFO, SCTP_LOCAL_UDP_ENCAPS_PORT));
+    covered.addAll(
+        java.util.List.of(
+            SCTP_ASSOCINFO,
+            SCTP_PRIMARY_ADDR,
+            SCTP_SET_PEER_PRIMARY_ADDR,
+            SCTP_AUTOCLOSE,
+            SCTP_STATUS,
+            SCTP_GET_PEER_ADDR_INFO,
+            SCTP_LOCAL_UDP_ENCAPS_PORT));
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Options.ALL);
   }
 
@@ -134,7 +145,8 @@ class OptionsTest {
     assertThat(status.outboundStreams()).isEqualTo(client.association().maxOutboundStreams());
     assertThat(status.primary()).isEqualTo(serverAddress.getAddress());
     assertThatThrownBy(() -> client.setOption(SCTP_STATUS, status))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("read-only");
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("read-only");
 
     PeerAddressInfo primary = client.getOption(SCTP_GET_PEER_ADDR_INFO);
     assertThat(primary.address()).isEqualTo(serverAddress.getAddress());
@@ -147,18 +159,22 @@ class OptionsTest {
     client.setOption(SCTP_PRIMARY_ADDR, serverAddress);
     assertThat(client.getOption(SCTP_PRIMARY_ADDR)).isEqualTo(serverAddress);
 
-    client.setOption(SCTP_PEER_ADDR_PARAMS,
+    client.setOption(
+        SCTP_PEER_ADDR_PARAMS,
         new PeerAddressParams(serverAddress.getAddress(), 7_000, 3, 0, HeartbeatMode.ENABLED));
     PeerAddressParams params = client.getOption(SCTP_PEER_ADDR_PARAMS, serverAddress);
     assertThat(params.heartbeatIntervalMillis()).isEqualTo(7_000);
     assertThat(params.pathMaxRetrans()).isEqualTo(3);
     assertThat(params.heartbeat()).isEqualTo(HeartbeatMode.ENABLED);
     long heartbeats = client.getOption(SCTP_GET_PEER_ADDR_INFO).heartbeatsSent();
-    client.setOption(SCTP_PEER_ADDR_PARAMS,
+    client.setOption(
+        SCTP_PEER_ADDR_PARAMS,
         new PeerAddressParams(serverAddress.getAddress(), 0, 0, 0, HeartbeatMode.DEMAND));
-    assertThat(client.getOption(SCTP_GET_PEER_ADDR_INFO).heartbeatsSent()).isEqualTo(heartbeats + 1);
+    assertThat(client.getOption(SCTP_GET_PEER_ADDR_INFO).heartbeatsSent())
+        .isEqualTo(heartbeats + 1);
 
-    client.setOption(SCTP_PEER_ADDR_THLDS, new PeerAddressThresholds(serverAddress.getAddress(), 4, 2, 3));
+    client.setOption(
+        SCTP_PEER_ADDR_THLDS, new PeerAddressThresholds(serverAddress.getAddress(), 4, 2, 3));
     PeerAddressThresholds t = client.getOption(SCTP_PEER_ADDR_THLDS, serverAddress);
     assertThat(t).isEqualTo(new PeerAddressThresholds(serverAddress.getAddress(), 4, 2, 3));
 
@@ -170,52 +186,87 @@ class OptionsTest {
   @Test
   void badValuesAreRefusedWithTheOptionNameAndRange() {
     assertThatThrownBy(() -> client.setOption(SO_RCVBUF, 100))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SO_RCVBUF = 100 is out of range 1500..");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SO_RCVBUF = 100 is out of range 1500..");
     assertThatThrownBy(() -> client.setOption(SO_SNDBUF, 10))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SO_SNDBUF").hasMessageContaining("4096..");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SO_SNDBUF")
+        .hasMessageContaining("4096..");
     assertThatThrownBy(() -> client.setOption(SO_LINGER, -2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SO_LINGER = -2 is out of range -1..65535");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SO_LINGER = -2 is out of range -1..65535");
     assertThatThrownBy(() -> client.setOption(SCTP_FRAGMENT_INTERLEAVE, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_FRAGMENT_INTERLEAVE = 3 is out of range 0..2");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_FRAGMENT_INTERLEAVE = 3 is out of range 0..2");
     assertThatThrownBy(() -> client.setOption(SCTP_MAXSEG, 70_000))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_MAXSEG");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_MAXSEG");
     assertThatThrownBy(() -> client.setOption(SCTP_MAX_BURST, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_MAX_BURST = 0 is out of range 1..65535");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_MAX_BURST = 0 is out of range 1..65535");
     assertThatThrownBy(() -> client.setOption(SCTP_PARTIAL_DELIVERY_POINT, -1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_PARTIAL_DELIVERY_POINT");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_PARTIAL_DELIVERY_POINT");
     assertThatThrownBy(() -> new RtoInfo(-1, 0, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_RTOINFO srto_initial = -1 is out of range 0..3600000");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_RTOINFO srto_initial = -1 is out of range 0..3600000");
     assertThatThrownBy(() -> client.setOption(SCTP_RTOINFO, new RtoInfo(100, 50, 200)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_RTOINFO");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_RTOINFO");
     assertThatThrownBy(() -> new InitMsg(70_000, 0, 0, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_INITMSG sinit_num_ostreams");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_INITMSG sinit_num_ostreams");
     assertThatThrownBy(() -> AssocInfo.of(-1, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_ASSOCINFO sasoc_asocmaxrxt");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_ASSOCINFO sasoc_asocmaxrxt");
     assertThatThrownBy(() -> client.setOption(SCTP_ASSOCINFO, AssocInfo.of(0, 1_000)))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("sasoc_cookie_life");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("sasoc_cookie_life");
     assertThatThrownBy(() -> new DelayedSack(600, 1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_DELAYED_SACK sack_delay = 600 is out of range 1..500");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_DELAYED_SACK sack_delay = 600 is out of range 1..500");
     assertThatThrownBy(() -> new DefaultSendParam(70_000, 0, false, 0, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_DEFAULT_SEND_PARAM sinfo_stream");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_DEFAULT_SEND_PARAM sinfo_stream");
     assertThatThrownBy(() -> new RemoteUdpEncapsPort(null, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_REMOTE_UDP_ENCAPS_PORT");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_REMOTE_UDP_ENCAPS_PORT");
     assertThatThrownBy(() -> InitMaxStreams.create(-1, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_INIT_MAXSTREAMS");
-    assertThatThrownBy(() -> client.setOption(SCTP_PEER_ADDR_PARAMS, new PeerAddressParams(null, -5, 0, 0, HeartbeatMode.UNCHANGED)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_PEER_ADDR_PARAMS spp_hbinterval");
-    assertThatThrownBy(() -> client.setOption(SCTP_PEER_ADDR_PARAMS, new PeerAddressParams(null, 0, 0, 100, HeartbeatMode.UNCHANGED)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_PEER_ADDR_PARAMS spp_pathmtu");
-    assertThatThrownBy(() -> client.setOption(SCTP_PEER_ADDR_THLDS, new PeerAddressThresholds(null, 5, 2, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_PEER_ADDR_THLDS spt_pathcpthld");
-    assertThatThrownBy(() -> client.setOption(SCTP_PRIMARY_ADDR, new InetSocketAddress(Loopback.LO2, 1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_PRIMARY_ADDR");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_INIT_MAXSTREAMS");
+    assertThatThrownBy(
+            () ->
+                client.setOption(
+                    SCTP_PEER_ADDR_PARAMS,
+                    new PeerAddressParams(null, -5, 0, 0, HeartbeatMode.UNCHANGED)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_PEER_ADDR_PARAMS spp_hbinterval");
+    assertThatThrownBy(
+            () ->
+                client.setOption(
+                    SCTP_PEER_ADDR_PARAMS,
+                    new PeerAddressParams(null, 0, 0, 100, HeartbeatMode.UNCHANGED)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_PEER_ADDR_PARAMS spp_pathmtu");
+    assertThatThrownBy(
+            () -> client.setOption(SCTP_PEER_ADDR_THLDS, new PeerAddressThresholds(null, 5, 2, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_PEER_ADDR_THLDS spt_pathcpthld");
+    assertThatThrownBy(
+            () -> client.setOption(SCTP_PRIMARY_ADDR, new InetSocketAddress(Loopback.LO2, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_PRIMARY_ADDR");
     assertThatThrownBy(() -> client.setOption(SCTP_NODELAY, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_NODELAY");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("SCTP_NODELAY");
     assertThatThrownBy(() -> client.setOption(SCTP_SET_PEER_PRIMARY_ADDR, serverAddress))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("ADD-IP");
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("ADD-IP");
     assertThatThrownBy(() -> client.setOption(SCTP_AUTOCLOSE, 5))
-        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("SCTP_AUTOCLOSE");
-    assertThatThrownBy(() -> client.setOption(SCTP_LOCAL_UDP_ENCAPS_PORT, 5000)).isInstanceOf(AlreadyBoundException.class);
+        .isInstanceOf(UnsupportedOperationException.class)
+        .hasMessageContaining("SCTP_AUTOCLOSE");
+    assertThatThrownBy(() -> client.setOption(SCTP_LOCAL_UDP_ENCAPS_PORT, 5000))
+        .isInstanceOf(AlreadyBoundException.class);
   }
 
   @Test
@@ -245,11 +296,13 @@ class OptionsTest {
     assertThat(multi.supportedOptions()).containsExactlyInAnyOrderElementsOf(Options.ALL);
 
     SctpChannel peer = SctpChannel.open(stack);
-    peer.setOption(SCTP_REMOTE_UDP_ENCAPS_PORT,
+    peer.setOption(
+        SCTP_REMOTE_UDP_ENCAPS_PORT,
         new RemoteUdpEncapsPort(null, multi.getOption(SCTP_LOCAL_UDP_ENCAPS_PORT, null)));
     peer.connect(multi.getAllLocalAddresses().iterator().next());
     peer.send(ByteBuffer.wrap(new byte[] {1}), MessageInfo.createOutgoing(null, 0));
-    Association a = multi.receive(ByteBuffer.allocate(10), null, null, Duration.ofSeconds(5)).association();
+    Association a =
+        multi.receive(ByteBuffer.allocate(10), null, null, Duration.ofSeconds(5)).association();
 
     assertThat(multi.getOption(SO_SNDBUF, a)).isEqualTo(77_777);
     assertThat(multi.getOption(SCTP_AUTOCLOSE, a)).isEqualTo(30);
@@ -257,7 +310,11 @@ class OptionsTest {
     assertThat(multi.getOption(SCTP_NODELAY, a)).isTrue();
     assertThat(multi.getOption(SCTP_NODELAY, null)).isFalse();
     assertThat(multi.getOption(SCTP_STATUS, a).state()).isEqualTo(AssociationState.ESTABLISHED);
-    assertThat(multi.getOption(SCTP_GET_PEER_ADDR_INFO, a, peer.getAllLocalAddresses().iterator().next()).state())
+    assertThat(
+            multi
+                .getOption(
+                    SCTP_GET_PEER_ADDR_INFO, a, peer.getAllLocalAddresses().iterator().next())
+                .state())
         .isEqualTo(PathState.ACTIVE);
     multi.close();
   }

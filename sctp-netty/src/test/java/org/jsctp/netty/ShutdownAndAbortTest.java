@@ -42,12 +42,18 @@ class ShutdownAndAbortTest {
     ByteBuffer buf = ByteBuffer.allocate(1000);
     while (true) {
       buf.clear();
-      MessageInfo info = ch.receive(buf, seen, (n, list) -> {
-        if (!(n instanceof AssociationChangeNotification c && c.event() == AssocChangeEvent.COMM_UP)) {
-          list.add(n);
-        }
-        return HandlerResult.CONTINUE;
-      }, Duration.ofSeconds(10));
+      MessageInfo info =
+          ch.receive(
+              buf,
+              seen,
+              (n, list) -> {
+                if (!(n instanceof AssociationChangeNotification c
+                    && c.event() == AssocChangeEvent.COMM_UP)) {
+                  list.add(n);
+                }
+                return HandlerResult.CONTINUE;
+              },
+              Duration.ofSeconds(10));
       if (info.bytes() < 0) {
         return seen;
       }
@@ -66,10 +72,15 @@ class ShutdownAndAbortTest {
     assertThat(server).hasSize(3);
     assertThat(server.get(0)).isEqualTo("last words");
     assertThat(server.get(1)).isInstanceOf(ShutdownNotification.class);
-    assertThat(((AssociationChangeNotification) server.get(2)).event()).isEqualTo(AssocChangeEvent.SHUTDOWN);
-    assertThat(clientSide).singleElement().isInstanceOfSatisfying(AssociationChangeNotification.class,
-        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.SHUTDOWN));
-    assertThatThrownBy(() -> client.send(ByteBuffer.wrap(new byte[1]), MessageInfo.createOutgoing(null, 0)))
+    assertThat(((AssociationChangeNotification) server.get(2)).event())
+        .isEqualTo(AssocChangeEvent.SHUTDOWN);
+    assertThat(clientSide)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AssociationChangeNotification.class,
+            n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.SHUTDOWN));
+    assertThatThrownBy(
+            () -> client.send(ByteBuffer.wrap(new byte[1]), MessageInfo.createOutgoing(null, 0)))
         .isInstanceOf(ClosedChannelException.class);
   }
 
@@ -82,7 +93,8 @@ class ShutdownAndAbortTest {
 
     assertThat(clientSide.get(0)).isEqualTo("bye");
     assertThat(clientSide.get(1)).isInstanceOf(ShutdownNotification.class);
-    assertThat(((AssociationChangeNotification) clientSide.get(2)).event()).isEqualTo(AssocChangeEvent.SHUTDOWN);
+    assertThat(((AssociationChangeNotification) clientSide.get(2)).event())
+        .isEqualTo(AssocChangeEvent.SHUTDOWN);
   }
 
   @Test
@@ -92,8 +104,11 @@ class ShutdownAndAbortTest {
 
     List<Object> server = drain(accepted);
 
-    assertThat(server).singleElement().isInstanceOfSatisfying(AssociationChangeNotification.class,
-        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
+    assertThat(server)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AssociationChangeNotification.class,
+            n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
     assertThat(client.isOpen()).isFalse();
     assertThat(stack.snmp().get("SctpAborteds")).isEqualTo(2);
   }
@@ -102,15 +117,19 @@ class ShutdownAndAbortTest {
   void closeWithUnreadDataAbortsSoThePeerKnows() throws Exception {
     client.send(ByteBuffer.wrap("unread".getBytes()), MessageInfo.createOutgoing(null, 0));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (stack.associations().stream().allMatch(e -> e.rxQueue() == 0) && System.nanoTime() < deadline) {
+    while (stack.associations().stream().allMatch(e -> e.rxQueue() == 0)
+        && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     accepted.close();
 
     List<Object> clientSide = drain(client);
 
-    assertThat(clientSide).singleElement().isInstanceOfSatisfying(AssociationChangeNotification.class,
-        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
+    assertThat(clientSide)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            AssociationChangeNotification.class,
+            n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
   }
 
   @Test
@@ -121,8 +140,10 @@ class ShutdownAndAbortTest {
     List<Object> server = drain(accepted);
 
     assertThat(server.get(0)).isEqualTo("before close");
-    assertThat(server.get(server.size() - 1)).isInstanceOfSatisfying(AssociationChangeNotification.class,
-        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.SHUTDOWN));
+    assertThat(server.get(server.size() - 1))
+        .isInstanceOfSatisfying(
+            AssociationChangeNotification.class,
+            n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.SHUTDOWN));
   }
 
   @Test
@@ -130,9 +151,13 @@ class ShutdownAndAbortTest {
     client.shutdown();
     ByteBuffer buf = ByteBuffer.allocate(10);
 
-    MessageInfo info = accepted.receive(buf, null,
-        (n, a) -> n instanceof ShutdownNotification ? HandlerResult.RETURN : HandlerResult.CONTINUE,
-        Duration.ofSeconds(5));
+    MessageInfo info =
+        accepted.receive(
+            buf,
+            null,
+            (n, a) ->
+                n instanceof ShutdownNotification ? HandlerResult.RETURN : HandlerResult.CONTINUE,
+            Duration.ofSeconds(5));
 
     assertThat(info).isNull();
   }
@@ -143,7 +168,8 @@ class ShutdownAndAbortTest {
     for (int i = 0; i < 40; i++) {
       byte[] message = new byte[size];
       java.util.Arrays.fill(message, (byte) i);
-      client.sendAsync(ByteBuffer.wrap(message), MessageInfo.createOutgoing(null, 0).payloadProtocolID(i));
+      client.sendAsync(
+          ByteBuffer.wrap(message), MessageInfo.createOutgoing(null, 0).payloadProtocolID(i));
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (client.bufferedAmount() == 0 && System.nanoTime() < deadline) {
@@ -154,19 +180,26 @@ class ShutdownAndAbortTest {
 
     List<Object> seen = drain(client);
 
-    List<SendFailedNotification> failed = seen.stream().filter(SendFailedNotification.class::isInstance)
-        .map(SendFailedNotification.class::cast).toList();
+    List<SendFailedNotification> failed =
+        seen.stream()
+            .filter(SendFailedNotification.class::isInstance)
+            .map(SendFailedNotification.class::cast)
+            .toList();
     assertThat(failed).isNotEmpty();
     assertThat(failed).anyMatch(f -> !f.dataSent() && f.buffer().remaining() == size);
     for (SendFailedNotification f : failed) {
       ByteBuffer data = f.buffer();
       assertThat(data.remaining()).isPositive();
       while (data.hasRemaining()) {
-        assertThat(data.get()).as("every byte of a failed message is its own").isEqualTo((byte) f.payloadProtocolID());
+        assertThat(data.get())
+            .as("every byte of a failed message is its own")
+            .isEqualTo((byte) f.payloadProtocolID());
       }
       assertThat(f.buffer().remaining()).isLessThanOrEqualTo(size);
     }
-    assertThat(seen.get(seen.size() - 1)).isInstanceOfSatisfying(AssociationChangeNotification.class,
-        n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
+    assertThat(seen.get(seen.size() - 1))
+        .isInstanceOfSatisfying(
+            AssociationChangeNotification.class,
+            n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
   }
 }

@@ -26,7 +26,8 @@ class StatisticsTest {
       client.connect(Loopback.address(server));
       SctpChannel accepted = server.accept(Duration.ofSeconds(5));
       client.send(ByteBuffer.wrap(new byte[10]), MessageInfo.createOutgoing(null, 0));
-      client.send(ByteBuffer.wrap(new byte[10]), MessageInfo.createOutgoing(null, 0).unordered(true));
+      client.send(
+          ByteBuffer.wrap(new byte[10]), MessageInfo.createOutgoing(null, 0).unordered(true));
       client.send(ByteBuffer.wrap(new byte[5000]), MessageInfo.createOutgoing(null, 0));
       for (int i = 0; i < 3; i++) {
         accepted.receive(ByteBuffer.allocate(6000), null, null, Duration.ofSeconds(5));
@@ -34,10 +35,25 @@ class StatisticsTest {
 
       Map<String, Long> snmp = stack.snmp();
 
-      assertThat(snmp.keySet()).startsWith("SctpCurrEstab", "SctpActiveEstabs", "SctpPassiveEstabs", "SctpAborteds",
-          "SctpShutdowns", "SctpOutOfBlues", "SctpChecksumErrors", "SctpOutCtrlChunks", "SctpOutOrderChunks",
-          "SctpOutUnorderChunks", "SctpInCtrlChunks", "SctpInOrderChunks", "SctpInUnorderChunks", "SctpFragUsrMsgs",
-          "SctpReasmUsrMsgs", "SctpOutSCTPPacks", "SctpInSCTPPacks");
+      assertThat(snmp.keySet())
+          .startsWith(
+              "SctpCurrEstab",
+              "SctpActiveEstabs",
+              "SctpPassiveEstabs",
+              "SctpAborteds",
+              "SctpShutdowns",
+              "SctpOutOfBlues",
+              "SctpChecksumErrors",
+              "SctpOutCtrlChunks",
+              "SctpOutOrderChunks",
+              "SctpOutUnorderChunks",
+              "SctpInCtrlChunks",
+              "SctpInOrderChunks",
+              "SctpInUnorderChunks",
+              "SctpFragUsrMsgs",
+              "SctpReasmUsrMsgs",
+              "SctpOutSCTPPacks",
+              "SctpInSCTPPacks");
       assertThat(snmp).hasSize(MibCounter.values().length);
       assertThat(snmp.get("SctpCurrEstab")).isEqualTo(2);
       assertThat(snmp.get("SctpActiveEstabs")).isEqualTo(1);
@@ -61,35 +77,46 @@ class StatisticsTest {
       SctpMultiChannel server = SctpMultiChannel.open(stack);
       server.bind(new InetSocketAddress(Loopback.LO1, 0));
       server.bindAddress(Loopback.LO2);
-      int serverPort = ((InetSocketAddress) server.getAllLocalAddresses().iterator().next()).getPort();
+      int serverPort =
+          ((InetSocketAddress) server.getAllLocalAddresses().iterator().next()).getPort();
       int serverUdp = server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
       SctpChannel client = SctpChannel.open(stack);
-      client.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+      client.setOption(
+          SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
           new org.jsctp.netty.option.RemoteUdpEncapsPort(null, serverUdp));
       client.connect(new InetSocketAddress(Loopback.LO1, serverPort));
       client.send(ByteBuffer.wrap(new byte[700]), MessageInfo.createOutgoing(null, 0));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (System.nanoTime() < deadline
-          && stack.associations().stream().noneMatch(e -> e.localPort() == serverPort && e.rxQueue() == 700)) {
+          && stack.associations().stream()
+              .noneMatch(e -> e.localPort() == serverPort && e.rxQueue() == 700)) {
         Thread.sleep(5);
       }
 
       List<EndpointEntry> eps = stack.endpoints();
-      EndpointEntry serverEp = eps.stream().filter(e -> e.localPort() == serverPort).findFirst().orElseThrow();
+      EndpointEntry serverEp =
+          eps.stream().filter(e -> e.localPort() == serverPort).findFirst().orElseThrow();
       assertThat(serverEp.style()).isEqualTo("one-to-many");
       assertThat(serverEp.listening()).isTrue();
       assertThat(serverEp.udpPort()).isEqualTo(serverUdp);
       assertThat(serverEp.localAddresses()).containsExactly(Loopback.LO1, Loopback.LO2);
       assertThat(serverEp.associations()).isEqualTo(1);
-      assertThat(eps.stream().filter(e -> e.localPort() != serverPort)).singleElement()
+      assertThat(eps.stream().filter(e -> e.localPort() != serverPort))
+          .singleElement()
           .satisfies(e -> assertThat(e.style()).isEqualTo("one-to-one"))
           .satisfies(e -> assertThat(e.listening()).isFalse());
 
-      AssociationEntry a = stack.associations().stream().filter(e -> e.localPort() == serverPort).findFirst().orElseThrow();
+      AssociationEntry a =
+          stack.associations().stream()
+              .filter(e -> e.localPort() == serverPort)
+              .findFirst()
+              .orElseThrow();
       assertThat(a.state()).isEqualTo(AssociationState.ESTABLISHED);
       assertThat(a.rxQueue()).isEqualTo(700);
       assertThat(a.txQueue()).isZero();
-      assertThat(a.remotePort()).isEqualTo(((InetSocketAddress) client.getAllLocalAddresses().iterator().next()).getPort());
+      assertThat(a.remotePort())
+          .isEqualTo(
+              ((InetSocketAddress) client.getAllLocalAddresses().iterator().next()).getPort());
       assertThat(a.localUdpPort()).isEqualTo(serverUdp);
       assertThat(a.localAddresses()).containsExactly(Loopback.LO1, Loopback.LO2);
       assertThat(a.remoteAddresses()).containsExactly(Loopback.LO1);

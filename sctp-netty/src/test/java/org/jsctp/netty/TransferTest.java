@@ -30,7 +30,9 @@ class TransferTest {
   void connect() throws Exception {
     stack = Loopback.stack();
     SctpServerChannel server = Loopback.server(stack);
-    server.setOption(SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS, SctpStandardSocketOptions.InitMaxStreams.create(300, 300));
+    server.setOption(
+        SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS,
+        SctpStandardSocketOptions.InitMaxStreams.create(300, 300));
     client = Loopback.client(stack, server);
     client.connect(Loopback.address(server), 300, 300);
     accepted = server.accept(Duration.ofSeconds(5));
@@ -67,7 +69,8 @@ class TransferTest {
     byte[] data = pattern(size, size);
     ByteBuffer buf = ByteBuffer.allocate(70_000);
 
-    CompletableFuture<Integer> sent = client.sendAsync(ByteBuffer.wrap(data), MessageInfo.createOutgoing(null, 0));
+    CompletableFuture<Integer> sent =
+        client.sendAsync(ByteBuffer.wrap(data), MessageInfo.createOutgoing(null, 0));
     byte[] got = receiveWhole(accepted, buf);
     accepted.send(ByteBuffer.wrap(got), MessageInfo.createOutgoing(null, 0));
     byte[] echoed = receiveWhole(client, buf);
@@ -93,7 +96,8 @@ class TransferTest {
       MessageInfo info = accepted.receive(buf, null, null, Duration.ofSeconds(10));
       String[] parts = new String(buf.array(), 0, info.bytes()).split(":");
       assertThat(Integer.parseInt(parts[0])).isEqualTo(info.streamNumber());
-      seen.computeIfAbsent(info.streamNumber(), k -> new ArrayList<>()).add(Integer.parseInt(parts[1]));
+      seen.computeIfAbsent(info.streamNumber(), k -> new ArrayList<>())
+          .add(Integer.parseInt(parts[1]));
     }
     assertThat(seen).hasSize(streams);
     List<Integer> expected = new ArrayList<>();
@@ -107,7 +111,9 @@ class TransferTest {
   void deliversUnorderedMessagesMarkedAsUnordered() throws Exception {
     int count = 200;
     for (int i = 0; i < count; i++) {
-      client.send(ByteBuffer.wrap(Integer.toString(i).getBytes()), MessageInfo.createOutgoing(null, 3).unordered(true));
+      client.send(
+          ByteBuffer.wrap(Integer.toString(i).getBytes()),
+          MessageInfo.createOutgoing(null, 3).unordered(true));
     }
     List<Integer> got = new ArrayList<>();
     ByteBuffer buf = ByteBuffer.allocate(100);
@@ -118,7 +124,9 @@ class TransferTest {
       assertThat(info.streamNumber()).isEqualTo(3);
       got.add(Integer.parseInt(new String(buf.array(), 0, info.bytes())));
     }
-    assertThat(got).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, count).boxed().toList());
+    assertThat(got)
+        .containsExactlyInAnyOrderElementsOf(
+            java.util.stream.IntStream.range(0, count).boxed().toList());
   }
 
   @Test
@@ -141,7 +149,8 @@ class TransferTest {
 
   @Test
   void sendsWithTheDefaultSendParametersWhenTheMessageInfoIsNull() throws Exception {
-    client.setOption(SctpStandardSocketOptions.SCTP_DEFAULT_SEND_PARAM,
+    client.setOption(
+        SctpStandardSocketOptions.SCTP_DEFAULT_SEND_PARAM,
         new org.jsctp.netty.option.DefaultSendParam(4, 99, true, 0, 0));
     client.send(ByteBuffer.wrap(new byte[] {1, 2, 3}), null);
     ByteBuffer buf = ByteBuffer.allocate(10);
@@ -156,9 +165,12 @@ class TransferTest {
   @Test
   void explicitCompleteJoinsPartsIntoOneMessage() throws Exception {
     client.setOption(SctpStandardSocketOptions.SCTP_EXPLICIT_COMPLETE, true);
-    client.send(ByteBuffer.wrap("one ".getBytes()), MessageInfo.createOutgoing(null, 2).complete(false));
-    client.send(ByteBuffer.wrap("two ".getBytes()), MessageInfo.createOutgoing(null, 2).complete(false));
-    client.send(ByteBuffer.wrap("three".getBytes()), MessageInfo.createOutgoing(null, 2).complete(true));
+    client.send(
+        ByteBuffer.wrap("one ".getBytes()), MessageInfo.createOutgoing(null, 2).complete(false));
+    client.send(
+        ByteBuffer.wrap("two ".getBytes()), MessageInfo.createOutgoing(null, 2).complete(false));
+    client.send(
+        ByteBuffer.wrap("three".getBytes()), MessageInfo.createOutgoing(null, 2).complete(true));
     ByteBuffer buf = ByteBuffer.allocate(100);
     MessageInfo info = accepted.receive(buf, null, null, Duration.ofSeconds(5));
 
@@ -169,7 +181,8 @@ class TransferTest {
   @Test
   void refusesAStreamOutsideTheNegotiatedOnes() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
-        () -> client.send(ByteBuffer.wrap(new byte[1]), MessageInfo.createOutgoing(null, 300)))
-        .isInstanceOf(InvalidStreamException.class).hasMessageContaining("300");
+            () -> client.send(ByteBuffer.wrap(new byte[1]), MessageInfo.createOutgoing(null, 300)))
+        .isInstanceOf(InvalidStreamException.class)
+        .hasMessageContaining("300");
   }
 }

@@ -22,18 +22,26 @@ class WritabilityTest {
   @Test
   void aChannelUnwritableAfterEveryDatagramStillCarriesOneMebibyteBothWays() throws Exception {
     AtomicLong unwritable = new AtomicLong();
-    try (SctpStack stack = Loopback.stack(b -> b.udpChannelCustomizer((local, pipeline) -> {
-      pipeline.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(1, 2));
-      pipeline.addLast(new ChannelInboundHandlerAdapter() {
-        @Override
-        public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-          if (!ctx.channel().isWritable()) {
-            unwritable.incrementAndGet();
-          }
-          ctx.fireChannelWritabilityChanged();
-        }
-      });
-    }))) {
+    try (SctpStack stack =
+        Loopback.stack(
+            b ->
+                b.udpChannelCustomizer(
+                    (local, pipeline) -> {
+                      pipeline
+                          .channel()
+                          .config()
+                          .setWriteBufferWaterMark(new WriteBufferWaterMark(1, 2));
+                      pipeline.addLast(
+                          new ChannelInboundHandlerAdapter() {
+                            @Override
+                            public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                              if (!ctx.channel().isWritable()) {
+                                unwritable.incrementAndGet();
+                              }
+                              ctx.fireChannelWritabilityChanged();
+                            }
+                          });
+                    }))) {
       SctpServerChannel server = Loopback.server(stack);
       SctpChannel client = Loopback.client(stack, server);
       client.connect(Loopback.address(server));

@@ -1,8 +1,8 @@
 package org.jsctp.netty.option;
 
 /**
- * SCTP_DEFAULT_SEND_PARAM (RFC 6458 section 8.1.13, struct sctp_sndrcvinfo): what a send without
- * a {@code MessageInfo} (null) uses.
+ * SCTP_DEFAULT_SEND_PARAM (RFC 6458 section 8.1.13, struct sctp_sndrcvinfo): what a send without a
+ * {@code MessageInfo} (null) uses.
  *
  * @param stream the stream number (sinfo_stream)
  * @param payloadProtocolId the payload protocol identifier (sinfo_ppid)
@@ -11,7 +11,8 @@ package org.jsctp.netty.option;
  * @param context an application value returned in a send-failed notification's reason
  *     (sinfo_context)
  */
-public record DefaultSendParam(int stream, int payloadProtocolId, boolean unordered, long timeToLive, long context) {
+public record DefaultSendParam(
+    int stream, int payloadProtocolId, boolean unordered, long timeToLive, long context) {
 
   /** Checks the ranges. */
   public DefaultSendParam {

@@ -1,9 +1,9 @@
 package org.jsctp.netty.option;
 
 /**
- * SCTP_EVENTS (RFC 6458 section 8.1.14, struct sctp_event_subscribe): which notifications a
- * channel hands to receive calls. Notifications switched off are not queued at all. The stack's
- * own bookkeeping (ending a receive at end of stream, waking senders) does not depend on them.
+ * SCTP_EVENTS (RFC 6458 section 8.1.14, struct sctp_event_subscribe): which notifications a channel
+ * hands to receive calls. Notifications switched off are not queued at all. The stack's own
+ * bookkeeping (ending a receive at end of stream, waking senders) does not depend on them.
  *
  * @param association association changes (sctp_association_event)
  * @param address peer address changes (sctp_address_event)
@@ -13,7 +13,12 @@ package org.jsctp.netty.option;
  * @param senderDry nothing left to send or acknowledge (sctp_sender_dry_event)
  */
 public record EventSubscription(
-    boolean association, boolean address, boolean sendFailure, boolean peerError, boolean shutdown, boolean senderDry) {
+    boolean association,
+    boolean address,
+    boolean sendFailure,
+    boolean peerError,
+    boolean shutdown,
+    boolean senderDry) {
 
   /** The default: everything the JDK's SCTP channels report, sender-dry off. */
   public static EventSubscription defaults() {

@@ -2,9 +2,9 @@ package org.jsctp.netty.option;
 
 /**
  * SCTP_RTOINFO (RFC 6458 section 8.1.1, struct sctp_rtoinfo): the bounds of the retransmission
- * timeout, in milliseconds. When set, 0 leaves a value unchanged; afterwards {@code min <=
- * initial <= max} must hold. Linux counterparts: {@code net.sctp.rto_initial}, {@code rto_max},
- * {@code rto_min}.
+ * timeout, in milliseconds. When set, 0 leaves a value unchanged; afterwards {@code min <= initial
+ * <= max} must hold. Linux counterparts: {@code net.sctp.rto_initial}, {@code rto_max}, {@code
+ * rto_min}.
  *
  * @param initial RTO.Initial, used until the first RTT measurement (srto_initial)
  * @param max RTO.Max (srto_max)

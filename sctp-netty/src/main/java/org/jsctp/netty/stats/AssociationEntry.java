@@ -6,8 +6,8 @@ import org.jsctp.association.AssociationState;
 
 /**
  * One association, as a row of Linux's {@code /proc/net/sctp/assocs} (sctp(7)): socket style,
- * association state, association id, bytes in the transmit and receive queues, ports and
- * addresses, plus what multihoming and UDP encapsulation add.
+ * association state, association id, bytes in the transmit and receive queues, ports and addresses,
+ * plus what multihoming and UDP encapsulation add.
  *
  * @param associationId the association id
  * @param style "one-to-one" or "one-to-many", from the channel it belongs to
@@ -44,8 +44,19 @@ public record AssociationEntry(
   /** The row in the style of {@code /proc/net/sctp/assocs} (without kernel pointers). */
   public String toProcLine() {
     StringBuilder sb = new StringBuilder();
-    sb.append(associationId).append(' ').append(style).append(' ').append(state.linuxName()).append(' ')
-        .append(txQueue).append(' ').append(rxQueue).append(' ').append(localPort).append(' ').append(remotePort)
+    sb.append(associationId)
+        .append(' ')
+        .append(style)
+        .append(' ')
+        .append(state.linuxName())
+        .append(' ')
+        .append(txQueue)
+        .append(' ')
+        .append(rxQueue)
+        .append(' ')
+        .append(localPort)
+        .append(' ')
+        .append(remotePort)
         .append(' ');
     for (InetAddress a : localAddresses) {
       sb.append(a.getHostAddress()).append(' ');

@@ -15,7 +15,12 @@ import java.util.List;
  * @param associations the number of associations
  */
 public record EndpointEntry(
-    String style, boolean listening, int localPort, int udpPort, List<InetAddress> localAddresses, int associations) {
+    String style,
+    boolean listening,
+    int localPort,
+    int udpPort,
+    List<InetAddress> localAddresses,
+    int associations) {
 
   /** Copies the list. */
   public EndpointEntry {
@@ -25,8 +30,14 @@ public record EndpointEntry(
   /** The row in the style of {@code /proc/net/sctp/eps} (without kernel pointers). */
   public String toProcLine() {
     StringBuilder sb = new StringBuilder();
-    sb.append(style).append(' ').append(listening ? "LISTEN" : "-").append(' ').append(localPort)
-        .append(" udp ").append(udpPort).append(' ');
+    sb.append(style)
+        .append(' ')
+        .append(listening ? "LISTEN" : "-")
+        .append(' ')
+        .append(localPort)
+        .append(" udp ")
+        .append(udpPort)
+        .append(' ');
     for (InetAddress a : localAddresses) {
       sb.append(a.getHostAddress()).append(' ');
     }
