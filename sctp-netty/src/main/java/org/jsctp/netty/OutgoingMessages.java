@@ -15,7 +15,8 @@ final class OutgoingMessages {
   /**
    * Copies the buffer's remaining bytes (its position advances to its limit) and builds the pending
    * send, with the channel's default send parameters when {@code info} is null. Returns null when
-   * the bytes were only added to a message that SCTP_EXPLICIT_COMPLETE keeps open.
+   * the bytes were only added to a message that SCTP_EXPLICIT_COMPLETE keeps open. A null {@code
+   * staging} takes every send as a whole message.
    */
   static PendingSend prepare(
       ByteBuffer src,
@@ -35,7 +36,7 @@ final class OutgoingMessages {
     boolean complete = info == null || info.isComplete();
     byte[] data = new byte[src.remaining()];
     src.get(data);
-    if (opts.explicitComplete()) {
+    if (staging != null && opts.explicitComplete()) {
       data = staging.add(stream, data, complete, sndbuf);
       if (data == null) {
         return null;

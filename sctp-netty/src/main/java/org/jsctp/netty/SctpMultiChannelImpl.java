@@ -400,9 +400,8 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
           blocking);
     }
     // Implicit setup (RFC 6458 section 3.1.1): the message is held by the core until COMM_UP.
-    PendingSend p =
-        OutgoingMessages.prepare(
-            src, info.complete(true), opts, new MessageStaging(), Long.MAX_VALUE, blocking);
+    // Without an association there is nothing to continue: the first message is whole.
+    PendingSend p = OutgoingMessages.prepare(src, info, opts, null, Long.MAX_VALUE, blocking);
     ensureBound(peer.getAddress())
         .whenComplete(
             (rt, err) -> {
