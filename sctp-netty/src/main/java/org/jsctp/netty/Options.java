@@ -260,6 +260,10 @@ final class Options {
       } else {
         throw new UnsupportedOperationException("unknown option " + name);
       }
+      if (t.live() != null) {
+        // The core looks at the association's output again (NODELAY may release held data).
+        t.live().optionsChanged(System.nanoTime());
+      }
     }
   }
 
