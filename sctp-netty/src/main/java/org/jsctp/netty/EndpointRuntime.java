@@ -1,6 +1,8 @@
 package org.jsctp.netty;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -50,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * channel is writable again.
  */
 final class EndpointRuntime {
+
+  /** Requested UDP socket buffer size; the kernel caps it (net.core.rmem_max, wmem_max). */
+  static final int UDP_SOCKET_BUFFER = 4 << 20;
+
 
   private static final Logger LOG = LoggerFactory.getLogger(EndpointRuntime.class);
   private static final int MAX_ROUNDS = 16;
@@ -209,6 +215,13 @@ final class EndpointRuntime {
     return new Bootstrap()
         .group(loop)
         .channel(stack.transportSupport().datagramChannelClass)
+        // Bursts of a window's worth of packets must not overflow the kernel's default socket
+        // buffers (212992 bytes on Linux): asked for 4 MiB, clamped by net.core.[rw]mem_max.
+        .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER)
+        .option(ChannelOption.SO_SNDBUF, UDP_SOCKET_BUFFER)
+        // Any datagram fits whole, whatever the peer's MTU; the payload is copied out at once.
+        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
+        .option(ChannelOption.MAX_MESSAGES_PER_READ, 64)
         .handler(
             new ChannelInitializer<Channel>() {
               @Override
