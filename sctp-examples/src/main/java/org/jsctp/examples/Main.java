@@ -13,7 +13,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "jsctp examples 0.1.0",
     description = "jsctp example tools: echo server and client, throughput tools, failover demo.",
-    subcommands = {CommandLine.HelpCommand.class, EchoServerCommand.class, EchoClientCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EchoServerCommand.class,
+      EchoClientCommand.class,
+      TputServerCommand.class,
+      TputClientCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,125 @@
+package org.jsctp.examples;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.jsctp.netty.AssociationChangeNotification;
+import org.jsctp.netty.HandlerResult;
+import org.jsctp.netty.MessageInfo;
+import org.jsctp.netty.Notification;
+import org.jsctp.netty.NotificationHandler;
+import org.jsctp.netty.SctpMultiChannel;
+import org.jsctp.netty.SctpStack;
+import org.jsctp.netty.SctpStandardSocketOptions;
+import org.jsctp.netty.option.EventSubscription;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tput-server}: counts what arrives, per association, and prints a RESULT line when an
+ * association ends. Compatible with usrsctp's {@code tsctp} client (SCTP port 5001, which sends
+ * for a while and then shuts down), and with our {@code tput-client}.
+ */
+@Command(
+    name = "tput-server",
+    mixinStandardHelpOptions = true,
+    description = "Receive as fast as possible; print a RESULT line per association (tsctp-compatible).")
+final class TputServerCommand implements Callable<Integer> {
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--local", required = true, paramLabel = "ADDR",
+      description = "A local IP address to bind (repeatable).")
+  List<InetAddress> locals;
+
+  @Option(names = "--port", defaultValue = "5001", description = "SCTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--udp-port", defaultValue = "9899",
+      description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
+  int udpPort;
+
+  @Option(names = "--count", paramLabel = "ASSOCIATIONS",
+      description = "Exit after this many associations ended (default: run until killed).")
+  Integer count;
+
+  @Mixin StackOptions stackOptions;
+
+  /** Per-association counters, from its first message to its end. */
+  private final Map<Integer, TputResult> results = new HashMap<>();
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 1 || port > 0xFFFF) {
+      throw new ParameterException(spec.commandLine(), "--port must be 1..65535, got " + port);
+    }
+    if (udpPort < 0 || udpPort > 0xFFFF) {
+      throw new ParameterException(spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
+    }
+    if (count != null && count < 1) {
+      throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
+    }
+    stackOptions.configureLogging();
+    Events events = new Events(System.out, System.nanoTime());
+    SctpStack stack = stackOptions.stack();
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "tput-server-shutdown"));
+    SctpMultiChannel ch = SctpMultiChannel.open(stack);
+    ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort, null);
+    ch.setOption(SctpStandardSocketOptions.SCTP_EVENTS,
+        new EventSubscription(true, false, false, true, false, false), null);
+    ch.bind(new InetSocketAddress(locals.get(0), port));
+    for (InetAddress extra : locals.subList(1, locals.size())) {
+      ch.bindAddress(extra);
+    }
+    int boundUdp = ch.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
+    System.out.println("tput-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
+    System.out.flush();
+    int[] ended = {0};
+    NotificationHandler<Void> handler = new NotificationHandler<>() {
+      @Override
+      public HandlerResult handleNotification(Notification n, Void attachment) {
+        if (n instanceof AssociationChangeNotification c) {
+          int id = c.association() == null ? 0 : c.association().associationID();
+          switch (c.event()) {
+            case COMM_UP -> results.put(id, new TputResult());
+            case SHUTDOWN, COMM_LOST -> {
+              TputResult r = results.remove(id);
+              if (r != null) {
+                System.out.println(r.line(System.nanoTime()));
+                System.out.flush();
+                ended[0]++;
+              }
+            }
+            default -> {}
+          }
+        }
+        events.handleNotification(n, null);
+        return count != null && ended[0] >= count ? HandlerResult.RETURN : HandlerResult.CONTINUE;
+      }
+    };
+    ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20);
+    try {
+      while (count == null || ended[0] < count) {
+        buf.clear();
+        MessageInfo info = ch.receive(buf, null, handler);
+        if (info == null || info.bytes() < 0) {
+          continue;
+        }
+        TputResult r = results.computeIfAbsent(info.association().associationID(), k -> new TputResult());
+        r.add(info.isComplete() ? 1 : 0, info.bytes());
+      }
+    } catch (ClosedChannelException e) {
+      // the stack closed under us: killed
+    }
+    stack.close();
+    return 0;
+  }
+}
