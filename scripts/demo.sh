@@ -7,5 +7,4 @@ jar=sctp-examples/target/sctp-examples.jar
 if [[ ! -f $jar ]] || [[ -n $(find sctp-core/src sctp-netty/src sctp-examples/src pom.xml */pom.xml -newer "$jar" -print -quit 2>/dev/null) ]]; then
   mvn -B -q -DskipTests package
 fi
-# Until the demo subcommand exists this prints the tools available.
-exec java -jar "$jar" "$@"
+exec java -jar "$jar" "${@:-demo}"

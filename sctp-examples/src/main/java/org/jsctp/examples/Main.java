@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
       EchoServerCommand.class,
       EchoClientCommand.class,
       TputServerCommand.class,
-      TputClientCommand.class
+      TputClientCommand.class,
+      DemoCommand.class
     })
 public final class Main implements Runnable {
 
