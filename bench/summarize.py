@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Medians, ratios and plots of the bench/ results files (standard library only).
+
+  summarize.py compare FILE.csv      medians and ratios of bench/compare.sh (text + markdown)
+  summarize.py latency FILE.csv      medians of bench/latency.sh
+  summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
+"""
+import csv
+import statistics
+import sys
+from collections import defaultdict
+
+USRSCTP = "tsctp-tsctp"
+OURS = "ours-ours"
+
+
+def rows(path):
+    with open(path) as f:
+        return list(csv.DictReader(line for line in f if not line.startswith("#")))
+
+
+def med(values):
+    values = [float(v) for v in values if v not in ("", None)]
+    return statistics.median(values) if values else float("nan")
+
+
+def compare_medians(path):
+    by = defaultdict(list)
+    for r in rows(path):
+        by[(r["case"], int(r["size"]))].append(r)
+    out = {}
+    for key, rs in by.items():
+        out[key] = {
+            "n": len(rs),
+            "mbit": med(r["mbit_per_s"] for r in rs),
+            "msgs": med(r["msgs_per_s"] for r in rs),
+            "pkts": med(r["data_pkts_per_s"] for r in rs),
+            "udp_in": med(r["udp_in_per_s"] for r in rs),
+            "cpu": med(r["rx_cpu_s"] for r in rs),
+            "runs": [float(r["mbit_per_s"]) for r in rs],
+        }
+    return out
+
+
+def raw_payload(size):
+    """The raw UDP payload a DATA packet of this message size corresponds to."""
+    return 1052 if size + 28 <= 1472 else 1472
+
+
+def compare(path):
+    m = compare_medians(path)
+    sizes = sorted({s for (c, s) in m if c != "udp-raw"})
+    cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours"] if any((c, s) in m for s in sizes)]
+    print(f"# {path}")
+    print("## Throughput, receiver side, median of runs (Mbit/s of user data; all runs in brackets)\n")
+    print("| message | " + " | ".join(cases) + " | ours/usrsctp |")
+    print("| ---: | " + " | ".join("---:" for _ in cases) + " | ---: |")
+    for s in sizes:
+        cells = []
+        for c in cases:
+            v = m.get((c, s))
+            cells.append(f"{v['mbit']:.0f} ({', '.join(f'{x:.0f}' for x in v['runs'])})" if v else "-")
+        ratio = m[(OURS, s)]["mbit"] / m[(USRSCTP, s)]["mbit"] if (OURS, s) in m and (USRSCTP, s) in m else float("nan")
+        print(f"| {s} | " + " | ".join(cells) + f" | {ratio:.2f} |")
+    print("\n## Messages and packets per second (medians)\n")
+    print("| message | case | msgs/s | DATA pkts/s (computed) | UDP datagrams/s in namespace (DATA+SACK) | receiver CPU s |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: |")
+    for s in sizes:
+        for c in cases:
+            v = m.get((c, s))
+            if v:
+                print(f"| {s} | {c} | {v['msgs']:.0f} | {v['pkts']:.0f} | {v['udp_in']:.0f} | {v['cpu']:.1f} |")
+    raws = sorted(s for (c, s) in m if c == "udp-raw")
+    if raws:
+        print("\n## Raw UDP between two processes (median datagrams/s received)\n")
+        print("| payload | datagrams/s | Mbit/s | runs (datagrams/s) |")
+        print("| ---: | ---: | ---: | --- |")
+        for p in raws:
+            v = m[("udp-raw", p)]
+            rr = [float(r["msgs_per_s"]) for r in rows(path) if r["case"] == "udp-raw" and int(r["size"]) == p]
+            print(f"| {p} | {v['msgs']:.0f} | {v['mbit']:.0f} | {', '.join(f'{x:.0f}' for x in rr)} |")
+        print("\n## Ratios (medians)\n")
+        print("| message | ours/usrsctp (Mbit/s) | ours DATA pkts/s / raw UDP pkts/s | usrsctp DATA pkts/s / raw UDP pkts/s |")
+        print("| ---: | ---: | ---: | ---: |")
+        for s in sizes:
+            raw = m.get(("udp-raw", raw_payload(s)))
+            o, u = m.get((OURS, s)), m.get((USRSCTP, s))
+            r1 = o["mbit"] / u["mbit"] if o and u else float("nan")
+            r2 = o["pkts"] / raw["msgs"] if o and raw else float("nan")
+            r3 = u["pkts"] / raw["msgs"] if u and raw else float("nan")
+            print(f"| {s} | {r1:.2f} | {r2:.2f} (raw {raw_payload(s)} B) | {r3:.2f} |")
+
+
+def plot_compare(path, out):
+    m = compare_medians(path)
+    sizes = sorted({s for (c, s) in m if c != "udp-raw"})
+    cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours"] if any((c, s) in m for s in sizes)]
+    colors = {"tsctp-tsctp": "#4e79a7", "ours-ours": "#e15759", "ours-tsctp": "#f28e2b", "tsctp-ours": "#76b7b2"}
+    labels = {"tsctp-tsctp": "usrsctp → usrsctp", "ours-ours": "jsctp → jsctp",
+              "ours-tsctp": "jsctp → usrsctp", "tsctp-ours": "usrsctp → jsctp"}
+    top = max(v["mbit"] for (c, s), v in m.items() if c != "udp-raw")
+    top = max(100, ((int(top) // 200) + 1) * 200)
+    W, H, L, B, T = 760, 400, 70, 60, 50
+    pw, ph = W - L - 20, H - B - T
+    group = pw / len(sizes)
+    bw = group * 0.8 / len(cases)
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{W}" height="{H}" fill="white"/>',
+           f'<text x="{W/2}" y="20" text-anchor="middle" font-size="15">Throughput on loopback, receiver side, median of runs (Mbit/s)</text>']
+    for i in range(0, top + 1, top // 4):
+        y = T + ph - ph * i / top
+        svg.append(f'<line x1="{L}" y1="{y:.1f}" x2="{W-20}" y2="{y:.1f}" stroke="#ddd"/>')
+        svg.append(f'<text x="{L-6}" y="{y+4:.1f}" text-anchor="end">{i}</text>')
+    for gi, s in enumerate(sizes):
+        x0 = L + gi * group + group * 0.1
+        for ci, c in enumerate(cases):
+            v = m.get((c, s))
+            if not v:
+                continue
+            h = ph * v["mbit"] / top
+            x = x0 + ci * bw
+            svg.append(f'<rect x="{x:.1f}" y="{T+ph-h:.1f}" width="{bw-2:.1f}" height="{h:.1f}" fill="{colors[c]}"/>')
+            svg.append(f'<text x="{x+bw/2-1:.1f}" y="{T+ph-h-4:.1f}" text-anchor="middle" font-size="10">{v["mbit"]:.0f}</text>')
+        svg.append(f'<text x="{L + gi*group + group/2:.1f}" y="{T+ph+18}" text-anchor="middle">{s}-byte messages</text>')
+    lx = L
+    for c in cases:
+        svg.append(f'<rect x="{lx}" y="{H-22}" width="12" height="12" fill="{colors[c]}"/>')
+        svg.append(f'<text x="{lx+16}" y="{H-12}">{labels[c]}</text>')
+        lx += 160
+    svg.append(f'<line x1="{L}" y1="{T}" x2="{L}" y2="{T+ph}" stroke="black"/>')
+    svg.append(f'<line x1="{L}" y1="{T+ph}" x2="{W-20}" y2="{T+ph}" stroke="black"/>')
+    svg.append("</svg>")
+    with open(out, "w") as f:
+        f.write("\n".join(svg) + "\n")
+    print(f"wrote {out}")
+
+
+def latency(path):
+    by = defaultdict(list)
+    for r in rows(path):
+        by[r["case"]].append(r)
+    print(f"# {path}")
+    print("| client → server | runs | p50 µs | p90 µs | p99 µs | max µs | echoed/sent |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | --- |")
+    for c, rs in by.items():
+        print(f"| {c} | {len(rs)} | {med(r['p50_us'] for r in rs):.0f} | {med(r['p90_us'] for r in rs):.0f} | "
+              f"{med(r['p99_us'] for r in rs):.0f} | {med(r['max_us'] for r in rs):.0f} | "
+              f"{', '.join(r['echoed'] + '/' + r['sent'] for r in rs)} |")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1]
+    if cmd == "compare":
+        compare(sys.argv[2])
+    elif cmd == "plot-compare":
+        plot_compare(sys.argv[2], sys.argv[3])
+    elif cmd == "latency":
+        latency(sys.argv[2])
+    else:
+        sys.exit(__doc__)
