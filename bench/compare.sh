@@ -46,7 +46,7 @@ mkdir -p "$BENCH_DIR/results"
 OUT=${OUT:-$BENCH_DIR/results/compare-$(date -u +%Y%m%dT%H%M%SZ).csv}
 LOGDIR=${OUT%.csv}.logs
 mkdir -p "$LOGDIR"
-NS=$(ns_create tput)
+ns_create tput; NS=$NS_NAME
 TSCTP=(env LD_PRELOAD="$SHIM" "$USRSCTP_BIN/tsctp")
 OURS=("$JAVA" $JAVA_OPTS -jar "$JAR")
 PORT=21000

@@ -52,13 +52,13 @@ cleanup_namespaces() {
 trap 'cleanup_namespaces' EXIT
 trap 'exit 130' INT TERM
 
-# ns_create NAME: a fresh namespace with lo up; echoes its full name.
+# ns_create NAME: a fresh namespace with lo up; sets NS_NAME to its full name (not in a
+# subshell: the list of namespaces to remove on exit must see it).
 ns_create() {
-  local ns="$NS_PREFIX-$1"
-  ip netns add "$ns"
-  NAMESPACES+=("$ns")
-  ip netns exec "$ns" ip link set lo up
-  echo "$ns"
+  NS_NAME="$NS_PREFIX-$1"
+  ip netns add "$NS_NAME"
+  NAMESPACES+=("$NS_NAME")
+  ip netns exec "$NS_NAME" ip link set lo up
 }
 
 # in_ns NS CMD...: runs CMD inside the namespace.

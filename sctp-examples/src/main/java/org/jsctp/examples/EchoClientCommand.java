@@ -112,6 +112,13 @@ final class EchoClientCommand implements Callable<Integer> {
           "Send until this many seconds have passed, then wait up to 10 s for the last echoes.")
   Double duration;
 
+  @Option(
+      names = "--latency",
+      description =
+          "Also print LATENCY samples=N p50_us=X p90_us=Y p99_us=Z max_us=W (round trips of the"
+              + " messages echoed intact) before the RESULT line.")
+  boolean latency;
+
   @Mixin StackOptions stackOptions;
 
   private void check(boolean ok, String message) {
@@ -136,7 +143,7 @@ final class EchoClientCommand implements Callable<Integer> {
 
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
-    EchoStats stats = new EchoStats(size, unordered);
+    EchoStats stats = new EchoStats(size, unordered, latency);
     try (SctpStack stack = stackOptions.stack()) {
       SctpChannel ch = SctpChannel.open(stack);
       ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort);
@@ -164,6 +171,9 @@ final class EchoClientCommand implements Callable<Integer> {
         ch.connect(peers, Duration.ofSeconds(120));
       } catch (Exception e) {
         events.line("connect to " + peers + " failed: " + e);
+        if (latency) {
+          System.out.println(stats.latencyLine());
+        }
         System.out.println(stats.result(System.nanoTime()));
         return 1;
       }
@@ -187,6 +197,9 @@ final class EchoClientCommand implements Callable<Integer> {
         ch.shutdownAsync().get(2, TimeUnit.SECONDS);
       } catch (Exception e) {
         // the result is known; a slow goodbye does not change it
+      }
+      if (latency) {
+        System.out.println(stats.latencyLine());
       }
       System.out.println(stats.result(end));
       System.out.flush();

@@ -16,6 +16,11 @@ final class EchoStats {
   private final boolean unordered;
   private final Set<Long> outstanding = new LinkedHashSet<>();
   private final Map<Integer, ArrayDeque<Long>> perStream = new HashMap<>();
+  /** Send times of outstanding messages by sequence number; null without latency samples. */
+  private final Map<Long, Long> sentAt;
+  /** Round-trip times in nanoseconds of the messages echoed intact, when measured. */
+  private long[] samples = new long[0];
+  private int sampleCount;
   private long sent;
   private long echoed;
   private long mismatched;
@@ -26,8 +31,14 @@ final class EchoStats {
   private long maxGap;
 
   EchoStats(int size, boolean unordered) {
+    this(size, unordered, false);
+  }
+
+  /** With {@code latency}, keeps the round-trip time of every message echoed intact. */
+  EchoStats(int size, boolean unordered, boolean latency) {
     this.size = size;
     this.unordered = unordered;
+    this.sentAt = latency ? new HashMap<>() : null;
   }
 
   synchronized void sent(long seq, int stream, long now) {
@@ -38,6 +49,9 @@ final class EchoStats {
       mark = now;
     }
     outstanding.add(seq);
+    if (sentAt != null) {
+      sentAt.put(seq, now);
+    }
     perStream.computeIfAbsent(stream, s -> new ArrayDeque<>()).addLast(seq);
     sent++;
   }
@@ -57,6 +71,13 @@ final class EchoStats {
       if (q != null) {
         q.remove(seq);
       }
+    }
+    Long at = sentAt == null || seq < 0 ? null : sentAt.remove(seq);
+    if (ok && at != null) {
+      if (sampleCount == samples.length) {
+        samples = java.util.Arrays.copyOf(samples, Math.max(1024, samples.length * 2));
+      }
+      samples[sampleCount++] = now - at;
     }
     if (ok) {
       bytes += length;
@@ -106,6 +127,33 @@ final class EchoStats {
 
   synchronized long lastProgress() {
     return Math.max(lastEcho, firstSend);
+  }
+
+  /**
+   * The latency line, {@code LATENCY samples=N p50_us=X p90_us=Y p99_us=Z max_us=W}: round-trip
+   * times (send call to complete echo read) of the messages echoed intact, nearest-rank
+   * percentiles in microseconds (all 0 without samples).
+   */
+  synchronized String latencyLine() {
+    long[] sorted = java.util.Arrays.copyOf(samples, sampleCount);
+    java.util.Arrays.sort(sorted);
+    return String.format(
+        java.util.Locale.ROOT,
+        "LATENCY samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d",
+        sorted.length,
+        percentile(sorted, 50) / 1000,
+        percentile(sorted, 90) / 1000,
+        percentile(sorted, 99) / 1000,
+        sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000);
+  }
+
+  /** Nearest rank: the smallest sample with at least p percent of the samples at or below it. */
+  static long percentile(long[] sorted, int p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+    return sorted[Math.max(0, rank - 1)];
   }
 
   /** The closing line; {@code end} closes a gap still open. */

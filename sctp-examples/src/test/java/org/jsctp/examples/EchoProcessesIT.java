@@ -191,6 +191,64 @@ class EchoProcessesIT {
     assertThat(m.group(3)).isEqualTo("0");
   }
 
+  static final Pattern LATENCY =
+      Pattern.compile(
+          "LATENCY samples=(\\d+) p50_us=(\\d+) p90_us=(\\d+) p99_us=(\\d+) max_us=(\\d+)");
+
+  @Test
+  void latencyPrintsPercentilesJustBeforeTheResultLine() throws Exception {
+    Run run =
+        run(
+            "echo-client",
+            "--remote",
+            "127.0.0.1",
+            "--remote-udp-port",
+            Integer.toString(serverUdp),
+            "--rate",
+            "200",
+            "--duration",
+            "1",
+            "--size",
+            "100",
+            "--latency");
+
+    assertThat(run.exitCode()).as("exit code; output %s %s", run.out(), run.err()).isZero();
+    Matcher result = run.result();
+    int at = run.out().indexOf(result.group(0));
+    assertThat(at).as("RESULT is not the first line").isPositive();
+    Matcher m = LATENCY.matcher(run.out().get(at - 1));
+    assertThat(m.matches()).as("the line before RESULT: %s", run.out()).isTrue();
+    long samples = Long.parseLong(m.group(1));
+    long p50 = Long.parseLong(m.group(2));
+    long p90 = Long.parseLong(m.group(3));
+    long p99 = Long.parseLong(m.group(4));
+    long max = Long.parseLong(m.group(5));
+    assertThat(samples).as("one sample per intact echo").isEqualTo(Long.parseLong(result.group(2)));
+    assertThat(samples).isPositive();
+    assertThat(p50).isPositive().isLessThanOrEqualTo(p90);
+    assertThat(p90).isLessThanOrEqualTo(p99);
+    assertThat(p99).isLessThanOrEqualTo(max);
+    // a round trip can never exceed the whole run: sending for 1 s plus at most 10 s of drain
+    assertThat(max).isLessThan(11_000_000L);
+    assertThat(run.out()).filteredOn(l -> l.startsWith("LATENCY")).hasSize(1);
+  }
+
+  @Test
+  void withoutLatencyThereIsNoLatencyLine() throws Exception {
+    Run run =
+        run(
+            "echo-client",
+            "--remote",
+            "127.0.0.1",
+            "--remote-udp-port",
+            Integer.toString(serverUdp),
+            "--count",
+            "5");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).noneMatch(l -> l.startsWith("LATENCY"));
+  }
+
   @Test
   void oneMebibyteMessagesComeBackWhole() throws Exception {
     Run run =

@@ -1,0 +1,43 @@
+package org.jsctp.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The latency percentiles of the echo client (nearest rank), without any process or network. */
+class EchoStatsTest {
+
+  @Test
+  void nearestRankPercentiles() {
+    long[] hundred = new long[100];
+    for (int i = 0; i < 100; i++) {
+      hundred[i] = (i + 1) * 1000L;
+    }
+    assertThat(EchoStats.percentile(hundred, 50)).isEqualTo(50_000);
+    assertThat(EchoStats.percentile(hundred, 99)).isEqualTo(99_000);
+    assertThat(EchoStats.percentile(new long[] {7}, 99)).isEqualTo(7);
+    assertThat(EchoStats.percentile(new long[0], 50)).isZero();
+  }
+
+  @Test
+  void latencyLineCountsOnlyIntactEchoes() {
+    EchoStats stats = new EchoStats(10, false, true);
+    stats.sent(0, 0, 1_000_000);
+    stats.sent(1, 0, 2_000_000);
+    assertThat(stats.echoed(Payload.build(0, 10), 10, 0, 1_500_000)).isTrue();
+    byte[] bad = Payload.build(1, 10);
+    bad[9] ^= 1;
+    assertThat(stats.echoed(bad, 10, 0, 2_900_000)).isFalse();
+
+    assertThat(stats.latencyLine())
+        .isEqualTo("LATENCY samples=1 p50_us=500 p90_us=500 p99_us=500 max_us=500");
+  }
+
+  @Test
+  void withoutLatencyNothingIsKept() {
+    EchoStats stats = new EchoStats(10, false);
+    stats.sent(0, 0, 1_000_000);
+    stats.echoed(Payload.build(0, 10), 10, 0, 1_500_000);
+    assertThat(stats.latencyLine()).startsWith("LATENCY samples=0 ");
+  }
+}
