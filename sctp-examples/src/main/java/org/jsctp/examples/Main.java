@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       EchoClientCommand.class,
       TputServerCommand.class,
       TputClientCommand.class,
+      ScaleClientCommand.class,
       DemoCommand.class
     })
 public final class Main implements Runnable {
