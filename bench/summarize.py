@@ -3,6 +3,7 @@
 
   summarize.py compare FILE.csv      medians and ratios of bench/compare.sh (text + markdown)
   summarize.py latency FILE.csv      medians of bench/latency.sh
+  summarize.py failover FILE.csv     medians of bench/failover.sh
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
 """
 import csv
@@ -148,6 +149,28 @@ def latency(path):
               f"{', '.join(r['echoed'] + '/' + r['sent'] for r in rs)} |")
 
 
+def failover(path):
+    by = defaultdict(list)
+    order = []
+    for r in rows(path):
+        key = r["settings"]
+        if key not in order:
+            order.append(key)
+        by[(r["stack"], key)].append(r)
+    print(f"# {path}")
+    print("| settings | jsctp gap ms (median) | jsctp runs | usrsctp gap ms (median) | usrsctp runs | jsctp/usrsctp |")
+    print("| --- | ---: | --- | ---: | --- | ---: |")
+    for k in order:
+        o, u = by.get(("ours", k), []), by.get(("usrsctp", k), [])
+        mo, mu = med(r["max_gap_ms"] for r in o), med(r["max_gap_ms"] for r in u)
+        ratio = mo / mu if o and u and mu > 0 else float("nan")
+        print(f"| {k} | {mo:.0f} | {', '.join(r['max_gap_ms'] for r in o)} | {mu:.0f} | "
+              f"{', '.join(r['max_gap_ms'] for r in u)} | {ratio:.2f} |")
+    lost = [r for r in rows(path) if r["sent"] != r["echoed"]]
+    for r in lost:
+        print(f"note: {r['stack']} {r['settings']} run {r['run']}: sent {r['sent']} echoed {r['echoed']}")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "compare":
@@ -156,5 +179,7 @@ if __name__ == "__main__":
         plot_compare(sys.argv[2], sys.argv[3])
     elif cmd == "latency":
         latency(sys.argv[2])
+    elif cmd == "failover":
+        failover(sys.argv[2])
     else:
         sys.exit(__doc__)
