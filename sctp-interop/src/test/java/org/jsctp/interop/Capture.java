@@ -44,6 +44,7 @@ final class Capture implements AutoCloseable {
     "_ws.expert.message",
     "ip.flags.mf",
     "ip.frag_offset",
+    "sctp.data_sid",
   };
 
   static final String MARKER_ADDR = "127.0.0.1";
@@ -215,7 +216,8 @@ final class Capture implements AutoCloseable {
         !f[10].isEmpty(),
         severities,
         f[12],
-        fragment);
+        fragment,
+        ints(f[15], 16));
   }
 
   private static String first(String aggregated) {

@@ -84,7 +84,22 @@ final class CaptureReport {
       boolean malformed,
       List<Long> severities,
       String expert,
-      boolean fragment) {
+      boolean fragment,
+      List<Integer> dataStreams) {
+
+    /** DATA chunk flag U (RFC 9260 section 3.3.1). */
+    static final int UNORDERED = 0x04;
+
+    /** Flags of every DATA chunk in this packet. */
+    List<Integer> dataFlags() {
+      List<Integer> out = new ArrayList<>();
+      for (int i = 0; i < chunks.size() && i < chunkFlags.size(); i++) {
+        if (chunks.get(i) == DATA) {
+          out.add(chunkFlags.get(i));
+        }
+      }
+      return out;
+    }
 
     boolean has(int chunkType) {
       return chunks.contains(chunkType);
@@ -148,6 +163,25 @@ final class CaptureReport {
 
   long chunks(int type) {
     return chunks(type, f -> true);
+  }
+
+  /** Distinct stream ids of the DATA chunks in packets matching {@code p}. */
+  java.util.SortedSet<Integer> dataStreams(Predicate<Frame> p) {
+    java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+    frames.stream().filter(p).forEach(f -> out.addAll(f.dataStreams()));
+    return out;
+  }
+
+  /** DATA chunks in packets matching {@code p}, counted by whether their U flag is set. */
+  Map<Boolean, Long> dataByUnordered(Predicate<Frame> p) {
+    Map<Boolean, Long> out = new TreeMap<>();
+    out.put(false, 0L);
+    out.put(true, 0L);
+    frames.stream()
+        .filter(p)
+        .flatMap(f -> f.dataFlags().stream())
+        .forEach(fl -> out.merge((fl & Frame.UNORDERED) != 0, 1L, Long::sum));
+    return out;
   }
 
   long ipFragments() {

@@ -58,9 +58,17 @@ final class Examples {
                   Cmd.run(
                       Duration.ofSeconds(60),
                       List.of(Env.javaBinary(), "-jar", jar.toString(), s, "--help"));
-              return r.ok()
+              // picocli answers 0 to `--help` even for an unknown subcommand (it prints the
+              // top-level usage), so the usage line must name the subcommand.
+              boolean known =
+                  r.ok()
+                      && java.util.regex.Pattern.compile(
+                              "Usage: \\S+ " + java.util.regex.Pattern.quote(s) + "\\b")
+                          .matcher(r.stdout() + r.stderr())
+                          .find();
+              return known
                   ? ""
-                  : "exit " + r.exitCode() + ": "
+                  : "exit " + r.exitCode() + ", usage: "
                       + (r.stderr() + r.stdout()).strip().lines().findFirst().orElse("");
             });
     assumeTrue(
