@@ -7,4 +7,5 @@ jar=sctp-examples/target/sctp-examples.jar
 if [[ ! -f $jar ]] || [[ -n $(find sctp-core/src sctp-netty/src sctp-examples/src pom.xml */pom.xml -newer "$jar" -print -quit) ]]; then
   mvn -B -q -DskipTests package
 fi
-exec java -jar "$jar" "${@:-demo}"
+# Until the demo subcommand exists this prints the tools available.
+exec java -jar "$jar" "$@"

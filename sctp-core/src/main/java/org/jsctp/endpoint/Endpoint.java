@@ -172,7 +172,14 @@ public final class Endpoint {
       return;
     }
     Destination source = new Destination(remote, remoteUdpPort, local);
-    new PacketDispatch(this, time, packet, source).run();
+    try {
+      new PacketDispatch(this, time, packet, source).run();
+    } catch (RuntimeException e) {
+      // A bug of ours must not take the event loop down or leak into other associations.
+      counters.increment(MibCounter.SCTP_INTERNAL_ERRORS);
+      LOG.error("internal error handling a packet from {}:{}: {}", remote.getHostAddress(),
+          remoteUdpPort, packet, e);
+    }
   }
 
   /** Same as {@link #handleDatagram(long, InetAddress, InetAddress, int, byte[], int, int)} for a whole array. */

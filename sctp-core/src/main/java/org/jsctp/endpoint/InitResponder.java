@@ -18,6 +18,7 @@ import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.InvalidMandatoryParameterCause;
 import org.jsctp.wire.OutOfResourceCause;
 import org.jsctp.wire.PacketBuilder;
+import org.jsctp.wire.RestartWithNewEncapsulationPortCause;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.StaleCookieCause;
 import org.jsctp.wire.UnresolvableAddressCause;
@@ -71,6 +72,14 @@ final class InitResponder {
       }
     }
     if (existing != null) {
+      // draft-tuexen-tsvwg-sctp-udp-encaps-cons: an INIT never changes a path's encapsulation
+      // port; one from a different UDP port is refused with cause 14 and the association kept.
+      org.jsctp.path.Path path = existing.paths().find(source.remote());
+      if (path != null && path.udpPort() != source.udpPort()) {
+        refuse(source, peerPort, init.initiateTag(),
+            new RestartWithNewEncapsulationPortCause(path.udpPort(), source.udpPort()));
+        return;
+      }
       existing.handleInit(now, init, source);
       return;
     }

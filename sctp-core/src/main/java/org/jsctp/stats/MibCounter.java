@@ -75,7 +75,9 @@ public enum MibCounter {
   /** Changes of the path carrying new data. */
   SCTP_PATH_SWITCHOVERS("SctpPathSwitchovers"),
   /** Primary changes by primary path switchover (RFC 7829 section 5). */
-  SCTP_PRIMARY_SWITCHOVERS("SctpPrimarySwitchovers");
+  SCTP_PRIMARY_SWITCHOVERS("SctpPrimarySwitchovers"),
+  /** Packets whose handling hit a bug in this stack; the packet is dropped, the loop goes on. */
+  SCTP_INTERNAL_ERRORS("SctpInternalErrors");
 
   private final String mibName;
 

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ABORT (RFC 9260 section 3.3.7): closes the association at once. Never answered; chunks after it in the packet are ignored, and DATA is never bundled with it.
+ * ABORT (RFC 9260 section 3.3.7): closes the association at once. Never answered; chunks after it
+ * in the packet are ignored, and DATA is never bundled with it.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -19,7 +20,8 @@ import java.util.Optional;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * @param reflectedTag the T bit: the verification tag is the receiver's own, reflected (section 8.5.1)
+ * @param reflectedTag the T bit: the verification tag is the receiver's own, reflected (section
+ *     8.5.1)
  * @param causes the error causes, possibly none
  */
 public record AbortChunk(boolean reflectedTag, List<ErrorCause> causes) implements Chunk {

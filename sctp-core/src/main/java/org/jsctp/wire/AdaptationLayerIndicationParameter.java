@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Adaptation Layer Indication (RFC 5061 section 4.2.6), in INIT and INIT ACK: tells the peer which adaptation layer is on top.
+ * Adaptation Layer Indication (RFC 5061 section 4.2.6), in INIT and INIT ACK: tells the peer which
+ * adaptation layer is on top.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -19,7 +20,8 @@ import java.nio.ByteBuffer;
  */
 public record AdaptationLayerIndicationParameter(int adaptationCodePoint) implements Parameter {
 
-  static AdaptationLayerIndicationParameter parse(byte[] b, int off, int len) throws WireFormatException {
+  static AdaptationLayerIndicationParameter parse(byte[] b, int off, int len)
+      throws WireFormatException {
     Wire.requireValueLength(len, 4, "AdaptationLayerIndicationParameter");
     return new AdaptationLayerIndicationParameter(Wire.i32(b, off));
   }

@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Add Incoming Streams Request (RFC 6525 section 4.6), in RE-CONFIG: asks the peer to add outgoing streams of its own.
+ * Add Incoming Streams Request (RFC 6525 section 4.6), in RE-CONFIG: asks the peer to add outgoing
+ * streams of its own.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -20,14 +21,16 @@ import java.nio.ByteBuffer;
  * @param requestSequence this request's sequence number
  * @param newStreams how many streams to add, 0..65535
  */
-public record AddIncomingStreamsRequestParameter(int requestSequence, int newStreams) implements Parameter {
+public record AddIncomingStreamsRequestParameter(int requestSequence, int newStreams)
+    implements Parameter {
 
   /** Checks the number of new streams fits 16 bits. */
   public AddIncomingStreamsRequestParameter {
     Wire.checkU16(newStreams, "newStreams");
   }
 
-  static AddIncomingStreamsRequestParameter parse(byte[] b, int off, int len) throws WireFormatException {
+  static AddIncomingStreamsRequestParameter parse(byte[] b, int off, int len)
+      throws WireFormatException {
     Wire.requireValueLength(len, 8, "AddIncomingStreamsRequestParameter");
     return new AddIncomingStreamsRequestParameter(Wire.i32(b, off), Wire.u16(b, off + 4));
   }

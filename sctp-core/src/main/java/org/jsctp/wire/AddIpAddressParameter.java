@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Add IP Address (RFC 5061 section 4.2.1), in ASCONF: asks the peer to add an address to the association.
+ * Add IP Address (RFC 5061 section 4.2.1), in ASCONF: asks the peer to add an address to the
+ * association.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -20,7 +21,8 @@ import java.nio.ByteBuffer;
  * </pre>
  *
  * @param correlationId chosen by the sender to match the answer in the ASCONF-ACK
- * @param address an {@link Ipv4AddressParameter} or {@link Ipv6AddressParameter}; the wildcard address means the packet's source address
+ * @param address an {@link Ipv4AddressParameter} or {@link Ipv6AddressParameter}; the wildcard
+ *     address means the packet's source address
  */
 public record AddIpAddressParameter(int correlationId, Parameter address) implements Parameter {
 
@@ -31,7 +33,8 @@ public record AddIpAddressParameter(int correlationId, Parameter address) implem
 
   static AddIpAddressParameter parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "AddIpAddressParameter");
-    return new AddIpAddressParameter(Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "AddIpAddressParameter"));
+    return new AddIpAddressParameter(
+        Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "AddIpAddressParameter"));
   }
 
   @Override

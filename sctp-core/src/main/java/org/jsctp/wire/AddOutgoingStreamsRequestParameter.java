@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Add Outgoing Streams Request (RFC 6525 section 4.5), in RE-CONFIG: the sender adds outgoing streams.
+ * Add Outgoing Streams Request (RFC 6525 section 4.5), in RE-CONFIG: the sender adds outgoing
+ * streams.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -20,14 +21,16 @@ import java.nio.ByteBuffer;
  * @param requestSequence this request's sequence number
  * @param newStreams how many streams to add, 0..65535
  */
-public record AddOutgoingStreamsRequestParameter(int requestSequence, int newStreams) implements Parameter {
+public record AddOutgoingStreamsRequestParameter(int requestSequence, int newStreams)
+    implements Parameter {
 
   /** Checks the number of new streams fits 16 bits. */
   public AddOutgoingStreamsRequestParameter {
     Wire.checkU16(newStreams, "newStreams");
   }
 
-  static AddOutgoingStreamsRequestParameter parse(byte[] b, int off, int len) throws WireFormatException {
+  static AddOutgoingStreamsRequestParameter parse(byte[] b, int off, int len)
+      throws WireFormatException {
     Wire.requireValueLength(len, 8, "AddOutgoingStreamsRequestParameter");
     return new AddOutgoingStreamsRequestParameter(Wire.i32(b, off), Wire.u16(b, off + 4));
   }

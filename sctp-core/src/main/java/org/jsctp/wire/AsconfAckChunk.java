@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * ASCONF-ACK (RFC 5061 section 3.1.2): answers an ASCONF with a Success Indication or Error Cause Indication per request that needs one.
+ * ASCONF-ACK (RFC 5061 section 3.1.2): answers an ASCONF with a Success Indication or Error Cause
+ * Indication per request that needs one.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -39,7 +40,8 @@ public record AsconfAckChunk(int serialNumber, List<Parameter> parameters) imple
 
   static AsconfAckChunk parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "ASCONF-ACK");
-    return new AsconfAckChunk(Wire.i32(b, off), Wire.parseParameters(b, off + 4, len - 4, "ASCONF-ACK"));
+    return new AsconfAckChunk(
+        Wire.i32(b, off), Wire.parseParameters(b, off + 4, len - 4, "ASCONF-ACK"));
   }
 
   @Override

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * ASCONF (RFC 5061 section 3.1.1): asks the peer to change the association's addresses. The Address Parameter names an address of the sender's (the wildcard address behind NAT) and is followed by the requests (Add IP Address, Delete IP Address, Set Primary Address, ...).
+ * ASCONF (RFC 5061 section 3.1.1): asks the peer to change the association's addresses. The Address
+ * Parameter names an address of the sender's (the wildcard address behind NAT) and is followed by
+ * the requests (Add IP Address, Delete IP Address, Set Primary Address, ...).
  *
  * <pre>
  *  0                   1                   2                   3
@@ -41,19 +43,24 @@ public record AsconfChunk(int serialNumber, Parameter address, List<Parameter> p
   public AsconfChunk {
     Wire.requireAddress(address, "address");
     parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(8 + address.encodedLength() + Wire.tlvListLength(parameters), "AsconfChunk");
+    Wire.checkEncodedLength(
+        8 + address.encodedLength() + Wire.tlvListLength(parameters), "AsconfChunk");
   }
 
   static AsconfChunk parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "ASCONF");
     List<Parameter> all = Wire.parseParameters(b, off + 4, len - 4, "ASCONF");
     if (all.isEmpty()) {
-      throw new WireFormatException(WireFormatException.Reason.TOO_SHORT_FOR_TYPE, "ASCONF without an Address Parameter");
+      throw new WireFormatException(
+          WireFormatException.Reason.TOO_SHORT_FOR_TYPE, "ASCONF without an Address Parameter");
     }
+    // RFC 5061 section 3.1.1: the first parameter is the sender's IPv4 or IPv6 address.
     Parameter address = all.get(0);
     if (!(address instanceof Ipv4AddressParameter) && !(address instanceof Ipv6AddressParameter)) {
-      throw new WireFormatException(WireFormatException.Reason.ADDRESS_PARAMETER_EXPECTED,
-          "ASCONF: first parameter must be an IPv4 or IPv6 Address, is " + ParameterType.name(address.type()));
+      throw new WireFormatException(
+          WireFormatException.Reason.ADDRESS_PARAMETER_EXPECTED,
+          "ASCONF: first parameter must be an IPv4 or IPv6 Address, is "
+              + ParameterType.name(address.type()));
     }
     return new AsconfChunk(Wire.i32(b, off), address, all.subList(1, all.size()));
   }

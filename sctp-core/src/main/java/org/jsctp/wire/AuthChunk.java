@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * AUTH (RFC 4895 section 4.1): authenticates the chunks after it in the packet with an HMAC over them and a shared key.
+ * AUTH (RFC 4895 section 4.1): authenticates the chunks after it in the packet with an HMAC over
+ * them and a shared key.
  *
  * <pre>
  *  0                   1                   2                   3

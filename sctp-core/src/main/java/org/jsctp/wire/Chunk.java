@@ -21,10 +21,28 @@ import java.nio.ByteBuffer;
  * the chunk on the wire. Types without a record of their own decode as {@link UnknownChunk}.
  */
 public sealed interface Chunk
-    permits DataChunk, InitChunk, InitAckChunk, SackChunk, HeartbeatChunk, HeartbeatAckChunk,
-        AbortChunk, ShutdownChunk, ShutdownAckChunk, ErrorChunk, CookieEchoChunk, CookieAckChunk,
-        ShutdownCompleteChunk, AuthChunk, IDataChunk, AsconfAckChunk, ReConfigChunk, PadChunk,
-        ForwardTsnChunk, AsconfChunk, IForwardTsnChunk, UnknownChunk {
+    permits DataChunk,
+        InitChunk,
+        InitAckChunk,
+        SackChunk,
+        HeartbeatChunk,
+        HeartbeatAckChunk,
+        AbortChunk,
+        ShutdownChunk,
+        ShutdownAckChunk,
+        ErrorChunk,
+        CookieEchoChunk,
+        CookieAckChunk,
+        ShutdownCompleteChunk,
+        AuthChunk,
+        IDataChunk,
+        AsconfAckChunk,
+        ReConfigChunk,
+        PadChunk,
+        ForwardTsnChunk,
+        AsconfChunk,
+        IForwardTsnChunk,
+        UnknownChunk {
 
   /** The chunk type, 0..255 (see {@link ChunkType}). */
   int type();

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Chunk List (RFC 4895 section 3.2), in INIT and INIT ACK: the chunk types the sender wants authenticated.
+ * Chunk List (RFC 4895 section 3.2), in INIT and INIT ACK: the chunk types the sender wants
+ * authenticated.
  *
  * <pre>
  *  0                   1                   2                   3

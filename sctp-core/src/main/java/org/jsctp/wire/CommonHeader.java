@@ -21,11 +21,10 @@ import java.nio.ByteBuffer;
  * @param sourcePort 0..65535 (0 is refused on decode)
  * @param destinationPort 0..65535 (0 is refused on decode)
  * @param verificationTag 32-bit unsigned tag carried in an {@code int}
- * @param checksum the CRC32c value as {@link Crc32c#compute} returns it; on the wire it is
- *     stored least-significant byte first. Ignored when encoding: the encoder computes it.
+ * @param checksum the CRC32c value as {@link Crc32c#compute} returns it; on the wire it is stored
+ *     least-significant byte first. Ignored when encoding: the encoder computes it.
  */
-public record CommonHeader(
-    int sourcePort, int destinationPort, int verificationTag, int checksum) {
+public record CommonHeader(int sourcePort, int destinationPort, int verificationTag, int checksum) {
 
   /** The size of the common header in bytes. */
   public static final int LENGTH = 12;
@@ -51,7 +50,14 @@ public record CommonHeader(
 
   @Override
   public String toString() {
-    return "CommonHeader[" + sourcePort + " -> " + destinationPort + ", vtag=0x"
-        + Integer.toHexString(verificationTag) + ", crc=0x" + Integer.toHexString(checksum) + "]";
+    return "CommonHeader["
+        + sourcePort
+        + " -> "
+        + destinationPort
+        + ", vtag=0x"
+        + Integer.toHexString(verificationTag)
+        + ", crc=0x"
+        + Integer.toHexString(checksum)
+        + "]";
   }
 }

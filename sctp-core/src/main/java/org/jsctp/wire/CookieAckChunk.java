@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * COOKIE ACK (RFC 9260 section 3.3.12): answers a valid COOKIE ECHO; first in its packet when bundled.
+ * COOKIE ACK (RFC 9260 section 3.3.12): answers a valid COOKIE ECHO; first in its packet when
+ * bundled.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * COOKIE ECHO (RFC 9260 section 3.3.11): returns the State Cookie of the INIT ACK. First in its packet; DATA may follow.
+ * COOKIE ECHO (RFC 9260 section 3.3.11): returns the State Cookie of the INIT ACK. First in its
+ * packet; DATA may follow.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -18,7 +19,8 @@ import java.util.Objects;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * @param cookie the State Cookie exactly as received in the INIT ACK; may share the decoded packet's array
+ * @param cookie the State Cookie exactly as received in the INIT ACK; may share the decoded
+ *     packet's array
  */
 public record CookieEchoChunk(Bytes cookie) implements Chunk {
 

@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Cookie Preservative (RFC 9260 section 3.3.2.1), in INIT: asks for a longer cookie life after a stale cookie error.
+ * Cookie Preservative (RFC 9260 section 3.3.2.1), in INIT: asks for a longer cookie life after a
+ * stale cookie error.
  *
  * <pre>
  *  0                   1                   2                   3

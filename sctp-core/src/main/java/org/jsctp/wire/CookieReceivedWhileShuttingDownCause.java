@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Cookie Received While Shutting Down (RFC 9260 section 3.3.10.10): a COOKIE ECHO came in SHUTDOWN-ACK-SENT.
+ * Cookie Received While Shutting Down (RFC 9260 section 3.3.10.10): a COOKIE ECHO came in
+ * SHUTDOWN-ACK-SENT.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -15,7 +16,8 @@ import java.nio.ByteBuffer;
  */
 public record CookieReceivedWhileShuttingDownCause() implements ErrorCause {
 
-  static CookieReceivedWhileShuttingDownCause parse(byte[] b, int off, int len) throws WireFormatException {
+  static CookieReceivedWhileShuttingDownCause parse(byte[] b, int off, int len)
+      throws WireFormatException {
     Wire.requireValueLength(len, 0, "CookieReceivedWhileShuttingDownCause");
     return new CookieReceivedWhileShuttingDownCause();
   }

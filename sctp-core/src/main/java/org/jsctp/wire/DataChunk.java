@@ -4,7 +4,10 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * DATA (RFC 9260 section 3.3.1): one fragment of a user message. The flags are I (0x08, SACK immediately, RFC 7053), U (0x04, unordered), B (0x02, first fragment) and E (0x01, last fragment). The codec accepts empty user data (Length 16); answering it with cause 9 is the protocol's business.
+ * DATA (RFC 9260 section 3.3.1): one fragment of a user message. The flags are I (0x08, SACK
+ * immediately, RFC 7053), U (0x04, unordered), B (0x02, first fragment) and E (0x01, last
+ * fragment). The codec accepts empty user data (Length 16); answering it with cause 9 is the
+ * protocol's business.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -83,7 +86,9 @@ public record DataChunk(
 
   @Override
   public int flags() {
-    return (immediate ? FLAG_I : 0) | (unordered ? FLAG_U : 0) | (beginning ? FLAG_B : 0)
+    return (immediate ? FLAG_I : 0)
+        | (unordered ? FLAG_U : 0)
+        | (beginning ? FLAG_B : 0)
         | (ending ? FLAG_E : 0);
   }
 
@@ -105,9 +110,20 @@ public record DataChunk(
 
   @Override
   public String toString() {
-    return "DATA[tsn=" + Integer.toUnsignedString(tsn) + ", sid=" + streamId + ", ssn="
-        + streamSequenceNumber + ", ppid=" + Integer.toUnsignedString(payloadProtocolId)
-        + (immediate ? " I" : "") + (unordered ? " U" : "") + (beginning ? " B" : "")
-        + (ending ? " E" : "") + ", " + userData.length() + " bytes]";
+    return "DATA[tsn="
+        + Integer.toUnsignedString(tsn)
+        + ", sid="
+        + streamId
+        + ", ssn="
+        + streamSequenceNumber
+        + ", ppid="
+        + Integer.toUnsignedString(payloadProtocolId)
+        + (immediate ? " I" : "")
+        + (unordered ? " U" : "")
+        + (beginning ? " B" : "")
+        + (ending ? " E" : "")
+        + ", "
+        + userData.length()
+        + " bytes]";
   }
 }

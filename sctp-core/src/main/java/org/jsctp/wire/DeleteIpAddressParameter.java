@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Delete IP Address (RFC 5061 section 4.2.2), in ASCONF: asks the peer to remove an address from the association.
+ * Delete IP Address (RFC 5061 section 4.2.2), in ASCONF: asks the peer to remove an address from
+ * the association.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -20,7 +21,8 @@ import java.nio.ByteBuffer;
  * </pre>
  *
  * @param correlationId chosen by the sender to match the answer in the ASCONF-ACK
- * @param address an {@link Ipv4AddressParameter} or {@link Ipv6AddressParameter}; the wildcard address means the packet's source address
+ * @param address an {@link Ipv4AddressParameter} or {@link Ipv6AddressParameter}; the wildcard
+ *     address means the packet's source address
  */
 public record DeleteIpAddressParameter(int correlationId, Parameter address) implements Parameter {
 
@@ -31,7 +33,8 @@ public record DeleteIpAddressParameter(int correlationId, Parameter address) imp
 
   static DeleteIpAddressParameter parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "DeleteIpAddressParameter");
-    return new DeleteIpAddressParameter(Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "DeleteIpAddressParameter"));
+    return new DeleteIpAddressParameter(
+        Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "DeleteIpAddressParameter"));
   }
 
   @Override

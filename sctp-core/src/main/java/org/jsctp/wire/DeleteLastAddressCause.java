@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Request to Delete Last Remaining IP Address (RFC 5061 section 5.2), in an ASCONF-ACK: the request would have removed the peer's last address.
+ * Request to Delete Last Remaining IP Address (RFC 5061 section 5.2), in an ASCONF-ACK: the request
+ * would have removed the peer's last address.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Request to Delete Source IP Address (RFC 5061 section 5.2), in an ASCONF-ACK: the request would have removed the address the ASCONF came from.
+ * Request to Delete Source IP Address (RFC 5061 section 5.2), in an ASCONF-ACK: the request would
+ * have removed the address the ASCONF came from.
  *
  * <pre>
  *  0                   1                   2                   3

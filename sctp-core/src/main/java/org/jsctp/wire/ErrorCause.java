@@ -17,17 +17,30 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * <p>Causes are padded to a multiple of 4 like parameters. Codes without a record decode as
- * {@link UnknownCause}.
+ * <p>Causes are padded to a multiple of 4 like parameters. Codes without a record decode as {@link
+ * UnknownCause}.
  */
 public sealed interface ErrorCause extends Tlv
-    permits InvalidStreamIdentifierCause, MissingMandatoryParameterCause, StaleCookieCause,
-        OutOfResourceCause, UnresolvableAddressCause, UnrecognizedChunkTypeCause,
-        InvalidMandatoryParameterCause, UnrecognizedParametersCause, NoUserDataCause,
-        CookieReceivedWhileShuttingDownCause, RestartWithNewAddressesCause,
-        UserInitiatedAbortCause, ProtocolViolationCause, RestartWithNewEncapsulationPortCause,
-        DeleteLastAddressCause, ResourceShortageCause, DeleteSourceAddressCause,
-        IllegalAsconfAckCause, NoAuthorizationCause, UnsupportedHmacIdentifierCause,
+    permits InvalidStreamIdentifierCause,
+        MissingMandatoryParameterCause,
+        StaleCookieCause,
+        OutOfResourceCause,
+        UnresolvableAddressCause,
+        UnrecognizedChunkTypeCause,
+        InvalidMandatoryParameterCause,
+        UnrecognizedParametersCause,
+        NoUserDataCause,
+        CookieReceivedWhileShuttingDownCause,
+        RestartWithNewAddressesCause,
+        UserInitiatedAbortCause,
+        ProtocolViolationCause,
+        RestartWithNewEncapsulationPortCause,
+        DeleteLastAddressCause,
+        ResourceShortageCause,
+        DeleteSourceAddressCause,
+        IllegalAsconfAckCause,
+        NoAuthorizationCause,
+        UnsupportedHmacIdentifierCause,
         UnknownCause {
 
   /** The cause code, 0..65535 (see {@link CauseCode}). */
@@ -42,7 +55,9 @@ public sealed interface ErrorCause extends Tlv
     return Wire.pad4(encodedLength());
   }
 
-  /** Writes header, information and zero padding; advances {@code out} by {@link #paddedLength()}. */
+  /**
+   * Writes header, information and zero padding; advances {@code out} by {@link #paddedLength()}.
+   */
   @Override
   void writeTo(ByteBuffer out);
 }

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Error Cause Indication (RFC 5061 section 4.2.3), in ASCONF-ACK: the request with this correlation ID failed for the causes given.
+ * Error Cause Indication (RFC 5061 section 4.2.3), in ASCONF-ACK: the request with this correlation
+ * ID failed for the causes given.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -29,14 +30,16 @@ public record ErrorCauseIndicationParameter(int correlationId, List<ErrorCause> 
   /** Copies the list and checks the whole fits a 16-bit Length. */
   public ErrorCauseIndicationParameter {
     causes = List.copyOf(causes);
-    Wire.checkEncodedLength(Wire.TLV_HEADER + 4 + Wire.tlvListLength(causes), "ErrorCauseIndicationParameter");
+    Wire.checkEncodedLength(
+        Wire.TLV_HEADER + 4 + Wire.tlvListLength(causes), "ErrorCauseIndicationParameter");
   }
 
   static ErrorCauseIndicationParameter parse(byte[] b, int off, int len)
       throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "Error Cause Indication parameter");
     return new ErrorCauseIndicationParameter(
-        Wire.i32(b, off), Wire.parseCauses(b, off + 4, len - 4, "Error Cause Indication parameter"));
+        Wire.i32(b, off),
+        Wire.parseCauses(b, off + 4, len - 4, "Error Cause Indication parameter"));
   }
 
   @Override

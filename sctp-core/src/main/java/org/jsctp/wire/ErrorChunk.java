@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ERROR (RFC 9260 section 3.3.10): reports conditions that do not end the association. RFC 9260 asks for at least one cause; an empty list is left to the protocol to judge.
+ * ERROR (RFC 9260 section 3.3.10): reports conditions that do not end the association. RFC 9260
+ * asks for at least one cause; an empty list is left to the protocol to judge.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * FORWARD TSN (RFC 3758 section 3.2): moves the receiver's cumulative TSN past abandoned data, naming for each ordered stream concerned the highest stream sequence number skipped.
+ * FORWARD TSN (RFC 3758 section 3.2): moves the receiver's cumulative TSN past abandoned data,
+ * naming for each ordered stream concerned the highest stream sequence number skipped.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -25,8 +26,7 @@ import java.util.List;
  * @param newCumulativeTsn the TSN the receiver is to treat as its cumulative TSN
  * @param streams the ordered streams with skipped messages, each once
  */
-public record ForwardTsnChunk(int newCumulativeTsn, List<StreamEntry> streams)
-    implements Chunk {
+public record ForwardTsnChunk(int newCumulativeTsn, List<StreamEntry> streams) implements Chunk {
 
   /**
    * One skipped stream.

@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Forward-TSN Supported (RFC 3758 section 3.1), in INIT and INIT ACK: the sender understands FORWARD-TSN.
+ * Forward-TSN Supported (RFC 3758 section 3.1), in INIT and INIT ACK: the sender understands
+ * FORWARD-TSN.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * HEARTBEAT ACK (RFC 9260 section 3.3.6): answers a HEARTBEAT by echoing its parameters unchanged, to the address the HEARTBEAT came from.
+ * HEARTBEAT ACK (RFC 9260 section 3.3.6): answers a HEARTBEAT by echoing its parameters unchanged,
+ * to the address the HEARTBEAT came from.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -40,7 +41,8 @@ public record HeartbeatAckChunk(List<Parameter> parameters) implements Chunk {
 
   /** The value of the first Heartbeat Info parameter, if any. */
   public Optional<Bytes> info() {
-    return ParameterLists.first(parameters, HeartbeatInfoParameter.class).map(HeartbeatInfoParameter::info);
+    return ParameterLists.first(parameters, HeartbeatInfoParameter.class)
+        .map(HeartbeatInfoParameter::info);
   }
 
   @Override

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * HEARTBEAT (RFC 9260 section 3.3.5): probes a path; normally one Heartbeat Info parameter holding whatever the sender needs to recognize the answer (send time, path, nonce).
+ * HEARTBEAT (RFC 9260 section 3.3.5): probes a path; normally one Heartbeat Info parameter holding
+ * whatever the sender needs to recognize the answer (send time, path, nonce).
  *
  * <pre>
  *  0                   1                   2                   3
@@ -40,7 +41,8 @@ public record HeartbeatChunk(List<Parameter> parameters) implements Chunk {
 
   /** The value of the first Heartbeat Info parameter, if any. */
   public Optional<Bytes> info() {
-    return ParameterLists.first(parameters, HeartbeatInfoParameter.class).map(HeartbeatInfoParameter::info);
+    return ParameterLists.first(parameters, HeartbeatInfoParameter.class)
+        .map(HeartbeatInfoParameter::info);
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Heartbeat Info (RFC 9260 section 3.3.5): sender-specific data in a HEARTBEAT that the peer echoes unchanged in its HEARTBEAT ACK.
+ * Heartbeat Info (RFC 9260 section 3.3.5): sender-specific data in a HEARTBEAT that the peer echoes
+ * unchanged in its HEARTBEAT ACK.
  *
  * <pre>
  *  0                   1                   2                   3

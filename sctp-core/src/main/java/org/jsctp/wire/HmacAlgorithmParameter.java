@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Requested HMAC Algorithm (RFC 4895 section 3.3), in INIT and INIT ACK: the HMAC identifiers the sender accepts, most preferred first.
+ * Requested HMAC Algorithm (RFC 4895 section 3.3), in INIT and INIT ACK: the HMAC identifiers the
+ * sender accepts, most preferred first.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Host Name Address (RFC 9260 section 3.3.2.1): deprecated; an INIT carrying it is answered with ABORT (cause 5 optional).
+ * Host Name Address (RFC 9260 section 3.3.2.1): deprecated; an INIT carrying it is answered with
+ * ABORT (cause 5 optional).
  *
  * <pre>
  *  0                   1                   2                   3

@@ -5,7 +5,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * I-DATA (RFC 8260 section 2.1): DATA with a 32-bit Message Identifier so that messages of different streams can interleave. The first fragment (B set) carries the payload protocol identifier, every other fragment its Fragment Sequence Number in the same field.
+ * I-DATA (RFC 8260 section 2.1): DATA with a 32-bit Message Identifier so that messages of
+ * different streams can interleave. The first fragment (B set) carries the payload protocol
+ * identifier, every other fragment its Fragment Sequence Number in the same field.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -95,7 +97,9 @@ public record IDataChunk(
 
   @Override
   public int flags() {
-    return (immediate ? FLAG_I : 0) | (unordered ? FLAG_U : 0) | (beginning ? FLAG_B : 0)
+    return (immediate ? FLAG_I : 0)
+        | (unordered ? FLAG_U : 0)
+        | (beginning ? FLAG_B : 0)
         | (ending ? FLAG_E : 0);
   }
 
@@ -118,10 +122,20 @@ public record IDataChunk(
 
   @Override
   public String toString() {
-    return "I-DATA[tsn=" + Integer.toUnsignedString(tsn) + ", sid=" + streamId + ", mid="
-        + Integer.toUnsignedString(messageId) + (beginning ? ", ppid=" : ", fsn=")
+    return "I-DATA[tsn="
+        + Integer.toUnsignedString(tsn)
+        + ", sid="
+        + streamId
+        + ", mid="
+        + Integer.toUnsignedString(messageId)
+        + (beginning ? ", ppid=" : ", fsn=")
         + Integer.toUnsignedString(payloadProtocolIdOrFragmentSequence)
-        + (immediate ? " I" : "") + (unordered ? " U" : "") + (beginning ? " B" : "")
-        + (ending ? " E" : "") + ", " + userData.length() + " bytes]";
+        + (immediate ? " I" : "")
+        + (unordered ? " U" : "")
+        + (beginning ? " B" : "")
+        + (ending ? " E" : "")
+        + ", "
+        + userData.length()
+        + " bytes]";
   }
 }

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * I-FORWARD-TSN (RFC 8260 section 2.3): FORWARD TSN for I-DATA, naming message identifiers and telling ordered from unordered messages with the U bit.
+ * I-FORWARD-TSN (RFC 8260 section 2.3): FORWARD TSN for I-DATA, naming message identifiers and
+ * telling ordered from unordered messages with the U bit.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -55,7 +56,8 @@ public record IForwardTsnChunk(int newCumulativeTsn, List<Entry> entries) implem
     int n = Wire.entryCount(len - 4, 8, "I-FORWARD-TSN entries");
     Entry[] entries = new Entry[n];
     for (int i = 0, p = off + 4; i < n; i++, p += 8) {
-      entries[i] = new Entry(Wire.u16(b, p), (Wire.u16(b, p + 2) & FLAG_U) != 0, Wire.i32(b, p + 4));
+      entries[i] =
+          new Entry(Wire.u16(b, p), (Wire.u16(b, p + 2) & FLAG_U) != 0, Wire.i32(b, p + 4));
     }
     return new IForwardTsnChunk(Wire.i32(b, off), List.of(entries));
   }

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Incoming SSN Reset Request (RFC 6525 section 4.2), in RE-CONFIG: asks the peer to reset the given outgoing streams of its own (all of them when the list is empty).
+ * Incoming SSN Reset Request (RFC 6525 section 4.2), in RE-CONFIG: asks the peer to reset the given
+ * outgoing streams of its own (all of them when the list is empty).
  *
  * <pre>
  *  0                   1                   2                   3
@@ -31,14 +32,16 @@ public record IncomingSsnResetRequestParameter(int requestSequence, List<Integer
   /** Copies the list and checks every stream number fits 16 bits. */
   public IncomingSsnResetRequestParameter {
     streams = Wire.checkedList(streams, true, "streams");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + 4 + 2 * streams.size(), "IncomingSsnResetRequestParameter");
+    Wire.checkEncodedLength(
+        Wire.TLV_HEADER + 4 + 2 * streams.size(), "IncomingSsnResetRequestParameter");
   }
 
   static IncomingSsnResetRequestParameter parse(byte[] b, int off, int len)
       throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "Incoming SSN Reset Request parameter");
     return new IncomingSsnResetRequestParameter(
-        Wire.i32(b, off), Wire.u16List(b, off + 4, len - 4, "Incoming SSN Reset Request parameter"));
+        Wire.i32(b, off),
+        Wire.u16List(b, off + 4, len - 4, "Incoming SSN Reset Request parameter"));
   }
 
   @Override

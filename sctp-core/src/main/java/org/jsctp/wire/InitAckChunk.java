@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * INIT ACK (RFC 9260 section 3.3.3): answers an INIT; carries the mandatory State Cookie. Whether the cookie is there is checked by the protocol, which answers cause 2 otherwise.
+ * INIT ACK (RFC 9260 section 3.3.3): answers an INIT; carries the mandatory State Cookie. Whether
+ * the cookie is there is checked by the protocol, which answers cause 2 otherwise.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -52,7 +53,8 @@ public record InitAckChunk(
     Wire.checkU16(outboundStreams, "outboundStreams");
     Wire.checkU16(inboundStreams, "inboundStreams");
     parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(Wire.TLV_HEADER + FIXED + Wire.tlvListLength(parameters), "InitAckChunk");
+    Wire.checkEncodedLength(
+        Wire.TLV_HEADER + FIXED + Wire.tlvListLength(parameters), "InitAckChunk");
   }
 
   static InitAckChunk parse(byte[] b, int off, int len) throws WireFormatException {
@@ -76,7 +78,9 @@ public record InitAckChunk(
     return ParameterLists.all(parameters, type);
   }
 
-  /** The IPv4 and IPv6 addresses listed, in order (the packet's source address is not among them). */
+  /**
+   * The IPv4 and IPv6 addresses listed, in order (the packet's source address is not among them).
+   */
   public List<InetAddress> addresses() {
     return ParameterLists.addresses(parameters);
   }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * INIT (RFC 9260 section 3.3.2): starts an association. Sent alone with verification tag 0. Whether the fixed fields are acceptable (tag 0, no streams, a_rwnd below 1500) is the protocol's business.
+ * INIT (RFC 9260 section 3.3.2): starts an association. Sent alone with verification tag 0. Whether
+ * the fixed fields are acceptable (tag 0, no streams, a_rwnd below 1500) is the protocol's
+ * business.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -76,7 +78,9 @@ public record InitChunk(
     return ParameterLists.all(parameters, type);
   }
 
-  /** The IPv4 and IPv6 addresses listed, in order (the packet's source address is not among them). */
+  /**
+   * The IPv4 and IPv6 addresses listed, in order (the packet's source address is not among them).
+   */
   public List<InetAddress> addresses() {
     return ParameterLists.addresses(parameters);
   }

@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Invalid Mandatory Parameter (RFC 9260 section 3.3.10.7): a mandatory parameter of an INIT or INIT ACK has an invalid value.
+ * Invalid Mandatory Parameter (RFC 9260 section 3.3.10.7): a mandatory parameter of an INIT or INIT
+ * ACK has an invalid value.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -15,7 +16,8 @@ import java.nio.ByteBuffer;
  */
 public record InvalidMandatoryParameterCause() implements ErrorCause {
 
-  static InvalidMandatoryParameterCause parse(byte[] b, int off, int len) throws WireFormatException {
+  static InvalidMandatoryParameterCause parse(byte[] b, int off, int len)
+      throws WireFormatException {
     Wire.requireValueLength(len, 0, "InvalidMandatoryParameterCause");
     return new InvalidMandatoryParameterCause();
   }

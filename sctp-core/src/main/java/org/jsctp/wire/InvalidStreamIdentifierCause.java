@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Invalid Stream Identifier (RFC 9260 section 3.3.10.1): DATA arrived for a stream that does not exist.
+ * Invalid Stream Identifier (RFC 9260 section 3.3.10.1): DATA arrived for a stream that does not
+ * exist.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * IPv4 Address (RFC 9260 section 3.3.2.1), in INIT and INIT ACK, and inside the ASCONF parameters of RFC 5061. Left out behind NAT (RFC 6951 section 5.7).
+ * IPv4 Address (RFC 9260 section 3.3.2.1), in INIT and INIT ACK, and inside the ASCONF parameters
+ * of RFC 5061. Left out behind NAT (RFC 6951 section 5.7).
  *
  * <pre>
  *  0                   1                   2                   3
@@ -35,7 +36,9 @@ public record Ipv4AddressParameter(Inet4Address address) implements Parameter {
     try {
       return new Ipv4AddressParameter((Inet4Address) InetAddress.getByAddress(raw));
     } catch (UnknownHostException e) {
-      throw new WireFormatException(WireFormatException.Reason.BAD_LENGTH_FOR_TYPE, "IPv4 Address parameter: " + e.getMessage());
+      throw new WireFormatException(
+          WireFormatException.Reason.BAD_LENGTH_FOR_TYPE,
+          "IPv4 Address parameter: " + e.getMessage());
     }
   }
 

@@ -6,7 +6,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * IPv6 Address (RFC 9260 section 3.3.2.1), in INIT and INIT ACK, and inside the ASCONF parameters of RFC 5061. An IPv4-mapped address stays an {@link Inet6Address} here.
+ * IPv6 Address (RFC 9260 section 3.3.2.1), in INIT and INIT ACK, and inside the ASCONF parameters
+ * of RFC 5061. An IPv4-mapped address stays an {@link Inet6Address} here.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -41,7 +42,9 @@ public record Ipv6AddressParameter(Inet6Address address) implements Parameter {
       // Inet6Address.getByAddress keeps IPv4-mapped addresses as IPv6, unlike InetAddress's.
       return new Ipv6AddressParameter(Inet6Address.getByAddress(null, raw, -1));
     } catch (UnknownHostException e) {
-      throw new WireFormatException(WireFormatException.Reason.BAD_LENGTH_FOR_TYPE, "IPv6 Address parameter: " + e.getMessage());
+      throw new WireFormatException(
+          WireFormatException.Reason.BAD_LENGTH_FOR_TYPE,
+          "IPv6 Address parameter: " + e.getMessage());
     }
   }
 

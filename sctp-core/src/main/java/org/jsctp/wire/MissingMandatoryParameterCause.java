@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Missing Mandatory Parameter (RFC 9260 section 3.3.10.2): an INIT or INIT ACK lacked mandatory parameters. The count field must agree with the Length.
+ * Missing Mandatory Parameter (RFC 9260 section 3.3.10.2): an INIT or INIT ACK lacked mandatory
+ * parameters. The count field must agree with the Length.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -36,7 +37,8 @@ public record MissingMandatoryParameterCause(List<Integer> parameterTypes) imple
     long count = Wire.u32(b, off);
     List<Integer> types = Wire.u16List(b, off + 4, len - 4, "Missing Mandatory Parameter cause");
     if (count != types.size()) {
-      throw new WireFormatException(WireFormatException.Reason.COUNT_MISMATCH,
+      throw new WireFormatException(
+          WireFormatException.Reason.COUNT_MISMATCH,
           "Missing Mandatory Parameter cause: count " + count + " but room for " + types.size());
     }
     return new MissingMandatoryParameterCause(types);

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Outgoing SSN Reset Request (RFC 6525 section 4.1), in RE-CONFIG: the sender resets the given outgoing streams (all of them when the list is empty) once every TSN up to its last assigned one has arrived.
+ * Outgoing SSN Reset Request (RFC 6525 section 4.1), in RE-CONFIG: the sender resets the given
+ * outgoing streams (all of them when the list is empty) once every TSN up to its last assigned one
+ * has arrived.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -38,14 +40,18 @@ public record OutgoingSsnResetRequestParameter(
   /** Copies the list and checks every stream number fits 16 bits. */
   public OutgoingSsnResetRequestParameter {
     streams = Wire.checkedList(streams, true, "streams");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + 12 + 2 * streams.size(), "OutgoingSsnResetRequestParameter");
+    Wire.checkEncodedLength(
+        Wire.TLV_HEADER + 12 + 2 * streams.size(), "OutgoingSsnResetRequestParameter");
   }
 
   static OutgoingSsnResetRequestParameter parse(byte[] b, int off, int len)
       throws WireFormatException {
     Wire.requireValueAtLeast(len, 12, "Outgoing SSN Reset Request parameter");
-    return new OutgoingSsnResetRequestParameter(Wire.i32(b, off), Wire.i32(b, off + 4),
-        Wire.i32(b, off + 8), Wire.u16List(b, off + 12, len - 12, "Outgoing SSN Reset Request parameter"));
+    return new OutgoingSsnResetRequestParameter(
+        Wire.i32(b, off),
+        Wire.i32(b, off + 4),
+        Wire.i32(b, off + 8),
+        Wire.u16List(b, off + 12, len - 12, "Outgoing SSN Reset Request parameter"));
   }
 
   @Override

@@ -36,8 +36,8 @@ public final class PacketBuilder {
   /**
    * Creates an empty builder.
    *
-   * @param maxPacketSize the largest SCTP packet to build, common header included, 16..65535
-   *     (for SCTP over UDP: the path MTU minus the IP and UDP headers)
+   * @param maxPacketSize the largest SCTP packet to build, common header included, 16..65535 (for
+   *     SCTP over UDP: the path MTU minus the IP and UDP headers)
    */
   public PacketBuilder(int maxPacketSize) {
     if (maxPacketSize < CommonHeader.LENGTH + Wire.TLV_HEADER || maxPacketSize > Wire.MAX_LENGTH) {
@@ -65,6 +65,7 @@ public final class PacketBuilder {
     switch (chunk.type()) {
       case ChunkType.COOKIE_ECHO:
       case ChunkType.COOKIE_ACK:
+        // RFC 9260 sections 5.1 and 6.10: COOKIE ECHO, or a bundled COOKIE ACK, comes first.
         control.add(0, chunk);
         hasCookieChunk = true;
         break;
@@ -159,7 +160,10 @@ public final class PacketBuilder {
     if (isEmpty()) {
       throw new IllegalStateException("a packet needs at least one chunk");
     }
-    if (sourcePort <= 0 || sourcePort > 0xFFFF || destinationPort <= 0 || destinationPort > 0xFFFF) {
+    if (sourcePort <= 0
+        || sourcePort > 0xFFFF
+        || destinationPort <= 0
+        || destinationPort > 0xFFFF) {
       throw new IllegalArgumentException(
           "ports out of range 1..65535: " + sourcePort + " -> " + destinationPort);
     }

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * PAD (RFC 4820 section 3): fills a packet, for path MTU probing (RFC 8899 section 6.2). The receiver ignores the content.
+ * PAD (RFC 4820 section 3): fills a packet, for path MTU probing (RFC 8899 section 6.2). The
+ * receiver ignores the content.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Padding (RFC 4820 section 3), in INIT: makes the INIT bigger for path MTU discovery; the receiver ignores the content.
+ * Padding (RFC 4820 section 3), in INIT: makes the INIT bigger for path MTU discovery; the receiver
+ * ignores the content.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -18,21 +18,38 @@ import java.nio.ByteBuffer;
  * </pre>
  *
  * <p>The Length counts header and value, not the padding to a multiple of 4. The codec decodes a
- * parameter by its type wherever it appears; whether it is allowed in that chunk is the
- * protocol's business. Types without a record decode as {@link UnknownParameter}.
+ * parameter by its type wherever it appears; whether it is allowed in that chunk is the protocol's
+ * business. Types without a record decode as {@link UnknownParameter}.
  */
 public sealed interface Parameter extends Tlv
-    permits HeartbeatInfoParameter, Ipv4AddressParameter, Ipv6AddressParameter,
-        StateCookieParameter, UnrecognizedParameter, CookiePreservativeParameter,
-        HostNameAddressParameter, SupportedAddressTypesParameter,
-        OutgoingSsnResetRequestParameter, IncomingSsnResetRequestParameter,
-        SsnTsnResetRequestParameter, ReconfigurationResponseParameter,
-        AddOutgoingStreamsRequestParameter, AddIncomingStreamsRequestParameter,
-        ZeroChecksumAcceptableParameter, RandomParameter, ChunkListParameter,
-        HmacAlgorithmParameter, PaddingParameter, SupportedExtensionsParameter,
-        ForwardTsnSupportedParameter, AddIpAddressParameter, DeleteIpAddressParameter,
-        ErrorCauseIndicationParameter, SetPrimaryAddressParameter, SuccessIndicationParameter,
-        AdaptationLayerIndicationParameter, UnknownParameter {
+    permits HeartbeatInfoParameter,
+        Ipv4AddressParameter,
+        Ipv6AddressParameter,
+        StateCookieParameter,
+        UnrecognizedParameter,
+        CookiePreservativeParameter,
+        HostNameAddressParameter,
+        SupportedAddressTypesParameter,
+        OutgoingSsnResetRequestParameter,
+        IncomingSsnResetRequestParameter,
+        SsnTsnResetRequestParameter,
+        ReconfigurationResponseParameter,
+        AddOutgoingStreamsRequestParameter,
+        AddIncomingStreamsRequestParameter,
+        ZeroChecksumAcceptableParameter,
+        RandomParameter,
+        ChunkListParameter,
+        HmacAlgorithmParameter,
+        PaddingParameter,
+        SupportedExtensionsParameter,
+        ForwardTsnSupportedParameter,
+        AddIpAddressParameter,
+        DeleteIpAddressParameter,
+        ErrorCauseIndicationParameter,
+        SetPrimaryAddressParameter,
+        SuccessIndicationParameter,
+        AdaptationLayerIndicationParameter,
+        UnknownParameter {
 
   /** The parameter type, 0..65535 (see {@link ParameterType}). */
   int type();

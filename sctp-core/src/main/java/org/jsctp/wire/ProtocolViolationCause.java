@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Protocol Violation (RFC 9260 section 3.3.10.13): the peer broke the protocol in a way no other cause describes.
+ * Protocol Violation (RFC 9260 section 3.3.10.13): the peer broke the protocol in a way no other
+ * cause describes.
  *
  * <pre>
  *  0                   1                   2                   3

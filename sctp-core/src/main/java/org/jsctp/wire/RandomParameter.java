@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Random (RFC 4895 section 3.1), in INIT and INIT ACK: the endpoint's random number for AUTH key derivation (32 bytes are recommended).
+ * Random (RFC 4895 section 3.1), in INIT and INIT ACK: the endpoint's random number for AUTH key
+ * derivation (32 bytes are recommended).
  *
  * <pre>
  *  0                   1                   2                   3

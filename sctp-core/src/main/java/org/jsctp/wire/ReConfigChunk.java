@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * RE-CONFIG (RFC 6525 section 3.1): carries one or two stream reconfiguration requests or responses (parameters 13 to 18).
+ * RE-CONFIG (RFC 6525 section 3.1): carries one or two stream reconfiguration requests or responses
+ * (parameters 13 to 18).
  *
  * <pre>
  *  0                   1                   2                   3

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Re-configuration Response (RFC 6525 section 4.4), in RE-CONFIG: the result of a request. The two next-TSN fields come together, only in answer to an SSN/TSN Reset Request.
+ * Re-configuration Response (RFC 6525 section 4.4), in RE-CONFIG: the result of a request. The two
+ * next-TSN fields come together, only in answer to an SSN/TSN Reset Request.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -34,16 +35,22 @@ public record ReconfigurationResponseParameter(
 
   /** Result 0: success, nothing to do. */
   public static final long SUCCESS_NOTHING_TO_DO = 0;
+
   /** Result 1: success, performed. */
   public static final long SUCCESS_PERFORMED = 1;
+
   /** Result 2: denied. */
   public static final long DENIED = 2;
+
   /** Result 3: error, wrong SSN. */
   public static final long ERROR_WRONG_SSN = 3;
+
   /** Result 4: error, request already in progress. */
   public static final long ERROR_REQUEST_IN_PROGRESS = 4;
+
   /** Result 5: error, bad sequence number. */
   public static final long ERROR_BAD_SEQUENCE_NUMBER = 5;
+
   /** Result 6: in progress. */
   public static final long IN_PROGRESS = 6;
 
@@ -69,8 +76,11 @@ public record ReconfigurationResponseParameter(
       return new ReconfigurationResponseParameter(Wire.i32(b, off), Wire.u32(b, off + 4));
     }
     Wire.requireValueLength(len, 16, "Re-configuration Response parameter");
-    return new ReconfigurationResponseParameter(Wire.i32(b, off), Wire.u32(b, off + 4),
-        OptionalInt.of(Wire.i32(b, off + 8)), OptionalInt.of(Wire.i32(b, off + 12)));
+    return new ReconfigurationResponseParameter(
+        Wire.i32(b, off),
+        Wire.u32(b, off + 4),
+        OptionalInt.of(Wire.i32(b, off + 8)),
+        OptionalInt.of(Wire.i32(b, off + 12)));
   }
 
   @Override

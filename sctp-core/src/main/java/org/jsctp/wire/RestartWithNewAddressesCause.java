@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Restart of an Association with New Addresses (RFC 9260 section 3.3.10.11): an INIT for a restart named addresses the association did not have.
+ * Restart of an Association with New Addresses (RFC 9260 section 3.3.10.11): an INIT for a restart
+ * named addresses the association did not have.
  *
  * <pre>
  *  0                   1                   2                   3

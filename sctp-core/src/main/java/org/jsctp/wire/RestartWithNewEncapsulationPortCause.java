@@ -3,7 +3,9 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Restart of an Association with New Encapsulation Port (cause 14, draft-tuexen-tsvwg-sctp-udp-encaps-cons; Linux {@code SCTP_ERROR_NEW_ENCAP_PORT}): an INIT for an existing association came from another UDP encapsulation port.
+ * Restart of an Association with New Encapsulation Port (cause 14,
+ * draft-tuexen-tsvwg-sctp-udp-encaps-cons; Linux {@code SCTP_ERROR_NEW_ENCAP_PORT}): an INIT for an
+ * existing association came from another UDP encapsulation port.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * SACK (RFC 9260 section 3.3.4): acknowledges DATA. Gap blocks are offsets from the cumulative TSN ack; the counts must agree with the Length. A hostile SACK can list up to 16 thousand blocks in one packet; the counts are checked before anything is allocated.
+ * SACK (RFC 9260 section 3.3.4): acknowledges DATA. Gap blocks are offsets from the cumulative TSN
+ * ack; the counts must agree with the Length. A hostile SACK can list up to 16 thousand blocks in
+ * one packet; the counts are checked before anything is allocated.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -47,8 +49,8 @@ public record SackChunk(
   private static final int FIXED = 12;
 
   /**
-   * One gap ack block: TSNs from cumulative TSN ack + {@code start} to cumulative TSN ack +
-   * {@code end} (serial arithmetic) have arrived.
+   * One gap ack block: TSNs from cumulative TSN ack + {@code start} to cumulative TSN ack + {@code
+   * end} (serial arithmetic) have arrived.
    *
    * @param start offset of the first TSN received, 0..65535 (RFC 9260 requires at least 1)
    * @param end offset of the last TSN received, 0..65535
@@ -77,9 +79,16 @@ public record SackChunk(
     int dups = Wire.u16(b, off + 10);
     // RFC 9260 section 3.3.4: the Length is fixed by the two counts (trap: hostile counts).
     if (len != FIXED + 4 * (gaps + dups)) {
-      throw new WireFormatException(WireFormatException.Reason.COUNT_MISMATCH,
-          "SACK with " + gaps + " gap blocks and " + dups + " duplicate TSNs needs Length "
-              + (Wire.TLV_HEADER + FIXED + 4 * (gaps + dups)) + ", has " + (len + Wire.TLV_HEADER));
+      throw new WireFormatException(
+          WireFormatException.Reason.COUNT_MISMATCH,
+          "SACK with "
+              + gaps
+              + " gap blocks and "
+              + dups
+              + " duplicate TSNs needs Length "
+              + (Wire.TLV_HEADER + FIXED + 4 * (gaps + dups))
+              + ", has "
+              + (len + Wire.TLV_HEADER));
     }
     List<GapAckBlock> blocks = List.of();
     if (gaps > 0) {

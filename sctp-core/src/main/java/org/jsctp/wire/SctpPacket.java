@@ -24,14 +24,14 @@ import org.jsctp.wire.WireFormatException.Reason;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * <p>Decoding validates every length before use and throws only {@link WireFormatException}.
- * All chunks are decoded, also those after an unknown chunk whose type says "stop" or after an
- * ABORT: acting on those rules is the protocol's business. Decoded {@link Bytes} values (user
- * data, cookies, unknown values) share the input array without copying: the caller must not
- * modify the input afterwards.
+ * <p>Decoding validates every length before use and throws only {@link WireFormatException}. All
+ * chunks are decoded, also those after an unknown chunk whose type says "stop" or after an ABORT:
+ * acting on those rules is the protocol's business. Decoded {@link Bytes} values (user data,
+ * cookies, unknown values) share the input array without copying: the caller must not modify the
+ * input afterwards.
  *
- * @param header the common header; its checksum is the one received, and is ignored by
- *     {@link #encode()}
+ * @param header the common header; its checksum is the one received, and is ignored by {@link
+ *     #encode()}
  * @param chunks the chunks in packet order, at least one
  */
 public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
@@ -46,18 +46,22 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
   }
 
   /**
-   * Decodes and checks the CRC32c first (RFC 9260 section 6.8).
+   * Decodes and checks the CRC32c first (RFC 9260 section 6.8). The decoded packet may share
+   * {@code data}: do not modify it afterwards.
    *
-   * @throws WireFormatException with {@link Reason#BAD_CHECKSUM} for a wrong checksum, or any
-   *     other reason for a malformed packet
+   * @throws WireFormatException with {@link Reason#BAD_CHECKSUM} for a wrong checksum, or any other
+   *     reason for a malformed packet
    */
   public static SctpPacket decode(byte[] data, int off, int len) throws WireFormatException {
     Objects.checkFromIndexSize(off, len, data.length);
     requireHeader(len);
     if (!Crc32c.verify(data, off, len)) {
-      throw new WireFormatException(Reason.BAD_CHECKSUM, "checksum field 0x"
-          + Integer.toHexString(Crc32c.read(data, off)) + ", computed 0x"
-          + Integer.toHexString(Crc32c.compute(data, off, len)));
+      throw new WireFormatException(
+          Reason.BAD_CHECKSUM,
+          "checksum field 0x"
+              + Integer.toHexString(Crc32c.read(data, off))
+              + ", computed 0x"
+              + Integer.toHexString(Crc32c.compute(data, off, len)));
     }
     return decodeUnchecked(data, off, len);
   }
@@ -68,8 +72,8 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
   }
 
   /**
-   * Decodes the bytes between position and limit, checking the CRC32c first. The buffer's
-   * position does not move. A heap buffer is shared without copying; any other is copied.
+   * Decodes the bytes between position and limit, checking the CRC32c first. The buffer's position
+   * does not move. A heap buffer is shared without copying; any other is copied.
    */
   public static SctpPacket decode(ByteBuffer buffer) throws WireFormatException {
     if (buffer.hasArray()) {
@@ -80,7 +84,12 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
     return decode(copy, 0, copy.length);
   }
 
-  /** Decodes without looking at the checksum: for tools, tests and simulator filters. */
+  /**
+   * Decodes without looking at the checksum: for tools, tests and simulator filters. The decoded
+   * packet may share {@code data}: do not modify it afterwards.
+   *
+   * @throws WireFormatException for a malformed packet, never with {@link Reason#BAD_CHECKSUM}
+   */
   public static SctpPacket decodeUnchecked(byte[] data, int off, int len)
       throws WireFormatException {
     Objects.checkFromIndexSize(off, len, data.length);
@@ -88,8 +97,8 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
     CommonHeader header = CommonHeader.parse(data, off);
     // RFC 9260 section 3.1: port 0 is not allowed.
     if (header.sourcePort() == 0 || header.destinationPort() == 0) {
-      throw new WireFormatException(Reason.ZERO_PORT,
-          "ports " + header.sourcePort() + " -> " + header.destinationPort());
+      throw new WireFormatException(
+          Reason.ZERO_PORT, "ports " + header.sourcePort() + " -> " + header.destinationPort());
     }
     int end = off + len;
     int p = off + CommonHeader.LENGTH;
@@ -100,7 +109,8 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
     while (p < end) {
       int at = p - off;
       if (end - p < Wire.TLV_HEADER) {
-        throw new WireFormatException(Reason.CHUNK_PAST_PACKET_END,
+        throw new WireFormatException(
+            Reason.CHUNK_PAST_PACKET_END,
             (end - p) + " bytes at offset " + at + ", too few for a chunk header");
       }
       int type = Wire.u8(data, p);
@@ -108,18 +118,28 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
       int length = Wire.u16(data, p + 2);
       // RFC 9260 section 3.2: a Length below 4 would never advance (trap 4).
       if (length < Wire.TLV_HEADER) {
-        throw new WireFormatException(Reason.CHUNK_LENGTH_BELOW_4,
+        throw new WireFormatException(
+            Reason.CHUNK_LENGTH_BELOW_4,
             ChunkType.name(type) + " at offset " + at + " has Length " + length);
       }
       if (length > end - p) {
-        throw new WireFormatException(Reason.CHUNK_PAST_PACKET_END, ChunkType.name(type)
-            + " at offset " + at + " has Length " + length + ", " + (end - p) + " bytes left");
+        throw new WireFormatException(
+            Reason.CHUNK_PAST_PACKET_END,
+            ChunkType.name(type)
+                + " at offset "
+                + at
+                + " has Length "
+                + length
+                + ", "
+                + (end - p)
+                + " bytes left");
       }
       int padded = Wire.pad4(length);
       // RFC 9260 section 3.2: every chunk, the last one too, is padded to 4 bytes.
       if (padded > end - p) {
-        throw new WireFormatException(Reason.BAD_PADDING, "the packet ends inside the padding of "
-            + ChunkType.name(type) + " at offset " + at);
+        throw new WireFormatException(
+            Reason.BAD_PADDING,
+            "the packet ends inside the padding of " + ChunkType.name(type) + " at offset " + at);
       }
       try {
         chunks.add(Chunks.parse(type, flags, data, p + Wire.TLV_HEADER, length - Wire.TLV_HEADER));
@@ -136,7 +156,9 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
     return decodeUnchecked(data, 0, data.length);
   }
 
-  /** Decodes between position and limit without looking at the checksum; the position does not move. */
+  /**
+   * Decodes between position and limit without looking at the checksum; the position does not move.
+   */
   public static SctpPacket decodeUnchecked(ByteBuffer buffer) throws WireFormatException {
     if (buffer.hasArray()) {
       return decodeUnchecked(
@@ -149,8 +171,8 @@ public record SctpPacket(CommonHeader header, List<Chunk> chunks) {
 
   private static void requireHeader(int len) throws WireFormatException {
     if (len < CommonHeader.LENGTH) {
-      throw new WireFormatException(Reason.TRUNCATED_HEADER,
-          len + " bytes, the common header alone has 12");
+      throw new WireFormatException(
+          Reason.TRUNCATED_HEADER, len + " bytes, the common header alone has 12");
     }
   }
 

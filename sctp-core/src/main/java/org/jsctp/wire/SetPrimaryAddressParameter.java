@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Set Primary Address (RFC 5061 section 4.2.4), in ASCONF (and INIT/INIT ACK): asks the peer to use this address as its primary destination.
+ * Set Primary Address (RFC 5061 section 4.2.4), in ASCONF (and INIT/INIT ACK): asks the peer to use
+ * this address as its primary destination.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -20,9 +21,11 @@ import java.nio.ByteBuffer;
  * </pre>
  *
  * @param correlationId chosen by the sender to match the answer in the ASCONF-ACK
- * @param address an {@link Ipv4AddressParameter} or {@link Ipv6AddressParameter}; the wildcard address means the packet's source address
+ * @param address an {@link Ipv4AddressParameter} or {@link Ipv6AddressParameter}; the wildcard
+ *     address means the packet's source address
  */
-public record SetPrimaryAddressParameter(int correlationId, Parameter address) implements Parameter {
+public record SetPrimaryAddressParameter(int correlationId, Parameter address)
+    implements Parameter {
 
   /** Checks that {@code address} is an IPv4 or IPv6 Address parameter. */
   public SetPrimaryAddressParameter {
@@ -31,7 +34,9 @@ public record SetPrimaryAddressParameter(int correlationId, Parameter address) i
 
   static SetPrimaryAddressParameter parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "SetPrimaryAddressParameter");
-    return new SetPrimaryAddressParameter(Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "SetPrimaryAddressParameter"));
+    return new SetPrimaryAddressParameter(
+        Wire.i32(b, off),
+        Wire.parseSingleAddress(b, off + 4, len - 4, "SetPrimaryAddressParameter"));
   }
 
   @Override

@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * SHUTDOWN ACK (RFC 9260 section 3.3.9): answers SHUTDOWN once all outstanding data is acknowledged. Never bundled with DATA.
+ * SHUTDOWN ACK (RFC 9260 section 3.3.9): answers SHUTDOWN once all outstanding data is
+ * acknowledged. Never bundled with DATA.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * SHUTDOWN (RFC 9260 section 3.3.8): starts a graceful close. Its Length is always 8: no gap blocks, and their absence is not a renege. Never bundled with DATA.
+ * SHUTDOWN (RFC 9260 section 3.3.8): starts a graceful close. Its Length is always 8: no gap
+ * blocks, and their absence is not a renege. Never bundled with DATA.
  *
  * <pre>
  *  0                   1                   2                   3

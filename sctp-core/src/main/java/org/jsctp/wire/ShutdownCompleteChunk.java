@@ -13,13 +13,15 @@ import java.nio.ByteBuffer;
  * +-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+-+
  * </pre>
  *
- * @param reflectedTag the T bit: the verification tag is the receiver's own, reflected (section 8.5.1)
+ * @param reflectedTag the T bit: the verification tag is the receiver's own, reflected (section
+ *     8.5.1)
  */
 public record ShutdownCompleteChunk(boolean reflectedTag) implements Chunk {
 
   private static final int FLAG_T = 0x01;
 
-  static ShutdownCompleteChunk parse(int flags, byte[] b, int off, int len) throws WireFormatException {
+  static ShutdownCompleteChunk parse(int flags, byte[] b, int off, int len)
+      throws WireFormatException {
     Wire.requireValueLength(len, 0, "SHUTDOWN COMPLETE");
     return new ShutdownCompleteChunk((flags & FLAG_T) != 0);
   }

@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * SSN/TSN Reset Request (RFC 6525 section 4.3), in RE-CONFIG: asks to reset all streams and the TSN.
+ * SSN/TSN Reset Request (RFC 6525 section 4.3), in RE-CONFIG: asks to reset all streams and the
+ * TSN.
  *
  * <pre>
  *  0                   1                   2                   3

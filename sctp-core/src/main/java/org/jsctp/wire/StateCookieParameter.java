@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * State Cookie (RFC 9260 section 3.3.3.1), mandatory in INIT ACK: everything the responder needs to build its TCB, echoed back in COOKIE ECHO.
+ * State Cookie (RFC 9260 section 3.3.3.1), mandatory in INIT ACK: everything the responder needs to
+ * build its TCB, echoed back in COOKIE ECHO.
  *
  * <pre>
  *  0                   1                   2                   3

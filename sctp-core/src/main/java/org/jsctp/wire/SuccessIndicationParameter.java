@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Success Indication (RFC 5061 section 4.2.5), in ASCONF-ACK: the request with this correlation ID succeeded.
+ * Success Indication (RFC 5061 section 4.2.5), in ASCONF-ACK: the request with this correlation ID
+ * succeeded.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Supported Address Types (RFC 9260 section 3.3.2.1), in INIT: the address parameter types the sender can use; absent means any.
+ * Supported Address Types (RFC 9260 section 3.3.2.1), in INIT: the address parameter types the
+ * sender can use; absent means any.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -25,11 +26,14 @@ public record SupportedAddressTypesParameter(List<Integer> addressTypes) impleme
   /** Copies the list and checks each value fits 16 bits and the whole a 16-bit Length. */
   public SupportedAddressTypesParameter {
     addressTypes = Wire.checkedList(addressTypes, true, "addressTypes");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + 2 * addressTypes.size(), "SupportedAddressTypesParameter");
+    Wire.checkEncodedLength(
+        Wire.TLV_HEADER + 2 * addressTypes.size(), "SupportedAddressTypesParameter");
   }
 
-  static SupportedAddressTypesParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    return new SupportedAddressTypesParameter(Wire.u16List(b, off, len, "SupportedAddressTypesParameter"));
+  static SupportedAddressTypesParameter parse(byte[] b, int off, int len)
+      throws WireFormatException {
+    return new SupportedAddressTypesParameter(
+        Wire.u16List(b, off, len, "SupportedAddressTypesParameter"));
   }
 
   @Override

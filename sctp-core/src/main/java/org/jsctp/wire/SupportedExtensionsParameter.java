@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
- * Supported Extensions (RFC 5061 section 4.2.7), in INIT and INIT ACK: the extension chunk types the sender understands.
+ * Supported Extensions (RFC 5061 section 4.2.7), in INIT and INIT ACK: the extension chunk types
+ * the sender understands.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -25,7 +26,8 @@ public record SupportedExtensionsParameter(List<Integer> chunkTypes) implements 
   /** Copies the list and checks each value fits 8 bits and the whole a 16-bit Length. */
   public SupportedExtensionsParameter {
     chunkTypes = Wire.checkedList(chunkTypes, false, "chunkTypes");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + 1 * chunkTypes.size(), "SupportedExtensionsParameter");
+    Wire.checkEncodedLength(
+        Wire.TLV_HEADER + 1 * chunkTypes.size(), "SupportedExtensionsParameter");
   }
 
   static SupportedExtensionsParameter parse(byte[] b, int off, int len) {

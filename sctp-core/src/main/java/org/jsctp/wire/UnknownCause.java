@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * An error cause with a code this codec has no record for, kept raw so that it can be logged or re-encoded unchanged.
+ * An error cause with a code this codec has no record for, kept raw so that it can be logged or
+ * re-encoded unchanged.
  *
  * <pre>
  *  0                   1                   2                   3

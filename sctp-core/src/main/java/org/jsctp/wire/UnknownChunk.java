@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * A chunk of a type this codec has no record for (including the reserved ECNE and CWR, 12 and 13), kept raw so that it can be reported in cause 6 or re-encoded unchanged. {@link #action()} tells what RFC 9260 section 3.2 asks of the receiver.
+ * A chunk of a type this codec has no record for (including the reserved ECNE and CWR, 12 and 13),
+ * kept raw so that it can be reported in cause 6 or re-encoded unchanged. {@link #action()} tells
+ * what RFC 9260 section 3.2 asks of the receiver.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,9 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * A parameter of a type this codec has no record for, kept as raw type and value so that it can be reported (parameter 8 or cause 8) or re-encoded unchanged. {@link #action()} tells what RFC 9260 section 3.2.1 asks of the receiver.
+ * A parameter of a type this codec has no record for, kept as raw type and value so that it can be
+ * reported (parameter 8 or cause 8) or re-encoded unchanged. {@link #action()} tells what RFC 9260
+ * section 3.2.1 asks of the receiver.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -1,14 +1,17 @@
 package org.jsctp.wire;
 
 /**
- * What a receiver does with a chunk or parameter type it does not know, taken from the two
- * highest bits of the type (RFC 9260 sections 3.2 and 3.2.1). For a chunk, "stop" means: drop it
- * and the rest of the packet; for a parameter: skip the remaining parameters of its chunk.
+ * What a receiver does with a chunk or parameter type it does not know, taken from the two highest
+ * bits of the type (RFC 9260 sections 3.2 and 3.2.1). For a chunk, "stop" means: drop it and the
+ * rest of the packet; for a parameter: skip the remaining parameters of its chunk.
  */
 public enum UnrecognizedAction {
   /** 00: stop processing, report nothing. */
   STOP,
-  /** 01: stop processing and report it (cause 6 for a chunk, cause 8 or parameter 8 for a parameter). */
+  /**
+   * 01: stop processing and report it (cause 6 for a chunk, cause 8 or parameter 8 for a
+   * parameter).
+   */
   STOP_AND_REPORT,
   /** 10: skip it and go on. */
   SKIP,

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Unrecognized Chunk Type (RFC 9260 section 3.3.10.6): returns a chunk whose type asked for a report. It may be truncated so that the ERROR fits the path MTU.
+ * Unrecognized Chunk Type (RFC 9260 section 3.3.10.6): returns a chunk whose type asked for a
+ * report. It may be truncated so that the ERROR fits the path MTU.
  *
  * <pre>
  *  0                   1                   2                   3

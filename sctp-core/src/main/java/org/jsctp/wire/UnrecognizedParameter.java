@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Unrecognized Parameter (RFC 9260 section 3.3.3), in INIT ACK: wraps a parameter of the INIT that the responder did not understand and whose type asks for a report.
+ * Unrecognized Parameter (RFC 9260 section 3.3.3), in INIT ACK: wraps a parameter of the INIT that
+ * the responder did not understand and whose type asks for a report.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Unrecognized Parameters (RFC 9260 section 3.3.10.8): returns the INIT ACK parameters the initiator did not understand and whose types ask for a report.
+ * Unrecognized Parameters (RFC 9260 section 3.3.10.8): returns the INIT ACK parameters the
+ * initiator did not understand and whose types ask for a report.
  *
  * <pre>
  *  0                   1                   2                   3

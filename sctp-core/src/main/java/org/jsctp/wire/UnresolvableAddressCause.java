@@ -4,7 +4,8 @@ import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
- * Unresolvable Address (RFC 9260 section 3.3.10.5): the sender cannot use an address parameter it was given.
+ * Unresolvable Address (RFC 9260 section 3.3.10.5): the sender cannot use an address parameter it
+ * was given.
  *
  * <pre>
  *  0                   1                   2                   3

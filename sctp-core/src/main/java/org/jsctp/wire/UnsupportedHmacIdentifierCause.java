@@ -3,7 +3,8 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Unsupported HMAC Identifier (RFC 4895 section 4.1): an AUTH chunk used an HMAC the receiver does not support. Its Length is 6; two bytes of padding follow.
+ * Unsupported HMAC Identifier (RFC 4895 section 4.1): an AUTH chunk used an HMAC the receiver does
+ * not support. Its Length is 6; two bytes of padding follow.
  *
  * <pre>
  *  0                   1                   2                   3

@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.wire.WireFormatException.Reason;
 
-/** Byte access, padding and length checks shared by the codec. All reads are unchecked: callers check lengths first. */
+/**
+ * Byte access, padding and length checks shared by the codec. All reads are unchecked: callers
+ * check lengths first.
+ */
 final class Wire {
 
   /** Size of every chunk, parameter and cause header: type (and flags) plus Length. */
@@ -25,7 +28,10 @@ final class Wire {
   }
 
   static int i32(byte[] b, int off) {
-    return (b[off] & 0xFF) << 24 | (b[off + 1] & 0xFF) << 16 | (b[off + 2] & 0xFF) << 8 | (b[off + 3] & 0xFF);
+    return (b[off] & 0xFF) << 24
+        | (b[off + 1] & 0xFF) << 16
+        | (b[off + 2] & 0xFF) << 8
+        | (b[off + 3] & 0xFF);
   }
 
   static long u32(byte[] b, int off) {
@@ -82,12 +88,20 @@ final class Wire {
     return length;
   }
 
-  /** A fixed-length type: the value (Length minus the 4-byte header) must be exactly {@code expected}. */
+  /**
+   * A fixed-length type: the value (Length minus the 4-byte header) must be exactly {@code
+   * expected}.
+   */
   static void requireValueLength(int valueLength, int expected, String what)
       throws WireFormatException {
     if (valueLength != expected) {
-      throw new WireFormatException(Reason.BAD_LENGTH_FOR_TYPE,
-          what + " must have Length " + (expected + TLV_HEADER) + ", has " + (valueLength + TLV_HEADER));
+      throw new WireFormatException(
+          Reason.BAD_LENGTH_FOR_TYPE,
+          what
+              + " must have Length "
+              + (expected + TLV_HEADER)
+              + ", has "
+              + (valueLength + TLV_HEADER));
     }
   }
 
@@ -95,15 +109,21 @@ final class Wire {
   static void requireValueAtLeast(int valueLength, int minimum, String what)
       throws WireFormatException {
     if (valueLength < minimum) {
-      throw new WireFormatException(Reason.TOO_SHORT_FOR_TYPE,
-          what + " needs Length >= " + (minimum + TLV_HEADER) + ", has " + (valueLength + TLV_HEADER));
+      throw new WireFormatException(
+          Reason.TOO_SHORT_FOR_TYPE,
+          what
+              + " needs Length >= "
+              + (minimum + TLV_HEADER)
+              + ", has "
+              + (valueLength + TLV_HEADER));
     }
   }
 
   /** A list of fixed-size entries must fill the space exactly. */
   static int entryCount(int listBytes, int entrySize, String what) throws WireFormatException {
     if (listBytes % entrySize != 0) {
-      throw new WireFormatException(Reason.COUNT_MISMATCH,
+      throw new WireFormatException(
+          Reason.COUNT_MISMATCH,
           what + ": " + listBytes + " bytes of entries is not a multiple of " + entrySize);
     }
     return listBytes / entrySize;
@@ -177,19 +197,41 @@ final class Wire {
     while (p < end) {
       int left = end - p;
       if (left < TLV_HEADER) {
-        throw new WireFormatException(Reason.PARAMETER_PAST_CHUNK_END,
-            where + ": " + left + " bytes left at offset " + (p - off) + ", too few for a parameter header");
+        throw new WireFormatException(
+            Reason.PARAMETER_PAST_CHUNK_END,
+            where
+                + ": "
+                + left
+                + " bytes left at offset "
+                + (p - off)
+                + ", too few for a parameter header");
       }
       int type = u16(b, p);
       int length = u16(b, p + 2);
       if (length < TLV_HEADER) {
-        throw new WireFormatException(Reason.PARAMETER_LENGTH_BELOW_4,
-            where + ": parameter " + ParameterType.name(type) + " at offset " + (p - off) + " has Length " + length);
+        throw new WireFormatException(
+            Reason.PARAMETER_LENGTH_BELOW_4,
+            where
+                + ": parameter "
+                + ParameterType.name(type)
+                + " at offset "
+                + (p - off)
+                + " has Length "
+                + length);
       }
       if (length > left) {
-        throw new WireFormatException(Reason.PARAMETER_PAST_CHUNK_END,
-            where + ": parameter " + ParameterType.name(type) + " at offset " + (p - off) + " has Length " + length
-                + " but only " + left + " bytes remain");
+        throw new WireFormatException(
+            Reason.PARAMETER_PAST_CHUNK_END,
+            where
+                + ": parameter "
+                + ParameterType.name(type)
+                + " at offset "
+                + (p - off)
+                + " has Length "
+                + length
+                + " but only "
+                + left
+                + " bytes remain");
       }
       out.add(Parameters.parse(type, b, p + TLV_HEADER, length - TLV_HEADER));
       p += pad4(length);
@@ -209,19 +251,41 @@ final class Wire {
     while (p < end) {
       int left = end - p;
       if (left < TLV_HEADER) {
-        throw new WireFormatException(Reason.CAUSE_PAST_CHUNK_END,
-            where + ": " + left + " bytes left at offset " + (p - off) + ", too few for a cause header");
+        throw new WireFormatException(
+            Reason.CAUSE_PAST_CHUNK_END,
+            where
+                + ": "
+                + left
+                + " bytes left at offset "
+                + (p - off)
+                + ", too few for a cause header");
       }
       int code = u16(b, p);
       int length = u16(b, p + 2);
       if (length < TLV_HEADER) {
-        throw new WireFormatException(Reason.CAUSE_LENGTH_BELOW_4,
-            where + ": cause " + CauseCode.name(code) + " at offset " + (p - off) + " has Length " + length);
+        throw new WireFormatException(
+            Reason.CAUSE_LENGTH_BELOW_4,
+            where
+                + ": cause "
+                + CauseCode.name(code)
+                + " at offset "
+                + (p - off)
+                + " has Length "
+                + length);
       }
       if (length > left) {
-        throw new WireFormatException(Reason.CAUSE_PAST_CHUNK_END,
-            where + ": cause " + CauseCode.name(code) + " at offset " + (p - off) + " has Length " + length
-                + " but only " + left + " bytes remain");
+        throw new WireFormatException(
+            Reason.CAUSE_PAST_CHUNK_END,
+            where
+                + ": cause "
+                + CauseCode.name(code)
+                + " at offset "
+                + (p - off)
+                + " has Length "
+                + length
+                + " but only "
+                + left
+                + " bytes remain");
       }
       out.add(ErrorCauses.parse(code, b, p + TLV_HEADER, length - TLV_HEADER));
       p += pad4(length);
@@ -233,23 +297,35 @@ final class Wire {
   static Parameter parseSingleAddress(byte[] b, int off, int len, String where)
       throws WireFormatException {
     if (len < TLV_HEADER) {
-      throw new WireFormatException(Reason.TOO_SHORT_FOR_TYPE, where + ": no room for an address parameter");
+      throw new WireFormatException(
+          Reason.TOO_SHORT_FOR_TYPE, where + ": no room for an address parameter");
     }
     int type = u16(b, off);
     int length = u16(b, off + 2);
     if (type != ParameterType.IPV4_ADDRESS && type != ParameterType.IPV6_ADDRESS) {
-      throw new WireFormatException(Reason.ADDRESS_PARAMETER_EXPECTED,
-          where + ": expected an IPv4 or IPv6 Address parameter, found " + ParameterType.name(type));
+      throw new WireFormatException(
+          Reason.ADDRESS_PARAMETER_EXPECTED,
+          where
+              + ": expected an IPv4 or IPv6 Address parameter, found "
+              + ParameterType.name(type));
     }
     if (length < TLV_HEADER) {
-      throw new WireFormatException(Reason.PARAMETER_LENGTH_BELOW_4, where + ": address parameter has Length " + length);
+      throw new WireFormatException(
+          Reason.PARAMETER_LENGTH_BELOW_4, where + ": address parameter has Length " + length);
     }
     if (length > len) {
-      throw new WireFormatException(Reason.PARAMETER_PAST_CHUNK_END,
-          where + ": address parameter has Length " + length + " but only " + len + " bytes remain");
+      throw new WireFormatException(
+          Reason.PARAMETER_PAST_CHUNK_END,
+          where
+              + ": address parameter has Length "
+              + length
+              + " but only "
+              + len
+              + " bytes remain");
     }
     if (length != len) {
-      throw new WireFormatException(Reason.BAD_LENGTH_FOR_TYPE,
+      throw new WireFormatException(
+          Reason.BAD_LENGTH_FOR_TYPE,
           where + ": " + (len - length) + " bytes follow the address parameter");
     }
     return Parameters.parse(type, b, off + TLV_HEADER, length - TLV_HEADER);
@@ -257,7 +333,8 @@ final class Wire {
 
   static Parameter requireAddress(Parameter address, String name) {
     if (!(address instanceof Ipv4AddressParameter) && !(address instanceof Ipv6AddressParameter)) {
-      throw new IllegalArgumentException(name + " must be an IPv4 or IPv6 Address parameter: " + address);
+      throw new IllegalArgumentException(
+          name + " must be an IPv4 or IPv6 Address parameter: " + address);
     }
     return address;
   }

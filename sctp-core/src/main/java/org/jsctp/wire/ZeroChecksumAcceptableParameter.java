@@ -3,7 +3,9 @@ package org.jsctp.wire;
 import java.nio.ByteBuffer;
 
 /**
- * Zero Checksum Acceptable (RFC 9653 section 4), in INIT and INIT ACK: packets to the sender may carry a zero checksum when the named alternate error detection method is used. Only meaningful under DTLS, never over plain UDP.
+ * Zero Checksum Acceptable (RFC 9653 section 4), in INIT and INIT ACK: packets to the sender may
+ * carry a zero checksum when the named alternate error detection method is used. Only meaningful
+ * under DTLS, never over plain UDP.
  *
  * <pre>
  *  0                   1                   2                   3
@@ -19,7 +21,8 @@ import java.nio.ByteBuffer;
  */
 public record ZeroChecksumAcceptableParameter(int edmid) implements Parameter {
 
-  static ZeroChecksumAcceptableParameter parse(byte[] b, int off, int len) throws WireFormatException {
+  static ZeroChecksumAcceptableParameter parse(byte[] b, int off, int len)
+      throws WireFormatException {
     Wire.requireValueLength(len, 4, "ZeroChecksumAcceptableParameter");
     return new ZeroChecksumAcceptableParameter(Wire.i32(b, off));
   }

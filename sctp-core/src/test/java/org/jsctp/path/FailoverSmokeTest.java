@@ -25,6 +25,5 @@ class FailoverSmokeTest {
     }
     sim.runUntil("all delivered", () -> pair.server.received(pair.b.id()).size() == 20, SimTime.seconds(30));
     assertThat(pair.clientPathState(1)).isEqualTo(PathState.POTENTIALLY_FAILED);
-    System.out.println(pair.a.peerAddressInfos());
   }
 }

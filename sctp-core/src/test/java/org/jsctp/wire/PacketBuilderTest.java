@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class PacketBuilderTest {
 
   private static DataChunk data(int tsn, int payloadLength) {
-    return new DataChunk(false, false, true, true, tsn, 0, 0, 0, Bytes.wrap(new byte[payloadLength]));
+    return new DataChunk(
+        false, false, true, true, tsn, 0, 0, 0, Bytes.wrap(new byte[payloadLength]));
   }
 
   private static final SackChunk SACK = new SackChunk(1, 65536, List.of(), List.of());
@@ -27,7 +28,8 @@ class PacketBuilderTest {
     builder.add(data(11, 100));
     HeartbeatChunk heartbeat = HeartbeatChunk.of(Bytes.fromHex("01"));
     builder.add(heartbeat);
-    assertThat(chunksOf(builder.build(1, 2, 3))).containsExactly(SACK, heartbeat, data(10, 100), data(11, 100));
+    assertThat(chunksOf(builder.build(1, 2, 3)))
+        .containsExactly(SACK, heartbeat, data(10, 100), data(11, 100));
   }
 
   @Test
@@ -81,18 +83,19 @@ class PacketBuilderTest {
     builder.add(new AbortChunk(false, List.of()));
     assertThat(builder.add(new ErrorChunk(List.of()))).isFalse();
     assertThat(builder.add(new CookieAckChunk())).isFalse();
-    assertThat(chunksOf(builder.build(1, 2, 3))).containsExactly(SACK, new AbortChunk(false, List.of()));
+    assertThat(chunksOf(builder.build(1, 2, 3)))
+        .containsExactly(SACK, new AbortChunk(false, List.of()));
   }
 
   @Test
   void countsPaddingAgainstTheLimitAndNeverExceedsIt() throws Exception {
     PacketBuilder builder = new PacketBuilder(12 + 20 + 20);
-    assertThat(builder.add(data(1, 1))).isTrue();       // Length 17, padded 20
+    assertThat(builder.add(data(1, 1))).isTrue(); // Length 17, padded 20
     assertThat(builder.remaining()).isEqualTo(20);
     assertThat(builder.fits(17)).isTrue();
     assertThat(builder.fits(21)).isFalse();
-    assertThat(builder.add(data(2, 5))).isFalse();      // Length 21, padded 24
-    assertThat(builder.add(data(2, 4))).isTrue();       // Length 20
+    assertThat(builder.add(data(2, 5))).isFalse(); // Length 21, padded 24
+    assertThat(builder.add(data(2, 4))).isTrue(); // Length 20
     assertThat(builder.remaining()).isZero();
     assertThat(builder.size()).isEqualTo(52);
     byte[] packet = builder.build(1, 2, 3);
@@ -127,7 +130,8 @@ class PacketBuilderTest {
 
   @Test
   void refusesToBuildAnEmptyPacketOrUseBadArguments() {
-    assertThatThrownBy(() -> new PacketBuilder(1200).build(1, 2, 3)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new PacketBuilder(1200).build(1, 2, 3))
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new PacketBuilder(15)).isInstanceOf(IllegalArgumentException.class);
     PacketBuilder builder = new PacketBuilder(1200);
     builder.add(SACK);

@@ -6,11 +6,14 @@ import static org.jsctp.wire.WireTestSupport.resourceHex;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
-/** Real usrsctp 0.9.5 packets (see captures/README.md): decoded, checked field by field, re-encoded byte for byte. */
+/**
+ * Real usrsctp 0.9.5 packets (see captures/README.md): decoded, checked field by field, re-encoded
+ * byte for byte.
+ */
 class UsrsctpCaptureTest {
 
   private static final int CLIENT_TAG = 0x42286318;
@@ -21,9 +24,22 @@ class UsrsctpCaptureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"init", "init-ack", "cookie-echo", "cookie-ack", "heartbeat",
-      "heartbeat-ack", "data", "sack", "sack-data-bundle", "data-bundle", "shutdown",
-      "shutdown-ack", "shutdown-complete"})
+  @ValueSource(
+      strings = {
+        "init",
+        "init-ack",
+        "cookie-echo",
+        "cookie-ack",
+        "heartbeat",
+        "heartbeat-ack",
+        "data",
+        "sack",
+        "sack-data-bundle",
+        "data-bundle",
+        "shutdown",
+        "shutdown-ack",
+        "shutdown-complete"
+      })
   void everyCapturedPacketReencodesByteForByte(String name) throws Exception {
     byte[] wire = resourceHex("captures/" + name + ".hex");
     SctpPacket packet = SctpPacket.decode(wire);
@@ -34,8 +50,10 @@ class UsrsctpCaptureTest {
   @Test
   void initCarriesTheClientsTagStreamsAndExtensions() throws Exception {
     SctpPacket packet = decode("init");
-    assertThat(packet.header()).extracting(CommonHeader::sourcePort, CommonHeader::destinationPort,
-        CommonHeader::verificationTag).containsExactly(0xfb1f, 7, 0);
+    assertThat(packet.header())
+        .extracting(
+            CommonHeader::sourcePort, CommonHeader::destinationPort, CommonHeader::verificationTag)
+        .containsExactly(0xfb1f, 7, 0);
     InitChunk init = (InitChunk) packet.chunks().get(0);
     assertThat(init.initiateTag()).isEqualTo(CLIENT_TAG);
     assertThat(init.advertisedReceiverWindowCredit()).isEqualTo(131072);
@@ -43,18 +61,24 @@ class UsrsctpCaptureTest {
     assertThat(init.inboundStreams()).isEqualTo(2048);
     assertThat(init.initialTsn()).isEqualTo(0x15c9a95f);
     assertThat(init.parameter(SupportedExtensionsParameter.class).orElseThrow().chunkTypes())
-        .containsExactly(ChunkType.FORWARD_TSN, ChunkType.AUTH, ChunkType.ASCONF,
-            ChunkType.ASCONF_ACK, ChunkType.RE_CONFIG);
+        .containsExactly(
+            ChunkType.FORWARD_TSN,
+            ChunkType.AUTH,
+            ChunkType.ASCONF,
+            ChunkType.ASCONF_ACK,
+            ChunkType.RE_CONFIG);
     assertThat(init.parameter(ForwardTsnSupportedParameter.class)).isPresent();
     assertThat(init.parameter(RandomParameter.class).orElseThrow().random().length()).isEqualTo(32);
-    assertThat(init.parameter(HmacAlgorithmParameter.class).orElseThrow().hmacIds()).containsExactly(1);
+    assertThat(init.parameter(HmacAlgorithmParameter.class).orElseThrow().hmacIds())
+        .containsExactly(1);
     assertThat(init.parameter(ChunkListParameter.class).orElseThrow().chunkTypes())
         .containsExactly(ChunkType.ASCONF_ACK, ChunkType.ASCONF);
     assertThat(init.parameter(SupportedAddressTypesParameter.class).orElseThrow().addressTypes())
         .containsExactly(5, 6);
-    assertThat(init.addresses()).containsExactly(
-        InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"));
-    assertThat(init.unknownParameters()).extracting(UnknownParameter::type)
+    assertThat(init.addresses())
+        .containsExactly(InetAddress.getByName("::1"), InetAddress.getByName("127.0.0.1"));
+    assertThat(init.unknownParameters())
+        .extracting(UnknownParameter::type)
         .containsExactly(ParameterType.ECN_CAPABLE);
   }
 
@@ -65,7 +89,8 @@ class UsrsctpCaptureTest {
     InitAckChunk ack = (InitAckChunk) packet.chunks().get(0);
     assertThat(ack.initiateTag()).isEqualTo(SERVER_TAG);
     assertThat(ack.initialTsn()).isEqualTo(0xc466a8aa);
-    assertThat(ack.stateCookie()).hasValueSatisfying(cookie -> assertThat(cookie.length()).isGreaterThan(100));
+    assertThat(ack.stateCookie())
+        .hasValueSatisfying(cookie -> assertThat(cookie.length()).isGreaterThan(100));
   }
 
   @Test
@@ -81,17 +106,26 @@ class UsrsctpCaptureTest {
   void heartbeatAckEchoesTheHeartbeatInfo() throws Exception {
     HeartbeatChunk heartbeat = (HeartbeatChunk) decode("heartbeat").chunks().get(0);
     HeartbeatAckChunk ack = (HeartbeatAckChunk) decode("heartbeat-ack").chunks().get(0);
-    assertThat(heartbeat.info()).hasValueSatisfying(info -> assertThat(info.length()).isEqualTo(36));
+    assertThat(heartbeat.info())
+        .hasValueSatisfying(info -> assertThat(info.length()).isEqualTo(36));
     assertThat(ack.parameters()).isEqualTo(heartbeat.parameters());
   }
 
   @Test
   void dataCarriesTheFirstLineOnStreamZero() throws Exception {
     DataChunk data = (DataChunk) decode("data").chunks().get(0);
-    assertThat(data).extracting(DataChunk::tsn, DataChunk::streamId, DataChunk::streamSequenceNumber,
-        DataChunk::payloadProtocolId, DataChunk::beginning, DataChunk::ending, DataChunk::unordered)
+    assertThat(data)
+        .extracting(
+            DataChunk::tsn,
+            DataChunk::streamId,
+            DataChunk::streamSequenceNumber,
+            DataChunk::payloadProtocolId,
+            DataChunk::beginning,
+            DataChunk::ending,
+            DataChunk::unordered)
         .containsExactly(0x15c9a95f, 0, 0, 0, true, true, false);
-    assertThat(new String(data.userData().toByteArray(), StandardCharsets.US_ASCII)).isEqualTo("hello\n");
+    assertThat(new String(data.userData().toByteArray(), StandardCharsets.US_ASCII))
+        .isEqualTo("hello\n");
     assertThat(data.encodedLength()).isEqualTo(22);
   }
 
@@ -110,7 +144,8 @@ class UsrsctpCaptureTest {
     assertThat(chunks).hasSize(2);
     assertThat(chunks.get(0)).isInstanceOf(SackChunk.class);
     DataChunk data = (DataChunk) chunks.get(1);
-    assertThat(new String(data.userData().toByteArray(), StandardCharsets.US_ASCII)).isEqualTo("second line\n");
+    assertThat(new String(data.userData().toByteArray(), StandardCharsets.US_ASCII))
+        .isEqualTo("second line\n");
   }
 
   @Test
@@ -131,6 +166,7 @@ class UsrsctpCaptureTest {
   void shutdownSequenceDecodes() throws Exception {
     assertThat(decode("shutdown").chunks()).containsExactly(new ShutdownChunk(0xc466a8d2));
     assertThat(decode("shutdown-ack").chunks()).containsExactly(new ShutdownAckChunk());
-    assertThat(decode("shutdown-complete").chunks()).containsExactly(new ShutdownCompleteChunk(false));
+    assertThat(decode("shutdown-complete").chunks())
+        .containsExactly(new ShutdownCompleteChunk(false));
   }
 }

@@ -37,9 +37,13 @@ final class WireTestSupport {
     return out.array();
   }
 
-  /** A packet with the test header (ports 5000 -> 5001, tag 0x01020304), the given chunk bytes as they are, and a good CRC. */
+  /**
+   * A packet with the test header (ports 5000 -> 5001, tag 0x01020304), the given chunk bytes as
+   * they are, and a good CRC.
+   */
   static byte[] packetOf(byte[]... chunks) {
-    byte[] packet = concat(bytes(0x13, 0x88, 0x13, 0x89, 0x01, 0x02, 0x03, 0x04, 0, 0, 0, 0), concat(chunks));
+    byte[] packet =
+        concat(bytes(0x13, 0x88, 0x13, 0x89, 0x01, 0x02, 0x03, 0x04, 0, 0, 0, 0), concat(chunks));
     Crc32c.write(packet, 0, packet.length);
     return packet;
   }
@@ -73,13 +77,19 @@ final class WireTestSupport {
     return Arrays.copyOf(out.array(), out.position());
   }
 
-  /** A HEARTBEAT chunk around one parameter given with its padding; the chunk Length leaves the padding out. */
+  /**
+   * A HEARTBEAT chunk around one parameter given with its padding; the chunk Length leaves the
+   * padding out.
+   */
   static byte[] inHeartbeat(byte[] parameter) {
     int length = 4 + ((parameter[2] & 0xFF) << 8 | (parameter[3] & 0xFF));
     return concat(bytes(0x04, 0x00, length >>> 8, length & 0xFF), parameter);
   }
 
-  /** An ERROR chunk around one cause given with its padding; the chunk Length leaves the padding out. */
+  /**
+   * An ERROR chunk around one cause given with its padding; the chunk Length leaves the padding
+   * out.
+   */
   static byte[] inError(byte[] cause) {
     int length = 4 + ((cause[2] & 0xFF) << 8 | (cause[3] & 0xFF));
     return concat(bytes(0x09, 0x00, length >>> 8, length & 0xFF), cause);
@@ -99,7 +109,8 @@ final class WireTestSupport {
 
   /** The reason a packet is refused with, failing if it decodes. */
   static WireFormatException.Reason failure(byte[] packet) {
-    WireFormatException e = catchThrowableOfType(WireFormatException.class, () -> SctpPacket.decode(packet));
+    WireFormatException e =
+        catchThrowableOfType(WireFormatException.class, () -> SctpPacket.decode(packet));
     assertThat(e).as("decoding should fail").isNotNull();
     return e.reason();
   }
