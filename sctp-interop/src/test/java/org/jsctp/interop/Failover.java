@@ -3,7 +3,6 @@ package org.jsctp.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jsctp.interop.CaptureReport.DATA;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
 
@@ -40,12 +39,10 @@ final class Failover {
    */
   static Outcome cutAndHealPrimary(
       Topology t,
-      Capture cap,
       Proc progress,
       String progressRegex,
       Proc watched,
       String primary,
-      Path dir,
       String... failedStates) {
     String[] states = failedStates.length == 0 ? new String[] {"INACTIVE"} : failedStates;
     // Traffic is flowing on the primary: 100 messages echoed.
@@ -58,7 +55,8 @@ final class Failover {
     double healedAt;
     try (Blackhole bh = Blackhole.path(t, 1)) {
       failed = watched.awaitLine(PathEvents.to(primary, states), STEP, watchedMark);
-      int failedIndex = watched.indexOf(java.util.regex.Pattern.quote(failed.group()), watchedMark).orElseThrow();
+      int failedIndex =
+          watched.indexOf(java.util.regex.Pattern.quote(failed.group()), watchedMark).orElseThrow();
       // The association survives: at least 50 more messages echoed while path 1 is still cut.
       int progressMark = progress.lineCount();
       progress.awaitLine(progressRegex, STEP, progressMark);

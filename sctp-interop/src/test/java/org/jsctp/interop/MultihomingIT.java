@@ -75,7 +75,7 @@ class MultihomingIT {
       try (Proc client = Examples.echoClient(t.a(), dir, "jsctp-echo-client", A_UDP, args)) {
         Failover.Outcome outcome =
             Failover.cutAndHealPrimary(
-                t, cap, server, "progress assoc \\d+ echoed=", client, addrB(1), dir,
+                t, server, "progress assoc \\d+ echoed=", client, addrB(1),
                 "PF", "POTENTIALLY_FAILED", "INACTIVE");
         assertThat(client.awaitExit(Duration.ofSeconds(60))).as(client.tail()).isZero();
         EchoResult r = EchoResult.from(client);
@@ -117,7 +117,7 @@ class MultihomingIT {
                 .progress(50)
                 .start(t.a(), dir, "mhpeer-client")) {
       Failover.Outcome outcome =
-          Failover.cutAndHealPrimary(t, cap, client, "progress echoed=", client, addrB(1), dir);
+          Failover.cutAndHealPrimary(t, client, "progress echoed=", client, addrB(1));
       assertThat(client.awaitExit(Duration.ofSeconds(60))).as(client.tail()).isZero();
       EchoResult r = EchoResult.from(client);
       assertThat(r.complete()).as(r.toString()).isTrue();

@@ -153,7 +153,7 @@ class UsrsctpHarnessIT {
                 .start(t.a(), dir, "mhpeer-client")) {
       Failover.Outcome outcome =
           Failover.cutAndHealPrimary(
-              t, cap, server, "progress assoc \\d+ echoed=", client, addrB(1), dir);
+              t, server, "progress assoc \\d+ echoed=", client, addrB(1));
       assertThat(client.awaitExit(Duration.ofSeconds(60))).as(client.tail()).isZero();
       EchoResult r = EchoResult.from(client);
       assertThat(r.complete()).as(r.toString()).isTrue();
