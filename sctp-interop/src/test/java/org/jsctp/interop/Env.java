@@ -43,9 +43,12 @@ final class Env {
   /** A fresh directory for one test: {@code target/interop/<class>/<method>}. */
   static Path testDir(TestInfo info) {
     String cls = info.getTestClass().map(Class::getSimpleName).orElse("unknown");
-    String method =
-        info.getTestMethod().map(m -> m.getName()).orElse("test")
-            + info.getDisplayName().replaceAll("^[^\\[]*", "").replaceAll("[^A-Za-z0-9_=,-]+", "_");
+    String method = info.getTestMethod().map(m -> m.getName()).orElse("test");
+    String display = info.getDisplayName();
+    if (!display.startsWith(method + "(")) {
+      // a parameterized case: one directory per invocation
+      method += "-" + display.replaceAll("[^A-Za-z0-9_=,.-]+", "_");
+    }
     Path dir = baseDir().resolve(cls).resolve(method);
     try {
       if (Files.exists(dir)) {
