@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=sctp-examples/target/sctp-examples.jar
-if [[ ! -f $jar ]] || [[ -n $(find sctp-core/src sctp-netty/src sctp-examples/src pom.xml */pom.xml -newer "$jar" -print -quit) ]]; then
+if [[ ! -f $jar ]] || [[ -n $(find sctp-core/src sctp-netty/src sctp-examples/src pom.xml */pom.xml -newer "$jar" -print -quit 2>/dev/null) ]]; then
   mvn -B -q -DskipTests package
 fi
 # Until the demo subcommand exists this prints the tools available.

@@ -395,6 +395,11 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
       t2.clearExpirations();
     }
+    if (state == AssociationState.SHUTDOWN_SENT) {
+      // RFC 9260 section 9.2: any packet from the peer clears the SHUTDOWN retransmission count,
+      // which is kept in the association error counter.
+      errorCount = 0;
+    }
     if (sender != null) {
       sender.startRound();
     }
@@ -819,6 +824,9 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     }
     SendOutcome outcome = sender.send(message);
     if (outcome == SendOutcome.ACCEPTED) {
+      // A send is a new transmission opportunity: Max.Burst limits each one (RFC 9260 section
+      // 6.1 D), not everything sent between two packets from the peer.
+      sender.startRound();
       lastDataActivity = now;
       armAutoclose(now);
       touch();

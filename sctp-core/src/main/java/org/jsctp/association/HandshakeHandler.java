@@ -122,6 +122,8 @@ final class HandshakeHandler {
       return; // RFC 9260 section 5.2.3: discard an unexpected INIT ACK.
     }
     if (ack.initiateTag() == 0) {
+      // RFC 9260 section 3.3.3: the receiver MUST destroy the association (the ABORT is optional).
+      a.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(), "INIT ACK with Initiate Tag 0");
       return;
     }
     Bytes cookie = ack.stateCookie().orElse(null);
@@ -138,7 +140,7 @@ final class HandshakeHandler {
     }
     PeerInit peer = PeerInit.read(ack.parameters(), source.remote(), a.ctx::allowsPeerAddress);
     if (peer.hostName() != null) {
-      abortHandshake(now, ack.initiateTag(), new UnresolvableAddressCause(Bytes.EMPTY),
+      abortHandshake(now, ack.initiateTag(), new UnresolvableAddressCause(peer.hostNameTlv()),
           "INIT ACK with a Host Name Address");
       return;
     }

@@ -118,7 +118,8 @@ public final class HandshakeMessages {
     return new InitAckChunk(
         localTag,
         options.rcvbuf(),
-        options.outboundStreams(),
+        // RFC 9260 section 3.3.3: OS must not exceed the MIS of the INIT.
+        Math.min(options.outboundStreams(), init.inboundStreams()),
         options.maxInboundStreams(),
         localInitialTsn,
         params);

@@ -67,6 +67,19 @@ public record PeerInit(
     return new PeerInit(List.copyOf(addresses), preservative, hostName, List.copyOf(unrecognized), adaptation);
   }
 
+  /**
+   * The Host Name Address parameter as received, for cause 5 (RFC 9260 section 3.3.10.5: the
+   * cause carries the unresolvable address parameter); empty when there is none.
+   */
+  public Bytes hostNameTlv() {
+    if (hostName == null) {
+      return Bytes.EMPTY;
+    }
+    ByteBuffer b = ByteBuffer.allocate(hostName.paddedLength());
+    hostName.writeTo(b);
+    return Bytes.wrap(b.array(), 0, hostName.encodedLength());
+  }
+
   /** Unicast addresses only: never a wildcard, multicast or broadcast address. */
   static boolean usable(InetAddress a) {
     if (a.isAnyLocalAddress() || a.isMulticastAddress()) {

@@ -22,7 +22,6 @@ import org.jsctp.wire.RestartWithNewEncapsulationPortCause;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.StaleCookieCause;
 import org.jsctp.wire.UnresolvableAddressCause;
-import org.jsctp.wire.Bytes;
 
 /**
  * The stateless side of the handshake (RFC 9260 section 5.1): answers an INIT with an INIT ACK
@@ -61,7 +60,7 @@ final class InitResponder {
       return;
     }
     if (peer.hostName() != null) {
-      refuse(source, peerPort, init.initiateTag(), new UnresolvableAddressCause(Bytes.EMPTY));
+      refuse(source, peerPort, init.initiateTag(), new UnresolvableAddressCause(peer.hostNameTlv()));
       return;
     }
     Association existing = null;

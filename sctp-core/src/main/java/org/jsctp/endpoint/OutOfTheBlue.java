@@ -30,35 +30,40 @@ final class OutOfTheBlue {
     this.endpoint = endpoint;
   }
 
+  /** Rule 1: a packet from a non-unicast source gets no answer and starts nothing. */
+  static boolean fromNonUnicast(Destination source) {
+    return source.remote().isMulticastAddress() || source.remote().isAnyLocalAddress();
+  }
+
   void handle(long now, SctpPacket packet, Destination source) {
     endpoint.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
     endpoint.counters().increment(MibCounter.SCTP_OUT_OF_BLUES);
     List<Chunk> chunks = packet.chunks();
-    // Rule 1: only unicast sources get an answer.
-    if (source.remote().isMulticastAddress() || source.remote().isAnyLocalAddress()) {
+    if (fromNonUnicast(source)) {
       return;
     }
+    // The rules apply in their order, whatever the order of the chunks: rule 5 before 6 and 7.
     boolean shutdownAck = false;
+    boolean silent = false;
     for (Chunk c : chunks) {
       if (c instanceof AbortChunk) {
         return; // Rule 2: never answer an ABORT.
       }
-      if (c instanceof ShutdownCompleteChunk) {
-        return; // Rule 6.
-      }
-      if (c instanceof CookieAckChunk) {
-        return; // Rule 7.
-      }
-      if (c instanceof ErrorChunk e && e.cause(StaleCookieCause.class).isPresent()) {
-        return; // Rule 7.
-      }
       if (c instanceof ShutdownAckChunk) {
         shutdownAck = true;
+      }
+      if (c instanceof ShutdownCompleteChunk // Rule 6.
+          || c instanceof CookieAckChunk // Rule 7.
+          || c instanceof ErrorChunk e && e.cause(StaleCookieCause.class).isPresent()) {
+        silent = true;
       }
     }
     if (shutdownAck) {
       // Rule 5: SHUTDOWN COMPLETE with the T bit and the packet's own tag.
       reply(packet, source, new ShutdownCompleteChunk(true));
+      return;
+    }
+    if (silent) {
       return;
     }
     if (endpoint.config().flag(Sysctl.OOTB_ABORT)) {

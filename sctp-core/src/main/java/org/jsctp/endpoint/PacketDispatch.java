@@ -9,6 +9,7 @@ import org.jsctp.stats.MibCounter;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.CookieEchoChunk;
+import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.ShutdownAckChunk;
@@ -50,11 +51,19 @@ final class PacketDispatch {
     List<Chunk> chunks = packet.chunks();
     Chunk first = chunks.get(0);
     if (containsInit(chunks)) {
+      if (OutOfTheBlue.fromNonUnicast(source)) {
+        discard(); // Section 8.4 rule 1 comes before rule 3.
+        return;
+      }
       endpoint.initResponder().onInit(now, packet, source);
       return;
     }
     if (first instanceof CookieEchoChunk echo) {
       onCookieEcho(echo);
+      return;
+    }
+    if (bundlesLoneChunk(chunks)) {
+      discard();
       return;
     }
     Association a = endpoint.byTag(vtag);
@@ -82,6 +91,23 @@ final class PacketDispatch {
   private static boolean containsInit(List<Chunk> chunks) {
     for (int i = 0; i < chunks.size(); i++) {
       if (chunks.get(i) instanceof InitChunk) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Section 6.10: INIT ACK and SHUTDOWN COMPLETE travel alone. A packet bundling one of them with
+   * other chunks is discarded whole, as a bundled INIT is (section 8.5.1).
+   */
+  private static boolean bundlesLoneChunk(List<Chunk> chunks) {
+    if (chunks.size() < 2) {
+      return false;
+    }
+    for (int i = 0; i < chunks.size(); i++) {
+      Chunk c = chunks.get(i);
+      if (c instanceof InitAckChunk || c instanceof ShutdownCompleteChunk) {
         return true;
       }
     }
@@ -135,6 +161,10 @@ final class PacketDispatch {
       } else {
         existing.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
       }
+      return;
+    }
+    if (OutOfTheBlue.fromNonUnicast(source)) {
+      discard(); // Section 8.4 rule 1 comes before rule 4.
       return;
     }
     if (cookie.isStale(now)) {

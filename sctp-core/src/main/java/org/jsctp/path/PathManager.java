@@ -288,6 +288,10 @@ public final class PathManager {
       path.rto().backoff();
       recordError(path, now);
       PathState state = path.state();
+      if (path.heartbeatOutstanding()) {
+        // Entering PF just sent the next one: one heartbeat per RTO (RFC 7829 section 3.2).
+        return HeartbeatOutcome.LOST;
+      }
       if (state == PathState.UNCONFIRMED
           || (state == PathState.POTENTIALLY_FAILED && path.heartbeatEnabled())) {
         sendHeartbeat(path, now);

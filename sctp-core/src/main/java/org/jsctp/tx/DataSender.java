@@ -207,10 +207,12 @@ public final class DataSender {
 
   /**
    * Nagle-like delay (unless SCTP_NODELAY): while data is in flight, hold back less than a full
-   * chunk of new data so that it can be bundled.
+   * chunk of new data so that it can be bundled. The tail of a message whose first fragments
+   * already went is never held (as Linux never delays a fragmented message): it would wait a
+   * round trip for nothing to bundle with.
    */
   private boolean nagleHolds(Path path) {
-    return !nodelay && totalFlight > 0 && queue.bytes() < fragmentSize();
+    return !nodelay && totalFlight > 0 && queue.bytes() < fragmentSize() && !queue.peek().started();
   }
 
   /**
