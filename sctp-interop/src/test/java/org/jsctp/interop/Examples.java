@@ -41,7 +41,8 @@ final class Examples {
 
   /**
    * Skips the test when the examples jar does not have {@code subcommand} yet; fails when the
-   * jar itself is missing (the reactor builds it before this module).
+   * jar itself is missing (the reactor builds it before this module). Call it after
+   * {@link Env#assumeNetns()}.
    */
   static synchronized void assumeSubcommand(String subcommand) {
     Path jar = jar();
@@ -54,10 +55,14 @@ final class Examples {
         MISSING.computeIfAbsent(
             subcommand,
             s -> {
-              Cmd.Result r =
-                  Cmd.run(
-                      Duration.ofSeconds(60),
-                      List.of(Env.javaBinary(), "-jar", jar.toString(), s, "--help"));
+              // Even the probe runs in a namespace of its own: nothing of ours runs outside.
+              Cmd.Result r;
+              try (NetNs probe = NetNs.create("probe")) {
+                r =
+                    Cmd.run(
+                        Duration.ofSeconds(60),
+                        probe.wrap(Env.javaBinary(), "-jar", jar.toString(), s, "--help"));
+              }
               // picocli answers 0 to `--help` even for an unknown subcommand (it prints the
               // top-level usage), so the usage line must name the subcommand.
               boolean known =
