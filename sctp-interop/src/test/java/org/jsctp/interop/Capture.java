@@ -48,6 +48,7 @@ final class Capture implements AutoCloseable {
     "ip.flags.mf",
     "ip.frag_offset",
     "sctp.data_sid",
+    "sctp.data_tsn_raw",
   };
 
   static final String MARKER_ADDR = "127.0.0.1";
@@ -133,6 +134,12 @@ final class Capture implements AutoCloseable {
   /** Stops the capture (SIGINT, so that tshark finishes the file) and analyses it. */
   CaptureReport stop() {
     if (report == null) {
+      if (!tshark.isAlive()) {
+        throw new AssertionError(
+            "tshark ended on its own before the run was over (exit code "
+                + tshark.awaitExit(Duration.ofSeconds(5)) + "): the capture " + file
+                + " is incomplete and cannot prove anything\n" + tshark.tail());
+      }
       mark();
       tshark.signal("INT");
       int code = tshark.awaitExit(Duration.ofSeconds(20));
@@ -220,7 +227,8 @@ final class Capture implements AutoCloseable {
         severities,
         f[12],
         fragment,
-        ints(f[15], 16));
+        ints(f[15], 16),
+        longs(f[16]));
   }
 
   private static String first(String aggregated) {
@@ -239,6 +247,16 @@ final class Capture implements AutoCloseable {
         out.add(Integer.parseInt(t.substring(2), 16));
       } else {
         out.add(Integer.parseInt(t, radix));
+      }
+    }
+    return out;
+  }
+
+  private static List<Long> longs(String aggregated) {
+    List<Long> out = new ArrayList<>();
+    for (String s : aggregated.split("[|,]")) {
+      if (!s.isBlank()) {
+        out.add(Long.decode(s.trim()));
       }
     }
     return out;

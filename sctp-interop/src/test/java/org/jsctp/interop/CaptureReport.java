@@ -85,7 +85,8 @@ final class CaptureReport {
       List<Long> severities,
       String expert,
       boolean fragment,
-      List<Integer> dataStreams) {
+      List<Integer> dataStreams,
+      List<Long> dataTsns) {
 
     /** DATA chunk flag U (RFC 9260 section 3.3.1). */
     static final int UNORDERED = 0x04;
@@ -170,6 +171,43 @@ final class CaptureReport {
     java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
     frames.stream().filter(p).forEach(f -> out.addAll(f.dataStreams()));
     return out;
+  }
+
+  /**
+   * DATA chunks in packets matching {@code p} that carry a TSN for the first time in the capture
+   * (per verification tag, that is per association and direction, whatever the path): new data,
+   * not retransmissions.
+   */
+  long newData(Predicate<Frame> p) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    long n = 0;
+    for (Frame f : frames) {
+      for (long tsn : f.dataTsns()) {
+        boolean first = seen.add(f.vtag() + "/" + tsn);
+        if (first && p.test(f)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The time of the first packet matching {@code p} that retransmits a TSN (one seen earlier in
+   * the capture with the same verification tag, on any path), or NaN.
+   */
+  double firstRetransmission(Predicate<Frame> p) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Frame f : frames) {
+      boolean again = false;
+      for (long tsn : f.dataTsns()) {
+        again |= !seen.add(f.vtag() + "/" + tsn);
+      }
+      if (again && p.test(f)) {
+        return f.time();
+      }
+    }
+    return Double.NaN;
   }
 
   /** DATA chunks in packets matching {@code p}, counted by whether their U flag is set. */

@@ -83,9 +83,13 @@ class MultihomingIT {
 
         CaptureReport report = cap.stop().assertClean();
         Failover.assertDataMovedToPath2(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
+        double moved =
+            Failover.assertPfFailover(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
         Log.record(
             dir,
-            "jsctp echo-client fails over (usrsctp mhpeer server): " + r + "; " + outcome + "; "
+            "jsctp echo-client fails over (usrsctp mhpeer server): " + r + "; " + outcome
+                + "; first retransmission on path 2 " + String.format("%.2f", moved)
+                + " s after the cut, no new DATA into the dead primary after it; "
                 + report.summary());
       }
     }
@@ -125,10 +129,14 @@ class MultihomingIT {
 
       CaptureReport report = cap.stop().assertClean();
       Failover.assertDataMovedToPath2(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
+      double moved =
+          Failover.assertPfFailover(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
       Log.record(
           dir,
           "usrsctp (mhpeer client) fails over with the jsctp echo-server: " + r + "; " + outcome
-              + "; " + report.summary());
+              + "; first retransmission on path 2 " + String.format("%.2f", moved)
+              + " s after the cut, no new DATA into the dead primary after it; "
+              + report.summary());
     }
   }
 }

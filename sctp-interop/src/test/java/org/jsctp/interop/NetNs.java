@@ -1,5 +1,9 @@
 package org.jsctp.interop;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -151,27 +155,32 @@ final class NetNs implements AutoCloseable {
     }
     closed = true;
     try {
-      List<Long> pids = pids();
-      for (long pid : pids) {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
-      }
-      long deadline = System.nanoTime() + 3_000_000_000L;
-      for (long pid : pids) {
+      // Only processes that are still inside this namespace when they are signalled: a pid
+      // that ended in between and was reused elsewhere is left alone.
+      List<ProcessHandle> inside = new ArrayList<>();
+      String ns = netnsId(Paths.get("/var/run/netns", name));
+      for (long pid : pids()) {
         ProcessHandle.of(pid)
+            .filter(h -> ns != null && ns.equals(netnsId(procNetns(pid))))
             .ifPresent(
                 h -> {
-                  while (h.isAlive() && System.nanoTime() < deadline) {
-                    try {
-                      Thread.sleep(20);
-                    } catch (InterruptedException e) {
-                      Thread.currentThread().interrupt();
-                      return;
-                    }
-                  }
-                  if (h.isAlive()) {
-                    h.destroyForcibly();
-                  }
+                  h.destroy();
+                  inside.add(h);
                 });
+      }
+      long deadline = System.nanoTime() + 3_000_000_000L;
+      for (ProcessHandle h : inside) {
+        while (h.isAlive() && System.nanoTime() < deadline) {
+          try {
+            Thread.sleep(20);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+        }
+        if (h.isAlive()) {
+          h.destroyForcibly();
+        }
       }
       Cmd.Result del = Cmd.run("ip", "netns", "del", name);
       if (!del.ok() && !del.stderr().contains("No such file")) {
@@ -179,6 +188,19 @@ final class NetNs implements AutoCloseable {
       }
     } finally {
       LIVE.remove(this);
+    }
+  }
+
+  private static Path procNetns(long pid) {
+    return Paths.get("/proc", Long.toString(pid), "ns", "net");
+  }
+
+  /** The inode of a namespace file ({@code /var/run/netns/X} or {@code /proc/PID/ns/net}). */
+  private static String netnsId(Path p) {
+    try {
+      return String.valueOf(Files.readAttributes(p, "unix:ino").get("ino"));
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
     }
   }
 

@@ -160,10 +160,65 @@ class UsrsctpHarnessIT {
 
       CaptureReport report = cap.stop().assertClean();
       Failover.assertDataMovedToPath2(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
+      double moved =
+          Failover.assertPfFailover(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
       Log.record(
           dir,
           "usrsctp (mhpeer, PF threshold 0, RTO 200..1000 ms) failover: " + r + "; " + outcome
-              + "; " + report.summary());
+              + "; first retransmission on path 2 " + String.format("%.2f", moved)
+              + " s after the cut, no new DATA into the dead primary after it; "
+              + report.summary());
+    }
+  }
+
+  /**
+   * The control for the case above: with SCTP-PF left off (usrsctp's default), new data keeps
+   * going into the dead primary after the first retransmission went to path 2, until usrsctp
+   * declares it INACTIVE. This shows that mhpeer's {@code SCTP_PEER_ADDR_THLDS} setting takes
+   * effect and that {@link Failover#assertPfFailover} tells the two behaviours apart.
+   */
+  @Test
+  void withoutPfUsrsctpKeepsNewDataOnTheDeadPrimaryUntilItIsInactive() {
+    try (Topology t = Topology.create(2);
+        Capture cap = Capture.start(t.b(), dir.resolve("capture.pcapng"), SERVER_UDP, CLIENT_UDP);
+        Proc server =
+            MhPeer.server()
+                .local(addrB(1), addrB(2))
+                .udpPorts(SERVER_UDP, CLIENT_UDP)
+                .rto(200, 500, 1000)
+                .hbInterval(1000)
+                .progress(50)
+                .start(t.b(), dir, "mhpeer-server");
+        Proc client =
+            MhPeer.client()
+                .local(addrA(1), addrA(2))
+                .remote(addrB(1), addrB(2))
+                .udpPorts(CLIENT_UDP, SERVER_UDP)
+                .rate(50, 20)
+                .size(200)
+                .rto(200, 500, 1000)
+                .hbInterval(1000)
+                .progress(50)
+                .start(t.a(), dir, "mhpeer-client")) {
+      client.awaitLine("CONFIG pf_threshold=65535 ", Duration.ofSeconds(1));
+      Failover.Outcome outcome =
+          Failover.cutAndHealPrimary(t, server, "progress assoc \\d+ echoed=", client, addrB(1));
+      assertThat(client.awaitExit(Duration.ofSeconds(60))).as(client.tail()).isZero();
+      EchoResult r = EchoResult.from(client);
+      assertThat(r.complete()).as(r.toString()).isTrue();
+
+      CaptureReport report = cap.stop().assertClean();
+      long intoDeadPrimary =
+          Failover.newDataIntoTheDeadPrimaryAfterTheFirstRetransmission(
+              report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
+      assertThat(intoDeadPrimary)
+          .as("new DATA into the dead primary after the first retransmission on path 2")
+          .isPositive();
+      Log.record(
+          dir,
+          "usrsctp (mhpeer) without PF: " + r + "; " + outcome + "; " + intoDeadPrimary
+              + " new DATA chunks went into the dead primary after the first retransmission on"
+              + " path 2; " + report.summary());
     }
   }
 }
