@@ -1187,6 +1187,16 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     validateThresholds();
   }
 
+  /**
+   * The application changed a socket option of this live association (through {@link
+   * #options()}, {@link #sender()} or {@link #receiver()}): its output and deadline are looked at
+   * again, so that for example switching SCTP_NODELAY on sends what Nagle held back.
+   */
+  public void optionsChanged(long now) {
+    lastNow = Math.max(lastNow, now);
+    touch();
+  }
+
   /** SCTP_PRIMARY_ADDR: new data goes to this confirmed peer address while it is ACTIVE. */
   public void setPrimary(long now, InetAddress address) {
     lastNow = now;

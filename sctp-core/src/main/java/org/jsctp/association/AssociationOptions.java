@@ -51,7 +51,7 @@ public final class AssociationOptions {
     o.pathMaxRetrans = config.pathMaxRetrans();
     o.pfRetrans = config.pfRetrans();
     o.pfEnabled = config.flag(Sysctl.PF_ENABLE);
-    o.exposePotentiallyFailed = config.flag(Sysctl.PF_EXPOSE);
+    o.exposePotentiallyFailed = config.get(Sysctl.PF_EXPOSE) == 2;
     o.pathMtu = (int) config.get(Sysctl.PATH_MTU);
     o.sndbuf = config.get(Sysctl.SNDBUF);
     o.rcvbuf = config.get(Sysctl.RCVBUF);

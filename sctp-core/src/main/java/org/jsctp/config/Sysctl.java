@@ -29,8 +29,11 @@ public enum Sysctl {
   PF_ENABLE("pf_enable", 1, 0, 1, "bool", true),
   /** PSMR, primary path switchover (RFC 7829 section 5); 65535 is off and the default. */
   PS_RETRANS("ps_retrans", 0xFFFF, 0, 0xFFFF, "count", true),
-  /** Linux {@code pf_expose}: 1 turns on ADDR_POTENTIALLY_FAILED notifications. */
-  PF_EXPOSE("pf_expose", 0, 0, 1, "bool", false),
+  /**
+   * Linux {@code pf_expose}: 2 turns on ADDR_POTENTIALLY_FAILED notifications; 0 (unset) and 1
+   * (disabled) send none. Unlike Linux, 1 does not hide the PF state from SCTP_GET_PEER_ADDR_INFO.
+   */
+  PF_EXPOSE("pf_expose", 0, 0, 2, "mode", true),
   /** Reset cwnd to one MTU when a path returns from PF to ACTIVE (draft-nishida, FreeBSD). */
   PF_CWND_RESET("pf_cwnd_reset", 1, 0, 1, "bool", false),
   /** Association.Max.Retrans (RFC 9260 section 8.1). */

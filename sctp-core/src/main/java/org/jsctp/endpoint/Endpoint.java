@@ -2,9 +2,11 @@ package org.jsctp.endpoint;
 
 import java.net.InetAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,6 +55,7 @@ public final class Endpoint {
   private final StackConfig config;
   private final int localPort;
   private final List<InetAddress> localAddresses;
+  private final List<InetAddress> localAddressView;
   private final RandomGenerator random;
   private final CookieSecrets cookieSecrets;
   private final MibCounters counters = new MibCounters();
@@ -89,7 +92,8 @@ public final class Endpoint {
       throw new IllegalArgumentException("an endpoint needs at least one local address");
     }
     this.localPort = localPort;
-    this.localAddresses = List.copyOf(localAddresses);
+    this.localAddresses = new ArrayList<>(new LinkedHashSet<>(localAddresses));
+    this.localAddressView = Collections.unmodifiableList(this.localAddresses);
     this.random = Objects.requireNonNull(random, "random");
     this.cookieSecrets =
         new CookieSecrets(random, config.get(Sysctl.COOKIE_SECRET_LIFETIME) * 1_000_000L);
@@ -108,8 +112,49 @@ public final class Endpoint {
     return localPort;
   }
 
+  /** The local IPs, in the order given; a live read-only view. */
   public List<InetAddress> localAddresses() {
-    return localAddresses;
+    return localAddressView;
+  }
+
+  /**
+   * Adds a local IP (sctp_bindx with SCTP_BINDX_ADD_ADDR, RFC 6458 section 9.1). Associations
+   * started afterwards list it in their INIT or INIT ACK; existing associations do not learn
+   * it, because telling a peer about a new address needs ADD-IP (RFC 5061), which this stack
+   * does not implement. The driver must have a UDP channel on the address before calling this.
+   *
+   * @return false when the address was already bound
+   */
+  public boolean addLocalAddress(InetAddress address) {
+    Objects.requireNonNull(address, "address");
+    if (localAddresses.contains(address)) {
+      return false;
+    }
+    localAddresses.add(address);
+    return true;
+  }
+
+  /**
+   * Removes a local IP (sctp_bindx with SCTP_BINDX_REM_ADDR). Refused while any association
+   * exists: its peer may keep sending to the address, and only ADD-IP (RFC 5061) could tell it
+   * not to.
+   *
+   * @return false when the address was not bound
+   * @throws IllegalStateException when associations exist, or for the last address
+   */
+  public boolean removeLocalAddress(InetAddress address) {
+    if (!localAddresses.contains(address)) {
+      return false;
+    }
+    if (!byId.isEmpty()) {
+      throw new IllegalStateException("cannot remove local address " + address.getHostAddress()
+          + " while associations exist: peers would not learn it without ADD-IP (RFC 5061)");
+    }
+    if (localAddresses.size() == 1) {
+      throw new IllegalStateException("cannot remove the last local address " + address.getHostAddress());
+    }
+    localAddresses.remove(address);
+    return true;
   }
 
   /** Accept incoming associations (or stop accepting: new INITs are then refused with ABORT). */
@@ -379,7 +424,7 @@ public final class Endpoint {
 
     @Override
     public List<InetAddress> localAddresses() {
-      return localAddresses;
+      return localAddressView;
     }
 
     @Override

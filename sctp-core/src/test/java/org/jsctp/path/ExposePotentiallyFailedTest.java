@@ -27,7 +27,7 @@ class ExposePotentiallyFailedTest {
 
   private static Outcome run(boolean expose) {
     Simulator sim = Simulator.withSeed(7);
-    StackConfig config = StackConfig.builder().set(Sysctl.PF_EXPOSE, expose ? 1 : 0).build();
+    StackConfig config = StackConfig.builder().set(Sysctl.PF_EXPOSE, expose ? 2 : 0).build();
     MultihomedPair pair = new MultihomedPair(sim, config, config, 2);
     FailoverRun run = new FailoverRun(pair, SimTime.millis(50), 200);
     long t0 = sim.now();

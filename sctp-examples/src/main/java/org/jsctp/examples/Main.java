@@ -13,13 +13,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "jsctp examples 0.1.0",
     description = "jsctp example tools: echo server and client, throughput tools, failover demo.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, EchoServerCommand.class, EchoClientCommand.class})
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main()).execute(args));
+    System.exit(run(args));
+  }
+
+  /** Runs the tool and returns its exit code: 0 success, 1 failure, 2 bad arguments. */
+  static int run(String... args) {
+    return new CommandLine(new Main()).execute(args);
   }
 
   @Override

@@ -1,0 +1,279 @@
+package org.jsctp.examples;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jsctp.netty.MessageInfo;
+import org.jsctp.netty.SctpChannel;
+import org.jsctp.netty.SctpStack;
+import org.jsctp.netty.SctpStandardSocketOptions;
+import org.jsctp.netty.option.RemoteUdpEncapsPort;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code echo-client}: sends messages to an echo server over one association and checks every
+ * echoed byte. Prints one line per association or path event and ends with a RESULT line; exit code
+ * 0 only when every message came back intact.
+ */
+@Command(
+    name = "echo-client",
+    mixinStandardHelpOptions = true,
+    description = "Send messages to an echo server, check every echoed byte, print a RESULT line.")
+final class EchoClientCommand implements Callable<Integer> {
+
+  /** Messages in flight when no rate is given. */
+  static final int WINDOW = 32;
+
+  /** How long the client waits for the last echoes after a timed run. */
+  static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+  /** How long a count run waits without any echo before giving up. */
+  static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--remote",
+      required = true,
+      paramLabel = "ADDR",
+      description = "The server's IP address (repeatable: multihoming; the first is the primary).")
+  List<InetAddress> remotes;
+
+  @Option(
+      names = "--port",
+      defaultValue = "7",
+      description = "The server's SCTP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--remote-udp-port",
+      defaultValue = "9899",
+      description = "The server's UDP encapsulation port (default: ${DEFAULT-VALUE}).")
+  int remoteUdpPort;
+
+  @Option(
+      names = "--local",
+      paramLabel = "ADDR",
+      description = "A local IP address to bind (repeatable); default: the one the system picks.")
+  List<InetAddress> locals = new ArrayList<>();
+
+  @Option(
+      names = "--udp-port",
+      defaultValue = "0",
+      description = "Local UDP encapsulation port, 0 = ephemeral (default).")
+  int udpPort;
+
+  @Option(
+      names = "--count",
+      defaultValue = "100",
+      description = "Messages to send without --duration (default: ${DEFAULT-VALUE}).")
+  long count;
+
+  @Option(
+      names = "--size",
+      defaultValue = "1000",
+      description = "Bytes per message (default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(
+      names = "--streams",
+      defaultValue = "1",
+      description = "Streams to spread messages over (default: ${DEFAULT-VALUE}).")
+  int streams;
+
+  @Option(names = "--unordered", description = "Send unordered messages.")
+  boolean unordered;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "MSGS_PER_S",
+      description = "Messages per second; default: a window of " + WINDOW + " in flight.")
+  Double rate;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "SECONDS",
+      description =
+          "Send until this many seconds have passed, then wait up to 10 s for the last echoes.")
+  Double duration;
+
+  @Mixin StackOptions stackOptions;
+
+  private void check(boolean ok, String message) {
+    if (!ok) {
+      throw new ParameterException(spec.commandLine(), message);
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    check(port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
+    check(
+        remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF,
+        "--remote-udp-port must be 1..65535, got " + remoteUdpPort);
+    check(udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
+    check(count >= 1, "--count must be at least 1, got " + count);
+    check(size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
+    check(streams >= 1 && streams <= 0xFFFF, "--streams must be 1..65535, got " + streams);
+    check(rate == null || rate > 0, "--rate must be positive, got " + rate);
+    check(duration == null || duration > 0, "--duration must be positive, got " + duration);
+    stackOptions.configureLogging();
+
+    long start = System.nanoTime();
+    Events events = new Events(System.out, start);
+    EchoStats stats = new EchoStats(size, unordered);
+    try (SctpStack stack = stackOptions.stack()) {
+      SctpChannel ch = SctpChannel.open(stack);
+      ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort);
+      ch.setOption(
+          SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
+          new RemoteUdpEncapsPort(null, remoteUdpPort));
+      ch.setOption(
+          SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS,
+          SctpStandardSocketOptions.InitMaxStreams.create(Math.max(streams, 10), streams));
+      ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
+      if (stackOptions.exposePf) {
+        ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
+      }
+      if (!locals.isEmpty()) {
+        ch.bind(new InetSocketAddress(locals.get(0), 0));
+        for (InetAddress extra : locals.subList(1, locals.size())) {
+          ch.bindAddress(extra);
+        }
+      }
+      List<SocketAddress> peers = new ArrayList<>();
+      for (InetAddress r : remotes) {
+        peers.add(new InetSocketAddress(r, port));
+      }
+      try {
+        ch.connect(peers, Duration.ofSeconds(120));
+      } catch (Exception e) {
+        events.line("connect to " + peers + " failed: " + e);
+        System.out.println(stats.result(System.nanoTime()));
+        return 1;
+      }
+      if (stackOptions.verbose) {
+        events.line(
+            "association "
+                + ch.association().associationID()
+                + " paths "
+                + ch.getRemoteAddresses());
+      }
+      int outStreams = Math.min(streams, ch.association().maxOutboundStreams());
+      Semaphore window = new Semaphore(rate == null ? WINDOW : Integer.MAX_VALUE);
+      Thread reader = new Thread(() -> read(ch, stats, events, window), "echo-client-reader");
+      reader.setDaemon(true);
+      reader.start();
+
+      send(ch, stats, window, outStreams, reader);
+      waitForEchoes(stats, reader);
+      long end = System.nanoTime();
+      try {
+        ch.shutdownAsync().get(2, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // the result is known; a slow goodbye does not change it
+      }
+      System.out.println(stats.result(end));
+      System.out.flush();
+      return stats.echoed() == stats.sent() && stats.mismatched() == 0 ? 0 : 1;
+    }
+  }
+
+  private void send(
+      SctpChannel ch, EchoStats stats, Semaphore window, int outStreams, Thread reader)
+      throws Exception {
+    long first = System.nanoTime();
+    long end = duration == null ? Long.MAX_VALUE : first + (long) (duration * 1e9);
+    long interval = rate == null ? 0 : (long) (1e9 / rate);
+    for (long seq = 0; duration != null || seq < count; seq++) {
+      long now = System.nanoTime();
+      if (now >= end) {
+        return;
+      }
+      if (interval > 0) {
+        long due = first + seq * interval;
+        while ((now = System.nanoTime()) < due) {
+          LockSupport.parkNanos(Math.min(due - now, end - now));
+          if (System.nanoTime() >= end) {
+            return;
+          }
+        }
+      }
+      while (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+        if (System.nanoTime() >= end || !reader.isAlive()) {
+          return;
+        }
+      }
+      int stream = (int) (seq % outStreams);
+      stats.sent(seq, stream, System.nanoTime());
+      try {
+        ch.send(
+            ByteBuffer.wrap(Payload.build(seq, size)),
+            MessageInfo.createOutgoing(null, stream).unordered(unordered));
+      } catch (ClosedChannelException e) {
+        return;
+      }
+    }
+  }
+
+  private void waitForEchoes(EchoStats stats, Thread reader) throws InterruptedException {
+    long drainEnd = System.nanoTime() + DRAIN_NANOS;
+    while (stats.outstanding() > 0 && reader.isAlive()) {
+      long now = System.nanoTime();
+      if (duration != null && now >= drainEnd) {
+        return;
+      }
+      if (duration == null && now - stats.lastProgress() >= STALL_NANOS) {
+        return;
+      }
+      Thread.sleep(5);
+    }
+  }
+
+  private void read(SctpChannel ch, EchoStats stats, Events events, Semaphore window) {
+    ByteBuffer buf = ByteBuffer.allocate(Math.max(size, 1 << 16));
+    ByteArrayOutputStream partial = new ByteArrayOutputStream();
+    try {
+      while (true) {
+        buf.clear();
+        MessageInfo info = ch.receive(buf, null, events);
+        if (info == null) {
+          continue;
+        }
+        if (info.bytes() < 0) {
+          return;
+        }
+        partial.write(buf.array(), 0, info.bytes());
+        if (!info.isComplete()) {
+          continue;
+        }
+        byte[] data = partial.toByteArray();
+        partial.reset();
+        if (!stats.echoed(data, data.length, info.streamNumber(), System.nanoTime())) {
+          events.line(
+              "mismatched echo of " + data.length + " bytes on stream " + info.streamNumber());
+        }
+        window.release();
+      }
+    } catch (ClosedChannelException | SocketTimeoutException e) {
+      // done
+    } catch (Exception e) {
+      events.line("receive failed: " + e);
+    }
+  }
+}

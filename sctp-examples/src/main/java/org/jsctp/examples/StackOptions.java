@@ -1,0 +1,66 @@
+package org.jsctp.examples;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.config.StackConfig;
+import org.jsctp.netty.SctpStack;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The options both echo tools share: stack settings, PF exposure, verbosity. */
+final class StackOptions {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(
+      names = "--sysctl",
+      paramLabel = "net.sctp.KEY=VALUE",
+      description =
+          "A stack setting in the Linux sysctl vocabulary (repeatable), e.g. net.sctp.rto_min=200.")
+  List<String> sysctl = new ArrayList<>();
+
+  @Option(
+      names = "--expose-pf",
+      description = "Report potentially-failed paths (SCTP_EXPOSE_POTENTIALLY_FAILED_STATE).")
+  boolean exposePf;
+
+  @Option(names = "--verbose", description = "Log the stack's debug messages.")
+  boolean verbose;
+
+  /** Switches debug logging on when asked; call before any logger is created. */
+  void configureLogging() {
+    System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+    if (verbose) {
+      System.setProperty("org.slf4j.simpleLogger.log.org.jsctp", "debug");
+    }
+  }
+
+  /**
+   * The stack configuration from the --sysctl settings.
+   *
+   * @throws ParameterException (exit code 2) naming the bad setting
+   */
+  StackConfig config() {
+    StackConfig.Builder b = StackConfig.builder();
+    for (String s : sysctl) {
+      try {
+        b.sysctl(s);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--sysctl " + s + ": " + e.getMessage());
+      }
+    }
+    try {
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--sysctl: " + e.getMessage());
+    }
+  }
+
+  SctpStack stack() {
+    return SctpStack.builder().config(config()).threadName("echo").build();
+  }
+}

@@ -1,0 +1,63 @@
+package org.jsctp.netty;
+
+/**
+ * A {@link NotificationHandler} with one method per notification kind, each returning {@link
+ * HandlerResult#CONTINUE}, like {@code com.sun.nio.sctp.AbstractNotificationHandler}: override the
+ * ones you care about.
+ *
+ * @param <T> the type of the attachment passed to the receive call
+ */
+public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
+
+  /** Creates a handler that continues on every notification. */
+  protected AbstractNotificationHandler() {}
+
+  @Override
+  public final HandlerResult handleNotification(Notification notification, T attachment) {
+    if (notification instanceof AssociationChangeNotification n) {
+      return handleNotification(n, attachment);
+    } else if (notification instanceof PeerAddressChangeNotification n) {
+      return handleNotification(n, attachment);
+    } else if (notification instanceof SendFailedNotification n) {
+      return handleNotification(n, attachment);
+    } else if (notification instanceof ShutdownNotification n) {
+      return handleNotification(n, attachment);
+    } else if (notification instanceof RemoteErrorNotification n) {
+      return handleNotification(n, attachment);
+    } else {
+      return handleNotification((SenderDryNotification) notification, attachment);
+    }
+  }
+
+  /** An association came up, went down, restarted or could not start. */
+  public HandlerResult handleNotification(
+      AssociationChangeNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** A peer address changed state. */
+  public HandlerResult handleNotification(
+      PeerAddressChangeNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** A message could not be delivered; it carries the data. */
+  public HandlerResult handleNotification(SendFailedNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** The peer shut the association down. */
+  public HandlerResult handleNotification(ShutdownNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** The peer reported an error. */
+  public HandlerResult handleNotification(RemoteErrorNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** Everything sent has been acknowledged. */
+  public HandlerResult handleNotification(SenderDryNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+}

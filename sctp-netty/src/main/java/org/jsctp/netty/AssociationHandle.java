@@ -1,0 +1,285 @@
+package org.jsctp.netty;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.util.ArrayDeque;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsctp.association.AssociationState;
+import org.jsctp.path.Path;
+import org.jsctp.tx.SendOutcome;
+
+/**
+ * The runtime's side of one association: the core association, the API {@link Association} object,
+ * the channel it reports to, the sends waiting for room in its send buffer, and the bytes the
+ * application has read but the core has not been told about yet.
+ *
+ * <p>Everything but the volatile flags and {@link #consumed(long)} is confined to the endpoint's
+ * event loop.
+ */
+final class AssociationHandle {
+
+  final EndpointRuntime runtime;
+  final org.jsctp.association.Association core;
+  final Association api;
+  final boolean passive;
+  final CompletableFuture<Void> established = new CompletableFuture<>();
+  final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private volatile AssociationOwner owner;
+  private final ArrayDeque<PendingSend> parked = new ArrayDeque<>();
+  private long parkedBytes;
+  private final AtomicLong unconsumed = new AtomicLong();
+  private volatile boolean ended;
+  private volatile boolean peerShutdown;
+  private volatile boolean localShutdown;
+  private volatile Set<SocketAddress> remoteAddresses = Set.of();
+  private volatile boolean writable = true;
+
+  AssociationHandle(
+      EndpointRuntime runtime,
+      org.jsctp.association.Association core,
+      boolean passive,
+      AssociationOwner owner) {
+    this.runtime = runtime;
+    this.core = core;
+    this.passive = passive;
+    this.owner = owner;
+    this.api = new Association(core.id(), core.inboundStreams(), core.outboundStreams());
+    refreshAddresses();
+  }
+
+  int id() {
+    return api.associationID();
+  }
+
+  AssociationOwner owner() {
+    return owner;
+  }
+
+  void owner(AssociationOwner owner) {
+    this.owner = owner;
+  }
+
+  boolean ended() {
+    return ended;
+  }
+
+  boolean peerShutdown() {
+    return peerShutdown;
+  }
+
+  boolean localShutdown() {
+    return localShutdown;
+  }
+
+  void markLocalShutdown() {
+    localShutdown = true;
+  }
+
+  /** The peer's addresses with its SCTP port, as last seen on the event loop. */
+  Set<SocketAddress> remoteAddresses() {
+    return remoteAddresses;
+  }
+
+  void refreshAddresses() {
+    Set<SocketAddress> set = new LinkedHashSet<>();
+    for (Path p : core.paths().paths()) {
+      set.add(new InetSocketAddress(p.address(), core.peerPort()));
+    }
+    remoteAddresses = Set.copyOf(set);
+  }
+
+  /** The primary path's address with the peer's SCTP port, or null. */
+  InetSocketAddress primaryAddress() {
+    Path p = core.paths().primary();
+    return p == null ? null : new InetSocketAddress(p.address(), core.peerPort());
+  }
+
+  /** Whether the core association can take data now or after its handshake. */
+  boolean live() {
+    return !ended && core.state() != AssociationState.CLOSED;
+  }
+
+  // ---- sending (event loop) ----------------------------------------------------------------
+
+  /**
+   * Hands a send to the core, or parks it behind earlier ones while the send buffer is full.
+   * Asynchronous sends may park at most one send buffer's worth of data; blocking sends always park
+   * (their number is bounded by the threads blocked).
+   */
+  void send(PendingSend p, long now) {
+    if (ended) {
+      p.future.completeExceptionally(new ClosedChannelException());
+      return;
+    }
+    if (!parked.isEmpty()) {
+      long limit = Math.max(core.options().sndbuf(), p.length);
+      if (!p.blocking && parkedBytes + p.length > limit) {
+        p.future.completeExceptionally(
+            new SendBufferFullException(
+                "association "
+                    + id()
+                    + ": the send buffer is full and "
+                    + parkedBytes
+                    + " bytes already wait for room (SO_SNDBUF "
+                    + core.options().sndbuf()
+                    + "); wait for earlier sends or the buffered-amount-low signal"));
+        return;
+      }
+      park(p);
+      return;
+    }
+    if (!attempt(p, now)) {
+      park(p);
+    }
+    refreshWritable();
+  }
+
+  private void park(PendingSend p) {
+    parked.addLast(p);
+    parkedBytes += p.length;
+    runtime.parked(this);
+  }
+
+  /** Retries the parked sends in order; returns whether some still wait. */
+  boolean resume(long now) {
+    while (!parked.isEmpty()) {
+      PendingSend p = parked.peekFirst();
+      if (p.withdrawn()) {
+        parked.pollFirst();
+        parkedBytes -= p.length;
+        continue;
+      }
+      if (ended) {
+        parked.pollFirst();
+        parkedBytes -= p.length;
+        p.future.completeExceptionally(new ClosedChannelException());
+        continue;
+      }
+      if (!attempt(p, now)) {
+        refreshWritable();
+        return true;
+      }
+      parked.pollFirst();
+      parkedBytes -= p.length;
+    }
+    refreshWritable();
+    return false;
+  }
+
+  /** Bytes queued or unacknowledged in the core plus bytes waiting to enter it. On the loop. */
+  long bufferedAmount() {
+    return (core.sender() == null ? 0 : core.sender().bufferedAmount()) + parkedBytes;
+  }
+
+  /** Whether a send would be taken without waiting, as of the last send or low-water signal. */
+  boolean writable() {
+    return writable;
+  }
+
+  /** Recomputes {@link #writable()}; on the loop. */
+  void refreshWritable() {
+    if (ended) {
+      writable = false;
+      return;
+    }
+    var s = core.sender();
+    long sndbuf = s != null ? s.sendBuffer() : core.options().sndbuf();
+    long buffered = s != null ? s.bufferedAmount() : 0;
+    writable = parked.isEmpty() && buffered < sndbuf;
+  }
+
+  boolean hasParked() {
+    return !parked.isEmpty();
+  }
+
+  long parkedBytes() {
+    return parkedBytes;
+  }
+
+  /** One attempt; false when the send buffer is full (the send stays pending). */
+  private boolean attempt(PendingSend p, long now) {
+    if (!p.claim()) {
+      return true;
+    }
+    SendOutcome outcome = core.send(now, p.message);
+    switch (outcome) {
+      case ACCEPTED -> p.future.complete(p.length);
+      case WOULD_BLOCK -> {
+        p.unclaim();
+        return false;
+      }
+      case INVALID_STREAM ->
+          p.future.completeExceptionally(
+              new InvalidStreamException(
+                  "stream "
+                      + p.message.streamId()
+                      + " is outside the association's "
+                      + streamLimit()
+                      + " outbound streams"));
+      case MESSAGE_TOO_BIG ->
+          p.future.completeExceptionally(
+              new IOException(
+                  "message of "
+                      + p.length
+                      + " bytes is larger than one DATA chunk ("
+                      + (core.sender() == null ? "?" : core.sender().fragmentSize())
+                      + " bytes) and SCTP_DISABLE_FRAGMENTS is on"));
+      case NOT_ACCEPTING -> p.future.completeExceptionally(new ClosedChannelException());
+    }
+    return true;
+  }
+
+  private int streamLimit() {
+    return core.sender() != null ? core.outboundStreams() : core.options().outboundStreams();
+  }
+
+  /** The association ended: parked sends fail; their data never reached the core. */
+  void end() {
+    ended = true;
+    writable = false;
+    refreshAddresses();
+    while (!parked.isEmpty()) {
+      PendingSend p = parked.pollFirst();
+      p.future.completeExceptionally(new ClosedChannelException());
+    }
+    parkedBytes = 0;
+    closed.complete(null);
+    if (!established.isDone()) {
+      established.completeExceptionally(
+          new java.net.ConnectException("association " + id() + " could not be set up"));
+    }
+  }
+
+  void peerShutdownReceived() {
+    peerShutdown = true;
+  }
+
+  // ---- receiving ---------------------------------------------------------------------------
+
+  /**
+   * The application read {@code bytes} of this association's data (any thread). The core is told on
+   * the event loop, once per batch of reads.
+   */
+  void consumed(long bytes) {
+    if (bytes > 0 && unconsumed.getAndAdd(bytes) == 0) {
+      runtime.execute(this::reportConsumed);
+    }
+  }
+
+  private void reportConsumed() {
+    long bytes = unconsumed.getAndSet(0);
+    if (bytes > 0 && !ended) {
+      core.consumed(System.nanoTime(), bytes);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AssociationHandle[" + id() + " " + core.state() + "]";
+  }
+}

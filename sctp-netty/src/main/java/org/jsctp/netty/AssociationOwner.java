@@ -1,0 +1,25 @@
+package org.jsctp.netty;
+
+import org.jsctp.api.MessageReceived;
+
+/**
+ * The channel an association reports to: a one-to-one channel, or a one-to-many channel for all of
+ * its associations. Called on the endpoint's event loop only; implementations must not block.
+ */
+interface AssociationOwner {
+
+  /** A message, or a piece of one, arrived. Never dropped: unread data closes the window. */
+  void deliver(AssociationHandle handle, MessageReceived message);
+
+  /** A notification; the owner decides with its SCTP_EVENTS subscription whether to queue it. */
+  void notify(AssociationHandle handle, Notification notification);
+
+  /** The association came up (COMM_UP). */
+  void up(AssociationHandle handle);
+
+  /** The association ended; nothing more will arrive for it. */
+  void ended(AssociationHandle handle);
+
+  /** The association's buffered amount fell to its low-water mark: senders may go on. */
+  void bufferedAmountLow(AssociationHandle handle);
+}

@@ -1,0 +1,186 @@
+package org.jsctp.netty;
+
+import java.net.SocketAddress;
+
+/**
+ * The ancillary data of a message, like {@code com.sun.nio.sctp.MessageInfo}: which association,
+ * peer address, stream and payload protocol it belongs to, whether it is unordered or complete, and
+ * its time to live.
+ *
+ * <p>For sending, create one with {@link #createOutgoing(SocketAddress, int)} or {@link
+ * #createOutgoing(Association, SocketAddress, int)} and adjust it with the fluent setters. A
+ * receive call returns one describing what it read. Instances are mutable and not thread-safe, as
+ * in the JDK.
+ */
+public final class MessageInfo {
+
+  private final Association association;
+  private final SocketAddress address;
+  private final int bytes;
+  private int streamNumber;
+  private int payloadProtocolId;
+  private boolean unordered;
+  private boolean complete = true;
+  private long timeToLive;
+
+  private MessageInfo(Association association, SocketAddress address, int streamNumber, int bytes) {
+    this.association = association;
+    this.address = address;
+    this.bytes = bytes;
+    streamNumber(streamNumber);
+  }
+
+  /**
+   * A message to send to {@code address} (one-to-many: sets an association up if none exists) or on
+   * the channel's association (one-to-one, where {@code address} may be null).
+   *
+   * @throws IllegalArgumentException if the stream number is outside 0..65535
+   */
+  public static MessageInfo createOutgoing(SocketAddress address, int streamNumber) {
+    return new MessageInfo(null, address, streamNumber, 0);
+  }
+
+  /**
+   * A message to send on {@code association}, optionally to a preferred peer {@code address} (the
+   * address is only checked to belong to the association: this stack always sends on the path its
+   * path selection picks).
+   *
+   * @throws IllegalArgumentException if the stream number is outside 0..65535
+   */
+  public static MessageInfo createOutgoing(
+      Association association, SocketAddress address, int streamNumber) {
+    return new MessageInfo(association, address, streamNumber, 0);
+  }
+
+  static MessageInfo incoming(
+      Association association,
+      SocketAddress address,
+      int streamNumber,
+      int payloadProtocolId,
+      boolean unordered,
+      boolean complete,
+      int bytes) {
+    MessageInfo info = new MessageInfo(association, address, streamNumber, bytes);
+    info.payloadProtocolId = payloadProtocolId;
+    info.unordered = unordered;
+    info.complete = complete;
+    return info;
+  }
+
+  static MessageInfo endOfStream(Association association) {
+    return new MessageInfo(association, null, 0, -1);
+  }
+
+  /** The peer address the message came from, or the one it is sent to. */
+  public SocketAddress address() {
+    return address;
+  }
+
+  /** The association, or null for an outgoing message that has none yet. */
+  public Association association() {
+    return association;
+  }
+
+  /**
+   * For a received message: the number of bytes read into the buffer, or -1 when the association
+   * has ended and nothing more will arrive (end of stream). 0 for outgoing messages.
+   */
+  public int bytes() {
+    return bytes;
+  }
+
+  /**
+   * Whether this is the end of a message. A received message is incomplete when the buffer was too
+   * small or the stack delivered a large message in pieces (partial delivery); the rest comes with
+   * the next receive calls, before any other message of the association.
+   */
+  public boolean isComplete() {
+    return complete;
+  }
+
+  /**
+   * For sending with {@link SctpStandardSocketOptions#SCTP_EXPLICIT_COMPLETE} on: false keeps the
+   * data to be continued by the next send, true ends the message.
+   */
+  public MessageInfo complete(boolean complete) {
+    this.complete = complete;
+    return this;
+  }
+
+  /** Whether the message is (or was sent) unordered. */
+  public boolean isUnordered() {
+    return unordered;
+  }
+
+  /** Sends the message unordered (the DATA chunk's U bit). */
+  public MessageInfo unordered(boolean unordered) {
+    this.unordered = unordered;
+    return this;
+  }
+
+  /** The payload protocol identifier, as an application value (network byte order on the wire). */
+  public int payloadProtocolID() {
+    return payloadProtocolId;
+  }
+
+  /** Sets the payload protocol identifier. */
+  public MessageInfo payloadProtocolID(int ppid) {
+    this.payloadProtocolId = ppid;
+    return this;
+  }
+
+  /** The stream number. */
+  public int streamNumber() {
+    return streamNumber;
+  }
+
+  /**
+   * Sets the stream number.
+   *
+   * @throws IllegalArgumentException if outside 0..65535
+   */
+  public MessageInfo streamNumber(int streamNumber) {
+    if (streamNumber < 0 || streamNumber > 0xFFFF) {
+      throw new IllegalArgumentException("stream number out of range 0..65535: " + streamNumber);
+    }
+    this.streamNumber = streamNumber;
+    return this;
+  }
+
+  /** The time to live in milliseconds; 0 means unlimited. */
+  public long timeToLive() {
+    return timeToLive;
+  }
+
+  /**
+   * Sets the time to live: a message not sent within this many milliseconds is abandoned and
+   * reported with a {@link SendFailedNotification} carrying its data. 0 means unlimited.
+   *
+   * @throws IllegalArgumentException if negative
+   */
+  public MessageInfo timeToLive(long millis) {
+    if (millis < 0) {
+      throw new IllegalArgumentException("time to live must not be negative: " + millis);
+    }
+    this.timeToLive = millis;
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return "MessageInfo[association="
+        + (association == null ? "none" : association.associationID())
+        + ", address="
+        + address
+        + ", bytes="
+        + bytes
+        + ", stream="
+        + streamNumber
+        + ", ppid="
+        + payloadProtocolId
+        + (unordered ? ", unordered" : "")
+        + (complete ? "" : ", incomplete")
+        + (timeToLive > 0 ? ", ttl=" + timeToLive + "ms" : "")
+        + "]";
+  }
+}

@@ -1,0 +1,83 @@
+package org.jsctp.netty;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Objects;
+import org.jsctp.netty.option.DefaultSendParam;
+import org.jsctp.tx.OutgoingMessage;
+import org.jsctp.wire.Bytes;
+
+/** Turns a send call's buffer and {@link MessageInfo} into a message for the core. */
+final class OutgoingMessages {
+
+  private OutgoingMessages() {}
+
+  /**
+   * Copies the buffer's remaining bytes (its position advances to its limit) and builds the pending
+   * send, with the channel's default send parameters when {@code info} is null. Returns null when
+   * the bytes were only added to a message that SCTP_EXPLICIT_COMPLETE keeps open. A null {@code
+   * staging} takes every send as a whole message.
+   */
+  static PendingSend prepare(
+      ByteBuffer src,
+      MessageInfo info,
+      ChannelOptions opts,
+      MessageStaging staging,
+      long sndbuf,
+      boolean blocking)
+      throws IOException {
+    Objects.requireNonNull(src, "src");
+    DefaultSendParam d = opts.defaultSend();
+    int stream = info != null ? info.streamNumber() : d.stream();
+    int ppid = info != null ? info.payloadProtocolID() : d.payloadProtocolId();
+    boolean unordered = info != null ? info.isUnordered() : d.unordered();
+    long ttl = info != null ? info.timeToLive() : d.timeToLive();
+    long context = info != null ? 0 : d.context();
+    boolean complete = info == null || info.isComplete();
+    byte[] data = new byte[src.remaining()];
+    src.get(data);
+    if (staging != null && opts.explicitComplete()) {
+      data = staging.add(stream, data, complete, sndbuf);
+      if (data == null) {
+        return null;
+      }
+    }
+    long expiresAt = ttl > 0 ? System.nanoTime() + ttl * 1_000_000L : Long.MAX_VALUE;
+    return new PendingSend(
+        new OutgoingMessage(stream, ppid, unordered, false, Bytes.wrap(data), context, expiresAt),
+        blocking);
+  }
+
+  /**
+   * Checks the stream, prepares the message and hands it to the association's event loop. Returns
+   * null when the bytes went into a message SCTP_EXPLICIT_COMPLETE keeps open.
+   */
+  static PendingSend submit(
+      AssociationHandle h,
+      ByteBuffer src,
+      MessageInfo info,
+      ChannelOptions opts,
+      MessageStaging staging,
+      boolean blocking)
+      throws IOException {
+    int stream = info != null ? info.streamNumber() : opts.defaultSend().stream();
+    int out = h.api.maxOutboundStreams();
+    if (out > 0 && stream >= out) {
+      throw new InvalidStreamException(
+          "stream " + stream + " is outside the association's " + out + " outbound streams");
+    }
+    long sndbuf;
+    synchronized (opts) {
+      sndbuf = opts.template.sndbuf();
+    }
+    PendingSend p = prepare(src, info, opts, staging, sndbuf, blocking);
+    if (p != null) {
+      try {
+        h.runtime.execute(() -> h.send(p, System.nanoTime()));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        throw new java.nio.channels.ClosedChannelException();
+      }
+    }
+    return p;
+  }
+}

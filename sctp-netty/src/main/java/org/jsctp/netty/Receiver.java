@@ -1,0 +1,207 @@
+package org.jsctp.netty;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ReadPendingException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+
+/**
+ * The receive calls of a channel with the JDK's semantics: notifications go to the handler until it
+ * says RETURN or a message arrives; a message larger than the buffer is returned in parts with
+ * {@link MessageInfo#isComplete()} false; the bytes read are reported to the association so that
+ * its window reopens. One receive at a time: blocking receives wait for each other, an asynchronous
+ * receive while another is pending fails with {@link ReadPendingException}.
+ */
+final class Receiver {
+
+  private static final MessageInfo CONTINUE = MessageInfo.endOfStream(null);
+
+  /** Set while a notification handler runs on this thread: receiving from it is refused. */
+  private static final ThreadLocal<Boolean> IN_HANDLER = new ThreadLocal<>();
+
+  private final Inbox inbox;
+  private final IntSupplier interleaveLevel;
+  private final Semaphore permit = new Semaphore(1, true);
+  private volatile AssociationHandle partial;
+
+  /**
+   * @param interleaveLevel SCTP_FRAGMENT_INTERLEAVE of the channel; 0 keeps a partly read message's
+   *     association exclusive until the message is complete
+   */
+  Receiver(Inbox inbox, IntSupplier interleaveLevel) {
+    this.inbox = inbox;
+    this.interleaveLevel = interleaveLevel;
+  }
+
+  private Predicate<AssociationHandle> filter() {
+    AssociationHandle p = partial;
+    if (p == null || interleaveLevel.getAsInt() > 0) {
+      return h -> true;
+    }
+    return h -> h == p || p.ended();
+  }
+
+  private static void check(ByteBuffer dst) {
+    if (dst.isReadOnly()) {
+      throw new IllegalArgumentException("read-only buffer");
+    }
+    if (IN_HANDLER.get() != null) {
+      throw new IllegalReceiveException("receive called from within a notification handler");
+    }
+  }
+
+  /** A branched-off association no longer holds this channel's partial-read lock. */
+  void forget(AssociationHandle h) {
+    if (partial == h) {
+      partial = null;
+    }
+  }
+
+  /** A blocking receive; {@code nanos} < 0 waits forever. */
+  <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, long nanos)
+      throws IOException {
+    check(dst);
+    if (inbox.isClosed()) {
+      throw new ClosedChannelException();
+    }
+    long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
+    try {
+      if (nanos < 0) {
+        permit.acquire();
+      } else if (!permit.tryAcquire(nanos, TimeUnit.NANOSECONDS)) {
+        throw new SocketTimeoutException("receive timed out waiting for another receive");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("receive interrupted");
+    }
+    try {
+      while (true) {
+        long left = nanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+        Inbox.Polled p;
+        try {
+          p = inbox.take(dst, filter(), left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("receive interrupted");
+        }
+        if (p == null) {
+          if (inbox.isClosed()) {
+            throw new AsynchronousCloseException();
+          }
+          throw new SocketTimeoutException("receive timed out");
+        }
+        MessageInfo result = handle(p, attachment, handler);
+        if (result != CONTINUE) {
+          return result;
+        }
+      }
+    } finally {
+      permit.release();
+    }
+  }
+
+  /**
+   * An asynchronous receive: completes when a message was read into {@code dst} or the handler said
+   * RETURN (with null). The handler runs on the completing thread, possibly the event loop.
+   */
+  <T> CompletableFuture<MessageInfo> receiveAsync(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
+    check(dst);
+    CompletableFuture<MessageInfo> f = new CompletableFuture<>();
+    if (inbox.isClosed()) {
+      f.completeExceptionally(new ClosedChannelException());
+      return f;
+    }
+    if (!permit.tryAcquire()) {
+      f.completeExceptionally(new ReadPendingException());
+      return f;
+    }
+    new AsyncReceive<>(dst, attachment, handler, f).run();
+    return f;
+  }
+
+  private final class AsyncReceive<T> implements Runnable {
+    private final ByteBuffer dst;
+    private final T attachment;
+    private final NotificationHandler<T> handler;
+    private final CompletableFuture<MessageInfo> future;
+
+    AsyncReceive(
+        ByteBuffer dst,
+        T attachment,
+        NotificationHandler<T> handler,
+        CompletableFuture<MessageInfo> future) {
+      this.dst = dst;
+      this.attachment = attachment;
+      this.handler = handler;
+      this.future = future;
+    }
+
+    @Override
+    public void run() {
+      try {
+        while (true) {
+          Predicate<AssociationHandle> filter = filter();
+          Inbox.Polled p = inbox.poll(dst, filter);
+          if (p == null) {
+            if (inbox.isClosed()) {
+              finish(null, new AsynchronousCloseException());
+              return;
+            }
+            if (inbox.await(filter, this)) {
+              return;
+            }
+            continue;
+          }
+          MessageInfo result = handle(p, attachment, handler);
+          if (result != CONTINUE) {
+            finish(result, null);
+            return;
+          }
+        }
+      } catch (RuntimeException | Error e) {
+        finish(null, e);
+      }
+    }
+
+    private void finish(MessageInfo result, Throwable error) {
+      permit.release();
+      if (error != null) {
+        future.completeExceptionally(error);
+      } else {
+        future.complete(result);
+      }
+    }
+  }
+
+  private <T> MessageInfo handle(Inbox.Polled p, T attachment, NotificationHandler<T> handler) {
+    if (p == Inbox.Polled.END) {
+      return MessageInfo.endOfStream(null);
+    }
+    if (p.notification() != null) {
+      if (handler == null) {
+        return CONTINUE;
+      }
+      HandlerResult r;
+      IN_HANDLER.set(Boolean.TRUE);
+      try {
+        r = handler.handleNotification(p.notification(), attachment);
+      } finally {
+        IN_HANDLER.remove();
+      }
+      return r == HandlerResult.RETURN ? null : CONTINUE;
+    }
+    p.handle().consumed(p.bytes());
+    partial = p.info().isComplete() ? null : p.handle();
+    return p.info();
+  }
+}

@@ -1,0 +1,571 @@
+package org.jsctp.netty;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AlreadyBoundException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.NotYetBoundException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.jsctp.api.MessageReceived;
+import org.jsctp.wire.Bytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one-to-many channel: every association of its endpoint, one inbox. */
+final class SctpMultiChannelImpl extends SctpMultiChannel implements AssociationOwner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SctpMultiChannelImpl.class);
+
+  private final SctpStack stack;
+  private final ChannelOptions opts;
+  private final Inbox inbox = new Inbox(false);
+  private final Receiver receiver;
+  private final Map<Association, AssociationHandle> associations = new ConcurrentHashMap<>();
+  private final Map<Association, MessageStaging> staging = new ConcurrentHashMap<>();
+  private final Object lock = new Object();
+  private volatile EndpointRuntime runtime;
+  private CompletableFuture<EndpointRuntime> binding;
+  private volatile boolean open = true;
+  private volatile Consumer<Association> lowListener;
+
+  SctpMultiChannelImpl(SctpStack stack) {
+    this.stack = stack;
+    this.opts = new ChannelOptions(stack.config());
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave);
+    stack.opened(this);
+  }
+
+  @Override
+  public SctpStack stack() {
+    return stack;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return open;
+  }
+
+  private void checkOpen() throws ClosedChannelException {
+    if (!open) {
+      throw new ClosedChannelException();
+    }
+  }
+
+  // ---- binding -------------------------------------------------------------------------------
+
+  @Override
+  public SctpMultiChannel bind(SocketAddress local) throws IOException {
+    return bind(local, 0);
+  }
+
+  @Override
+  public SctpMultiChannel bind(SocketAddress local, int backlog) throws IOException {
+    Blocking.checkNotOnLoop(stack);
+    InetSocketAddress isa = LocalAddresses.checkBind(local);
+    CompletableFuture<EndpointRuntime> f;
+    synchronized (lock) {
+      checkOpen();
+      if (binding != null) {
+        throw new AlreadyBoundException();
+      }
+      f =
+          EndpointRuntime.open(
+                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), true, "one-to-many")
+              .thenCompose(
+                  rt ->
+                      rt.call(
+                          () -> {
+                            rt.accept(this::adopt);
+                            return rt;
+                          }));
+      binding = f;
+    }
+    try {
+      runtime = Blocking.await(f, -1, "bind");
+    } catch (IOException | RuntimeException e) {
+      synchronized (lock) {
+        binding = null;
+      }
+      throw e;
+    }
+    return this;
+  }
+
+  /** Binds automatically for an implicit association setup: the OS's source IP, ephemeral ports. */
+  private CompletableFuture<EndpointRuntime> ensureBound(InetAddress peer) {
+    synchronized (lock) {
+      if (binding == null) {
+        try {
+          binding =
+              EndpointRuntime.open(
+                  stack, opts, LocalAddresses.forPeers(List.of(peer)), 0, false, "one-to-many");
+        } catch (IOException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+        binding.thenAccept(rt -> runtime = rt);
+      }
+      return binding;
+    }
+  }
+
+  private AssociationOwner adopt(AssociationHandle h) {
+    if (!open) {
+      return null;
+    }
+    associations.put(h.api, h);
+    opts.applyTo(h.core);
+    return this;
+  }
+
+  @Override
+  public SctpMultiChannel bindAddress(InetAddress address) throws IOException {
+    LocalBinding.add(stack, bound(), address);
+    return this;
+  }
+
+  @Override
+  public SctpMultiChannel unbindAddress(InetAddress address) throws IOException {
+    LocalBinding.remove(stack, bound(), address);
+    return this;
+  }
+
+  private EndpointRuntime bound() throws IOException {
+    checkOpen();
+    EndpointRuntime rt = runtime;
+    if (rt == null) {
+      throw new NotYetBoundException();
+    }
+    return rt;
+  }
+
+  @Override
+  public Set<SocketAddress> getAllLocalAddresses() throws IOException {
+    checkOpen();
+    return LocalBinding.addresses(runtime);
+  }
+
+  // ---- associations --------------------------------------------------------------------------
+
+  @Override
+  public Set<Association> associations() throws IOException {
+    checkOpen();
+    return Set.copyOf(associations.keySet());
+  }
+
+  private AssociationHandle handleOf(Association association) {
+    Objects.requireNonNull(association, "association");
+    AssociationHandle h = associations.get(association);
+    if (h == null) {
+      throw new IllegalArgumentException(
+          association + " is not an association of this channel (any more)");
+    }
+    return h;
+  }
+
+  @Override
+  public Set<SocketAddress> getRemoteAddresses(Association association) throws IOException {
+    checkOpen();
+    AssociationHandle h = associations.get(Objects.requireNonNull(association, "association"));
+    return h == null ? Set.of() : h.remoteAddresses();
+  }
+
+  @Override
+  public SctpMultiChannel shutdown(Association association) throws IOException {
+    checkOpen();
+    AssociationHandle h = handleOf(association);
+    h.markLocalShutdown();
+    h.runtime.execute(() -> h.core.shutdown(System.nanoTime()));
+    return this;
+  }
+
+  @Override
+  public CompletableFuture<Void> shutdownAsync(Association association) {
+    try {
+      shutdown(association);
+      return handleOf(association).closed;
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  @Override
+  public SctpChannel branch(Association association) throws IOException {
+    checkOpen();
+    AssociationHandle h = handleOf(association);
+    EndpointRuntime rt = h.runtime;
+    return Blocking.await(
+        rt.call(
+            () -> {
+              if (associations.remove(association) == null || h.ended()) {
+                throw new IllegalArgumentException(
+                    association + " has ended or was branched already");
+              }
+              SctpChannelImpl ch = new SctpChannelImpl(stack, opts.copy(), rt, h);
+              h.owner(ch);
+              rt.retain();
+              inbox.moveTo(ch.inbox(), h);
+              receiver.forget(h);
+              staging.remove(association);
+              return (SctpChannel) ch;
+            }),
+        -1,
+        "branch");
+  }
+
+  // ---- options -------------------------------------------------------------------------------
+
+  @Override
+  public Set<SctpSocketOption<?>> supportedOptions() {
+    return Options.ALL;
+  }
+
+  @Override
+  public <T> T getOption(SctpSocketOption<T> name, Association association) throws IOException {
+    return getOption(name, association, null);
+  }
+
+  @Override
+  public <T> T getOption(SctpSocketOption<T> name, Association association, SocketAddress peer)
+      throws IOException {
+    check(name);
+    InetSocketAddress p = SctpChannelImpl.peerAddress(peer);
+    AssociationHandle h = association == null ? null : handleOf(association);
+    EndpointRuntime rt = runtime;
+    if (rt == null) {
+      return name.type().cast(Options.get(name, new Options.Target(opts, true, null, null, p)));
+    }
+    return name.type()
+        .cast(
+            Blocking.await(
+                rt.call(
+                    () ->
+                        Options.get(
+                            name,
+                            new Options.Target(
+                                opts, h == null, h != null && h.live() ? h.core : null, rt, p))),
+                -1,
+                "getOption"));
+  }
+
+  @Override
+  public <T> SctpMultiChannel setOption(SctpSocketOption<T> name, T value, Association association)
+      throws IOException {
+    check(name);
+    AssociationHandle h = association == null ? null : handleOf(association);
+    EndpointRuntime rt = runtime;
+    if (rt == null) {
+      Options.set(name, value, new Options.Target(opts, true, null, null, null));
+      return this;
+    }
+    Blocking.await(
+        rt.call(
+            () -> {
+              if (h != null) {
+                Options.set(
+                    name,
+                    value,
+                    new Options.Target(opts, false, h.live() ? h.core : null, rt, null));
+                return null;
+              }
+              Options.set(name, value, new Options.Target(opts, true, null, rt, null));
+              rt.endpoint.setDefaultOptions(opts.associationOptions());
+              if (name == SctpStandardSocketOptions.SCTP_AUTOCLOSE) {
+                // SCTP_AUTOCLOSE is endpoint-wide (RFC 6458 section 8.1.8): every association.
+                for (AssociationHandle each : associations.values()) {
+                  if (each.live()) {
+                    each.core.options().setAutocloseSeconds((Integer) value);
+                  }
+                }
+              }
+              return null;
+            }),
+        -1,
+        "setOption");
+    return this;
+  }
+
+  private void check(SctpSocketOption<?> name) throws ClosedChannelException {
+    Objects.requireNonNull(name, "name");
+    checkOpen();
+    if (!Options.ALL.contains(name)) {
+      throw new UnsupportedOperationException(name.name() + " is not supported");
+    }
+  }
+
+  // ---- receiving -----------------------------------------------------------------------------
+
+  @Override
+  public <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler)
+      throws IOException {
+    return receive(dst, attachment, handler, null);
+  }
+
+  @Override
+  public <T> MessageInfo receive(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
+      throws IOException {
+    Objects.requireNonNull(dst, "dst");
+    checkOpen();
+    Blocking.checkNotOnLoop(stack);
+    return receiver.receive(dst, attachment, handler, Blocking.nanos(timeout));
+  }
+
+  @Override
+  public <T> CompletableFuture<MessageInfo> receiveAsync(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
+    Objects.requireNonNull(dst, "dst");
+    if (!open) {
+      return CompletableFuture.failedFuture(new ClosedChannelException());
+    }
+    return receiver.receiveAsync(dst, attachment, handler);
+  }
+
+  // ---- sending -------------------------------------------------------------------------------
+
+  @Override
+  public int send(ByteBuffer src, MessageInfo messageInfo) throws IOException {
+    return send(src, messageInfo, null);
+  }
+
+  @Override
+  public int send(ByteBuffer src, MessageInfo messageInfo, Duration timeout) throws IOException {
+    Blocking.checkNotOnLoop(stack);
+    int n = src.remaining();
+    PendingSend p = submit(src, messageInfo, true);
+    if (p != null) {
+      Blocking.awaitSend(p, Blocking.nanos(timeout));
+    }
+    return n;
+  }
+
+  @Override
+  public CompletableFuture<Integer> sendAsync(ByteBuffer src, MessageInfo messageInfo) {
+    try {
+      int n = src.remaining();
+      PendingSend p = submit(src, messageInfo, false);
+      return p == null ? CompletableFuture.completedFuture(n) : p.future.thenApply(x -> n);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking)
+      throws IOException {
+    Objects.requireNonNull(src, "src");
+    checkOpen();
+    if (info == null) {
+      throw new IllegalArgumentException(
+          "a one-to-many send needs a MessageInfo naming an association or an address");
+    }
+    if (info.association() != null) {
+      AssociationHandle h = handleOf(info.association());
+      if (h.localShutdown() || h.ended() || h.peerShutdown()) {
+        throw new ClosedChannelException();
+      }
+      return OutgoingMessages.submit(
+          h, src, info, opts, staging.computeIfAbsent(h.api, a -> new MessageStaging()), blocking);
+    }
+    if (!(info.address() instanceof InetSocketAddress peer)
+        || peer.isUnresolved()
+        || peer.getPort() <= 0) {
+      throw new IllegalArgumentException(
+          "the MessageInfo needs an association or a resolved peer address with a port: "
+              + info.address());
+    }
+    if (!stack.allowsPeer(peer.getAddress())) {
+      throw new IllegalArgumentException(
+          "peer address "
+              + peer.getAddress().getHostAddress()
+              + " is outside the stack's allowed peer addresses");
+    }
+    AssociationHandle existing = find(peer);
+    if (existing != null) {
+      return OutgoingMessages.submit(
+          existing,
+          src,
+          info,
+          opts,
+          staging.computeIfAbsent(existing.api, a -> new MessageStaging()),
+          blocking);
+    }
+    // Implicit setup (RFC 6458 section 3.1.1): the message is held by the core until COMM_UP.
+    // Without an association there is nothing to continue: the first message is whole.
+    PendingSend p = OutgoingMessages.prepare(src, info, opts, null, Long.MAX_VALUE, blocking);
+    ensureBound(peer.getAddress())
+        .whenComplete(
+            (rt, err) -> {
+              if (err != null) {
+                p.future.completeExceptionally(err);
+                return;
+              }
+              try {
+                rt.execute(
+                    () -> {
+                      try {
+                        AssociationHandle h = find(peer);
+                        if (!open) {
+                          p.future.completeExceptionally(new ClosedChannelException());
+                          return;
+                        }
+                        if (h == null) {
+                          h =
+                              rt.connect(
+                                  List.of(peer.getAddress()),
+                                  peer.getPort(),
+                                  opts.remoteUdpPort(),
+                                  opts.associationOptions(),
+                                  this);
+                          opts.applyTo(h.core);
+                          associations.put(h.api, h);
+                        }
+                        h.send(p, System.nanoTime());
+                      } catch (RuntimeException e) {
+                        p.future.completeExceptionally(e);
+                      }
+                    });
+              } catch (java.util.concurrent.RejectedExecutionException e) {
+                p.future.completeExceptionally(new ClosedChannelException());
+              }
+            });
+    return p;
+  }
+
+  private AssociationHandle find(InetSocketAddress peer) {
+    for (AssociationHandle h : associations.values()) {
+      if (!h.ended() && h.core.peerPort() == peer.getPort() && h.remoteAddresses().contains(peer)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public long bufferedAmount(Association association) throws IOException {
+    AssociationHandle h = handleOf(association);
+    return Blocking.await(h.runtime.call(h::bufferedAmount), -1, "bufferedAmount");
+  }
+
+  @Override
+  public boolean isWritable(Association association) {
+    AssociationHandle h = associations.get(association);
+    return open && h != null && !h.ended() && h.writable();
+  }
+
+  @Override
+  public void setBufferedAmountLowListener(Consumer<Association> listener) {
+    this.lowListener = listener;
+  }
+
+  // ---- close ---------------------------------------------------------------------------------
+
+  @Override
+  public void close() throws IOException {
+    CompletableFuture<EndpointRuntime> bound;
+    synchronized (lock) {
+      if (!open) {
+        return;
+      }
+      open = false;
+      bound = binding;
+    }
+    stack.closed(this);
+    Set<AssociationHandle> unread = inbox.unreadHandles();
+    inbox.close();
+    int linger = opts.linger();
+    if (bound != null) {
+      bound.thenAccept(rt -> endAll(rt, unread, linger));
+    }
+  }
+
+  /** Shuts down (or aborts) every association and lets the endpoint go. */
+  private void endAll(EndpointRuntime rt, Set<AssociationHandle> unread, int linger) {
+    try {
+      // On the loop, after any implicit setup already queued there: it sees the channel closed
+      // or its association is in the map by now.
+      rt.execute(
+          () -> {
+            for (AssociationHandle h : associations.values()) {
+              if (!h.live()) {
+                continue;
+              }
+              if (linger == 0 || unread.contains(h)) {
+                String reason = linger == 0 ? "closed with SO_LINGER 0" : "closed with data unread";
+                h.core.abort(
+                    System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
+              } else {
+                h.markLocalShutdown();
+                h.core.shutdown(System.nanoTime());
+              }
+            }
+            rt.accept(null);
+            rt.release();
+          });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // the stack is closing
+    }
+  }
+
+  // ---- the associations' owner (event loop) ------------------------------------------------
+
+  @Override
+  public void deliver(AssociationHandle h, MessageReceived m) {
+    if (inbox.isClosed()) {
+      h.consumed(m.data().length());
+      return;
+    }
+    inbox.deliver(h, m);
+  }
+
+  @Override
+  public void notify(AssociationHandle h, Notification n) {
+    if (open && Notifications.subscribed(opts.events(), n)) {
+      inbox.notify(h, n);
+    }
+  }
+
+  @Override
+  public void up(AssociationHandle h) {
+    associations.putIfAbsent(h.api, h);
+  }
+
+  @Override
+  public void ended(AssociationHandle h) {
+    associations.remove(h.api, h);
+    staging.remove(h.api);
+  }
+
+  @Override
+  public void bufferedAmountLow(AssociationHandle h) {
+    Consumer<Association> l = lowListener;
+    if (l != null && open) {
+      try {
+        l.accept(h.api);
+      } catch (RuntimeException e) {
+        LOG.warn("buffered-amount-low listener failed", e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    EndpointRuntime rt = runtime;
+    return "SctpMultiChannel["
+        + (open ? "open" : "closed")
+        + ", "
+        + associations.size()
+        + " associations"
+        + (rt == null ? "" : ", " + rt)
+        + "]";
+  }
+}

@@ -1,0 +1,106 @@
+package org.jsctp.netty;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A listening one-to-one SCTP channel, shaped like {@code com.sun.nio.sctp.SctpServerChannel}: bind
+ * it to one or several local addresses and accept associations, each as an {@link SctpChannel}.
+ *
+ * <pre>{@code
+ * SctpServerChannel server = SctpServerChannel.open(stack);
+ * server.bind(new InetSocketAddress("10.0.0.1", 3868));
+ * server.bindAddress(InetAddress.getByName("10.0.1.1"));   // multihomed
+ * SctpChannel ch = server.accept();
+ * }</pre>
+ *
+ * <p>Its UDP port is {@link SctpStandardSocketOptions#SCTP_LOCAL_UDP_ENCAPS_PORT}, by default the
+ * stack's {@code udp_port} (9899). Options set on the server are inherited by the channels it
+ * accepts. Accepted channels share the server's endpoint: closing the server stops accepting but
+ * leaves them open.
+ */
+public abstract class SctpServerChannel implements java.nio.channels.Channel {
+
+  SctpServerChannel() {}
+
+  /** Opens an unbound server channel on {@code stack}. */
+  public static SctpServerChannel open(SctpStack stack) throws IOException {
+    stack.checkOpen();
+    return new SctpServerChannelImpl(stack);
+  }
+
+  /** The stack the channel belongs to. */
+  public abstract SctpStack stack();
+
+  /** Binds and listens with the default backlog (128). */
+  public abstract SctpServerChannel bind(SocketAddress local) throws IOException;
+
+  /**
+   * Binds to a local address (IP or wildcard, SCTP port or 0) and listens.
+   *
+   * @param backlog how many associations may wait for {@link #accept()}; beyond it new ones are
+   *     refused with an ABORT; 0 or less means 128
+   */
+  public abstract SctpServerChannel bind(SocketAddress local, int backlog) throws IOException;
+
+  /** Adds a local IP (sctp_bindx ADD): associations accepted afterwards list it. */
+  public abstract SctpServerChannel bindAddress(InetAddress address) throws IOException;
+
+  /**
+   * Removes a local IP.
+   *
+   * @throws IllegalUnbindException when it is not bound, is the last one, or associations exist on
+   *     the endpoint (their peers could not be told without ADD-IP, RFC 5061)
+   */
+  public abstract SctpServerChannel unbindAddress(InetAddress address) throws IOException;
+
+  /** The local addresses (IP and SCTP port); empty when unbound. */
+  public abstract Set<SocketAddress> getAllLocalAddresses() throws IOException;
+
+  /**
+   * Waits for an association and returns its channel, already connected.
+   *
+   * @throws java.nio.channels.NotYetBoundException when not bound
+   * @throws java.nio.channels.AsynchronousCloseException when closed while waiting
+   */
+  public abstract SctpChannel accept() throws IOException;
+
+  /**
+   * Like {@link #accept()}, waiting at most {@code timeout}.
+   *
+   * @throws java.net.SocketTimeoutException when no association came in time
+   */
+  public abstract SctpChannel accept(Duration timeout) throws IOException;
+
+  /**
+   * Accepts asynchronously. Only one may be pending (otherwise the future fails with {@link
+   * java.nio.channels.AcceptPendingException}).
+   */
+  public abstract CompletableFuture<SctpChannel> acceptAsync();
+
+  /** Reads an option (what accepted associations start with). */
+  public abstract <T> T getOption(SctpSocketOption<T> name) throws IOException;
+
+  /**
+   * Sets an option for associations accepted afterwards.
+   *
+   * @throws IllegalArgumentException for a bad value, naming the option and its allowed range
+   * @throws UnsupportedOperationException for an option a server does not have
+   */
+  public abstract <T> SctpServerChannel setOption(SctpSocketOption<T> name, T value)
+      throws IOException;
+
+  /** The options a server channel supports: those that shape accepted associations. */
+  public abstract Set<SctpSocketOption<?>> supportedOptions();
+
+  /**
+   * Stops accepting. Associations waiting to be accepted are closed (gracefully, or aborted when
+   * data had arrived for them); accepted channels stay open.
+   */
+  @Override
+  public abstract void close() throws IOException;
+}

@@ -1,0 +1,417 @@
+package org.jsctp.netty;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.Closeable;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+import org.jsctp.config.StackConfig;
+import org.jsctp.netty.stats.AssociationEntry;
+import org.jsctp.netty.stats.EndpointEntry;
+import org.jsctp.stats.MibCounter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SCTP stack over UDP (RFC 6951): Netty event loops, the stack configuration in the Linux sysctl
+ * vocabulary, and the channels opened from it.
+ *
+ * <pre>{@code
+ * try (SctpStack stack = SctpStack.builder()
+ *     .config(StackConfig.fromSysctl(Map.of("net.sctp.rto_min", "200")))
+ *     .build()) {
+ *   SctpChannel ch = SctpChannel.open(stack);
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>Each channel that binds gets its own endpoint: one SCTP port, one UDP port, one UDP channel
+ * per local IP, all on one event loop of the stack. Endpoints are spread over the loops; the
+ * protocol state of an endpoint is only ever touched by its loop.
+ *
+ * <p>{@link #close()} aborts the associations still open, closes every channel and UDP socket and
+ * stops the event loops; no thread of the stack is left running afterwards. Close channels first
+ * (or shut them down) for a graceful end.
+ */
+public final class SctpStack implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SctpStack.class);
+  private static final int EPHEMERAL_FIRST = 49152;
+
+  private final StackConfig config;
+  private final TransportSupport transport;
+  private final MultiThreadIoEventLoopGroup group;
+  private final Predicate<InetAddress> allowedPeers;
+  private final UdpChannelCustomizer customizer;
+  private final Supplier<RandomGenerator> random;
+  private final Set<EndpointRuntime> runtimes = ConcurrentHashMap.newKeySet();
+  private final Set<Closeable> channels = ConcurrentHashMap.newKeySet();
+  private final Map<String, Integer> sctpPorts = new LinkedHashMap<>();
+  private final Map<MibCounter, Long> retired = new EnumMap<>(MibCounter.class);
+  private volatile boolean closed;
+
+  private SctpStack(Builder b) {
+    this.config = b.config;
+    this.transport = TransportSupport.select(b.transport);
+    this.allowedPeers = b.allowedPeers;
+    this.customizer = b.customizer;
+    this.random = b.random;
+    this.group =
+        new MultiThreadIoEventLoopGroup(
+            b.threads, new DefaultThreadFactory(b.threadName, true), transport.ioHandlerFactory);
+    for (String warning : config.warnings()) {
+      LOG.warn("configuration: {}", warning);
+    }
+    LOG.debug(
+        "stack started: {} transport, {} event loops, {}", transport.transport, b.threads, config);
+  }
+
+  /** A builder with the defaults: {@link StackConfig#defaults()}, NIO, 1 event loop, any peer. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The stack configuration. */
+  public StackConfig config() {
+    return config;
+  }
+
+  /** The transport in use (never {@link Transport#AUTO}). */
+  public Transport transport() {
+    return transport.transport;
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * The RFC 3873 counters under the names of Linux's {@code /proc/net/sctp/snmp}, summed over every
+   * endpoint of the stack, those already closed included; SctpCurrEstab counts the associations
+   * established now.
+   */
+  public Map<String, Long> snmp() {
+    Map<MibCounter, Long> sum = new EnumMap<>(MibCounter.class);
+    List<EndpointRuntime> live;
+    synchronized (retired) {
+      // One snapshot of both: an endpoint is either retired here or queried below, never both.
+      sum.putAll(retired);
+      live = new ArrayList<>(runtimes);
+    }
+    sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
+    for (Map<MibCounter, Long> m : query(live, EndpointRuntime::snmp)) {
+      m.forEach((k, v) -> sum.merge(k, v, Long::sum));
+    }
+    Map<String, Long> out = new LinkedHashMap<>();
+    for (MibCounter c : MibCounter.values()) {
+      out.put(c.mibName(), sum.getOrDefault(c, 0L));
+    }
+    return out;
+  }
+
+  /** The associations of every endpoint, as Linux's {@code /proc/net/sctp/assocs} shows them. */
+  public List<AssociationEntry> associations() {
+    List<AssociationEntry> list = new ArrayList<>();
+    for (List<AssociationEntry> l : onEachEndpoint(EndpointRuntime::associationEntries)) {
+      list.addAll(l);
+    }
+    return list;
+  }
+
+  /** The endpoints, as Linux's {@code /proc/net/sctp/eps} shows them. */
+  public List<EndpointEntry> endpoints() {
+    return onEachEndpoint(EndpointRuntime::entry);
+  }
+
+  private <T> List<T> onEachEndpoint(java.util.function.Function<EndpointRuntime, T> query) {
+    return query(new ArrayList<>(runtimes), rt -> rt.released() ? null : query.apply(rt));
+  }
+
+  private static <T> List<T> query(
+      List<EndpointRuntime> endpoints, java.util.function.Function<EndpointRuntime, T> query) {
+    List<CompletableFuture<T>> futures = new ArrayList<>();
+    for (EndpointRuntime rt : endpoints) {
+      futures.add(rt.call(() -> query.apply(rt)));
+    }
+    List<T> out = new ArrayList<>();
+    for (CompletableFuture<T> f : futures) {
+      try {
+        T t = f.get(5, TimeUnit.SECONDS);
+        if (t != null) {
+          out.add(t);
+        }
+      } catch (Exception e) {
+        LOG.debug("endpoint query failed: {}", e.toString());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Aborts every association, closes every channel, stops the event loops and waits for their
+   * threads to end (up to a few seconds; called from a callback on one of the stack's own event
+   * loops it does not wait). Idempotent.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Closeable c : new ArrayList<>(channels)) {
+      try {
+        if (c instanceof SctpChannelImpl ch) {
+          ch.abortAndClose();
+        } else {
+          c.close();
+        }
+      } catch (Exception e) {
+        LOG.debug("closing {}: {}", c, e.toString());
+      }
+    }
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (EndpointRuntime rt : runtimes) {
+      done.add(rt.terminate());
+    }
+    if (onLoopThread()) {
+      // Called from a callback on one of our loops: it cannot wait for itself to stop.
+      group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+      LOG.debug("stack closing from its own event loop; not waiting for the threads");
+      return;
+    }
+    for (CompletableFuture<Void> f : done) {
+      try {
+        f.get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.debug("endpoint termination: {}", e.toString());
+      }
+    }
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+    LOG.debug("stack closed");
+  }
+
+  // ---- package internals ---------------------------------------------------------------------
+
+  void checkOpen() throws java.nio.channels.ClosedChannelException {
+    if (closed) {
+      throw new java.nio.channels.ClosedChannelException();
+    }
+  }
+
+  EventLoop nextLoop() {
+    return group.next();
+  }
+
+  /** Whether the calling thread is one of the stack's event loops. */
+  boolean onLoopThread() {
+    for (io.netty.util.concurrent.EventExecutor e : group) {
+      if (e.inEventLoop()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  TransportSupport transportSupport() {
+    return transport;
+  }
+
+  Predicate<InetAddress> allowedPeers() {
+    return allowedPeers;
+  }
+
+  boolean allowsPeer(InetAddress a) {
+    return allowedPeers.test(a);
+  }
+
+  UdpChannelCustomizer customizer() {
+    return customizer;
+  }
+
+  RandomGenerator newRandom() {
+    return random.get();
+  }
+
+  void register(EndpointRuntime rt) {
+    synchronized (retired) {
+      runtimes.add(rt);
+    }
+  }
+
+  void unregister(EndpointRuntime rt) {
+    Map<MibCounter, Long> counters = rt.endpoint.counters().snapshot();
+    counters.remove(MibCounter.SCTP_CURR_ESTAB);
+    boolean removed;
+    synchronized (retired) {
+      removed = runtimes.remove(rt);
+      if (removed) {
+        counters.forEach((k, v) -> retired.merge(k, v, Long::sum));
+      }
+    }
+    if (removed) {
+      releasePorts(rt.localAddresses(), rt.sctpPort());
+    }
+  }
+
+  void opened(Closeable channel) {
+    channels.add(channel);
+  }
+
+  void closed(Closeable channel) {
+    channels.remove(channel);
+  }
+
+  /**
+   * Reserves an SCTP port on every IP; 0 picks a free ephemeral port. SCTP ports must be unique per
+   * IP within the stack even though each endpoint has its own UDP port: peers tell associations
+   * apart by SCTP addresses and ports.
+   */
+  int reservePort(List<InetAddress> ips, int port) throws java.net.BindException {
+    synchronized (sctpPorts) {
+      if (port != 0) {
+        for (InetAddress ip : ips) {
+          if (sctpPorts.containsKey(key(ip, port))) {
+            throw new java.net.BindException(
+                "SCTP port " + port + " is already bound on " + ip.getHostAddress());
+          }
+        }
+        for (InetAddress ip : ips) {
+          sctpPorts.put(key(ip, port), port);
+        }
+        return port;
+      }
+      RandomGenerator r = random.get();
+      for (int attempt = 0; attempt < 1000; attempt++) {
+        int candidate = EPHEMERAL_FIRST + r.nextInt(0x10000 - EPHEMERAL_FIRST);
+        boolean free = true;
+        for (InetAddress ip : ips) {
+          free &= !sctpPorts.containsKey(key(ip, candidate));
+        }
+        if (free) {
+          for (InetAddress ip : ips) {
+            sctpPorts.put(key(ip, candidate), candidate);
+          }
+          return candidate;
+        }
+      }
+      throw new java.net.BindException("no free ephemeral SCTP port");
+    }
+  }
+
+  void releasePorts(List<InetAddress> ips, int port) {
+    synchronized (sctpPorts) {
+      for (InetAddress ip : ips) {
+        sctpPorts.remove(key(ip, port));
+      }
+    }
+  }
+
+  private static String key(InetAddress ip, int port) {
+    return ip.getHostAddress() + "#" + port;
+  }
+
+  /** Builds a {@link SctpStack}. */
+  public static final class Builder {
+    private StackConfig config = StackConfig.defaults();
+    private Transport transport = Transport.NIO;
+    private int threads = 1;
+    private String threadName = "jsctp";
+    private Predicate<InetAddress> allowedPeers = a -> true;
+    private UdpChannelCustomizer customizer = (local, pipeline) -> {};
+    private Supplier<RandomGenerator> random = SecureRandom::new;
+
+    private Builder() {}
+
+    /** The stack configuration (sysctl defaults; see {@link StackConfig#fromSysctl(Map)}). */
+    public Builder config(StackConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * The stack configuration from {@code net.sctp.*} keys and decimal values; keys not given keep
+     * their defaults.
+     *
+     * @throws IllegalArgumentException naming the key for an unknown key or a bad value
+     */
+    public Builder sysctl(Map<String, String> settings) {
+      return config(StackConfig.fromSysctl(settings));
+    }
+
+    /** NIO (default), epoll, or epoll when available. */
+    public Builder transport(Transport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * The number of event loop threads (default 1). Each endpoint lives on one loop; more loops
+     * help only with several endpoints.
+     *
+     * @throws IllegalArgumentException unless 1..1024
+     */
+    public Builder eventLoopThreads(int threads) {
+      if (threads < 1 || threads > 1024) {
+        throw new IllegalArgumentException("eventLoopThreads out of range 1..1024: " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** The name prefix of the event loop threads (default "jsctp"). */
+    public Builder threadName(String prefix) {
+      this.threadName = Objects.requireNonNull(prefix, "prefix");
+      return this;
+    }
+
+    /**
+     * Address safety: the peer addresses the stack may use. Addresses outside the set found in INIT
+     * or INIT ACK are ignored and never probed, datagrams from outside are dropped unanswered,
+     * connects to them are refused, and nothing is ever sent to them. Default: any.
+     */
+    public Builder allowedPeerAddresses(Predicate<InetAddress> allowed) {
+      this.allowedPeers = Objects.requireNonNull(allowed, "allowed");
+      return this;
+    }
+
+    /** A hook that may add handlers to each UDP channel's pipeline before it is bound. */
+    public Builder udpChannelCustomizer(UdpChannelCustomizer customizer) {
+      this.customizer = Objects.requireNonNull(customizer, "customizer");
+      return this;
+    }
+
+    /**
+     * Where endpoints get their randomness (verification tags, TSNs, cookie secrets, nonces).
+     * Default: a new {@link SecureRandom} per endpoint. A seeded generator makes runs repeatable,
+     * but also makes the cookie secret predictable: tests only.
+     */
+    public Builder random(Supplier<RandomGenerator> random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * Starts the event loops.
+     *
+     * @throws IllegalStateException when the epoll transport is asked for but not available
+     */
+    public SctpStack build() {
+      return new SctpStack(this);
+    }
+  }
+}

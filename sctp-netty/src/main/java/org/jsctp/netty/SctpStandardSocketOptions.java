@@ -1,0 +1,208 @@
+package org.jsctp.netty;
+
+import java.net.SocketAddress;
+import org.jsctp.api.AssociationStatus;
+import org.jsctp.api.PeerAddressInfo;
+import org.jsctp.api.PeerAddressParams;
+import org.jsctp.api.PeerAddressThresholds;
+import org.jsctp.netty.option.AssocInfo;
+import org.jsctp.netty.option.DefaultSendParam;
+import org.jsctp.netty.option.DelayedSack;
+import org.jsctp.netty.option.EventSubscription;
+import org.jsctp.netty.option.InitMsg;
+import org.jsctp.netty.option.RemoteUdpEncapsPort;
+import org.jsctp.netty.option.RtoInfo;
+
+/**
+ * The SCTP socket options: the names of {@code com.sun.nio.sctp.SctpStandardSocketOptions}, plus
+ * the options of sctp(7) and RFC 6458 that the JDK lacks, plus the UDP encapsulation ports of RFC
+ * 6951.
+ *
+ * <p>Set an option on an unconnected channel (or a server, or a one-to-many channel without an
+ * association argument) and it applies to associations set up afterwards; set it on a connected
+ * channel (or with an association) and it applies to that association at once as far as the option
+ * allows. Reading returns the association's live value when there is one. A bad value throws {@link
+ * IllegalArgumentException} naming the option and its allowed range. See docs/configuration.md for
+ * each option's default and its Linux counterpart.
+ */
+public final class SctpStandardSocketOptions {
+
+  private SctpStandardSocketOptions() {}
+
+  /**
+   * The value of {@link #SCTP_INIT_MAXSTREAMS}, like the JDK's {@code
+   * SctpStandardSocketOptions.InitMaxStreams}: streams requested for new associations; 0 keeps the
+   * default.
+   *
+   * @param maxInStreams inbound streams accepted at most, 0..65535
+   * @param maxOutStreams outbound streams requested, 0..65535
+   */
+  public record InitMaxStreams(int maxInStreams, int maxOutStreams) {
+
+    /** Checks the ranges. */
+    public InitMaxStreams {
+      if (maxInStreams < 0 || maxInStreams > 0xFFFF) {
+        throw new IllegalArgumentException(
+            "SCTP_INIT_MAXSTREAMS maxInStreams = " + maxInStreams + " is out of range 0..65535");
+      }
+      if (maxOutStreams < 0 || maxOutStreams > 0xFFFF) {
+        throw new IllegalArgumentException(
+            "SCTP_INIT_MAXSTREAMS maxOutStreams = " + maxOutStreams + " is out of range 0..65535");
+      }
+    }
+
+    /** Same as the constructor, with the JDK's name. */
+    public static InitMaxStreams create(int maxInStreams, int maxOutStreams) {
+      return new InitMaxStreams(maxInStreams, maxOutStreams);
+    }
+  }
+
+  /** Refuse to fragment: a message larger than one DATA chunk fails (RFC 6458 8.1.11). */
+  public static final SctpSocketOption<Boolean> SCTP_DISABLE_FRAGMENTS =
+      OptionKey.of("SCTP_DISABLE_FRAGMENTS", Boolean.class);
+
+  /**
+   * Explicit message completion: a send whose {@link MessageInfo#isComplete()} is false is held and
+   * continued by the next sends on the same stream until one completes the message (RFC 6458 8.1.26
+   * SCTP_EXPLICIT_EOR). The data held counts against SO_SNDBUF.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_EXPLICIT_COMPLETE =
+      OptionKey.of("SCTP_EXPLICIT_COMPLETE", Boolean.class);
+
+  /**
+   * Fragment interleave level, 0..2 (RFC 6458 8.1.20). 0: while a message is partly read, a
+   * one-to-many channel returns nothing from other associations; 1 and 2: pieces of different
+   * associations may interleave. Messages of one association never interleave.
+   */
+  public static final SctpSocketOption<Integer> SCTP_FRAGMENT_INTERLEAVE =
+      OptionKey.intRange("SCTP_FRAGMENT_INTERLEAVE", 0, 2);
+
+  /** Streams requested for new associations (the JDK's option; part of SCTP_INITMSG). */
+  public static final SctpSocketOption<InitMaxStreams> SCTP_INIT_MAXSTREAMS =
+      OptionKey.of("SCTP_INIT_MAXSTREAMS", InitMaxStreams.class);
+
+  /** Send at once, without the Nagle-like bundling delay (RFC 6458 8.1.5). */
+  public static final SctpSocketOption<Boolean> SCTP_NODELAY =
+      OptionKey.of("SCTP_NODELAY", Boolean.class);
+
+  /**
+   * The peer address used as primary path; must be a confirmed address of the association (RFC 6458
+   * 8.1.9).
+   */
+  public static final SctpSocketOption<SocketAddress> SCTP_PRIMARY_ADDR =
+      OptionKey.of("SCTP_PRIMARY_ADDR", SocketAddress.class);
+
+  /**
+   * Ask the peer to use one of our addresses as its primary (RFC 6458 8.3.1). Not supported: it
+   * needs ADD-IP (RFC 5061), which this stack does not implement; setting it throws {@link
+   * UnsupportedOperationException}.
+   */
+  public static final SctpSocketOption<SocketAddress> SCTP_SET_PEER_PRIMARY_ADDR =
+      OptionKey.of("SCTP_SET_PEER_PRIMARY_ADDR", SocketAddress.class);
+
+  /**
+   * Seconds close waits for a graceful shutdown before it aborts; -1 (default) returns at once and
+   * lets the shutdown finish in the background; 0 aborts at once.
+   */
+  public static final SctpSocketOption<Integer> SO_LINGER =
+      OptionKey.intRange("SO_LINGER", -1, 0xFFFF);
+
+  /** Receive buffer per association in bytes: the advertised window (Linux rmem). */
+  public static final SctpSocketOption<Integer> SO_RCVBUF =
+      OptionKey.intRange("SO_RCVBUF", 1_500, 1 << 30);
+
+  /** Send buffer per association in bytes: user data queued or unacknowledged (Linux wmem). */
+  public static final SctpSocketOption<Integer> SO_SNDBUF =
+      OptionKey.intRange("SO_SNDBUF", 4_096, 1 << 30);
+
+  /** RTO bounds (RFC 6458 8.1.1). */
+  public static final SctpSocketOption<RtoInfo> SCTP_RTOINFO =
+      OptionKey.of("SCTP_RTOINFO", RtoInfo.class);
+
+  /** Association parameters (RFC 6458 8.1.2). */
+  public static final SctpSocketOption<AssocInfo> SCTP_ASSOCINFO =
+      OptionKey.of("SCTP_ASSOCINFO", AssocInfo.class);
+
+  /** INIT parameters of new associations (RFC 6458 8.1.3). */
+  public static final SctpSocketOption<InitMsg> SCTP_INITMSG =
+      OptionKey.of("SCTP_INITMSG", InitMsg.class);
+
+  /**
+   * Seconds without user data after which an association of a one-to-many channel is shut down; 0
+   * (default) never (RFC 6458 8.1.8). One-to-many channels only.
+   */
+  public static final SctpSocketOption<Integer> SCTP_AUTOCLOSE =
+      OptionKey.intRange("SCTP_AUTOCLOSE", 0, Integer.MAX_VALUE);
+
+  /**
+   * Heartbeat interval, Path.Max.Retrans, path MTU and heartbeat on/off/demand of one peer address,
+   * or with a null address of every path and of paths added later (RFC 6458 8.1.12). When set, 0
+   * leaves a number unchanged. Read per address with the methods taking a peer address; without
+   * one, the defaults for new paths.
+   */
+  public static final SctpSocketOption<PeerAddressParams> SCTP_PEER_ADDR_PARAMS =
+      OptionKey.of("SCTP_PEER_ADDR_PARAMS", PeerAddressParams.class);
+
+  /**
+   * Path.Max.Retrans, the potentially-failed threshold and the (association-wide) primary
+   * switchover threshold, for one peer address or with a null address for all (RFC 7829 7.3). The
+   * switchover threshold must be at least the PF threshold, or 65535 (off).
+   */
+  public static final SctpSocketOption<PeerAddressThresholds> SCTP_PEER_ADDR_THLDS =
+      OptionKey.of("SCTP_PEER_ADDR_THLDS", PeerAddressThresholds.class);
+
+  /** What a send with a null MessageInfo uses (RFC 6458 8.1.13). */
+  public static final SctpSocketOption<DefaultSendParam> SCTP_DEFAULT_SEND_PARAM =
+      OptionKey.of("SCTP_DEFAULT_SEND_PARAM", DefaultSendParam.class);
+
+  /** Which notifications are delivered (RFC 6458 8.1.14). */
+  public static final SctpSocketOption<EventSubscription> SCTP_EVENTS =
+      OptionKey.of("SCTP_EVENTS", EventSubscription.class);
+
+  /** The largest user data per DATA chunk; 0 lets the path MTU decide (RFC 6458 8.1.16). */
+  public static final SctpSocketOption<Integer> SCTP_MAXSEG =
+      OptionKey.intRange("SCTP_MAXSEG", 0, 0xFFFF);
+
+  /** The association's status; read-only (RFC 6458 8.2.1). */
+  public static final SctpSocketOption<AssociationStatus> SCTP_STATUS =
+      OptionKey.of("SCTP_STATUS", AssociationStatus.class);
+
+  /**
+   * The state of a peer address; read-only (RFC 6458 8.2.2). Read it with the methods taking a peer
+   * address; without one it describes the primary path.
+   */
+  public static final SctpSocketOption<PeerAddressInfo> SCTP_GET_PEER_ADDR_INFO =
+      OptionKey.of("SCTP_GET_PEER_ADDR_INFO", PeerAddressInfo.class);
+
+  /** Delayed SACK timing (RFC 6458 8.1.19). */
+  public static final SctpSocketOption<DelayedSack> SCTP_DELAYED_SACK =
+      OptionKey.of("SCTP_DELAYED_SACK", DelayedSack.class);
+
+  /** Max.Burst: new packets per send round, 1..65535 (RFC 6458 8.1.24). */
+  public static final SctpSocketOption<Integer> SCTP_MAX_BURST =
+      OptionKey.intRange("SCTP_MAX_BURST", 1, 0xFFFF);
+
+  /**
+   * Bytes of a message held before its first part is delivered (partial delivery, RFC 6458 8.1.21);
+   * 0 (default) means half the receive buffer, which is also the ceiling.
+   */
+  public static final SctpSocketOption<Integer> SCTP_PARTIAL_DELIVERY_POINT =
+      OptionKey.intRange("SCTP_PARTIAL_DELIVERY_POINT", 0, 1 << 30);
+
+  /** Report ADDR_POTENTIALLY_FAILED notifications (RFC 7829 7.4; Linux pf_expose). */
+  public static final SctpSocketOption<Boolean> SCTP_EXPOSE_POTENTIALLY_FAILED_STATE =
+      OptionKey.of("SCTP_EXPOSE_POTENTIALLY_FAILED_STATE", Boolean.class);
+
+  /** The peer's UDP encapsulation port, per address or for all (RFC 6951 6.1). */
+  public static final SctpSocketOption<RemoteUdpEncapsPort> SCTP_REMOTE_UDP_ENCAPS_PORT =
+      OptionKey.of("SCTP_REMOTE_UDP_ENCAPS_PORT", RemoteUdpEncapsPort.class);
+
+  /**
+   * The local UDP port the channel's endpoint binds (jsctp; Linux has the stack-wide sysctl {@code
+   * net.sctp.udp_port}); 0 = ephemeral. Set before bind; reading after bind returns the port
+   * actually bound. Defaults: the stack's {@code udp_port} for server and one-to-many channels, 0
+   * for one-to-one channels.
+   */
+  public static final SctpSocketOption<Integer> SCTP_LOCAL_UDP_ENCAPS_PORT =
+      OptionKey.intRange("SCTP_LOCAL_UDP_ENCAPS_PORT", 0, 0xFFFF);
+}

@@ -1,0 +1,37 @@
+package org.jsctp.netty.option;
+
+/**
+ * SCTP_EVENTS (RFC 6458 section 8.1.14, struct sctp_event_subscribe): which notifications a channel
+ * hands to receive calls. Notifications switched off are not queued at all. The stack's own
+ * bookkeeping (ending a receive at end of stream, waking senders) does not depend on them.
+ *
+ * @param association association changes (sctp_association_event)
+ * @param address peer address changes (sctp_address_event)
+ * @param sendFailure send failures carrying the data (sctp_send_failure_event)
+ * @param peerError ERROR chunks from the peer (sctp_peer_error_event)
+ * @param shutdown the peer's SHUTDOWN (sctp_shutdown_event)
+ * @param senderDry nothing left to send or acknowledge (sctp_sender_dry_event)
+ */
+public record EventSubscription(
+    boolean association,
+    boolean address,
+    boolean sendFailure,
+    boolean peerError,
+    boolean shutdown,
+    boolean senderDry) {
+
+  /** The default: everything the JDK's SCTP channels report, sender-dry off. */
+  public static EventSubscription defaults() {
+    return new EventSubscription(true, true, true, true, true, false);
+  }
+
+  /** Every notification on. */
+  public static EventSubscription all() {
+    return new EventSubscription(true, true, true, true, true, true);
+  }
+
+  /** Every notification off. */
+  public static EventSubscription none() {
+    return new EventSubscription(false, false, false, false, false, false);
+  }
+}
