@@ -6,11 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Silently drops UDP arriving on one interface of a namespace, with an nftables rule on the
- * input hook of the receiving side. (A drop on the output hook would make the sender's
- * {@code sendmsg} fail with EPERM, which is not silence; netem is not available.) The packets
- * still show up in a capture on that interface, since the capture taps the device before the
- * IP layer.
+ * Silently drops UDP arriving on one interface of a namespace, with an nftables rule on the input
+ * hook of the receiving side. (A drop on the output hook would make the sender's {@code sendmsg}
+ * fail with EPERM, which is not silence; netem is not available.) The packets still show up in a
+ * capture on that interface, since the capture taps the device before the IP layer.
  *
  * <p>{@link #path(Topology, int)} cuts a path in both directions. {@link #close()} removes the
  * rules; the counters say how many packets were dropped.
@@ -53,14 +52,17 @@ final class Blackhole implements AutoCloseable {
   private static Rule add(NetNs ns, String iface) {
     String table = "jsctp_bh_" + iface;
     String script =
-        "table inet " + table + " {\n"
+        "table inet "
+            + table
+            + " {\n"
             + "  chain input {\n"
             + "    type filter hook input priority -10; policy accept;\n"
-            + "    iifname \"" + iface + "\" meta l4proto udp counter drop\n"
+            + "    iifname \""
+            + iface
+            + "\" meta l4proto udp counter drop\n"
             + "  }\n"
             + "}\n";
-    Cmd.Result r =
-        Cmd.run(ns.wrap("sh", "-c", "printf '%s' \"$0\" | nft -f -", script));
+    Cmd.Result r = Cmd.run(ns.wrap("sh", "-c", "printf '%s' \"$0\" | nft -f -", script));
     r.check();
     return new Rule(ns, table);
   }

@@ -12,19 +12,19 @@ import java.util.List;
 /**
  * A tshark capture of all UDP traffic of one namespace ({@code -i any}), and its analysis.
  *
- * <p>The analysis reads the file once with {@code tshark -r FILE -n -o sctp.checksum:crc-32c
- * -o sctp.ulp_dissection:FALSE -d udp.port==PORT,sctp ... -T fields} and builds a
- * {@link CaptureReport}. Upper-layer dissection is off because the DATA payloads are test data:
- * with it on, tshark decodes them by PPID as M3UA, ISUP and the like and reports those
- * "protocols" as malformed. TSN analysis stays on; its notes (retransmitted TSN, zero window)
- * are below warning level. The fields and their meaning in tshark 4.0 were checked
- * against hand-made broken packets ({@code CaptureCheckTest}):
+ * <p>The analysis reads the file once with {@code tshark -r FILE -n -o sctp.checksum:crc-32c -o
+ * sctp.ulp_dissection:FALSE -d udp.port==PORT,sctp ... -T fields} and builds a {@link
+ * CaptureReport}. Upper-layer dissection is off because the DATA payloads are test data: with it
+ * on, tshark decodes them by PPID as M3UA, ISUP and the like and reports those "protocols" as
+ * malformed. TSN analysis stays on; its notes (retransmitted TSN, zero window) are below warning
+ * level. The fields and their meaning in tshark 4.0 were checked against hand-made broken packets
+ * ({@code CaptureCheckTest}):
  *
  * <ul>
  *   <li>{@code sctp.checksum.status}: 1 good, 0 bad, 2 unverified (per SCTP packet);
  *   <li>{@code _ws.malformed}: present on a malformed packet;
- *   <li>{@code _ws.expert.severity}: 0x600000 warning, 0x800000 error (also set for a bad
- *       CRC32c and for a malformed packet).
+ *   <li>{@code _ws.expert.severity}: 0x600000 warning, 0x800000 error (also set for a bad CRC32c
+ *       and for a malformed packet).
  * </ul>
  */
 final class Capture implements AutoCloseable {
@@ -68,9 +68,9 @@ final class Capture implements AutoCloseable {
   }
 
   /**
-   * Starts capturing all UDP packets on every interface of {@code ns} into {@code file} and
-   * waits until tshark says it is capturing. {@code udpPorts} are the encapsulation ports to
-   * decode as SCTP.
+   * Starts capturing all UDP packets on every interface of {@code ns} into {@code file} and waits
+   * until tshark says it is capturing. {@code udpPorts} are the encapsulation ports to decode as
+   * SCTP.
    */
   static Capture start(NetNs ns, Path file, int... udpPorts) {
     try {
@@ -86,8 +86,24 @@ final class Capture implements AutoCloseable {
             name,
             file.getParent(),
             ns.wrap(
-                TSHARK, "-n", "-l", "-P", "-i", "any", "-f", "udp", "-w", file.toString(),
-                "-T", "fields", "-e", "frame.number", "-e", "ip.dst", "-e", "udp.dstport"));
+                TSHARK,
+                "-n",
+                "-l",
+                "-P",
+                "-i",
+                "any",
+                "-f",
+                "udp",
+                "-w",
+                file.toString(),
+                "-T",
+                "fields",
+                "-e",
+                "frame.number",
+                "-e",
+                "ip.dst",
+                "-e",
+                "udp.dstport"));
     Capture c = new Capture(ns, p, file, udpPorts);
     try {
       p.awaitLine(
@@ -102,18 +118,20 @@ final class Capture implements AutoCloseable {
 
   /**
    * Sends one marker datagram to the discard port of the namespace's loopback and waits until
-   * tshark has written it. Packets are handed to the capture in blocks, and tshark loses a
-   * block that is not complete when it stops; the marker proves that everything before it is in
-   * the file. Markers are left out of the analysis.
+   * tshark has written it. Packets are handed to the capture in blocks, and tshark loses a block
+   * that is not complete when it stops; the marker proves that everything before it is in the file.
+   * Markers are left out of the analysis.
    */
   private void mark() {
     int from = tshark.lineCount();
-    String marker = "^\\d+\t" + java.util.regex.Pattern.quote(MARKER_ADDR) + "\t" + MARKER_PORT + "$";
+    String marker =
+        "^\\d+\t" + java.util.regex.Pattern.quote(MARKER_ADDR) + "\t" + MARKER_PORT + "$";
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
       // Resent until seen: right after "Capturing on" the capture may not be running yet.
       ns.exec(
-              "bash", "-c",
+              "bash",
+              "-c",
               "exec 3<>/dev/udp/" + MARKER_ADDR + "/" + MARKER_PORT + " && printf jsctp-mark >&3")
           .check();
       try {
@@ -137,8 +155,11 @@ final class Capture implements AutoCloseable {
       if (!tshark.isAlive()) {
         throw new AssertionError(
             "tshark ended on its own before the run was over (exit code "
-                + tshark.awaitExit(Duration.ofSeconds(5)) + "): the capture " + file
-                + " is incomplete and cannot prove anything\n" + tshark.tail());
+                + tshark.awaitExit(Duration.ofSeconds(5))
+                + "): the capture "
+                + file
+                + " is incomplete and cannot prove anything\n"
+                + tshark.tail());
       }
       mark();
       tshark.signal("INT");
@@ -164,15 +185,20 @@ final class Capture implements AutoCloseable {
     List<String> cmd =
         new ArrayList<>(
             List.of(
-                TSHARK, "-r", file.toString(), "-n", "-o", "sctp.checksum:crc-32c", "-o",
+                TSHARK,
+                "-r",
+                file.toString(),
+                "-n",
+                "-o",
+                "sctp.checksum:crc-32c",
+                "-o",
                 "sctp.ulp_dissection:FALSE"));
     for (int port : udpPorts) {
       cmd.add("-d");
       cmd.add("udp.port==" + port + ",sctp");
     }
     cmd.addAll(
-        List.of(
-            "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=|"));
+        List.of("-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=|"));
     for (String f : FIELDS) {
       cmd.add("-e");
       cmd.add(f);

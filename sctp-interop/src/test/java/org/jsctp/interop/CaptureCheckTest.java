@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The capture checks against hand-made packets: each kind of breakage the interop runs must
- * fail on is produced on purpose and must be reported, and clean packets must pass. Needs only
- * tshark (no root), so it runs as a unit test.
+ * The capture checks against hand-made packets: each kind of breakage the interop runs must fail on
+ * is produced on purpose and must be reported, and clean packets must pass. Needs only tshark (no
+ * root), so it runs as a unit test.
  */
 class CaptureCheckTest {
 
@@ -31,7 +31,8 @@ class CaptureCheckTest {
     } catch (RuntimeException e) {
       present = false;
     }
-    assumeTrue(present, "tshark is not installed (apt-get install -y tshark); capture checks not tested");
+    assumeTrue(
+        present, "tshark is not installed (apt-get install -y tshark); capture checks not tested");
   }
 
   static byte[] data(long tsn, String payload) {
@@ -111,7 +112,9 @@ class CaptureCheckTest {
             new PcapWriter()
                 .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, heartbeat()))
                 .udp(40000, 40001, PcapWriter.sctp(5000, 7, 1, heartbeat())));
-    assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p).contains("not decoded as SCTP"));
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("not decoded as SCTP"));
   }
 
   @Test

@@ -18,8 +18,7 @@ import java.util.function.Predicate;
  *   <li>no frame carries an expert info of severity warning or error ({@code _ws.expert}),
  *   <li>every SCTP packet has checksum status "good" ({@code sctp.checksum.status == 1}, with
  *       {@code -o sctp.checksum:crc-32c}; 0 is bad and 2 would mean not verified),
- *   <li>every UDP packet decodes as SCTP (a packet on an unexpected port is not silently
- *       skipped).
+ *   <li>every UDP packet decodes as SCTP (a packet on an unexpected port is not silently skipped).
  * </ul>
  *
  * IP fragments (datagrams larger than the path MTU) are counted and reported, not failed.
@@ -125,7 +124,17 @@ final class CaptureReport {
       for (int c : chunks) {
         names.add(chunkName(c));
       }
-      return "frame " + number + " " + src + ":" + srcPort + " -> " + dst + ":" + dstPort + " "
+      return "frame "
+          + number
+          + " "
+          + src
+          + ":"
+          + srcPort
+          + " -> "
+          + dst
+          + ":"
+          + dstPort
+          + " "
           + String.join(",", names);
     }
   }
@@ -175,8 +184,8 @@ final class CaptureReport {
 
   /**
    * DATA chunks in packets matching {@code p} that carry a TSN for the first time in the capture
-   * (per verification tag, that is per association and direction, whatever the path): new data,
-   * not retransmissions.
+   * (per verification tag, that is per association and direction, whatever the path): new data, not
+   * retransmissions.
    */
   long newData(Predicate<Frame> p) {
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -193,8 +202,8 @@ final class CaptureReport {
   }
 
   /**
-   * The time of the first packet matching {@code p} that retransmits a TSN (one seen earlier in
-   * the capture with the same verification tag, on any path), or NaN.
+   * The time of the first packet matching {@code p} that retransmits a TSN (one seen earlier in the
+   * capture with the same verification tag, on any path), or NaN.
    */
   double firstRetransmission(Predicate<Frame> p) {
     java.util.Set<String> seen = new java.util.HashSet<>();
@@ -239,8 +248,12 @@ final class CaptureReport {
       long worst = f.severities().stream().mapToLong(Long::longValue).max().orElse(0);
       if (worst >= SEVERITY_WARN) {
         problems.add(
-            f.describe() + ": expert info " + (worst >= 0x800000 ? "error" : "warning") + " ["
-                + f.expert() + "]");
+            f.describe()
+                + ": expert info "
+                + (worst >= 0x800000 ? "error" : "warning")
+                + " ["
+                + f.expert()
+                + "]");
       }
       if (f.sctp()) {
         List<String> statuses = Arrays.asList(f.checksumStatus().split("\\|"));
@@ -261,7 +274,11 @@ final class CaptureReport {
     List<String> problems = problems();
     if (!problems.isEmpty()) {
       throw new AssertionError(
-          "capture " + source + " is not clean (" + problems.size() + " problems):\n  "
+          "capture "
+              + source
+              + " is not clean ("
+              + problems.size()
+              + " problems):\n  "
               + String.join("\n  ", problems.subList(0, Math.min(problems.size(), 40))));
     }
     return this;
@@ -283,8 +300,16 @@ final class CaptureReport {
   /** One paragraph for logs and docs. */
   String summary() {
     List<String> problems = problems();
-    return source + ": " + frames.size() + " UDP packets, " + sctpFrames().size()
-        + " SCTP packets, chunks " + chunkCounts() + ", IP fragments " + ipFragments() + ", "
+    return source
+        + ": "
+        + frames.size()
+        + " UDP packets, "
+        + sctpFrames().size()
+        + " SCTP packets, chunks "
+        + chunkCounts()
+        + ", IP fragments "
+        + ipFragments()
+        + ", "
         + (problems.isEmpty()
             ? "all CRC32c good, no malformed packet, no expert warning"
             : problems.size() + " problems");

@@ -5,11 +5,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The final line of jsctp's echo-client and of mhpeer's client:
- * {@code RESULT sent=N echoed=N mismatched=N bytes=B seconds=S msgs_per_s=X max_gap_ms=G}.
+ * The final line of jsctp's echo-client and of mhpeer's client: {@code RESULT sent=N echoed=N
+ * mismatched=N bytes=B seconds=S msgs_per_s=X max_gap_ms=G}.
  */
 record EchoResult(
-    long sent, long echoed, long mismatched, long bytes, double seconds, double msgsPerSecond,
+    long sent,
+    long echoed,
+    long mismatched,
+    long bytes,
+    double seconds,
+    double msgsPerSecond,
     double maxGapMs) {
 
   static final Pattern LINE =
@@ -42,7 +47,17 @@ record EchoResult(
 
   @Override
   public String toString() {
-    return "sent=" + sent + " echoed=" + echoed + " mismatched=" + mismatched + " bytes=" + bytes
-        + " seconds=" + seconds + " max_gap_ms=" + maxGapMs;
+    return "sent="
+        + sent
+        + " echoed="
+        + echoed
+        + " mismatched="
+        + mismatched
+        + " bytes="
+        + bytes
+        + " seconds="
+        + seconds
+        + " max_gap_ms="
+        + maxGapMs;
   }
 }

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.TestInfo;
 /**
  * Where the interop tests run and what they need.
  *
- * <p>Without root or without a working {@code ip netns}, {@link #assumeNetns()} skips the test
- * and says why and how to run it. With them, a missing tool (tshark, nft, gcc, the usrsctp
- * programs and headers) is a failure: scripts/test.sh installs all of them.
+ * <p>Without root or without a working {@code ip netns}, {@link #assumeNetns()} skips the test and
+ * says why and how to run it. With them, a missing tool (tshark, nft, gcc, the usrsctp programs and
+ * headers) is a failure: scripts/test.sh installs all of them.
  */
 final class Env {
 
@@ -69,13 +69,16 @@ final class Env {
       netnsChecked = true;
       netnsProblem = netnsProblem();
     }
-    assumeTrue(netnsProblem == null, () -> "interop tests skipped: " + netnsProblem + "; " + HOW_TO_RUN);
+    assumeTrue(
+        netnsProblem == null, () -> "interop tests skipped: " + netnsProblem + "; " + HOW_TO_RUN);
     requireTools();
   }
 
   private static String netnsProblem() {
     if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-      return "they need Linux network namespaces (os.name is " + System.getProperty("os.name") + ")";
+      return "they need Linux network namespaces (os.name is "
+          + System.getProperty("os.name")
+          + ")";
     }
     Cmd.Result id;
     try {

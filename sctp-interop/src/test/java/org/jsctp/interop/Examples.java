@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * jsctp's examples jar ({@code sctp-examples/target/sctp-examples.jar}, system property
- * {@code examples.jar}) run as {@code java -jar} inside a namespace, with the command-line
- * contract of issue 5:
+ * jsctp's examples jar ({@code sctp-examples/target/sctp-examples.jar}, system property {@code
+ * examples.jar}) run as {@code java -jar} inside a namespace, with the command-line contract of
+ * issue 5:
  *
  * <pre>
  * echo-server --local ADDR [--local ADDR ...] [--port 7] [--udp-port 9899] [--sysctl net.sctp.KEY=VALUE ...] [--expose-pf] [--verbose]
@@ -23,8 +23,8 @@ import java.util.Map;
  *             [--sysctl net.sctp.KEY=VALUE ...] [--expose-pf] [--verbose]
  * </pre>
  *
- * Until the jar has a subcommand, the tests that need it are skipped with a message that says
- * so ({@link #assumeSubcommand}).
+ * Until the jar has a subcommand, the tests that need it are skipped with a message that says so
+ * ({@link #assumeSubcommand}).
  */
 final class Examples {
 
@@ -40,15 +40,16 @@ final class Examples {
   }
 
   /**
-   * Skips the test when the examples jar does not have {@code subcommand} yet; fails when the
-   * jar itself is missing (the reactor builds it before this module). Call it after
-   * {@link Env#assumeNetns()}.
+   * Skips the test when the examples jar does not have {@code subcommand} yet; fails when the jar
+   * itself is missing (the reactor builds it before this module). Call it after {@link
+   * Env#assumeNetns()}.
    */
   static synchronized void assumeSubcommand(String subcommand) {
     Path jar = jar();
     if (!Files.isRegularFile(jar)) {
       throw new AssertionError(
-          jar + " does not exist: build it first (mvn -B verify builds sctp-examples before"
+          jar
+              + " does not exist: build it first (mvn -B verify builds sctp-examples before"
               + " sctp-interop)");
     }
     String problem =
@@ -73,14 +74,23 @@ final class Examples {
                           .find();
               return known
                   ? ""
-                  : "exit " + r.exitCode() + ", usage: "
+                  : "exit "
+                      + r.exitCode()
+                      + ", usage: "
                       + (r.stderr() + r.stdout()).strip().lines().findFirst().orElse("");
             });
     assumeTrue(
         problem.isEmpty(),
         () ->
-            "the examples jar " + jar + " has no `" + subcommand + "` subcommand yet (issue 5; `"
-                + subcommand + " --help` gave " + problem + "); this case runs once it lands in"
+            "the examples jar "
+                + jar
+                + " has no `"
+                + subcommand
+                + "` subcommand yet (issue 5; `"
+                + subcommand
+                + " --help` gave "
+                + problem
+                + "); this case runs once it lands in"
                 + " main");
   }
 
@@ -100,12 +110,13 @@ final class Examples {
   }
 
   /**
-   * Starts {@code echo-server} with {@code args} in {@code ns} after checking that
-   * {@code udpPort} is free, and waits until the JVM has bound it.
+   * Starts {@code echo-server} with {@code args} in {@code ns} after checking that {@code udpPort}
+   * is free, and waits until the JVM has bound it.
    */
   static Proc echoServer(NetNs ns, Path logDir, String name, int udpPort, List<String> args) {
     UdpPorts.assertFree(ns, udpPort);
-    List<String> a = new ArrayList<>(List.of("echo-server", "--udp-port", Integer.toString(udpPort)));
+    List<String> a =
+        new ArrayList<>(List.of("echo-server", "--udp-port", Integer.toString(udpPort)));
     a.addAll(args);
     Proc p = Proc.start(name, logDir, command(ns, a));
     try {
@@ -120,7 +131,8 @@ final class Examples {
   /** Starts {@code echo-client} with {@code args} in {@code ns}; its UDP port must be free. */
   static Proc echoClient(NetNs ns, Path logDir, String name, int udpPort, List<String> args) {
     UdpPorts.assertFree(ns, udpPort);
-    List<String> a = new ArrayList<>(List.of("echo-client", "--udp-port", Integer.toString(udpPort)));
+    List<String> a =
+        new ArrayList<>(List.of("echo-client", "--udp-port", Integer.toString(udpPort)));
     a.addAll(args);
     return Proc.start(name, logDir, command(ns, a));
   }

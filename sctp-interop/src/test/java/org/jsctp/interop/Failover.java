@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 
 /**
- * The failover scenario shared by the multihoming cases: traffic flows on the primary path,
- * path 1 is silently blackholed in both directions, the sender must move its data to path 2
- * and the association must survive; then path 1 heals and must come back.
+ * The failover scenario shared by the multihoming cases: traffic flows on the primary path, path 1
+ * is silently blackholed in both directions, the sender must move its data to path 2 and the
+ * association must survive; then path 1 heals and must come back.
  *
- * <p>Every step waits for an event printed by the programs (never for a fixed time): the
- * progress lines of mhpeer (one per 50 echoed messages) and the path event lines of the side
- * whose failover is under test.
+ * <p>Every step waits for an event printed by the programs (never for a fixed time): the progress
+ * lines of mhpeer (one per 50 echoed messages) and the path event lines of the side whose failover
+ * is under test.
  */
 final class Failover {
 
@@ -29,10 +29,17 @@ final class Failover {
       String recoveredLine) {
     @Override
     public String toString() {
-      return "blackhole of path 1 for " + String.format("%.1f", healedAt - cutAt) + " s dropped "
-          + droppedPackets + " packets; event \"" + failedLine.strip() + "\" "
-          + String.format("%.1f", failedAt - cutAt) + " s after the cut; then \""
-          + recoveredLine.strip() + "\"";
+      return "blackhole of path 1 for "
+          + String.format("%.1f", healedAt - cutAt)
+          + " s dropped "
+          + droppedPackets
+          + " packets; event \""
+          + failedLine.strip()
+          + "\" "
+          + String.format("%.1f", failedAt - cutAt)
+          + " s after the cut; then \""
+          + recoveredLine.strip()
+          + "\"";
     }
   }
 
@@ -84,8 +91,8 @@ final class Failover {
   }
 
   /**
-   * Checks in the capture that both sides sent DATA on path 1 before the cut and on path 2
-   * while path 1 was cut (the data really moved, it was not only retransmitted).
+   * Checks in the capture that both sides sent DATA on path 1 before the cut and on path 2 while
+   * path 1 was cut (the data really moved, it was not only retransmitted).
    */
   static void assertDataMovedToPath2(
       CaptureReport report, Outcome o, String a1, String b1, String a2, String b2) {
@@ -110,10 +117,10 @@ final class Failover {
   }
 
   /**
-   * Checks the SCTP-PF behaviour of the sender on host a (RFC 7829): once the first T3 expiry
-   * sent a retransmission to path 2, the dead primary is potentially failed and gets no new
-   * DATA any more while it stays cut, and new DATA goes to path 2. Under plain RFC 9260 new data
-   * would keep going into the dead primary until it is declared INACTIVE ({@link
+   * Checks the SCTP-PF behaviour of the sender on host a (RFC 7829): once the first T3 expiry sent
+   * a retransmission to path 2, the dead primary is potentially failed and gets no new DATA any
+   * more while it stays cut, and new DATA goes to path 2. Under plain RFC 9260 new data would keep
+   * going into the dead primary until it is declared INACTIVE ({@link
    * #newDataIntoTheDeadPrimaryAfterTheFirstRetransmission} counts it). Returns the time of the
    * first retransmission on path 2, after the cut, in seconds.
    */

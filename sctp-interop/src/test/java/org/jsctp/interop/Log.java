@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Records what a case showed (numbers for docs/interop.md): into the test's directory, into
- * {@code target/interop/results.txt} for the whole run, and onto stdout.
+ * Records what a case showed (numbers for docs/interop.md): into the test's directory, into {@code
+ * target/interop/results.txt} for the whole run, and onto stdout.
  */
 final class Log {
 
@@ -21,14 +21,18 @@ final class Log {
     System.out.print(line);
     try {
       Files.writeString(
-          testDir.resolve("result.txt"), text + "\n", StandardOpenOption.CREATE,
+          testDir.resolve("result.txt"),
+          text + "\n",
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
       if (!started) {
         started = true;
         Files.deleteIfExists(Env.baseDir().resolve("results.txt"));
       }
       Files.writeString(
-          Env.baseDir().resolve("results.txt"), line, StandardOpenOption.CREATE,
+          Env.baseDir().resolve("results.txt"),
+          line,
+          StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -12,8 +12,8 @@ import java.util.List;
  * libusrsctp-dev, started inside a namespace through a {@link Builder}.
  *
  * <p>It binds its local addresses with {@code usrsctp_bindx}, checks CRC32c also between equal
- * addresses, can enable SCTP-PF through {@code SCTP_PEER_ADDR_THLDS} and tune the RTO, prints
- * path changes and, as a client, a RESULT line like jsctp's echo-client.
+ * addresses, can enable SCTP-PF through {@code SCTP_PEER_ADDR_THLDS} and tune the RTO, prints path
+ * changes and, as a client, a RESULT line like jsctp's echo-client.
  */
 final class MhPeer {
 
@@ -36,8 +36,17 @@ final class MhPeer {
           Cmd.run(
               Duration.ofSeconds(120),
               List.of(
-                  "gcc", "-std=gnu11", "-O2", "-Wall", "-Wextra", "-Werror", "-o", out.toString(),
-                  source.toString(), "-lusrsctp", "-lpthread"));
+                  "gcc",
+                  "-std=gnu11",
+                  "-O2",
+                  "-Wall",
+                  "-Wextra",
+                  "-Werror",
+                  "-o",
+                  out.toString(),
+                  source.toString(),
+                  "-lusrsctp",
+                  "-lpthread"));
       if (!r.ok()) {
         throw new AssertionError("cannot build mhpeer: " + r.describe());
       }
@@ -163,9 +172,8 @@ final class MhPeer {
     }
 
     /**
-     * Starts mhpeer in {@code ns} after checking that its UDP port is free there, and waits
-     * until it is ready: for a server, listening with its port bound; for a client, about to
-     * connect.
+     * Starts mhpeer in {@code ns} after checking that its UDP port is free there, and waits until
+     * it is ready: for a server, listening with its port bound; for a client, about to connect.
      */
     Proc start(NetNs ns, Path logDir, String name) {
       if (udpPort == 0 || remoteUdpPort == 0) {

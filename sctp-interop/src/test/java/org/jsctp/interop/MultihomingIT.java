@@ -15,13 +15,13 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Multihoming against usrsctp: two namespaces joined by two veth paths, both sides bound to
- * both addresses (mhpeer with {@code usrsctp_bindx}). 50 messages per second flow; path 1 (the
- * primary) is silently blackholed in both directions; the side under test must move its data to
- * path 2 while the association survives, and take path 1 back once it heals.
+ * Multihoming against usrsctp: two namespaces joined by two veth paths, both sides bound to both
+ * addresses (mhpeer with {@code usrsctp_bindx}). 50 messages per second flow; path 1 (the primary)
+ * is silently blackholed in both directions; the side under test must move its data to path 2 while
+ * the association survives, and take path 1 back once it heals.
  *
- * <p>Both stacks run SCTP-PF with threshold 0 and RTO 200 ms min, 500 ms initial, 1 s max, and
- * a 1 s heartbeat interval, so that a run takes seconds; nothing is judged by time.
+ * <p>Both stacks run SCTP-PF with threshold 0 and RTO 200 ms min, 500 ms initial, 1 s max, and a 1
+ * s heartbeat interval, so that a run takes seconds; nothing is judged by time.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class MultihomingIT {
@@ -32,11 +32,16 @@ class MultihomingIT {
   /** The same tuning for jsctp, in the sysctl vocabulary of design.md section 4. */
   static final List<String> JSCTP_TUNING =
       List.of(
-          "--sysctl", "net.sctp.pf_retrans=0",
-          "--sysctl", "net.sctp.rto_min=200",
-          "--sysctl", "net.sctp.rto_initial=500",
-          "--sysctl", "net.sctp.rto_max=1000",
-          "--sysctl", "net.sctp.hb_interval=1000",
+          "--sysctl",
+          "net.sctp.pf_retrans=0",
+          "--sysctl",
+          "net.sctp.rto_min=200",
+          "--sysctl",
+          "net.sctp.rto_initial=500",
+          "--sysctl",
+          "net.sctp.rto_max=1000",
+          "--sysctl",
+          "net.sctp.hb_interval=1000",
           "--expose-pf",
           "--verbose");
 
@@ -66,17 +71,36 @@ class MultihomingIT {
       List<String> args =
           new ArrayList<>(
               List.of(
-                  "--remote", addrB(1), "--remote", addrB(2),
-                  "--local", addrA(1), "--local", addrA(2),
-                  "--port", Integer.toString(Usrsctp.ECHO_PORT),
-                  "--remote-udp-port", Integer.toString(B_UDP),
-                  "--rate", "50", "--duration", "20", "--size", "200"));
+                  "--remote",
+                  addrB(1),
+                  "--remote",
+                  addrB(2),
+                  "--local",
+                  addrA(1),
+                  "--local",
+                  addrA(2),
+                  "--port",
+                  Integer.toString(Usrsctp.ECHO_PORT),
+                  "--remote-udp-port",
+                  Integer.toString(B_UDP),
+                  "--rate",
+                  "50",
+                  "--duration",
+                  "20",
+                  "--size",
+                  "200"));
       args.addAll(JSCTP_TUNING);
       try (Proc client = Examples.echoClient(t.a(), dir, "jsctp-echo-client", A_UDP, args)) {
         Failover.Outcome outcome =
             Failover.cutAndHealPrimary(
-                t, server, "progress assoc \\d+ echoed=", client, addrB(1),
-                "PF", "POTENTIALLY_FAILED", "INACTIVE");
+                t,
+                server,
+                "progress assoc \\d+ echoed=",
+                client,
+                addrB(1),
+                "PF",
+                "POTENTIALLY_FAILED",
+                "INACTIVE");
         assertThat(client.awaitExit(Duration.ofSeconds(60))).as(client.tail()).isZero();
         EchoResult r = EchoResult.from(client);
         assertThat(r.complete()).as(r.toString()).isTrue();
@@ -87,9 +111,15 @@ class MultihomingIT {
             Failover.assertPfFailover(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
         Log.record(
             dir,
-            "jsctp echo-client fails over (usrsctp mhpeer server): " + r + "; " + outcome
-                + "; first retransmission on path 2 " + String.format("%.2f", moved)
+            "jsctp echo-client fails over (usrsctp mhpeer server): "
+                + r
+                + "; "
+                + outcome
+                + "; first retransmission on path 2 "
+                + String.format("%.2f", moved)
                 + " s after the cut, no new DATA into the dead primary after it; "
+                + UdpCounters.describe(t)
+                + "; "
                 + report.summary());
       }
     }
@@ -101,8 +131,12 @@ class MultihomingIT {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--local", addrB(1), "--local", addrB(2),
-                "--port", Integer.toString(Usrsctp.ECHO_PORT)));
+                "--local",
+                addrB(1),
+                "--local",
+                addrB(2),
+                "--port",
+                Integer.toString(Usrsctp.ECHO_PORT)));
     args.addAll(JSCTP_TUNING);
     try (Topology t = Topology.create(2);
         Capture cap = Capture.start(t.b(), dir.resolve("capture.pcapng"), B_UDP, A_UDP);
@@ -133,9 +167,15 @@ class MultihomingIT {
           Failover.assertPfFailover(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
       Log.record(
           dir,
-          "usrsctp (mhpeer client) fails over with the jsctp echo-server: " + r + "; " + outcome
-              + "; first retransmission on path 2 " + String.format("%.2f", moved)
+          "usrsctp (mhpeer client) fails over with the jsctp echo-server: "
+              + r
+              + "; "
+              + outcome
+              + "; first retransmission on path 2 "
+              + String.format("%.2f", moved)
               + " s after the cut, no new DATA into the dead primary after it; "
+              + UdpCounters.describe(t)
+              + "; "
               + report.summary());
     }
   }

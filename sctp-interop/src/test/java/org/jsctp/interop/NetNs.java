@@ -13,14 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A network namespace created by the test, removed on {@link #close()}, by a shutdown hook when
- * the JVM exits early, or by the next run when the JVM was killed.
+ * A network namespace created by the test, removed on {@link #close()}, by a shutdown hook when the
+ * JVM exits early, or by the next run when the JVM was killed.
  *
  * <p>Names are {@code jsctp-it-<jvm pid>-<n>-<role>}. At first use, namespaces with this prefix
- * whose JVM no longer runs are removed together with the processes inside them; namespaces of a
- * JVM that still runs (a parallel run) are left alone. Nothing here touches a namespace or an
- * interface that the test did not create: veth pairs are created directly inside the two
- * namespaces and vanish with them.
+ * whose JVM no longer runs are removed together with the processes inside them; namespaces of a JVM
+ * that still runs (a parallel run) are left alone. Nothing here touches a namespace or an interface
+ * that the test did not create: veth pairs are created directly inside the two namespaces and
+ * vanish with them.
  */
 final class NetNs implements AutoCloseable {
 
@@ -129,8 +129,8 @@ final class NetNs implements AutoCloseable {
   }
 
   /**
-   * Creates a veth pair with one end in {@code a} and the other in {@code b}, both named
-   * {@code ifname}, brings them up and gives them the addresses (CIDR notation).
+   * Creates a veth pair with one end in {@code a} and the other in {@code b}, both named {@code
+   * ifname}, brings them up and gives them the addresses (CIDR notation).
    */
   static void veth(NetNs a, String cidrA, NetNs b, String cidrB, String ifname) {
     // Both ends are created directly inside the namespaces: nothing appears in the host's own.

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.zip.CRC32C;
 
 /**
- * Writes hand-made IPv4/UDP/SCTP packets into a classic pcap file (link type RAW), to check
- * that the capture checks catch what they claim to catch. Test-only and deliberately simple:
- * one address pair, no IP options, UDP checksum 0.
+ * Writes hand-made IPv4/UDP/SCTP packets into a classic pcap file (link type RAW), to check that
+ * the capture checks catch what they claim to catch. Test-only and deliberately simple: one address
+ * pair, no IP options, UDP checksum 0.
  */
 final class PcapWriter {
 

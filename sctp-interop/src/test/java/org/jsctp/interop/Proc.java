@@ -21,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A long-running program of a test (a peer, a capture) with its output kept in memory and in
- * log files, waits with timeouts, and a guaranteed stop.
+ * A long-running program of a test (a peer, a capture) with its output kept in memory and in log
+ * files, waits with timeouts, and a guaranteed stop.
  *
  * <p>Commands normally start with {@code ip netns exec NS}, which execs the program in place, so
  * {@link #pid()} is the program itself. Every started process is registered so that the shutdown
@@ -53,8 +53,8 @@ final class Proc implements AutoCloseable {
   }
 
   /**
-   * Starts {@code command}; its output goes to {@code logDir/name.out} and {@code name.err}.
-   * Stdin stays open for {@link #stdin()} when {@code keepStdin}, otherwise it is closed at once.
+   * Starts {@code command}; its output goes to {@code logDir/name.out} and {@code name.err}. Stdin
+   * stays open for {@link #stdin()} when {@code keepStdin}, otherwise it is closed at once.
    */
   static Proc start(String name, Path logDir, List<String> command, boolean keepStdin) {
     try {
@@ -178,13 +178,23 @@ final class Proc implements AutoCloseable {
         boolean pumpsDone = !outPump.isAlive() && !errPump.isAlive();
         if (!process.isAlive() && pumpsDone) {
           throw new AssertionError(
-              name + " exited (code " + process.exitValue() + ") before printing /" + pattern
-                  + "/\n" + tail());
+              name
+                  + " exited (code "
+                  + process.exitValue()
+                  + ") before printing /"
+                  + pattern
+                  + "/\n"
+                  + tail());
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           throw new AssertionError(
-              name + " did not print /" + pattern + "/ within " + timeout.toSeconds() + " s\n"
+              name
+                  + " did not print /"
+                  + pattern
+                  + "/ within "
+                  + timeout.toSeconds()
+                  + " s\n"
                   + tail());
         }
         try {

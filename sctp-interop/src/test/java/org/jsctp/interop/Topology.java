@@ -1,14 +1,13 @@
 package org.jsctp.interop;
 
 /**
- * Two hosts in two fresh network namespaces, {@code a} (usually the client) and {@code b}
- * (usually the server), joined by one or more veth pairs. Path {@code k} (from 1) is interface
- * {@code pk} on both sides with the subnet 10.201.k.0/24: host a has 10.201.k.1, host b
- * 10.201.k.2. Each peer address is reachable over exactly one path, so a path can be cut by
- * dropping on one interface.
+ * Two hosts in two fresh network namespaces, {@code a} (usually the client) and {@code b} (usually
+ * the server), joined by one or more veth pairs. Path {@code k} (from 1) is interface {@code pk} on
+ * both sides with the subnet 10.201.k.0/24: host a has 10.201.k.1, host b 10.201.k.2. Each peer
+ * address is reachable over exactly one path, so a path can be cut by dropping on one interface.
  *
- * <p>These addresses exist only inside the two namespaces; nothing of the test can reach the
- * host's own interfaces from there.
+ * <p>These addresses exist only inside the two namespaces; nothing of the test can reach the host's
+ * own interfaces from there.
  */
 final class Topology implements AutoCloseable {
 

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * UDP port checks inside a namespace with {@code ss}. usrsctp programs whose port is taken
- * print nothing and never receive, so the harness checks that a port is free before starting a
- * program and waits until that very process has bound it.
+ * UDP port checks inside a namespace with {@code ss}. usrsctp programs whose port is taken print
+ * nothing and never receive, so the harness checks that a port is free before starting a program
+ * and waits until that very process has bound it.
  */
 final class UdpPorts {
 
@@ -52,8 +52,14 @@ final class UdpPorts {
       }
       if (!lines.isEmpty()) {
         throw new AssertionError(
-            "UDP port " + port + " in " + ns + " is bound by another process:\n"
-                + String.join("\n", lines) + "\n" + proc.tail());
+            "UDP port "
+                + port
+                + " in "
+                + ns
+                + " is bound by another process:\n"
+                + String.join("\n", lines)
+                + "\n"
+                + proc.tail());
       }
       if (!proc.isAlive()) {
         throw new AssertionError(
@@ -61,8 +67,13 @@ final class UdpPorts {
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            proc.name() + " did not bind UDP port " + port + " within " + timeout.toSeconds()
-                + " s\n" + proc.tail());
+            proc.name()
+                + " did not bind UDP port "
+                + port
+                + " within "
+                + timeout.toSeconds()
+                + " s\n"
+                + proc.tail());
       }
       sleep(100);
     }

@@ -7,13 +7,13 @@ import java.util.List;
 /**
  * The usrsctp 0.9.5 example programs of libusrsctp-examples, started inside a namespace.
  *
- * <p>Facts they impose: they bind the wildcard address and list every address of the host, so
- * they only ever run inside namespaces of the test; a taken UDP port makes them silently deaf,
- * so the port is checked before and after the start; their stdout is block-buffered, so they run
- * under {@code stdbuf -oL}. {@code echo_server} reads at most 10240 bytes per receive call and
- * echoes only the part that ends a message, so it cannot echo messages larger than 10240 bytes
- * (mhpeer serves those). Both set usrsctp's {@code sctp_blackhole} to 2, so they answer no
- * out-of-the-blue packet with an ABORT.
+ * <p>Facts they impose: they bind the wildcard address and list every address of the host, so they
+ * only ever run inside namespaces of the test; a taken UDP port makes them silently deaf, so the
+ * port is checked before and after the start; their stdout is block-buffered, so they run under
+ * {@code stdbuf -oL}. {@code echo_server} reads at most 10240 bytes per receive call and echoes
+ * only the part that ends a message, so it cannot echo messages larger than 10240 bytes (mhpeer
+ * serves those). Both set usrsctp's {@code sctp_blackhole} to 2, so they answer no out-of-the-blue
+ * packet with an ABORT.
  */
 final class Usrsctp {
 
@@ -31,9 +31,12 @@ final class Usrsctp {
             logDir,
             ns.wrap(
                 List.of(
-                    "stdbuf", "-oL", "-eL",
+                    "stdbuf",
+                    "-oL",
+                    "-eL",
                     Env.USRSCTP_PROGRAMS.resolve("echo_server").toString(),
-                    Integer.toString(localUdp), Integer.toString(remoteUdp))));
+                    Integer.toString(localUdp),
+                    Integer.toString(remoteUdp))));
     try {
       UdpPorts.awaitBound(ns, localUdp, p, Duration.ofSeconds(20));
     } catch (AssertionError e) {
@@ -44,9 +47,9 @@ final class Usrsctp {
   }
 
   /**
-   * {@code client ADDR 7 0 LOCAL_UDP REMOTE_UDP}: connects at once, then sends each stdin line
-   * (up to 79 bytes) as one message on stream 0 and prints the echoes; at the end of stdin it
-   * shuts the association down gracefully and exits after SHUTDOWN_COMP or COMM_LOST.
+   * {@code client ADDR 7 0 LOCAL_UDP REMOTE_UDP}: connects at once, then sends each stdin line (up
+   * to 79 bytes) as one message on stream 0 and prints the echoes; at the end of stdin it shuts the
+   * association down gracefully and exits after SHUTDOWN_COMP or COMM_LOST.
    */
   static Proc client(NetNs ns, Path logDir, String addr, int localUdp, int remoteUdp) {
     UdpPorts.assertFree(ns, localUdp);
@@ -55,10 +58,15 @@ final class Usrsctp {
         logDir,
         ns.wrap(
             List.of(
-                "stdbuf", "-oL", "-eL",
+                "stdbuf",
+                "-oL",
+                "-eL",
                 Env.USRSCTP_PROGRAMS.resolve("client").toString(),
-                addr, Integer.toString(ECHO_PORT), "0",
-                Integer.toString(localUdp), Integer.toString(remoteUdp))),
+                addr,
+                Integer.toString(ECHO_PORT),
+                "0",
+                Integer.toString(localUdp),
+                Integer.toString(remoteUdp))),
         true);
   }
 }

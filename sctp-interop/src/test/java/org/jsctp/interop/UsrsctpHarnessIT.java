@@ -65,7 +65,16 @@ class UsrsctpHarnessIT {
       assertThat(report.chunks(SHUTDOWN, f -> f.from(a))).isPositive();
       assertThat(report.chunks(SHUTDOWN_ACK, f -> f.from(b))).isPositive();
       assertThat(report.chunks(SHUTDOWN_COMPLETE, f -> f.from(a))).isPositive();
-      Log.record(dir, "lines echoed " + lines + "/" + lines + "; " + report.summary());
+      Log.record(
+          dir,
+          "lines echoed "
+              + lines
+              + "/"
+              + lines
+              + "; "
+              + UdpCounters.describe(t)
+              + "; "
+              + report.summary());
 
       // The same capture with one payload byte changed must fail the check.
       Path corrupted = dir.resolve("capture-corrupted.pcapng");
@@ -76,7 +85,8 @@ class UsrsctpHarnessIT {
       Files.write(corrupted, bytes);
       List<String> problems = Capture.analyze(corrupted, SERVER_UDP, CLIENT_UDP).problems();
       assertThat(problems).anyMatch(p -> p.endsWith("bad CRC32c"));
-      String frame = problems.get(0).substring(0, problems.get(0).indexOf(' ', "frame ".length()) + 1);
+      String frame =
+          problems.get(0).substring(0, problems.get(0).indexOf(' ', "frame ".length()) + 1);
       assertThat(problems).allMatch(p -> p.startsWith(frame)); // only the corrupted packet
     }
   }
@@ -122,7 +132,14 @@ class UsrsctpHarnessIT {
       CaptureReport report = cap.stop().assertClean();
       // 64 KiB messages are fragmented: many DATA chunks per message in both directions.
       assertThat(report.chunks(DATA, f -> f.from(addrA(1)))).isGreaterThan(60 * 40);
-      Log.record(dir, "mhpeer 64 KiB x 60, 4 streams, unordered: " + r + "; " + report.summary());
+      Log.record(
+          dir,
+          "mhpeer 64 KiB x 60, 4 streams, unordered: "
+              + r
+              + "; "
+              + UdpCounters.describe(t)
+              + "; "
+              + report.summary());
     }
   }
 
@@ -152,8 +169,7 @@ class UsrsctpHarnessIT {
                 .progress(50)
                 .start(t.a(), dir, "mhpeer-client")) {
       Failover.Outcome outcome =
-          Failover.cutAndHealPrimary(
-              t, server, "progress assoc \\d+ echoed=", client, addrB(1));
+          Failover.cutAndHealPrimary(t, server, "progress assoc \\d+ echoed=", client, addrB(1));
       assertThat(client.awaitExit(Duration.ofSeconds(60))).as(client.tail()).isZero();
       EchoResult r = EchoResult.from(client);
       assertThat(r.complete()).as(r.toString()).isTrue();
@@ -164,18 +180,24 @@ class UsrsctpHarnessIT {
           Failover.assertPfFailover(report, outcome, addrA(1), addrB(1), addrA(2), addrB(2));
       Log.record(
           dir,
-          "usrsctp (mhpeer, PF threshold 0, RTO 200..1000 ms) failover: " + r + "; " + outcome
-              + "; first retransmission on path 2 " + String.format("%.2f", moved)
+          "usrsctp (mhpeer, PF threshold 0, RTO 200..1000 ms) failover: "
+              + r
+              + "; "
+              + outcome
+              + "; first retransmission on path 2 "
+              + String.format("%.2f", moved)
               + " s after the cut, no new DATA into the dead primary after it; "
+              + UdpCounters.describe(t)
+              + "; "
               + report.summary());
     }
   }
 
   /**
-   * The control for the case above: with SCTP-PF left off (usrsctp's default), new data keeps
-   * going into the dead primary after the first retransmission went to path 2, until usrsctp
-   * declares it INACTIVE. This shows that mhpeer's {@code SCTP_PEER_ADDR_THLDS} setting takes
-   * effect and that {@link Failover#assertPfFailover} tells the two behaviours apart.
+   * The control for the case above: with SCTP-PF left off (usrsctp's default), new data keeps going
+   * into the dead primary after the first retransmission went to path 2, until usrsctp declares it
+   * INACTIVE. This shows that mhpeer's {@code SCTP_PEER_ADDR_THLDS} setting takes effect and that
+   * {@link Failover#assertPfFailover} tells the two behaviours apart.
    */
   @Test
   void withoutPfUsrsctpKeepsNewDataOnTheDeadPrimaryUntilItIsInactive() {
@@ -216,9 +238,17 @@ class UsrsctpHarnessIT {
           .isPositive();
       Log.record(
           dir,
-          "usrsctp (mhpeer) without PF: " + r + "; " + outcome + "; " + intoDeadPrimary
+          "usrsctp (mhpeer) without PF: "
+              + r
+              + "; "
+              + outcome
+              + "; "
+              + intoDeadPrimary
               + " new DATA chunks went into the dead primary after the first retransmission on"
-              + " path 2; " + report.summary());
+              + " path 2; "
+              + UdpCounters.describe(t)
+              + "; "
+              + report.summary());
     }
   }
 }
