@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -89,7 +88,7 @@ class EchoClientToUsrsctpIT {
   }
 
   /**
-   * Known issue, run with {@code -Dinterop.knownIssues=true}: with a window of messages in flight
+   * Was a known issue until sctp-netty asked for 4 MiB socket buffers: with a window of messages in flight
    * (no rate), usrsctp's bursts of echoes overflow the UDP receive buffer of jsctp's socket (the
    * kernel default, 212,992 bytes, below the 262,144-byte window jsctp advertises); hundreds of
    * datagrams are dropped per run, and with 64 KiB messages the resulting SACKs gap-acknowledge
@@ -97,12 +96,6 @@ class EchoClientToUsrsctpIT {
    */
   @ParameterizedTest(name = "size={0} count={1} server={2}")
   @CsvSource({"8192, 300, echo_server", "65536, 100, mhpeer"})
-  @EnabledIfSystemProperty(
-      named = "interop.knownIssues",
-      matches = "true",
-      disabledReason =
-          "known issue: jsctp's UDP receive buffer overflows under usrsctp's bursts; see"
-              + " docs/interop.md (run with -Dinterop.knownIssues=true)")
   void burstsOfEchoesDoNotOverflowOurReceiveBuffer(int size, int count, String serverKind) {
     UdpCounters a = runEchoClient(serverKind, size, 4, false, "--count", Integer.toString(count));
     assertThat(a.rcvbufErrors())

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -96,18 +95,12 @@ class UsrsctpClientToEchoServerIT {
   }
 
   /**
-   * Known issue, run with {@code -Dinterop.knownIssues=true}: 16 messages of 64 KiB in flight from
+   * Was a known issue until sctp-netty asked for 4 MiB socket buffers: 16 messages of 64 KiB in flight from
    * usrsctp overflow the UDP receive buffer of jsctp's server socket (kernel default 212,992 bytes,
    * below the 262,144-byte window jsctp advertises); the SACKs that follow gap-acknowledge more
    * than 100 TSNs, which tshark reports as an expert warning.
    */
   @Test
-  @EnabledIfSystemProperty(
-      named = "interop.knownIssues",
-      matches = "true",
-      disabledReason =
-          "known issue: jsctp's UDP receive buffer overflows under usrsctp's bursts; see"
-              + " docs/interop.md (run with -Dinterop.knownIssues=true)")
   void burstsOfLargeMessagesDoNotOverflowOurReceiveBuffer() {
     UdpCounters b = runMhpeerClient(65536, 60, 0, 3, false);
     assertThat(b.rcvbufErrors())
