@@ -71,6 +71,10 @@ final class OutgoingMessages {
       sndbuf = opts.template.sndbuf();
     }
     PendingSend p = prepare(src, info, opts, staging, sndbuf, blocking);
+    if (p != null && blocking && h.tryReserve(p.length)) {
+      // Room in the send buffer: the caller returns at once (see PendingSend.detached).
+      p.detached = true;
+    }
     if (p != null) {
       try {
         h.runtime.execute(() -> h.send(p, System.nanoTime()));
