@@ -95,6 +95,8 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   final Timer autoclose = new Timer(TimerKind.AUTOCLOSE);
   final HandshakeHandler handshake;
   final ShutdownHandler shutdown;
+  private final SocketOptionSemantics optionSemantics = new SocketOptionSemantics(this);
+  private final PacketAssembler assembler = new PacketAssembler(this);
 
   AssociationState state = AssociationState.CLOSED;
   int localTag;
@@ -109,9 +111,9 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   int inboundStreams;
   int peerOutboundStreams;
 
-  private final AssociationOptions options;
+  final AssociationOptions options;
   private boolean dirty;
-  private long lastNow;
+  long lastNow;
   private long lastDataActivity;
   private String thresholdWarning;
 
@@ -657,93 +659,12 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     return Destination.of(p);
   }
 
-  /** Where a SACK goes: the source of the latest DATA (RFC 9260 section 6.4). */
-  private Destination sackDestination() {
-    InetAddress source = receiver.lastDataSource();
-    Path p = source == null ? null : paths.find(source);
-    if (p == null) {
-      p = paths.dataPath(lastNow);
-    }
-    return p == null ? primaryDestination() : Destination.of(p);
-  }
-
   /**
    * The next packet to send, or null. Call until it answers null after every input, timeout or
-   * user call. Control chunks go first, each with the packet of its destination; a due SACK
-   * goes with them or alone; then retransmissions and new data as the windows allow, with any
-   * pending SACK bundled.
+   * user call (see {@link PacketAssembler}).
    */
   public Transmit pollTransmit(long now) {
-    lastNow = Math.max(lastNow, now);
-    if (state == AssociationState.CLOSED) {
-      return null;
-    }
-    Destination dest;
-    int vtag = peerTag;
-    Path dataPath = state.transmitsData() ? paths.dataPath(now) : null;
-    if (!controls.isEmpty()) {
-      ControlQueue.Entry first = controls.peek();
-      dest = first.destination();
-      vtag = first.verificationTag();
-    } else if (receiver != null && receiver.sackDue() && state != AssociationState.CLOSED) {
-      dest = sackDestination();
-    } else if (dataPath != null && sender != null) {
-      Path sendOn = null;
-      for (Path p : paths.paths()) {
-        if (sender.wantsToSend(p, dataPath, now)) {
-          sendOn = p;
-          break;
-        }
-      }
-      if (sendOn == null) {
-        return null;
-      }
-      dest = Destination.of(sendOn);
-    } else {
-      return null;
-    }
-    Path destPath = paths.find(dest.remote());
-    int maxSize = destPath != null ? destPath.maxPacketSize() : options.pathMtu() - 28;
-    PacketBuilder packet = new PacketBuilder(maxSize);
-    int controlChunks = 0;
-    Iterator<ControlQueue.Entry> it = controls.iterator();
-    while (it.hasNext()) {
-      ControlQueue.Entry e = it.next();
-      if (!e.destination().equals(dest) || e.verificationTag() != vtag) {
-        continue;
-      }
-      if (!packet.add(e.chunk())) {
-        if (packet.isEmpty()) {
-          LOG.warn("association {}: dropping control chunk too large for the MTU: {}", id, e.chunk());
-          it.remove();
-          continue;
-        }
-        break;
-      }
-      it.remove();
-      controlChunks++;
-    }
-    if (vtag == peerTag && receiver != null && receiver.ackPending() && state.receivesData()
-        && (receiver.sackDue() || destPath != null && destPath == dataPath)) {
-      Destination sackTo = sackDestination();
-      if (sackTo.equals(dest)) {
-        SackChunk sack = receiver.buildSack(packet.remaining());
-        if (packet.add(sack)) {
-          receiver.sackSent();
-          controlChunks++;
-        }
-      }
-    }
-    if (vtag == peerTag && destPath != null && dataPath != null && sender != null && state.transmitsData()) {
-      sender.fill(packet, destPath, dataPath, now);
-    }
-    if (packet.isEmpty()) {
-      return null;
-    }
-    counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, controlChunks);
-    counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
-    byte[] bytes = packet.build(ctx.localPort(), peerPort, vtag);
-    return new Transmit(dest.local(), dest.remote(), dest.udpPort(), bytes);
+    return assembler.pollTransmit(now);
   }
 
   /** Whether this association may have something to send or reschedule. */
@@ -894,7 +815,7 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   void flushControlsAndClose(long now) {
     List<Transmit> last = new ArrayList<>();
     while (!controls.isEmpty()) {
-      Transmit t = pollControlsOnly();
+      Transmit t = assembler.pollControlsOnly();
       if (t == null) {
         break;
       }
@@ -911,35 +832,6 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
       ctx.transmit(t);
     }
     ctx.closed(this);
-  }
-
-  private Transmit pollControlsOnly() {
-    ControlQueue.Entry first = controls.peek();
-    Destination dest = first.destination();
-    int vtag = first.verificationTag();
-    Path destPath = paths.find(dest.remote());
-    PacketBuilder packet =
-        new PacketBuilder(destPath != null ? destPath.maxPacketSize() : options.pathMtu() - 28);
-    Iterator<ControlQueue.Entry> it = controls.iterator();
-    while (it.hasNext()) {
-      ControlQueue.Entry e = it.next();
-      if (e.destination().equals(dest) && e.verificationTag() == vtag) {
-        if (!packet.add(e.chunk())) {
-          if (packet.isEmpty()) {
-            it.remove();
-            continue;
-          }
-          break;
-        }
-        it.remove();
-      }
-    }
-    if (packet.isEmpty()) {
-      return null;
-    }
-    counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
-    return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
-        packet.build(ctx.localPort(), peerPort, vtag));
   }
 
   // ---- environments of the components ----------------------------------------------------
@@ -1010,65 +902,26 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
     return ctx.random().nextLong();
   }
 
-  // ---- socket-option semantics (RFC 6458, RFC 7829) --------------------------------------
-
-  private Path requirePath(InetAddress address, String option) {
-    Path p = paths.find(address);
-    if (p == null) {
-      throw new IllegalArgumentException(option + ": " + address.getHostAddress()
-          + " is not a peer address of association " + id);
-    }
-    return p;
-  }
+  // ---- socket-option semantics (RFC 6458, RFC 7829), see SocketOptionSemantics ---------
 
   /** SCTP_GET_PEER_ADDR_INFO for one peer address. */
   public PeerAddressInfo peerAddressInfo(InetAddress address) {
-    Path p = requirePath(address, "SCTP_GET_PEER_ADDR_INFO");
-    return new PeerAddressInfo(
-        p.address(), p.udpPort(), p.state(), p.congestion().cwnd(),
-        p.rto().srtt() / MS, p.rto().rto() / MS, p.mtu(), p.errorCount(), p.flightSize(),
-        p == paths.primary(), p == paths.currentDataPath(), p.heartbeatEnabled(),
-        p.heartbeatIntervalNanos() / MS, p.thresholds().pathMaxRetrans(), p.thresholds().pfRetrans(),
-        p.pfEntries(), p.inactiveEntries(), p.heartbeatsSent(), p.heartbeatAcks());
+    return optionSemantics.peerAddressInfo(address);
   }
 
   /** SCTP_GET_PEER_ADDR_INFO for every peer address, in path order. */
   public List<PeerAddressInfo> peerAddressInfos() {
-    List<PeerAddressInfo> list = new ArrayList<>();
-    for (Path p : paths.paths()) {
-      list.add(peerAddressInfo(p.address()));
-    }
-    return list;
+    return optionSemantics.peerAddressInfos();
   }
 
   /** SCTP_STATUS. */
   public AssociationStatus status() {
-    Path primary = paths.primary();
-    return new AssociationStatus(
-        id, state,
-        sender == null ? 0 : sender.peerRwnd(),
-        sender == null ? 0 : sender.unacknowledgedChunks(),
-        receiver == null ? 0 : receiver.pendingBytes(),
-        inboundStreams, outboundStreams,
-        sender == null ? fragmentPoint() : sender.fragmentSize(),
-        primary == null ? null : primary.address(),
-        errorCount, maxRetrans,
-        sender == null ? 0 : sender.bufferedAmount(),
-        receiver == null ? options.rcvbuf() : receiver.advertisedWindow(),
-        thresholdWarning);
+    return optionSemantics.status();
   }
 
   /** SCTP_PEER_ADDR_PARAMS as it stands for one address (its heartbeat mode is ENABLED or DISABLED). */
   public PeerAddressParams peerAddressParams(InetAddress address) {
-    if (address == null) {
-      return new PeerAddressParams(null, options.heartbeatIntervalMs(), options.pathMaxRetrans(),
-          options.pathMtu(), options.heartbeatEnabled() ? PeerAddressParams.HeartbeatMode.ENABLED
-              : PeerAddressParams.HeartbeatMode.DISABLED);
-    }
-    Path p = requirePath(address, "SCTP_PEER_ADDR_PARAMS");
-    return new PeerAddressParams(p.address(), p.heartbeatIntervalNanos() / MS,
-        p.thresholds().pathMaxRetrans(), p.mtu(), p.heartbeatEnabled()
-            ? PeerAddressParams.HeartbeatMode.ENABLED : PeerAddressParams.HeartbeatMode.DISABLED);
+    return optionSemantics.peerAddressParams(address);
   }
 
   /**
@@ -1076,85 +929,17 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
    * null. Zero leaves a value unchanged; DEMAND sends a heartbeat at once (SCTP_ISSUE_HB).
    */
   public void setPeerAddressParams(long now, PeerAddressParams params) {
-    lastNow = now;
-    if (params.heartbeatIntervalMillis() < 0 || params.heartbeatIntervalMillis() > 86_400_000) {
-      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_hbinterval = "
-          + params.heartbeatIntervalMillis() + " is out of range 0..86400000 (0 = unchanged)");
-    }
-    if (params.pathMaxRetrans() < 0 || params.pathMaxRetrans() > 0xFFFF) {
-      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt = "
-          + params.pathMaxRetrans() + " is out of range 0..65535 (0 = unchanged)");
-    }
-    if (params.pathMtu() != 0 && (params.pathMtu() < 576 || params.pathMtu() > 65_535)) {
-      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmtu = " + params.pathMtu()
-          + " is out of range 576..65535 (0 = unchanged)");
-    }
-    List<Path> targets = params.address() == null ? paths.paths()
-        : List.of(requirePath(params.address(), "SCTP_PEER_ADDR_PARAMS"));
-    if (params.address() == null) {
-      options.setHeartbeatIntervalMs(params.heartbeatIntervalMillis());
-      options.setPathMaxRetrans(params.pathMaxRetrans());
-      if (params.pathMtu() != 0) {
-        options.setPathMtu(params.pathMtu());
-      }
-      if (params.heartbeat() == PeerAddressParams.HeartbeatMode.ENABLED) {
-        options.setHeartbeatEnabled(true);
-      } else if (params.heartbeat() == PeerAddressParams.HeartbeatMode.DISABLED) {
-        options.setHeartbeatEnabled(false);
-      }
-    }
-    for (Path p : targets) {
-      if (params.heartbeatIntervalMillis() != 0) {
-        p.setHeartbeatIntervalNanos(params.heartbeatIntervalMillis() * MS);
-      }
-      if (params.pathMaxRetrans() != 0) {
-        PathThresholds t = p.thresholds();
-        p.setThresholds(new PathThresholds(params.pathMaxRetrans(), t.pfRetrans(), t.pfEnabled()));
-      }
-      if (params.pathMtu() != 0) {
-        p.setMtu(params.pathMtu());
-      }
-      switch (params.heartbeat()) {
-        case ENABLED -> {
-          p.setHeartbeatEnabled(true);
-          if (state.heartbeats() && !p.heartbeatTimer().isRunning()) {
-            paths.scheduleHeartbeat(p, now);
-          }
-        }
-        case DISABLED -> {
-          p.setHeartbeatEnabled(false);
-          if (!p.heartbeatOutstanding() && p.state().isConfirmed()) {
-            p.heartbeatTimer().stop();
-          }
-        }
-        case DEMAND -> {
-          if (state.heartbeats()) {
-            paths.sendHeartbeat(p, now);
-          }
-        }
-        default -> {}
-      }
-    }
-    if (sender != null) {
-      sender.setFragmentPoint(fragmentPoint());
-    }
-    validateThresholds();
-    touch();
+    optionSemantics.setPeerAddressParams(now, params);
   }
 
   /** SCTP_ISSUE_HB: a heartbeat to this address now. */
   public void requestHeartbeat(long now, InetAddress address) {
-    setPeerAddressParams(now, new PeerAddressParams(address, 0, 0, 0, PeerAddressParams.HeartbeatMode.DEMAND));
+    optionSemantics.requestHeartbeat(now, address);
   }
 
   /** SCTP_PEER_ADDR_THLDS as it stands for one address, or the association's defaults (null). */
   public PeerAddressThresholds thresholds(InetAddress address) {
-    if (address == null) {
-      return new PeerAddressThresholds(null, options.pathMaxRetrans(), options.pfRetrans(), paths.psRetrans());
-    }
-    Path p = requirePath(address, "SCTP_PEER_ADDR_THLDS");
-    return new PeerAddressThresholds(p.address(), p.thresholds().pathMaxRetrans(),
-        p.thresholds().pfRetrans(), paths.psRetrans());
+    return optionSemantics.thresholds(address);
   }
 
   /**
@@ -1165,26 +950,7 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
    *     enabled below the PF threshold (RFC 7829 section 5)
    */
   public void setThresholds(long now, PeerAddressThresholds t) {
-    lastNow = now;
-    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathmaxrxt", t.pathMaxRetrans(), 0, 0xFFFF);
-    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathpfthld", t.pfRetrans(), 0, 0xFFFF);
-    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathcpthld", t.psRetrans(), 0, 0xFFFF);
-    if (t.psRetrans() != PeerAddressThresholds.SWITCHOVER_OFF && t.psRetrans() < t.pfRetrans()) {
-      throw new IllegalArgumentException("SCTP_PEER_ADDR_THLDS spt_pathcpthld (" + t.psRetrans()
-          + ") must be at least spt_pathpfthld (" + t.pfRetrans() + ") or 65535 (off), RFC 7829 section 5");
-    }
-    List<Path> targets = t.address() == null ? paths.paths()
-        : List.of(requirePath(t.address(), "SCTP_PEER_ADDR_THLDS"));
-    if (t.address() == null) {
-      int pmr = t.pathMaxRetrans() != 0 ? t.pathMaxRetrans() : options.pathMaxRetrans();
-      options.setThresholds(pmr, t.pfRetrans());
-    }
-    for (Path p : targets) {
-      int pmr = t.pathMaxRetrans() != 0 ? t.pathMaxRetrans() : p.thresholds().pathMaxRetrans();
-      p.setThresholds(new PathThresholds(pmr, t.pfRetrans(), p.thresholds().pfEnabled()));
-    }
-    paths.setPsRetrans(t.psRetrans());
-    validateThresholds();
+    optionSemantics.setThresholds(now, t);
   }
 
   /**
@@ -1193,21 +959,17 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
    * again, so that for example switching SCTP_NODELAY on sends what Nagle held back.
    */
   public void optionsChanged(long now) {
-    lastNow = Math.max(lastNow, now);
-    touch();
+    optionSemantics.optionsChanged(now);
   }
 
   /** SCTP_PRIMARY_ADDR: new data goes to this confirmed peer address while it is ACTIVE. */
   public void setPrimary(long now, InetAddress address) {
-    lastNow = now;
-    paths.setPrimary(requirePath(address, "SCTP_PRIMARY_ADDR"));
-    touch();
+    optionSemantics.setPrimary(now, address);
   }
 
   /** The primary peer address, or null before the handshake. */
   public InetAddress primaryAddress() {
-    Path p = paths.primary();
-    return p == null ? null : p.address();
+    return optionSemantics.primaryAddress();
   }
 
   /** The peer's transport addresses, in path order. */

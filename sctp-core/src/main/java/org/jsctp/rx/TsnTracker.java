@@ -33,9 +33,9 @@ public final class TsnTracker {
   private final SequenceUnwrapper unwrapper;
   private long cumulative;
   private long highestReceived;
-  private long[] ranges = new long[16];
+  private long[] ranges = new long[8];
   private int rangeCount;
-  private final int[] duplicates = new int[MAX_DUPLICATES];
+  private int[] duplicates = new int[8];
   private int duplicateCount;
 
   /** @param peerInitialTsn the peer's Initial TSN; the cumulative TSN starts one below it */
@@ -50,6 +50,9 @@ public final class TsnTracker {
     long t = unwrapper.peek(tsn);
     if (t <= cumulative || contains(t)) {
       if (duplicateCount < MAX_DUPLICATES) {
+        if (duplicateCount == duplicates.length) {
+          duplicates = java.util.Arrays.copyOf(duplicates, Math.min(MAX_DUPLICATES, 2 * duplicates.length));
+        }
         duplicates[duplicateCount++] = tsn;
       }
       return Outcome.DUPLICATE;

@@ -6,7 +6,7 @@ package org.jsctp.tx;
  */
 final class OutstandingData {
 
-  private OutstandingChunk[] ring = new OutstandingChunk[64];
+  private OutstandingChunk[] ring = new OutstandingChunk[16];
   private int head;
   private int size;
   private long firstTsn;
@@ -71,7 +71,7 @@ final class OutstandingData {
   /** Releases the buffer when it grew large and emptied again. */
   void trim() {
     if (size == 0 && ring.length > 256) {
-      ring = new OutstandingChunk[64];
+      ring = new OutstandingChunk[16];
       head = 0;
     }
   }

@@ -39,6 +39,12 @@ final class AssociationHandle {
   private volatile Set<SocketAddress> remoteAddresses = Set.of();
   private volatile boolean writable = true;
 
+  // Blocking sends that find room return at once; their bytes are reserved here until the loop
+  // has handed them to the core, and compared with the buffered amount seen at the last refresh.
+  private final AtomicLong reserved = new AtomicLong();
+  private volatile long bufferedSnapshot;
+  private volatile long sndbufSnapshot;
+
   AssociationHandle(
       EndpointRuntime runtime,
       org.jsctp.association.Association core,
@@ -112,14 +118,24 @@ final class AssociationHandle {
    * (their number is bounded by the threads blocked).
    */
   void send(PendingSend p, long now) {
+    try {
+      sendNow(p, now);
+    } finally {
+      if (p.detached) {
+        reserved.addAndGet(-p.length);
+      }
+    }
+  }
+
+  private void sendNow(PendingSend p, long now) {
     if (ended) {
-      p.future.completeExceptionally(new ClosedChannelException());
+      fail(p, new ClosedChannelException());
       return;
     }
     if (!parked.isEmpty()) {
       long limit = Math.max(core.options().sndbuf(), p.length);
       if (!p.blocking && parkedBytes + p.length > limit) {
-        p.future.completeExceptionally(
+        fail(p,
             new SendBufferFullException(
                 "association "
                     + id()
@@ -157,7 +173,7 @@ final class AssociationHandle {
       if (ended) {
         parked.pollFirst();
         parkedBytes -= p.length;
-        p.future.completeExceptionally(new ClosedChannelException());
+        fail(p, new ClosedChannelException());
         continue;
       }
       if (!attempt(p, now)) {
@@ -190,7 +206,43 @@ final class AssociationHandle {
     var s = core.sender();
     long sndbuf = s != null ? s.sendBuffer() : core.options().sndbuf();
     long buffered = s != null ? s.bufferedAmount() : 0;
+    bufferedSnapshot = buffered + parkedBytes;
+    sndbufSnapshot = sndbuf;
     writable = parked.isEmpty() && buffered < sndbuf;
+  }
+
+  /**
+   * Any thread: reserves room for a blocking send that need not wait, when the send buffer had
+   * room for it (with what other callers reserved) at the last refresh. The caller then detaches
+   * the send and returns at once; the loop releases the reservation once it handled the send.
+   */
+  boolean tryReserve(int length) {
+    if (!writable || ended || sndbufSnapshot == 0) {
+      return false;
+    }
+    long r = reserved.addAndGet(length);
+    if (bufferedSnapshot + r <= sndbufSnapshot) {
+      return true;
+    }
+    reserved.addAndGet(-length);
+    return false;
+  }
+
+  /**
+   * A send failed: its caller learns it from the future, or, when it did not wait, from a
+   * SEND_FAILED notification with the data (nothing is lost silently).
+   */
+  private void fail(PendingSend p, Throwable error) {
+    p.future.completeExceptionally(error);
+    if (p.detached) {
+      AssociationOwner o = owner;
+      if (o != null) {
+        java.nio.ByteBuffer data = p.message.payload().asReadOnlyByteBuffer();
+        o.notify(this, new SendFailedNotification(api, null, data, 0, p.message.streamId(),
+            p.message.payloadProtocolId(), p.message.unordered(), false,
+            error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
+      }
+    }
   }
 
   boolean hasParked() {
@@ -214,7 +266,7 @@ final class AssociationHandle {
         return false;
       }
       case INVALID_STREAM ->
-          p.future.completeExceptionally(
+          fail(p,
               new InvalidStreamException(
                   "stream "
                       + p.message.streamId()
@@ -222,14 +274,14 @@ final class AssociationHandle {
                       + streamLimit()
                       + " outbound streams"));
       case MESSAGE_TOO_BIG ->
-          p.future.completeExceptionally(
+          fail(p,
               new IOException(
                   "message of "
                       + p.length
                       + " bytes is larger than one DATA chunk ("
                       + (core.sender() == null ? "?" : core.sender().fragmentSize())
                       + " bytes) and SCTP_DISABLE_FRAGMENTS is on"));
-      case NOT_ACCEPTING -> p.future.completeExceptionally(new ClosedChannelException());
+      case NOT_ACCEPTING -> fail(p, new ClosedChannelException());
     }
     return true;
   }
@@ -245,7 +297,7 @@ final class AssociationHandle {
     refreshAddresses();
     while (!parked.isEmpty()) {
       PendingSend p = parked.pollFirst();
-      p.future.completeExceptionally(new ClosedChannelException());
+      fail(p, new ClosedChannelException());
     }
     parkedBytes = 0;
     closed.complete(null);

@@ -67,10 +67,17 @@ final class OutgoingMessages {
           "stream " + stream + " is outside the association's " + out + " outbound streams");
     }
     long sndbuf;
+    boolean wholeChunksOnly;
     synchronized (opts) {
       sndbuf = opts.template.sndbuf();
+      wholeChunksOnly = opts.template.disableFragments();
     }
     PendingSend p = prepare(src, info, opts, staging, sndbuf, blocking);
+    // Not with SCTP_DISABLE_FRAGMENTS: a message too big for one chunk must fail in the caller.
+    if (p != null && blocking && !wholeChunksOnly && h.tryReserve(p.length)) {
+      // Room in the send buffer: the caller returns at once (see PendingSend.detached).
+      p.detached = true;
+    }
     if (p != null) {
       try {
         h.runtime.execute(() -> h.send(p, System.nanoTime()));

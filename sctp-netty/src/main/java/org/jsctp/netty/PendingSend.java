@@ -18,6 +18,13 @@ final class PendingSend {
   final OutgoingMessage message;
   final int length;
   final boolean blocking;
+
+  /**
+   * True when the caller did not wait: a blocking send that found room in the send buffer returned
+   * at once, as a kernel socket returns once the data is in its buffer. A failure then reaches the
+   * application as a {@link SendFailedNotification} carrying the data.
+   */
+  volatile boolean detached;
   final CompletableFuture<Integer> future = new CompletableFuture<>();
   private final AtomicInteger state = new AtomicInteger(WAITING);
 

@@ -536,7 +536,9 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     int n = src.remaining();
     PendingSend p = submit(src, messageInfo, true);
     if (p != null) {
-      Blocking.awaitSend(p, Blocking.nanos(timeout));
+      if (!p.detached) {
+        Blocking.awaitSend(p, Blocking.nanos(timeout));
+      }
     }
     return n;
   }

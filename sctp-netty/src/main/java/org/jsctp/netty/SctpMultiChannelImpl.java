@@ -344,7 +344,9 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     int n = src.remaining();
     PendingSend p = submit(src, messageInfo, true);
     if (p != null) {
-      Blocking.awaitSend(p, Blocking.nanos(timeout));
+      if (!p.detached) {
+        Blocking.awaitSend(p, Blocking.nanos(timeout));
+      }
     }
     return n;
   }

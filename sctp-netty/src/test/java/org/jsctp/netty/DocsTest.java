@@ -28,6 +28,14 @@ class DocsTest {
   }
 
   @Test
+  void theConfigurationGuideListsEveryCounter() throws Exception {
+    String doc = read("configuration.md");
+    for (org.jsctp.stats.MibCounter c : org.jsctp.stats.MibCounter.values()) {
+      assertThat(doc).as(c.mibName()).contains("`" + c.mibName() + "`");
+    }
+  }
+
+  @Test
   void theUserGuideNamesEveryNotification() throws Exception {
     String doc = read("user-guide.md");
     for (Class<?> c : Notification.class.getPermittedSubclasses()) {

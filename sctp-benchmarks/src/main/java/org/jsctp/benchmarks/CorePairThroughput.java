@@ -1,4 +1,4 @@
-package org.jsctp.bench;
+package org.jsctp.benchmarks;
 
 import java.net.InetAddress;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.jsctp.wire.Bytes;
  * directly, one sending messages of a given size as fast as the association takes them. Shows
  * what the protocol machinery costs per message, the ceiling for any runtime on top of it.
  *
- * <pre>java -cp sctp-benchmarks/target/benchmarks.jar org.jsctp.bench.CorePairThroughput 8192 10</pre>
+ * <pre>java -cp sctp-benchmarks/target/benchmarks.jar org.jsctp.benchmarks.CorePairThroughput 8192 10</pre>
  */
 public final class CorePairThroughput {
 

@@ -1,0 +1,146 @@
+package org.jsctp.association;
+
+import java.net.InetAddress;
+import java.util.Iterator;
+import org.jsctp.endpoint.Transmit;
+import org.jsctp.path.Path;
+import org.jsctp.stats.MibCounter;
+import org.jsctp.wire.PacketBuilder;
+import org.jsctp.wire.SackChunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds an association's outgoing packets when they are polled: queued control chunks first,
+ * each packet for one destination and verification tag; a due SACK with them or alone, to the
+ * source of the latest DATA; then retransmissions and new data for the path as the windows
+ * allow, with a pending SACK bundled (RFC 9260 sections 6.1, 6.4 and 6.10).
+ */
+final class PacketAssembler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PacketAssembler.class);
+
+  private final Association a;
+
+  PacketAssembler(Association a) {
+    this.a = a;
+  }
+
+  /** Where a SACK goes: the source of the latest DATA (RFC 9260 section 6.4). */
+  private Destination sackDestination() {
+    InetAddress source = a.receiver.lastDataSource();
+    Path p = source == null ? null : a.paths.find(source);
+    if (p == null) {
+      p = a.paths.dataPath(a.lastNow);
+    }
+    return p == null ? a.primaryDestination() : Destination.of(p);
+  }
+
+  /**
+   * The next packet to send, or null. Call until it answers null after every input, timeout or
+   * user call. Control chunks go first, each with the packet of its destination; a due SACK
+   * goes with them or alone; then retransmissions and new data as the windows allow, with any
+   * pending SACK bundled.
+   */
+  Transmit pollTransmit(long now) {
+    a.lastNow = Math.max(a.lastNow, now);
+    if (a.state == AssociationState.CLOSED) {
+      return null;
+    }
+    Destination dest;
+    int vtag = a.peerTag;
+    Path dataPath = a.state.transmitsData() ? a.paths.dataPath(now) : null;
+    if (!a.controls.isEmpty()) {
+      ControlQueue.Entry first = a.controls.peek();
+      dest = first.destination();
+      vtag = first.verificationTag();
+    } else if (a.receiver != null && a.receiver.sackDue() && a.state != AssociationState.CLOSED) {
+      dest = sackDestination();
+    } else if (dataPath != null && a.sender != null) {
+      Path sendOn = null;
+      for (Path p : a.paths.paths()) {
+        if (a.sender.wantsToSend(p, dataPath, now)) {
+          sendOn = p;
+          break;
+        }
+      }
+      if (sendOn == null) {
+        return null;
+      }
+      dest = Destination.of(sendOn);
+    } else {
+      return null;
+    }
+    Path destPath = a.paths.find(dest.remote());
+    int maxSize = destPath != null ? destPath.maxPacketSize() : a.options.pathMtu() - 28;
+    PacketBuilder packet = new PacketBuilder(maxSize);
+    int controlChunks = 0;
+    Iterator<ControlQueue.Entry> it = a.controls.iterator();
+    while (it.hasNext()) {
+      ControlQueue.Entry e = it.next();
+      if (!e.destination().equals(dest) || e.verificationTag() != vtag) {
+        continue;
+      }
+      if (!packet.add(e.chunk())) {
+        if (packet.isEmpty()) {
+          LOG.warn("association {}: dropping control chunk too large for the MTU: {}", a.id(), e.chunk());
+          it.remove();
+          continue;
+        }
+        break;
+      }
+      it.remove();
+      controlChunks++;
+    }
+    if (vtag == a.peerTag && a.receiver != null && a.receiver.ackPending() && a.state.receivesData()
+        && (a.receiver.sackDue() || destPath != null && destPath == dataPath)) {
+      Destination sackTo = sackDestination();
+      if (sackTo.equals(dest)) {
+        SackChunk sack = a.receiver.buildSack(packet.remaining());
+        if (packet.add(sack)) {
+          a.receiver.sackSent();
+          controlChunks++;
+        }
+      }
+    }
+    if (vtag == a.peerTag && destPath != null && dataPath != null && a.sender != null && a.state.transmitsData()) {
+      a.sender.fill(packet, destPath, dataPath, now);
+    }
+    if (packet.isEmpty()) {
+      return null;
+    }
+    a.counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, controlChunks);
+    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    byte[] bytes = packet.build(a.ctx.localPort(), a.peerPort, vtag);
+    return new Transmit(dest.local(), dest.remote(), dest.udpPort(), bytes);
+  }
+
+  Transmit pollControlsOnly() {
+    ControlQueue.Entry first = a.controls.peek();
+    Destination dest = first.destination();
+    int vtag = first.verificationTag();
+    Path destPath = a.paths.find(dest.remote());
+    PacketBuilder packet =
+        new PacketBuilder(destPath != null ? destPath.maxPacketSize() : a.options.pathMtu() - 28);
+    Iterator<ControlQueue.Entry> it = a.controls.iterator();
+    while (it.hasNext()) {
+      ControlQueue.Entry e = it.next();
+      if (e.destination().equals(dest) && e.verificationTag() == vtag) {
+        if (!packet.add(e.chunk())) {
+          if (packet.isEmpty()) {
+            it.remove();
+            continue;
+          }
+          break;
+        }
+        it.remove();
+      }
+    }
+    if (packet.isEmpty()) {
+      return null;
+    }
+    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
+        packet.build(a.ctx.localPort(), a.peerPort, vtag));
+  }
+}

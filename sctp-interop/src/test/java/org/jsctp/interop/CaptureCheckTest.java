@@ -1,0 +1,147 @@
+package org.jsctp.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The capture checks against hand-made packets: each kind of breakage the interop runs must fail on
+ * is produced on purpose and must be reported, and clean packets must pass. Needs only tshark (no
+ * root), so it runs as a unit test.
+ */
+class CaptureCheckTest {
+
+  static final int PORT = 9899;
+
+  @TempDir Path dir;
+
+  @BeforeAll
+  static void needsTshark() {
+    boolean present;
+    try {
+      present = Cmd.run("sh", "-c", "command -v " + Capture.TSHARK).ok();
+    } catch (RuntimeException e) {
+      present = false;
+    }
+    assumeTrue(
+        present, "tshark is not installed (apt-get install -y tshark); capture checks not tested");
+  }
+
+  static byte[] data(long tsn, String payload) {
+    byte[] p = payload.getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocate(12 + p.length);
+    b.putInt((int) tsn).putShort((short) 0).putShort((short) 0).putInt(0).put(p);
+    return PcapWriter.chunk(0, 0x03, b.array());
+  }
+
+  static byte[] heartbeat() {
+    ByteBuffer b = ByteBuffer.allocate(12);
+    b.putShort((short) 1).putShort((short) 12).putLong(0x0102030405060708L);
+    return PcapWriter.chunk(4, 0, b.array());
+  }
+
+  /** A SACK acknowledging 300 TSNs in one gap block: tshark warns above 100. */
+  static byte[] sackWithHugeGap() {
+    ByteBuffer b = ByteBuffer.allocate(16);
+    b.putInt(0).putInt(100_000).putShort((short) 1).putShort((short) 0);
+    b.putShort((short) 2).putShort((short) 301);
+    return PcapWriter.chunk(3, 0, b.array());
+  }
+
+  CaptureReport analyze(PcapWriter w) {
+    Path f = dir.resolve("test.pcap");
+    w.write(f);
+    return Capture.analyze(f, PORT);
+  }
+
+  @Test
+  void wellFormedPacketsWithGoodChecksumsAreClean() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 0x11223344L, data(1, "hello")))
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 0x11223344L, heartbeat())));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.sctpFrames()).hasSize(2);
+    assertThat(r.chunks(CaptureReport.DATA)).isEqualTo(1);
+    assertThat(r.chunks(CaptureReport.HEARTBEAT)).isEqualTo(1);
+    r.assertClean();
+  }
+
+  @Test
+  void aCorruptedByteIsReportedAsBadChecksum() {
+    byte[] pkt = PcapWriter.sctp(5000, 7, 0x11223344L, data(1, "hello"));
+    pkt[pkt.length - 4] ^= 0x20; // flip a bit of the payload after the CRC was computed
+    CaptureReport r = analyze(new PcapWriter().udp(9900, PORT, pkt));
+    assertThat(r.problems()).anyMatch(p -> p.contains("bad CRC32c"));
+    assertThatThrownBy(r::assertClean).hasMessageContaining("bad CRC32c");
+  }
+
+  @Test
+  void aChunkLongerThanThePacketIsReportedAsMalformedEvenWithAGoodChecksum() {
+    byte[] body = ByteBuffer.allocate(17).putInt(1).array();
+    byte[] pkt = PcapWriter.sctp(5000, 7, 0x11223344L, PcapWriter.chunk(0, 0x03, body, 1024));
+    CaptureReport r = analyze(new PcapWriter().udp(9900, PORT, pkt));
+    assertThat(r.problems()).anyMatch(p -> p.contains("malformed"));
+    assertThat(r.problems()).noneMatch(p -> p.contains("CRC32c"));
+  }
+
+  @Test
+  void anExpertWarningIsReported() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 0x11223344L, sackWithHugeGap())));
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("expert info warning").contains("gap-acknowledged"));
+  }
+
+  @Test
+  void udpThatIsNotDecodedAsSctpIsReported() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, heartbeat()))
+                .udp(40000, 40001, PcapWriter.sctp(5000, 7, 1, heartbeat())));
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("not decoded as SCTP"));
+  }
+
+  @Test
+  void anEmptyCaptureIsNotClean() {
+    CaptureReport r = analyze(new PcapWriter());
+    assertThat(r.problems()).containsExactly("no SCTP packet in the capture");
+  }
+
+  @Test
+  void ipFragmentsAreCountedNotFailed() {
+    byte[] udp =
+        PcapWriter.udpDatagram(9900, PORT, PcapWriter.sctp(5000, 7, 1, data(1, "x".repeat(40))));
+    byte[] first = java.util.Arrays.copyOfRange(udp, 0, 32);
+    byte[] second = java.util.Arrays.copyOfRange(udp, 32, udp.length);
+    CaptureReport r =
+        analyze(new PcapWriter().ip(77, 0x2000, first).ip(77, 32 / 8, second)); // MF, then offset 4
+    assertThat(r.ipFragments()).isEqualTo(2);
+    assertThat(r.sctpFrames()).hasSize(1); // tshark reassembles the datagram on the last one
+    assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void theCheckedFieldsExistInThisTsharkVersion() throws Exception {
+    // A misspelt field makes tshark fail, so this also guards the field list of Capture.
+    Path f = dir.resolve("one.pcap");
+    new PcapWriter().udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, heartbeat())).write(f);
+    assertThat(Files.size(f)).isPositive();
+    assertThat(Capture.analyze(f, PORT).frames()).hasSize(1);
+  }
+}
