@@ -54,11 +54,12 @@ PORT=21000
 # next_port: sets PORT to the next UDP port free in the namespace (not in a subshell)
 next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
 udp_in() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $2; exit}' /proc/net/snmp; }
+udp_rcvbuf_errors() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $6; exit}' /proc/net/snmp; }
 
 {
   machine_info
   echo "# duration per run: ${DURATION}s, runs: $RUNS"
-  echo "case,size,run,mbit_per_s,msgs_per_s,data_pkts_per_s,udp_in_per_s,rx_cpu_s,seconds,loadavg1"
+  echo "case,size,run,mbit_per_s,msgs_per_s,data_pkts_per_s,udp_in_per_s,rx_cpu_s,seconds,loadavg1,udp_rcvbuf_errors"
 } >"$OUT"
 
 # waits (up to T s) until FILE has a line matching REGEX; echoes it
@@ -89,7 +90,7 @@ one_run() {
       spid=$! ;;
   esac
   wait_udp_bound "$NS" "$sport" 60
-  u0=$(udp_in)
+  u0=$(udp_in); e0=$(udp_rcvbuf_errors)
   # client
   case $kase in
     tsctp-*)
@@ -100,7 +101,7 @@ one_run() {
         --udp-port "$cport" --size "$size" --duration "$DURATION" \
         >"$base.client.out" 2>"$base.client.err" || log "$kase $size: tput-client exited $?" ;;
   esac
-  u1=$(udp_in)
+  u1=$(udp_in); e1=$(udp_rcvbuf_errors)
   case $kase in
     *-tsctp)
       line=$(wait_line "$base.server.out" '^[0-9]+, [0-9]+, ' 30) || { kill "$spid" 2>/dev/null; die "no tsctp server line in $base.server.out"; }
@@ -113,9 +114,9 @@ one_run() {
   esac
   wait "$spid" 2>/dev/null || true
   awk -v k="$kase" -v s="$size" -v r="$run" -v m="$msgs" -v b="$bytes" -v t="$secs" -v c="$cpu" \
-      -v du="$((u1 - u0))" -v d="$DURATION" -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
+      -v du="$((u1 - u0))" -v d="$DURATION" -v l="$(cut -d' ' -f1 /proc/loadavg)" -v de="$((e1 - e0))" 'BEGIN {
     ppm = int((s + 1443) / 1444)
-    printf "%s,%d,%d,%.1f,%.0f,%.0f,%.0f,%.2f,%.3f,%s\n", k, s, r, b * 8 / t / 1e6, m / t, m / t * ppm, du / d, c, t, l
+    printf "%s,%d,%d,%.1f,%.0f,%.0f,%.0f,%.2f,%.3f,%s,%d\n", k, s, r, b * 8 / t / 1e6, m / t, m / t * ppm, du / d, c, t, l, de
   }' | tee -a "$OUT" >&2
 }
 
@@ -131,7 +132,7 @@ udp_run() {
   line=$(grep '^UDP received' "$base.recv.out") || die "no udprate line in $base.recv.out"
   awk -v p="$payload" -v r="$run" -v n="$(kv "$line" received)" -v t="$(kv "$line" seconds)" \
       -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-    printf "udp-raw,%d,%d,%.1f,%.0f,%.0f,%.0f,,%.3f,%s\n", p, r, n * p * 8 / t / 1e6, n / t, n / t, n / t, t, l
+    printf "udp-raw,%d,%d,%.1f,%.0f,%.0f,%.0f,,%.3f,%s,\n", p, r, n * p * 8 / t / 1e6, n / t, n / t, n / t, t, l
   }' | tee -a "$OUT" >&2
 }
 

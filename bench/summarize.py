@@ -5,6 +5,7 @@
   summarize.py latency FILE.csv      medians of bench/latency.sh
   summarize.py failover FILE.csv     medians of bench/failover.sh
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
+  summarize.py plot-failover FILE.csv OUT.svg  bar chart: median failover gap per setting
 """
 import csv
 import statistics
@@ -38,6 +39,7 @@ def compare_medians(path):
             "pkts": med(r["data_pkts_per_s"] for r in rs),
             "udp_in": med(r["udp_in_per_s"] for r in rs),
             "cpu": med(r["rx_cpu_s"] for r in rs),
+            "drops": sum(int(r.get("udp_rcvbuf_errors") or 0) for r in rs),
             "runs": [float(r["mbit_per_s"]) for r in rs],
         }
     return out
@@ -64,13 +66,13 @@ def compare(path):
         ratio = m[(OURS, s)]["mbit"] / m[(USRSCTP, s)]["mbit"] if (OURS, s) in m and (USRSCTP, s) in m else float("nan")
         print(f"| {s} | " + " | ".join(cells) + f" | {ratio:.2f} |")
     print("\n## Messages and packets per second (medians)\n")
-    print("| message | case | msgs/s | DATA pkts/s (computed) | UDP datagrams/s in namespace (DATA+SACK) | receiver CPU s |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: |")
+    print("| message | case | msgs/s | DATA pkts/s (computed) | UDP datagrams/s in namespace (DATA+SACK) | receiver CPU s per run | UDP RcvbufErrors (all runs) |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
     for s in sizes:
         for c in cases:
             v = m.get((c, s))
             if v:
-                print(f"| {s} | {c} | {v['msgs']:.0f} | {v['pkts']:.0f} | {v['udp_in']:.0f} | {v['cpu']:.1f} |")
+                print(f"| {s} | {c} | {v['msgs']:.0f} | {v['pkts']:.0f} | {v['udp_in']:.0f} | {v['cpu']:.1f} | {v['drops']} |")
     raws = sorted(s for (c, s) in m if c == "udp-raw")
     if raws:
         print("\n## Raw UDP between two processes (median datagrams/s received)\n")
@@ -136,6 +138,55 @@ def plot_compare(path, out):
     print(f"wrote {out}")
 
 
+def plot_failover(path, out):
+    """Bars of the median failover gap per setting, jsctp against usrsctp, log scale."""
+    import math
+    by = defaultdict(list)
+    order = []
+    for r in rows(path):
+        if r["settings"] not in order:
+            order.append(r["settings"])
+        by[(r["stack"], r["settings"])].append(float(r["max_gap_ms"]))
+    colors = {"ours": "#e15759", "usrsctp": "#4e79a7"}
+    labels = {"ours": "jsctp", "usrsctp": "usrsctp"}
+    W, H, L, B, T = 760, 380, 70, 60, 50
+    pw, ph = W - L - 20, H - B - T
+    lo, hi = 10, 100000
+    def y(v):
+        v = max(lo, min(hi, v))
+        return T + ph - ph * (math.log10(v) - math.log10(lo)) / (math.log10(hi) - math.log10(lo))
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{W}" height="{H}" fill="white"/>',
+           f'<text x="{W/2}" y="20" text-anchor="middle" font-size="15">Delivery gap after a silent blackhole of the primary, median (ms, log scale)</text>']
+    for v in [10, 100, 1000, 10000, 100000]:
+        svg.append(f'<line x1="{L}" y1="{y(v):.1f}" x2="{W-20}" y2="{y(v):.1f}" stroke="#ddd"/>')
+        svg.append(f'<text x="{L-6}" y="{y(v)+4:.1f}" text-anchor="end">{v}</text>')
+    group = pw / max(1, len(order))
+    bw = group * 0.8 / 2
+    for gi, k in enumerate(order):
+        x0 = L + gi * group + group * 0.1
+        for si, st in enumerate(["ours", "usrsctp"]):
+            vals = by.get((st, k))
+            if not vals:
+                continue
+            v = statistics.median(vals)
+            x = x0 + si * bw
+            svg.append(f'<rect x="{x:.1f}" y="{y(v):.1f}" width="{bw-2:.1f}" height="{T+ph-y(v):.1f}" fill="{colors[st]}"/>')
+            svg.append(f'<text x="{x+bw/2-1:.1f}" y="{y(v)-4:.1f}" text-anchor="middle" font-size="10">{v:.0f}</text>')
+        svg.append(f'<text x="{L + gi*group + group/2:.1f}" y="{T+ph+18}" text-anchor="middle">{k}</text>')
+    lx = L
+    for st in ["ours", "usrsctp"]:
+        svg.append(f'<rect x="{lx}" y="{H-22}" width="12" height="12" fill="{colors[st]}"/>')
+        svg.append(f'<text x="{lx+16}" y="{H-12}">{labels[st]}</text>')
+        lx += 120
+    svg.append(f'<line x1="{L}" y1="{T}" x2="{L}" y2="{T+ph}" stroke="black"/>')
+    svg.append(f'<line x1="{L}" y1="{T+ph}" x2="{W-20}" y2="{T+ph}" stroke="black"/>')
+    svg.append("</svg>")
+    with open(out, "w") as f:
+        f.write("\n".join(svg) + "\n")
+    print(f"wrote {out}")
+
+
 def latency(path):
     by = defaultdict(list)
     for r in rows(path):
@@ -181,5 +232,7 @@ if __name__ == "__main__":
         latency(sys.argv[2])
     elif cmd == "failover":
         failover(sys.argv[2])
+    elif cmd == "plot-failover":
+        plot_failover(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)
