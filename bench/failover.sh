@@ -19,13 +19,21 @@
 #   pf0           PF threshold 0 on both (usrsctp SCTP_PEER_ADDR_THLDS spt_pathpfthld 0)
 #   pf0-rto100    PF threshold 0 and RTO.min 100 ms on both
 #
-#   sudo bench/failover.sh [--runs 3] [--duration 25] [--blackhole-at 5] [--settings "..."]
+# A run sends for --duration seconds (25), or --duration-nopf (80) for the settings where a
+# stack runs without PF (defaults and pf-off): without PF a path is declared INACTIVE only after
+# Path.Max.Retrans + 1 = 6 timeouts of 1, 2, 4, 8, 16 and 32 s, so recovery can take about a
+# minute and a shorter run would cut the gap short. The client then waits up to 10 s for the last
+# echoes; a gap still open at the end counts up to the end, and unanswered messages are listed.
+#
+#   sudo bench/failover.sh [--runs 3] [--duration 25] [--duration-nopf 80] [--blackhole-at 5]
+#                          [--settings "defaults pf-off pf0 pf0-rto100"] [--stacks "ours usrsctp"]
 #
 # Writes bench/results/failover-<UTC date>.csv and prints it.
 source "$(dirname "$0")/lib.sh"
 
 RUNS=3
 DURATION=25
+DURATION_NOPF=80
 BLACKHOLE_AT=5
 RATE=100
 SETTINGS="defaults pf-off pf0 pf0-rto100"
@@ -35,11 +43,12 @@ while (($#)); do
   case $1 in
     --runs) RUNS=$2; shift 2 ;;
     --duration) DURATION=$2; shift 2 ;;
+    --duration-nopf) DURATION_NOPF=$2; shift 2 ;;
     --blackhole-at) BLACKHOLE_AT=$2; shift 2 ;;
     --settings) SETTINGS=$2; shift 2 ;;
     --stacks) STACKS=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
-    -h|--help) sed -n '2,26p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
 done
@@ -56,8 +65,8 @@ CPORT=24002
 
 {
   machine_info
-  echo "# rate ${RATE}/s of 100 B, ${DURATION}s per run, blackhole of path 1 at COMM_UP + ${BLACKHOLE_AT}s"
-  echo "stack,settings,run,max_gap_ms,sent,echoed,dropped_pkts,events_after_blackhole,loadavg1"
+  echo "# rate ${RATE}/s of 100 B, ${DURATION}s per run (${DURATION_NOPF}s for defaults and pf-off), blackhole of path 1 at COMM_UP + ${BLACKHOLE_AT}s"
+  echo "stack,settings,run,max_gap_ms,sent,echoed,dropped_pkts,events_after_blackhole,loadavg1,duration_s"
 } >"$OUT"
 
 # A fresh pair of namespaces per run, so no state (ARP, conntrack, nft) carries over.
@@ -116,7 +125,8 @@ usrsctp_opts() {
 }
 
 one_run() {
-  local stack=$1 setting=$2 run=$3 spid cpid up line t_up t_bh events
+  local stack=$1 setting=$2 run=$3 spid cpid up line t_up t_bh events duration=$DURATION
+  case $setting in defaults|pf-off) duration=$DURATION_NOPF ;; esac
   local base="$LOGDIR/$stack-$setting-$run"
   topology "$run"
   case $stack in
@@ -137,14 +147,14 @@ one_run() {
       # shellcheck disable=SC2046
       ip netns exec "$A" "${OURS[@]}" echo-client --local 10.202.1.1 --local 10.202.2.1 \
         --remote 10.202.1.2 --remote 10.202.2.2 --port 7 --udp-port "$CPORT" --remote-udp-port "$SPORT" \
-        --rate "$RATE" --duration "$DURATION" --size 100 --expose-pf $(ours_opts "$setting") \
+        --rate "$RATE" --duration "$duration" --size 100 --expose-pf $(ours_opts "$setting") \
         >"$base.client.out" 2>"$base.client.err" &
       cpid=$! ;;
     usrsctp)
       # shellcheck disable=SC2046
       ip netns exec "$A" "$BUILD_DIR/upeer" client --local 10.202.1.1 --local 10.202.2.1 \
         --remote 10.202.1.2 --remote 10.202.2.2 --port 7 --udp-port "$CPORT" --remote-udp-port "$SPORT" \
-        --rate "$RATE" --duration "$DURATION" --size 100 $(usrsctp_opts "$setting") \
+        --rate "$RATE" --duration "$duration" --size 100 $(usrsctp_opts "$setting") \
         >"$base.client.out" 2>"$base.client.err" &
       cpid=$! ;;
   esac
@@ -161,8 +171,8 @@ one_run() {
   wait "$cpid" || true
   line=$(grep -m1 '^RESULT ' "$base.client.out") || die "no RESULT in $base.client.out"
   # path and association events printed after the blackhole, ';'-joined
-  events=$(tail -n +"$((t_bh + 1))" "$base.client.out" | grep -vE '^(RESULT|LATENCY)' | tr ',' ' ' | paste -sd';' | cut -c1-300)
-  echo "$stack,$setting,$run,$(kv "$line" max_gap_ms),$(kv "$line" sent),$(kv "$line" echoed),$(dropped),${events},$(cut -d' ' -f1 /proc/loadavg)" |
+  events=$(tail -n +"$((t_bh + 1))" "$base.client.out" | { grep -vE '^(RESULT|LATENCY)' || true; } | tr ',' ' ' | paste -sd';' | cut -c1-300)
+  echo "$stack,$setting,$run,$(kv "$line" max_gap_ms),$(kv "$line" sent),$(kv "$line" echoed),$(dropped),${events},$(cut -d' ' -f1 /proc/loadavg),$duration" |
     tee -a "$OUT" >&2
   kill -TERM "$spid" 2>/dev/null || true
   wait "$spid" 2>/dev/null || true

@@ -22,7 +22,7 @@ def events(path, name):
 
 def frame_name(f):
     m = f["method"]
-    t = m["type"]["name"]
+    t = m["type"]["name"].replace("/", ".")
     return f"{t}.{m['name']}"
 
 
@@ -57,6 +57,15 @@ def main():
         shown += 1
         if shown >= n:
             break
+    native = events(path, "jdk.NativeMethodSample")
+    nat = collections.Counter()
+    for e in native:
+        frames = (e["values"].get("stackTrace") or {}).get("frames") or []
+        if frames:
+            nat[frame_name(frames[0])] += 1
+    print(f"\nnative samples (threads in native code, e.g. blocked in epoll or a socket call): {len(native)}")
+    for m, c in nat.most_common(6):
+        print(f"  {100 * c / max(len(native), 1):5.1f}%  {m}")
     alloc = events(path, "jdk.ObjectAllocationSample")
     by_class, by_site = collections.Counter(), collections.Counter()
     for e in alloc:
