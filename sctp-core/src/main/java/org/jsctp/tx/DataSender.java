@@ -299,7 +299,7 @@ public final class DataSender {
     long tsn = nextTsn++;
     DataChunk chunk =
         new DataChunk(
-            ending && m.sackImmediately(),
+            (ending && m.sackImmediately()) || stallsAfter(m, length),
             m.unordered(),
             beginning,
             ending,
@@ -329,6 +329,30 @@ public final class DataSender {
     }
     path.dataSent(now);
     path.t3().startIfStopped(now, path.rto().rto());
+  }
+
+  /**
+   * Whether nothing more will be sent after this chunk until a SACK arrives: the application is
+   * held back by a full send buffer and this is the last queued byte, or the peer's window will
+   * not take the next chunk. The chunk then carries the I bit (RFC 9260 section 3.3.1, from RFC
+   * 7053) so that the peer does not delay the SACK everything now waits for.
+   */
+  private boolean stallsAfter(OutgoingMessage m, int length) {
+    long chunkSize = (16 + length + 3) & ~3;
+    long rwndAfter = peerRwnd - chunkSize;
+    boolean lastQueued = queue.bytes() == length;
+    if (lastQueued) {
+      return blockedAboveLowWater;
+    }
+    int nextLength = m.remaining() > length
+        ? Math.min(m.remaining() - length, fragmentSize())
+        : nextMessageChunk();
+    return rwndAfter < 16 + nextLength;
+  }
+
+  private int nextMessageChunk() {
+    OutgoingMessage next = queue.peekSecond();
+    return next == null ? 0 : Math.min(next.remaining(), fragmentSize());
   }
 
   private void retransmit(PacketBuilder packet, OutstandingChunk c, Path path, long now) {

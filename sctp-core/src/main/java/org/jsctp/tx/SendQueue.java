@@ -39,6 +39,16 @@ public final class SendQueue {
     return messages.peekFirst();
   }
 
+  /** The message after the head, or null. */
+  public OutgoingMessage peekSecond() {
+    if (messages.size() < 2) {
+      return null;
+    }
+    var it = messages.iterator();
+    it.next();
+    return it.next();
+  }
+
   /** Removes the head message (fully cut, or abandoned). */
   public OutgoingMessage poll() {
     OutgoingMessage m = messages.pollFirst();

@@ -299,4 +299,32 @@ class DataSenderTest {
     assertThat(transmit(path)).isEmpty();
     assertThat(events).anyMatch(e -> e instanceof SendFailed f && !f.sent() && f.context() == 7);
   }
+
+  @Test
+  void theLastChunkBeforeTheSenderStallsOnAFullSendBufferAsksForAnImmediateSack() {
+    sender.setSendBuffer(4096);
+    queue(1, 3000);
+    assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[3000]), 0, Long.MAX_VALUE)))
+        .isEqualTo(SendOutcome.WOULD_BLOCK);
+    List<DataChunk> sent = transmit(path);
+    assertThat(sent).hasSize(3);
+    assertThat(sent.get(0).immediate()).isFalse();
+    assertThat(sent.get(2).immediate()).as("I bit on the last chunk (RFC 7053)").isTrue();
+  }
+
+  @Test
+  void theLastChunkThePeersWindowTakesAsksForAnImmediateSack() {
+    sender.setInitialPeerRwnd(3000);
+    queue(3, 1400);
+    List<DataChunk> sent = transmit(path);
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).immediate()).isTrue();
+    assertThat(sent.get(0).immediate()).isFalse();
+  }
+
+  @Test
+  void noImmediateSackIsAskedForWhileTheSenderCanGoOn() {
+    queue(3, 100);
+    assertThat(transmit(path)).noneMatch(DataChunk::immediate);
+  }
 }

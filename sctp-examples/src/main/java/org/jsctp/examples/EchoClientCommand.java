@@ -1,10 +1,8 @@
 package org.jsctp.examples;
 
-import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
@@ -186,8 +184,7 @@ final class EchoClientCommand implements Callable<Integer> {
       }
       int outStreams = Math.min(streams, ch.association().maxOutboundStreams());
       Semaphore window = new Semaphore(rate == null ? WINDOW : Integer.MAX_VALUE);
-      Thread reader = new Thread(() -> read(ch, stats, events, window), "echo-client-reader");
-      reader.setDaemon(true);
+      EchoReader reader = new EchoReader(ch, stats, events, window, size);
       reader.start();
 
       send(ch, stats, window, outStreams, reader);
@@ -208,7 +205,7 @@ final class EchoClientCommand implements Callable<Integer> {
   }
 
   private void send(
-      SctpChannel ch, EchoStats stats, Semaphore window, int outStreams, Thread reader)
+      SctpChannel ch, EchoStats stats, Semaphore window, int outStreams, EchoReader reader)
       throws Exception {
     long first = System.nanoTime();
     long end = duration == null ? Long.MAX_VALUE : first + (long) (duration * 1e9);
@@ -244,7 +241,7 @@ final class EchoClientCommand implements Callable<Integer> {
     }
   }
 
-  private void waitForEchoes(EchoStats stats, Thread reader) throws InterruptedException {
+  private void waitForEchoes(EchoStats stats, EchoReader reader) throws InterruptedException {
     long drainEnd = System.nanoTime() + DRAIN_NANOS;
     while (stats.outstanding() > 0 && reader.isAlive()) {
       long now = System.nanoTime();
@@ -258,35 +255,4 @@ final class EchoClientCommand implements Callable<Integer> {
     }
   }
 
-  private void read(SctpChannel ch, EchoStats stats, Events events, Semaphore window) {
-    ByteBuffer buf = ByteBuffer.allocate(Math.max(size, 1 << 16));
-    ByteArrayOutputStream partial = new ByteArrayOutputStream();
-    try {
-      while (true) {
-        buf.clear();
-        MessageInfo info = ch.receive(buf, null, events);
-        if (info == null) {
-          continue;
-        }
-        if (info.bytes() < 0) {
-          return;
-        }
-        partial.write(buf.array(), 0, info.bytes());
-        if (!info.isComplete()) {
-          continue;
-        }
-        byte[] data = partial.toByteArray();
-        partial.reset();
-        if (!stats.echoed(data, data.length, info.streamNumber(), System.nanoTime())) {
-          events.line(
-              "mismatched echo of " + data.length + " bytes on stream " + info.streamNumber());
-        }
-        window.release();
-      }
-    } catch (ClosedChannelException | SocketTimeoutException e) {
-      // done
-    } catch (Exception e) {
-      events.line("receive failed: " + e);
-    }
-  }
 }

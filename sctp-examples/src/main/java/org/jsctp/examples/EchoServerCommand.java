@@ -1,13 +1,9 @@
 package org.jsctp.examples;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.SctpMultiChannel;
 import org.jsctp.netty.SctpStack;
 import org.jsctp.netty.SctpStandardSocketOptions;
@@ -89,34 +85,8 @@ final class EchoServerCommand implements Callable<Integer> {
         "echo-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
     System.out.flush();
 
-    ByteBuffer buf = ByteBuffer.allocate(1 << 16);
-    Reassembler pieces = new Reassembler(MAX_MESSAGE);
-    while (ch.isOpen()) {
-      buf.clear();
-      MessageInfo info;
-      try {
-        info = ch.receive(buf, null, events);
-      } catch (ClosedChannelException e) {
-        break;
-      }
-      if (info == null || info.bytes() < 0) {
-        continue;
-      }
-      buf.flip();
-      ByteBuffer message = pieces.add(info.association(), buf, info.isComplete());
-      if (message == null) {
-        continue;
-      }
-      try {
-        ch.send(
-            message,
-            MessageInfo.createOutgoing(info.association(), null, info.streamNumber())
-                .payloadProtocolID(info.payloadProtocolID())
-                .unordered(info.isUnordered()));
-      } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-        events.line("association " + info.association().associationID() + ": no echo: " + e);
-      }
-    }
+    // Event-driven: every message is echoed from the event loop that received it.
+    new AsyncEcho(ch, events).start().join();
     return 0;
   }
 }
