@@ -60,6 +60,8 @@ OUT=${OUT:-$BENCH_DIR/results/failover-$(date -u +%Y%m%dT%H%M%SZ).csv}
 LOGDIR=${OUT%.csv}.logs
 mkdir -p "$LOGDIR"
 OURS=("$JAVA" $JAVA_OPTS -jar "$JAR")
+# extra arguments for both jsctp programs, e.g. OURS_EXTRA_ARGS=--verbose for the stack's debug log
+read -r -a OURS_EXTRA <<<"${OURS_EXTRA_ARGS:-}"
 SPORT=24001
 CPORT=24002
 
@@ -133,7 +135,7 @@ one_run() {
     ours)
       # shellcheck disable=SC2046
       ip netns exec "$B" "${OURS[@]}" echo-server --local 10.202.1.2 --local 10.202.2.2 --port 7 \
-        --udp-port "$SPORT" --expose-pf $(ours_opts "$setting") >"$base.server.out" 2>"$base.server.err" &
+        --udp-port "$SPORT" --expose-pf $(ours_opts "$setting") "${OURS_EXTRA[@]}" >"$base.server.out" 2>"$base.server.err" &
       spid=$! ;;
     usrsctp)
       # shellcheck disable=SC2046
@@ -147,7 +149,7 @@ one_run() {
       # shellcheck disable=SC2046
       ip netns exec "$A" "${OURS[@]}" echo-client --local 10.202.1.1 --local 10.202.2.1 \
         --remote 10.202.1.2 --remote 10.202.2.2 --port 7 --udp-port "$CPORT" --remote-udp-port "$SPORT" \
-        --rate "$RATE" --duration "$duration" --size 100 --expose-pf $(ours_opts "$setting") \
+        --rate "$RATE" --duration "$duration" --size 100 --expose-pf $(ours_opts "$setting") "${OURS_EXTRA[@]}" \
         >"$base.client.out" 2>"$base.client.err" &
       cpid=$! ;;
     usrsctp)

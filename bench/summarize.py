@@ -143,10 +143,13 @@ def plot_failover(path, out):
     import math
     by = defaultdict(list)
     order = []
+    incomplete = set()
     for r in rows(path):
         if r["settings"] not in order:
             order.append(r["settings"])
         by[(r["stack"], r["settings"])].append(float(r["max_gap_ms"]))
+        if r["sent"] != r["echoed"]:
+            incomplete.add((r["stack"], r["settings"]))
     colors = {"ours": "#e15759", "usrsctp": "#4e79a7"}
     labels = {"ours": "jsctp", "usrsctp": "usrsctp"}
     W, H, L, B, T = 760, 380, 70, 60, 50
@@ -172,8 +175,11 @@ def plot_failover(path, out):
             v = statistics.median(vals)
             x = x0 + si * bw
             svg.append(f'<rect x="{x:.1f}" y="{y(v):.1f}" width="{bw-2:.1f}" height="{T+ph-y(v):.1f}" fill="{colors[st]}"/>')
-            svg.append(f'<text x="{x+bw/2-1:.1f}" y="{y(v)-4:.1f}" text-anchor="middle" font-size="10">{v:.0f}</text>')
+            mark = "*" if (st, k) in incomplete else ""
+            svg.append(f'<text x="{x+bw/2-1:.1f}" y="{y(v)-4:.1f}" text-anchor="middle" font-size="10">{v:.0f}{mark}</text>')
         svg.append(f'<text x="{L + gi*group + group/2:.1f}" y="{T+ph+18}" text-anchor="middle">{k}</text>')
+    if incomplete:
+        svg.append(f'<text x="{W-20}" y="{H-12}" text-anchor="end" font-size="11">* some runs never recovered: the gap ran to the end of the run</text>')
     lx = L
     for st in ["ours", "usrsctp"]:
         svg.append(f'<rect x="{lx}" y="{H-22}" width="12" height="12" fill="{colors[st]}"/>')
