@@ -606,6 +606,10 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
       return;
     }
     paths.recordError(path, now);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("association {}: T3-rtx expired on {}: path errors {}, rto {} ms", id,
+          path.address().getHostAddress(), path.errorCount(), path.rto().rto() / MS);
+    }
     countAssociationError(now, "T3-rtx expired on " + path.address().getHostAddress());
   }
 
@@ -843,6 +847,10 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
 
   @Override
   public void acknowledgedOnPath(Path path, long now) {
+    if (path.errorCount() > 0 && LOG.isDebugEnabled()) {
+      LOG.debug("association {}: data acknowledged on {}: its {} errors cleared", id,
+          path.address().getHostAddress(), path.errorCount());
+    }
     paths.recordSuccess(path, now);
   }
 
