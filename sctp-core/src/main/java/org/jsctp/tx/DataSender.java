@@ -32,6 +32,7 @@ public final class DataSender {
 
   private long peerRwnd;
   private long lastAdvertisedRwnd;
+  private long lastSackAt = Long.MIN_VALUE;
   private long totalFlight;
   private int markedCount;
   private int gapAckedCount;
@@ -533,6 +534,7 @@ public final class DataSender {
 
     // Receiver window (section 6.2.1 steps iv and v).
     lastAdvertisedRwnd = arwnd;
+    lastSackAt = now;
     peerRwnd = Math.max(0, arwnd - totalFlight);
 
     // T3-rtx rules R2 and R3 (section 6.3.2).
@@ -741,8 +743,19 @@ public final class DataSender {
     return true;
   }
 
-  /** Whether the peer's window was zero at its last SACK: T3 then probes, not a failure. */
+  /**
+   * Whether the lowest outstanding chunk is a window probe the peer could not take: its last SACK,
+   * received after the chunk was sent, advertised a window smaller than the chunk (zero, or a few
+   * bytes). Its T3-rtx expiry is then no path failure: the peer is alive and keeps its window
+   * closed (section 6.1).
+   */
   public boolean peerWindowClosed() {
+    for (int i = 0; i < outstanding.size(); i++) {
+      OutstandingChunk c = outstanding.at(i);
+      if (!c.gapAcked) {
+        return lastSackAt >= c.sentAt && lastAdvertisedRwnd < c.size;
+      }
+    }
     return lastAdvertisedRwnd == 0;
   }
 

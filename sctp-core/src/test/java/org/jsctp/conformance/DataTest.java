@@ -18,6 +18,7 @@ import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SendFailed;
 import org.jsctp.association.AssociationState;
+import org.jsctp.path.PathState;
 import org.jsctp.testing.ScriptedPeer;
 import org.jsctp.testing.ScriptedPeer.Sent;
 import org.jsctp.timer.Timer;
@@ -209,6 +210,28 @@ class DataTest {
       }
     }
     assertThat(rest).containsExactly("second", "third");
+  }
+
+  @Test
+  void aWindowTooSmallForTheNextChunkIsProbedWithoutCountingPathErrors() {
+    ScriptedPeer peer = ScriptedPeer.with(b -> b.associationMaxRetrans(3).pathMaxRetrans(2));
+    peer.options().setNodelay(true);
+    peer.establishActive();
+    // The peer's window has room for 44 bytes: less than any DATA chunk of a 100-byte message.
+    peer.send(sack(peer.iutInitialTsn - 1, 44));
+    peer.userSend(0, bytes(100, 1));
+    peer.userSend(0, bytes(100, 2));
+    DataChunk probe = peer.nextPacketToPeer().only(DataChunk.class);
+    peer.expectNoPacket();
+    // Section 6.1: the peer answers every probe with a SACK that keeps the window shut; the
+    // unacknowledged probes are no errors, however many there are.
+    for (int i = 0; i < 6; i++) {
+      peer.send(sack(peer.iutInitialTsn - 1, 44));
+      Sent again = peer.awaitPacket(120 * SECONDS);
+      assertThat(again.all(DataChunk.class)).extracting(DataChunk::tsn).containsExactly(probe.tsn());
+    }
+    assertThat(peer.association.state()).isEqualTo(AssociationState.ESTABLISHED);
+    assertThat(peer.association.peerAddressInfo(PEER_ADDRESS).state()).isEqualTo(PathState.ACTIVE);
   }
 
   @Test

@@ -248,6 +248,27 @@ class DataSenderTest {
   }
 
   @Test
+  void aProbeCountsAsAWindowProbeOnlyWhileTheLatestSackAnsweredItAndLeftNoRoomForIt() {
+    queue(1, 100);
+    assertThat(transmit(path)).hasSize(1);
+    // A window of 44 bytes cannot take the outstanding 116-byte chunk.
+    sender.onSack(new SackChunk(TSN0 - 1, 44, List.of(), List.of()), now);
+    assertThat(sender.peerWindowClosed()).isTrue();
+    // Retransmitted after T3 with no SACK since: a silent peer, a real failure.
+    now += 1000 * MS;
+    assertThat(sender.onT3Expired(path, now)).isTrue();
+    assertThat(transmit(alternate)).hasSize(1);
+    assertThat(sender.peerWindowClosed()).isFalse();
+    // Answered again with a window still too small: a window probe again.
+    now += 10 * MS;
+    sender.onSack(new SackChunk(TSN0 - 1, 44, List.of(), List.of()), now);
+    assertThat(sender.peerWindowClosed()).isTrue();
+    // A window with room for the chunk: the probe was lost, not refused.
+    sender.onSack(new SackChunk(TSN0 - 1, 10_000, List.of(), List.of()), now);
+    assertThat(sender.peerWindowClosed()).isFalse();
+  }
+
+  @Test
   void nagleHoldsASmallMessageWhileDataIsInFlight() {
     sender.setNodelay(false);
     queue(1, 100);
