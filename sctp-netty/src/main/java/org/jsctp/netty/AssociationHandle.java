@@ -56,6 +56,8 @@ final class AssociationHandle {
     this.owner = owner;
     this.api = new Association(core.id(), core.inboundStreams(), core.outboundStreams());
     refreshAddresses();
+    // So that the first blocking send can already return at once when it fits.
+    refreshWritable();
   }
 
   int id() {

@@ -517,6 +517,11 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     return receiver.receiveAsync(dst, attachment, handler);
   }
 
+  /** The association's handle, null before connect. */
+  AssociationHandle handle() {
+    return handle;
+  }
+
   private void checkConnected() {
     if (handle == null && connecting == null) {
       throw new NotYetConnectedException();

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.netty.AssociationChangeNotification.AssocChangeEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -166,11 +167,64 @@ class ShutdownAndAbortTest {
   void anAbortHandsTheUndeliveredDataBackInSendFailedNotifications() throws Exception {
     int size = 10_000;
     for (int i = 0; i < 40; i++) {
-      byte[] message = new byte[size];
-      java.util.Arrays.fill(message, (byte) i);
-      client.sendAsync(
-          ByteBuffer.wrap(message), MessageInfo.createOutgoing(null, 0).payloadProtocolID(i));
+      client.sendAsync(message(size, i), MessageInfo.createOutgoing(null, 0).payloadProtocolID(i));
     }
+    abortAndExpectTheDataBack(size);
+  }
+
+  @Test
+  void blockingSendsThatReturnedAtOnceStillHandTheirDataBackOnAbort() throws Exception {
+    // Each blocking send finds room in the send buffer and returns before the event loop has
+    // taken the message; its failure can then only be reported by notification.
+    int size = 10_000;
+    for (int i = 0; i < 40; i++) {
+      int n = client.send(message(size, i), MessageInfo.createOutgoing(null, 0).payloadProtocolID(i));
+      assertThat(n).isEqualTo(size);
+    }
+    abortAndExpectTheDataBack(size);
+  }
+
+  @Test
+  void aBlockingSendThatReturnedBeforeTheAssociationEndedIsReportedWithItsData() throws Exception {
+    AssociationHandle h = ((SctpChannelImpl) client).handle();
+    CountDownLatch sent = new CountDownLatch(1);
+    // The event loop is held until the send has returned, then ends the association before it
+    // gets to the message the send handed over.
+    h.runtime.execute(
+        () -> {
+          try {
+            sent.await(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          h.core.abort(System.nanoTime(), org.jsctp.wire.Bytes.EMPTY);
+        });
+
+    int n = client.send(message(1234, 7), MessageInfo.createOutgoing(null, 3).payloadProtocolID(7));
+    sent.countDown();
+
+    assertThat(n).isEqualTo(1234);
+    List<Object> seen = drain(client);
+    assertThat(seen)
+        .filteredOn(SendFailedNotification.class::isInstance)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            SendFailedNotification.class,
+            f -> {
+              assertThat(f.buffer().remaining()).isEqualTo(1234);
+              assertThat(f.streamNumber()).isEqualTo(3);
+              assertThat(f.payloadProtocolID()).isEqualTo(7);
+              assertThat(f.dataSent()).isFalse();
+            });
+  }
+
+  private static ByteBuffer message(int size, int fill) {
+    byte[] message = new byte[size];
+    java.util.Arrays.fill(message, (byte) fill);
+    return ByteBuffer.wrap(message);
+  }
+
+  private void abortAndExpectTheDataBack(int size) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (client.bufferedAmount() == 0 && System.nanoTime() < deadline) {
       Thread.sleep(5);
