@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.association.AssociationState;
 import org.jsctp.path.Path;
@@ -42,6 +43,8 @@ final class AssociationHandle {
   // Blocking sends that find room return at once; their bytes are reserved here until the loop
   // has handed them to the core, and compared with the buffered amount seen at the last refresh.
   private final AtomicLong reserved = new AtomicLong();
+  /** Detached sends handed to the loop and not taken yet (any thread adds, the loop removes). */
+  private final ConcurrentLinkedQueue<PendingSend> inTransit = new ConcurrentLinkedQueue<>();
   private volatile long bufferedSnapshot;
   private volatile long sndbufSnapshot;
 
@@ -120,6 +123,10 @@ final class AssociationHandle {
    * (their number is bounded by the threads blocked).
    */
   void send(PendingSend p, long now) {
+    if (p.detached && !inTransit.remove(p)) {
+      // Already reported by failPendingSends: the association ended before the loop got here.
+      return;
+    }
     try {
       sendNow(p, now);
     } finally {
@@ -218,7 +225,7 @@ final class AssociationHandle {
    * room for it (with what other callers reserved) at the last refresh. The caller then detaches
    * the send and returns at once; the loop releases the reservation once it handled the send.
    */
-  boolean tryReserve(int length) {
+  private boolean tryReserve(int length) {
     if (!writable || ended || sndbufSnapshot == 0) {
       return false;
     }
@@ -228,6 +235,45 @@ final class AssociationHandle {
     }
     reserved.addAndGet(-length);
     return false;
+  }
+
+  /**
+   * Any thread: lets a blocking send return before the loop has taken its message, when the send
+   * buffer has room. The send is tracked until the loop takes it, so that an association that ends
+   * first still reports it (see {@link #failPendingSends}). False when the send must wait.
+   */
+  boolean tryDetach(PendingSend p) {
+    if (!tryReserve(p.length)) {
+      return false;
+    }
+    p.detached = true;
+    inTransit.add(p);
+    // Pairs with failPendingSends, which sets ended before it empties inTransit: either it sees
+    // this send, or this sees ended and the send waits for its failure like any other.
+    if (ended && inTransit.remove(p)) {
+      p.detached = false;
+      reserved.addAndGet(-p.length);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * On the loop, when the association has ended and before the application is told: every send
+   * not taken by the core fails, so that the SEND_FAILED notifications of sends that did not wait
+   * come before COMM_LOST and the end of the stream, never after.
+   */
+  void failPendingSends() {
+    ended = true;
+    writable = false;
+    PendingSend p;
+    while ((p = inTransit.poll()) != null) {
+      fail(p, new ClosedChannelException());
+    }
+    while (!parked.isEmpty()) {
+      fail(parked.pollFirst(), new ClosedChannelException());
+    }
+    parkedBytes = 0;
   }
 
   /**
@@ -294,14 +340,8 @@ final class AssociationHandle {
 
   /** The association ended: parked sends fail; their data never reached the core. */
   void end() {
-    ended = true;
-    writable = false;
+    failPendingSends();
     refreshAddresses();
-    while (!parked.isEmpty()) {
-      PendingSend p = parked.pollFirst();
-      fail(p, new ClosedChannelException());
-    }
-    parkedBytes = 0;
     closed.complete(null);
     if (!established.isDone()) {
       established.completeExceptionally(

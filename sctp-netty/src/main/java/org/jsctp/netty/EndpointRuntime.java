@@ -638,6 +638,7 @@ final class EndpointRuntime {
         }
       }
       default -> {
+        h.failPendingSends();
         owner.notify(h, Notifications.of(c, h));
         handles.remove(h.id());
         parked.remove(h);

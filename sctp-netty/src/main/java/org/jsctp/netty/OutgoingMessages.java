@@ -74,9 +74,9 @@ final class OutgoingMessages {
     }
     PendingSend p = prepare(src, info, opts, staging, sndbuf, blocking);
     // Not with SCTP_DISABLE_FRAGMENTS: a message too big for one chunk must fail in the caller.
-    if (p != null && blocking && !wholeChunksOnly && h.tryReserve(p.length)) {
-      // Room in the send buffer: the caller returns at once (see PendingSend.detached).
-      p.detached = true;
+    // Room in the send buffer: the caller returns at once (see PendingSend.detached).
+    if (p != null && blocking && !wholeChunksOnly) {
+      h.tryDetach(p);
     }
     if (p != null) {
       try {
