@@ -36,14 +36,24 @@ class EchoProcessesIT {
 
   record Run(int exitCode, List<String> out, String err) {
     Matcher result() {
-      for (String line : out) {
-        Matcher m = RESULT.matcher(line);
-        if (m.matches()) {
-          return m;
-        }
-      }
-      throw new AssertionError("no RESULT line in " + out + " / " + err);
+      return line(RESULT);
     }
+
+    /** The first output line that {@code p} matches whole. */
+    Matcher line(Pattern p) {
+      return firstMatch(p, out, err);
+    }
+  }
+
+  /** The first of {@code lines} that {@code p} matches whole; {@code context} goes in the failure. */
+  static Matcher firstMatch(Pattern p, List<String> lines, String context) {
+    for (String line : lines) {
+      Matcher m = p.matcher(line);
+      if (m.matches()) {
+        return m;
+      }
+    }
+    throw new AssertionError("no line matching " + p + " in " + lines + " / " + context);
   }
 
   static Path jar() {

@@ -53,10 +53,10 @@ class ScaleClientIT {
               "3");
 
       assertThat(run.exitCode()).as("exit code; output %s %s", run.out(), run.err()).isZero();
-      Matcher up = find(UP, run);
+      Matcher up = run.line(UP);
       assertThat(up.group(1)).isEqualTo("50");
       assertThat(up.group(2)).isEqualTo("0");
-      Matcher res = find(RESULT, run);
+      Matcher res = run.line(RESULT);
       assertThat(res.group(2)).isEqualTo("50");
       long sent = Long.parseLong(res.group(4));
       long echoed = Long.parseLong(res.group(5));
@@ -76,15 +76,5 @@ class ScaleClientIT {
         EchoProcessesIT.run("scale-client", "--remote", "127.0.0.1", "--associations", "0");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--associations");
-  }
-
-  static Matcher find(Pattern p, EchoProcessesIT.Run run) {
-    for (String l : run.out()) {
-      Matcher m = p.matcher(l);
-      if (m.matches()) {
-        return m;
-      }
-    }
-    throw new AssertionError("no " + p + " in " + run.out() + " / " + run.err());
   }
 }

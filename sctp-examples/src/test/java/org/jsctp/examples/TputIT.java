@@ -33,29 +33,19 @@ class TputIT {
           "--remote-udp-port", Integer.toString(udp), "--size", "8192", "--streams", "2",
           "--duration", "2");
       assertThat(client.exitCode()).isZero();
-      Matcher c = find(client.out());
+      Matcher c = client.line(RESULT);
       List<String> lines = new ArrayList<>();
       String line;
       while ((line = serverOut.readLine()) != null) {
         lines.add(line);
       }
       assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
-      Matcher s = find(lines);
+      Matcher s = EchoProcessesIT.firstMatch(RESULT, lines, "tput-server");
       assertThat(Long.parseLong(c.group(1))).isPositive();
       assertThat(s.group(1)).isEqualTo(c.group(1));
       assertThat(s.group(2)).isEqualTo(c.group(2));
     } finally {
       server.destroyForcibly();
     }
-  }
-
-  static Matcher find(List<String> lines) {
-    for (String l : lines) {
-      Matcher m = RESULT.matcher(l);
-      if (m.matches()) {
-        return m;
-      }
-    }
-    throw new AssertionError("no RESULT line in " + lines);
   }
 }
