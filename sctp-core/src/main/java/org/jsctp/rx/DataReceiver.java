@@ -133,8 +133,11 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       }
       return DataOutcome.INVALID_STREAM;
     }
-    if (held() + length > rcvbuf && tracker.isAboveHighest(tsn)) {
-      if (!reassembly.startPartialDelivery(this) || held() + length > rcvbuf) {
+    if (held() + length > rcvbuf) {
+      // The window is full: start delivering a large message so the application can make
+      // room, and take this chunk only if giving up higher TSNs makes room (section 6.2).
+      reassembly.startPartialDelivery(this);
+      if (!makeRoom(tracker.unwrap(tsn), length)) {
         return dropped();
       }
     }
@@ -147,6 +150,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       sackNow = true;
     }
     if (d.beginning() && d.ending()) {
+      long t = tracker.unwrap(tsn);
       InboundMessage m =
           new InboundMessage(
               d.streamId(),
@@ -154,15 +158,11 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
               d.payloadProtocolId(),
               d.unordered(),
               tsn,
+              t,
+              t,
               source,
               d.userData());
-      if (d.unordered()) {
-        deliver(m);
-      } else if (ordered.isStale(d.streamId(), d.streamSequenceNumber())) {
-        env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
-      } else {
-        ordered.offer(m, this);
-      }
+      offerComplete(m);
     } else {
       reassembly.add(tracker.unwrap(tsn), d, source, tracker, this);
       if (reassembly.bytes() > partialDeliveryPoint) {
@@ -170,6 +170,37 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       }
     }
     return DataOutcome.ACCEPTED;
+  }
+
+  /**
+   * RFC 9260 section 6.2: with no room in the window, a chunk below the highest TSN held may take
+   * the place of the highest ones held for reordering or reassembly, which are then no longer
+   * acknowledged (the peer keeps them until they are cumulatively acknowledged and resends them).
+   * Data already delivered, and TSNs at or below the cumulative TSN, are never given up. Returns
+   * whether {@code length} more bytes now fit.
+   */
+  private boolean makeRoom(long tsn, int length) {
+    long cumulative = tracker.unwrap(tracker.cumulativeTsn());
+    while (held() + length > rcvbuf) {
+      long fragment = reassembly.highestFragment();
+      InboundMessage waiting = ordered.highestWaiting();
+      boolean messageFirst = waiting != null && waiting.tsnTo() > fragment;
+      if (messageFirst) {
+        if (waiting.tsnTo() <= tsn || waiting.tsnFrom() <= cumulative
+            || !tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo())) {
+          return false;
+        }
+        ordered.evict(waiting);
+      } else {
+        if (fragment <= tsn || fragment <= cumulative || !tracker.forgetRange(fragment, fragment)) {
+          return false;
+        }
+        reassembly.evict(fragment);
+      }
+      env.counters().increment(MibCounter.SCTP_RENEGED_TSNS);
+      sackNow = true;
+    }
+    return true;
   }
 
   private DataOutcome dropped() {
@@ -297,13 +328,22 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   @Override
   public void complete(InboundMessage m) {
     env.counters().increment(MibCounter.SCTP_REASM_USR_MSGS);
+    offerComplete(m);
+  }
+
+  private void offerComplete(InboundMessage m) {
     if (m.unordered()) {
       deliver(m);
-    } else if (ordered.isStale(m.streamId(), m.streamSequenceNumber())) {
+    } else if (ordered.isStale(m.streamId(), m.streamSequenceNumber())
+        || !ordered.offer(m, this)) {
+      // An SSN already delivered, or one that already waits: the peer broke section 6.5.
       env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
-    } else {
-      ordered.offer(m, this);
     }
+  }
+
+  @Override
+  public void streamAdvanced(int streamId, int nextSsn) {
+    reassembly.streamAdvanced(streamId, nextSsn);
   }
 
   @Override

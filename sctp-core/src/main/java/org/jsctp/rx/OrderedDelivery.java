@@ -2,21 +2,28 @@ package org.jsctp.rx;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jsctp.util.SerialNumbers;
 
 /**
  * Delivery in SSN order per inbound stream (RFC 9260 section 6.5): the next expected SSN of each
  * stream, and the complete messages that arrived ahead of their turn. SSNs wrap from 65535 to 0.
+ * Waiting messages are also indexed by their highest TSN, so that the receiver can give up the
+ * highest one when it needs room for a lower TSN (section 6.2).
  */
 final class OrderedDelivery {
 
   /** Receives messages in delivery order. */
   interface Sink {
     void deliver(InboundMessage message);
+
+    /** The stream's next expected SSN moved on to {@code nextSsn}. */
+    void streamAdvanced(int streamId, int nextSsn);
   }
 
   private char[] nextSsn = new char[0];
   private final Map<Integer, Map<Integer, InboundMessage>> waiting = new HashMap<>();
+  private final TreeMap<Long, InboundMessage> byLastTsn = new TreeMap<>();
   private long waitingBytes;
 
   void setStreamCount(int streams) {
@@ -43,17 +50,23 @@ final class OrderedDelivery {
 
   /**
    * Takes a complete ordered message: delivers it and every waiting successor when it is next,
-   * otherwise keeps it until its turn.
+   * otherwise keeps it until its turn. Returns false, keeping nothing, when another message with
+   * the same SSN already waits on the stream (a peer breaking section 6.5).
    */
-  void offer(InboundMessage m, Sink sink) {
+  boolean offer(InboundMessage m, Sink sink) {
     int stream = m.streamId();
     if (nextSsn[stream] != m.streamSequenceNumber()) {
-      waiting.computeIfAbsent(stream, s -> new HashMap<>()).put(m.streamSequenceNumber(), m);
+      Map<Integer, InboundMessage> pending = waiting.computeIfAbsent(stream, s -> new HashMap<>());
+      if (pending.putIfAbsent(m.streamSequenceNumber(), m) != null) {
+        return false;
+      }
+      byLastTsn.put(m.tsnTo(), m);
       waitingBytes += m.data().length();
-      return;
+      return true;
     }
     sink.deliver(m);
     advance(stream, sink);
+    return true;
   }
 
   /** Marks the stream's current SSN as delivered (after a partial delivery ended) and drains. */
@@ -65,13 +78,36 @@ final class OrderedDelivery {
       if (next == null) {
         break;
       }
-      waitingBytes -= next.data().length();
+      forget(next);
       sink.deliver(next);
       nextSsn[stream] = (char) SerialNumbers.next16(nextSsn[stream]);
     }
     if (pending != null && pending.isEmpty()) {
       waiting.remove(stream);
     }
+    sink.streamAdvanced(stream, nextSsn[stream]);
+  }
+
+  /** The waiting message holding the highest TSN, or null. */
+  InboundMessage highestWaiting() {
+    var last = byLastTsn.lastEntry();
+    return last == null ? null : last.getValue();
+  }
+
+  /** Gives up a waiting message (its TSNs are reneged by the caller). */
+  void evict(InboundMessage m) {
+    Map<Integer, InboundMessage> pending = waiting.get(m.streamId());
+    if (pending != null && pending.remove(m.streamSequenceNumber(), m)) {
+      forget(m);
+      if (pending.isEmpty()) {
+        waiting.remove(m.streamId());
+      }
+    }
+  }
+
+  private void forget(InboundMessage m) {
+    byLastTsn.remove(m.tsnTo());
+    waitingBytes -= m.data().length();
   }
 
   /** Bytes of complete messages waiting for an earlier SSN. */

@@ -1,6 +1,8 @@
 package org.jsctp.rx;
 
 import java.net.InetAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -11,8 +13,13 @@ import org.jsctp.wire.DataChunk;
  * Reassembly of fragmented messages (RFC 9260 section 6.9) and partial delivery of large ones
  * (RFC 6458 section 8.1.21). Fragments are kept by unwrapped TSN; because the fragments of a
  * message carry consecutive TSNs, a message is complete when the TSNs from its B fragment to
- * its E fragment have all been received. Lookups are logarithmic, so a message of many
- * fragments arriving in order costs O(n log n), not O(n^2).
+ * its E fragment have all been received.
+ *
+ * <p>Every operation costs O(log n) in the fragments held, whatever a peer sends: the message
+ * starts that may be partially delivered now are kept in their own set, updated when a
+ * beginning arrives and when an ordered stream moves on, so that starting a partial delivery
+ * never walks the held messages (a peer filling the buffer with beginnings that can never be
+ * delivered would otherwise make every packet cost O(n)).
  */
 final class Reassembly {
 
@@ -31,6 +38,10 @@ final class Reassembly {
   private final TreeMap<Long, DataChunk> fragments = new TreeMap<>();
   private final TreeSet<Long> beginnings = new TreeSet<>();
   private final TreeSet<Long> endings = new TreeSet<>();
+  /** Beginnings of messages that may be delivered now: unordered ones, and the next SSN of a stream. */
+  private final TreeSet<Long> startable = new TreeSet<>();
+  /** The lowest beginning TSN of each ordered (stream, SSN), to find it when the stream reaches it. */
+  private final Map<Integer, Long> orderedBeginnings = new HashMap<>();
   private long bytes;
 
   private boolean partialActive;
@@ -40,6 +51,7 @@ final class Reassembly {
   private boolean partialUnordered;
   private int partialPpid;
   private int partialFirstTsn;
+  private long partialFirstUnwrapped;
 
   /** Bytes of fragments held. */
   long bytes() {
@@ -50,16 +62,8 @@ final class Reassembly {
     return partialActive;
   }
 
-  int partialStream() {
-    return partialStream;
-  }
-
-  int partialSsn() {
-    return partialSsn;
-  }
-
-  boolean partialUnordered() {
-    return partialUnordered;
+  private static int streamKey(int streamId, int ssn) {
+    return streamId << 16 | (ssn & 0xFFFF);
   }
 
   /**
@@ -74,7 +78,7 @@ final class Reassembly {
     fragments.put(tsn, d);
     bytes += d.userData().length();
     if (d.beginning()) {
-      beginnings.add(tsn);
+      addBeginning(tsn, d, sink);
     }
     if (d.ending()) {
       endings.add(tsn);
@@ -95,6 +99,34 @@ final class Reassembly {
     sink.complete(extract(b, e, source));
   }
 
+  private void addBeginning(long tsn, DataChunk d, Sink sink) {
+    beginnings.add(tsn);
+    if (d.unordered()) {
+      startable.add(tsn);
+      return;
+    }
+    orderedBeginnings.merge(streamKey(d.streamId(), d.streamSequenceNumber()), tsn, Math::min);
+    if (sink.deliverableNow(d.streamId(), d.streamSequenceNumber(), false)) {
+      startable.add(tsn);
+    }
+  }
+
+  private void removeBeginning(long tsn, DataChunk first) {
+    beginnings.remove(tsn);
+    startable.remove(tsn);
+    if (!first.unordered()) {
+      orderedBeginnings.remove(streamKey(first.streamId(), first.streamSequenceNumber()), tsn);
+    }
+  }
+
+  /** An ordered stream now expects {@code ssn}: a message held with it may start delivery. */
+  void streamAdvanced(int streamId, int ssn) {
+    Long tsn = orderedBeginnings.get(streamKey(streamId, ssn));
+    if (tsn != null) {
+      startable.add(tsn);
+    }
+  }
+
   private InboundMessage extract(long from, long to, InetAddress source) {
     NavigableMap<Long, DataChunk> parts = fragments.subMap(from, true, to, true);
     int total = 0;
@@ -103,16 +135,13 @@ final class Reassembly {
     }
     byte[] data = new byte[total];
     int off = 0;
-    DataChunk first = null;
+    DataChunk first = parts.firstEntry().getValue();
     for (DataChunk c : parts.values()) {
-      if (first == null) {
-        first = c;
-      }
       c.userData().copyTo(data, off);
       off += c.userData().length();
     }
     parts.clear();
-    beginnings.remove(from);
+    removeBeginning(from, first);
     endings.remove(to);
     bytes -= total;
     return new InboundMessage(
@@ -121,6 +150,8 @@ final class Reassembly {
         first.payloadProtocolId(),
         first.unordered(),
         first.tsn(),
+        from,
+        to,
         source,
         Bytes.wrap(data));
   }
@@ -133,9 +164,11 @@ final class Reassembly {
     if (partialActive) {
       return false;
     }
-    for (Long b : beginnings) {
+    Long b;
+    while ((b = startable.pollFirst()) != null) {
       DataChunk first = fragments.get(b);
-      if (!sink.deliverableNow(first.streamId(), first.streamSequenceNumber(), first.unordered())) {
+      if (first == null || !beginnings.contains(b)
+          || !sink.deliverableNow(first.streamId(), first.streamSequenceNumber(), first.unordered())) {
         continue;
       }
       partialActive = true;
@@ -144,8 +177,9 @@ final class Reassembly {
       partialUnordered = first.unordered();
       partialPpid = first.payloadProtocolId();
       partialFirstTsn = first.tsn();
+      partialFirstUnwrapped = b;
       partialNextTsn = b;
-      beginnings.remove(b);
+      removeBeginning(b, first);
       deliverContiguous(null, sink);
       return true;
     }
@@ -197,6 +231,8 @@ final class Reassembly {
             partialPpid,
             partialUnordered,
             partialFirstTsn,
+            partialFirstUnwrapped,
+            t - 1,
             source,
             Bytes.wrap(data));
     if (last) {
@@ -205,8 +241,23 @@ final class Reassembly {
     sink.piece(piece, last);
   }
 
-  /** Whether a chunk with this unwrapped TSN continues the message being partially delivered. */
-  boolean continuesPartial(long tsn) {
-    return partialActive && tsn == partialNextTsn;
+  /** The highest TSN (unwrapped) of a fragment held and not yet delivered, or -1. */
+  long highestFragment() {
+    return fragments.isEmpty() ? -1 : fragments.lastKey();
+  }
+
+  /** Gives up the fragment with unwrapped TSN {@code tsn} (its TSN is reneged by the caller). */
+  void evict(long tsn) {
+    DataChunk d = fragments.remove(tsn);
+    if (d == null) {
+      return;
+    }
+    bytes -= d.userData().length();
+    if (d.beginning()) {
+      removeBeginning(tsn, d);
+    }
+    if (d.ending()) {
+      endings.remove(tsn);
+    }
   }
 }

@@ -93,11 +93,6 @@ public final class TsnTracker {
     return t > cumulative && !contains(t);
   }
 
-  /** Whether {@code tsn} is above the highest TSN received so far. */
-  public boolean isAboveHighest(int tsn) {
-    return unwrapper.peek(tsn) > highestReceived;
-  }
-
   /**
    * Moves the cumulative TSN forward to at least {@code newCumulative} (FORWARD-TSN, or
    * discarding above-window data); ranges below it are absorbed.
@@ -116,33 +111,44 @@ public final class TsnTracker {
   }
 
   /**
-   * Forgets a received TSN above the cumulative TSN (an emergency renege, RFC 9260 section
-   * 6.2). Returns whether it was held.
+   * Forgets a received TSN above the cumulative TSN (the receiver gives it up, RFC 9260 section
+   * 6.2). Returns whether it was held and could be forgotten.
    */
   public boolean forget(int tsn) {
     long t = unwrapper.peek(tsn);
-    for (int i = 0; i < rangeCount; i++) {
-      long start = ranges[2 * i];
-      long end = ranges[2 * i + 1];
-      if (t < start || t > end) {
-        continue;
-      }
-      if (start == end) {
-        removeRange(i);
-      } else if (t == start) {
-        ranges[2 * i] = t + 1;
-      } else if (t == end) {
-        ranges[2 * i + 1] = t - 1;
-      } else {
-        if (rangeCount == MAX_GAP_RANGES) {
-          return false;
-        }
-        insertRangeAt(i + 1, t + 1, end);
-        ranges[2 * i + 1] = t - 1;
-      }
-      return true;
+    return forgetRange(t, t);
+  }
+
+  /**
+   * Forgets the received TSNs {@code from..to} (unwrapped), all above the cumulative TSN and
+   * within one received range, so that the next SACK no longer reports them. Changes nothing and
+   * answers false when they are not all held, or when the range would have to split and the
+   * tracker already holds {@link #MAX_GAP_RANGES} ranges.
+   */
+  public boolean forgetRange(long from, long to) {
+    if (from <= cumulative || to < from) {
+      return false;
     }
-    return false;
+    int i = findRange(from);
+    if (i < 0 || ranges[2 * i + 1] < to) {
+      return false;
+    }
+    long start = ranges[2 * i];
+    long end = ranges[2 * i + 1];
+    if (start == from && end == to) {
+      removeRange(i);
+    } else if (start == from) {
+      ranges[2 * i] = to + 1;
+    } else if (end == to) {
+      ranges[2 * i + 1] = from - 1;
+    } else {
+      if (rangeCount == MAX_GAP_RANGES) {
+        return false;
+      }
+      insertRangeAt(i + 1, to + 1, end);
+      ranges[2 * i + 1] = from - 1;
+    }
+    return true;
   }
 
   public int cumulativeTsn() {

@@ -62,6 +62,11 @@ public enum MibCounter {
   SCTP_IN_PKT_DISCARDS("SctpInPktDiscards"),
   /** DATA chunks dropped: no room in the receive window, or beyond the trackable range. */
   SCTP_IN_DATA_CHUNK_DISCARDS("SctpInDataChunkDiscards"),
+  /**
+   * Received TSNs given up while held for reordering or reassembly, to make room in a full
+   * receive window for a lower TSN (RFC 9260 section 6.2); the peer resends them.
+   */
+  SCTP_RENEGED_TSNS("SctpRenegedTsns"),
   /** Duplicate DATA chunks received. */
   SCTP_IN_DUPLICATE_TSNS("SctpInDuplicateTsns"),
   /** HEARTBEAT chunks sent. */

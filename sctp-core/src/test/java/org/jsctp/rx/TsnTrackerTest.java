@@ -125,4 +125,32 @@ class TsnTrackerTest {
     assertThat(t.isNew(5)).isTrue();
     assertThat(t.forget(5)).isFalse();
   }
+
+  @Test
+  void forgettingARangeAtEitherEndOfAReceivedRangeNeedsNoNewRange() {
+    TsnTracker t = new TsnTracker(1);
+    for (int tsn = 3; tsn <= 9; tsn++) {
+      t.receive(tsn);
+    }
+    assertThat(t.forgetRange(t.unwrap(8), t.unwrap(9))).isTrue();
+    assertThat(t.forgetRange(t.unwrap(3), t.unwrap(4))).isTrue();
+    assertThat(t.gapBlockCount()).isEqualTo(1);
+    assertThat(t.gapStart(0)).isEqualTo(5);
+    assertThat(t.gapEnd(0)).isEqualTo(7);
+    assertThat(t.isNew(8)).isTrue();
+    assertThat(t.isNew(5)).isFalse();
+  }
+
+  @Test
+  void neverForgetsTsnsAtOrBelowTheCumulativeTsnNorTsnsNotHeld() {
+    TsnTracker t = new TsnTracker(1);
+    t.receive(1);
+    t.receive(2);
+    t.receive(5);
+    assertThat(t.forgetRange(t.unwrap(2), t.unwrap(2))).isFalse();
+    assertThat(t.forgetRange(t.unwrap(4), t.unwrap(5))).isFalse();
+    assertThat(t.forgetRange(t.unwrap(5), t.unwrap(6))).isFalse();
+    assertThat(t.cumulativeTsn()).isEqualTo(2);
+    assertThat(t.gapBlockCount()).isEqualTo(1);
+  }
 }
