@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.endpoint.Endpoint;
@@ -36,7 +36,7 @@ public final class CorePairThroughput {
     Endpoint server = new Endpoint(config, 5001, List.of(b), new SplittableRandom(2));
     server.listen(true);
     long now = System.nanoTime();
-    Association assoc = client.connect(now, List.of(b), 5001, 9899, null);
+    SctpAssociation assoc = client.connect(now, List.of(b), 5001, 9899, null);
     Bytes payload = Bytes.wrap(new byte[size]);
     long received = 0;
     long bytes = 0;

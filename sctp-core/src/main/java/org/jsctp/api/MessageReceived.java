@@ -8,7 +8,7 @@ import org.jsctp.wire.Bytes;
  * message larger than the partial delivery point arrives in several pieces, all with the same
  * stream and SSN, the last one with {@code complete} set (RFC 6458 section 8.1.21, the JDK's
  * {@code MessageInfo.isComplete()}); no other message of the association is delivered between
- * the pieces. The driver must report with {@code Association.consumed(bytes)} when the
+ * the pieces. The driver must report with {@code SctpAssociation.consumed(bytes)} when the
  * application has read data, because unread data counts against the advertised window.
  *
  * @param associationId the association

@@ -35,16 +35,16 @@ public interface AssociationContext {
   void emit(SctpEvent event);
 
   /** The association changed: it may have packets to send and a different deadline. */
-  void touched(Association association);
+  void touched(SctpAssociation association);
 
   /** The association learned a peer address: route packets from it to this association. */
-  void peerAddressAdded(Association association, InetAddress address);
+  void peerAddressAdded(SctpAssociation association, InetAddress address);
 
   /** The association's local tag changed (a restart): re-key it. */
-  void localTagChanged(Association association, int oldTag);
+  void localTagChanged(SctpAssociation association, int oldTag);
 
   /** The association reached CLOSED; its last packets go out through {@link #transmit}. */
-  void closed(Association association);
+  void closed(SctpAssociation association);
 
   /** Sends a packet on the endpoint's behalf. */
   void transmit(Transmit transmit);

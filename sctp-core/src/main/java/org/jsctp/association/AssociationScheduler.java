@@ -13,16 +13,16 @@ import org.jsctp.timer.Timer;
  */
 public final class AssociationScheduler {
 
-  private record Entry(long deadline, long version, Association association) {}
+  private record Entry(long deadline, long version, SctpAssociation association) {}
 
-  private final ArrayDeque<Association> touched = new ArrayDeque<>();
-  private final ArrayDeque<Association> sending = new ArrayDeque<>();
+  private final ArrayDeque<SctpAssociation> touched = new ArrayDeque<>();
+  private final ArrayDeque<SctpAssociation> sending = new ArrayDeque<>();
   private final PriorityQueue<Entry> heap =
       new PriorityQueue<>((x, y) -> Long.compare(x.deadline, y.deadline));
   private int live;
 
   /** An association changed: its deadline and its output must be looked at again. */
-  public void touch(Association a) {
+  public void touch(SctpAssociation a) {
     if (!a.touchedFlag) {
       a.touchedFlag = true;
       touched.addLast(a);
@@ -33,13 +33,13 @@ public final class AssociationScheduler {
     live++;
   }
 
-  public void removed(Association a) {
+  public void removed(SctpAssociation a) {
     live--;
     a.scheduleVersion++;
   }
 
   private void flush() {
-    Association a;
+    SctpAssociation a;
     while ((a = touched.pollFirst()) != null) {
       a.touchedFlag = false;
       if (a.state == AssociationState.CLOSED) {
@@ -80,7 +80,7 @@ public final class AssociationScheduler {
   /** The next packet of any association, rotating between them one packet at a time. */
   public Transmit pollTransmit(long now) {
     flush();
-    Association a;
+    SctpAssociation a;
     while ((a = sending.peekFirst()) != null) {
       Transmit t = a.state == AssociationState.CLOSED ? null : a.pollTransmit(now);
       if (t != null) {
@@ -108,7 +108,7 @@ public final class AssociationScheduler {
   /** Runs the timers of every association due at {@code now}, each once. */
   public void handleTimeout(long now) {
     flush();
-    ArrayDeque<Association> due = new ArrayDeque<>();
+    ArrayDeque<SctpAssociation> due = new ArrayDeque<>();
     Entry top;
     while ((top = heap.peek()) != null && top.deadline <= now) {
       heap.poll();
@@ -117,7 +117,7 @@ public final class AssociationScheduler {
         due.add(top.association);
       }
     }
-    for (Association a : due) {
+    for (SctpAssociation a : due) {
       if (a.state != AssociationState.CLOSED) {
         a.handleTimeout(now);
         touch(a);

@@ -2,7 +2,7 @@ package org.jsctp.association;
 
 /**
  * The association states of RFC 9260 section 4, with what each allows. Transitions live in
- * {@link Association} and its handlers; this enum only answers questions about a state.
+ * {@link SctpAssociation} and its handlers; this enum only answers questions about a state.
  */
 public enum AssociationState {
   CLOSED,

@@ -38,7 +38,7 @@ final class HandshakeHandler {
 
   private static final long MS = 1_000_000L;
 
-  private final Association a;
+  private final SctpAssociation a;
   private final List<OutgoingMessage> early = new ArrayList<>();
   private long earlyBytes;
   private List<InetAddress> connectAddresses = List.of();
@@ -49,7 +49,7 @@ final class HandshakeHandler {
   private long sentAt;
   private int peerInitialTsn;
 
-  HandshakeHandler(Association a) {
+  HandshakeHandler(SctpAssociation a) {
     this.a = a;
   }
 

@@ -20,9 +20,9 @@ final class PacketAssembler {
 
   private static final Logger LOG = LoggerFactory.getLogger(PacketAssembler.class);
 
-  private final Association a;
+  private final SctpAssociation a;
 
-  PacketAssembler(Association a) {
+  PacketAssembler(SctpAssociation a) {
     this.a = a;
   }
 

@@ -22,9 +22,9 @@ final class ShutdownHandler {
 
   private static final long MS = 1_000_000L;
 
-  private final Association a;
+  private final SctpAssociation a;
 
-  ShutdownHandler(Association a) {
+  ShutdownHandler(SctpAssociation a) {
     this.a = a;
   }
 

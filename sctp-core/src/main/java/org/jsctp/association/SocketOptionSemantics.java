@@ -12,7 +12,7 @@ import org.jsctp.path.PathThresholds;
 
 /**
  * The semantics of the socket options that concern paths and the association's status (RFC 6458
- * sections 8.1.12, 8.2.1, 8.2.2 and RFC 7829 section 7.3), for {@link Association}'s public
+ * sections 8.1.12, 8.2.1, 8.2.2 and RFC 7829 section 7.3), for {@link SctpAssociation}'s public
  * methods of the same names: SCTP_GET_PEER_ADDR_INFO, SCTP_STATUS, SCTP_PEER_ADDR_PARAMS,
  * SCTP_ISSUE_HB, SCTP_PEER_ADDR_THLDS and SCTP_PRIMARY_ADDR.
  */
@@ -20,9 +20,9 @@ final class SocketOptionSemantics {
 
   private static final long MS = 1_000_000L;
 
-  private final Association a;
+  private final SctpAssociation a;
 
-  SocketOptionSemantics(Association a) {
+  SocketOptionSemantics(SctpAssociation a) {
     this.a = a;
   }
 

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.jsctp.api.SctpEvent;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.AssociationContext;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.association.AssociationScheduler;
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@link #handleDatagram} when a UDP datagram arrives, {@link #handleTimeout} when the time
  *       given by {@link #nextDeadline()} has come, and the application calls ({@link #connect},
- *       the methods of {@link Association}) whenever the application acts. Each takes the
+ *       the methods of {@link SctpAssociation}) whenever the application acts. Each takes the
  *       driver's monotonic time in nanoseconds; time that goes backwards is treated as the
  *       latest time seen.
  *   <li>After any of them, drain {@link #pollTransmit()} and {@link #pollEvent()} until they
@@ -62,9 +62,9 @@ public final class Endpoint {
   private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
   private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
   private final AssociationScheduler scheduler = new AssociationScheduler();
-  private final Map<Integer, Association> byTag = new HashMap<>();
-  private final Map<Integer, Association> byId = new HashMap<>();
-  private final Map<PeerKey, Association> byPeer = new HashMap<>();
+  private final Map<Integer, SctpAssociation> byTag = new HashMap<>();
+  private final Map<Integer, SctpAssociation> byId = new HashMap<>();
+  private final Map<PeerKey, SctpAssociation> byPeer = new HashMap<>();
   private final Context context = new Context();
   private final OutOfTheBlue ootb;
   private final InitResponder initResponder;
@@ -244,7 +244,7 @@ public final class Endpoint {
    * @param peerUdpPort the peer's UDP encapsulation port
    * @param options the association's options, or null for the endpoint's defaults
    */
-  public Association connect(long t, List<InetAddress> peers, int peerPort, int peerUdpPort,
+  public SctpAssociation connect(long t, List<InetAddress> peers, int peerPort, int peerUdpPort,
       AssociationOptions options) {
     long time = clock(t);
     if (peers.isEmpty()) {
@@ -263,7 +263,7 @@ public final class Endpoint {
     }
     AssociationOptions chosen = options != null ? options.copy() : defaultOptions.copy();
     int id = nextId();
-    Association a = Association.connect(context, id, time, peers, peerPort, peerUdpPort, chosen);
+    SctpAssociation a = SctpAssociation.connect(context, id, time, peers, peerPort, peerUdpPort, chosen);
     register(a);
     return a;
   }
@@ -275,7 +275,7 @@ public final class Endpoint {
     return nextId++;
   }
 
-  void register(Association a) {
+  void register(SctpAssociation a) {
     byId.put(a.id(), a);
     byTag.put(a.localTag(), a);
     for (InetAddress peer : a.peerAddresses()) {
@@ -308,11 +308,11 @@ public final class Endpoint {
 
   // ---- queries ---------------------------------------------------------------------------
 
-  public Association association(int id) {
+  public SctpAssociation association(int id) {
     return byId.get(id);
   }
 
-  public Collection<Association> associations() {
+  public Collection<SctpAssociation> associations() {
     return Collections.unmodifiableCollection(byId.values());
   }
 
@@ -325,7 +325,7 @@ public final class Endpoint {
   public Map<MibCounter, Long> snmp() {
     Map<MibCounter, Long> map = counters.snapshot();
     long established = 0;
-    for (Association a : byId.values()) {
+    for (SctpAssociation a : byId.values()) {
       if (a.state().countsAsEstablished()) {
         established++;
       }
@@ -339,7 +339,7 @@ public final class Endpoint {
     if (!transmits.isEmpty()) {
       return false;
     }
-    for (Association a : byId.values()) {
+    for (SctpAssociation a : byId.values()) {
       if (!a.isIdle()) {
         return false;
       }
@@ -349,11 +349,11 @@ public final class Endpoint {
 
   // ---- package internals used by the dispatch and responders -----------------------------
 
-  Association byTag(int tag) {
+  SctpAssociation byTag(int tag) {
     return byTag.get(tag);
   }
 
-  Association byPeer(InetAddress address, int port) {
+  SctpAssociation byPeer(InetAddress address, int port) {
     return byPeer.get(new PeerKey(address, port));
   }
 
@@ -447,25 +447,25 @@ public final class Endpoint {
     }
 
     @Override
-    public void touched(Association association) {
+    public void touched(SctpAssociation association) {
       scheduler.touch(association);
     }
 
     @Override
-    public void peerAddressAdded(Association association, InetAddress address) {
+    public void peerAddressAdded(SctpAssociation association, InetAddress address) {
       if (byId.get(association.id()) == association) {
         byPeer.putIfAbsent(new PeerKey(address, association.peerPort()), association);
       }
     }
 
     @Override
-    public void localTagChanged(Association association, int oldTag) {
+    public void localTagChanged(SctpAssociation association, int oldTag) {
       byTag.remove(oldTag, association);
       byTag.put(association.localTag(), association);
     }
 
     @Override
-    public void closed(Association association) {
+    public void closed(SctpAssociation association) {
       byId.remove(association.id(), association);
       byTag.remove(association.localTag(), association);
       for (InetAddress peer : association.peerAddresses()) {

@@ -2,7 +2,7 @@ package org.jsctp.endpoint;
 
 import java.net.InetAddress;
 import java.util.List;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.Destination;
 import org.jsctp.association.HandshakeMessages;
 import org.jsctp.association.PeerInit;
@@ -63,7 +63,7 @@ final class InitResponder {
       refuse(source, peerPort, init.initiateTag(), new UnresolvableAddressCause(peer.hostNameTlv()));
       return;
     }
-    Association existing = null;
+    SctpAssociation existing = null;
     for (InetAddress address : peer.addresses()) {
       existing = endpoint.byPeer(address, peerPort);
       if (existing != null) {
@@ -114,7 +114,7 @@ final class InitResponder {
       endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
       return;
     }
-    Association a = Association.accept(endpoint.context(), endpoint.allocateId(), now, cookie,
+    SctpAssociation a = SctpAssociation.accept(endpoint.context(), endpoint.allocateId(), now, cookie,
         source, endpoint.defaultOptions().copy());
     endpoint.register(a);
     a.handlePacket(now, packet, 1, source);

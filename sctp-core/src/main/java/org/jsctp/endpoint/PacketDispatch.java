@@ -1,7 +1,7 @@
 package org.jsctp.endpoint;
 
 import java.util.List;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.AssociationState;
 import org.jsctp.association.Destination;
 import org.jsctp.association.StateCookie;
@@ -66,7 +66,7 @@ final class PacketDispatch {
       discard();
       return;
     }
-    Association a = endpoint.byTag(vtag);
+    SctpAssociation a = endpoint.byTag(vtag);
     if (a != null && a.peerPort() == sourcePort) {
       if (!tagRulesAllow(a, chunks)) {
         discard();
@@ -75,7 +75,7 @@ final class PacketDispatch {
       a.handlePacket(now, packet, 0, source);
       return;
     }
-    Association byPeer = endpoint.byPeer(source.remote(), sourcePort);
+    SctpAssociation byPeer = endpoint.byPeer(source.remote(), sourcePort);
     if (byPeer != null) {
       // Section 8.5.1: an ABORT or SHUTDOWN COMPLETE with the T bit carries the peer's tag.
       if (vtag == byPeer.peerTag() && reflectsTag(first)) {
@@ -124,7 +124,7 @@ final class PacketDispatch {
    * COMPLETE with the T bit set must carry the peer's tag instead, so with our tag it is bogus;
    * a SHUTDOWN ACK during the handshake is treated as out of the blue by the association.
    */
-  private boolean tagRulesAllow(Association a, List<Chunk> chunks) {
+  private boolean tagRulesAllow(SctpAssociation a, List<Chunk> chunks) {
     Chunk first = chunks.get(0);
     if (reflectsTag(first) && vtag != a.peerTag()) {
       return false;
@@ -141,7 +141,7 @@ final class PacketDispatch {
       discard();
       return;
     }
-    Association existing = endpoint.byTag(cookie.localTag());
+    SctpAssociation existing = endpoint.byTag(cookie.localTag());
     if (existing == null) {
       for (int i = 0; i < cookie.peerAddresses().size() && existing == null; i++) {
         existing = endpoint.byPeer(cookie.peerAddresses().get(i), sourcePort);

@@ -78,7 +78,7 @@ public final class CauseCode {
       case DELETE_SOURCE_ADDRESS:
         return "Request to Delete Source IP Address";
       case ILLEGAL_ASCONF_ACK:
-        return "Association Aborted Due to Illegal ASCONF-ACK";
+        return "SctpAssociation Aborted Due to Illegal ASCONF-ACK";
       case NO_AUTHORIZATION:
         return "Request Refused - No Authorization";
       case UNSUPPORTED_HMAC_IDENTIFIER:

@@ -27,12 +27,12 @@ class BasicTransferTest {
     server.endpoint().listen(true);
     sim.attach("client", client);
     sim.attach("server", server);
-    Association a = client.connect(sim.now(), 9899, B);
+    SctpAssociation a = client.connect(sim.now(), 9899, B);
     sim.runUntil("up", () -> client.hasEvent(AssociationChange.Kind.COMM_UP), SimTime.seconds(5));
     for (int i = 0; i < 10; i++) {
       assertThat(client.send(sim.now(), a, 0, ("hello " + i).getBytes(), false)).isEqualTo(SendOutcome.ACCEPTED);
     }
-    Association b = server.firstAssociation();
+    SctpAssociation b = server.firstAssociation();
     assertThat(b).isNotNull();
     sim.runUntil("delivered", () -> server.received(b.id()).size() == 10, SimTime.seconds(5));
     assertThat(new String(server.received(b.id()).get(9).data().toByteArray())).isEqualTo("hello 9");

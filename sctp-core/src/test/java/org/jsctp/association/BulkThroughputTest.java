@@ -45,7 +45,7 @@ class BulkThroughputTest {
     server.endpoint().listen(true);
     sim.attach("client", client);
     sim.attach("server", server);
-    Association a = client.connect(sim.now(), 9899, B);
+    SctpAssociation a = client.connect(sim.now(), 9899, B);
     sim.runUntil("up", () -> client.hasEvent(AssociationChange.Kind.COMM_UP), SimTime.seconds(5));
     byte[] message = new byte[1400];
     long measureFrom = sim.now() + SimTime.seconds(5);
@@ -65,7 +65,7 @@ class BulkThroughputTest {
   }
 
   private static long receivedBytes(SimEndpoint server) {
-    Association b = server.firstAssociation();
+    SctpAssociation b = server.firstAssociation();
     long total = 0;
     for (MessageReceived m : server.received(b.id())) {
       total += m.data().length();

@@ -55,10 +55,10 @@ class DeliveryInvariantsSoakTest {
     server.endpoint().listen(true);
     sim.attach("client", client);
     sim.attach("server", server);
-    Association a = client.connect(sim.now(), 9899, B);
+    SctpAssociation a = client.connect(sim.now(), 9899, B);
     sim.runUntil("up", () -> server.firstAssociation() != null
         && client.hasEvent(AssociationChange.Kind.COMM_UP), SimTime.seconds(120));
-    Association b = server.firstAssociation();
+    SctpAssociation b = server.firstAssociation();
 
     int messages = 8 + r.nextInt(12);
     Workload up = new Workload(sim.random("up"), messages, 256 * 1024, 10, 0.3);
@@ -80,7 +80,7 @@ class DeliveryInvariantsSoakTest {
     down.verify(client.received(a.id()));
 
     sim.runUntil("quiet", () -> a.isIdle() && b.isIdle(), SimTime.seconds(600));
-    for (Association x : new Association[] {a, b}) {
+    for (SctpAssociation x : new SctpAssociation[] {a, b}) {
       assertThat(x.state()).isEqualTo(AssociationState.ESTABLISHED);
       assertThat(x.sender().queuedMessages()).isZero();
       assertThat(x.sender().unacknowledgedChunks()).isZero();

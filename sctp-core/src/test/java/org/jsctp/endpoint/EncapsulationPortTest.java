@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.AssociationState;
 import org.jsctp.config.StackConfig;
 import org.jsctp.sim.DatagramRecord;
@@ -38,7 +38,7 @@ class EncapsulationPortTest {
     sim.attach("server", server);
     client.connect(sim.now(), 9899, B);
     sim.runUntil("up", () -> client.hasEvent(AssociationChange.Kind.COMM_UP), SimTime.seconds(5));
-    Association b = server.firstAssociation();
+    SctpAssociation b = server.firstAssociation();
 
     PacketBuilder init = new PacketBuilder(1400);
     init.add(new InitChunk(0x1234, 65_536, 10, 10, 1, List.of()));
@@ -62,9 +62,9 @@ class EncapsulationPortTest {
     server.endpoint().listen(true);
     sim.attach("client", client);
     sim.attach("server", server);
-    Association a = client.connect(sim.now(), 9899, B);
+    SctpAssociation a = client.connect(sim.now(), 9899, B);
     sim.runUntil("up", () -> client.hasEvent(AssociationChange.Kind.COMM_UP), SimTime.seconds(5));
-    Association b = server.firstAssociation();
+    SctpAssociation b = server.firstAssociation();
     // A NAT rebinds the client's port: the server learns it after the tag check.
     byte[] data = new byte[10];
     client.send(sim.now(), a, 0, data, false);

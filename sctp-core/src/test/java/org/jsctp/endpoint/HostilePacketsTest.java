@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jsctp.api.AssociationChange;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.sim.SimAddresses;
 import org.jsctp.sim.SimDatagram;
@@ -40,8 +40,8 @@ class HostilePacketsTest {
     sim.attach("victim", victim);
     sim.attach("attacker", attacker);
     sim.attach("bystander", bystander);
-    Association hostile = attacker.connect(sim.now(), 9899, B);
-    Association good = bystander.connect(sim.now(), 9899, B);
+    SctpAssociation hostile = attacker.connect(sim.now(), 9899, B);
+    SctpAssociation good = bystander.connect(sim.now(), 9899, B);
     sim.runUntil("up", () -> attacker.hasEvent(AssociationChange.Kind.COMM_UP)
         && bystander.hasEvent(AssociationChange.Kind.COMM_UP), SimTime.seconds(5));
     for (int i = 0; i < 50; i++) {
@@ -67,7 +67,7 @@ class HostilePacketsTest {
     }
     sim.runFor(SimTime.seconds(5));
     assertThat(victim.endpoint().counters().get(MibCounter.SCTP_INTERNAL_ERRORS)).isZero();
-    Association goodOnVictim = victim.endpoint().associations().stream()
+    SctpAssociation goodOnVictim = victim.endpoint().associations().stream()
         .filter(x -> x.peerAddresses().contains(C)).findFirst().orElseThrow();
     assertThat(victim.received(goodOnVictim.id())).hasSize(goodSent);
   }

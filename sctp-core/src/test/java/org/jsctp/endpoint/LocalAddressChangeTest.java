@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import org.jsctp.api.AssociationChange;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.sim.SimAddresses;
 import org.jsctp.sim.SimTime;
@@ -33,7 +33,7 @@ class LocalAddressChangeTest {
     sim.attach("client", client);
     sim.attach("server", server);
 
-    Association a = client.connect(sim.now(), 9899, B1);
+    SctpAssociation a = client.connect(sim.now(), 9899, B1);
     sim.runUntil("up", () -> client.hasEvent(AssociationChange.Kind.COMM_UP), SimTime.seconds(5));
 
     assertThat(a.peerAddresses()).containsExactlyInAnyOrder(B1, B2);

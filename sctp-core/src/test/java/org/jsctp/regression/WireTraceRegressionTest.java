@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.sim.DatagramRecord;
@@ -129,7 +129,7 @@ class WireTraceRegressionTest {
     sim.detach(p.clientHost);
     SimEndpoint reborn = new SimEndpoint(config, sim.random("client-after-restart"), 9899, A);
     sim.attach("client-after-restart", reborn);
-    Association again = reborn.connect(sim.now(), 9899, B);
+    SctpAssociation again = reborn.connect(sim.now(), 9899, B);
     sim.runUntil("up again", () -> reborn.hasEvent(AssociationChange.Kind.COMM_UP), 30 * S);
     new Stream(reborn, again, 20 * MS, 100).runUntil(sim, sim.now() + S);
     sim.runFor(2 * S);
@@ -140,7 +140,7 @@ class WireTraceRegressionTest {
 
   // ---- scenario helpers ------------------------------------------------------------------
 
-  private record Pair(SimEndpoint client, SimHost clientHost, SimEndpoint server, Association a,
+  private record Pair(SimEndpoint client, SimHost clientHost, SimEndpoint server, SctpAssociation a,
       int serverAssociationId) {}
 
   private static Pair pair(Simulator sim, StackConfig config) {
@@ -149,7 +149,7 @@ class WireTraceRegressionTest {
     server.endpoint().listen(true);
     SimHost clientHost = sim.attach("client", client);
     sim.attach("server", server);
-    Association a = client.connect(sim.now(), 9899, B);
+    SctpAssociation a = client.connect(sim.now(), 9899, B);
     sim.runUntil("up", () -> client.hasEvent(AssociationChange.Kind.COMM_UP)
         && server.firstAssociation() != null, 30 * S);
     return new Pair(client, clientHost, server, a, server.firstAssociation().id());
@@ -158,13 +158,13 @@ class WireTraceRegressionTest {
   /** Small messages at a fixed interval; a full send buffer makes the schedule slip. */
   private static final class Stream {
     private final SimEndpoint sender;
-    private final Association a;
+    private final SctpAssociation a;
     private final long interval;
     private final int size;
     private long next = Long.MIN_VALUE;
     private int count;
 
-    Stream(SimEndpoint sender, Association a, long interval, int size) {
+    Stream(SimEndpoint sender, SctpAssociation a, long interval, int size) {
       this.sender = sender;
       this.a = a;
       this.interval = interval;

@@ -2,7 +2,7 @@ package org.jsctp.testing;
 
 import java.net.InetAddress;
 import org.jsctp.api.AssociationChange;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.path.PathState;
 import org.jsctp.sim.SimAddresses;
@@ -19,8 +19,8 @@ public final class MultihomedPair {
   public final Simulator sim;
   public final SimEndpoint client;
   public final SimEndpoint server;
-  public final Association a;
-  public final Association b;
+  public final SctpAssociation a;
+  public final SctpAssociation b;
   public final InetAddress[] clientAddresses;
   public final InetAddress[] serverAddresses;
 
@@ -52,7 +52,7 @@ public final class MultihomedPair {
     }
   }
 
-  private static boolean allConfirmed(Association x) {
+  private static boolean allConfirmed(SctpAssociation x) {
     return x.paths().paths().size() == x.paths().paths().stream().filter(p -> p.state() != PathState.UNCONFIRMED).count()
         && x.paths().paths().size() > 1;
   }

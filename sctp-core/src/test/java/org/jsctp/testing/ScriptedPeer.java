@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
@@ -127,7 +127,7 @@ public final class ScriptedPeer {
   public int iutInitialTsn;
 
   /** The association under test, once there is one. */
-  public Association association;
+  public SctpAssociation association;
 
   /** A peer against an endpoint with the stack defaults and seed 1. */
   public ScriptedPeer() {
@@ -441,7 +441,7 @@ public final class ScriptedPeer {
     while ((e = endpoint.pollEvent()) != null) {
       events.add(e);
       if (e instanceof MessageReceived m && !holdReceived) {
-        Association a = endpoint.association(m.associationId());
+        SctpAssociation a = endpoint.association(m.associationId());
         if (a != null) {
           a.consumed(now, m.data().length());
         }
@@ -544,7 +544,7 @@ public final class ScriptedPeer {
   }
 
   /** The IUT connects and the tester completes the handshake; COMM_UP is checked. */
-  public Association establishActive() {
+  public SctpAssociation establishActive() {
     connect();
     sendInitAck(initAck());
     expectCookieEcho();
@@ -573,7 +573,7 @@ public final class ScriptedPeer {
   }
 
   /** The IUT listens and the tester runs the handshake; COMM_UP is checked. */
-  public Association establishPassive() {
+  public SctpAssociation establishPassive() {
     endpoint.listen(true);
     InitAckChunk ack = sendInitExpectInitAck(init());
     send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));

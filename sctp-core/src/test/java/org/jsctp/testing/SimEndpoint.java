@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
@@ -50,15 +50,15 @@ public final class SimEndpoint implements SimulatedStack {
     this.autoRead = on;
   }
 
-  public Association connect(long now, int peerUdpPort, InetAddress... peers) {
+  public SctpAssociation connect(long now, int peerUdpPort, InetAddress... peers) {
     return endpoint.connect(now, List.of(peers), SCTP_PORT, peerUdpPort, null);
   }
 
-  public Association connect(long now, int peerUdpPort, AssociationOptions options, InetAddress... peers) {
+  public SctpAssociation connect(long now, int peerUdpPort, AssociationOptions options, InetAddress... peers) {
     return endpoint.connect(now, List.of(peers), SCTP_PORT, peerUdpPort, options);
   }
 
-  public SendOutcome send(long now, Association a, int stream, byte[] data, boolean unordered) {
+  public SendOutcome send(long now, SctpAssociation a, int stream, byte[] data, boolean unordered) {
     OutgoingMessage m = new OutgoingMessage(stream, 0, unordered, false, Bytes.wrap(data), 0, Long.MAX_VALUE);
     SendOutcome outcome = a.send(now, m);
     drainEvents();
@@ -102,7 +102,7 @@ public final class SimEndpoint implements SimulatedStack {
   }
 
   /** The first association that came up, or null. */
-  public Association firstAssociation() {
+  public SctpAssociation firstAssociation() {
     for (AssociationChange c : events(AssociationChange.class)) {
       if (c.kind() == AssociationChange.Kind.COMM_UP) {
         return endpoint.association(c.associationId());
@@ -119,7 +119,7 @@ public final class SimEndpoint implements SimulatedStack {
         received.computeIfAbsent(m.associationId(), k -> new ArrayList<>()).add(m);
         receivedAt.computeIfAbsent(m.associationId(), k -> new ArrayList<>()).add(lastNow);
         if (autoRead) {
-          Association a = endpoint.association(m.associationId());
+          SctpAssociation a = endpoint.association(m.associationId());
           if (a != null) {
             a.consumed(lastNow, m.data().length());
           }
@@ -130,7 +130,7 @@ public final class SimEndpoint implements SimulatedStack {
 
   /** Reports held messages as read now. */
   public void readAll(long now, int associationId, long bytes) {
-    Association a = endpoint.association(associationId);
+    SctpAssociation a = endpoint.association(associationId);
     if (a != null) {
       a.consumed(now, bytes);
     }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jsctp.api.MessageReceived;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.tx.SendOutcome;
 
 /**
@@ -57,7 +57,7 @@ public final class Workload {
   }
 
   /** Sends as many messages as the association takes now. */
-  public void pump(SimEndpoint sender, Association a, long now) {
+  public void pump(SimEndpoint sender, SctpAssociation a, long now) {
     while (!toSend.isEmpty()) {
       Message m = toSend.peekFirst();
       SendOutcome outcome = sender.send(now, a, m.stream(), m.data(), m.unordered());

@@ -1,5 +1,6 @@
 package org.jsctp.netty;
 
+import org.jsctp.association.SctpAssociation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -25,7 +26,7 @@ import org.jsctp.tx.SendOutcome;
 final class AssociationHandle {
 
   final EndpointRuntime runtime;
-  final org.jsctp.association.Association core;
+  final SctpAssociation core;
   final Association api;
   final boolean passive;
   final CompletableFuture<Void> established = new CompletableFuture<>();
@@ -50,7 +51,7 @@ final class AssociationHandle {
 
   AssociationHandle(
       EndpointRuntime runtime,
-      org.jsctp.association.Association core,
+      SctpAssociation core,
       boolean passive,
       AssociationOwner owner) {
     this.runtime = runtime;

@@ -1,5 +1,6 @@
 package org.jsctp.netty;
 
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
@@ -73,7 +74,7 @@ final class ChannelOptions {
   }
 
   /** Applies the settings the core keeps outside AssociationOptions to a new association. */
-  synchronized void applyTo(org.jsctp.association.Association a) {
+  synchronized void applyTo(SctpAssociation a) {
     if (asocMaxRxt != a.maxRetrans()) {
       a.setMaxRetrans(asocMaxRxt);
     }

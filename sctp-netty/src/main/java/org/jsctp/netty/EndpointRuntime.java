@@ -1,5 +1,6 @@
 package org.jsctp.netty;
 
+import org.jsctp.association.SctpAssociation;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.FixedRecvByteBufAllocator;
@@ -366,7 +367,7 @@ final class EndpointRuntime {
                 + " is outside the stack's allowed peer addresses");
       }
     }
-    org.jsctp.association.Association core =
+    SctpAssociation core =
         endpoint.connect(System.nanoTime(), peers, peerPort, peerUdpPort, options);
     AssociationHandle h = new AssociationHandle(this, core, false, owner);
     handles.put(h.id(), h);
@@ -401,7 +402,7 @@ final class EndpointRuntime {
     if (endpoint.associations().size() == handles.size()) {
       return;
     }
-    for (org.jsctp.association.Association core : new ArrayList<>(endpoint.associations())) {
+    for (SctpAssociation core : new ArrayList<>(endpoint.associations())) {
       if (handles.containsKey(core.id())) {
         continue;
       }
@@ -674,7 +675,7 @@ final class EndpointRuntime {
     return call(
         () -> {
           long now = System.nanoTime();
-          for (org.jsctp.association.Association a : new ArrayList<>(endpoint.associations())) {
+          for (SctpAssociation a : new ArrayList<>(endpoint.associations())) {
             a.abort(now, Bytes.wrap("stack closing".getBytes(StandardCharsets.US_ASCII)));
           }
           owners = 0;
@@ -708,7 +709,7 @@ final class EndpointRuntime {
 
   List<AssociationEntry> associationEntries() {
     List<AssociationEntry> list = new ArrayList<>();
-    for (org.jsctp.association.Association a : endpoint.associations()) {
+    for (SctpAssociation a : endpoint.associations()) {
       AssociationHandle h = handles.get(a.id());
       long tx = a.sender() == null ? 0 : a.sender().bufferedAmount();
       long rx = a.receiver() == null ? 0 : a.receiver().unreadBytes() + a.receiver().pendingBytes();

@@ -38,7 +38,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
-import org.jsctp.association.Association;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.netty.SctpStandardSocketOptions.InitMaxStreams;
 import org.jsctp.netty.option.AssocInfo;
@@ -125,7 +125,7 @@ final class Options {
   record Target(
       ChannelOptions opts,
       boolean template,
-      Association live,
+      SctpAssociation live,
       EndpointRuntime runtime,
       InetSocketAddress peer) {}
 
@@ -157,7 +157,7 @@ final class Options {
           t.live().sender().setNodelay(v);
         }
       } else if (name == SCTP_PRIMARY_ADDR) {
-        Association a = live(t, name);
+        SctpAssociation a = live(t, name);
         Path p = path(a, (SocketAddress) value, name);
         if (!p.state().isConfirmed()) {
           throw new IllegalArgumentException(
@@ -378,7 +378,7 @@ final class Options {
 
   static Object get(SctpSocketOption<?> name, Target t) {
     ChannelOptions o = t.opts();
-    Association live = t.live();
+    SctpAssociation live = t.live();
     synchronized (o) {
       AssociationOptions a = live != null ? live.options() : o.template;
       if (name == SCTP_DISABLE_FRAGMENTS) {
@@ -446,7 +446,7 @@ final class Options {
       } else if (name == SCTP_STATUS) {
         return live(t, name).status();
       } else if (name == SCTP_GET_PEER_ADDR_INFO) {
-        Association l = live(t, name);
+        SctpAssociation l = live(t, name);
         Path p = t.peer() == null ? l.paths().primary() : path(l, t.peer(), name);
         return p == null ? null : l.peerAddressInfo(p.address());
       } else if (name == SCTP_DELAYED_SACK) {
@@ -473,7 +473,7 @@ final class Options {
 
   private static AssocInfo assocInfo(Target t) {
     ChannelOptions o = t.opts();
-    Association live = t.live();
+    SctpAssociation live = t.live();
     if (live == null) {
       return new AssocInfo(o.asocMaxRxt, 0, 0, o.template.rcvbuf(), o.cookieLifeMs);
     }
@@ -484,7 +484,7 @@ final class Options {
         live.maxRetrans(), live.paths().paths().size(), peerRwnd, localRwnd, o.cookieLifeMs);
   }
 
-  private static Association live(Target t, SctpSocketOption<?> name) {
+  private static SctpAssociation live(Target t, SctpSocketOption<?> name) {
     if (t.live() == null) {
       NotYetConnectedException e = new NotYetConnectedException();
       e.initCause(new IllegalStateException(name.name() + " needs an association"));
@@ -493,7 +493,7 @@ final class Options {
     return t.live();
   }
 
-  private static Path path(Association a, SocketAddress address, SctpSocketOption<?> name) {
+  private static Path path(SctpAssociation a, SocketAddress address, SctpSocketOption<?> name) {
     if (!(address instanceof InetSocketAddress isa) || isa.getAddress() == null) {
       throw new IllegalArgumentException(name.name() + ": not a resolved peer address: " + address);
     }

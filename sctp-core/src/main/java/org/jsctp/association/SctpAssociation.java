@@ -78,9 +78,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Not thread-safe: the endpoint's single thread owns it.
  */
-public final class Association implements PathEnvironment, SenderEnvironment, ReceiverEnvironment {
+public final class SctpAssociation implements PathEnvironment, SenderEnvironment, ReceiverEnvironment {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Association.class);
+  private static final Logger LOG = LoggerFactory.getLogger(SctpAssociation.class);
   private static final long MS = 1_000_000L;
 
   final AssociationContext ctx;
@@ -117,7 +117,7 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   private long lastDataActivity;
   private String thresholdWarning;
 
-  Association(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
+  SctpAssociation(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
     this.ctx = ctx;
     this.config = ctx.config();
     this.id = id;
@@ -694,9 +694,9 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   // ---- endpoint entry points for the handshake --------------------------------------------
 
   /** Creates an association that starts the handshake (RFC 9260 section 5.1 step A). */
-  public static Association connect(AssociationContext ctx, int id, long now, List<InetAddress> peers,
+  public static SctpAssociation connect(AssociationContext ctx, int id, long now, List<InetAddress> peers,
       int peerPort, int peerUdpPort, AssociationOptions options) {
-    Association a = new Association(ctx, id, peerPort, options);
+    SctpAssociation a = new SctpAssociation(ctx, id, peerPort, options);
     a.lastNow = now;
     a.handshake.connect(now, peers, peerUdpPort);
     a.touch();
@@ -704,9 +704,9 @@ public final class Association implements PathEnvironment, SenderEnvironment, Re
   }
 
   /** Creates the association of a valid COOKIE ECHO from a new peer (section 5.1 step D). */
-  public static Association accept(AssociationContext ctx, int id, long now, StateCookie cookie,
+  public static SctpAssociation accept(AssociationContext ctx, int id, long now, StateCookie cookie,
       Destination source, AssociationOptions options) {
-    Association a = new Association(ctx, id, cookie.peerPort(), options);
+    SctpAssociation a = new SctpAssociation(ctx, id, cookie.peerPort(), options);
     a.lastNow = now;
     a.handshake.acceptCookie(now, cookie, source);
     return a;
