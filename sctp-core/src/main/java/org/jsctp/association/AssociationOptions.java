@@ -3,6 +3,7 @@ package org.jsctp.association;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.path.PathThresholds;
+import org.jsctp.tx.SenderSettings;
 
 /**
  * The settings an association is created with: the stack defaults (sysctl names) overridden by
@@ -11,7 +12,7 @@ import org.jsctp.path.PathThresholds;
  * its value and names the option and its range when it refuses one. A copy is taken per
  * association, so later changes to a socket's defaults do not reach existing associations.
  */
-public final class AssociationOptions {
+public final class AssociationOptions implements SenderSettings {
 
   private static final long MS = 1_000_000L;
 
@@ -226,6 +227,7 @@ public final class AssociationOptions {
     this.sndbuf = check("SO_SNDBUF", bytes, 4_096, 1L << 30);
   }
 
+  @Override
   public long sndbuf() {
     return sndbuf;
   }
@@ -244,6 +246,7 @@ public final class AssociationOptions {
     this.nodelay = nodelay;
   }
 
+  @Override
   public boolean nodelay() {
     return nodelay;
   }
@@ -253,6 +256,7 @@ public final class AssociationOptions {
     this.maxSegment = (int) check("SCTP_MAXSEG", bytes, 0, 65_535);
   }
 
+  @Override
   public int maxSegment() {
     return maxSegment;
   }
@@ -262,6 +266,7 @@ public final class AssociationOptions {
     this.disableFragments = disable;
   }
 
+  @Override
   public boolean disableFragments() {
     return disableFragments;
   }
@@ -271,6 +276,7 @@ public final class AssociationOptions {
     this.maxBurst = (int) check("SCTP_MAX_BURST", packets, 1, 0xFFFF);
   }
 
+  @Override
   public int maxBurst() {
     return maxBurst;
   }

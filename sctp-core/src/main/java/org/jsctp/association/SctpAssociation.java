@@ -279,19 +279,7 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     p.setHeartbeatEnabled(options.heartbeatEnabled());
     paths.add(p);
     ctx.peerAddressAdded(this, address);
-    if (sender != null) {
-      sender.setFragmentPoint(fragmentPoint());
-    }
     return p;
-  }
-
-  /** AMDCS: the smallest PMDCS over the paths that carry data (RFC 9260 section 6.9). */
-  int fragmentPoint() {
-    int min = Integer.MAX_VALUE;
-    for (Path p : paths.paths()) {
-      min = Math.min(min, p.pmdcs());
-    }
-    return min;
   }
 
   /**
@@ -333,14 +321,7 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
 
   /** Creates the data halves once both Initial TSNs are known. */
   void createDataHalves(int peerInitialTsn, long peerRwnd) {
-    sender = new DataSender(localInitialTsn, options.sndbuf(), this);
-    sender.setStreamCount(outboundStreams);
-    sender.setInitialPeerRwnd(peerRwnd);
-    sender.setNodelay(options.nodelay());
-    sender.setMaxSegment(options.maxSegment());
-    sender.setDisableFragments(options.disableFragments());
-    sender.setMaxBurst(options.maxBurst());
-    sender.setFragmentPoint(fragmentPoint());
+    sender = new DataSender(localInitialTsn, outboundStreams, peerRwnd, options, this);
     receiver = new DataReceiver(peerInitialTsn, options.rcvbuf(), options.sackDelayNanos(), this);
     receiver.setStreamCount(inboundStreams);
     receiver.setDelayedSack(options.sackDelayNanos(), options.sackFrequency());
@@ -506,9 +487,6 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
       counters.increment(MibCounter.SCTP_HEARTBEAT_ACKS_RECEIVED);
       // RFC 9260 section 8.3: a HEARTBEAT ACK clears the association error counter too.
       errorCount = 0;
-      if (sender != null) {
-        sender.setFragmentPoint(fragmentPoint());
-      }
     }
   }
 

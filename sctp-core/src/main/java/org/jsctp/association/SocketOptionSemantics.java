@@ -65,7 +65,7 @@ final class SocketOptionSemantics {
         a.sender == null ? 0 : a.sender.unacknowledgedChunks(),
         a.receiver == null ? 0 : a.receiver.pendingBytes(),
         a.inboundStreams, a.outboundStreams,
-        a.sender == null ? a.fragmentPoint() : a.sender.fragmentSize(),
+        a.sender == null ? a.paths.fragmentPoint() : a.sender.fragmentSize(),
         primary == null ? null : primary.address(),
         a.errorCount, a.maxRetrans,
         a.sender == null ? 0 : a.sender.bufferedAmount(),
@@ -149,9 +149,6 @@ final class SocketOptionSemantics {
         }
         default -> {}
       }
-    }
-    if (a.sender != null) {
-      a.sender.setFragmentPoint(a.fragmentPoint());
     }
     a.validateThresholds();
     a.touch();

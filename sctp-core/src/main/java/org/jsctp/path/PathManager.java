@@ -48,6 +48,18 @@ public final class PathManager {
     return path;
   }
 
+  /**
+   * AMDCS: the most user data one DATA chunk can carry on every path, the smallest PMDCS
+   * (RFC 9260 section 6.9); fragments are cut to it.
+   */
+  public int fragmentPoint() {
+    int min = Integer.MAX_VALUE;
+    for (int i = 0; i < paths.size(); i++) {
+      min = Math.min(min, paths.get(i).pmdcs());
+    }
+    return min;
+  }
+
   /** The path to {@code address}, or null. */
   public Path find(InetAddress address) {
     for (int i = 0; i < paths.size(); i++) {

@@ -1,11 +1,8 @@
 package org.jsctp.tx;
 
 import java.util.List;
-import org.jsctp.api.SendBufferAvailable;
 import org.jsctp.api.SendFailed;
-import org.jsctp.api.SenderDry;
 import org.jsctp.path.Path;
-import org.jsctp.path.PathState;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
 import org.jsctp.wire.DataChunk;
@@ -13,132 +10,47 @@ import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
 
 /**
- * The sending half of an association: the send queue, TSN assignment and fragmentation, the
- * outstanding data, SACK processing with HTNA and fast retransmit (RFC 9260 sections 6.2.1 and
- * 7.2.4), T3-rtx handling (section 6.3.3), the peer's receive window with zero-window probing
- * (section 6.1), Nagle-like bundling delay and Max.Burst.
+ * The sending half of an association: accepts user messages into the {@link SendQueue}, cuts
+ * them into DATA chunks with TSNs as packets are built, and acts on what {@link OutstandingData}
+ * makes of each SACK: the congestion windows grow or are cut (RFC 9260 section 7.2), Fast
+ * Recovery begins and ends, the T3-rtx timers follow rules R2 and R3 (section 6.3.2), and the
+ * peer's receive window is tracked, with zero-window probing (section 6.1). Also Nagle-like
+ * bundling delay and Max.Burst, and T3-rtx expiry (section 6.3.3).
  */
 public final class DataSender {
 
-  /** Miss indications that trigger a fast retransmission (RFC 9260 section 7.2.4). */
-  static final int FAST_RETRANSMIT_THRESHOLD = 3;
-
   private final SenderEnvironment env;
+  private final SenderSettings settings;
   private final SendQueue queue = new SendQueue();
   private final OutstandingData outstanding;
-  private final SequenceUnwrapper unwrapper;
-  private long nextTsn;
-  private long cumAckPoint;
-
-  private long peerRwnd;
-  private long lastAdvertisedRwnd;
-  private long lastSackAt = Long.MIN_VALUE;
-  private long totalFlight;
-  private int markedCount;
-  private int gapAckedCount;
+  private final SendBuffer buffer;
+  private final PeerWindow window;
 
   private boolean inFastRecovery;
   private long fastRecoveryExit;
   private Path fastRetransmitPath;
+  private int burstBudget;
 
-  private long bufferedAmount;
-  private long sndbuf;
-  private long lowWaterMark;
-  private boolean blockedAboveLowWater;
-  private boolean dryReported = true;
-
-  private boolean nodelay;
-  private int maxSegment;
-  private boolean disableFragments;
-  private int maxBurst = 4;
-  private int burstBudget = 4;
-  private int fragmentPoint = Integer.MAX_VALUE;
-
-  // Per-SACK scratch space, indexed by path id, kept to avoid garbage on every SACK.
-  private long[] scratchFlightBefore = new long[0];
-  private long[] scratchAckedBytes = new long[0];
-  private long[] scratchLowestBefore = new long[0];
-  private boolean[] scratchLowestAcked = new boolean[0];
-
-  public DataSender(int initialTsn, long sndbuf, SenderEnvironment env) {
+  /**
+   * @param initialTsn our Initial TSN
+   * @param outboundStreams the negotiated number of outbound streams
+   * @param peerRwnd the a_rwnd of the peer's INIT or INIT ACK (trap 11: start with it, not zero)
+   */
+  public DataSender(int initialTsn, int outboundStreams, long peerRwnd, SenderSettings settings,
+      SenderEnvironment env) {
     this.env = env;
-    this.unwrapper = new SequenceUnwrapper(initialTsn - 1);
-    this.cumAckPoint = unwrapper.unwrap(initialTsn - 1);
-    this.nextTsn = cumAckPoint + 1;
-    this.outstanding = new OutstandingData(nextTsn);
-    setSendBuffer(sndbuf);
-  }
-
-  // ---- configuration ---------------------------------------------------------------------
-
-  public void setStreamCount(int outboundStreams) {
+    this.settings = settings;
+    this.outstanding = new OutstandingData(initialTsn);
+    this.buffer = new SendBuffer(settings, env);
+    this.window = new PeerWindow(peerRwnd);
+    this.burstBudget = settings.maxBurst();
     queue.setStreamCount(outboundStreams);
-  }
-
-  public int streamCount() {
-    return queue.streamCount();
-  }
-
-  /** The peer's a_rwnd from INIT or INIT ACK (trap 11: start with it, not zero). */
-  public void setInitialPeerRwnd(long rwnd) {
-    this.peerRwnd = rwnd;
-    this.lastAdvertisedRwnd = rwnd;
-  }
-
-  public void setSendBuffer(long sndbuf) {
-    this.sndbuf = sndbuf;
-    this.lowWaterMark = sndbuf / 2;
-  }
-
-  public long sendBuffer() {
-    return sndbuf;
-  }
-
-  public void setLowWaterMark(long lowWaterMark) {
-    this.lowWaterMark = lowWaterMark;
-  }
-
-  public void setNodelay(boolean nodelay) {
-    this.nodelay = nodelay;
-  }
-
-  public boolean nodelay() {
-    return nodelay;
-  }
-
-  /** SCTP_MAXSEG: the largest user data per DATA chunk; 0 means the path MTU decides. */
-  public void setMaxSegment(int maxSegment) {
-    this.maxSegment = maxSegment;
-  }
-
-  public int maxSegment() {
-    return maxSegment;
-  }
-
-  public void setDisableFragments(boolean disableFragments) {
-    this.disableFragments = disableFragments;
-  }
-
-  public boolean disableFragments() {
-    return disableFragments;
-  }
-
-  public void setMaxBurst(int maxBurst) {
-    this.maxBurst = maxBurst;
-  }
-
-  public int maxBurst() {
-    return maxBurst;
-  }
-
-  /** AMDCS: the smallest PMDCS of the confirmed paths; fragments are cut to it (section 6.9). */
-  public void setFragmentPoint(int amdcs) {
-    this.fragmentPoint = amdcs;
   }
 
   /** The largest user data one DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
   public int fragmentSize() {
-    int size = fragmentPoint;
+    int size = env.paths().fragmentPoint();
+    int maxSegment = settings.maxSegment();
     if (maxSegment > 0 && maxSegment < size) {
       size = maxSegment;
     }
@@ -153,45 +65,29 @@ public final class DataSender {
       return SendOutcome.INVALID_STREAM;
     }
     int length = message.payload().length();
-    if (disableFragments && length > fragmentSize()) {
+    if (settings.disableFragments() && length > fragmentSize()) {
       return SendOutcome.MESSAGE_TOO_BIG;
     }
-    if (bufferedAmount > 0 && bufferedAmount + length > sndbuf) {
-      blockedAboveLowWater = true;
+    if (!buffer.admit(length)) {
       return SendOutcome.WOULD_BLOCK;
     }
     queue.add(message);
-    bufferedAmount += length;
-    dryReported = false;
-    if (bufferedAmount > lowWaterMark) {
-      blockedAboveLowWater = true;
-    }
     return SendOutcome.ACCEPTED;
   }
 
   /** Starts a new send round: Max.Burst packets of new data may go (RFC 9260 section 6.1). */
   public void startRound() {
-    burstBudget = maxBurst;
+    burstBudget = settings.maxBurst();
   }
 
   // ---- building packets ------------------------------------------------------------------
 
   /** Whether {@link #fill} could add anything for {@code path} now. */
   public boolean wantsToSend(Path path, Path dataPath, long now) {
-    if (markedCount > 0 && hasRetransmissionFor(path)) {
+    if (outstanding.hasRetransmissionFor(path)) {
       return path == fastRetransmitPath || path.congestion().allowsSending(path.flightSize());
     }
-    return path == dataPath && canSendNewData(path) && !nagleHolds(path);
-  }
-
-  private boolean hasRetransmissionFor(Path path) {
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (c.isMarked() && c.retransmitPath == path) {
-        return true;
-      }
-    }
-    return false;
+    return path == dataPath && canSendNewData(path) && !nagleHolds();
   }
 
   private boolean canSendNewData(Path path) {
@@ -201,9 +97,8 @@ public final class DataSender {
     if (!path.congestion().allowsSending(path.flightSize())) {
       return false;
     }
-    OutgoingMessage head = queue.peek();
-    int next = Math.min(head.remaining(), fragmentSize());
-    return 16 + next <= peerRwnd || totalFlight == 0;
+    int next = Math.min(queue.peek().remaining(), fragmentSize());
+    return window.admits(16 + next, outstanding.totalFlight());
   }
 
   /**
@@ -212,8 +107,9 @@ public final class DataSender {
    * already went is never held (as Linux never delays a fragmented message): it would wait a
    * round trip for nothing to bundle with.
    */
-  private boolean nagleHolds(Path path) {
-    return !nodelay && totalFlight > 0 && queue.bytes() < fragmentSize() && !queue.peek().started();
+  private boolean nagleHolds() {
+    return !settings.nodelay() && outstanding.totalFlight() > 0 && queue.bytes() < fragmentSize()
+        && !queue.peek().started();
   }
 
   /**
@@ -225,9 +121,9 @@ public final class DataSender {
   public int fill(PacketBuilder packet, Path path, Path dataPath, long now) {
     int added = 0;
     boolean pendingRetransmission = false;
-    if (markedCount > 0) {
+    if (outstanding.markedCount() > 0) {
       boolean ignoreCwnd = path == fastRetransmitPath;
-      for (int i = 0; i < outstanding.size() && markedCount > 0; i++) {
+      for (int i = 0; i < outstanding.size() && outstanding.markedCount() > 0; i++) {
         OutstandingChunk c = outstanding.at(i);
         if (!c.isMarked() || c.retransmitPath != path) {
           continue;
@@ -243,9 +139,7 @@ public final class DataSender {
       if (ignoreCwnd) {
         fastRetransmitPath = null;
       }
-      if (markedCount > 0 && hasRetransmissionFor(path)) {
-        pendingRetransmission = true;
-      }
+      pendingRetransmission |= outstanding.hasRetransmissionFor(path);
     }
     if (pendingRetransmission || path != dataPath || burstBudget <= 0) {
       return added;
@@ -263,10 +157,10 @@ public final class DataSender {
       }
       int length = Math.min(m.remaining(), fragmentSize());
       int chunkSize = 16 + length;
-      if (chunkSize > peerRwnd && totalFlight > 0) {
+      if (!window.admits(chunkSize, outstanding.totalFlight())) {
         break;
       }
-      if (newChunks == 0 && added == 0 && nagleHolds(path)) {
+      if (newChunks == 0 && added == 0 && nagleHolds()) {
         break;
       }
       if (!packet.fits(chunkSize)) {
@@ -274,7 +168,7 @@ public final class DataSender {
       }
       sendNew(packet, m, length, path, now);
       newChunks++;
-      if (peerRwnd <= 0) {
+      if (window.closed()) {
         break;
       }
     }
@@ -287,17 +181,13 @@ public final class DataSender {
   private void sendNew(PacketBuilder packet, OutgoingMessage m, int length, Path path, long now) {
     boolean beginning = m.offset() == 0;
     if (beginning) {
-      if (!m.unordered()) {
-        m.assignStreamSequenceNumber(queue.takeSsn(m.streamId()));
-      } else {
-        m.assignStreamSequenceNumber(0);
-      }
+      m.assignStreamSequenceNumber(m.unordered() ? 0 : queue.takeSsn(m.streamId()));
       if (length < m.payload().length()) {
         env.counters().increment(MibCounter.SCTP_FRAG_USR_MSGS);
       }
     }
     boolean ending = m.offset() + length == m.payload().length();
-    long tsn = nextTsn++;
+    long tsn = outstanding.nextTsn();
     DataChunk chunk =
         new DataChunk(
             (ending && m.sackImmediately()) || stallsAfter(m, length),
@@ -313,15 +203,8 @@ public final class DataSender {
     if (ending) {
       queue.poll();
     }
-    OutstandingChunk c = new OutstandingChunk(tsn, chunk, m.context());
-    outstanding.add(c);
-    c.transmissions = 1;
-    c.path = path;
-    c.sentAt = now;
-    c.inFlight = true;
-    path.addToFlight(c.size);
-    totalFlight += c.size;
-    peerRwnd = Math.max(0, peerRwnd - c.size);
+    OutstandingChunk c = outstanding.sent(chunk, m.context(), path, now);
+    window.sent(c.size);
     packet.add(chunk);
     env.counters().increment(
         m.unordered() ? MibCounter.SCTP_OUT_UNORDER_CHUNKS : MibCounter.SCTP_OUT_ORDER_CHUNKS);
@@ -340,10 +223,9 @@ public final class DataSender {
    */
   private boolean stallsAfter(OutgoingMessage m, int length) {
     long chunkSize = (16 + length + 3) & ~3;
-    long rwndAfter = peerRwnd - chunkSize;
-    boolean lastQueued = queue.bytes() == length;
-    if (lastQueued) {
-      return blockedAboveLowWater;
+    long rwndAfter = window.rwnd() - chunkSize;
+    if (queue.bytes() == length) {
+      return buffer.blocked();
     }
     int nextLength = m.remaining() > length
         ? Math.min(m.remaining() - length, fragmentSize())
@@ -357,22 +239,9 @@ public final class DataSender {
   }
 
   private void retransmit(PacketBuilder packet, OutstandingChunk c, Path path, long now) {
-    boolean lowest = c.tsn == lowestOutstandingOn(path);
-    OutstandingChunk.Retransmit kind = c.retransmit;
-    c.retransmit = OutstandingChunk.Retransmit.NONE;
-    c.retransmitPath = null;
-    markedCount--;
-    if (c.path != path) {
-      c.multiPath = true;
-    }
-    c.path = path;
-    c.transmissions++;
-    c.sentAt = now;
-    c.inFlight = true;
-    c.misses = 0;
-    path.addToFlight(c.size);
-    totalFlight += c.size;
-    peerRwnd = Math.max(0, peerRwnd - c.size);
+    boolean lowest = c.tsn == outstanding.lowestOutstandingOn(path);
+    OutstandingChunk.Retransmit kind = outstanding.retransmitted(c, path, now);
+    window.sent(c.size);
     packet.add(c.chunk);
     env.counters().increment(
         kind == OutstandingChunk.Retransmit.FAST
@@ -383,16 +252,6 @@ public final class DataSender {
     if (!path.t3().isRunning() || lowest) {
       path.t3().start(now, path.rto().rto());
     }
-  }
-
-  private long lowestOutstandingOn(Path path) {
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (!c.gapAcked && (c.path == path || c.retransmitPath == path)) {
-        return c.tsn;
-      }
-    }
-    return -1;
   }
 
   // ---- acknowledgements ------------------------------------------------------------------
@@ -409,297 +268,75 @@ public final class DataSender {
 
   /** Applies a SACK (RFC 9260 section 6.2.1). */
   public SackResult onSack(SackChunk sack, long now) {
-    long cum = unwrapper.peek(sack.cumulativeTsnAck());
-    if (cum < cumAckPoint) {
-      return SackResult.STALE;
-    }
-    if (cum >= nextTsn) {
-      return SackResult.INVALID;
-    }
-    List<SackChunk.GapAckBlock> gaps = sack.gapAckBlocks();
-    return apply(cum, gaps, sack.advertisedReceiverWindowCredit(), now);
+    List<Path> paths = env.paths().paths();
+    OutstandingData.SackOutcome outcome =
+        outstanding.applySack(sack, inFastRecovery, paths, now, env::acknowledgedOnPath);
+    return afterSack(outcome, sack.advertisedReceiverWindowCredit(), paths, now);
   }
 
   /** Applies the cumulative TSN ack of a SHUTDOWN chunk (RFC 9260 section 9.2). */
   public SackResult onShutdownCumAck(int cumulativeTsnAck, long now) {
-    long cum = unwrapper.peek(cumulativeTsnAck);
-    if (cum < cumAckPoint) {
-      return SackResult.STALE;
-    }
-    if (cum >= nextTsn) {
-      return SackResult.INVALID;
-    }
-    if (cum == cumAckPoint) {
+    List<Path> paths = env.paths().paths();
+    OutstandingData.SackOutcome outcome = outstanding.applyShutdownCumAck(
+        cumulativeTsnAck, inFastRecovery, paths, now, env::acknowledgedOnPath);
+    if (outcome == OutstandingData.SackOutcome.NOTHING) {
       return SackResult.APPLIED;
     }
-    return apply(cum, null, lastAdvertisedRwnd, now);
+    return afterSack(outcome, window.lastAdvertised(), paths, now);
   }
 
-  private SackResult apply(long cum, List<SackChunk.GapAckBlock> gaps, long arwnd, long now) {
-    unwrapper.unwrap(SequenceUnwrapper.wrap(cum));
-    List<Path> paths = env.paths().paths();
-    int pathCount = paths.size();
-    ensureScratch(pathCount);
-    long[] flightBefore = scratchFlightBefore;
-    long[] ackedBytes = scratchAckedBytes;
-    long[] lowestBefore = scratchLowestBefore;
-    boolean[] lowestAcked = scratchLowestAcked;
-    for (int p = 0; p < pathCount; p++) {
-      ackedBytes[p] = 0;
-      lowestAcked[p] = false;
-      flightBefore[p] = paths.get(p).flightSize();
-      lowestBefore[p] = lowestInFlightOn(paths.get(p));
-    }
-    long highestNewlyAcked = -1;
-    boolean cumAdvanced = cum > cumAckPoint;
-    boolean anyNewlyAcked = false;
-
-    // Cumulative acknowledgement.
-    while (!outstanding.isEmpty() && outstanding.firstTsn() <= cum) {
-      OutstandingChunk c = outstanding.removeFirst();
-      if (!c.gapAcked) {
-        anyNewlyAcked = true;
-        highestNewlyAcked = c.tsn;
-        creditAck(c, now, ackedBytes, lowestBefore, lowestAcked);
-      } else {
-        gapAckedCount--;
+  private SackResult afterSack(OutstandingData.SackOutcome outcome, long arwnd, List<Path> paths, long now) {
+    switch (outcome.kind()) {
+      case STALE -> {
+        return SackResult.STALE;
       }
-      unmark(c);
-      bufferedAmount -= c.payloadLength();
-    }
-    cumAckPoint = cum;
-    outstanding.trim();
-
-    // Gap ack blocks, and reneging of earlier ones.
-    if (gaps != null && !gaps.isEmpty()) {
-      for (int g = 0; g < gaps.size(); g++) {
-        SackChunk.GapAckBlock block = gaps.get(g);
-        int start = block.start();
-        int end = block.end();
-        if (start < 1 || end < start) {
-          continue;
-        }
-        long from = Math.max(cum + start, outstanding.firstTsn());
-        long to = Math.min(cum + end, nextTsn - 1);
-        for (long tsn = from; tsn <= to; tsn++) {
-          OutstandingChunk c = outstanding.get(tsn);
-          if (c != null && !c.gapAcked) {
-            c.gapAcked = true;
-            gapAckedCount++;
-            anyNewlyAcked = true;
-            if (tsn > highestNewlyAcked) {
-              highestNewlyAcked = tsn;
-            }
-            creditAck(c, now, ackedBytes, lowestBefore, lowestAcked);
-            unmark(c);
-          }
-        }
+      case INVALID -> {
+        return SackResult.INVALID;
       }
+      default -> {}
     }
-    if (gapAckedCount > 0) {
-      detectReneging(cum, gaps, now);
-    }
-
-    // HTNA miss indications and fast retransmit (section 7.2.4).
-    boolean newFastRetransmit = false;
-    if (highestNewlyAcked >= 0) {
-      long limit = inFastRecovery && cumAdvanced ? nextTsn - 1 : highestNewlyAcked;
-      for (int i = 0; i < outstanding.size(); i++) {
-        OutstandingChunk c = outstanding.at(i);
-        if (c.tsn >= limit) {
-          break;
-        }
-        if (c.gapAcked || c.isMarked() || !c.inFlight) {
-          continue;
-        }
-        c.misses++;
-        if (c.misses >= FAST_RETRANSMIT_THRESHOLD && !c.fastRetransmitted) {
-          markFast(c);
-          newFastRetransmit = true;
-        }
-      }
-    }
-
+    buffer.released(outcome.payloadBytesReleased());
     // Congestion window growth first, then the cut (section 7.2.4 step 2).
-    for (int p = 0; p < pathCount; p++) {
+    for (int p = 0; p < paths.size(); p++) {
       Path path = paths.get(p);
-      path.congestion().onAcked(ackedBytes[p], flightBefore[p], inFastRecovery, path.chunksInFlight() == 0);
+      path.congestion().onAcked(outstanding.ackedBytesOn(path), outstanding.flightBeforeOn(path),
+          inFastRecovery, path.chunksInFlight() == 0);
     }
-    if (newFastRetransmit && !inFastRecovery) {
-      enterFastRecovery();
+    if (outcome.newFastRetransmit() && !inFastRecovery) {
+      enterFastRecovery(paths);
     }
-    if (inFastRecovery && cumAckPoint >= fastRecoveryExit) {
+    if (inFastRecovery && outstanding.cumulativeAckPoint() >= fastRecoveryExit) {
       inFastRecovery = false;
     }
-
     // Receiver window (section 6.2.1 steps iv and v).
-    lastAdvertisedRwnd = arwnd;
-    lastSackAt = now;
-    peerRwnd = Math.max(0, arwnd - totalFlight);
-
+    window.advertised(arwnd, outstanding.totalFlight(), now);
     // T3-rtx rules R2 and R3 (section 6.3.2).
-    for (int p = 0; p < pathCount; p++) {
+    for (int p = 0; p < paths.size(); p++) {
       Path path = paths.get(p);
-      if (path.chunksInFlight() == 0 && (markedCount == 0 || !hasRetransmissionFor(path))) {
+      if (path.chunksInFlight() == 0 && !outstanding.hasRetransmissionFor(path)) {
         path.t3().stop();
-      } else if (lowestAcked[p] && path.chunksInFlight() > 0) {
+      } else if (outstanding.lowestAckedOn(path) && path.chunksInFlight() > 0) {
         path.t3().start(now, path.rto().rto());
       }
     }
-
-    if (anyNewlyAcked) {
+    if (outcome.newlyAcked()) {
       env.acknowledgedNewData(now);
     }
-    afterAcknowledgement();
+    buffer.afterAcknowledgement(isIdle());
     return SackResult.APPLIED;
   }
 
-  private void ensureScratch(int pathCount) {
-    if (scratchAckedBytes.length < pathCount) {
-      scratchFlightBefore = new long[pathCount];
-      scratchAckedBytes = new long[pathCount];
-      scratchLowestBefore = new long[pathCount];
-      scratchLowestAcked = new boolean[pathCount];
-    }
-  }
-
-  private long lowestInFlightOn(Path path) {
-    if (path.chunksInFlight() == 0) {
-      return -1;
-    }
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (c.inFlight && c.path == path) {
-        return c.tsn;
-      }
-    }
-    return -1;
-  }
-
-  private void creditAck(
-      OutstandingChunk c, long now, long[] ackedBytes, long[] lowestBefore, boolean[] lowestAcked) {
-    Path path = c.path;
-    int p = path.id();
-    if (c.inFlight) {
-      c.inFlight = false;
-      path.removeFromFlight(c.size);
-      totalFlight -= c.size;
-    }
-    if (p < ackedBytes.length) {
-      ackedBytes[p] += c.size;
-      if (lowestBefore[p] == c.tsn) {
-        lowestAcked[p] = true;
-      }
-    }
-    // Karn: only chunks sent once give RTT samples, one at a time per path (section 6.3.1).
-    if (path.timedTsn() == c.tsn) {
-      if (c.transmissions == 1 && now >= path.timedSentAt()) {
-        path.rto().addSample(now - path.timedSentAt());
-      }
-      path.stopTiming();
-    }
-    if (!c.multiPath && path.state() != PathState.UNCONFIRMED) {
-      env.acknowledgedOnPath(path, now);
-    }
-  }
-
-  private void detectReneging(long cum, List<SackChunk.GapAckBlock> gaps, long now) {
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (!c.gapAcked || covered(c.tsn, cum, gaps)) {
-        continue;
-      }
-      // A gap-acked TSN no longer reported: reneged (section 6.2.1). It counts as missing
-      // again and T3 must run (rule R4).
-      c.gapAcked = false;
-      gapAckedCount--;
-      c.misses++;
-      if (!c.isMarked()) {
-        markTimeout(c, c.path);
-        c.path.t3().startIfStopped(now, c.path.rto().rto());
-      }
-    }
-  }
-
-  private static boolean covered(long tsn, long cum, List<SackChunk.GapAckBlock> gaps) {
-    if (gaps == null) {
-      return false;
-    }
-    for (int g = 0; g < gaps.size(); g++) {
-      SackChunk.GapAckBlock b = gaps.get(g);
-      if (tsn >= cum + b.start() && tsn <= cum + b.end()) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private void markFast(OutstandingChunk c) {
-    removeFromFlight(c);
-    c.retransmit = OutstandingChunk.Retransmit.FAST;
-    c.retransmitPath = c.path;
-    c.fastRetransmitted = true;
-    markedCount++;
-    invalidateTiming(c);
-  }
-
-  private void markTimeout(OutstandingChunk c, Path target) {
-    removeFromFlight(c);
-    if (!c.isMarked()) {
-      markedCount++;
-    }
-    c.retransmit = OutstandingChunk.Retransmit.TIMEOUT;
-    c.retransmitPath = target;
-    invalidateTiming(c);
-  }
-
-  private void removeFromFlight(OutstandingChunk c) {
-    if (c.inFlight) {
-      c.inFlight = false;
-      c.path.removeFromFlight(c.size);
-      totalFlight -= c.size;
-      // Marking for retransmission gives the bytes back to the peer's window (section 6.2.1).
-      peerRwnd += c.size;
-    }
-  }
-
-  private void invalidateTiming(OutstandingChunk c) {
-    Path p = c.path;
-    if (p.timedTsn() >= 0 && c.tsn <= p.timedTsn()) {
-      p.stopTiming();
-    }
-  }
-
-  private void unmark(OutstandingChunk c) {
-    if (c.isMarked()) {
-      c.retransmit = OutstandingChunk.Retransmit.NONE;
-      c.retransmitPath = null;
-      markedCount--;
-    }
-  }
-
-  private void enterFastRecovery() {
+  private void enterFastRecovery(List<Path> paths) {
     // Cut cwnd once for each destination with newly marked chunks (section 7.2.4 step 2).
-    List<Path> paths = env.paths().paths();
     for (int p = 0; p < paths.size(); p++) {
       Path path = paths.get(p);
-      if (hasFastRetransmissionFor(path)) {
+      if (outstanding.hasFastRetransmissionFor(path)) {
         path.congestion().onFastRetransmit();
         fastRetransmitPath = path;
       }
     }
     inFastRecovery = true;
-    fastRecoveryExit = nextTsn - 1;
-  }
-
-  private boolean hasFastRetransmissionFor(Path path) {
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (c.retransmit == OutstandingChunk.Retransmit.FAST && c.retransmitPath == path) {
-        return true;
-      }
-    }
-    return false;
+    fastRecoveryExit = outstanding.nextTsn() - 1;
   }
 
   /**
@@ -711,32 +348,13 @@ public final class DataSender {
    */
   public boolean onT3Expired(Path path, long now) {
     path.t3().expire();
-    boolean any = false;
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (!c.gapAcked && (c.path == path && c.inFlight || c.retransmitPath == path)) {
-        any = true;
-        break;
-      }
-    }
-    if (!any) {
+    if (!outstanding.hasOutstandingOn(path)) {
       return false;
     }
     path.congestion().onRetransmissionTimeout();
     path.rto().backoff();
     Path target = env.paths().retransmissionPath(path);
-    if (target == null) {
-      target = path;
-    }
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (c.gapAcked) {
-        continue;
-      }
-      if ((c.path == path && c.inFlight) || c.retransmitPath == path) {
-        markTimeout(c, target);
-      }
-    }
+    window.credit(outstanding.markForTimeout(path, target != null ? target : path));
     path.stopTiming();
     inFastRecovery = false;
     fastRetransmitPath = null;
@@ -750,39 +368,15 @@ public final class DataSender {
    * closed (section 6.1).
    */
   public boolean peerWindowClosed() {
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      if (!c.gapAcked) {
-        return lastSackAt >= c.sentAt && lastAdvertisedRwnd < c.size;
-      }
-    }
-    return lastAdvertisedRwnd == 0;
-  }
-
-  private void afterAcknowledgement() {
-    if (blockedAboveLowWater && bufferedAmount <= lowWaterMark) {
-      blockedAboveLowWater = false;
-      env.emit(new SendBufferAvailable(env.associationId(), bufferedAmount));
-    }
-    if (!dryReported && isIdle()) {
-      dryReported = true;
-      env.emit(new SenderDry(env.associationId()));
-    }
+    OutstandingChunk c = outstanding.lowestNotGapAcked();
+    return c != null ? window.refused(c.size, c.sentAt) : window.lastAdvertised() == 0;
   }
 
   private void abandonUnsent(OutgoingMessage m, String reason) {
-    bufferedAmount -= m.remaining();
-    env.emit(
-        new SendFailed(
-            env.associationId(),
-            false,
-            m.streamId(),
-            m.payloadProtocolId(),
-            m.unordered(),
-            m.context(),
-            reason,
-            m.unsentPart()));
-    afterAcknowledgement();
+    buffer.released(m.remaining());
+    env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
+        m.unordered(), m.context(), reason, m.unsentPart()));
+    buffer.afterAcknowledgement(isIdle());
   }
 
   /**
@@ -790,40 +384,25 @@ public final class DataSender {
    * SEND_FAILED, carrying its data (RFC 6458 section 6.1.11). Nothing is lost silently.
    */
   public void failAll(String reason) {
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      DataChunk d = c.chunk;
-      env.emit(
-          new SendFailed(
-              env.associationId(),
-              true,
-              d.streamId(),
-              d.payloadProtocolId(),
-              d.unordered(),
-              c.context,
-              reason,
-              d.userData()));
-    }
-    while (!outstanding.isEmpty()) {
-      outstanding.removeFirst();
-    }
+    outstanding.drain(c -> env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
+        c.chunk.payloadProtocolId(), c.chunk.unordered(), c.context, reason, c.chunk.userData())));
     for (OutgoingMessage m : queue.drain()) {
-      env.emit(
-          new SendFailed(
-              env.associationId(),
-              false,
-              m.streamId(),
-              m.payloadProtocolId(),
-              m.unordered(),
-              m.context(),
-              reason,
-              m.unsentPart()));
+      env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
+          m.unordered(), m.context(), reason, m.unsentPart()));
     }
-    bufferedAmount = 0;
-    totalFlight = 0;
-    markedCount = 0;
-    gapAckedCount = 0;
-    dryReported = true;
+    buffer.clear();
+  }
+
+  /**
+   * Takes back every message not yet cut into chunks, in the order it would have been sent (the
+   * handshake starts over and the association will be set up anew).
+   */
+  public List<OutgoingMessage> takeUnsent() {
+    List<OutgoingMessage> unsent = queue.drain();
+    for (OutgoingMessage m : unsent) {
+      buffer.released(m.remaining());
+    }
+    return unsent;
   }
 
   // ---- state -----------------------------------------------------------------------------
@@ -833,17 +412,13 @@ public final class DataSender {
     return queue.isEmpty() && outstanding.isEmpty();
   }
 
-  public boolean hasQueuedData() {
-    return !queue.isEmpty();
-  }
-
-  public boolean hasOutstandingData() {
-    return !outstanding.isEmpty();
+  public int streamCount() {
+    return queue.streamCount();
   }
 
   /** Bytes queued or unacknowledged (the buffered amount). */
   public long bufferedAmount() {
-    return bufferedAmount;
+    return buffer.amount();
   }
 
   public long queuedBytes() {
@@ -860,11 +435,11 @@ public final class DataSender {
   }
 
   public long peerRwnd() {
-    return peerRwnd;
+    return window.rwnd();
   }
 
   public long totalFlight() {
-    return totalFlight;
+    return outstanding.totalFlight();
   }
 
   public boolean inFastRecovery() {
@@ -873,15 +448,11 @@ public final class DataSender {
 
   /** Our cumulative TSN ack point (the last TSN the peer acknowledged cumulatively). */
   public int cumulativeAckPoint() {
-    return SequenceUnwrapper.wrap(cumAckPoint);
+    return SequenceUnwrapper.wrap(outstanding.cumulativeAckPoint());
   }
 
   /** The TSN the next new chunk gets. */
   public int nextTsn() {
-    return SequenceUnwrapper.wrap(nextTsn);
-  }
-
-  public SendQueue queue() {
-    return queue;
+    return SequenceUnwrapper.wrap(outstanding.nextTsn());
   }
 }

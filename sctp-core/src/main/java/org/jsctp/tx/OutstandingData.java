@@ -1,19 +1,82 @@
 package org.jsctp.tx;
 
+import java.util.List;
+import java.util.function.Consumer;
+import org.jsctp.path.Path;
+import org.jsctp.path.PathState;
+import org.jsctp.util.SequenceUnwrapper;
+import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.SackChunk;
+
 /**
- * The DATA chunks sent and not yet cumulatively acknowledged, indexed by unwrapped TSN. TSNs are
- * consecutive from the cumulative TSN ack point + 1, so this is a ring buffer with O(1) lookup.
+ * The DATA chunks that have a TSN and are not yet cumulatively acknowledged, and what the peer's
+ * acknowledgements do to them (RFC 9260 sections 6.2.1, 6.3.3 and 7.2.4): the cumulative TSN ack
+ * point, gap acknowledgements and reneging, HTNA miss indications and fast-retransmit marking,
+ * marking for retransmission after a T3-rtx expiry, RTT samples under Karn's rule, and the bytes
+ * in flight per destination and in total. It decides which chunks are acknowledged, lost or to
+ * be sent again; what that means for the congestion window, the peer's window and the timers is
+ * left to the {@link DataSender}, through the {@link SackOutcome} and the per-path counts of the
+ * latest SACK.
+ *
+ * <p>TSNs are consecutive from the cumulative TSN ack point + 1, so the chunks live in a ring
+ * buffer with O(1) lookup by TSN.
  */
 final class OutstandingData {
 
+  /** Miss indications that trigger a fast retransmission (RFC 9260 section 7.2.4). */
+  static final int FAST_RETRANSMIT_THRESHOLD = 3;
+
+  /** What became of a SACK. */
+  enum SackKind {
+    /** Older than the cumulative TSN ack point: ignored. */
+    STALE,
+    /** Applied. */
+    APPLIED,
+    /** It acknowledges a TSN never sent: a protocol violation (the caller aborts). */
+    INVALID
+  }
+
+  /**
+   * What one SACK (or the cumulative TSN of a SHUTDOWN) changed.
+   *
+   * @param kind whether it was applied
+   * @param newlyAcked whether any chunk was acknowledged for the first time
+   * @param newFastRetransmit whether a chunk reached the third miss indication
+   * @param payloadBytesReleased user data bytes cumulatively acknowledged and forgotten
+   */
+  record SackOutcome(SackKind kind, boolean newlyAcked, boolean newFastRetransmit, long payloadBytesReleased) {
+    static final SackOutcome STALE = new SackOutcome(SackKind.STALE, false, false, 0);
+    static final SackOutcome INVALID = new SackOutcome(SackKind.INVALID, false, false, 0);
+    static final SackOutcome NOTHING = new SackOutcome(SackKind.APPLIED, false, false, 0);
+  }
+
+  /** Told when data sent on exactly one path is acknowledged (RFC 7829 section 3.2 rule 10). */
+  interface PathAckListener {
+    void acknowledgedOnPath(Path path, long now);
+  }
+
+  private final SequenceUnwrapper unwrapper;
   private OutstandingChunk[] ring = new OutstandingChunk[16];
   private int head;
   private int size;
   private long firstTsn;
+  private long totalFlight;
+  private int markedCount;
+  private int gapAckedCount;
 
-  OutstandingData(long firstTsn) {
-    this.firstTsn = firstTsn;
+  // Per-path counts of the latest SACK, indexed by path id; kept to avoid garbage per SACK.
+  private long[] ackedBytes = new long[0];
+  private long[] flightBefore = new long[0];
+  private long[] lowestBefore = new long[0];
+  private boolean[] lowestAcked = new boolean[0];
+
+  /** @param initialTsn our Initial TSN: the first chunk gets it */
+  OutstandingData(int initialTsn) {
+    this.unwrapper = new SequenceUnwrapper(initialTsn - 1);
+    this.firstTsn = unwrapper.unwrap(initialTsn - 1) + 1;
   }
+
+  // ---- the chunks ------------------------------------------------------------------------
 
   int size() {
     return size;
@@ -23,25 +86,14 @@ final class OutstandingData {
     return size == 0;
   }
 
-  /** Unwrapped TSN of the oldest chunk (valid when not empty; otherwise the next TSN). */
-  long firstTsn() {
-    return firstTsn;
+  /** The TSN (unwrapped) the next new chunk gets. */
+  long nextTsn() {
+    return firstTsn + size;
   }
 
-  void add(OutstandingChunk chunk) {
-    if (chunk.tsn != firstTsn + size) {
-      throw new IllegalStateException("TSN " + chunk.tsn + " is not next after " + (firstTsn + size - 1));
-    }
-    if (size == ring.length) {
-      OutstandingChunk[] bigger = new OutstandingChunk[ring.length * 2];
-      for (int i = 0; i < size; i++) {
-        bigger[i] = ring[(head + i) & (ring.length - 1)];
-      }
-      ring = bigger;
-      head = 0;
-    }
-    ring[(head + size) & (ring.length - 1)] = chunk;
-    size++;
+  /** The cumulative TSN ack point (unwrapped): the last TSN the peer acknowledged cumulatively. */
+  long cumulativeAckPoint() {
+    return firstTsn - 1;
   }
 
   /** The chunk at position {@code i} from the oldest. */
@@ -58,8 +110,64 @@ final class OutstandingData {
     return at((int) i);
   }
 
-  /** Removes and returns the oldest chunk. */
-  OutstandingChunk removeFirst() {
+  /** Bytes of chunks in flight on any path (RFC 9260 section 6.1 flightsize, summed). */
+  long totalFlight() {
+    return totalFlight;
+  }
+
+  /** Chunks waiting for retransmission. */
+  int markedCount() {
+    return markedCount;
+  }
+
+  /** Registers the first transmission of a new chunk with the next TSN on {@code path}. */
+  OutstandingChunk sent(DataChunk chunk, long context, Path path, long now) {
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, context);
+    append(c);
+    c.transmissions = 1;
+    c.path = path;
+    c.sentAt = now;
+    addToFlight(c, path);
+    return c;
+  }
+
+  /** Registers the retransmission of a marked chunk on {@code path}. */
+  OutstandingChunk.Retransmit retransmitted(OutstandingChunk c, Path path, long now) {
+    OutstandingChunk.Retransmit kind = c.retransmit;
+    c.retransmit = OutstandingChunk.Retransmit.NONE;
+    c.retransmitPath = null;
+    markedCount--;
+    if (c.path != path) {
+      c.multiPath = true;
+    }
+    c.path = path;
+    c.transmissions++;
+    c.sentAt = now;
+    c.misses = 0;
+    addToFlight(c, path);
+    return kind;
+  }
+
+  private void addToFlight(OutstandingChunk c, Path path) {
+    c.inFlight = true;
+    path.addToFlight(c.size);
+    totalFlight += c.size;
+  }
+
+  private void append(OutstandingChunk chunk) {
+    if (size == ring.length) {
+      OutstandingChunk[] bigger = new OutstandingChunk[ring.length * 2];
+      for (int i = 0; i < size; i++) {
+        bigger[i] = ring[(head + i) & (ring.length - 1)];
+      }
+      ring = bigger;
+      head = 0;
+    }
+    ring[(head + size) & (ring.length - 1)] = chunk;
+    size++;
+  }
+
+  private OutstandingChunk removeFirst() {
     OutstandingChunk c = ring[head];
     ring[head] = null;
     head = (head + 1) & (ring.length - 1);
@@ -68,8 +176,355 @@ final class OutstandingData {
     return c;
   }
 
+  /** Whether a chunk waits for retransmission to {@code path}. */
+  boolean hasRetransmissionFor(Path path) {
+    if (markedCount == 0) {
+      return false;
+    }
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.isMarked() && c.retransmitPath == path) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a chunk waits for fast retransmission to {@code path}. */
+  boolean hasFastRetransmissionFor(Path path) {
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.retransmit == OutstandingChunk.Retransmit.FAST && c.retransmitPath == path) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The lowest TSN not gap-acknowledged that was sent or is to be resent on {@code path}, or -1. */
+  long lowestOutstandingOn(Path path) {
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (!c.gapAcked && (c.path == path || c.retransmitPath == path)) {
+        return c.tsn;
+      }
+    }
+    return -1;
+  }
+
+  /** The oldest chunk not gap-acknowledged, or null. */
+  OutstandingChunk lowestNotGapAcked() {
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (!c.gapAcked) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  // ---- acknowledgements (RFC 9260 section 6.2.1) ------------------------------------------
+
+  /** Applies a SACK. */
+  SackOutcome applySack(SackChunk sack, boolean inFastRecovery, List<Path> paths, long now,
+      PathAckListener listener) {
+    long cum = unwrapper.peek(sack.cumulativeTsnAck());
+    if (cum < cumulativeAckPoint()) {
+      return SackOutcome.STALE;
+    }
+    if (cum >= nextTsn()) {
+      return SackOutcome.INVALID;
+    }
+    return apply(cum, sack.gapAckBlocks(), inFastRecovery, paths, now, listener);
+  }
+
+  /** Applies the cumulative TSN ack of a SHUTDOWN chunk, which has no gap blocks (section 9.2). */
+  SackOutcome applyShutdownCumAck(int cumulativeTsnAck, boolean inFastRecovery, List<Path> paths,
+      long now, PathAckListener listener) {
+    long cum = unwrapper.peek(cumulativeTsnAck);
+    if (cum < cumulativeAckPoint()) {
+      return SackOutcome.STALE;
+    }
+    if (cum >= nextTsn()) {
+      return SackOutcome.INVALID;
+    }
+    if (cum == cumulativeAckPoint()) {
+      return SackOutcome.NOTHING;
+    }
+    return apply(cum, null, inFastRecovery, paths, now, listener);
+  }
+
+  private SackOutcome apply(long cum, List<SackChunk.GapAckBlock> gaps, boolean inFastRecovery,
+      List<Path> paths, long now, PathAckListener listener) {
+    unwrapper.unwrap(SequenceUnwrapper.wrap(cum));
+    int pathCount = paths.size();
+    ensurePathCounts(pathCount);
+    for (int p = 0; p < pathCount; p++) {
+      ackedBytes[p] = 0;
+      lowestAcked[p] = false;
+      flightBefore[p] = paths.get(p).flightSize();
+      lowestBefore[p] = lowestInFlightOn(paths.get(p));
+    }
+    long highestNewlyAcked = -1;
+    boolean cumAdvanced = cum > cumulativeAckPoint();
+    boolean newlyAcked = false;
+    long released = 0;
+
+    while (size > 0 && firstTsn <= cum) {
+      OutstandingChunk c = removeFirst();
+      if (!c.gapAcked) {
+        newlyAcked = true;
+        highestNewlyAcked = c.tsn;
+        credit(c, now, listener);
+      } else {
+        gapAckedCount--;
+      }
+      unmark(c);
+      released += c.payloadLength();
+    }
+    trim();
+
+    if (gaps != null) {
+      for (int g = 0; g < gaps.size(); g++) {
+        SackChunk.GapAckBlock block = gaps.get(g);
+        if (block.start() < 1 || block.end() < block.start()) {
+          continue;
+        }
+        long from = Math.max(cum + block.start(), firstTsn);
+        long to = Math.min(cum + block.end(), nextTsn() - 1);
+        for (long tsn = from; tsn <= to; tsn++) {
+          OutstandingChunk c = get(tsn);
+          if (c != null && !c.gapAcked) {
+            c.gapAcked = true;
+            gapAckedCount++;
+            newlyAcked = true;
+            highestNewlyAcked = Math.max(highestNewlyAcked, tsn);
+            credit(c, now, listener);
+            unmark(c);
+          }
+        }
+      }
+    }
+    if (gapAckedCount > 0) {
+      detectReneging(cum, gaps, now);
+    }
+    boolean fast = highestNewlyAcked >= 0
+        && countMisses(inFastRecovery && cumAdvanced ? nextTsn() - 1 : highestNewlyAcked);
+    return new SackOutcome(SackKind.APPLIED, newlyAcked, fast, released);
+  }
+
+  /**
+   * HTNA (section 7.2.4): one more miss indication for every TSN in flight below {@code limit}
+   * (the highest newly acknowledged TSN, or everything outstanding when the cumulative TSN moved
+   * during Fast Recovery); the third marks it for fast retransmission, once per TSN. Returns
+   * whether a chunk was newly marked.
+   */
+  private boolean countMisses(long limit) {
+    boolean marked = false;
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.tsn >= limit) {
+        break;
+      }
+      if (c.gapAcked || c.isMarked() || !c.inFlight) {
+        continue;
+      }
+      c.misses++;
+      if (c.misses >= FAST_RETRANSMIT_THRESHOLD && !c.fastRetransmitted) {
+        markFast(c);
+        marked = true;
+      }
+    }
+    return marked;
+  }
+
+  private void ensurePathCounts(int pathCount) {
+    if (ackedBytes.length < pathCount) {
+      ackedBytes = new long[pathCount];
+      flightBefore = new long[pathCount];
+      lowestBefore = new long[pathCount];
+      lowestAcked = new boolean[pathCount];
+    }
+  }
+
+  /** Bytes the latest SACK newly acknowledged that were last sent on {@code path}. */
+  long ackedBytesOn(Path path) {
+    return path.id() < ackedBytes.length ? ackedBytes[path.id()] : 0;
+  }
+
+  /** The path's flight size before the latest SACK was applied. */
+  long flightBeforeOn(Path path) {
+    return path.id() < flightBefore.length ? flightBefore[path.id()] : 0;
+  }
+
+  /** Whether the latest SACK acknowledged the lowest TSN in flight on {@code path} (rule R3). */
+  boolean lowestAckedOn(Path path) {
+    return path.id() < lowestAcked.length && lowestAcked[path.id()];
+  }
+
+  private long lowestInFlightOn(Path path) {
+    if (path.chunksInFlight() == 0) {
+      return -1;
+    }
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.inFlight && c.path == path) {
+        return c.tsn;
+      }
+    }
+    return -1;
+  }
+
+  private void credit(OutstandingChunk c, long now, PathAckListener listener) {
+    Path path = c.path;
+    int p = path.id();
+    if (c.inFlight) {
+      c.inFlight = false;
+      path.removeFromFlight(c.size);
+      totalFlight -= c.size;
+    }
+    if (p < ackedBytes.length) {
+      ackedBytes[p] += c.size;
+      if (lowestBefore[p] == c.tsn) {
+        lowestAcked[p] = true;
+      }
+    }
+    // Karn: only chunks sent once give RTT samples, one at a time per path (section 6.3.1).
+    if (path.timedTsn() == c.tsn) {
+      if (c.transmissions == 1 && now >= path.timedSentAt()) {
+        path.rto().addSample(now - path.timedSentAt());
+      }
+      path.stopTiming();
+    }
+    if (!c.multiPath && path.state() != PathState.UNCONFIRMED) {
+      listener.acknowledgedOnPath(path, now);
+    }
+  }
+
+  private void detectReneging(long cum, List<SackChunk.GapAckBlock> gaps, long now) {
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (!c.gapAcked || covered(c.tsn, cum, gaps)) {
+        continue;
+      }
+      // A gap-acked TSN no longer reported: reneged (section 6.2.1). It counts as missing
+      // again and T3 must run (rule R4).
+      c.gapAcked = false;
+      gapAckedCount--;
+      c.misses++;
+      if (!c.isMarked()) {
+        markTimeout(c, c.path);
+        c.path.t3().startIfStopped(now, c.path.rto().rto());
+      }
+    }
+  }
+
+  private static boolean covered(long tsn, long cum, List<SackChunk.GapAckBlock> gaps) {
+    if (gaps == null) {
+      return false;
+    }
+    for (int g = 0; g < gaps.size(); g++) {
+      SackChunk.GapAckBlock b = gaps.get(g);
+      if (tsn >= cum + b.start() && tsn <= cum + b.end()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- marking for retransmission -----------------------------------------------------------
+
+  /**
+   * Takes a chunk out of flight for a retransmission. Returns the bytes it gives back to the
+   * peer's window (section 6.2.1: marking adds them back), 0 when it was not in flight.
+   */
+  private long removeFromFlight(OutstandingChunk c) {
+    if (!c.inFlight) {
+      return 0;
+    }
+    c.inFlight = false;
+    c.path.removeFromFlight(c.size);
+    totalFlight -= c.size;
+    return c.size;
+  }
+
+  private void markFast(OutstandingChunk c) {
+    removeFromFlight(c);
+    c.retransmit = OutstandingChunk.Retransmit.FAST;
+    c.retransmitPath = c.path;
+    c.fastRetransmitted = true;
+    markedCount++;
+    invalidateTiming(c);
+  }
+
+  private long markTimeout(OutstandingChunk c, Path target) {
+    long credit = removeFromFlight(c);
+    if (!c.isMarked()) {
+      markedCount++;
+    }
+    c.retransmit = OutstandingChunk.Retransmit.TIMEOUT;
+    c.retransmitPath = target;
+    invalidateTiming(c);
+    return credit;
+  }
+
+  private static void invalidateTiming(OutstandingChunk c) {
+    Path p = c.path;
+    if (p.timedTsn() >= 0 && c.tsn <= p.timedTsn()) {
+      p.stopTiming();
+    }
+  }
+
+  private void unmark(OutstandingChunk c) {
+    if (c.isMarked()) {
+      c.retransmit = OutstandingChunk.Retransmit.NONE;
+      c.retransmitPath = null;
+      markedCount--;
+    }
+  }
+
+  /** Whether anything not gap-acknowledged is in flight on, or waits for, {@code path}. */
+  boolean hasOutstandingOn(Path path) {
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (!c.gapAcked && (c.path == path && c.inFlight || c.retransmitPath == path)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * T3-rtx expired on {@code path} (section 6.3.3 E3): everything in flight there, or waiting to
+   * be resent there, is marked for retransmission to {@code target}. Returns the bytes taken out
+   * of flight, which the peer's window gets back (section 6.2.1).
+   */
+  long markForTimeout(Path path, Path target) {
+    long credit = 0;
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.gapAcked) {
+        continue;
+      }
+      if ((c.path == path && c.inFlight) || c.retransmitPath == path) {
+        credit += markTimeout(c, target);
+      }
+    }
+    return credit;
+  }
+
+  /** Forgets every chunk (the association ends), handing each to {@code sink} oldest first. */
+  void drain(Consumer<OutstandingChunk> sink) {
+    while (size > 0) {
+      sink.accept(removeFirst());
+    }
+    totalFlight = 0;
+    markedCount = 0;
+    gapAckedCount = 0;
+  }
+
   /** Releases the buffer when it grew large and emptied again. */
-  void trim() {
+  private void trim() {
     if (size == 0 && ring.length > 256) {
       ring = new OutstandingChunk[16];
       head = 0;

@@ -2,59 +2,86 @@ package org.jsctp.tx;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jsctp.util.SerialNumbers;
 
 /**
- * User messages accepted but not yet fully cut into DATA chunks, first come first served across
- * streams, with the next SSN of every outbound stream (RFC 9260 section 6.5).
+ * User messages accepted but not yet fully cut into DATA chunks: one queue per outbound stream,
+ * the next SSN of every stream (RFC 9260 section 6.5), and a {@link StreamScheduler} that picks
+ * the stream whose head message goes next (first come first served).
  */
 public final class SendQueue {
 
-  private final ArrayDeque<OutgoingMessage> messages = new ArrayDeque<>();
-  private long bytes;
+  private ArrayDeque<OutgoingMessage>[] streams = newQueues(0);
   private char[] nextSsn = new char[0];
-  private int streams;
+  private int streamCount;
+  private final StreamScheduler scheduler = new FirstComeFirstServed();
+  private long bytes;
+  private int messages;
+
+  @SuppressWarnings("unchecked")
+  private static ArrayDeque<OutgoingMessage>[] newQueues(int n) {
+    return (ArrayDeque<OutgoingMessage>[]) new ArrayDeque<?>[n];
+  }
 
   /** Sets the number of outbound streams once negotiated. */
-  public void setStreamCount(int streams) {
-    this.streams = streams;
-    if (nextSsn.length < streams) {
-      char[] bigger = new char[streams];
-      System.arraycopy(nextSsn, 0, bigger, 0, nextSsn.length);
-      nextSsn = bigger;
+  void setStreamCount(int count) {
+    this.streamCount = count;
+    if (nextSsn.length < count) {
+      nextSsn = Arrays.copyOf(nextSsn, count);
+      streams = Arrays.copyOf(streams, count);
     }
   }
 
   public int streamCount() {
-    return streams;
+    return streamCount;
   }
 
-  public void add(OutgoingMessage message) {
-    messages.addLast(message);
+  void add(OutgoingMessage message) {
+    int stream = message.streamId();
+    ArrayDeque<OutgoingMessage> q = streams[stream];
+    if (q == null) {
+      q = new ArrayDeque<>(4);
+      streams[stream] = q;
+    }
+    q.addLast(message);
+    scheduler.enqueued(stream);
     bytes += message.remaining();
+    messages++;
   }
 
+  /** The message whose chunks go next, or null. */
   public OutgoingMessage peek() {
-    return messages.peekFirst();
+    int stream = scheduler.next();
+    return stream < 0 ? null : streams[stream].peekFirst();
   }
 
-  /** The message after the head, or null. */
-  public OutgoingMessage peekSecond() {
-    if (messages.size() < 2) {
+  /** The message that would go after {@link #peek()} is done, or null. */
+  OutgoingMessage peekSecond() {
+    int stream = scheduler.afterNext();
+    if (stream < 0) {
       return null;
     }
-    var it = messages.iterator();
+    ArrayDeque<OutgoingMessage> q = streams[stream];
+    if (stream != scheduler.next()) {
+      return q.peekFirst();
+    }
+    var it = q.iterator();
     it.next();
-    return it.next();
+    return it.hasNext() ? it.next() : null;
   }
 
   /** Removes the head message (fully cut, or abandoned). */
-  public OutgoingMessage poll() {
-    OutgoingMessage m = messages.pollFirst();
-    if (m != null) {
-      bytes -= m.remaining();
+  OutgoingMessage poll() {
+    int stream = scheduler.next();
+    if (stream < 0) {
+      return null;
     }
+    OutgoingMessage m = streams[stream].pollFirst();
+    scheduler.dequeued(stream);
+    bytes -= m.remaining();
+    messages--;
     return m;
   }
 
@@ -77,23 +104,22 @@ public final class SendQueue {
   }
 
   public int size() {
-    return messages.size();
+    return messages;
   }
 
   public boolean isEmpty() {
-    return messages.isEmpty();
+    return messages == 0;
   }
 
-  /** Removes every message, for SEND_FAILED reports when the association ends. */
-  public List<OutgoingMessage> drain() {
+  /** Removes every message in the order it would have been sent, for SEND_FAILED reports. */
+  List<OutgoingMessage> drain() {
     List<OutgoingMessage> all = new ArrayList<>(messages);
-    messages.clear();
+    OutgoingMessage m;
+    while ((m = poll()) != null) {
+      all.add(m);
+    }
+    scheduler.clear();
     bytes = 0;
     return all;
-  }
-
-  /** Resets every stream's SSN to 0 (after a peer restart). */
-  public void resetSequenceNumbers() {
-    java.util.Arrays.fill(nextSsn, (char) 0);
   }
 }

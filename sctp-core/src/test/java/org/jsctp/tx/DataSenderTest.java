@@ -56,7 +56,38 @@ class DataSenderTest {
     paths = new PathManager(pathEnv);
     path = paths.add(newPath(0, "10.0.1.2"));
     alternate = paths.add(newPath(1, "10.0.2.2"));
-    sender = new DataSender(TSN0, 1 << 20, new SenderEnvironment() {
+    sender = newSender(1 << 20);
+  }
+
+  /** The socket options the sender follows, changed by the tests as an application would. */
+  static final class Settings implements SenderSettings {
+    long sndbuf = 1 << 20;
+    boolean nodelay = true;
+    int maxSegment;
+    boolean disableFragments;
+    int maxBurst = 4;
+
+    @Override public long sndbuf() {
+      return sndbuf;
+    }
+    @Override public boolean nodelay() {
+      return nodelay;
+    }
+    @Override public int maxSegment() {
+      return maxSegment;
+    }
+    @Override public boolean disableFragments() {
+      return disableFragments;
+    }
+    @Override public int maxBurst() {
+      return maxBurst;
+    }
+  }
+
+  final Settings settings = new Settings();
+
+  DataSender newSender(long peerRwnd) {
+    return new DataSender(TSN0, 4, peerRwnd, settings, new SenderEnvironment() {
       @Override public int associationId() {
         return 1;
       }
@@ -74,10 +105,6 @@ class DataSenderTest {
       }
       @Override public void acknowledgedNewData(long t) {}
     });
-    sender.setStreamCount(4);
-    sender.setInitialPeerRwnd(1 << 20);
-    sender.setFragmentPoint(path.pmdcs());
-    sender.setNodelay(true);
   }
 
   static Path newPath(int id, String address) {
@@ -236,7 +263,7 @@ class DataSenderTest {
 
   @Test
   void noNewDataBeyondThePeersWindowButOneProbeWhenNothingIsInFlight() {
-    sender.setInitialPeerRwnd(0);
+    sender = newSender(0);
     queue(3, 100);
     assertThat(transmit(path)).hasSize(1);
     assertThat(transmit(path)).isEmpty();
@@ -270,7 +297,7 @@ class DataSenderTest {
 
   @Test
   void nagleHoldsASmallMessageWhileDataIsInFlight() {
-    sender.setNodelay(false);
+    settings.nodelay = false;
     queue(1, 100);
     assertThat(transmit(path)).hasSize(1);
     queue(1, 100);
@@ -281,7 +308,7 @@ class DataSenderTest {
 
   @Test
   void theSendBufferLimitRefusesWithWouldBlockAndReportsWhenRoomReturns() {
-    sender.setSendBuffer(10_000);
+    settings.sndbuf = 10_000;
     queue(1, 6000);
     assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[6000]), 0, Long.MAX_VALUE)))
         .isEqualTo(SendOutcome.WOULD_BLOCK);
@@ -294,7 +321,7 @@ class DataSenderTest {
 
   @Test
   void aMessageTooBigForOneChunkIsRefusedWhenFragmentationIsDisabled() {
-    sender.setDisableFragments(true);
+    settings.disableFragments = true;
     assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[5000]), 0, Long.MAX_VALUE)))
         .isEqualTo(SendOutcome.MESSAGE_TOO_BIG);
     assertThat(sender.send(new OutgoingMessage(9, 0, false, false, Bytes.wrap(new byte[5]), 0, Long.MAX_VALUE)))
@@ -323,7 +350,7 @@ class DataSenderTest {
 
   @Test
   void theLastChunkBeforeTheSenderStallsOnAFullSendBufferAsksForAnImmediateSack() {
-    sender.setSendBuffer(4096);
+    settings.sndbuf = 4096;
     queue(1, 3000);
     assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[3000]), 0, Long.MAX_VALUE)))
         .isEqualTo(SendOutcome.WOULD_BLOCK);
@@ -335,7 +362,7 @@ class DataSenderTest {
 
   @Test
   void theLastChunkThePeersWindowTakesAsksForAnImmediateSack() {
-    sender.setInitialPeerRwnd(3000);
+    sender = newSender(3000);
     queue(3, 1400);
     List<DataChunk> sent = transmit(path);
     assertThat(sent).hasSize(2);

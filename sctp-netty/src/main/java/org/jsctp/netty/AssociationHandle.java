@@ -214,7 +214,7 @@ final class AssociationHandle {
       return;
     }
     var s = core.sender();
-    long sndbuf = s != null ? s.sendBuffer() : core.options().sndbuf();
+    long sndbuf = core.options().sndbuf();
     long buffered = s != null ? s.bufferedAmount() : 0;
     bufferedSnapshot = buffered + parkedBytes;
     sndbufSnapshot = sndbuf;

@@ -140,9 +140,6 @@ final class Options {
       if (name == SCTP_DISABLE_FRAGMENTS) {
         boolean v = (Boolean) value;
         both(t, a -> a.setDisableFragments(v));
-        if (t.live() != null && t.live().sender() != null) {
-          t.live().sender().setDisableFragments(v);
-        }
       } else if (name == SCTP_EXPLICIT_COMPLETE) {
         o.explicitComplete = (Boolean) value;
       } else if (name == SCTP_FRAGMENT_INTERLEAVE) {
@@ -153,9 +150,6 @@ final class Options {
       } else if (name == SCTP_NODELAY) {
         boolean v = (Boolean) value;
         both(t, a -> a.setNodelay(v));
-        if (t.live() != null && t.live().sender() != null) {
-          t.live().sender().setNodelay(v);
-        }
       } else if (name == SCTP_PRIMARY_ADDR) {
         SctpAssociation a = live(t, name);
         Path p = path(a, (SocketAddress) value, name);
@@ -179,9 +173,6 @@ final class Options {
       } else if (name == SO_SNDBUF) {
         int v = (Integer) value;
         both(t, a -> a.setSndbuf(v));
-        if (t.live() != null && t.live().sender() != null) {
-          t.live().sender().setSendBuffer(v);
-        }
       } else if (name == SCTP_RTOINFO) {
         RtoInfo v = (RtoInfo) value;
         both(t, a -> a.setRtoInfo(v.initial(), v.min(), v.max()));
@@ -210,9 +201,6 @@ final class Options {
       } else if (name == SCTP_MAXSEG) {
         int v = (Integer) value;
         both(t, a -> a.setMaxSegment(v));
-        if (t.live() != null && t.live().sender() != null) {
-          t.live().sender().setMaxSegment(v);
-        }
       } else if (name == SCTP_STATUS || name == SCTP_GET_PEER_ADDR_INFO) {
         throw new UnsupportedOperationException(name.name() + " is read-only");
       } else if (name == SCTP_DELAYED_SACK) {
@@ -224,9 +212,6 @@ final class Options {
       } else if (name == SCTP_MAX_BURST) {
         int v = (Integer) value;
         both(t, a -> a.setMaxBurst(v));
-        if (t.live() != null && t.live().sender() != null) {
-          t.live().sender().setMaxBurst(v);
-        }
       } else if (name == SCTP_PARTIAL_DELIVERY_POINT) {
         int v = (Integer) value;
         both(t, a -> a.setPartialDeliveryPoint(v));

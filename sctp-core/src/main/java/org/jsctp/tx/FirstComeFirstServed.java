@@ -1,0 +1,55 @@
+package org.jsctp.tx;
+
+/**
+ * The first-come-first-served stream scheduler (RFC 8260 section 3.1): messages leave in the
+ * order they were queued, whatever their stream. It keeps the stream of every queued message in
+ * arrival order, in a ring of ints.
+ */
+final class FirstComeFirstServed implements StreamScheduler {
+
+  private int[] ring = new int[16];
+  private int head;
+  private int size;
+
+  @Override
+  public void enqueued(int stream) {
+    if (size == ring.length) {
+      int[] bigger = new int[ring.length * 2];
+      for (int i = 0; i < size; i++) {
+        bigger[i] = ring[(head + i) & (ring.length - 1)];
+      }
+      ring = bigger;
+      head = 0;
+    }
+    ring[(head + size) & (ring.length - 1)] = stream;
+    size++;
+  }
+
+  @Override
+  public void dequeued(int stream) {
+    if (size == 0 || ring[head] != stream) {
+      throw new IllegalStateException("stream " + stream + " is not the head of the arrival order");
+    }
+    head = (head + 1) & (ring.length - 1);
+    size--;
+  }
+
+  @Override
+  public int next() {
+    return size == 0 ? -1 : ring[head];
+  }
+
+  @Override
+  public int afterNext() {
+    return size < 2 ? -1 : ring[(head + 1) & (ring.length - 1)];
+  }
+
+  @Override
+  public void clear() {
+    head = 0;
+    size = 0;
+    if (ring.length > 256) {
+      ring = new int[16];
+    }
+  }
+}
