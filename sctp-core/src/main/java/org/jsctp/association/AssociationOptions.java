@@ -3,7 +3,6 @@ package org.jsctp.association;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.path.PathThresholds;
-import org.jsctp.tx.SenderSettings;
 
 /**
  * The settings an association is created with: the stack defaults (sysctl names) overridden by
@@ -12,7 +11,7 @@ import org.jsctp.tx.SenderSettings;
  * its value and names the option and its range when it refuses one. A copy is taken per
  * association, so later changes to a socket's defaults do not reach existing associations.
  */
-public final class AssociationOptions implements SenderSettings {
+public final class AssociationOptions implements AssociationSettings {
 
   private static final long MS = 1_000_000L;
 
@@ -41,6 +40,8 @@ public final class AssociationOptions implements SenderSettings {
   private int maxInitAttempts;
   private long maxInitTimeoutMs;
   private int adaptationIndication = -1;
+  private int associationMaxRetrans;
+  private int psRetrans;
 
   /** Options taking every default from the stack configuration. */
   public static AssociationOptions from(StackConfig config) {
@@ -64,6 +65,8 @@ public final class AssociationOptions implements SenderSettings {
     o.maxInboundStreams = (int) config.get(Sysctl.MAX_INBOUND_STREAMS);
     o.maxInitAttempts = (int) config.get(Sysctl.MAX_INIT_RETRANSMITS);
     o.maxInitTimeoutMs = config.rtoMaxMillis();
+    o.associationMaxRetrans = config.associationMaxRetrans();
+    o.psRetrans = (int) config.get(Sysctl.PS_RETRANS);
     return o;
   }
 
@@ -95,6 +98,8 @@ public final class AssociationOptions implements SenderSettings {
     o.maxInitAttempts = maxInitAttempts;
     o.maxInitTimeoutMs = maxInitTimeoutMs;
     o.adaptationIndication = adaptationIndication;
+    o.associationMaxRetrans = associationMaxRetrans;
+    o.psRetrans = psRetrans;
     return o;
   }
 
@@ -123,14 +128,17 @@ public final class AssociationOptions implements SenderSettings {
     rtoMaxMs = max;
   }
 
+  @Override
   public long rtoInitialMs() {
     return rtoInitialMs;
   }
 
+  @Override
   public long rtoMinMs() {
     return rtoMinMs;
   }
 
+  @Override
   public long rtoMaxMs() {
     return rtoMaxMs;
   }
@@ -154,6 +162,7 @@ public final class AssociationOptions implements SenderSettings {
     }
   }
 
+  @Override
   public long heartbeatIntervalMs() {
     return hbIntervalMs;
   }
@@ -167,6 +176,7 @@ public final class AssociationOptions implements SenderSettings {
     this.heartbeatEnabled = enabled;
   }
 
+  @Override
   public boolean heartbeatEnabled() {
     return heartbeatEnabled;
   }
@@ -188,10 +198,12 @@ public final class AssociationOptions implements SenderSettings {
     }
   }
 
+  @Override
   public int pathMaxRetrans() {
     return pathMaxRetrans;
   }
 
+  @Override
   public int pfRetrans() {
     return pfRetrans;
   }
@@ -205,10 +217,12 @@ public final class AssociationOptions implements SenderSettings {
     this.exposePotentiallyFailed = expose;
   }
 
+  @Override
   public boolean exposePotentiallyFailed() {
     return exposePotentiallyFailed;
   }
 
+  @Override
   public int pathMtu() {
     return pathMtu;
   }
@@ -237,6 +251,7 @@ public final class AssociationOptions implements SenderSettings {
     this.rcvbuf = check("SO_RCVBUF", bytes, 1_500, 1L << 30);
   }
 
+  @Override
   public long rcvbuf() {
     return rcvbuf;
   }
@@ -287,14 +302,17 @@ public final class AssociationOptions implements SenderSettings {
     this.sackFrequency = (int) check("SCTP_DELAYED_SACK sack_freq", frequency, 1, 0xFFFF);
   }
 
+  @Override
   public long sackDelayMs() {
     return sackDelayMs;
   }
 
-  long sackDelayNanos() {
+  @Override
+  public long sackDelayNanos() {
     return sackDelayMs * MS;
   }
 
+  @Override
   public int sackFrequency() {
     return sackFrequency;
   }
@@ -304,6 +322,7 @@ public final class AssociationOptions implements SenderSettings {
     this.partialDeliveryPoint = check("SCTP_PARTIAL_DELIVERY_POINT", bytes, 0, 1L << 30);
   }
 
+  @Override
   public long partialDeliveryPoint() {
     return partialDeliveryPoint;
   }
@@ -313,6 +332,7 @@ public final class AssociationOptions implements SenderSettings {
     this.autocloseSeconds = check("SCTP_AUTOCLOSE", seconds, 0, 1L << 31);
   }
 
+  @Override
   public long autocloseSeconds() {
     return autocloseSeconds;
   }
@@ -337,20 +357,50 @@ public final class AssociationOptions implements SenderSettings {
     }
   }
 
+  @Override
   public int outboundStreams() {
     return outboundStreams;
   }
 
+  @Override
   public int maxInboundStreams() {
     return maxInboundStreams;
   }
 
+  @Override
   public int maxInitAttempts() {
     return maxInitAttempts;
   }
 
+  @Override
   public long maxInitTimeoutMs() {
     return maxInitTimeoutMs;
+  }
+
+  /**
+   * SCTP_PEER_ADDR_THLDS spt_pathcpthld: primary path switchover after this many errors (RFC 7829
+   * section 5); 65535 is off. Whether it is at least the PF threshold is the caller's check,
+   * since a PF threshold may be set per path.
+   *
+   * @throws IllegalArgumentException outside 0..65535
+   */
+  public void setPsRetrans(int psRetrans) {
+    this.psRetrans = (int) check("SCTP_PEER_ADDR_THLDS spt_pathcpthld", psRetrans, 0, 0xFFFF);
+  }
+
+  @Override
+  public int psRetrans() {
+    return psRetrans;
+  }
+
+  /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans (RFC 9260 section 8.1). */
+  public void setAssociationMaxRetrans(int maxRetrans) {
+    this.associationMaxRetrans = (int) check("SCTP_ASSOCINFO sasoc_asocmaxrxt", maxRetrans, 1, 0xFFFF);
+  }
+
+  @Override
+  public int associationMaxRetrans() {
+    return associationMaxRetrans;
   }
 
   /** SCTP_ADAPTATION_LAYER (RFC 6458 section 8.1.10): sent in INIT / INIT ACK when set; -1 off. */
@@ -358,6 +408,7 @@ public final class AssociationOptions implements SenderSettings {
     this.adaptationIndication = indication;
   }
 
+  @Override
   public int adaptationIndication() {
     return adaptationIndication;
   }

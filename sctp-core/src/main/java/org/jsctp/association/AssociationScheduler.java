@@ -23,8 +23,8 @@ public final class AssociationScheduler {
 
   /** An association changed: its deadline and its output must be looked at again. */
   public void touch(SctpAssociation a) {
-    if (!a.touchedFlag) {
-      a.touchedFlag = true;
+    if (!a.schedule.touched) {
+      a.schedule.touched = true;
       touched.addLast(a);
     }
   }
@@ -35,26 +35,26 @@ public final class AssociationScheduler {
 
   public void removed(SctpAssociation a) {
     live--;
-    a.scheduleVersion++;
+    a.schedule.version++;
   }
 
   private void flush() {
     SctpAssociation a;
     while ((a = touched.pollFirst()) != null) {
-      a.touchedFlag = false;
-      if (a.state == AssociationState.CLOSED) {
+      a.schedule.touched = false;
+      if (a.state() == AssociationState.CLOSED) {
         continue;
       }
       long d = a.nextDeadline();
-      if (d != a.scheduledDeadline) {
-        a.scheduledDeadline = d;
-        a.scheduleVersion++;
+      if (d != a.schedule.deadline) {
+        a.schedule.deadline = d;
+        a.schedule.version++;
         if (d != Timer.NEVER) {
-          heap.add(new Entry(d, a.scheduleVersion, a));
+          heap.add(new Entry(d, a.schedule.version, a));
         }
       }
-      if (!a.sendingFlag) {
-        a.sendingFlag = true;
+      if (!a.schedule.sending) {
+        a.schedule.sending = true;
         sending.addLast(a);
       }
     }
@@ -74,7 +74,7 @@ public final class AssociationScheduler {
   }
 
   private static boolean isCurrent(Entry e) {
-    return e.version == e.association.scheduleVersion && e.association.state != AssociationState.CLOSED;
+    return e.version == e.association.schedule.version && e.association.state() != AssociationState.CLOSED;
   }
 
   /** The next packet of any association, rotating between them one packet at a time. */
@@ -82,7 +82,7 @@ public final class AssociationScheduler {
     flush();
     SctpAssociation a;
     while ((a = sending.peekFirst()) != null) {
-      Transmit t = a.state == AssociationState.CLOSED ? null : a.pollTransmit(now);
+      Transmit t = a.state() == AssociationState.CLOSED ? null : a.pollTransmit(now);
       if (t != null) {
         sending.pollFirst();
         sending.addLast(a);
@@ -90,7 +90,7 @@ public final class AssociationScheduler {
         return t;
       }
       sending.pollFirst();
-      a.sendingFlag = false;
+      a.schedule.sending = false;
     }
     return null;
   }
@@ -113,12 +113,12 @@ public final class AssociationScheduler {
     while ((top = heap.peek()) != null && top.deadline <= now) {
       heap.poll();
       if (isCurrent(top)) {
-        top.association.scheduledDeadline = Timer.NEVER;
+        top.association.schedule.deadline = Timer.NEVER;
         due.add(top.association);
       }
     }
     for (SctpAssociation a : due) {
-      if (a.state != AssociationState.CLOSED) {
+      if (a.state() != AssociationState.CLOSED) {
         a.handleTimeout(now);
         touch(a);
       }

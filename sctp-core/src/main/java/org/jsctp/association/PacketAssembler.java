@@ -27,8 +27,8 @@ final class PacketAssembler {
   }
 
   /** Where a SACK goes: the source of the latest DATA (RFC 9260 section 6.4). */
-  private Destination sackDestination() {
-    InetAddress source = a.receiver.lastDataSource();
+  private Destination sackDestination(Tcb tcb) {
+    InetAddress source = tcb.receiver.lastDataSource();
     Path p = source == null ? null : a.paths.find(source);
     if (p == null) {
       p = a.paths.dataPath(a.lastNow);
@@ -44,22 +44,25 @@ final class PacketAssembler {
    */
   Transmit pollTransmit(long now) {
     a.lastNow = Math.max(a.lastNow, now);
-    if (a.state == AssociationState.CLOSED) {
+    AssociationState state = a.state();
+    if (state == AssociationState.CLOSED) {
       return null;
     }
+    Tcb tcb = a.tcb();
     Destination dest;
-    int vtag = a.peerTag;
-    Path dataPath = a.state.transmitsData() ? a.paths.dataPath(now) : null;
+    int peerTag = a.peerTag();
+    int vtag = peerTag;
+    Path dataPath = state.transmitsData() ? a.paths.dataPath(now) : null;
     if (!a.controls.isEmpty()) {
       ControlQueue.Entry first = a.controls.peek();
       dest = first.destination();
       vtag = first.verificationTag();
-    } else if (a.receiver != null && a.receiver.sackDue() && a.state != AssociationState.CLOSED) {
-      dest = sackDestination();
-    } else if (dataPath != null && a.sender != null) {
+    } else if (tcb != null && tcb.receiver.sackDue()) {
+      dest = sackDestination(tcb);
+    } else if (dataPath != null && tcb != null) {
       Path sendOn = null;
       for (Path p : a.paths.paths()) {
-        if (a.sender.wantsToSend(p, dataPath, now)) {
+        if (tcb.sender.wantsToSend(p, dataPath, now)) {
           sendOn = p;
           break;
         }
@@ -72,7 +75,7 @@ final class PacketAssembler {
       return null;
     }
     Path destPath = a.paths.find(dest.remote());
-    int maxSize = destPath != null ? destPath.maxPacketSize() : a.options.pathMtu() - 28;
+    int maxSize = maxPacketSize(destPath);
     PacketBuilder packet = new PacketBuilder(maxSize);
     int controlChunks = 0;
     Iterator<ControlQueue.Entry> it = a.controls.iterator();
@@ -92,26 +95,26 @@ final class PacketAssembler {
       it.remove();
       controlChunks++;
     }
-    if (vtag == a.peerTag && a.receiver != null && a.receiver.ackPending() && a.state.receivesData()
-        && (a.receiver.sackDue() || destPath != null && destPath == dataPath)) {
-      Destination sackTo = sackDestination();
+    if (vtag == peerTag && tcb != null && tcb.receiver.ackPending() && state.receivesData()
+        && (tcb.receiver.sackDue() || destPath != null && destPath == dataPath)) {
+      Destination sackTo = sackDestination(tcb);
       if (sackTo.equals(dest)) {
-        SackChunk sack = a.receiver.buildSack(packet.remaining());
+        SackChunk sack = tcb.receiver.buildSack(packet.remaining());
         if (packet.add(sack)) {
-          a.receiver.sackSent();
+          tcb.receiver.sackSent();
           controlChunks++;
         }
       }
     }
-    if (vtag == a.peerTag && destPath != null && dataPath != null && a.sender != null && a.state.transmitsData()) {
-      a.sender.fill(packet, destPath, dataPath, now);
+    if (vtag == peerTag && destPath != null && dataPath != null && tcb != null && state.transmitsData()) {
+      tcb.sender.fill(packet, destPath, dataPath, now);
     }
     if (packet.isEmpty()) {
       return null;
     }
     a.counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, controlChunks);
     a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
-    byte[] bytes = packet.build(a.ctx.localPort(), a.peerPort, vtag);
+    byte[] bytes = packet.build(a.ctx.localPort(), a.peerPort(), vtag);
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(), bytes);
   }
 
@@ -120,8 +123,7 @@ final class PacketAssembler {
     Destination dest = first.destination();
     int vtag = first.verificationTag();
     Path destPath = a.paths.find(dest.remote());
-    PacketBuilder packet =
-        new PacketBuilder(destPath != null ? destPath.maxPacketSize() : a.options.pathMtu() - 28);
+    PacketBuilder packet = new PacketBuilder(maxPacketSize(destPath));
     Iterator<ControlQueue.Entry> it = a.controls.iterator();
     while (it.hasNext()) {
       ControlQueue.Entry e = it.next();
@@ -141,6 +143,10 @@ final class PacketAssembler {
     }
     a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
-        packet.build(a.ctx.localPort(), a.peerPort, vtag));
+        packet.build(a.ctx.localPort(), a.peerPort(), vtag));
+  }
+
+  private int maxPacketSize(Path destPath) {
+    return destPath != null ? destPath.maxPacketSize() : a.options.pathMtu() - 28;
   }
 }

@@ -2,39 +2,27 @@ package org.jsctp.association;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
-import org.jsctp.api.AssociationStatus;
-import org.jsctp.api.PeerAddressInfo;
-import org.jsctp.api.PeerAddressParams;
-import org.jsctp.api.PeerAddressThresholds;
-import org.jsctp.api.PeerAddressChange;
 import org.jsctp.api.RemoteError;
-import org.jsctp.api.SctpEvent;
-import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.path.HeartbeatInfo;
 import org.jsctp.path.HeartbeatOutcome;
 import org.jsctp.path.Path;
-import org.jsctp.path.PathEnvironment;
 import org.jsctp.path.PathManager;
 import org.jsctp.path.PathState;
-import org.jsctp.path.PathThresholds;
 import org.jsctp.path.RtoEstimator;
 import org.jsctp.rx.DataReceiver;
-import org.jsctp.rx.ReceiverEnvironment;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.timer.Timer;
-import org.jsctp.timer.TimerKind;
 import org.jsctp.tx.DataSender;
 import org.jsctp.tx.OutgoingMessage;
 import org.jsctp.tx.SendOutcome;
-import org.jsctp.tx.SenderEnvironment;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
@@ -49,14 +37,12 @@ import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.InvalidStreamIdentifierCause;
 import org.jsctp.wire.NoUserDataCause;
-import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.ProtocolViolationCause;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.ShutdownAckChunk;
 import org.jsctp.wire.ShutdownChunk;
 import org.jsctp.wire.ShutdownCompleteChunk;
-import org.jsctp.wire.UnknownChunk;
 import org.jsctp.wire.UnrecognizedAction;
 import org.jsctp.wire.UnrecognizedChunkTypeCause;
 import org.jsctp.wire.UserInitiatedAbortCause;
@@ -64,72 +50,62 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SCTP association: the transmission control block of RFC 9260 and its state machine. It is
- * driven by its {@code Endpoint} (packets and timeouts) and by the application (send, shutdown,
- * abort, options); every entry point takes the current time and none of them blocks, reads a
- * clock or does I/O. Packets to send are taken with {@link #pollTransmit(long)}; events go to the
- * endpoint's event queue.
+ * One SCTP association and its state machine (RFC 9260 section 4). It is driven by its {@code
+ * Endpoint} (packets and timeouts) and by the application (send, shutdown, abort, and option
+ * changes through {@link #options()}); every entry point takes the current time and none of them
+ * blocks, reads a clock or does I/O. Packets to send are taken with {@link #pollTransmit(long)};
+ * events go to the endpoint's event queue.
  *
- * <p>Chunk handling is split by family: the handshake and its collisions in {@link
- * HandshakeHandler}, graceful shutdown in {@link ShutdownHandler}, user data in {@link
- * DataSender} and {@link DataReceiver}, paths and heartbeats in {@link PathManager}. This class
- * dispatches chunks, owns the state and the timers that are not per path, counts association
- * errors (section 8.1), and assembles packets.
+ * <p>What is valid only in some states lives in the current {@link Phase}: the handshake's data
+ * in {@link CookieWait} and {@link CookieEchoed}, the shutdown's in {@link ShuttingDown}, and the
+ * {@link Tcb} (tags, Initial TSNs, streams, the data halves) from COOKIE-ECHOED on. This class
+ * dispatches chunks to the handler of their family ({@link HandshakeHandler}, {@link
+ * CollisionHandler}, {@link ShutdownHandler}, the data halves, the {@link PathManager}), moves from
+ * phase to phase in {@link #transition}, counts association errors (section 8.1) and owns the
+ * queue of control chunks.
  *
  * <p>Not thread-safe: the endpoint's single thread owns it.
  */
-public final class SctpAssociation implements PathEnvironment, SenderEnvironment, ReceiverEnvironment {
+public final class SctpAssociation {
 
   private static final Logger LOG = LoggerFactory.getLogger(SctpAssociation.class);
   private static final long MS = 1_000_000L;
 
   final AssociationContext ctx;
-  final StackConfig config;
   private final int id;
+  private final int peerPort;
   final MibCounters counters;
   final PathManager paths;
   final ControlQueue controls = new ControlQueue();
-  final Timer t1 = new Timer(TimerKind.T1);
-  final Timer t2 = new Timer(TimerKind.T2_SHUTDOWN);
-  final Timer t5 = new Timer(TimerKind.T5_SHUTDOWN_GUARD);
-  final Timer autoclose = new Timer(TimerKind.AUTOCLOSE);
-  final HandshakeHandler handshake;
-  final ShutdownHandler shutdown;
-  private final SocketOptionSemantics optionSemantics = new SocketOptionSemantics(this);
-  private final PacketAssembler assembler = new PacketAssembler(this);
-
-  AssociationState state = AssociationState.CLOSED;
-  int localTag;
-  int peerTag;
-  final int peerPort;
-  int localInitialTsn;
-  DataSender sender;
-  DataReceiver receiver;
-  int errorCount;
-  int maxRetrans;
-  int outboundStreams;
-  int inboundStreams;
-  int peerOutboundStreams;
-
   final AssociationOptions options;
-  private boolean dirty;
+  final ComponentEvents components;
+  final HandshakeHandler handshake;
+  final CollisionHandler collisions;
+  final ShutdownHandler shutdown;
+  private final PacketAssembler assembler = new PacketAssembler(this);
+  private final LiveOptions liveOptions;
+  /** The endpoint's scheduling bookkeeping of this association. */
+  final ScheduleSlot schedule = new ScheduleSlot();
+  private Phase phase;
   long lastNow;
-  private long lastDataActivity;
+  private boolean dirty;
   private String thresholdWarning;
 
-  SctpAssociation(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
+  private SctpAssociation(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
     this.ctx = ctx;
-    this.config = ctx.config();
     this.id = id;
     this.peerPort = peerPort;
     this.options = options;
     this.counters = new MibCounters(ctx.counters());
-    this.paths = new PathManager(this);
-    this.paths.setPsRetrans((int) config.get(Sysctl.PS_RETRANS));
-    this.paths.setPfCwndReset(config.flag(Sysctl.PF_CWND_RESET));
-    this.maxRetrans = config.associationMaxRetrans();
+    this.components = new ComponentEvents(this);
+    this.paths = new PathManager(components);
+    this.paths.setPsRetrans(options.psRetrans());
+    this.paths.setPfCwndReset(ctx.config().flag(Sysctl.PF_CWND_RESET));
     this.handshake = new HandshakeHandler(this);
+    this.collisions = new CollisionHandler(this);
     this.shutdown = new ShutdownHandler(this);
+    this.liveOptions = new LiveOptions(this);
+    this.phase = new Closed(0, 0, 0);
   }
 
   // ---- identity and state ----------------------------------------------------------------
@@ -140,15 +116,30 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
   }
 
   public AssociationState state() {
-    return state;
+    return phase.state();
   }
 
+  Phase phase() {
+    return phase;
+  }
+
+  /** The TCB, or null before the peer's parameters are known (COOKIE-WAIT) and after CLOSED. */
+  Tcb tcb() {
+    return phase instanceof Phase.WithTcb p ? p.tcb() : null;
+  }
+
+  /** The verification tag this side expects (its Initiate Tag). */
   public int localTag() {
-    return localTag;
+    return phase.localTag();
   }
 
+  /** The verification tag the peer expects, or 0 before the handshake told it. */
   public int peerTag() {
-    return peerTag;
+    Tcb tcb = tcb();
+    if (tcb != null) {
+      return tcb.peerTag;
+    }
+    return phase instanceof Closed c ? c.peerTag() : 0;
   }
 
   public int localPort() {
@@ -161,62 +152,87 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
 
   /** Streams this side may send on (0 before the handshake completed). */
   public int outboundStreams() {
-    return outboundStreams;
+    Tcb tcb = tcb();
+    return tcb == null ? 0 : tcb.outboundStreams;
   }
 
   /** Streams the peer may send on. */
   public int inboundStreams() {
-    return inboundStreams;
+    Tcb tcb = tcb();
+    return tcb == null ? 0 : tcb.inboundStreams;
   }
 
-  public AssociationOptions options() {
-    return options;
+  /** The socket options of this association and the only way to change them while it lives. */
+  public LiveOptions options() {
+    return liveOptions;
   }
 
   public MibCounters counters() {
     return counters;
   }
 
-  public PathManager paths() {
-    return paths;
-  }
-
-  public int associationId() {
-    return id;
-  }
-
   /** The association error counter (RFC 9260 section 8.1). */
   public int errorCount() {
-    return errorCount;
-  }
-
-  public int maxRetrans() {
-    return maxRetrans;
-  }
-
-  /** SCTP_ASSOCINFO sasoc_asocmaxrxt. */
-  public void setMaxRetrans(int maxRetrans) {
-    if (maxRetrans < 1 || maxRetrans > 0xFFFF) {
-      throw new IllegalArgumentException("SCTP_ASSOCINFO sasoc_asocmaxrxt out of range 1..65535: " + maxRetrans);
+    Tcb tcb = tcb();
+    if (tcb != null) {
+      return tcb.errorCount();
     }
-    this.maxRetrans = maxRetrans;
-    validateThresholds();
+    return phase instanceof Closed c ? c.errorCount() : 0;
+  }
+
+  /** Whether nothing is queued or unacknowledged in either direction. */
+  public boolean isIdle() {
+    Tcb tcb = tcb();
+    return (tcb == null || tcb.isIdle()) && controls.isEmpty();
+  }
+
+  /** User data bytes queued or unacknowledged (the buffered amount; SO_SNDBUF counts these). */
+  public long bufferedAmount() {
+    Tcb tcb = tcb();
+    return tcb == null ? 0 : tcb.sender.bufferedAmount();
+  }
+
+  /** The largest user data one DATA chunk carries now (AMDCS, lowered by SCTP_MAXSEG). */
+  public int fragmentSize() {
+    Tcb tcb = tcb();
+    return tcb == null ? paths.fragmentPoint() : tcb.sender.fragmentSize();
+  }
+
+  /** Bytes received and held for the application: delivered and unread, or not yet deliverable. */
+  public long receivedBytesHeld() {
+    Tcb tcb = tcb();
+    return tcb == null ? 0 : tcb.receiver.held();
+  }
+
+  /** The peer's transport addresses, in path order. */
+  public List<InetAddress> peerAddresses() {
+    List<InetAddress> list = new ArrayList<>();
+    for (Path p : paths.paths()) {
+      list.add(p.address());
+    }
+    return Collections.unmodifiableList(list);
+  }
+
+  /** The UDP encapsulation port of the path to {@code address}, or 0 when it is no peer address. */
+  public int peerUdpPort(InetAddress address) {
+    Path p = paths.find(address);
+    return p == null ? 0 : p.udpPort();
   }
 
   /**
    * The configuration warning of RFC 9260 section 8.2, when Association.Max.Retrans exceeds the
    * sum of the paths' Path.Max.Retrans; null when consistent.
    */
-  public String thresholdWarning() {
+  String thresholdWarning() {
     return thresholdWarning;
   }
 
   void validateThresholds() {
-    String warning = paths.thresholdWarning(maxRetrans);
+    String warning = paths.thresholdWarning(options.associationMaxRetrans());
     if (warning != null && !warning.equals(thresholdWarning)) {
       // Single-homed, the Linux defaults (10 > 5) always trip this and are harmless: the one
       // path goes dormant and keeps carrying data. Multihomed, it hides a dead association.
-      if (confirmedPaths() > 1) {
+      if (paths.confirmedCount() > 1) {
         LOG.warn("association {}: {}", id, warning);
       } else {
         LOG.debug("association {}: {}", id, warning);
@@ -225,141 +241,103 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     thresholdWarning = warning;
   }
 
-  private int confirmedPaths() {
-    int n = 0;
-    for (Path p : paths.paths()) {
-      if (p.state().isConfirmed()) {
-        n++;
-      }
+  // ---- phases ----------------------------------------------------------------------------
+
+  /** Creates an association that starts the handshake (RFC 9260 section 5.1 step A). */
+  public static SctpAssociation connect(AssociationContext ctx, int id, long now, List<InetAddress> peers,
+      int peerPort, int peerUdpPort, AssociationOptions options) {
+    SctpAssociation a = new SctpAssociation(ctx, id, peerPort, options);
+    a.lastNow = now;
+    a.handshake.connect(now, peers, peerUdpPort);
+    a.touch();
+    return a;
+  }
+
+  /** Creates the association of a valid COOKIE ECHO from a new peer (section 5.1 step D). */
+  public static SctpAssociation accept(AssociationContext ctx, int id, long now, StateCookie cookie,
+      Destination source, AssociationOptions options) {
+    SctpAssociation a = new SctpAssociation(ctx, id, cookie.peerPort(), options);
+    a.lastNow = now;
+    a.collisions.acceptCookie(now, cookie, source);
+    return a;
+  }
+
+  /**
+   * Moves to {@code next}: the one place where the state changes. Leaving the states that
+   * heartbeat stops the heartbeats (section 8.3); reaching ESTABLISHED from the handshake brings
+   * the association up.
+   */
+  void transition(Phase next, long now) {
+    Phase prev = phase;
+    AssociationState from = prev.state();
+    AssociationState to = next.state();
+    if (prev != next) {
+      prev.stopTimers();
     }
-    return n;
+    phase = next;
+    if (from == to) {
+      return;
+    }
+    if (from.heartbeats() && !to.heartbeats()) {
+      paths.stopHeartbeats();
+    }
+    LOG.debug("association {}: {} -> {}", id, from, to);
   }
 
-  public DataSender sender() {
-    return sender;
+  /** A shutdown phase moves on to {@code next} (section 9.2). */
+  void transition(ShuttingDown phase, AssociationState next, long now) {
+    AssociationState from = phase.state();
+    phase.advance(next);
+    if (from.heartbeats() && !next.heartbeats()) {
+      paths.stopHeartbeats();
+    }
+    LOG.debug("association {}: {} -> {}", id, from, next);
   }
 
-  public DataReceiver receiver() {
-    return receiver;
+  /** The handshake completed: ESTABLISHED, COMM_UP, counters, heartbeats. */
+  void established(Tcb tcb, long now, boolean active) {
+    Established up = new Established(tcb);
+    transition(up, now);
+    counters.increment(active ? MibCounter.SCTP_ACTIVE_ESTABS : MibCounter.SCTP_PASSIVE_ESTABS);
+    components.emit(new AssociationChange(id, AssociationChange.Kind.COMM_UP, tcb.outboundStreams,
+        tcb.inboundStreams, List.of()));
+    paths.start(now);
+    validateThresholds();
+    armAutoclose(now);
   }
 
-  /** Whether nothing is queued or unacknowledged in either direction. */
-  public boolean isIdle() {
-    return (sender == null || sender.isIdle())
-        && controls.isEmpty()
-        && (receiver == null || !receiver.ackPending());
+  /** Builds a TCB and its data halves once both Initial TSNs are known. */
+  Tcb newTcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
+      int inboundStreams, long peerRwnd) {
+    DataSender sender =
+        new DataSender(localInitialTsn, outboundStreams, peerRwnd, options, components);
+    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams, options, components);
+    return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,
+        inboundStreams, sender, receiver);
   }
 
-  // ---- setup helpers used by handlers -----------------------------------------------------
-
-  Path addPath(InetAddress address, int udpPort, InetAddress local, PathState initial) {
+  /** Adds a path to a peer address learned from the handshake or given by the application. */
+  Path addPath(InetAddress address, int udpPort, PathState initial) {
     Path existing = paths.find(address);
     if (existing != null) {
       return existing;
     }
-    RtoEstimator rto =
-        new RtoEstimator(
-            options.rtoInitialNanos(),
-            options.rtoMinNanos(),
-            options.rtoMaxNanos(),
-            (int) config.get(Sysctl.RTO_ALPHA_EXP_DIVISOR),
-            (int) config.get(Sysctl.RTO_BETA_EXP_DIVISOR));
-    Path p =
-        new Path(
-            paths.paths().size(),
-            address,
-            udpPort,
-            local,
-            initial,
-            options.defaultThresholds(),
-            rto,
-            options.pathMtu(),
-            options.initialSsthresh(),
-            options.heartbeatIntervalNanos());
-    p.setHeartbeatEnabled(options.heartbeatEnabled());
-    paths.add(p);
+    RtoEstimator rto = new RtoEstimator(options.rtoInitialNanos(), options.rtoMinNanos(),
+        options.rtoMaxNanos(), (int) ctx.config().get(Sysctl.RTO_ALPHA_EXP_DIVISOR),
+        (int) ctx.config().get(Sysctl.RTO_BETA_EXP_DIVISOR));
+    Path p = new Path(paths.paths().size(), address, udpPort, LocalAddressChoice.forPeer(address,
+        ctx.localAddresses()), initial, options.defaultThresholds(), rto, options.pathMtu(),
+        options.initialSsthresh(), options.heartbeatIntervalNanos());
+    paths.add(p, options.heartbeatEnabled());
     ctx.peerAddressAdded(this, address);
     return p;
-  }
-
-  /**
-   * The local address to send to {@code remote} from: of the same family, the one sharing the
-   * longest address prefix with it (a stand-in for the routing table the core cannot see, which
-   * pairs 10.0.1.1 with 10.0.1.2 rather than with 10.0.2.2). It stays fixed for the path;
-   * replies to a packet still go out from the address it arrived on.
-   */
-  InetAddress localAddressFor(InetAddress remote) {
-    InetAddress best = null;
-    int bestPrefix = -1;
-    byte[] r = remote.getAddress();
-    for (InetAddress local : ctx.localAddresses()) {
-      byte[] l = local.getAddress();
-      if (l.length != r.length) {
-        continue;
-      }
-      int prefix = commonPrefixBits(l, r);
-      if (prefix > bestPrefix) {
-        best = local;
-        bestPrefix = prefix;
-      }
-    }
-    return best != null ? best : ctx.localAddresses().get(0);
-  }
-
-  private static int commonPrefixBits(byte[] a, byte[] b) {
-    int bits = 0;
-    for (int i = 0; i < a.length; i++) {
-      int x = (a[i] ^ b[i]) & 0xFF;
-      if (x == 0) {
-        bits += 8;
-        continue;
-      }
-      return bits + Integer.numberOfLeadingZeros(x) - 24;
-    }
-    return bits;
-  }
-
-  /** Creates the data halves once both Initial TSNs are known. */
-  void createDataHalves(int peerInitialTsn, long peerRwnd) {
-    sender = new DataSender(localInitialTsn, outboundStreams, peerRwnd, options, this);
-    receiver = new DataReceiver(peerInitialTsn, options.rcvbuf(), options.sackDelayNanos(), this);
-    receiver.setStreamCount(inboundStreams);
-    receiver.setDelayedSack(options.sackDelayNanos(), options.sackFrequency());
-    if (options.partialDeliveryPoint() > 0) {
-      receiver.setPartialDeliveryPoint(options.partialDeliveryPoint());
-    }
-  }
-
-  void setState(AssociationState next, long now) {
-    AssociationState prev = state;
-    if (prev == next) {
-      return;
-    }
-    state = next;
-    if (prev.heartbeats() && !next.heartbeats()) {
-      paths.stopHeartbeats();
-    }
-    LOG.debug("association {}: {} -> {}", id, prev, next);
-  }
-
-  /** The handshake completed: COMM_UP, counters, heartbeats. */
-  void established(long now, boolean active) {
-    setState(AssociationState.ESTABLISHED, now);
-    counters.increment(active ? MibCounter.SCTP_ACTIVE_ESTABS : MibCounter.SCTP_PASSIVE_ESTABS);
-    emit(new AssociationChange(id, AssociationChange.Kind.COMM_UP, outboundStreams, inboundStreams, List.of()));
-    paths.start(now);
-    validateThresholds();
-    lastDataActivity = now;
-    armAutoclose(now);
   }
 
   // ---- input -----------------------------------------------------------------------------
 
   /**
    * Handles the chunks of a packet whose verification tag the endpoint has already checked
-   * (RFC 9260 section 8.5), in order.
-   *
-   * <p>Called by the endpoint only.
+   * (RFC 9260 section 8.5), in order. Called by the endpoint only.
    *
    * @param firstChunk index of the first chunk still to handle (the endpoint may have handled a
    *     leading COOKIE ECHO already)
@@ -371,24 +349,18 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     if (from != null) {
       from.heardFrom(now);
       // RFC 6951 section 5.4: the encapsulation port follows the peer, after the tag check.
-      if (from.udpPort() != source.udpPort()) {
-        from.setUdpPort(source.udpPort());
-      }
+      paths.learnUdpPort(from, source.udpPort());
     }
-    if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
-      t2.clearExpirations();
+    if (phase instanceof ShuttingDown s) {
+      shutdown.onPacket(s);
     }
-    if (state == AssociationState.SHUTDOWN_SENT) {
-      // RFC 9260 section 9.2: any packet from the peer clears the SHUTDOWN retransmission count,
-      // which is kept in the association error counter.
-      errorCount = 0;
-    }
-    if (sender != null) {
-      sender.startRound();
+    Tcb tcb = tcb();
+    if (tcb != null) {
+      tcb.sender.startRound();
     }
     List<Chunk> chunks = packet.chunks();
     boolean hadData = false;
-    for (int i = firstChunk; i < chunks.size() && state != AssociationState.CLOSED; i++) {
+    for (int i = firstChunk; i < chunks.size() && state() != AssociationState.CLOSED; i++) {
       Chunk chunk = chunks.get(i);
       if (!(chunk instanceof DataChunk)) {
         counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
@@ -398,10 +370,11 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
       }
       hadData |= chunk instanceof DataChunk;
     }
-    if (state != AssociationState.CLOSED && receiver != null) {
-      receiver.endOfPacket(now);
-      if (hadData && state == AssociationState.SHUTDOWN_SENT) {
-        shutdown.onDataWhileShutdownSent(now);
+    tcb = tcb();
+    if (tcb != null) {
+      tcb.receiver.endOfPacket(now);
+      if (hadData && phase instanceof ShuttingDown s && s.state() == AssociationState.SHUTDOWN_SENT) {
+        shutdown.onDataWhileShutdownSent(s, now);
       }
     }
     touch();
@@ -414,13 +387,14 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     } else if (chunk instanceof SackChunk s) {
       onSack(now, s);
     } else if (chunk instanceof HeartbeatChunk hb) {
-      if (state != AssociationState.COOKIE_WAIT) {
+      if (state() != AssociationState.COOKIE_WAIT) {
         queueControl(new HeartbeatAckChunk(hb.parameters()), source);
       }
     } else if (chunk instanceof HeartbeatAckChunk ack) {
       onHeartbeatAck(now, ack);
     } else if (chunk instanceof AbortChunk abort) {
-      onAbort(now, abort);
+      counters.increment(MibCounter.SCTP_ABORTEDS);
+      terminate(now, lostKind(), abort.causes(), "ABORT received from the peer");
       return false;
     } else if (chunk instanceof ShutdownChunk s) {
       shutdown.onShutdown(now, s, source);
@@ -430,7 +404,9 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
       shutdown.onShutdownComplete(now);
       return false;
     } else if (chunk instanceof ErrorChunk error) {
-      onError(now, error);
+      if (!handshake.onError(now, error)) {
+        components.emit(new RemoteError(id, error.causes()));
+      }
     } else if (chunk instanceof CookieAckChunk) {
       handshake.onCookieAck(now);
     } else if (chunk instanceof InitAckChunk initAck) {
@@ -444,12 +420,16 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     return true;
   }
 
+  private AssociationChange.Kind lostKind() {
+    return state().handshaking() ? AssociationChange.Kind.CANT_STR_ASSOC : AssociationChange.Kind.COMM_LOST;
+  }
+
   private boolean onData(long now, DataChunk d, Destination source) {
-    if (!state.receivesData() || receiver == null) {
+    Tcb tcb = tcb();
+    if (!state().receivesData() || tcb == null) {
       return true;
     }
-    lastDataActivity = now;
-    switch (receiver.onData(d, source.remote())) {
+    switch (tcb.receiver.onData(d, source.remote())) {
       case EMPTY -> {
         // RFC 9260 section 6.2: a DATA chunk without user data is a protocol error.
         abortWith(now, List.of(new NoUserDataCause(d.tsn())), "DATA chunk without user data");
@@ -464,16 +444,20 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
   }
 
   private void onSack(long now, SackChunk sack) {
-    if (sender == null || state.handshaking()) {
+    Tcb tcb = tcb();
+    if (tcb == null || state().handshaking()) {
       return;
     }
-    if (sender.onSack(sack, now) == DataSender.SackResult.INVALID) {
-      abortWith(now, List.of(new ProtocolViolationCause(Bytes.wrap(
-          "SACK acknowledges a TSN never sent".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))),
-          "SACK acknowledges a TSN never sent");
+    if (tcb.sender.onSack(sack, now) == DataSender.SackResult.INVALID) {
+      abortForProtocolViolation(now, "SACK acknowledges a TSN never sent");
       return;
     }
     shutdown.afterAcknowledgement(now);
+  }
+
+  /** Aborts with cause 13, Protocol Violation, carrying {@code what}. */
+  void abortForProtocolViolation(long now, String what) {
+    abortWith(now, List.of(new ProtocolViolationCause(Bytes.wrap(what.getBytes(StandardCharsets.US_ASCII)))), what);
   }
 
   private void onHeartbeatAck(long now, HeartbeatAckChunk ack) {
@@ -486,22 +470,11 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     if (path != null) {
       counters.increment(MibCounter.SCTP_HEARTBEAT_ACKS_RECEIVED);
       // RFC 9260 section 8.3: a HEARTBEAT ACK clears the association error counter too.
-      errorCount = 0;
+      Tcb tcb = tcb();
+      if (tcb != null) {
+        tcb.clearErrors();
+      }
     }
-  }
-
-  private void onAbort(long now, AbortChunk abort) {
-    AssociationChange.Kind kind =
-        state.handshaking() ? AssociationChange.Kind.CANT_STR_ASSOC : AssociationChange.Kind.COMM_LOST;
-    counters.increment(MibCounter.SCTP_ABORTEDS);
-    terminate(now, kind, abort.causes(), "ABORT received from the peer");
-  }
-
-  private void onError(long now, ErrorChunk error) {
-    if (handshake.onError(now, error)) {
-      return;
-    }
-    emit(new RemoteError(id, error.causes()));
   }
 
   private boolean onUnrecognized(Chunk chunk, Destination source) {
@@ -521,52 +494,68 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     return Bytes.wrap(b.array(), 0, length);
   }
 
+  /** An INIT that belongs to this association (section 5.2.1 and 5.2.2). Called by the endpoint. */
+  public void handleInit(long now, InitChunk init, Destination source) {
+    lastNow = now;
+    counters.increment(MibCounter.SCTP_IN_SCTP_PACKS);
+    counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
+    collisions.onInit(now, init, source);
+    touch();
+  }
+
+  /**
+   * A COOKIE ECHO with a verified cookie that belongs to this association (section 5.2.4);
+   * returns whether the rest of its packet should be handled. Called by the endpoint.
+   */
+  public boolean handleCookieEcho(long now, StateCookie cookie, Destination source) {
+    lastNow = now;
+    counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
+    boolean rest = collisions.onCookieEcho(now, cookie, source);
+    touch();
+    return rest;
+  }
+
   // ---- timers ----------------------------------------------------------------------------
 
   /** The earliest deadline of any of this association's timers, or {@link Timer#NEVER}. */
   public long nextDeadline() {
-    long next = Math.min(t1.deadline(), Math.min(t2.deadline(), t5.deadline()));
-    next = Math.min(next, autoclose.deadline());
-    if (receiver != null) {
-      next = Math.min(next, receiver.deadline());
+    long next = phase.deadline();
+    Tcb tcb = tcb();
+    if (tcb != null) {
+      next = Math.min(next, tcb.receiver.deadline());
     }
     return Math.min(next, paths.nextDeadline());
   }
 
   /**
-   * Handles every timer due at {@code now}, in the fixed order of {@link TimerKind}: T1, T2, T5,
-   * delayed SACK, autoclose, then T3-rtx and heartbeat of each path in path order. Spurious
-   * calls are harmless. Called by the endpoint only.
+   * Handles every timer due at {@code now}, in the fixed order of {@link org.jsctp.timer.TimerKind}:
+   * T1, T2, T5, delayed SACK, autoclose, then T3-rtx and heartbeat of each path in path order.
+   * Spurious calls are harmless. Called by the endpoint only.
    */
   public void handleTimeout(long now) {
     lastNow = now;
-    if (sender != null) {
-      sender.startRound();
+    Tcb tcb = tcb();
+    if (tcb != null) {
+      tcb.sender.startRound();
     }
-    if (t1.isDue(now)) {
-      handshake.onT1Expired(now);
+    handshake.onTimeout(now);
+    shutdown.onTimeout(now);
+    tcb = tcb();
+    if (tcb != null) {
+      tcb.receiver.onTimeout(now);
     }
-    if (state != AssociationState.CLOSED && t2.isDue(now)) {
-      shutdown.onT2Expired(now);
-    }
-    if (state != AssociationState.CLOSED && t5.isDue(now)) {
-      shutdown.onT5Expired(now);
-    }
-    if (state != AssociationState.CLOSED && receiver != null) {
-      receiver.onTimeout(now);
-    }
-    if (state != AssociationState.CLOSED && autoclose.isDue(now)) {
-      autoclose.expire();
+    if (phase instanceof Established e && e.autoclose.isDue(now)) {
+      e.autoclose.expire();
       counters.increment(MibCounter.SCTP_AUTOCLOSE_EXPIREDS);
       shutdown.requestShutdown(now);
     }
     List<Path> list = paths.paths();
-    for (int i = 0; i < list.size() && state != AssociationState.CLOSED; i++) {
+    for (int i = 0; i < list.size() && state() != AssociationState.CLOSED; i++) {
       Path p = list.get(i);
       if (p.t3().isDue(now)) {
         onT3Expired(now, p);
       }
-      if (state != AssociationState.CLOSED && p.heartbeatTimer().isDue(now)) {
+      if (state() != AssociationState.CLOSED && p.heartbeatTimer().isDue(now)) {
         onHeartbeatTimer(now, p);
       }
     }
@@ -575,8 +564,13 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
 
   private void onT3Expired(long now, Path path) {
     counters.increment(MibCounter.SCTP_T3_RTX_EXPIREDS);
-    boolean windowProbe = sender.peerWindowClosed();
-    if (!sender.onT3Expired(path, now)) {
+    Tcb tcb = tcb();
+    if (tcb == null) {
+      path.t3().stop();
+      return;
+    }
+    boolean windowProbe = tcb.sender.peerWindowClosed();
+    if (!tcb.sender.onT3Expired(path, now)) {
       return;
     }
     if (windowProbe) {
@@ -588,11 +582,11 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
       LOG.debug("association {}: T3-rtx expired on {}: path errors {}, rto {} ms", id,
           path.address().getHostAddress(), path.errorCount(), path.rto().rto() / MS);
     }
-    countAssociationError(now, "T3-rtx expired on " + path.address().getHostAddress());
+    countAssociationError(now, "T3-rtx expired on ", path);
   }
 
   private void onHeartbeatTimer(long now, Path path) {
-    if (!state.heartbeats()) {
+    if (!state().heartbeats()) {
       path.heartbeatTimer().stop();
       return;
     }
@@ -600,31 +594,36 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     if (outcome == HeartbeatOutcome.LOST
         && path.state().isConfirmed()
         && path == paths.currentDataPath()) {
-      countAssociationError(now, "heartbeat unanswered on " + path.address().getHostAddress());
+      countAssociationError(now, "heartbeat unanswered on ", path);
     }
   }
 
   /** One more consecutive error; beyond Association.Max.Retrans the peer is unreachable. */
-  void countAssociationError(long now, String what) {
-    errorCount++;
-    if (errorCount > maxRetrans) {
-      LOG.info("association {}: {} errors exceed association_max_retrans {}; {}", id, errorCount, maxRetrans, what);
-      terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "peer unreachable: " + what);
+  void countAssociationError(long now, String what, Path path) {
+    Tcb tcb = tcb();
+    if (tcb == null) {
+      return;
+    }
+    int errors = tcb.countError();
+    int max = options.associationMaxRetrans();
+    if (errors > max) {
+      String cause = path == null ? what : what + path.address().getHostAddress();
+      LOG.info("association {}: {} errors exceed association_max_retrans {}; {}", id, errors, max, cause);
+      terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "peer unreachable: " + cause);
     }
   }
 
-  private void armAutoclose(long now) {
+  void armAutoclose(long now) {
     long seconds = options.autocloseSeconds();
-    if (seconds > 0 && state == AssociationState.ESTABLISHED) {
-      autoclose.start(now, seconds * 1_000 * MS);
+    if (seconds > 0 && phase instanceof Established e) {
+      e.autoclose.start(now, seconds * 1_000 * MS);
     }
   }
 
   // ---- output ----------------------------------------------------------------------------
 
   void queueControl(Chunk chunk, Destination destination) {
-    controls.add(chunk, destination, peerTag);
-    dirty = true;
+    queueControl(chunk, destination, peerTag());
   }
 
   void queueControl(Chunk chunk, Destination destination, int verificationTag) {
@@ -663,54 +662,6 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
     ctx.touched(this);
   }
 
-  // Bookkeeping of the endpoint's AssociationScheduler.
-  long scheduledDeadline = Timer.NEVER;
-  long scheduleVersion;
-  boolean touchedFlag;
-  boolean sendingFlag;
-
-  // ---- endpoint entry points for the handshake --------------------------------------------
-
-  /** Creates an association that starts the handshake (RFC 9260 section 5.1 step A). */
-  public static SctpAssociation connect(AssociationContext ctx, int id, long now, List<InetAddress> peers,
-      int peerPort, int peerUdpPort, AssociationOptions options) {
-    SctpAssociation a = new SctpAssociation(ctx, id, peerPort, options);
-    a.lastNow = now;
-    a.handshake.connect(now, peers, peerUdpPort);
-    a.touch();
-    return a;
-  }
-
-  /** Creates the association of a valid COOKIE ECHO from a new peer (section 5.1 step D). */
-  public static SctpAssociation accept(AssociationContext ctx, int id, long now, StateCookie cookie,
-      Destination source, AssociationOptions options) {
-    SctpAssociation a = new SctpAssociation(ctx, id, cookie.peerPort(), options);
-    a.lastNow = now;
-    a.handshake.acceptCookie(now, cookie, source);
-    return a;
-  }
-
-  /** An INIT that belongs to this association (section 5.2.1 and 5.2.2). */
-  public void handleInit(long now, InitChunk init, Destination source) {
-    lastNow = now;
-    counters.increment(MibCounter.SCTP_IN_SCTP_PACKS);
-    counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
-    handshake.onInit(now, init, source);
-    touch();
-  }
-
-  /**
-   * A COOKIE ECHO with a verified cookie that belongs to this association (section 5.2.4);
-   * returns whether the rest of its packet should be handled.
-   */
-  public boolean handleCookieEcho(long now, StateCookie cookie, Destination source) {
-    lastNow = now;
-    counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
-    boolean rest = handshake.onCookieEcho(now, cookie, source);
-    touch();
-    return rest;
-  }
-
   // ---- application calls -----------------------------------------------------------------
 
   /**
@@ -719,18 +670,18 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
    */
   public SendOutcome send(long now, OutgoingMessage message) {
     lastNow = now;
-    if (!state.acceptsUserData() || sender == null && !state.handshaking()) {
+    if (!state().acceptsUserData()) {
       return SendOutcome.NOT_ACCEPTING;
     }
-    if (sender == null) {
-      return handshake.queueBeforeEstablished(message);
+    if (phase instanceof CookieWait w) {
+      return w.early.add(message, options.outboundStreams(), options.sndbuf());
     }
-    SendOutcome outcome = sender.send(message);
+    Tcb tcb = tcb();
+    SendOutcome outcome = tcb.sender.send(message);
     if (outcome == SendOutcome.ACCEPTED) {
       // A send is a new transmission opportunity: Max.Burst limits each one (RFC 9260 section
       // 6.1 D), not everything sent between two packets from the peer.
-      sender.startRound();
-      lastDataActivity = now;
+      tcb.sender.startRound();
       armAutoclose(now);
       touch();
     }
@@ -747,16 +698,15 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
   /** ABORT with cause 12, User-Initiated Abort, carrying {@code reason} (may be empty). */
   public void abort(long now, Bytes reason) {
     lastNow = now;
-    if (state == AssociationState.CLOSED) {
+    if (state() == AssociationState.CLOSED) {
       return;
     }
     counters.increment(MibCounter.SCTP_ABORTEDS);
     List<ErrorCause> causes = List.of(new UserInitiatedAbortCause(reason));
-    if (state != AssociationState.COOKIE_WAIT && !paths.paths().isEmpty()) {
+    if (state() != AssociationState.COOKIE_WAIT && !paths.paths().isEmpty()) {
       queueControl(new AbortChunk(false, causes), primaryDestination());
     }
-    terminate(now, state.handshaking() ? AssociationChange.Kind.CANT_STR_ASSOC
-        : AssociationChange.Kind.COMM_LOST, List.of(), "aborted by the application");
+    terminate(now, lostKind(), List.of(), "aborted by the application");
   }
 
   /** Aborts because of a protocol error, telling the peer why. */
@@ -769,9 +719,10 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
   /** The application read {@code bytes} of delivered data; the window may reopen. */
   public void consumed(long now, long bytes) {
     lastNow = now;
-    if (receiver != null) {
-      receiver.consumed(bytes);
-      if (receiver.sackDue()) {
+    Tcb tcb = tcb();
+    if (tcb != null) {
+      tcb.receiver.consumed(bytes);
+      if (tcb.receiver.sackDue()) {
         touch();
       }
     }
@@ -782,19 +733,20 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
    * (an ABORT, a SHUTDOWN COMPLETE) to the endpoint and closes.
    */
   void terminate(long now, AssociationChange.Kind kind, List<ErrorCause> causes, String reason) {
-    if (state == AssociationState.CLOSED) {
+    if (state() == AssociationState.CLOSED) {
       return;
     }
-    if (sender != null) {
-      sender.failAll(reason);
-    } else {
-      handshake.failQueued(reason);
+    Tcb tcb = tcb();
+    if (tcb != null) {
+      tcb.sender.failAll(reason);
+    } else if (phase instanceof CookieWait w) {
+      handshake.failEarly(w.early, reason);
     }
-    emit(new AssociationChange(id, kind, outboundStreams, inboundStreams, causes));
+    components.emit(new AssociationChange(id, kind, outboundStreams(), inboundStreams(), causes));
     flushControlsAndClose(now);
   }
 
-  void flushControlsAndClose(long now) {
+  private void flushControlsAndClose(long now) {
     List<Transmit> last = new ArrayList<>();
     while (!controls.isEmpty()) {
       Transmit t = assembler.pollControlsOnly();
@@ -804,176 +756,17 @@ public final class SctpAssociation implements PathEnvironment, SenderEnvironment
       last.add(t);
     }
     controls.clear();
-    setState(AssociationState.CLOSED, now);
+    transition(new Closed(localTag(), peerTag(), errorCount()), now);
     paths.stopAll();
-    t1.stop();
-    t2.stop();
-    t5.stop();
-    autoclose.stop();
     for (Transmit t : last) {
       ctx.transmit(t);
     }
     ctx.closed(this);
   }
 
-  // ---- environments of the components ----------------------------------------------------
-
-  @Override
-  public void emit(SctpEvent event) {
-    ctx.emit(event);
-  }
-
-  @Override
-  public void acknowledgedOnPath(Path path, long now) {
-    if (path.errorCount() > 0 && LOG.isDebugEnabled()) {
-      LOG.debug("association {}: data acknowledged on {}: its {} errors cleared", id,
-          path.address().getHostAddress(), path.errorCount());
-    }
-    paths.recordSuccess(path, now);
-  }
-
-  @Override
-  public void acknowledgedNewData(long now) {
-    errorCount = 0;
-  }
-
-  @Override
-  public void pathStateChanged(Path path, PathState from, PathState to, long now) {
-    LOG.debug("association {}: path {} {} -> {}", id, path.address().getHostAddress(), from, to);
-    PeerAddressChange.Kind kind = null;
-    if (to == PathState.INACTIVE) {
-      counters.increment(MibCounter.SCTP_INACTIVE_ENTRIES);
-      kind = PeerAddressChange.Kind.ADDR_UNREACHABLE;
-    } else if (to == PathState.POTENTIALLY_FAILED) {
-      counters.increment(MibCounter.SCTP_PF_ENTRIES);
-      if (options.exposePotentiallyFailed()) {
-        kind = PeerAddressChange.Kind.ADDR_POTENTIALLY_FAILED;
-      }
-    } else if (to == PathState.ACTIVE) {
-      if (from == PathState.UNCONFIRMED) {
-        kind = PeerAddressChange.Kind.ADDR_CONFIRMED;
-      } else if (from == PathState.INACTIVE || options.exposePotentiallyFailed()) {
-        kind = PeerAddressChange.Kind.ADDR_AVAILABLE;
-      }
-    }
-    if (kind != null) {
-      emit(new PeerAddressChange(id, path.address(), path.udpPort(), kind, path.errorCount()));
-    }
-    if (from == PathState.UNCONFIRMED) {
-      validateThresholds();
-    }
-  }
-
-  @Override
-  public void dataPathChanged(Path from, Path to, long now) {
-    counters.increment(MibCounter.SCTP_PATH_SWITCHOVERS);
-    LOG.debug("association {}: data path {} -> {}", id, from.address().getHostAddress(), to.address().getHostAddress());
-  }
-
-  @Override
-  public void primarySwitchedOver(Path from, Path to, long now) {
-    counters.increment(MibCounter.SCTP_PRIMARY_SWITCHOVERS);
-    emit(new PeerAddressChange(id, to.address(), to.udpPort(), PeerAddressChange.Kind.ADDR_MADE_PRIM, to.errorCount()));
-  }
-
-  @Override
-  public void sendHeartbeat(Path path, Bytes info, long now) {
-    counters.increment(MibCounter.SCTP_HEARTBEATS_SENT);
-    queueControl(HeartbeatChunk.of(info), Destination.of(path));
-    touch();
-  }
-
-  @Override
-  public long nextRandomLong() {
-    return ctx.random().nextLong();
-  }
-
-  // ---- socket-option semantics (RFC 6458, RFC 7829), see SocketOptionSemantics ---------
-
-  /** SCTP_GET_PEER_ADDR_INFO for one peer address. */
-  public PeerAddressInfo peerAddressInfo(InetAddress address) {
-    return optionSemantics.peerAddressInfo(address);
-  }
-
-  /** SCTP_GET_PEER_ADDR_INFO for every peer address, in path order. */
-  public List<PeerAddressInfo> peerAddressInfos() {
-    return optionSemantics.peerAddressInfos();
-  }
-
-  /** SCTP_STATUS. */
-  public AssociationStatus status() {
-    return optionSemantics.status();
-  }
-
-  /** SCTP_PEER_ADDR_PARAMS as it stands for one address (its heartbeat mode is ENABLED or DISABLED). */
-  public PeerAddressParams peerAddressParams(InetAddress address) {
-    return optionSemantics.peerAddressParams(address);
-  }
-
-  /**
-   * Sets SCTP_PEER_ADDR_PARAMS for one path, or for all paths and future ones when the address is
-   * null. Zero leaves a value unchanged; DEMAND sends a heartbeat at once (SCTP_ISSUE_HB).
-   */
-  public void setPeerAddressParams(long now, PeerAddressParams params) {
-    optionSemantics.setPeerAddressParams(now, params);
-  }
-
-  /** SCTP_ISSUE_HB: a heartbeat to this address now. */
-  public void requestHeartbeat(long now, InetAddress address) {
-    optionSemantics.requestHeartbeat(now, address);
-  }
-
-  /** SCTP_PEER_ADDR_THLDS as it stands for one address, or the association's defaults (null). */
-  public PeerAddressThresholds thresholds(InetAddress address) {
-    return optionSemantics.thresholds(address);
-  }
-
-  /**
-   * Sets SCTP_PEER_ADDR_THLDS for one path, or for every path and the association's default when
-   * the address is null (as the Linux patch does). A Path.Max.Retrans of 0 leaves it unchanged.
-   *
-   * @throws IllegalArgumentException when a value is out of range, or the switchover threshold is
-   *     enabled below the PF threshold (RFC 7829 section 5)
-   */
-  public void setThresholds(long now, PeerAddressThresholds t) {
-    optionSemantics.setThresholds(now, t);
-  }
-
-  /**
-   * The application changed a socket option of this live association (through {@link
-   * #options()}, {@link #sender()} or {@link #receiver()}): its output and deadline are looked at
-   * again, so that for example switching SCTP_NODELAY on sends what Nagle held back.
-   */
-  public void optionsChanged(long now) {
-    optionSemantics.optionsChanged(now);
-  }
-
-  /** SCTP_PRIMARY_ADDR: new data goes to this confirmed peer address while it is ACTIVE. */
-  public void setPrimary(long now, InetAddress address) {
-    optionSemantics.setPrimary(now, address);
-  }
-
-  /** The primary peer address, or null before the handshake. */
-  public InetAddress primaryAddress() {
-    return optionSemantics.primaryAddress();
-  }
-
-  /** The peer's transport addresses, in path order. */
-  public List<InetAddress> peerAddresses() {
-    List<InetAddress> list = new ArrayList<>();
-    for (Path p : paths.paths()) {
-      list.add(p.address());
-    }
-    return Collections.unmodifiableList(list);
-  }
-
-  long lastDataActivity() {
-    return lastDataActivity;
-  }
-
   @Override
   public String toString() {
-    return "Association#" + id + "[" + state + " " + Integer.toHexString(localTag) + "/"
-        + Integer.toHexString(peerTag) + "]";
+    return "Association#" + id + "[" + state() + " " + Integer.toHexString(localTag()) + "/"
+        + Integer.toHexString(peerTag()) + "]";
   }
 }

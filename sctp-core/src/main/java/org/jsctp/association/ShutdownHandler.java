@@ -8,7 +8,6 @@ import org.jsctp.stats.MibCounter;
 import org.jsctp.tx.DataSender;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
-import org.jsctp.wire.ProtocolViolationCause;
 import org.jsctp.wire.ShutdownAckChunk;
 import org.jsctp.wire.ShutdownChunk;
 import org.jsctp.wire.ShutdownCompleteChunk;
@@ -16,7 +15,8 @@ import org.jsctp.wire.ShutdownCompleteChunk;
 /**
  * Graceful shutdown (RFC 9260 section 9.2) through SHUTDOWN-PENDING, SHUTDOWN-SENT,
  * SHUTDOWN-RECEIVED and SHUTDOWN-ACK-SENT, with T2-shutdown retransmission counted against
- * Association.Max.Retrans and the T5-shutdown-guard of 5 * RTO.Max.
+ * Association.Max.Retrans and the T5-shutdown-guard of 5 * RTO.Max. The shutdown's timers and
+ * sub-state live in the {@link ShuttingDown} phase.
  */
 final class ShutdownHandler {
 
@@ -30,83 +30,108 @@ final class ShutdownHandler {
 
   /** The application asks for a graceful shutdown (or autoclose fired). */
   void requestShutdown(long now) {
-    switch (a.state) {
-      case COOKIE_WAIT, COOKIE_ECHOED -> a.abort(now, Bytes.EMPTY);
-      case ESTABLISHED -> {
-        a.setState(AssociationState.SHUTDOWN_PENDING, now);
-        afterAcknowledgement(now);
-      }
-      default -> {}
+    Phase phase = a.phase();
+    if (phase.state().handshaking()) {
+      a.abort(now, Bytes.EMPTY);
+    } else if (phase instanceof Established e) {
+      a.transition(new ShuttingDown(e.tcb(), AssociationState.SHUTDOWN_PENDING), now);
+      afterAcknowledgement(now);
     }
   }
 
   /** Called whenever data was acknowledged: a pending shutdown proceeds once all is acked. */
   void afterAcknowledgement(long now) {
-    if (a.sender == null || !a.sender.isIdle()) {
+    if (!(a.phase() instanceof ShuttingDown s) || !s.tcb().sender.isIdle()) {
       return;
     }
-    if (a.state == AssociationState.SHUTDOWN_PENDING) {
-      a.setState(AssociationState.SHUTDOWN_SENT, now);
-      sendShutdown(now);
-      a.t5.start(now, 5 * a.options().rtoMaxMs() * MS);
-    } else if (a.state == AssociationState.SHUTDOWN_RECEIVED) {
-      a.setState(AssociationState.SHUTDOWN_ACK_SENT, now);
-      sendShutdownAck(now, a.primaryDestination());
+    if (s.state() == AssociationState.SHUTDOWN_PENDING) {
+      a.transition(s, AssociationState.SHUTDOWN_SENT, now);
+      sendShutdown(s, now);
+      s.t5.start(now, 5 * a.options.rtoMaxMs() * MS);
+    } else if (s.state() == AssociationState.SHUTDOWN_RECEIVED) {
+      a.transition(s, AssociationState.SHUTDOWN_ACK_SENT, now);
+      sendShutdownAck(s, now, a.primaryDestination());
     }
   }
 
-  private void sendShutdown(long now) {
+  private void sendShutdown(ShuttingDown s, long now) {
     a.controls.removeAll(ShutdownChunk.class);
     Destination dest = a.primaryDestination();
-    a.queueControl(new ShutdownChunk(a.receiver.cumulativeTsn()), dest);
-    if (!a.receiver.hasGaps()) {
-      a.receiver.sackSent();
+    a.queueControl(new ShutdownChunk(s.tcb().receiver.cumulativeTsn()), dest);
+    if (!s.tcb().receiver.hasGaps()) {
+      s.tcb().receiver.sackSent();
     }
-    startT2(now, dest);
+    startT2(s, now, dest);
   }
 
-  private void sendShutdownAck(long now, Destination dest) {
+  private void sendShutdownAck(ShuttingDown s, long now, Destination dest) {
     a.controls.removeAll(ShutdownAckChunk.class);
     a.queueControl(new ShutdownAckChunk(), dest);
-    startT2(now, dest);
+    startT2(s, now, dest);
   }
 
-  private void startT2(long now, Destination dest) {
+  private void startT2(ShuttingDown s, long now, Destination dest) {
     Path path = a.paths.find(dest.remote());
-    long rto = path != null ? path.rto().rto() : a.options().rtoInitialMs() * MS;
-    a.t2.start(now, rto);
+    long rto = path != null ? path.rto().rto() : a.options.rtoInitialMs() * MS;
+    s.t2.start(now, rto);
+  }
+
+  /**
+   * A packet from the peer arrived while shutting down: it clears the count of T2 expirations,
+   * and in SHUTDOWN-SENT the association error counter that holds the SHUTDOWN retransmissions.
+   */
+  void onPacket(ShuttingDown s) {
+    AssociationState state = s.state();
+    if (state == AssociationState.SHUTDOWN_SENT || state == AssociationState.SHUTDOWN_ACK_SENT) {
+      s.t2.clearExpirations();
+    }
+    if (state == AssociationState.SHUTDOWN_SENT) {
+      s.tcb().clearErrors();
+    }
   }
 
   void onShutdown(long now, ShutdownChunk shutdown, Destination source) {
-    if (a.sender == null || a.state.handshaking() || a.state == AssociationState.CLOSED) {
+    Phase phase = a.phase();
+    if (!(phase instanceof Established) && !(phase instanceof ShuttingDown)) {
       return;
     }
-    if (a.sender.onShutdownCumAck(shutdown.cumulativeTsnAck(), now) == DataSender.SackResult.INVALID) {
-      a.abortWith(now, List.of(new ProtocolViolationCause(Bytes.wrap(
-          "SHUTDOWN acknowledges a TSN never sent".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))),
-          "SHUTDOWN acknowledges a TSN never sent");
+    Tcb tcb = ((Phase.WithTcb) phase).tcb();
+    if (tcb.sender.onShutdownCumAck(shutdown.cumulativeTsnAck(), now) == DataSender.SackResult.INVALID) {
+      a.abortForProtocolViolation(now, "SHUTDOWN acknowledges a TSN never sent");
       return;
     }
-    switch (a.state) {
-      case ESTABLISHED, SHUTDOWN_PENDING -> {
-        a.setState(AssociationState.SHUTDOWN_RECEIVED, now);
-        a.emit(new ShutdownReceived(a.id()));
-        afterAcknowledgement(now);
+    if (phase instanceof Established) {
+      received(new ShuttingDown(tcb, AssociationState.SHUTDOWN_RECEIVED), now);
+      return;
+    }
+    ShuttingDown s = (ShuttingDown) phase;
+    switch (s.state()) {
+      case SHUTDOWN_PENDING -> {
+        a.transition(s, AssociationState.SHUTDOWN_RECEIVED, now);
+        received(s, now);
       }
       case SHUTDOWN_SENT -> {
         // Both sides shut down at once: answer with SHUTDOWN ACK (section 9.2).
-        a.emit(new ShutdownReceived(a.id()));
+        a.components.emit(new ShutdownReceived(a.id()));
         a.controls.removeAll(ShutdownChunk.class);
-        a.setState(AssociationState.SHUTDOWN_ACK_SENT, now);
-        sendShutdownAck(now, source);
+        a.transition(s, AssociationState.SHUTDOWN_ACK_SENT, now);
+        sendShutdownAck(s, now, source);
       }
-      case SHUTDOWN_ACK_SENT -> sendShutdownAck(now, source);
+      case SHUTDOWN_ACK_SENT -> sendShutdownAck(s, now, source);
       default -> afterAcknowledgement(now);
     }
   }
 
+  private void received(ShuttingDown s, long now) {
+    if (a.phase() != s) {
+      a.transition(s, now);
+    }
+    a.components.emit(new ShutdownReceived(a.id()));
+    afterAcknowledgement(now);
+  }
+
   void onShutdownAck(long now, Destination source) {
-    switch (a.state) {
+    switch (a.state()) {
       case SHUTDOWN_SENT, SHUTDOWN_ACK_SENT -> {
         a.queueControl(new ShutdownCompleteChunk(false), source);
         a.counters.increment(MibCounter.SCTP_SHUTDOWNS);
@@ -114,13 +139,13 @@ final class ShutdownHandler {
       }
       case COOKIE_WAIT, COOKIE_ECHOED ->
           // Section 8.5.1: handled as out of the blue; the reply reflects the tag.
-          a.queueControl(new ShutdownCompleteChunk(true), source, a.localTag);
+          a.queueControl(new ShutdownCompleteChunk(true), source, a.localTag());
       default -> {}
     }
   }
 
   void onShutdownComplete(long now) {
-    if (a.state != AssociationState.SHUTDOWN_ACK_SENT) {
+    if (a.state() != AssociationState.SHUTDOWN_ACK_SENT) {
       return;
     }
     a.counters.increment(MibCounter.SCTP_SHUTDOWNS);
@@ -128,40 +153,43 @@ final class ShutdownHandler {
   }
 
   /** In SHUTDOWN-SENT every packet with DATA is answered with a SHUTDOWN (and a SACK if gaps). */
-  void onDataWhileShutdownSent(long now) {
-    if (!a.receiver.hasGaps()) {
-      a.receiver.sackSent();
+  void onDataWhileShutdownSent(ShuttingDown s, long now) {
+    if (!s.tcb().receiver.hasGaps()) {
+      s.tcb().receiver.sackSent();
     } else {
-      a.receiver.requestSack();
+      s.tcb().receiver.requestSack();
     }
-    sendShutdown(now);
+    sendShutdown(s, now);
   }
 
-  void onT2Expired(long now) {
-    a.t2.expire();
+  /** T2-shutdown and the T5-shutdown-guard, when due. */
+  void onTimeout(long now) {
+    if (a.phase() instanceof ShuttingDown s && s.t2.isDue(now)) {
+      onT2Expired(s, now);
+    }
+    if (a.phase() instanceof ShuttingDown s && s.t5.isDue(now)) {
+      s.t5.expire();
+      a.counters.increment(MibCounter.SCTP_T5_SHUTDOWN_GUARD_EXPIREDS);
+      a.counters.increment(MibCounter.SCTP_ABORTEDS);
+      a.queueControl(new AbortChunk(false, List.of()), a.primaryDestination());
+      a.terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "T5-shutdown-guard expired");
+    }
+  }
+
+  private void onT2Expired(ShuttingDown s, long now) {
+    s.t2.expire();
     a.counters.increment(MibCounter.SCTP_T2_SHUTDOWN_EXPIREDS);
     Path path = a.paths.currentDataPath() != null ? a.paths.currentDataPath() : a.paths.primary();
     if (path != null) {
       path.rto().backoff();
       a.paths.recordError(path, now);
     }
-    a.countAssociationError(now, "T2-shutdown expired");
-    if (a.state == AssociationState.CLOSED) {
-      return;
-    }
-    if (a.state == AssociationState.SHUTDOWN_SENT) {
-      sendShutdown(now);
-    } else if (a.state == AssociationState.SHUTDOWN_ACK_SENT) {
+    a.countAssociationError(now, "T2-shutdown expired", null);
+    if (a.state() == AssociationState.SHUTDOWN_SENT) {
+      sendShutdown(s, now);
+    } else if (a.state() == AssociationState.SHUTDOWN_ACK_SENT) {
       Path next = a.paths.dataPath(now);
-      sendShutdownAck(now, next != null ? Destination.of(next) : a.primaryDestination());
+      sendShutdownAck(s, now, next != null ? Destination.of(next) : a.primaryDestination());
     }
-  }
-
-  void onT5Expired(long now) {
-    a.t5.expire();
-    a.counters.increment(MibCounter.SCTP_T5_SHUTDOWN_GUARD_EXPIREDS);
-    a.counters.increment(MibCounter.SCTP_ABORTEDS);
-    a.queueControl(new AbortChunk(false, List.of()), a.primaryDestination());
-    a.terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "T5-shutdown-guard expired");
   }
 }

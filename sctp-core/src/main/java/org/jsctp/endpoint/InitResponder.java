@@ -73,10 +73,10 @@ final class InitResponder {
     if (existing != null) {
       // draft-tuexen-tsvwg-sctp-udp-encaps-cons: an INIT never changes a path's encapsulation
       // port; one from a different UDP port is refused with cause 14 and the association kept.
-      org.jsctp.path.Path path = existing.paths().find(source.remote());
-      if (path != null && path.udpPort() != source.udpPort()) {
+      int udpPort = existing.peerUdpPort(source.remote());
+      if (udpPort != 0 && udpPort != source.udpPort()) {
         refuse(source, peerPort, init.initiateTag(),
-            new RestartWithNewEncapsulationPortCause(path.udpPort(), source.udpPort()));
+            new RestartWithNewEncapsulationPortCause(udpPort, source.udpPort()));
         return;
       }
       existing.handleInit(now, init, source);

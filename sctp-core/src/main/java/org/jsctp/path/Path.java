@@ -27,7 +27,7 @@ public final class Path {
   private final int id;
   private final InetAddress address;
   private int udpPort;
-  private InetAddress localAddress;
+  private final InetAddress localAddress;
   private PathState state;
   private PathThresholds thresholds;
   private int errorCount;
@@ -101,16 +101,12 @@ public final class Path {
   }
 
   /** Records the peer's UDP source port, only after the verification tag was checked. */
-  public void setUdpPort(int udpPort) {
+  void setUdpPort(int udpPort) {
     this.udpPort = udpPort;
   }
 
   public InetAddress localAddress() {
     return localAddress;
-  }
-
-  public void setLocalAddress(InetAddress localAddress) {
-    this.localAddress = localAddress;
   }
 
   public boolean isIpv6() {
@@ -129,7 +125,7 @@ public final class Path {
     return thresholds;
   }
 
-  public void setThresholds(PathThresholds thresholds) {
+  void setThresholds(PathThresholds thresholds) {
     this.thresholds = thresholds;
   }
 
@@ -154,7 +150,7 @@ public final class Path {
     return mtu;
   }
 
-  public void setMtu(int mtu) {
+  void setMtu(int mtu) {
     this.mtu = mtu;
     congestion.setPmdcs(pmdcsFor(mtu, address));
   }
@@ -203,7 +199,7 @@ public final class Path {
     return heartbeatEnabled;
   }
 
-  public void setHeartbeatEnabled(boolean heartbeatEnabled) {
+  void setHeartbeatEnabled(boolean heartbeatEnabled) {
     this.heartbeatEnabled = heartbeatEnabled;
   }
 
@@ -211,7 +207,7 @@ public final class Path {
     return heartbeatIntervalNanos;
   }
 
-  public void setHeartbeatIntervalNanos(long heartbeatIntervalNanos) {
+  void setHeartbeatIntervalNanos(long heartbeatIntervalNanos) {
     this.heartbeatIntervalNanos = heartbeatIntervalNanos;
   }
 

@@ -1,6 +1,7 @@
 package org.jsctp.path;
 
 import java.net.InetAddress;
+import org.jsctp.api.PeerAddressParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +40,12 @@ public final class PathManager {
     this.env = env;
   }
 
+  /** Adds a path with heartbeats on or off (SPP_HB_ENABLE for new paths). */
+  public Path add(Path path, boolean heartbeatEnabled) {
+    path.setHeartbeatEnabled(heartbeatEnabled);
+    return add(path);
+  }
+
   /** Adds a path; the first confirmed path becomes the primary. */
   public Path add(Path path) {
     paths.add(path);
@@ -58,6 +65,81 @@ public final class PathManager {
       min = Math.min(min, paths.get(i).pmdcs());
     }
     return min;
+  }
+
+  /** The number of confirmed paths. */
+  public int confirmedCount() {
+    int n = 0;
+    for (int i = 0; i < paths.size(); i++) {
+      if (paths.get(i).state().isConfirmed()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Records the peer's UDP source port for {@code path}: after the verification tag was checked
+   * (RFC 6951 section 5.4), or as SCTP_REMOTE_UDP_ENCAPS_PORT says.
+   */
+  public void learnUdpPort(Path path, int udpPort) {
+    if (path.udpPort() != udpPort) {
+      path.setUdpPort(udpPort);
+    }
+  }
+
+  /**
+   * SCTP_PEER_ADDR_PARAMS for one path (RFC 6458 section 8.1.12): a non-zero heartbeat interval,
+   * Path.Max.Retrans or MTU replaces the path's; heartbeats are switched on or off, or one is sent
+   * at once (SPP_HB_DEMAND) while {@code heartbeating} (the association's state runs them).
+   */
+  public void configure(Path path, PeerAddressParams params, boolean heartbeating, long now) {
+    if (params.heartbeatIntervalMillis() != 0) {
+      path.setHeartbeatIntervalNanos(params.heartbeatIntervalMillis() * 1_000_000L);
+    }
+    if (params.pathMaxRetrans() != 0) {
+      PathThresholds t = path.thresholds();
+      path.setThresholds(new PathThresholds(params.pathMaxRetrans(), t.pfRetrans(), t.pfEnabled()));
+    }
+    if (params.pathMtu() != 0) {
+      path.setMtu(params.pathMtu());
+    }
+    switch (params.heartbeat()) {
+      case ENABLED -> {
+        path.setHeartbeatEnabled(true);
+        if (heartbeating && !path.heartbeatTimer().isRunning()) {
+          scheduleHeartbeat(path, now);
+        }
+      }
+      case DISABLED -> {
+        path.setHeartbeatEnabled(false);
+        if (!path.heartbeatOutstanding() && path.state().isConfirmed()) {
+          path.heartbeatTimer().stop();
+        }
+      }
+      case DEMAND -> {
+        if (heartbeating) {
+          sendHeartbeat(path, now);
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * SCTP_PEER_ADDR_THLDS for one path (RFC 7829 section 7.3): a Path.Max.Retrans of 0 leaves it
+   * unchanged.
+   */
+  public void configure(Path path, int pathMaxRetrans, int pfRetrans) {
+    int pmr = pathMaxRetrans != 0 ? pathMaxRetrans : path.thresholds().pathMaxRetrans();
+    path.setThresholds(new PathThresholds(pmr, pfRetrans, path.thresholds().pfEnabled()));
+  }
+
+  /** SCTP_RTOINFO: new RTO.Initial, RTO.Min and RTO.Max for every path, clamping their RTOs. */
+  public void setRtoBounds(long initialNanos, long minNanos, long maxNanos) {
+    for (int i = 0; i < paths.size(); i++) {
+      paths.get(i).rto().setBounds(initialNanos, minNanos, maxNanos);
+    }
   }
 
   /** The path to {@code address}, or null. */

@@ -29,7 +29,7 @@ public final class RtoEstimator {
   }
 
   /** Replaces RTO.Initial, RTO.Min and RTO.Max (SCTP_RTOINFO), clamping the current RTO. */
-  public void setBounds(long initialNanos, long minNanos, long maxNanos) {
+  void setBounds(long initialNanos, long minNanos, long maxNanos) {
     if (minNanos <= 0 || minNanos > maxNanos) {
       throw new IllegalArgumentException("RTO bounds need 0 < min <= max: " + minNanos + ", " + maxNanos);
     }

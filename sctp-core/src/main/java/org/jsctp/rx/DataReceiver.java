@@ -37,19 +37,16 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   }
 
   private final ReceiverEnvironment env;
+  private final ReceiverSettings settings;
   private final TsnTracker tracker;
   private final Reassembly reassembly = new Reassembly();
   private final OrderedDelivery ordered = new OrderedDelivery();
   private final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
   private long deferredBytes;
   private long unread;
-  private long rcvbuf;
-  private long partialDeliveryPoint;
-  private int streams;
+  private final int streams;
 
   private final Timer delayedSack = new Timer(TimerKind.DELAYED_SACK);
-  private long sackDelayNanos;
-  private int sackFrequency = 2;
   private int packetsSinceSack;
   private boolean sackNow;
   private boolean firstDataSeen;
@@ -59,54 +56,32 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   private long lastAdvertisedRwnd;
   private InetAddress lastDataSource;
 
-  public DataReceiver(int peerInitialTsn, long rcvbuf, long sackDelayNanos, ReceiverEnvironment env) {
+  /**
+   * @param peerInitialTsn the peer's Initial TSN
+   * @param inboundStreams the negotiated number of inbound streams
+   */
+  public DataReceiver(int peerInitialTsn, int inboundStreams, ReceiverSettings settings,
+      ReceiverEnvironment env) {
     this.env = env;
+    this.settings = settings;
     this.tracker = new TsnTracker(peerInitialTsn);
-    this.rcvbuf = rcvbuf;
-    this.partialDeliveryPoint = rcvbuf / 2;
-    this.sackDelayNanos = sackDelayNanos;
-    this.lastAdvertisedRwnd = rcvbuf;
-  }
-
-  public void setStreamCount(int inboundStreams) {
     this.streams = inboundStreams;
-    ordered.setStreamCount(inboundStreams);
+    this.ordered.setStreamCount(inboundStreams);
+    this.lastAdvertisedRwnd = settings.rcvbuf();
   }
 
   public int streamCount() {
     return streams;
   }
 
-  /** SCTP_DELAYED_SACK: the delay (at most 500 ms) and the packet count (sack_freq). */
-  public void setDelayedSack(long delayNanos, int frequency) {
-    this.sackDelayNanos = delayNanos;
-    this.sackFrequency = Math.max(1, frequency);
-  }
-
-  public long sackDelayNanos() {
-    return sackDelayNanos;
-  }
-
-  public int sackFrequency() {
-    return sackFrequency;
-  }
-
-  /** SCTP_PARTIAL_DELIVERY_POINT: messages holding more than this many bytes are delivered in pieces. */
-  public void setPartialDeliveryPoint(long bytes) {
-    this.partialDeliveryPoint = Math.max(1, Math.min(bytes, rcvbuf / 2));
-  }
-
+  /**
+   * Messages holding more than this many bytes are delivered in pieces: SCTP_PARTIAL_DELIVERY_POINT,
+   * at most half the receive buffer (and half of it when the option is 0).
+   */
   public long partialDeliveryPoint() {
-    return partialDeliveryPoint;
-  }
-
-  public void setReceiveBuffer(long rcvbuf) {
-    this.rcvbuf = rcvbuf;
-    this.partialDeliveryPoint = Math.min(partialDeliveryPoint, rcvbuf / 2);
-  }
-
-  public long receiveBuffer() {
-    return rcvbuf;
+    long half = settings.rcvbuf() / 2;
+    long point = settings.partialDeliveryPoint();
+    return point == 0 ? half : Math.max(1, Math.min(point, half));
   }
 
   // ---- input -----------------------------------------------------------------------------
@@ -133,7 +108,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       }
       return DataOutcome.INVALID_STREAM;
     }
-    if (held() + length > rcvbuf) {
+    if (held() + length > settings.rcvbuf()) {
       // The window is full: start delivering a large message so the application can make
       // room, and take this chunk only if giving up higher TSNs makes room (section 6.2).
       reassembly.startPartialDelivery(this);
@@ -165,7 +140,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       offerComplete(m);
     } else {
       reassembly.add(tracker.unwrap(tsn), d, source, tracker, this);
-      if (reassembly.bytes() > partialDeliveryPoint) {
+      if (reassembly.bytes() > partialDeliveryPoint()) {
         reassembly.startPartialDelivery(this);
       }
     }
@@ -181,6 +156,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
    */
   private boolean makeRoom(long tsn, int length) {
     long cumulative = tracker.unwrap(tracker.cumulativeTsn());
+    long rcvbuf = settings.rcvbuf();
     while (held() + length > rcvbuf) {
       long fragment = reassembly.highestFragment();
       InboundMessage waiting = ordered.highestWaiting();
@@ -224,13 +200,13 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       firstDataSeen = true;
       sackNow = true;
     }
-    if (gaps || hadGaps || packetHadDuplicate || packetsSinceSack >= sackFrequency) {
+    if (gaps || hadGaps || packetHadDuplicate || packetsSinceSack >= Math.max(1, settings.sackFrequency())) {
       sackNow = true;
     }
     hadGaps = gaps;
     packetHadDuplicate = false;
     if (!sackNow) {
-      delayedSack.startIfStopped(now, sackDelayNanos);
+      delayedSack.startIfStopped(now, settings.sackDelayNanos());
     }
   }
 
@@ -308,7 +284,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
    */
   public void consumed(long bytes) {
     unread = Math.max(0, unread - bytes);
-    if (firstDataSeen && advertisedWindow() - lastAdvertisedRwnd >= Math.max(1, rcvbuf / 4)) {
+    if (firstDataSeen && advertisedWindow() - lastAdvertisedRwnd >= Math.max(1, settings.rcvbuf() / 4)) {
       sackNow = true;
     }
   }
@@ -392,7 +368,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   /** a_rwnd: the receive buffer less what is held (RFC 9260 section 6.2, trap 12). */
   public long advertisedWindow() {
-    return Math.max(0, rcvbuf - held());
+    return Math.max(0, settings.rcvbuf() - held());
   }
 
   /** Bytes delivered to the application and not yet reported as read. */

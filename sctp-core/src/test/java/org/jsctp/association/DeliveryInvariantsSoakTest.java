@@ -82,11 +82,11 @@ class DeliveryInvariantsSoakTest {
     sim.runUntil("quiet", () -> a.isIdle() && b.isIdle(), SimTime.seconds(600));
     for (SctpAssociation x : new SctpAssociation[] {a, b}) {
       assertThat(x.state()).isEqualTo(AssociationState.ESTABLISHED);
-      assertThat(x.sender().queuedMessages()).isZero();
-      assertThat(x.sender().unacknowledgedChunks()).isZero();
-      assertThat(x.t1.isRunning() || x.t2.isRunning() || x.t5.isRunning()).isFalse();
-      assertThat(x.receiver().deadline()).as("delayed SACK timer").isEqualTo(Long.MAX_VALUE);
-      for (Path p : x.paths().paths()) {
+      assertThat(x.tcb().sender.queuedMessages()).isZero();
+      assertThat(x.tcb().sender.unacknowledgedChunks()).isZero();
+      assertThat(x.phase().deadline()).as("no handshake, shutdown or autoclose timer").isEqualTo(Long.MAX_VALUE);
+      assertThat(x.tcb().receiver.deadline()).as("delayed SACK timer").isEqualTo(Long.MAX_VALUE);
+      for (Path p : x.paths.paths()) {
         assertThat(p.t3().isRunning()).as("T3-rtx of %s", p).isFalse();
         assertThat(p.heartbeatTimer().isRunning()).as("heartbeat of %s", p).isTrue();
       }

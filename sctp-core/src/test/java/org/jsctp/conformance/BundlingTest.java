@@ -124,7 +124,7 @@ class BundlingTest {
     assertThat(peer.expectSack().cumulativeTsnAck()).isEqualTo(tsn);
     assertThat(peer.receivedStrings()).containsExactly("and answered");
     // The SACK in front acknowledged the IUT's DATA: T3-rtx stopped, nothing is left to time.
-    assertThat(peer.association.sender().isIdle()).isTrue();
+    assertThat(peer.association.bufferedAmount()).isZero();
     assertThat(peer.nextDeadline()).isEqualTo(Timer.NEVER);
   }
 

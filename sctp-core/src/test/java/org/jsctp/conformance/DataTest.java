@@ -63,7 +63,7 @@ class DataTest {
     assertThat(data.streamSequenceNumber()).isZero();
     assertThat(new String(data.userData().toByteArray())).isEqualTo("pong");
     peer.send(sack(data.tsn()));
-    assertThat(peer.association.sender().isIdle()).isTrue();
+    assertThat(peer.association.bufferedAmount()).isZero();
   }
 
   @Test
@@ -231,7 +231,7 @@ class DataTest {
       assertThat(again.all(DataChunk.class)).extracting(DataChunk::tsn).containsExactly(probe.tsn());
     }
     assertThat(peer.association.state()).isEqualTo(AssociationState.ESTABLISHED);
-    assertThat(peer.association.peerAddressInfo(PEER_ADDRESS).state()).isEqualTo(PathState.ACTIVE);
+    assertThat(peer.association.options().peerAddressInfo(PEER_ADDRESS).state()).isEqualTo(PathState.ACTIVE);
   }
 
   @Test
@@ -311,7 +311,7 @@ class DataTest {
     for (Sent s : peer.takeAll()) {
       assertThat(s.has(DataChunk.class)).as("a retransmission at %d", s.at()).isFalse();
     }
-    assertThat(peer.association.sender().isIdle()).isTrue();
+    assertThat(peer.association.bufferedAmount()).isZero();
   }
 
   @Test

@@ -27,12 +27,12 @@ class MultihomedRetransmissionTimerTest {
   @Test
   void rt_i_11_2_backsOffTheRtoOfTheFailedPathOnly(Simulator sim) {
     MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
-    long rto2 = pair.a.peerAddressInfo(pair.serverAddress(2)).rtoMillis();
+    long rto2 = pair.a.options().peerAddressInfo(pair.serverAddress(2)).rtoMillis();
     pair.blackhole(1, true);
     pair.client.send(sim.now(), pair.a, 0, new byte[100], false);
     sim.runFor(SimTime.millis(1100));
-    assertThat(pair.a.peerAddressInfo(pair.serverAddress(1)).rtoMillis()).isEqualTo(2000);
-    assertThat(pair.a.peerAddressInfo(pair.serverAddress(2)).rtoMillis()).isEqualTo(rto2);
+    assertThat(pair.a.options().peerAddressInfo(pair.serverAddress(1)).rtoMillis()).isEqualTo(2000);
+    assertThat(pair.a.options().peerAddressInfo(pair.serverAddress(2)).rtoMillis()).isEqualTo(rto2);
   }
 
   @Test
@@ -50,7 +50,7 @@ class MultihomedRetransmissionTimerTest {
     List<Long> onPath2 = run.sentOn(2, ChunkTypes.DATA, t0);
     assertThat(onPath1.get(0)).isEqualTo(t0);
     assertThat(onPath2.get(0) - t0).isEqualTo(1000 * MS);
-    assertThat(pair.a.peerAddressInfo(pair.serverAddress(2)).rtoMillis()).isEqualTo(2000);
+    assertThat(pair.a.options().peerAddressInfo(pair.serverAddress(2)).rtoMillis()).isEqualTo(2000);
     assertThat(onPath1.size() + onPath2.size()).isEqualTo(3);
   }
 }

@@ -59,7 +59,7 @@ class ReceiveWindowAttackTest {
     peer.send(neverDeliverable(first + 12_000));
     for (int i = 0; i < 12_000; i++) {
       peer.send(neverDeliverable(first + i));
-      assertThat(peer.association.status().pendingChunks()).as("held after chunk %d", i)
+      assertThat(peer.association.options().status().pendingChunks()).as("held after chunk %d", i)
           .isLessThanOrEqualTo(WINDOW);
     }
     SackChunk sack = lastSack(peer);

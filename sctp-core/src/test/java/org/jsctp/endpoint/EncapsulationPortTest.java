@@ -52,7 +52,7 @@ class EncapsulationPortTest {
     AbortChunk abort = (AbortChunk) reply.chunks().get(0);
     assertThat(abort.causes()).containsExactly(new RestartWithNewEncapsulationPortCause(9899, 40_000));
     assertThat(b.state()).isEqualTo(AssociationState.ESTABLISHED);
-    assertThat(b.paths().find(A).udpPort()).isEqualTo(9899);
+    assertThat(b.peerUdpPort(A)).isEqualTo(9899);
   }
 
   @Test
@@ -70,6 +70,6 @@ class EncapsulationPortTest {
     client.send(sim.now(), a, 0, data, false);
     org.jsctp.endpoint.Transmit t = client.endpoint().pollTransmit();
     server.endpoint().handleDatagram(sim.now(), B, A, 41_000, t.packet());
-    assertThat(b.paths().find(A).udpPort()).isEqualTo(41_000);
+    assertThat(b.peerUdpPort(A)).isEqualTo(41_000);
   }
 }

@@ -207,7 +207,7 @@ class FailoverScenariosTest {
     FailoverRun run = new FailoverRun(pair, 100 * MS, 100);
     run.runUntil(sim.now() + 300 * S);
     assertThat(pair.clientPathState(2)).isEqualTo(PathState.UNCONFIRMED);
-    assertThat(pair.a.paths().find(pair.serverAddress(2)).heartbeatsSent()).as("probed").isGreaterThan(3);
+    assertThat(pair.a.options().peerAddressInfo(pair.serverAddress(2)).heartbeatsSent()).as("probed").isGreaterThan(3);
     assertThat(pair.a.errorCount()).isZero();
     assertThat(pair.client.hasEvent(AssociationChange.Kind.COMM_LOST)).isFalse();
     assertThat(run.sent() - run.delivered()).isLessThanOrEqualTo(1);
@@ -228,7 +228,7 @@ class FailoverScenariosTest {
     run.runUntil(t0 + 5 * S);
     pair.blackhole(1, false);
     run.runUntil(sim.now() + 30 * S);
-    assertThat(pair.a.primaryAddress()).isEqualTo(pair.serverAddress(2));
+    assertThat(pair.a.options().primaryAddress()).isEqualTo(pair.serverAddress(2));
     assertThat(pair.client.events(PeerAddressChange.class))
         .anyMatch(e -> e.kind() == PeerAddressChange.Kind.ADDR_MADE_PRIM);
     assertThat(run.dataSentOnPath(1, sim.now() - 5 * S)).as("no switchback").isEmpty();
@@ -243,7 +243,7 @@ class FailoverScenariosTest {
     run.runUntil(t0 + 5 * S);
     pair.blackhole(1, false);
     run.runUntil(sim.now() + 30 * S);
-    assertThat(pair.a.primaryAddress()).isEqualTo(pair.serverAddress(1));
+    assertThat(pair.a.options().primaryAddress()).isEqualTo(pair.serverAddress(1));
     assertThat(run.dataSentOnPath(1, sim.now() - 5 * S)).isNotEmpty();
   }
 

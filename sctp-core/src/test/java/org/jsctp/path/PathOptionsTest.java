@@ -29,40 +29,40 @@ class PathOptionsTest {
   @Test
   void thresholdsForOnePathLeaveTheOthersAlone(Simulator sim) {
     MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
-    pair.a.setThresholds(sim.now(), new PeerAddressThresholds(pair.serverAddress(2), 3, 1, 0xFFFF));
-    assertThat(pair.a.thresholds(pair.serverAddress(2))).isEqualTo(new PeerAddressThresholds(pair.serverAddress(2), 3, 1, 0xFFFF));
-    assertThat(pair.a.thresholds(pair.serverAddress(1)).pathMaxRetrans()).isEqualTo(5);
-    assertThat(pair.a.thresholds(pair.serverAddress(1)).pfRetrans()).isZero();
+    pair.a.options().setThresholds(new PeerAddressThresholds(pair.serverAddress(2), 3, 1, 0xFFFF));
+    assertThat(pair.a.options().thresholds(pair.serverAddress(2))).isEqualTo(new PeerAddressThresholds(pair.serverAddress(2), 3, 1, 0xFFFF));
+    assertThat(pair.a.options().thresholds(pair.serverAddress(1)).pathMaxRetrans()).isEqualTo(5);
+    assertThat(pair.a.options().thresholds(pair.serverAddress(1)).pfRetrans()).isZero();
   }
 
   @Test
   void thresholdsWithoutAnAddressApplyToEveryPathAndZeroKeepsPathMaxRetrans(Simulator sim) {
     MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
-    pair.a.setThresholds(sim.now(), new PeerAddressThresholds(null, 0, 2, 2));
+    pair.a.options().setThresholds(new PeerAddressThresholds(null, 0, 2, 2));
     for (int n = 1; n <= 2; n++) {
-      PeerAddressThresholds t = pair.a.thresholds(pair.serverAddress(n));
+      PeerAddressThresholds t = pair.a.options().thresholds(pair.serverAddress(n));
       assertThat(t.pathMaxRetrans()).isEqualTo(5);
       assertThat(t.pfRetrans()).isEqualTo(2);
       assertThat(t.psRetrans()).isEqualTo(2);
     }
-    assertThat(pair.a.thresholds(null).pfRetrans()).isEqualTo(2);
+    assertThat(pair.a.options().thresholds(null).pfRetrans()).isEqualTo(2);
   }
 
   @Test
   void aSwitchoverThresholdBelowThePfThresholdIsRefusedNamingTheOption(Simulator sim) {
     MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
-    assertThatThrownBy(() -> pair.a.setThresholds(sim.now(), new PeerAddressThresholds(null, 5, 2, 1)))
+    assertThatThrownBy(() -> pair.a.options().setThresholds(new PeerAddressThresholds(null, 5, 2, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SCTP_PEER_ADDR_THLDS spt_pathcpthld");
-    assertThatThrownBy(() -> pair.a.setThresholds(sim.now(), new PeerAddressThresholds(null, 70_000, 0, 0xFFFF)))
+    assertThatThrownBy(() -> pair.a.options().setThresholds(new PeerAddressThresholds(null, 70_000, 0, 0xFFFF)))
         .hasMessageContaining("spt_pathmaxrxt").hasMessageContaining("0..65535");
   }
 
   @Test
   void peerAddressParamsChangeOnlyWhatIsNotZeroAndCanSwitchHeartbeatsOff(Simulator sim) {
     MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
-    pair.a.setPeerAddressParams(sim.now(), new PeerAddressParams(pair.serverAddress(2), 5000, 0, 0, HeartbeatMode.DISABLED));
-    PeerAddressParams p = pair.a.peerAddressParams(pair.serverAddress(2));
+    pair.a.options().setPeerAddressParams(sim.now(), new PeerAddressParams(pair.serverAddress(2), 5000, 0, 0, HeartbeatMode.DISABLED));
+    PeerAddressParams p = pair.a.options().peerAddressParams(pair.serverAddress(2));
     assertThat(p.heartbeatIntervalMillis()).isEqualTo(5000);
     assertThat(p.pathMaxRetrans()).isEqualTo(5);
     assertThat(p.pathMtu()).isEqualTo(1500);
@@ -73,19 +73,19 @@ class PathOptionsTest {
     long after = sim.trace().withChunk(ChunkTypes.HEARTBEAT).stream()
         .filter(r -> r.datagram().destination().equals(pair.serverAddress(2))).count();
     assertThat(after).as("no heartbeats once disabled").isEqualTo(before);
-    assertThat(pair.a.peerAddressParams(pair.serverAddress(1)).heartbeat()).isEqualTo(HeartbeatMode.ENABLED);
+    assertThat(pair.a.options().peerAddressParams(pair.serverAddress(1)).heartbeat()).isEqualTo(HeartbeatMode.ENABLED);
   }
 
   @Test
   void anOnDemandHeartbeatGoesOutAtOnceAndMeasuresTheRtt(Simulator sim) {
     MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
-    long acksBefore = pair.a.peerAddressInfo(pair.serverAddress(2)).heartbeatAcks();
+    long acksBefore = pair.a.options().peerAddressInfo(pair.serverAddress(2)).heartbeatAcks();
     long t = sim.now();
-    pair.a.requestHeartbeat(t, pair.serverAddress(2));
+    pair.a.options().requestHeartbeat(t, pair.serverAddress(2));
     sim.runFor(SimTime.millis(50));
     assertThat(sim.trace().withChunk(ChunkTypes.HEARTBEAT).stream()
         .anyMatch(r -> r.datagram().sentAtNanos() == t && r.datagram().destination().equals(pair.serverAddress(2)))).isTrue();
-    PeerAddressInfo info = pair.a.peerAddressInfo(pair.serverAddress(2));
+    PeerAddressInfo info = pair.a.options().peerAddressInfo(pair.serverAddress(2));
     assertThat(info.heartbeatAcks()).isEqualTo(acksBefore + 1);
     assertThat(info.srttMillis()).isBetween(9L, 11L);
   }
@@ -96,7 +96,7 @@ class PathOptionsTest {
     pair.blackhole(1, true);
     pair.client.send(sim.now(), pair.a, 0, new byte[500], false);
     sim.runFor(SimTime.millis(1500));
-    PeerAddressInfo primary = pair.a.peerAddressInfo(pair.serverAddress(1));
+    PeerAddressInfo primary = pair.a.options().peerAddressInfo(pair.serverAddress(1));
     assertThat(primary.state()).isEqualTo(PathState.POTENTIALLY_FAILED);
     assertThat(primary.state().socketApiName()).isEqualTo("SCTP_POTENTIALLY_FAILED");
     assertThat(primary.primary()).isTrue();
@@ -104,7 +104,7 @@ class PathOptionsTest {
     assertThat(primary.pfEntries()).isEqualTo(1);
     assertThat(primary.rtoMillis()).isEqualTo(2000);
     assertThat(primary.mtu()).isEqualTo(1500);
-    AssociationStatus status = pair.a.status();
+    AssociationStatus status = pair.a.options().status();
     assertThat(status.primary()).isEqualTo(pair.serverAddress(1));
     assertThat(status.outboundStreams()).isEqualTo(10);
     assertThat(status.fragmentationPoint()).isEqualTo(1444);
@@ -116,8 +116,8 @@ class PathOptionsTest {
   void associationMaxRetransAboveTheSumOfPathMaxRetransIsFlagged(Simulator sim) {
     StackConfig risky = StackConfig.builder().associationMaxRetrans(12).pathMaxRetrans(5).build();
     MultihomedPair pair = new MultihomedPair(sim, risky, risky, 2);
-    assertThat(pair.a.status().thresholdWarning()).contains("association_max_retrans (12)").contains("(10)");
-    pair.a.setMaxRetrans(10);
-    assertThat(pair.a.status().thresholdWarning()).isNull();
+    assertThat(pair.a.options().status().thresholdWarning()).contains("association_max_retrans (12)").contains("(10)");
+    pair.a.options().setAssociationMaxRetrans(10);
+    assertThat(pair.a.options().status().thresholdWarning()).isNull();
   }
 }

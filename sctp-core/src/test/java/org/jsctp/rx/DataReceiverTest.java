@@ -28,7 +28,7 @@ class DataReceiverTest {
 
   @BeforeEach
   void setUp() {
-    receiver = new DataReceiver(TSN0, 100_000, 200 * MS, new ReceiverEnvironment() {
+    receiver = new DataReceiver(TSN0, 4, settings, new ReceiverEnvironment() {
       @Override public int associationId() {
         return 1;
       }
@@ -39,8 +39,28 @@ class DataReceiverTest {
         events.add(event);
       }
     });
-    receiver.setStreamCount(4);
   }
+
+  /** The socket options the receiver follows, changed by the tests as an application would. */
+  static final class Settings implements ReceiverSettings {
+    long rcvbuf = 100_000;
+    long partialDeliveryPoint;
+
+    @Override public long rcvbuf() {
+      return rcvbuf;
+    }
+    @Override public long sackDelayNanos() {
+      return 200 * MS;
+    }
+    @Override public int sackFrequency() {
+      return 2;
+    }
+    @Override public long partialDeliveryPoint() {
+      return partialDeliveryPoint;
+    }
+  }
+
+  final Settings settings = new Settings();
 
   static DataChunk data(int tsn, int stream, int ssn, boolean b, boolean e, boolean unordered, int size) {
     byte[] bytes = new byte[size];
@@ -101,7 +121,7 @@ class DataReceiverTest {
 
   @Test
   void aMessageLargerThanThePartialDeliveryPointArrivesInPiecesWithNothingInBetween() {
-    receiver.setPartialDeliveryPoint(1000);
+    settings.partialDeliveryPoint = 1000;
     receiver.onData(data(TSN0, 0, 0, true, false, false, 800), PEER);
     receiver.onData(data(TSN0 + 1, 0, 0, false, false, false, 800), PEER);
     assertThat(messages()).hasSize(1);

@@ -53,8 +53,8 @@ public final class MultihomedPair {
   }
 
   private static boolean allConfirmed(SctpAssociation x) {
-    return x.paths().paths().size() == x.paths().paths().stream().filter(p -> p.state() != PathState.UNCONFIRMED).count()
-        && x.paths().paths().size() > 1;
+    var infos = x.options().peerAddressInfos();
+    return infos.size() > 1 && infos.stream().noneMatch(p -> p.state() == PathState.UNCONFIRMED);
   }
 
   /** Path {@code n} (1-based) from the client's point of view. */
@@ -72,6 +72,6 @@ public final class MultihomedPair {
   }
 
   public PathState clientPathState(int n) {
-    return a.peerAddressInfo(serverAddresses[n - 1]).state();
+    return a.options().peerAddressInfo(serverAddresses[n - 1]).state();
   }
 }

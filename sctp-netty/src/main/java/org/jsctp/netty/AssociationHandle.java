@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.association.AssociationState;
-import org.jsctp.path.Path;
+import java.net.InetAddress;
 import org.jsctp.tx.SendOutcome;
 
 /**
@@ -99,16 +99,16 @@ final class AssociationHandle {
 
   void refreshAddresses() {
     Set<SocketAddress> set = new LinkedHashSet<>();
-    for (Path p : core.paths().paths()) {
-      set.add(new InetSocketAddress(p.address(), core.peerPort()));
+    for (InetAddress address : core.peerAddresses()) {
+      set.add(new InetSocketAddress(address, core.peerPort()));
     }
     remoteAddresses = Set.copyOf(set);
   }
 
   /** The primary path's address with the peer's SCTP port, or null. */
   InetSocketAddress primaryAddress() {
-    Path p = core.paths().primary();
-    return p == null ? null : new InetSocketAddress(p.address(), core.peerPort());
+    InetAddress primary = core.options().primaryAddress();
+    return primary == null ? null : new InetSocketAddress(primary, core.peerPort());
   }
 
   /** Whether the core association can take data now or after its handshake. */
@@ -143,7 +143,7 @@ final class AssociationHandle {
       return;
     }
     if (!parked.isEmpty()) {
-      long limit = Math.max(core.options().sndbuf(), p.length);
+      long limit = Math.max(core.options().current().sndbuf(), p.length);
       if (!p.blocking && parkedBytes + p.length > limit) {
         fail(p,
             new SendBufferFullException(
@@ -152,7 +152,7 @@ final class AssociationHandle {
                     + ": the send buffer is full and "
                     + parkedBytes
                     + " bytes already wait for room (SO_SNDBUF "
-                    + core.options().sndbuf()
+                    + core.options().current().sndbuf()
                     + "); wait for earlier sends or the buffered-amount-low signal"));
         return;
       }
@@ -199,7 +199,7 @@ final class AssociationHandle {
 
   /** Bytes queued or unacknowledged in the core plus bytes waiting to enter it. On the loop. */
   long bufferedAmount() {
-    return (core.sender() == null ? 0 : core.sender().bufferedAmount()) + parkedBytes;
+    return core.bufferedAmount() + parkedBytes;
   }
 
   /** Whether a send would be taken without waiting, as of the last send or low-water signal. */
@@ -213,9 +213,8 @@ final class AssociationHandle {
       writable = false;
       return;
     }
-    var s = core.sender();
-    long sndbuf = core.options().sndbuf();
-    long buffered = s != null ? s.bufferedAmount() : 0;
+    long sndbuf = core.options().current().sndbuf();
+    long buffered = core.bufferedAmount();
     bufferedSnapshot = buffered + parkedBytes;
     sndbufSnapshot = sndbuf;
     writable = parked.isEmpty() && buffered < sndbuf;
@@ -328,7 +327,7 @@ final class AssociationHandle {
                   "message of "
                       + p.length
                       + " bytes is larger than one DATA chunk ("
-                      + (core.sender() == null ? "?" : core.sender().fragmentSize())
+                      + core.fragmentSize()
                       + " bytes) and SCTP_DISABLE_FRAGMENTS is on"));
       case NOT_ACCEPTING -> fail(p, new ClosedChannelException());
     }
@@ -336,7 +335,8 @@ final class AssociationHandle {
   }
 
   private int streamLimit() {
-    return core.sender() != null ? core.outboundStreams() : core.options().outboundStreams();
+    int negotiated = core.outboundStreams();
+    return negotiated != 0 ? negotiated : core.options().current().outboundStreams();
   }
 
   /** The association ended: parked sends fail; their data never reached the core. */

@@ -75,10 +75,8 @@ final class ChannelOptions {
 
   /** Applies the settings the core keeps outside AssociationOptions to a new association. */
   synchronized void applyTo(SctpAssociation a) {
-    if (asocMaxRxt != a.maxRetrans()) {
-      a.setMaxRetrans(asocMaxRxt);
-    }
-    a.paths().setPsRetrans(psRetrans);
+    a.options().setAssociationMaxRetrans(asocMaxRxt);
+    a.options().setPsRetrans(psRetrans);
   }
 
   synchronized int udpPortFor(boolean accepting) {

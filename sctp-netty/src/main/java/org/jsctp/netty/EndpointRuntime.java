@@ -37,7 +37,6 @@ import org.jsctp.endpoint.Endpoint;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.netty.stats.AssociationEntry;
 import org.jsctp.netty.stats.EndpointEntry;
-import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.wire.Bytes;
 import org.slf4j.Logger;
@@ -711,16 +710,16 @@ final class EndpointRuntime {
     List<AssociationEntry> list = new ArrayList<>();
     for (SctpAssociation a : endpoint.associations()) {
       AssociationHandle h = handles.get(a.id());
-      long tx = a.sender() == null ? 0 : a.sender().bufferedAmount();
-      long rx = a.receiver() == null ? 0 : a.receiver().unreadBytes() + a.receiver().pendingBytes();
+      long tx = a.bufferedAmount();
+      long rx = a.receivedBytesHeld();
       List<InetAddress> remotes = new ArrayList<>();
-      Path primary = a.paths().primary();
+      InetAddress primary = a.options().primaryAddress();
       if (primary != null) {
-        remotes.add(primary.address());
+        remotes.add(primary);
       }
-      for (Path p : a.paths().paths()) {
-        if (p != primary) {
-          remotes.add(p.address());
+      for (InetAddress address : a.peerAddresses()) {
+        if (!address.equals(primary)) {
+          remotes.add(address);
         }
       }
       list.add(
@@ -735,7 +734,7 @@ final class EndpointRuntime {
               udpPort,
               endpoint.localAddresses(),
               remotes,
-              primary == null ? null : primary.address()));
+              primary));
     }
     return list;
   }

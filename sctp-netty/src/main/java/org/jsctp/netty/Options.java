@@ -28,6 +28,7 @@ import static org.jsctp.netty.SctpStandardSocketOptions.SO_LINGER;
 import static org.jsctp.netty.SctpStandardSocketOptions.SO_RCVBUF;
 import static org.jsctp.netty.SctpStandardSocketOptions.SO_SNDBUF;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.AlreadyBoundException;
@@ -39,7 +40,10 @@ import java.util.function.Consumer;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.association.SctpAssociation;
+import org.jsctp.api.AssociationStatus;
 import org.jsctp.association.AssociationOptions;
+import org.jsctp.association.AssociationSettings;
+import org.jsctp.association.LiveOptions;
 import org.jsctp.netty.SctpStandardSocketOptions.InitMaxStreams;
 import org.jsctp.netty.option.AssocInfo;
 import org.jsctp.netty.option.DefaultSendParam;
@@ -48,7 +52,6 @@ import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
-import org.jsctp.path.Path;
 
 /**
  * Reads and writes every socket option against a channel's {@link ChannelOptions} (what new
@@ -57,7 +60,6 @@ import org.jsctp.path.Path;
  */
 final class Options {
 
-  private static final long MS = 1_000_000L;
 
   /** Every option, in declaration order. */
   static final Set<SctpSocketOption<?>> ALL =
@@ -139,7 +141,7 @@ final class Options {
     synchronized (o) {
       if (name == SCTP_DISABLE_FRAGMENTS) {
         boolean v = (Boolean) value;
-        both(t, a -> a.setDisableFragments(v));
+        both(t, l -> l.setDisableFragments(v), a -> a.setDisableFragments(v));
       } else if (name == SCTP_EXPLICIT_COMPLETE) {
         o.explicitComplete = (Boolean) value;
       } else if (name == SCTP_FRAGMENT_INTERLEAVE) {
@@ -149,15 +151,15 @@ final class Options {
         o.template.setInitMsg(v.maxOutStreams(), v.maxInStreams(), 0, 0);
       } else if (name == SCTP_NODELAY) {
         boolean v = (Boolean) value;
-        both(t, a -> a.setNodelay(v));
+        both(t, l -> l.setNodelay(v), a -> a.setNodelay(v));
       } else if (name == SCTP_PRIMARY_ADDR) {
         SctpAssociation a = live(t, name);
-        Path p = path(a, (SocketAddress) value, name);
-        if (!p.state().isConfirmed()) {
+        InetAddress address = peerAddress(a, (SocketAddress) value, name);
+        if (!a.options().isConfirmed(address)) {
           throw new IllegalArgumentException(
-              "SCTP_PRIMARY_ADDR: " + p.address().getHostAddress() + " is unconfirmed");
+              "SCTP_PRIMARY_ADDR: " + address.getHostAddress() + " is unconfirmed");
         }
-        a.setPrimary(System.nanoTime(), p.address());
+        a.options().setPrimary(address);
       } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
         throw new UnsupportedOperationException(
             "SCTP_SET_PEER_PRIMARY_ADDR needs ADD-IP (RFC 5061 ASCONF), "
@@ -166,22 +168,14 @@ final class Options {
         o.linger = (Integer) value;
       } else if (name == SO_RCVBUF) {
         int v = (Integer) value;
-        both(t, a -> a.setRcvbuf(v));
-        if (t.live() != null && t.live().receiver() != null) {
-          t.live().receiver().setReceiveBuffer(v);
-        }
+        both(t, l -> l.setReceiveBuffer(v), a -> a.setRcvbuf(v));
       } else if (name == SO_SNDBUF) {
         int v = (Integer) value;
-        both(t, a -> a.setSndbuf(v));
+        both(t, l -> l.setSendBuffer(v), a -> a.setSndbuf(v));
       } else if (name == SCTP_RTOINFO) {
         RtoInfo v = (RtoInfo) value;
-        both(t, a -> a.setRtoInfo(v.initial(), v.min(), v.max()));
-        if (t.live() != null) {
-          AssociationOptions a = t.live().options();
-          for (Path p : t.live().paths().paths()) {
-            p.rto().setBounds(a.rtoInitialMs() * MS, a.rtoMinMs() * MS, a.rtoMaxMs() * MS);
-          }
-        }
+        both(t, l -> l.setRtoInfo(v.initial(), v.min(), v.max()),
+            a -> a.setRtoInfo(v.initial(), v.min(), v.max()));
       } else if (name == SCTP_ASSOCINFO) {
         setAssocInfo((AssocInfo) value, t);
       } else if (name == SCTP_INITMSG) {
@@ -189,7 +183,7 @@ final class Options {
         o.template.setInitMsg(v.numOstreams(), v.maxInstreams(), v.maxAttempts(), v.maxInitTimeo());
       } else if (name == SCTP_AUTOCLOSE) {
         int v = (Integer) value;
-        both(t, a -> a.setAutocloseSeconds(v));
+        both(t, l -> l.setAutocloseSeconds(v), a -> a.setAutocloseSeconds(v));
       } else if (name == SCTP_PEER_ADDR_PARAMS) {
         setPeerAddressParams((PeerAddressParams) value, t);
       } else if (name == SCTP_PEER_ADDR_THLDS) {
@@ -200,29 +194,22 @@ final class Options {
         o.events = (EventSubscription) value;
       } else if (name == SCTP_MAXSEG) {
         int v = (Integer) value;
-        both(t, a -> a.setMaxSegment(v));
+        both(t, l -> l.setMaxSegment(v), a -> a.setMaxSegment(v));
       } else if (name == SCTP_STATUS || name == SCTP_GET_PEER_ADDR_INFO) {
         throw new UnsupportedOperationException(name.name() + " is read-only");
       } else if (name == SCTP_DELAYED_SACK) {
         DelayedSack v = (DelayedSack) value;
-        both(t, a -> a.setDelayedSack(v.delay(), v.frequency()));
-        if (t.live() != null && t.live().receiver() != null) {
-          t.live().receiver().setDelayedSack(v.delay() * MS, v.frequency());
-        }
+        both(t, l -> l.setDelayedSack(v.delay(), v.frequency()),
+            a -> a.setDelayedSack(v.delay(), v.frequency()));
       } else if (name == SCTP_MAX_BURST) {
         int v = (Integer) value;
-        both(t, a -> a.setMaxBurst(v));
+        both(t, l -> l.setMaxBurst(v), a -> a.setMaxBurst(v));
       } else if (name == SCTP_PARTIAL_DELIVERY_POINT) {
         int v = (Integer) value;
-        both(t, a -> a.setPartialDeliveryPoint(v));
-        if (t.live() != null && t.live().receiver() != null) {
-          t.live()
-              .receiver()
-              .setPartialDeliveryPoint(v == 0 ? t.live().receiver().receiveBuffer() / 2 : v);
-        }
+        both(t, l -> l.setPartialDeliveryPoint(v), a -> a.setPartialDeliveryPoint(v));
       } else if (name == SCTP_EXPOSE_POTENTIALLY_FAILED_STATE) {
         boolean v = (Boolean) value;
-        both(t, a -> a.setExposePotentiallyFailed(v));
+        both(t, l -> l.setExposePotentiallyFailed(v), a -> a.setExposePotentiallyFailed(v));
       } else if (name == SCTP_REMOTE_UDP_ENCAPS_PORT) {
         RemoteUdpEncapsPort v = (RemoteUdpEncapsPort) value;
         if (v.address() == null) {
@@ -230,12 +217,11 @@ final class Options {
             o.remoteUdpPort = v.port();
           }
           if (t.live() != null) {
-            for (Path p : t.live().paths().paths()) {
-              p.setUdpPort(v.port());
-            }
+            t.live().options().setPeerUdpPort(null, v.port());
           }
         } else {
-          path(live(t, name), v.address(), name).setUdpPort(v.port());
+          SctpAssociation a = live(t, name);
+          a.options().setPeerUdpPort(peerAddress(a, v.address(), name), v.port());
         }
       } else if (name == SCTP_LOCAL_UDP_ENCAPS_PORT) {
         if (t.runtime() != null) {
@@ -245,20 +231,19 @@ final class Options {
       } else {
         throw new UnsupportedOperationException("unknown option " + name);
       }
-      if (t.live() != null) {
-        // The core looks at the association's output again (NODELAY may release held data).
-        t.live().optionsChanged(System.nanoTime());
-      }
     }
   }
 
-  /** Applies a setter to the template (when the target says so) and to the live association. */
-  private static void both(Target t, Consumer<AssociationOptions> setter) {
+  /**
+   * Applies a setter to the live association, through the core's options facade, and then to the
+   * template (when the target says so), so that a value the core refuses changes neither.
+   */
+  private static void both(Target t, Consumer<LiveOptions> live, Consumer<AssociationOptions> template) {
     if (t.live() != null) {
-      setter.accept(t.live().options());
+      live.accept(t.live().options());
     }
     if (t.template()) {
-      setter.accept(t.opts().template);
+      template.accept(t.opts().template);
     }
   }
 
@@ -266,7 +251,7 @@ final class Options {
     ChannelOptions o = t.opts();
     if (v.asocMaxRxt() != 0) {
       if (t.live() != null) {
-        t.live().setMaxRetrans(v.asocMaxRxt());
+        t.live().options().setAssociationMaxRetrans(v.asocMaxRxt());
       }
       if (t.template()) {
         o.asocMaxRxt = v.asocMaxRxt();
@@ -302,7 +287,7 @@ final class Options {
       live(t, SCTP_PEER_ADDR_PARAMS);
     }
     if (t.live() != null) {
-      t.live().setPeerAddressParams(System.nanoTime(), v);
+      t.live().options().setPeerAddressParams(System.nanoTime(), v);
     }
   }
 
@@ -355,7 +340,7 @@ final class Options {
       live(t, SCTP_PEER_ADDR_THLDS);
     }
     if (t.live() != null) {
-      t.live().setThresholds(System.nanoTime(), v);
+      t.live().options().setThresholds(v);
     }
   }
 
@@ -365,7 +350,7 @@ final class Options {
     ChannelOptions o = t.opts();
     SctpAssociation live = t.live();
     synchronized (o) {
-      AssociationOptions a = live != null ? live.options() : o.template;
+      AssociationSettings a = live != null ? live.options().current() : o.template;
       if (name == SCTP_DISABLE_FRAGMENTS) {
         return a.disableFragments();
       } else if (name == SCTP_EXPLICIT_COMPLETE) {
@@ -377,8 +362,8 @@ final class Options {
       } else if (name == SCTP_NODELAY) {
         return a.nodelay();
       } else if (name == SCTP_PRIMARY_ADDR) {
-        Path p = live(t, name).paths().primary();
-        return p == null ? null : new InetSocketAddress(p.address(), live.peerPort());
+        InetAddress primary = live(t, name).options().primaryAddress();
+        return primary == null ? null : new InetSocketAddress(primary, live.peerPort());
       } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
         throw new UnsupportedOperationException(
             "SCTP_SET_PEER_PRIMARY_ADDR is write-only (and needs ADD-IP, "
@@ -412,16 +397,16 @@ final class Options {
                   ? PeerAddressParams.HeartbeatMode.ENABLED
                   : PeerAddressParams.HeartbeatMode.DISABLED);
         }
-        return live(t, name).peerAddressParams(path(live, t.peer(), name).address());
+        return live(t, name).options().peerAddressParams(peerAddress(live, t.peer(), name));
       } else if (name == SCTP_PEER_ADDR_THLDS) {
         if (t.peer() == null) {
           return new PeerAddressThresholds(
               null,
               a.pathMaxRetrans(),
               a.pfRetrans(),
-              live != null ? live.paths().psRetrans() : o.psRetrans);
+              live != null ? live.options().current().psRetrans() : o.psRetrans);
         }
-        return live(t, name).thresholds(path(live, t.peer(), name).address());
+        return live(t, name).options().thresholds(peerAddress(live, t.peer(), name));
       } else if (name == SCTP_DEFAULT_SEND_PARAM) {
         return o.defaultSend;
       } else if (name == SCTP_EVENTS) {
@@ -429,11 +414,12 @@ final class Options {
       } else if (name == SCTP_MAXSEG) {
         return a.maxSegment();
       } else if (name == SCTP_STATUS) {
-        return live(t, name).status();
+        return live(t, name).options().status();
       } else if (name == SCTP_GET_PEER_ADDR_INFO) {
         SctpAssociation l = live(t, name);
-        Path p = t.peer() == null ? l.paths().primary() : path(l, t.peer(), name);
-        return p == null ? null : l.peerAddressInfo(p.address());
+        InetAddress address =
+            t.peer() == null ? l.options().primaryAddress() : peerAddress(l, t.peer(), name);
+        return address == null ? null : l.options().peerAddressInfo(address);
       } else if (name == SCTP_DELAYED_SACK) {
         return new DelayedSack(a.sackDelayMs(), a.sackFrequency());
       } else if (name == SCTP_MAX_BURST) {
@@ -446,7 +432,8 @@ final class Options {
         if (t.peer() == null) {
           return new RemoteUdpEncapsPort(null, o.remoteUdpPort);
         }
-        return new RemoteUdpEncapsPort(t.peer(), path(live(t, name), t.peer(), name).udpPort());
+        SctpAssociation l = live(t, name);
+        return new RemoteUdpEncapsPort(t.peer(), l.options().peerUdpPort(peerAddress(l, t.peer(), name)));
       } else if (name == SCTP_LOCAL_UDP_ENCAPS_PORT) {
         return t.runtime() != null
             ? t.runtime().udpPort()
@@ -462,11 +449,9 @@ final class Options {
     if (live == null) {
       return new AssocInfo(o.asocMaxRxt, 0, 0, o.template.rcvbuf(), o.cookieLifeMs);
     }
-    long peerRwnd = live.sender() == null ? 0 : Math.min(live.sender().peerRwnd(), 0xFFFF_FFFFL);
-    long localRwnd =
-        live.receiver() == null ? live.options().rcvbuf() : live.receiver().advertisedWindow();
-    return new AssocInfo(
-        live.maxRetrans(), live.paths().paths().size(), peerRwnd, localRwnd, o.cookieLifeMs);
+    AssociationStatus status = live.options().status();
+    return new AssocInfo(status.maxRetrans(), live.peerAddresses().size(),
+        Math.min(status.peerRwnd(), 0xFFFF_FFFFL), status.localRwnd(), o.cookieLifeMs);
   }
 
   private static SctpAssociation live(Target t, SctpSocketOption<?> name) {
@@ -478,12 +463,11 @@ final class Options {
     return t.live();
   }
 
-  private static Path path(SctpAssociation a, SocketAddress address, SctpSocketOption<?> name) {
+  private static InetAddress peerAddress(SctpAssociation a, SocketAddress address, SctpSocketOption<?> name) {
     if (!(address instanceof InetSocketAddress isa) || isa.getAddress() == null) {
       throw new IllegalArgumentException(name.name() + ": not a resolved peer address: " + address);
     }
-    Path p = a.paths().find(isa.getAddress());
-    if (p == null) {
+    if (!a.peerAddresses().contains(isa.getAddress())) {
       throw new IllegalArgumentException(
           name.name()
               + ": "
@@ -491,6 +475,6 @@ final class Options {
               + " is not a peer address of association "
               + a.id());
     }
-    return p;
+    return isa.getAddress();
   }
 }

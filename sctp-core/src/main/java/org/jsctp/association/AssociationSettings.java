@@ -1,0 +1,67 @@
+package org.jsctp.association;
+
+import org.jsctp.rx.ReceiverSettings;
+import org.jsctp.tx.SenderSettings;
+
+/**
+ * The settings of one association as they stand, read-only: the stack defaults (sysctl names)
+ * overridden by socket options (RFC 6458). {@link AssociationOptions} holds them before an
+ * association exists; a live association's are read through {@link LiveOptions#current()} and
+ * changed through {@link LiveOptions}.
+ */
+public interface AssociationSettings extends SenderSettings, ReceiverSettings {
+
+  /** SCTP_RTOINFO srto_initial, in ms. */
+  long rtoInitialMs();
+
+  /** SCTP_RTOINFO srto_min, in ms. */
+  long rtoMinMs();
+
+  /** SCTP_RTOINFO srto_max, in ms. */
+  long rtoMaxMs();
+
+  /** SCTP_PEER_ADDR_PARAMS spp_hbinterval for new paths, in ms. */
+  long heartbeatIntervalMs();
+
+  /** SPP_HB_ENABLE / SPP_HB_DISABLE for new paths. */
+  boolean heartbeatEnabled();
+
+  /** SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt for new paths. */
+  int pathMaxRetrans();
+
+  /** SCTP_PEER_ADDR_THLDS spt_pathpfthld for new paths. */
+  int pfRetrans();
+
+  /** SCTP_EXPOSE_POTENTIALLY_FAILED_STATE. */
+  boolean exposePotentiallyFailed();
+
+  /** SCTP_PEER_ADDR_PARAMS spp_pathmtu for new paths: the IP MTU. */
+  int pathMtu();
+
+  /** SCTP_DELAYED_SACK sack_delay, in ms. */
+  long sackDelayMs();
+
+  /** SCTP_AUTOCLOSE, in seconds; 0 is off. */
+  long autocloseSeconds();
+
+  /** SCTP_INITMSG sinit_num_ostreams. */
+  int outboundStreams();
+
+  /** SCTP_INITMSG sinit_max_instreams. */
+  int maxInboundStreams();
+
+  /** SCTP_INITMSG sinit_max_attempts. */
+  int maxInitAttempts();
+
+  /** SCTP_INITMSG sinit_max_init_timeo, in ms. */
+  long maxInitTimeoutMs();
+
+  /** SCTP_PEER_ADDR_THLDS spt_pathcpthld: primary path switchover threshold, 65535 off. */
+  int psRetrans();
+
+  /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans. */
+  int associationMaxRetrans();
+
+  /** SCTP_ADAPTATION_LAYER indication, or -1 when none is sent. */
+  int adaptationIndication();
+}

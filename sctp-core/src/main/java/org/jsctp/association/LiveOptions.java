@@ -1,0 +1,312 @@
+package org.jsctp.association;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.api.AssociationStatus;
+import org.jsctp.api.PeerAddressInfo;
+import org.jsctp.api.PeerAddressParams;
+import org.jsctp.api.PeerAddressThresholds;
+import org.jsctp.path.Path;
+
+/**
+ * The socket options of a live association (RFC 6458 sections 8.1 and 8.2, RFC 7829 section 7)
+ * and the only way to change them: each setter checks its value (naming the option and its range
+ * when it refuses one), records it, and applies what follows from it at once: the data halves and
+ * the paths read their settings from here, timers and heartbeats are re-planned, and the
+ * association's output is looked at again (switching SCTP_NODELAY on sends what Nagle held back).
+ * The queries (SCTP_STATUS, SCTP_GET_PEER_ADDR_INFO, ...) read the association as it stands.
+ *
+ * <p>Like the association, not thread-safe: call it on the endpoint's thread.
+ */
+public final class LiveOptions {
+
+  private static final long MS = 1_000_000L;
+
+  private final SctpAssociation a;
+
+  LiveOptions(SctpAssociation a) {
+    this.a = a;
+  }
+
+  /** The association's settings as they stand (read-only). */
+  public AssociationSettings current() {
+    return a.options;
+  }
+
+  private void changed() {
+    a.touch();
+  }
+
+  // ---- the sending and receiving halves ----------------------------------------------------
+
+  /** SCTP_NODELAY (RFC 6458 section 8.1.5). */
+  public void setNodelay(boolean nodelay) {
+    a.options.setNodelay(nodelay);
+    changed();
+  }
+
+  /** SCTP_DISABLE_FRAGMENTS (RFC 6458 section 8.1.11). */
+  public void setDisableFragments(boolean disable) {
+    a.options.setDisableFragments(disable);
+    changed();
+  }
+
+  /** SCTP_MAXSEG (RFC 6458 section 8.1.16): 0 lets the path MTU decide. */
+  public void setMaxSegment(int bytes) {
+    a.options.setMaxSegment(bytes);
+    changed();
+  }
+
+  /** SCTP_MAX_BURST (RFC 6458 section 8.1.24). */
+  public void setMaxBurst(int packets) {
+    a.options.setMaxBurst(packets);
+    changed();
+  }
+
+  /** SO_SNDBUF: user data queued or unacknowledged. */
+  public void setSendBuffer(long bytes) {
+    a.options.setSndbuf(bytes);
+    changed();
+  }
+
+  /** SO_RCVBUF: the advertised receive window. */
+  public void setReceiveBuffer(long bytes) {
+    a.options.setRcvbuf(bytes);
+    changed();
+  }
+
+  /** SCTP_DELAYED_SACK (RFC 6458 section 8.1.19): delay 1..500 ms, frequency >= 1. */
+  public void setDelayedSack(long delayMs, int frequency) {
+    a.options.setDelayedSack(delayMs, frequency);
+    changed();
+  }
+
+  /** SCTP_PARTIAL_DELIVERY_POINT (RFC 6458 section 8.1.21); 0 means half the receive buffer. */
+  public void setPartialDeliveryPoint(long bytes) {
+    a.options.setPartialDeliveryPoint(bytes);
+    changed();
+  }
+
+  /** SCTP_AUTOCLOSE (RFC 6458 section 8.1.8), in seconds; 0 is off. Counts from the next activity. */
+  public void setAutocloseSeconds(long seconds) {
+    a.options.setAutocloseSeconds(seconds);
+  }
+
+  /** SCTP_EXPOSE_POTENTIALLY_FAILED_STATE (RFC 7829 section 7.4). */
+  public void setExposePotentiallyFailed(boolean expose) {
+    a.options.setExposePotentiallyFailed(expose);
+  }
+
+  /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans. */
+  public void setAssociationMaxRetrans(int maxRetrans) {
+    a.options.setAssociationMaxRetrans(maxRetrans);
+    a.validateThresholds();
+  }
+
+  /**
+   * SCTP_RTOINFO (RFC 6458 section 8.1.1), in milliseconds; 0 leaves a value unchanged. Every
+   * path's RTO is clamped to the new bounds at once.
+   *
+   * @throws IllegalArgumentException unless min <= initial <= max afterwards
+   */
+  public void setRtoInfo(long initialMs, long minMs, long maxMs) {
+    a.options.setRtoInfo(initialMs, minMs, maxMs);
+    a.paths.setRtoBounds(a.options.rtoInitialNanos(), a.options.rtoMinNanos(), a.options.rtoMaxNanos());
+    changed();
+  }
+
+  // ---- paths -------------------------------------------------------------------------------
+
+  private Path requirePath(InetAddress address, String option) {
+    Path p = address == null ? null : a.paths.find(address);
+    if (p == null) {
+      throw new IllegalArgumentException(option + ": "
+          + (address == null ? "no address" : address.getHostAddress())
+          + " is not a peer address of association " + a.id());
+    }
+    return p;
+  }
+
+  /**
+   * Sets SCTP_PEER_ADDR_PARAMS for one path, or for all paths and future ones when the address is
+   * null. Zero leaves a value unchanged; DEMAND sends a heartbeat at once (SCTP_ISSUE_HB).
+   */
+  public void setPeerAddressParams(long now, PeerAddressParams params) {
+    a.lastNow = now;
+    if (params.heartbeatIntervalMillis() < 0 || params.heartbeatIntervalMillis() > 86_400_000) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_hbinterval = "
+          + params.heartbeatIntervalMillis() + " is out of range 0..86400000 (0 = unchanged)");
+    }
+    if (params.pathMaxRetrans() < 0 || params.pathMaxRetrans() > 0xFFFF) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmaxrxt = "
+          + params.pathMaxRetrans() + " is out of range 0..65535 (0 = unchanged)");
+    }
+    if (params.pathMtu() != 0 && (params.pathMtu() < 576 || params.pathMtu() > 65_535)) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_PARAMS spp_pathmtu = " + params.pathMtu()
+          + " is out of range 576..65535 (0 = unchanged)");
+    }
+    List<Path> targets = params.address() == null ? a.paths.paths()
+        : List.of(requirePath(params.address(), "SCTP_PEER_ADDR_PARAMS"));
+    if (params.address() == null) {
+      a.options.setHeartbeatIntervalMs(params.heartbeatIntervalMillis());
+      a.options.setPathMaxRetrans(params.pathMaxRetrans());
+      if (params.pathMtu() != 0) {
+        a.options.setPathMtu(params.pathMtu());
+      }
+      if (params.heartbeat() == PeerAddressParams.HeartbeatMode.ENABLED) {
+        a.options.setHeartbeatEnabled(true);
+      } else if (params.heartbeat() == PeerAddressParams.HeartbeatMode.DISABLED) {
+        a.options.setHeartbeatEnabled(false);
+      }
+    }
+    boolean heartbeating = a.state().heartbeats();
+    for (Path p : targets) {
+      a.paths.configure(p, params, heartbeating, now);
+    }
+    a.validateThresholds();
+    changed();
+  }
+
+  /** SCTP_ISSUE_HB: a heartbeat to this address now. */
+  public void requestHeartbeat(long now, InetAddress address) {
+    setPeerAddressParams(now, new PeerAddressParams(address, 0, 0, 0, PeerAddressParams.HeartbeatMode.DEMAND));
+  }
+
+  /**
+   * Sets SCTP_PEER_ADDR_THLDS for one path, or for every path and the association's default when
+   * the address is null (as the Linux patch does). A Path.Max.Retrans of 0 leaves it unchanged.
+   *
+   * @throws IllegalArgumentException when a value is out of range, or the switchover threshold is
+   *     enabled below the PF threshold (RFC 7829 section 5)
+   */
+  public void setThresholds(PeerAddressThresholds t) {
+    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathmaxrxt", t.pathMaxRetrans(), 0, 0xFFFF);
+    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathpfthld", t.pfRetrans(), 0, 0xFFFF);
+    AssociationOptions.check("SCTP_PEER_ADDR_THLDS spt_pathcpthld", t.psRetrans(), 0, 0xFFFF);
+    if (t.psRetrans() != PeerAddressThresholds.SWITCHOVER_OFF && t.psRetrans() < t.pfRetrans()) {
+      throw new IllegalArgumentException("SCTP_PEER_ADDR_THLDS spt_pathcpthld (" + t.psRetrans()
+          + ") must be at least spt_pathpfthld (" + t.pfRetrans() + ") or 65535 (off), RFC 7829 section 5");
+    }
+    List<Path> targets = t.address() == null ? a.paths.paths()
+        : List.of(requirePath(t.address(), "SCTP_PEER_ADDR_THLDS"));
+    if (t.address() == null) {
+      int pmr = t.pathMaxRetrans() != 0 ? t.pathMaxRetrans() : a.options.pathMaxRetrans();
+      a.options.setThresholds(pmr, t.pfRetrans());
+    }
+    for (Path p : targets) {
+      a.paths.configure(p, t.pathMaxRetrans(), t.pfRetrans());
+    }
+    setPsRetrans(t.psRetrans());
+    a.validateThresholds();
+  }
+
+  /**
+   * SCTP_PEER_ADDR_THLDS spt_pathcpthld alone: primary path switchover after this many errors
+   * (RFC 7829 section 5), 65535 off.
+   */
+  public void setPsRetrans(int psRetrans) {
+    a.options.setPsRetrans(psRetrans);
+    a.paths.setPsRetrans(psRetrans);
+  }
+
+  /** SCTP_PRIMARY_ADDR: new data goes to this confirmed peer address while it is ACTIVE. */
+  public void setPrimary(InetAddress address) {
+    a.paths.setPrimary(requirePath(address, "SCTP_PRIMARY_ADDR"));
+    changed();
+  }
+
+  /**
+   * SCTP_REMOTE_UDP_ENCAPS_PORT (RFC 6951 section 6.1) of one peer address, or of every path
+   * when {@code address} is null.
+   */
+  public void setPeerUdpPort(InetAddress address, int port) {
+    AssociationOptions.check("SCTP_REMOTE_UDP_ENCAPS_PORT sue_port", port, 1, 0xFFFF);
+    List<Path> targets = address == null ? a.paths.paths()
+        : List.of(requirePath(address, "SCTP_REMOTE_UDP_ENCAPS_PORT"));
+    for (Path p : targets) {
+      a.paths.learnUdpPort(p, port);
+    }
+    changed();
+  }
+
+  // ---- queries -----------------------------------------------------------------------------
+
+  /** SCTP_GET_PEER_ADDR_INFO for one peer address. */
+  public PeerAddressInfo peerAddressInfo(InetAddress address) {
+    Path p = requirePath(address, "SCTP_GET_PEER_ADDR_INFO");
+    return new PeerAddressInfo(
+        p.address(), p.udpPort(), p.state(), p.congestion().cwnd(),
+        p.rto().srtt() / MS, p.rto().rto() / MS, p.mtu(), p.errorCount(), p.flightSize(),
+        p == a.paths.primary(), p == a.paths.currentDataPath(), p.heartbeatEnabled(),
+        p.heartbeatIntervalNanos() / MS, p.thresholds().pathMaxRetrans(), p.thresholds().pfRetrans(),
+        p.pfEntries(), p.inactiveEntries(), p.heartbeatsSent(), p.heartbeatAcks());
+  }
+
+  /** SCTP_GET_PEER_ADDR_INFO for every peer address, in path order. */
+  public List<PeerAddressInfo> peerAddressInfos() {
+    List<PeerAddressInfo> list = new ArrayList<>();
+    for (Path p : a.paths.paths()) {
+      list.add(peerAddressInfo(p.address()));
+    }
+    return list;
+  }
+
+  /** SCTP_STATUS. */
+  public AssociationStatus status() {
+    Path primary = a.paths.primary();
+    Tcb tcb = a.tcb();
+    return new AssociationStatus(
+        a.id(), a.state(),
+        tcb == null ? 0 : tcb.sender.peerRwnd(),
+        tcb == null ? 0 : tcb.sender.unacknowledgedChunks(),
+        tcb == null ? 0 : tcb.receiver.pendingBytes(),
+        a.inboundStreams(), a.outboundStreams(),
+        tcb == null ? a.paths.fragmentPoint() : tcb.sender.fragmentSize(),
+        primary == null ? null : primary.address(),
+        a.errorCount(), a.options.associationMaxRetrans(),
+        tcb == null ? 0 : tcb.sender.bufferedAmount(),
+        tcb == null ? a.options.rcvbuf() : tcb.receiver.advertisedWindow(),
+        a.thresholdWarning());
+  }
+
+  /** SCTP_PEER_ADDR_PARAMS as it stands for one address, or the defaults for new paths (null). */
+  public PeerAddressParams peerAddressParams(InetAddress address) {
+    if (address == null) {
+      return new PeerAddressParams(null, a.options.heartbeatIntervalMs(), a.options.pathMaxRetrans(),
+          a.options.pathMtu(), a.options.heartbeatEnabled() ? PeerAddressParams.HeartbeatMode.ENABLED
+              : PeerAddressParams.HeartbeatMode.DISABLED);
+    }
+    Path p = requirePath(address, "SCTP_PEER_ADDR_PARAMS");
+    return new PeerAddressParams(p.address(), p.heartbeatIntervalNanos() / MS,
+        p.thresholds().pathMaxRetrans(), p.mtu(), p.heartbeatEnabled()
+            ? PeerAddressParams.HeartbeatMode.ENABLED : PeerAddressParams.HeartbeatMode.DISABLED);
+  }
+
+  /** SCTP_PEER_ADDR_THLDS as it stands for one address, or the association's defaults (null). */
+  public PeerAddressThresholds thresholds(InetAddress address) {
+    if (address == null) {
+      return new PeerAddressThresholds(null, a.options.pathMaxRetrans(), a.options.pfRetrans(),
+          a.paths.psRetrans());
+    }
+    Path p = requirePath(address, "SCTP_PEER_ADDR_THLDS");
+    return new PeerAddressThresholds(p.address(), p.thresholds().pathMaxRetrans(),
+        p.thresholds().pfRetrans(), a.paths.psRetrans());
+  }
+
+  /** The primary peer address, or null before the handshake. */
+  public InetAddress primaryAddress() {
+    Path p = a.paths.primary();
+    return p == null ? null : p.address();
+  }
+
+  /** The peer's UDP encapsulation port for {@code address} (SCTP_REMOTE_UDP_ENCAPS_PORT). */
+  public int peerUdpPort(InetAddress address) {
+    return requirePath(address, "SCTP_REMOTE_UDP_ENCAPS_PORT").udpPort();
+  }
+
+  /** Whether {@code address} is a confirmed peer address (one SCTP_PRIMARY_ADDR accepts). */
+  public boolean isConfirmed(InetAddress address) {
+    return requirePath(address, "SCTP_PRIMARY_ADDR").state().isConfirmed();
+  }
+}
