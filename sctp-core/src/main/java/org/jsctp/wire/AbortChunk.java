@@ -35,7 +35,7 @@ public record AbortChunk(boolean reflectedTag, List<ErrorCause> causes) implemen
   }
 
   static AbortChunk parse(int flags, byte[] b, int off, int len) throws WireFormatException {
-    return new AbortChunk((flags & FLAG_T) != 0, Wire.parseCauses(b, off, len, "ABORT"));
+    return new AbortChunk((flags & FLAG_T) != 0, TlvWalker.CAUSES.parse(b, off, len, "ABORT"));
   }
 
   /** The first cause of the given record type, if any. */

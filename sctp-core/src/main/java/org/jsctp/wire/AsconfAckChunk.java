@@ -41,7 +41,7 @@ public record AsconfAckChunk(int serialNumber, List<Parameter> parameters) imple
   static AsconfAckChunk parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "ASCONF-ACK");
     return new AsconfAckChunk(
-        Wire.i32(b, off), Wire.parseParameters(b, off + 4, len - 4, "ASCONF-ACK"));
+        Wire.i32(b, off), TlvWalker.PARAMETERS.parse(b, off + 4, len - 4, "ASCONF-ACK"));
   }
 
   @Override

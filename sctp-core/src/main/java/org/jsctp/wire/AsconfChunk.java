@@ -49,7 +49,7 @@ public record AsconfChunk(int serialNumber, Parameter address, List<Parameter> p
 
   static AsconfChunk parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "ASCONF");
-    List<Parameter> all = Wire.parseParameters(b, off + 4, len - 4, "ASCONF");
+    List<Parameter> all = TlvWalker.PARAMETERS.parse(b, off + 4, len - 4, "ASCONF");
     if (all.isEmpty()) {
       throw new WireFormatException(
           WireFormatException.Reason.TOO_SHORT_FOR_TYPE, "ASCONF without an Address Parameter");

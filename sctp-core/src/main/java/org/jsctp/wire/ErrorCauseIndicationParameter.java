@@ -39,7 +39,7 @@ public record ErrorCauseIndicationParameter(int correlationId, List<ErrorCause> 
     Wire.requireValueAtLeast(len, 4, "Error Cause Indication parameter");
     return new ErrorCauseIndicationParameter(
         Wire.i32(b, off),
-        Wire.parseCauses(b, off + 4, len - 4, "Error Cause Indication parameter"));
+        TlvWalker.CAUSES.parse(b, off + 4, len - 4, "Error Cause Indication parameter"));
   }
 
   @Override

@@ -31,7 +31,7 @@ public record ErrorChunk(List<ErrorCause> causes) implements Chunk {
   }
 
   static ErrorChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    return new ErrorChunk(Wire.parseCauses(b, off, len, "ERROR"));
+    return new ErrorChunk(TlvWalker.CAUSES.parse(b, off, len, "ERROR"));
   }
 
   /** The first cause of the given record type, if any. */

@@ -31,7 +31,7 @@ public record HeartbeatAckChunk(List<Parameter> parameters) implements Chunk {
   }
 
   static HeartbeatAckChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    return new HeartbeatAckChunk(Wire.parseParameters(b, off, len, "HEARTBEAT ACK"));
+    return new HeartbeatAckChunk(TlvWalker.PARAMETERS.parse(b, off, len, "HEARTBEAT ACK"));
   }
 
   /** A HEARTBEAT ACK with one Heartbeat Info parameter. */

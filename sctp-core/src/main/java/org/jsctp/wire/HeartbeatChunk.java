@@ -31,7 +31,7 @@ public record HeartbeatChunk(List<Parameter> parameters) implements Chunk {
   }
 
   static HeartbeatChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    return new HeartbeatChunk(Wire.parseParameters(b, off, len, "HEARTBEAT"));
+    return new HeartbeatChunk(TlvWalker.PARAMETERS.parse(b, off, len, "HEARTBEAT"));
   }
 
   /** A HEARTBEAT with one Heartbeat Info parameter. */

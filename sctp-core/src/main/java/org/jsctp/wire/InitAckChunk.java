@@ -65,7 +65,7 @@ public record InitAckChunk(
         Wire.u16(b, off + 8),
         Wire.u16(b, off + 10),
         Wire.i32(b, off + 12),
-        Wire.parseParameters(b, off + FIXED, len - FIXED, "INIT ACK"));
+        TlvWalker.PARAMETERS.parse(b, off + FIXED, len - FIXED, "INIT ACK"));
   }
 
   /** The first parameter of the given record type, if any. */

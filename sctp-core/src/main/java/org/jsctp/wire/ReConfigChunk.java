@@ -31,7 +31,7 @@ public record ReConfigChunk(List<Parameter> parameters) implements Chunk {
   }
 
   static ReConfigChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    return new ReConfigChunk(Wire.parseParameters(b, off, len, "RE-CONFIG"));
+    return new ReConfigChunk(TlvWalker.PARAMETERS.parse(b, off, len, "RE-CONFIG"));
   }
 
   /** The first parameter of the given record type, if any. */

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.wire.WireFormatException.Reason;
 
@@ -179,118 +178,6 @@ final class Wire {
     for (int i = 0, n = items.size(); i < n; i++) {
       items.get(i).writeTo(out);
     }
-  }
-
-  /**
-   * Parses the parameters filling {@code b[off, off + len)}. Every parameter but the last one is
-   * followed by its padding; the last one's padding may lie outside the range (RFC 9260 section
-   * 3.2).
-   */
-  static List<Parameter> parseParameters(byte[] b, int off, int len, String where)
-      throws WireFormatException {
-    if (len == 0) {
-      return List.of();
-    }
-    List<Parameter> out = new ArrayList<>(Math.min(8, len / TLV_HEADER));
-    int end = off + len;
-    int p = off;
-    while (p < end) {
-      int left = end - p;
-      if (left < TLV_HEADER) {
-        throw new WireFormatException(
-            Reason.PARAMETER_PAST_CHUNK_END,
-            where
-                + ": "
-                + left
-                + " bytes left at offset "
-                + (p - off)
-                + ", too few for a parameter header");
-      }
-      int type = u16(b, p);
-      int length = u16(b, p + 2);
-      if (length < TLV_HEADER) {
-        throw new WireFormatException(
-            Reason.PARAMETER_LENGTH_BELOW_4,
-            where
-                + ": parameter "
-                + ParameterType.name(type)
-                + " at offset "
-                + (p - off)
-                + " has Length "
-                + length);
-      }
-      if (length > left) {
-        throw new WireFormatException(
-            Reason.PARAMETER_PAST_CHUNK_END,
-            where
-                + ": parameter "
-                + ParameterType.name(type)
-                + " at offset "
-                + (p - off)
-                + " has Length "
-                + length
-                + " but only "
-                + left
-                + " bytes remain");
-      }
-      out.add(Parameters.parse(type, b, p + TLV_HEADER, length - TLV_HEADER));
-      p += pad4(length);
-    }
-    return List.copyOf(out);
-  }
-
-  /** Parses the error causes filling {@code b[off, off + len)}, padded like parameters. */
-  static List<ErrorCause> parseCauses(byte[] b, int off, int len, String where)
-      throws WireFormatException {
-    if (len == 0) {
-      return List.of();
-    }
-    List<ErrorCause> out = new ArrayList<>(Math.min(4, len / TLV_HEADER));
-    int end = off + len;
-    int p = off;
-    while (p < end) {
-      int left = end - p;
-      if (left < TLV_HEADER) {
-        throw new WireFormatException(
-            Reason.CAUSE_PAST_CHUNK_END,
-            where
-                + ": "
-                + left
-                + " bytes left at offset "
-                + (p - off)
-                + ", too few for a cause header");
-      }
-      int code = u16(b, p);
-      int length = u16(b, p + 2);
-      if (length < TLV_HEADER) {
-        throw new WireFormatException(
-            Reason.CAUSE_LENGTH_BELOW_4,
-            where
-                + ": cause "
-                + CauseCode.name(code)
-                + " at offset "
-                + (p - off)
-                + " has Length "
-                + length);
-      }
-      if (length > left) {
-        throw new WireFormatException(
-            Reason.CAUSE_PAST_CHUNK_END,
-            where
-                + ": cause "
-                + CauseCode.name(code)
-                + " at offset "
-                + (p - off)
-                + " has Length "
-                + length
-                + " but only "
-                + left
-                + " bytes remain");
-      }
-      out.add(ErrorCauses.parse(code, b, p + TLV_HEADER, length - TLV_HEADER));
-      p += pad4(length);
-    }
-    return List.copyOf(out);
   }
 
   /** Parses one IPv4 or IPv6 Address parameter filling exactly {@code b[off, off + len)}. */

@@ -58,8 +58,8 @@ class TlvListDecodingTest {
             bytes(
                 0x09, 0x00, 0x00, 0x08, // ERROR, Length 8
                 0x00, 0x99, 0x00, 0x10), // code 0x99, Length 16
-            "CAUSE_PAST_CHUNK_END: ERROR at offset 12: ERROR: cause code 0x99 at offset 0 has Length"
-                + " 16 but only 4 bytes remain"),
+            "CAUSE_PAST_CHUNK_END: ERROR at offset 12: ERROR: cause code 0x99 at offset 0 has"
+                + " Length 16 but only 4 bytes remain"),
         Arguments.of(
             bytes(
                 0x04, 0x00, 0x00, 0x10, // HEARTBEAT, Length 16
