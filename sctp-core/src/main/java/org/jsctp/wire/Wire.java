@@ -128,37 +128,6 @@ final class Wire {
     return listBytes / entrySize;
   }
 
-  /** A list of 16-bit values. */
-  static List<Integer> u16List(byte[] b, int off, int len, String what) throws WireFormatException {
-    int n = entryCount(len, 2, what);
-    Integer[] values = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      values[i] = u16(b, off + 2 * i);
-    }
-    return List.of(values);
-  }
-
-  /** A list of 8-bit values. */
-  static List<Integer> u8List(byte[] b, int off, int len) {
-    Integer[] values = new Integer[len];
-    for (int i = 0; i < len; i++) {
-      values[i] = u8(b, off + i);
-    }
-    return List.of(values);
-  }
-
-  static List<Integer> checkedList(List<Integer> values, boolean sixteenBits, String name) {
-    List<Integer> copy = List.copyOf(values);
-    for (Integer v : copy) {
-      if (sixteenBits) {
-        checkU16(v, name);
-      } else {
-        checkU8(v, name);
-      }
-    }
-    return copy;
-  }
-
   /**
    * RFC 9260 section 3.2: a Length counts the padding of every inner parameter (or cause) but the
    * last one. The same rule is used for causes and for parameters nested in parameters.
