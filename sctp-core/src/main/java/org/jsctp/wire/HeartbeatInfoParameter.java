@@ -1,6 +1,8 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Heartbeat Info (RFC 9260 section 3.3.5): sender-specific data in a HEARTBEAT that the peer echoes
@@ -29,6 +31,12 @@ public record HeartbeatInfoParameter(Bytes info) implements Parameter {
 
   static HeartbeatInfoParameter parse(byte[] b, int off, int len) {
     return new HeartbeatInfoParameter(Bytes.wrap(b, off, len));
+  }
+
+  /** The value of the first Heartbeat Info parameter in {@code parameters}, if any. */
+  static Optional<Bytes> firstIn(List<Parameter> parameters) {
+    return TlvLists.first(parameters, HeartbeatInfoParameter.class)
+        .map(HeartbeatInfoParameter::info);
   }
 
   @Override

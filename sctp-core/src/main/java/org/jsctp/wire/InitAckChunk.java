@@ -53,8 +53,7 @@ public record InitAckChunk(
     Wire.checkU16(outboundStreams, "outboundStreams");
     Wire.checkU16(inboundStreams, "inboundStreams");
     parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(
-        Wire.TLV_HEADER + FIXED + Wire.tlvListLength(parameters), "InitAckChunk");
+    Wire.checkEncodedLength(Wire.TLV_HEADER + FIXED + TlvLists.length(parameters), "InitAckChunk");
   }
 
   static InitAckChunk parse(byte[] b, int off, int len) throws WireFormatException {
@@ -70,24 +69,24 @@ public record InitAckChunk(
 
   /** The first parameter of the given record type, if any. */
   public <T extends Parameter> Optional<T> parameter(Class<T> type) {
-    return ParameterLists.first(parameters, type);
+    return TlvLists.first(parameters, type);
   }
 
   /** All parameters of the given record type, in order. */
   public <T extends Parameter> List<T> parameters(Class<T> type) {
-    return ParameterLists.all(parameters, type);
+    return TlvLists.all(parameters, type);
   }
 
   /**
    * The IPv4 and IPv6 addresses listed, in order (the packet's source address is not among them).
    */
   public List<InetAddress> addresses() {
-    return ParameterLists.addresses(parameters);
+    return TlvLists.addresses(parameters);
   }
 
   /** The parameters of types this codec does not know, in order (RFC 9260 section 3.2.1). */
   public List<UnknownParameter> unknownParameters() {
-    return ParameterLists.all(parameters, UnknownParameter.class);
+    return TlvLists.all(parameters, UnknownParameter.class);
   }
 
   /** The value of the State Cookie parameter (RFC 9260 section 3.3.3), if present. */
@@ -107,7 +106,7 @@ public record InitAckChunk(
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + FIXED + Wire.tlvListLength(parameters);
+    return Wire.TLV_HEADER + FIXED + TlvLists.length(parameters);
   }
 
   @Override
@@ -118,6 +117,6 @@ public record InitAckChunk(
     out.putShort((short) outboundStreams);
     out.putShort((short) inboundStreams);
     out.putInt(initialTsn);
-    Wire.writeTlvs(out, parameters);
+    TlvLists.write(out, parameters);
   }
 }

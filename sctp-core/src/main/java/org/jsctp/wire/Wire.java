@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.jsctp.wire.WireFormatException.Reason;
 
 /**
@@ -126,27 +125,6 @@ final class Wire {
           what + ": " + listBytes + " bytes of entries is not a multiple of " + entrySize);
     }
     return listBytes / entrySize;
-  }
-
-  /**
-   * RFC 9260 section 3.2: a Length counts the padding of every inner parameter (or cause) but the
-   * last one. The same rule is used for causes and for parameters nested in parameters.
-   */
-  static int tlvListLength(List<? extends Tlv> items) {
-    int total = 0;
-    int n = items.size();
-    for (int i = 0; i < n; i++) {
-      Tlv item = items.get(i);
-      total += i == n - 1 ? item.encodedLength() : pad4(item.encodedLength());
-    }
-    return total;
-  }
-
-  /** Writes every item with its padding. */
-  static void writeTlvs(ByteBuffer out, List<? extends Tlv> items) {
-    for (int i = 0, n = items.size(); i < n; i++) {
-      items.get(i).writeTo(out);
-    }
   }
 
   /** Parses one IPv4 or IPv6 Address parameter filling exactly {@code b[off, off + len)}. */
