@@ -44,28 +44,16 @@ public record InitChunk(
     int inboundStreams,
     int initialTsn,
     List<Parameter> parameters)
-    implements Chunk {
-
-  private static final int FIXED = 16;
+    implements Chunk, InitFields.Values {
 
   /** Checks the field ranges, copies the list and checks the chunk fits a 16-bit Length. */
   public InitChunk {
-    Wire.checkU32(advertisedReceiverWindowCredit, "advertisedReceiverWindowCredit");
-    Wire.checkU16(outboundStreams, "outboundStreams");
-    Wire.checkU16(inboundStreams, "inboundStreams");
-    parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(Wire.TLV_HEADER + FIXED + TlvLists.length(parameters), "InitChunk");
+    InitFields.checkRanges(advertisedReceiverWindowCredit, outboundStreams, inboundStreams);
+    parameters = TlvLists.checkedCopy(parameters, InitFields.HEADER_LENGTH, "InitChunk");
   }
 
   static InitChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueAtLeast(len, FIXED, "INIT");
-    return new InitChunk(
-        Wire.i32(b, off),
-        Wire.u32(b, off + 4),
-        Wire.u16(b, off + 8),
-        Wire.u16(b, off + 10),
-        Wire.i32(b, off + 12),
-        TlvWalker.PARAMETERS.parse(b, off + FIXED, len - FIXED, "INIT"));
+    return InitFields.parse(b, off, len, "INIT", InitChunk::new);
   }
 
   /** The first parameter of the given record type, if any. */
@@ -102,17 +90,11 @@ public record InitChunk(
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + FIXED + TlvLists.length(parameters);
+    return InitFields.encodedLength(parameters);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, type(), 0, encodedLength());
-    out.putInt(initiateTag);
-    out.putInt((int) advertisedReceiverWindowCredit);
-    out.putShort((short) outboundStreams);
-    out.putShort((short) inboundStreams);
-    out.putInt(initialTsn);
-    TlvLists.write(out, parameters);
+    InitFields.writeChunk(out, type(), this);
   }
 }
