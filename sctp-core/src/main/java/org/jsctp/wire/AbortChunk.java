@@ -30,22 +30,16 @@ public record AbortChunk(boolean reflectedTag, List<ErrorCause> causes) implemen
 
   /** Copies the list and checks the chunk fits a 16-bit Length. */
   public AbortChunk {
-    causes = List.copyOf(causes);
-    Wire.checkEncodedLength(Wire.TLV_HEADER + Wire.tlvListLength(causes), "AbortChunk");
+    causes = TlvLists.checkedCopy(causes, Wire.TLV_HEADER, "AbortChunk");
   }
 
   static AbortChunk parse(int flags, byte[] b, int off, int len) throws WireFormatException {
-    return new AbortChunk((flags & FLAG_T) != 0, Wire.parseCauses(b, off, len, "ABORT"));
+    return new AbortChunk((flags & FLAG_T) != 0, TlvWalker.CAUSES.parse(b, off, len, "ABORT"));
   }
 
   /** The first cause of the given record type, if any. */
   public <T extends ErrorCause> Optional<T> cause(Class<T> type) {
-    for (ErrorCause cause : causes) {
-      if (type.isInstance(cause)) {
-        return Optional.of(type.cast(cause));
-      }
-    }
-    return Optional.empty();
+    return TlvLists.first(causes, type);
   }
 
   @Override
@@ -60,12 +54,11 @@ public record AbortChunk(boolean reflectedTag, List<ErrorCause> causes) implemen
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + Wire.tlvListLength(causes);
+    return TlvLists.chunkLength(causes);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.ABORT, flags(), encodedLength());
-    Wire.writeTlvs(out, causes);
+    TlvLists.writeChunk(out, type(), flags(), causes);
   }
 }

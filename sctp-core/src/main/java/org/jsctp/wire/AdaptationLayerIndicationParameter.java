@@ -22,8 +22,8 @@ public record AdaptationLayerIndicationParameter(int adaptationCodePoint) implem
 
   static AdaptationLayerIndicationParameter parse(byte[] b, int off, int len)
       throws WireFormatException {
-    Wire.requireValueLength(len, 4, "AdaptationLayerIndicationParameter");
-    return new AdaptationLayerIndicationParameter(Wire.i32(b, off));
+    return new AdaptationLayerIndicationParameter(
+        Int32Value.parse(b, off, len, "AdaptationLayerIndicationParameter"));
   }
 
   @Override
@@ -33,12 +33,11 @@ public record AdaptationLayerIndicationParameter(int adaptationCodePoint) implem
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4;
+    return Int32Value.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt(adaptationCodePoint);
+    Int32Value.writeTlv(out, type(), adaptationCodePoint);
   }
 }

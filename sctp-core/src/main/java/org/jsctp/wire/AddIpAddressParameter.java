@@ -32,9 +32,8 @@ public record AddIpAddressParameter(int correlationId, Parameter address) implem
   }
 
   static AddIpAddressParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueAtLeast(len, 4, "AddIpAddressParameter");
-    return new AddIpAddressParameter(
-        Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "AddIpAddressParameter"));
+    return CorrelatedAddress.parse(
+        b, off, len, "AddIpAddressParameter", AddIpAddressParameter::new);
   }
 
   @Override
@@ -44,13 +43,11 @@ public record AddIpAddressParameter(int correlationId, Parameter address) implem
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4 + address.encodedLength();
+    return CorrelatedAddress.encodedLength(address);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt(correlationId);
-    address.writeTo(out);
+    CorrelatedAddress.writeTlv(out, type(), correlationId, address);
   }
 }

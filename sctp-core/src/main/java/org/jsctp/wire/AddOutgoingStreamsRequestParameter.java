@@ -31,8 +31,8 @@ public record AddOutgoingStreamsRequestParameter(int requestSequence, int newStr
 
   static AddOutgoingStreamsRequestParameter parse(byte[] b, int off, int len)
       throws WireFormatException {
-    Wire.requireValueLength(len, 8, "AddOutgoingStreamsRequestParameter");
-    return new AddOutgoingStreamsRequestParameter(Wire.i32(b, off), Wire.u16(b, off + 4));
+    return AddStreamsRequest.parse(
+        b, off, len, "AddOutgoingStreamsRequestParameter", AddOutgoingStreamsRequestParameter::new);
   }
 
   @Override
@@ -42,14 +42,11 @@ public record AddOutgoingStreamsRequestParameter(int requestSequence, int newStr
 
   @Override
   public int encodedLength() {
-    return 12;
+    return AddStreamsRequest.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), 12);
-    out.putInt(requestSequence);
-    out.putShort((short) newStreams);
-    out.putShort((short) 0);
+    AddStreamsRequest.writeTlv(out, type(), requestSequence, newStreams);
   }
 }

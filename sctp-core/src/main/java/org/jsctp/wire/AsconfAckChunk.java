@@ -34,14 +34,13 @@ public record AsconfAckChunk(int serialNumber, List<Parameter> parameters) imple
 
   /** Copies the list and checks the chunk fits a 16-bit Length. */
   public AsconfAckChunk {
-    parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(8 + Wire.tlvListLength(parameters), "AsconfAckChunk");
+    parameters = TlvLists.checkedCopy(parameters, 8, "AsconfAckChunk");
   }
 
   static AsconfAckChunk parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "ASCONF-ACK");
     return new AsconfAckChunk(
-        Wire.i32(b, off), Wire.parseParameters(b, off + 4, len - 4, "ASCONF-ACK"));
+        Wire.i32(b, off), TlvWalker.PARAMETERS.parse(b, off + 4, len - 4, "ASCONF-ACK"));
   }
 
   @Override
@@ -56,13 +55,13 @@ public record AsconfAckChunk(int serialNumber, List<Parameter> parameters) imple
 
   @Override
   public int encodedLength() {
-    return 8 + Wire.tlvListLength(parameters);
+    return 8 + TlvLists.length(parameters);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
     Wire.writeChunkHeader(out, ChunkType.ASCONF_ACK, 0, encodedLength());
     out.putInt(serialNumber);
-    Wire.writeTlvs(out, parameters);
+    TlvLists.write(out, parameters);
   }
 }

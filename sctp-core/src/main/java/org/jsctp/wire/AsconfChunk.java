@@ -42,14 +42,12 @@ public record AsconfChunk(int serialNumber, Parameter address, List<Parameter> p
   /** Checks the address parameter, copies the list and checks the chunk fits a 16-bit Length. */
   public AsconfChunk {
     Wire.requireAddress(address, "address");
-    parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(
-        8 + address.encodedLength() + Wire.tlvListLength(parameters), "AsconfChunk");
+    parameters = TlvLists.checkedCopy(parameters, 8 + address.encodedLength(), "AsconfChunk");
   }
 
   static AsconfChunk parse(byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "ASCONF");
-    List<Parameter> all = Wire.parseParameters(b, off + 4, len - 4, "ASCONF");
+    List<Parameter> all = TlvWalker.PARAMETERS.parse(b, off + 4, len - 4, "ASCONF");
     if (all.isEmpty()) {
       throw new WireFormatException(
           WireFormatException.Reason.TOO_SHORT_FOR_TYPE, "ASCONF without an Address Parameter");
@@ -77,7 +75,7 @@ public record AsconfChunk(int serialNumber, Parameter address, List<Parameter> p
 
   @Override
   public int encodedLength() {
-    return 8 + address.encodedLength() + Wire.tlvListLength(parameters);
+    return 8 + address.encodedLength() + TlvLists.length(parameters);
   }
 
   @Override
@@ -85,6 +83,6 @@ public record AsconfChunk(int serialNumber, Parameter address, List<Parameter> p
     Wire.writeChunkHeader(out, ChunkType.ASCONF, 0, encodedLength());
     out.putInt(serialNumber);
     address.writeTo(out);
-    Wire.writeTlvs(out, parameters);
+    TlvLists.write(out, parameters);
   }
 }

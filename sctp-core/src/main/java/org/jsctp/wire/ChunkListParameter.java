@@ -25,12 +25,11 @@ public record ChunkListParameter(List<Integer> chunkTypes) implements Parameter 
 
   /** Copies the list and checks each value fits 8 bits and the whole a 16-bit Length. */
   public ChunkListParameter {
-    chunkTypes = Wire.checkedList(chunkTypes, false, "chunkTypes");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + 1 * chunkTypes.size(), "ChunkListParameter");
+    chunkTypes = NumberList.U8.checkedTlv(chunkTypes, "chunkTypes", "ChunkListParameter");
   }
 
-  static ChunkListParameter parse(byte[] b, int off, int len) {
-    return new ChunkListParameter(Wire.u8List(b, off, len));
+  static ChunkListParameter parse(byte[] b, int off, int len) throws WireFormatException {
+    return new ChunkListParameter(NumberList.U8.parse(b, off, len, "ChunkListParameter"));
   }
 
   @Override
@@ -40,15 +39,11 @@ public record ChunkListParameter(List<Integer> chunkTypes) implements Parameter 
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 1 * chunkTypes.size();
+    return NumberList.U8.tlvLength(chunkTypes);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    for (Integer v : chunkTypes) {
-      out.put((byte) (int) v);
-    }
-    Wire.writePadding(out, encodedLength());
+    NumberList.U8.writeTlv(out, type(), chunkTypes);
   }
 }

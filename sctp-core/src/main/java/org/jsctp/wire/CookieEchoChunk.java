@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * COOKIE ECHO (RFC 9260 section 3.3.11): returns the State Cookie of the INIT ACK. First in its
@@ -26,8 +25,7 @@ public record CookieEchoChunk(Bytes cookie) implements Chunk {
 
   /** Checks the chunk fits a 16-bit Length. */
   public CookieEchoChunk {
-    Objects.requireNonNull(cookie, "cookie");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + cookie.length(), "CookieEchoChunk");
+    OpaqueValue.check(cookie, "cookie", "CookieEchoChunk");
   }
 
   static CookieEchoChunk parse(byte[] b, int off, int len) {
@@ -46,13 +44,11 @@ public record CookieEchoChunk(Bytes cookie) implements Chunk {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + cookie.length();
+    return OpaqueValue.encodedLength(cookie);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.COOKIE_ECHO, 0, encodedLength());
-    cookie.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeChunk(out, ChunkType.COOKIE_ECHO, 0, cookie);
   }
 }

@@ -26,8 +26,8 @@ public record CookiePreservativeParameter(long suggestedIncrementMillis) impleme
   }
 
   static CookiePreservativeParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueLength(len, 4, "CookiePreservativeParameter");
-    return new CookiePreservativeParameter(Wire.u32(b, off));
+    return new CookiePreservativeParameter(
+        Int32Value.parseUnsigned(b, off, len, "CookiePreservativeParameter"));
   }
 
   @Override
@@ -37,12 +37,11 @@ public record CookiePreservativeParameter(long suggestedIncrementMillis) impleme
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4;
+    return Int32Value.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt((int) suggestedIncrementMillis);
+    Int32Value.writeTlv(out, type(), (int) suggestedIncrementMillis);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * DATA (RFC 9260 section 3.3.1): one fragment of a user message. The flags are I (0x08, SACK
@@ -52,31 +51,25 @@ public record DataChunk(
   /** Length of the header before the user data: chunk header plus 12 bytes of fields. */
   public static final int HEADER_LENGTH = 16;
 
-  private static final int FLAG_E = 0x01;
-  private static final int FLAG_B = 0x02;
-  private static final int FLAG_U = 0x04;
-  private static final int FLAG_I = 0x08;
-
   /** Checks the 16-bit fields and that the chunk fits a 16-bit Length. */
   public DataChunk {
     Wire.checkU16(streamId, "streamId");
     Wire.checkU16(streamSequenceNumber, "streamSequenceNumber");
-    Objects.requireNonNull(userData, "userData");
-    Wire.checkEncodedLength(HEADER_LENGTH + userData.length(), "DataChunk");
+    UserDataChunks.checkUserData(userData, HEADER_LENGTH, "DataChunk");
   }
 
   static DataChunk parse(int flags, byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, HEADER_LENGTH - Wire.TLV_HEADER, "DATA");
     return new DataChunk(
-        (flags & FLAG_I) != 0,
-        (flags & FLAG_U) != 0,
-        (flags & FLAG_B) != 0,
-        (flags & FLAG_E) != 0,
+        UserDataChunks.immediate(flags),
+        UserDataChunks.unordered(flags),
+        UserDataChunks.beginning(flags),
+        UserDataChunks.ending(flags),
         Wire.i32(b, off),
         Wire.u16(b, off + 4),
         Wire.u16(b, off + 6),
         Wire.i32(b, off + 8),
-        Bytes.wrap(b, off + 12, len - 12));
+        UserDataChunks.userData(b, off, len, HEADER_LENGTH));
   }
 
   @Override
@@ -86,10 +79,7 @@ public record DataChunk(
 
   @Override
   public int flags() {
-    return (immediate ? FLAG_I : 0)
-        | (unordered ? FLAG_U : 0)
-        | (beginning ? FLAG_B : 0)
-        | (ending ? FLAG_E : 0);
+    return UserDataChunks.flags(immediate, unordered, beginning, ending);
   }
 
   @Override
@@ -99,13 +89,10 @@ public record DataChunk(
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.DATA, flags(), encodedLength());
-    out.putInt(tsn);
-    out.putShort((short) streamId);
+    UserDataChunks.writeStart(out, this, tsn, streamId);
     out.putShort((short) streamSequenceNumber);
     out.putInt(payloadProtocolId);
-    userData.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    UserDataChunks.writeUserData(out, userData, encodedLength());
   }
 
   @Override
@@ -118,12 +105,6 @@ public record DataChunk(
         + streamSequenceNumber
         + ", ppid="
         + Integer.toUnsignedString(payloadProtocolId)
-        + (immediate ? " I" : "")
-        + (unordered ? " U" : "")
-        + (beginning ? " B" : "")
-        + (ending ? " E" : "")
-        + ", "
-        + userData.length()
-        + " bytes]";
+        + UserDataChunks.describe(immediate, unordered, beginning, ending, userData);
   }
 }

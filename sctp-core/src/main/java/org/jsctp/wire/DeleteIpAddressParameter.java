@@ -32,9 +32,8 @@ public record DeleteIpAddressParameter(int correlationId, Parameter address) imp
   }
 
   static DeleteIpAddressParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueAtLeast(len, 4, "DeleteIpAddressParameter");
-    return new DeleteIpAddressParameter(
-        Wire.i32(b, off), Wire.parseSingleAddress(b, off + 4, len - 4, "DeleteIpAddressParameter"));
+    return CorrelatedAddress.parse(
+        b, off, len, "DeleteIpAddressParameter", DeleteIpAddressParameter::new);
   }
 
   @Override
@@ -44,13 +43,11 @@ public record DeleteIpAddressParameter(int correlationId, Parameter address) imp
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4 + address.encodedLength();
+    return CorrelatedAddress.encodedLength(address);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt(correlationId);
-    address.writeTo(out);
+    CorrelatedAddress.writeTlv(out, type(), correlationId, address);
   }
 }

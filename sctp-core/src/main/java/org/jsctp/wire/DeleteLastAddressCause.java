@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Request to Delete Last Remaining IP Address (RFC 5061 section 5.2), in an ASCONF-ACK: the request
@@ -25,8 +24,7 @@ public record DeleteLastAddressCause(Bytes request) implements ErrorCause {
 
   /** Checks that the value fits a 16-bit Length. */
   public DeleteLastAddressCause {
-    Objects.requireNonNull(request, "request");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + request.length(), "DeleteLastAddressCause");
+    OpaqueValue.check(request, "request", "DeleteLastAddressCause");
   }
 
   static DeleteLastAddressCause parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record DeleteLastAddressCause(Bytes request) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + request.length();
+    return OpaqueValue.encodedLength(request);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    request.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), request);
   }
 }

@@ -29,9 +29,7 @@ public record ErrorCauseIndicationParameter(int correlationId, List<ErrorCause> 
 
   /** Copies the list and checks the whole fits a 16-bit Length. */
   public ErrorCauseIndicationParameter {
-    causes = List.copyOf(causes);
-    Wire.checkEncodedLength(
-        Wire.TLV_HEADER + 4 + Wire.tlvListLength(causes), "ErrorCauseIndicationParameter");
+    causes = TlvLists.checkedCopy(causes, Wire.TLV_HEADER + 4, "ErrorCauseIndicationParameter");
   }
 
   static ErrorCauseIndicationParameter parse(byte[] b, int off, int len)
@@ -39,7 +37,7 @@ public record ErrorCauseIndicationParameter(int correlationId, List<ErrorCause> 
     Wire.requireValueAtLeast(len, 4, "Error Cause Indication parameter");
     return new ErrorCauseIndicationParameter(
         Wire.i32(b, off),
-        Wire.parseCauses(b, off + 4, len - 4, "Error Cause Indication parameter"));
+        TlvWalker.CAUSES.parse(b, off + 4, len - 4, "Error Cause Indication parameter"));
   }
 
   @Override
@@ -49,13 +47,13 @@ public record ErrorCauseIndicationParameter(int correlationId, List<ErrorCause> 
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4 + Wire.tlvListLength(causes);
+    return Wire.TLV_HEADER + 4 + TlvLists.length(causes);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
     Wire.writeTlvHeader(out, type(), encodedLength());
     out.putInt(correlationId);
-    Wire.writeTlvs(out, causes);
+    TlvLists.write(out, causes);
   }
 }

@@ -26,22 +26,16 @@ public record ErrorChunk(List<ErrorCause> causes) implements Chunk {
 
   /** Copies the list and checks the chunk fits a 16-bit Length. */
   public ErrorChunk {
-    causes = List.copyOf(causes);
-    Wire.checkEncodedLength(Wire.TLV_HEADER + Wire.tlvListLength(causes), "ErrorChunk");
+    causes = TlvLists.checkedCopy(causes, Wire.TLV_HEADER, "ErrorChunk");
   }
 
   static ErrorChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    return new ErrorChunk(Wire.parseCauses(b, off, len, "ERROR"));
+    return new ErrorChunk(TlvWalker.CAUSES.parse(b, off, len, "ERROR"));
   }
 
   /** The first cause of the given record type, if any. */
   public <T extends ErrorCause> Optional<T> cause(Class<T> type) {
-    for (ErrorCause cause : causes) {
-      if (type.isInstance(cause)) {
-        return Optional.of(type.cast(cause));
-      }
-    }
-    return Optional.empty();
+    return TlvLists.first(causes, type);
   }
 
   @Override
@@ -56,12 +50,11 @@ public record ErrorChunk(List<ErrorCause> causes) implements Chunk {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + Wire.tlvListLength(causes);
+    return TlvLists.chunkLength(causes);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.ERROR, flags(), encodedLength());
-    Wire.writeTlvs(out, causes);
+    TlvLists.writeChunk(out, type(), flags(), causes);
   }
 }

@@ -26,12 +26,11 @@ public record HeartbeatChunk(List<Parameter> parameters) implements Chunk {
 
   /** Copies the list and checks the chunk fits a 16-bit Length. */
   public HeartbeatChunk {
-    parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(Wire.TLV_HEADER + Wire.tlvListLength(parameters), "HeartbeatChunk");
+    parameters = TlvLists.checkedCopy(parameters, Wire.TLV_HEADER, "HeartbeatChunk");
   }
 
   static HeartbeatChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    return new HeartbeatChunk(Wire.parseParameters(b, off, len, "HEARTBEAT"));
+    return new HeartbeatChunk(TlvWalker.PARAMETERS.parse(b, off, len, "HEARTBEAT"));
   }
 
   /** A HEARTBEAT with one Heartbeat Info parameter. */
@@ -41,8 +40,7 @@ public record HeartbeatChunk(List<Parameter> parameters) implements Chunk {
 
   /** The value of the first Heartbeat Info parameter, if any. */
   public Optional<Bytes> info() {
-    return ParameterLists.first(parameters, HeartbeatInfoParameter.class)
-        .map(HeartbeatInfoParameter::info);
+    return HeartbeatInfoParameter.firstIn(parameters);
   }
 
   @Override
@@ -57,12 +55,11 @@ public record HeartbeatChunk(List<Parameter> parameters) implements Chunk {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + Wire.tlvListLength(parameters);
+    return TlvLists.chunkLength(parameters);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.HEARTBEAT, 0, encodedLength());
-    Wire.writeTlvs(out, parameters);
+    TlvLists.writeChunk(out, type(), flags(), parameters);
   }
 }

@@ -1,7 +1,8 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Heartbeat Info (RFC 9260 section 3.3.5): sender-specific data in a HEARTBEAT that the peer echoes
@@ -25,12 +26,17 @@ public record HeartbeatInfoParameter(Bytes info) implements Parameter {
 
   /** Checks that the value fits a 16-bit Length. */
   public HeartbeatInfoParameter {
-    Objects.requireNonNull(info, "info");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + info.length(), "HeartbeatInfoParameter");
+    OpaqueValue.check(info, "info", "HeartbeatInfoParameter");
   }
 
   static HeartbeatInfoParameter parse(byte[] b, int off, int len) {
     return new HeartbeatInfoParameter(Bytes.wrap(b, off, len));
+  }
+
+  /** The value of the first Heartbeat Info parameter in {@code parameters}, if any. */
+  static Optional<Bytes> firstIn(List<Parameter> parameters) {
+    return TlvLists.first(parameters, HeartbeatInfoParameter.class)
+        .map(HeartbeatInfoParameter::info);
   }
 
   @Override
@@ -40,13 +46,11 @@ public record HeartbeatInfoParameter(Bytes info) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + info.length();
+    return OpaqueValue.encodedLength(info);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    info.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, type(), info);
   }
 }

@@ -25,12 +25,11 @@ public record HmacAlgorithmParameter(List<Integer> hmacIds) implements Parameter
 
   /** Copies the list and checks each value fits 16 bits and the whole a 16-bit Length. */
   public HmacAlgorithmParameter {
-    hmacIds = Wire.checkedList(hmacIds, true, "hmacIds");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + 2 * hmacIds.size(), "HmacAlgorithmParameter");
+    hmacIds = NumberList.U16.checkedTlv(hmacIds, "hmacIds", "HmacAlgorithmParameter");
   }
 
   static HmacAlgorithmParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    return new HmacAlgorithmParameter(Wire.u16List(b, off, len, "HmacAlgorithmParameter"));
+    return new HmacAlgorithmParameter(NumberList.U16.parse(b, off, len, "HmacAlgorithmParameter"));
   }
 
   @Override
@@ -40,15 +39,11 @@ public record HmacAlgorithmParameter(List<Integer> hmacIds) implements Parameter
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 2 * hmacIds.size();
+    return NumberList.U16.tlvLength(hmacIds);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    for (Integer v : hmacIds) {
-      out.putShort((short) (int) v);
-    }
-    Wire.writePadding(out, encodedLength());
+    NumberList.U16.writeTlv(out, type(), hmacIds);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Host Name Address (RFC 9260 section 3.3.2.1): deprecated; an INIT carrying it is answered with
@@ -25,8 +24,7 @@ public record HostNameAddressParameter(Bytes hostName) implements Parameter {
 
   /** Checks that the value fits a 16-bit Length. */
   public HostNameAddressParameter {
-    Objects.requireNonNull(hostName, "hostName");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + hostName.length(), "HostNameAddressParameter");
+    OpaqueValue.check(hostName, "hostName", "HostNameAddressParameter");
   }
 
   static HostNameAddressParameter parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record HostNameAddressParameter(Bytes hostName) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + hostName.length();
+    return OpaqueValue.encodedLength(hostName);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    hostName.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, type(), hostName);
   }
 }

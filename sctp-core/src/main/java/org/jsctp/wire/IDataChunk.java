@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
@@ -54,30 +53,24 @@ public record IDataChunk(
   /** Length of the header before the user data: chunk header plus 16 bytes of fields. */
   public static final int HEADER_LENGTH = 20;
 
-  private static final int FLAG_E = 0x01;
-  private static final int FLAG_B = 0x02;
-  private static final int FLAG_U = 0x04;
-  private static final int FLAG_I = 0x08;
-
   /** Checks the stream identifier and that the chunk fits a 16-bit Length. */
   public IDataChunk {
     Wire.checkU16(streamId, "streamId");
-    Objects.requireNonNull(userData, "userData");
-    Wire.checkEncodedLength(HEADER_LENGTH + userData.length(), "IDataChunk");
+    UserDataChunks.checkUserData(userData, HEADER_LENGTH, "IDataChunk");
   }
 
   static IDataChunk parse(int flags, byte[] b, int off, int len) throws WireFormatException {
     Wire.requireValueAtLeast(len, HEADER_LENGTH - Wire.TLV_HEADER, "I-DATA");
     return new IDataChunk(
-        (flags & FLAG_I) != 0,
-        (flags & FLAG_U) != 0,
-        (flags & FLAG_B) != 0,
-        (flags & FLAG_E) != 0,
+        UserDataChunks.immediate(flags),
+        UserDataChunks.unordered(flags),
+        UserDataChunks.beginning(flags),
+        UserDataChunks.ending(flags),
         Wire.i32(b, off),
         Wire.u16(b, off + 4),
         Wire.i32(b, off + 8),
         Wire.i32(b, off + 12),
-        Bytes.wrap(b, off + 16, len - 16));
+        UserDataChunks.userData(b, off, len, HEADER_LENGTH));
   }
 
   /** RFC 8260 section 2.1: the payload protocol identifier, carried by the first fragment only. */
@@ -97,10 +90,7 @@ public record IDataChunk(
 
   @Override
   public int flags() {
-    return (immediate ? FLAG_I : 0)
-        | (unordered ? FLAG_U : 0)
-        | (beginning ? FLAG_B : 0)
-        | (ending ? FLAG_E : 0);
+    return UserDataChunks.flags(immediate, unordered, beginning, ending);
   }
 
   @Override
@@ -110,14 +100,11 @@ public record IDataChunk(
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.I_DATA, flags(), encodedLength());
-    out.putInt(tsn);
-    out.putShort((short) streamId);
+    UserDataChunks.writeStart(out, this, tsn, streamId);
     out.putShort((short) 0);
     out.putInt(messageId);
     out.putInt(payloadProtocolIdOrFragmentSequence);
-    userData.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    UserDataChunks.writeUserData(out, userData, encodedLength());
   }
 
   @Override
@@ -130,12 +117,6 @@ public record IDataChunk(
         + Integer.toUnsignedString(messageId)
         + (beginning ? ", ppid=" : ", fsn=")
         + Integer.toUnsignedString(payloadProtocolIdOrFragmentSequence)
-        + (immediate ? " I" : "")
-        + (unordered ? " U" : "")
-        + (beginning ? " B" : "")
-        + (ending ? " E" : "")
-        + ", "
-        + userData.length()
-        + " bytes]";
+        + UserDataChunks.describe(immediate, unordered, beginning, ending, userData);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Association Aborted Due to Illegal ASCONF-ACK (RFC 5061 section 5.2), in an ABORT.
@@ -24,8 +23,7 @@ public record IllegalAsconfAckCause(Bytes information) implements ErrorCause {
 
   /** Checks that the value fits a 16-bit Length. */
   public IllegalAsconfAckCause {
-    Objects.requireNonNull(information, "information");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + information.length(), "IllegalAsconfAckCause");
+    OpaqueValue.check(information, "information", "IllegalAsconfAckCause");
   }
 
   static IllegalAsconfAckCause parse(byte[] b, int off, int len) {
@@ -39,13 +37,11 @@ public record IllegalAsconfAckCause(Bytes information) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + information.length();
+    return OpaqueValue.encodedLength(information);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    information.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), information);
   }
 }

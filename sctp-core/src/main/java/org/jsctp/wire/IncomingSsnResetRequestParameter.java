@@ -31,9 +31,9 @@ public record IncomingSsnResetRequestParameter(int requestSequence, List<Integer
 
   /** Copies the list and checks every stream number fits 16 bits. */
   public IncomingSsnResetRequestParameter {
-    streams = Wire.checkedList(streams, true, "streams");
+    streams = NumberList.U16.checked(streams, "streams");
     Wire.checkEncodedLength(
-        Wire.TLV_HEADER + 4 + 2 * streams.size(), "IncomingSsnResetRequestParameter");
+        Wire.TLV_HEADER + 4 + NumberList.U16.length(streams), "IncomingSsnResetRequestParameter");
   }
 
   static IncomingSsnResetRequestParameter parse(byte[] b, int off, int len)
@@ -41,7 +41,7 @@ public record IncomingSsnResetRequestParameter(int requestSequence, List<Integer
     Wire.requireValueAtLeast(len, 4, "Incoming SSN Reset Request parameter");
     return new IncomingSsnResetRequestParameter(
         Wire.i32(b, off),
-        Wire.u16List(b, off + 4, len - 4, "Incoming SSN Reset Request parameter"));
+        NumberList.U16.parse(b, off + 4, len - 4, "Incoming SSN Reset Request parameter"));
   }
 
   @Override
@@ -51,16 +51,14 @@ public record IncomingSsnResetRequestParameter(int requestSequence, List<Integer
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4 + 2 * streams.size();
+    return Wire.TLV_HEADER + 4 + NumberList.U16.length(streams);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
     Wire.writeTlvHeader(out, type(), encodedLength());
     out.putInt(requestSequence);
-    for (Integer stream : streams) {
-      out.putShort((short) (int) stream);
-    }
+    NumberList.U16.write(out, streams);
     Wire.writePadding(out, encodedLength());
   }
 }

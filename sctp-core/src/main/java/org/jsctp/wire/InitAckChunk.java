@@ -43,51 +43,38 @@ public record InitAckChunk(
     int inboundStreams,
     int initialTsn,
     List<Parameter> parameters)
-    implements Chunk {
-
-  private static final int FIXED = 16;
+    implements Chunk, InitFields.Values {
 
   /** Checks the field ranges, copies the list and checks the chunk fits a 16-bit Length. */
   public InitAckChunk {
-    Wire.checkU32(advertisedReceiverWindowCredit, "advertisedReceiverWindowCredit");
-    Wire.checkU16(outboundStreams, "outboundStreams");
-    Wire.checkU16(inboundStreams, "inboundStreams");
-    parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(
-        Wire.TLV_HEADER + FIXED + Wire.tlvListLength(parameters), "InitAckChunk");
+    InitFields.checkRanges(advertisedReceiverWindowCredit, outboundStreams, inboundStreams);
+    parameters = TlvLists.checkedCopy(parameters, InitFields.HEADER_LENGTH, "InitAckChunk");
   }
 
   static InitAckChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueAtLeast(len, FIXED, "INIT ACK");
-    return new InitAckChunk(
-        Wire.i32(b, off),
-        Wire.u32(b, off + 4),
-        Wire.u16(b, off + 8),
-        Wire.u16(b, off + 10),
-        Wire.i32(b, off + 12),
-        Wire.parseParameters(b, off + FIXED, len - FIXED, "INIT ACK"));
+    return InitFields.parse(b, off, len, "INIT ACK", InitAckChunk::new);
   }
 
   /** The first parameter of the given record type, if any. */
   public <T extends Parameter> Optional<T> parameter(Class<T> type) {
-    return ParameterLists.first(parameters, type);
+    return TlvLists.first(parameters, type);
   }
 
   /** All parameters of the given record type, in order. */
   public <T extends Parameter> List<T> parameters(Class<T> type) {
-    return ParameterLists.all(parameters, type);
+    return TlvLists.all(parameters, type);
   }
 
   /**
    * The IPv4 and IPv6 addresses listed, in order (the packet's source address is not among them).
    */
   public List<InetAddress> addresses() {
-    return ParameterLists.addresses(parameters);
+    return TlvLists.addresses(parameters);
   }
 
   /** The parameters of types this codec does not know, in order (RFC 9260 section 3.2.1). */
   public List<UnknownParameter> unknownParameters() {
-    return ParameterLists.all(parameters, UnknownParameter.class);
+    return TlvLists.all(parameters, UnknownParameter.class);
   }
 
   /** The value of the State Cookie parameter (RFC 9260 section 3.3.3), if present. */
@@ -107,17 +94,11 @@ public record InitAckChunk(
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + FIXED + Wire.tlvListLength(parameters);
+    return InitFields.encodedLength(parameters);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, type(), 0, encodedLength());
-    out.putInt(initiateTag);
-    out.putInt((int) advertisedReceiverWindowCredit);
-    out.putShort((short) outboundStreams);
-    out.putShort((short) inboundStreams);
-    out.putInt(initialTsn);
-    Wire.writeTlvs(out, parameters);
+    InitFields.writeChunk(out, type(), this);
   }
 }

@@ -27,15 +27,17 @@ public record MissingMandatoryParameterCause(List<Integer> parameterTypes) imple
 
   /** Copies the list and checks every type fits 16 bits. */
   public MissingMandatoryParameterCause {
-    parameterTypes = Wire.checkedList(parameterTypes, true, "parameterTypes");
-    Wire.checkEncodedLength(8 + 2 * parameterTypes.size(), "MissingMandatoryParameterCause");
+    parameterTypes = NumberList.U16.checked(parameterTypes, "parameterTypes");
+    Wire.checkEncodedLength(
+        8 + NumberList.U16.length(parameterTypes), "MissingMandatoryParameterCause");
   }
 
   static MissingMandatoryParameterCause parse(byte[] b, int off, int len)
       throws WireFormatException {
     Wire.requireValueAtLeast(len, 4, "Missing Mandatory Parameter cause");
     long count = Wire.u32(b, off);
-    List<Integer> types = Wire.u16List(b, off + 4, len - 4, "Missing Mandatory Parameter cause");
+    List<Integer> types =
+        NumberList.U16.parse(b, off + 4, len - 4, "Missing Mandatory Parameter cause");
     if (count != types.size()) {
       throw new WireFormatException(
           WireFormatException.Reason.COUNT_MISMATCH,
@@ -51,16 +53,14 @@ public record MissingMandatoryParameterCause(List<Integer> parameterTypes) imple
 
   @Override
   public int encodedLength() {
-    return 8 + 2 * parameterTypes.size();
+    return 8 + NumberList.U16.length(parameterTypes);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
     Wire.writeTlvHeader(out, code(), encodedLength());
     out.putInt(parameterTypes.size());
-    for (Integer type : parameterTypes) {
-      out.putShort((short) (int) type);
-    }
+    NumberList.U16.write(out, parameterTypes);
     Wire.writePadding(out, encodedLength());
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Request Refused - No Authorization (RFC 5061 section 5.2), in an ASCONF-ACK.
@@ -24,8 +23,7 @@ public record NoAuthorizationCause(Bytes request) implements ErrorCause {
 
   /** Checks that the value fits a 16-bit Length. */
   public NoAuthorizationCause {
-    Objects.requireNonNull(request, "request");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + request.length(), "NoAuthorizationCause");
+    OpaqueValue.check(request, "request", "NoAuthorizationCause");
   }
 
   static NoAuthorizationCause parse(byte[] b, int off, int len) {
@@ -39,13 +37,11 @@ public record NoAuthorizationCause(Bytes request) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + request.length();
+    return OpaqueValue.encodedLength(request);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    request.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), request);
   }
 }

@@ -20,8 +20,7 @@ import java.nio.ByteBuffer;
 public record NoUserDataCause(int tsn) implements ErrorCause {
 
   static NoUserDataCause parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueLength(len, 4, "NoUserDataCause");
-    return new NoUserDataCause(Wire.i32(b, off));
+    return new NoUserDataCause(Int32Value.parse(b, off, len, "NoUserDataCause"));
   }
 
   @Override
@@ -31,12 +30,11 @@ public record NoUserDataCause(int tsn) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4;
+    return Int32Value.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    out.putInt(tsn);
+    Int32Value.writeTlv(out, code(), tsn);
   }
 }

@@ -39,9 +39,9 @@ public record OutgoingSsnResetRequestParameter(
 
   /** Copies the list and checks every stream number fits 16 bits. */
   public OutgoingSsnResetRequestParameter {
-    streams = Wire.checkedList(streams, true, "streams");
+    streams = NumberList.U16.checked(streams, "streams");
     Wire.checkEncodedLength(
-        Wire.TLV_HEADER + 12 + 2 * streams.size(), "OutgoingSsnResetRequestParameter");
+        Wire.TLV_HEADER + 12 + NumberList.U16.length(streams), "OutgoingSsnResetRequestParameter");
   }
 
   static OutgoingSsnResetRequestParameter parse(byte[] b, int off, int len)
@@ -51,7 +51,7 @@ public record OutgoingSsnResetRequestParameter(
         Wire.i32(b, off),
         Wire.i32(b, off + 4),
         Wire.i32(b, off + 8),
-        Wire.u16List(b, off + 12, len - 12, "Outgoing SSN Reset Request parameter"));
+        NumberList.U16.parse(b, off + 12, len - 12, "Outgoing SSN Reset Request parameter"));
   }
 
   @Override
@@ -61,7 +61,7 @@ public record OutgoingSsnResetRequestParameter(
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 12 + 2 * streams.size();
+    return Wire.TLV_HEADER + 12 + NumberList.U16.length(streams);
   }
 
   @Override
@@ -70,9 +70,7 @@ public record OutgoingSsnResetRequestParameter(
     out.putInt(requestSequence);
     out.putInt(responseSequence);
     out.putInt(senderLastTsn);
-    for (Integer stream : streams) {
-      out.putShort((short) (int) stream);
-    }
+    NumberList.U16.write(out, streams);
     Wire.writePadding(out, encodedLength());
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * PAD (RFC 4820 section 3): fills a packet, for path MTU probing (RFC 8899 section 6.2). The
@@ -25,8 +24,7 @@ public record PadChunk(Bytes padding) implements Chunk {
 
   /** Checks the chunk fits a 16-bit Length. */
   public PadChunk {
-    Objects.requireNonNull(padding, "padding");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + padding.length(), "PadChunk");
+    OpaqueValue.check(padding, "padding", "PadChunk");
   }
 
   static PadChunk parse(byte[] b, int off, int len) {
@@ -45,13 +43,11 @@ public record PadChunk(Bytes padding) implements Chunk {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + padding.length();
+    return OpaqueValue.encodedLength(padding);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.PAD, 0, encodedLength());
-    padding.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeChunk(out, ChunkType.PAD, 0, padding);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Padding (RFC 4820 section 3), in INIT: makes the INIT bigger for path MTU discovery; the receiver
@@ -25,8 +24,7 @@ public record PaddingParameter(Bytes padding) implements Parameter {
 
   /** Checks that the value fits a 16-bit Length. */
   public PaddingParameter {
-    Objects.requireNonNull(padding, "padding");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + padding.length(), "PaddingParameter");
+    OpaqueValue.check(padding, "padding", "PaddingParameter");
   }
 
   static PaddingParameter parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record PaddingParameter(Bytes padding) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + padding.length();
+    return OpaqueValue.encodedLength(padding);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    padding.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, type(), padding);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Protocol Violation (RFC 9260 section 3.3.10.13): the peer broke the protocol in a way no other
@@ -25,8 +24,7 @@ public record ProtocolViolationCause(Bytes information) implements ErrorCause {
 
   /** Checks that the value fits a 16-bit Length. */
   public ProtocolViolationCause {
-    Objects.requireNonNull(information, "information");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + information.length(), "ProtocolViolationCause");
+    OpaqueValue.check(information, "information", "ProtocolViolationCause");
   }
 
   static ProtocolViolationCause parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record ProtocolViolationCause(Bytes information) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + information.length();
+    return OpaqueValue.encodedLength(information);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    information.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), information);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Random (RFC 4895 section 3.1), in INIT and INIT ACK: the endpoint's random number for AUTH key
@@ -25,8 +24,7 @@ public record RandomParameter(Bytes random) implements Parameter {
 
   /** Checks that the value fits a 16-bit Length. */
   public RandomParameter {
-    Objects.requireNonNull(random, "random");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + random.length(), "RandomParameter");
+    OpaqueValue.check(random, "random", "RandomParameter");
   }
 
   static RandomParameter parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record RandomParameter(Bytes random) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + random.length();
+    return OpaqueValue.encodedLength(random);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    random.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, type(), random);
   }
 }

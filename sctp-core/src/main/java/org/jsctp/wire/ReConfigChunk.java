@@ -26,17 +26,16 @@ public record ReConfigChunk(List<Parameter> parameters) implements Chunk {
 
   /** Copies the list and checks the chunk fits a 16-bit Length. */
   public ReConfigChunk {
-    parameters = List.copyOf(parameters);
-    Wire.checkEncodedLength(Wire.TLV_HEADER + Wire.tlvListLength(parameters), "ReConfigChunk");
+    parameters = TlvLists.checkedCopy(parameters, Wire.TLV_HEADER, "ReConfigChunk");
   }
 
   static ReConfigChunk parse(byte[] b, int off, int len) throws WireFormatException {
-    return new ReConfigChunk(Wire.parseParameters(b, off, len, "RE-CONFIG"));
+    return new ReConfigChunk(TlvWalker.PARAMETERS.parse(b, off, len, "RE-CONFIG"));
   }
 
   /** The first parameter of the given record type, if any. */
   public <T extends Parameter> Optional<T> parameter(Class<T> type) {
-    return ParameterLists.first(parameters, type);
+    return TlvLists.first(parameters, type);
   }
 
   @Override
@@ -51,12 +50,11 @@ public record ReConfigChunk(List<Parameter> parameters) implements Chunk {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + Wire.tlvListLength(parameters);
+    return TlvLists.chunkLength(parameters);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, ChunkType.RE_CONFIG, 0, encodedLength());
-    Wire.writeTlvs(out, parameters);
+    TlvLists.writeChunk(out, type(), flags(), parameters);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Restart of an Association with New Addresses (RFC 9260 section 3.3.10.11): an INIT for a restart
@@ -25,8 +24,7 @@ public record RestartWithNewAddressesCause(Bytes addresses) implements ErrorCaus
 
   /** Checks that the value fits a 16-bit Length. */
   public RestartWithNewAddressesCause {
-    Objects.requireNonNull(addresses, "addresses");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + addresses.length(), "RestartWithNewAddressesCause");
+    OpaqueValue.check(addresses, "addresses", "RestartWithNewAddressesCause");
   }
 
   static RestartWithNewAddressesCause parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record RestartWithNewAddressesCause(Bytes addresses) implements ErrorCaus
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + addresses.length();
+    return OpaqueValue.encodedLength(addresses);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    addresses.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), addresses);
   }
 }

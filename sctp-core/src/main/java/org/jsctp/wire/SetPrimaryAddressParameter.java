@@ -33,10 +33,8 @@ public record SetPrimaryAddressParameter(int correlationId, Parameter address)
   }
 
   static SetPrimaryAddressParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueAtLeast(len, 4, "SetPrimaryAddressParameter");
-    return new SetPrimaryAddressParameter(
-        Wire.i32(b, off),
-        Wire.parseSingleAddress(b, off + 4, len - 4, "SetPrimaryAddressParameter"));
+    return CorrelatedAddress.parse(
+        b, off, len, "SetPrimaryAddressParameter", SetPrimaryAddressParameter::new);
   }
 
   @Override
@@ -46,13 +44,11 @@ public record SetPrimaryAddressParameter(int correlationId, Parameter address)
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4 + address.encodedLength();
+    return CorrelatedAddress.encodedLength(address);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt(correlationId);
-    address.writeTo(out);
+    CorrelatedAddress.writeTlv(out, type(), correlationId, address);
   }
 }

@@ -21,8 +21,8 @@ import java.nio.ByteBuffer;
 public record SsnTsnResetRequestParameter(int requestSequence) implements Parameter {
 
   static SsnTsnResetRequestParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueLength(len, 4, "SsnTsnResetRequestParameter");
-    return new SsnTsnResetRequestParameter(Wire.i32(b, off));
+    return new SsnTsnResetRequestParameter(
+        Int32Value.parse(b, off, len, "SsnTsnResetRequestParameter"));
   }
 
   @Override
@@ -32,12 +32,11 @@ public record SsnTsnResetRequestParameter(int requestSequence) implements Parame
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4;
+    return Int32Value.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt(requestSequence);
+    Int32Value.writeTlv(out, type(), requestSequence);
   }
 }

@@ -25,8 +25,7 @@ public record StaleCookieCause(long stalenessMicros) implements ErrorCause {
   }
 
   static StaleCookieCause parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueLength(len, 4, "StaleCookieCause");
-    return new StaleCookieCause(Wire.u32(b, off));
+    return new StaleCookieCause(Int32Value.parseUnsigned(b, off, len, "StaleCookieCause"));
   }
 
   @Override
@@ -36,12 +35,11 @@ public record StaleCookieCause(long stalenessMicros) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4;
+    return Int32Value.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    out.putInt((int) stalenessMicros);
+    Int32Value.writeTlv(out, code(), (int) stalenessMicros);
   }
 }

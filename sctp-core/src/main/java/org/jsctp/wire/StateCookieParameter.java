@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * State Cookie (RFC 9260 section 3.3.3.1), mandatory in INIT ACK: everything the responder needs to
@@ -25,8 +24,7 @@ public record StateCookieParameter(Bytes cookie) implements Parameter {
 
   /** Checks that the value fits a 16-bit Length. */
   public StateCookieParameter {
-    Objects.requireNonNull(cookie, "cookie");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + cookie.length(), "StateCookieParameter");
+    OpaqueValue.check(cookie, "cookie", "StateCookieParameter");
   }
 
   static StateCookieParameter parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record StateCookieParameter(Bytes cookie) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + cookie.length();
+    return OpaqueValue.encodedLength(cookie);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    cookie.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, type(), cookie);
   }
 }

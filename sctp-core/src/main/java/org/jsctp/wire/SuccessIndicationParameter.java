@@ -21,8 +21,8 @@ import java.nio.ByteBuffer;
 public record SuccessIndicationParameter(int correlationId) implements Parameter {
 
   static SuccessIndicationParameter parse(byte[] b, int off, int len) throws WireFormatException {
-    Wire.requireValueLength(len, 4, "SuccessIndicationParameter");
-    return new SuccessIndicationParameter(Wire.i32(b, off));
+    return new SuccessIndicationParameter(
+        Int32Value.parse(b, off, len, "SuccessIndicationParameter"));
   }
 
   @Override
@@ -32,12 +32,11 @@ public record SuccessIndicationParameter(int correlationId) implements Parameter
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4;
+    return Int32Value.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt(correlationId);
+    Int32Value.writeTlv(out, type(), correlationId);
   }
 }

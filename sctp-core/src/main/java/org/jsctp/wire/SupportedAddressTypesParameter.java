@@ -25,15 +25,14 @@ public record SupportedAddressTypesParameter(List<Integer> addressTypes) impleme
 
   /** Copies the list and checks each value fits 16 bits and the whole a 16-bit Length. */
   public SupportedAddressTypesParameter {
-    addressTypes = Wire.checkedList(addressTypes, true, "addressTypes");
-    Wire.checkEncodedLength(
-        Wire.TLV_HEADER + 2 * addressTypes.size(), "SupportedAddressTypesParameter");
+    addressTypes =
+        NumberList.U16.checkedTlv(addressTypes, "addressTypes", "SupportedAddressTypesParameter");
   }
 
   static SupportedAddressTypesParameter parse(byte[] b, int off, int len)
       throws WireFormatException {
     return new SupportedAddressTypesParameter(
-        Wire.u16List(b, off, len, "SupportedAddressTypesParameter"));
+        NumberList.U16.parse(b, off, len, "SupportedAddressTypesParameter"));
   }
 
   @Override
@@ -43,15 +42,11 @@ public record SupportedAddressTypesParameter(List<Integer> addressTypes) impleme
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 2 * addressTypes.size();
+    return NumberList.U16.tlvLength(addressTypes);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    for (Integer v : addressTypes) {
-      out.putShort((short) (int) v);
-    }
-    Wire.writePadding(out, encodedLength());
+    NumberList.U16.writeTlv(out, type(), addressTypes);
   }
 }

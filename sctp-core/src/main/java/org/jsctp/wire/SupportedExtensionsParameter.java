@@ -25,13 +25,12 @@ public record SupportedExtensionsParameter(List<Integer> chunkTypes) implements 
 
   /** Copies the list and checks each value fits 8 bits and the whole a 16-bit Length. */
   public SupportedExtensionsParameter {
-    chunkTypes = Wire.checkedList(chunkTypes, false, "chunkTypes");
-    Wire.checkEncodedLength(
-        Wire.TLV_HEADER + 1 * chunkTypes.size(), "SupportedExtensionsParameter");
+    chunkTypes = NumberList.U8.checkedTlv(chunkTypes, "chunkTypes", "SupportedExtensionsParameter");
   }
 
-  static SupportedExtensionsParameter parse(byte[] b, int off, int len) {
-    return new SupportedExtensionsParameter(Wire.u8List(b, off, len));
+  static SupportedExtensionsParameter parse(byte[] b, int off, int len) throws WireFormatException {
+    return new SupportedExtensionsParameter(
+        NumberList.U8.parse(b, off, len, "SupportedExtensionsParameter"));
   }
 
   @Override
@@ -41,15 +40,11 @@ public record SupportedExtensionsParameter(List<Integer> chunkTypes) implements 
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 1 * chunkTypes.size();
+    return NumberList.U8.tlvLength(chunkTypes);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    for (Integer v : chunkTypes) {
-      out.put((byte) (int) v);
-    }
-    Wire.writePadding(out, encodedLength());
+    NumberList.U8.writeTlv(out, type(), chunkTypes);
   }
 }

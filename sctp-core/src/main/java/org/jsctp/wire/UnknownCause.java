@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * An error cause with a code this codec has no record for, kept raw so that it can be logged or
@@ -27,8 +26,7 @@ public record UnknownCause(int code, Bytes value) implements ErrorCause {
   /** Checks the code fits 16 bits and the value a 16-bit Length. */
   public UnknownCause {
     Wire.checkU16(code, "code");
-    Objects.requireNonNull(value, "value");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + value.length(), "UnknownCause");
+    OpaqueValue.check(value, "value", "UnknownCause");
   }
 
   static UnknownCause parse(int code, byte[] b, int off, int len) {
@@ -37,13 +35,11 @@ public record UnknownCause(int code, Bytes value) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + value.length();
+    return OpaqueValue.encodedLength(value);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code, encodedLength());
-    value.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code, value);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * A chunk of a type this codec has no record for (including the reserved ECNE and CWR, 12 and 13),
@@ -30,8 +29,7 @@ public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
   public UnknownChunk {
     Wire.checkU8(type, "type");
     Wire.checkU8(flags, "flags");
-    Objects.requireNonNull(value, "value");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + value.length(), "UnknownChunk");
+    OpaqueValue.check(value, "value", "UnknownChunk");
   }
 
   static UnknownChunk parse(int type, int flags, byte[] b, int off, int len) {
@@ -52,13 +50,11 @@ public record UnknownChunk(int type, int flags, Bytes value) implements Chunk {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + value.length();
+    return OpaqueValue.encodedLength(value);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeChunkHeader(out, type, flags, encodedLength());
-    value.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeChunk(out, type, flags, value);
   }
 }

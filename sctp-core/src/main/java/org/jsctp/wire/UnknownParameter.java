@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * A parameter of a type this codec has no record for, kept as raw type and value so that it can be
@@ -28,8 +27,7 @@ public record UnknownParameter(int type, Bytes value) implements Parameter {
   /** Checks the type fits 16 bits and the value a 16-bit Length. */
   public UnknownParameter {
     Wire.checkU16(type, "type");
-    Objects.requireNonNull(value, "value");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + value.length(), "UnknownParameter");
+    OpaqueValue.check(value, "value", "UnknownParameter");
   }
 
   static UnknownParameter parse(int type, byte[] b, int off, int len) {
@@ -43,14 +41,12 @@ public record UnknownParameter(int type, Bytes value) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + value.length();
+    return OpaqueValue.encodedLength(value);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type, encodedLength());
-    value.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, type, value);
   }
 
   /** The TLV as received (header and value, no padding), for parameter 8 or cause 8. */

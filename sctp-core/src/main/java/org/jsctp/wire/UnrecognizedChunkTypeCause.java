@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Unrecognized Chunk Type (RFC 9260 section 3.3.10.6): returns a chunk whose type asked for a
@@ -25,8 +24,7 @@ public record UnrecognizedChunkTypeCause(Bytes chunk) implements ErrorCause {
 
   /** Checks that the value fits a 16-bit Length. */
   public UnrecognizedChunkTypeCause {
-    Objects.requireNonNull(chunk, "chunk");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + chunk.length(), "UnrecognizedChunkTypeCause");
+    OpaqueValue.check(chunk, "chunk", "UnrecognizedChunkTypeCause");
   }
 
   static UnrecognizedChunkTypeCause parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record UnrecognizedChunkTypeCause(Bytes chunk) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + chunk.length();
+    return OpaqueValue.encodedLength(chunk);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    chunk.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), chunk);
   }
 }

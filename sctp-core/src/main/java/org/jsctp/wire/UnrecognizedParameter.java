@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Unrecognized Parameter (RFC 9260 section 3.3.3), in INIT ACK: wraps a parameter of the INIT that
@@ -25,8 +24,7 @@ public record UnrecognizedParameter(Bytes parameter) implements Parameter {
 
   /** Checks that the value fits a 16-bit Length. */
   public UnrecognizedParameter {
-    Objects.requireNonNull(parameter, "parameter");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + parameter.length(), "UnrecognizedParameter");
+    OpaqueValue.check(parameter, "parameter", "UnrecognizedParameter");
   }
 
   static UnrecognizedParameter parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record UnrecognizedParameter(Bytes parameter) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + parameter.length();
+    return OpaqueValue.encodedLength(parameter);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    parameter.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, type(), parameter);
   }
 }

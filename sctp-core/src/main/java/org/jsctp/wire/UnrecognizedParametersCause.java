@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Unrecognized Parameters (RFC 9260 section 3.3.10.8): returns the INIT ACK parameters the
@@ -25,8 +24,7 @@ public record UnrecognizedParametersCause(Bytes parameters) implements ErrorCaus
 
   /** Checks that the value fits a 16-bit Length. */
   public UnrecognizedParametersCause {
-    Objects.requireNonNull(parameters, "parameters");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + parameters.length(), "UnrecognizedParametersCause");
+    OpaqueValue.check(parameters, "parameters", "UnrecognizedParametersCause");
   }
 
   static UnrecognizedParametersCause parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record UnrecognizedParametersCause(Bytes parameters) implements ErrorCaus
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + parameters.length();
+    return OpaqueValue.encodedLength(parameters);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    parameters.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), parameters);
   }
 }

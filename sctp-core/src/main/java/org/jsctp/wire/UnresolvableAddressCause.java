@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * Unresolvable Address (RFC 9260 section 3.3.10.5): the sender cannot use an address parameter it
@@ -25,8 +24,7 @@ public record UnresolvableAddressCause(Bytes address) implements ErrorCause {
 
   /** Checks that the value fits a 16-bit Length. */
   public UnresolvableAddressCause {
-    Objects.requireNonNull(address, "address");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + address.length(), "UnresolvableAddressCause");
+    OpaqueValue.check(address, "address", "UnresolvableAddressCause");
   }
 
   static UnresolvableAddressCause parse(byte[] b, int off, int len) {
@@ -40,13 +38,11 @@ public record UnresolvableAddressCause(Bytes address) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + address.length();
+    return OpaqueValue.encodedLength(address);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    address.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), address);
   }
 }

@@ -1,7 +1,6 @@
 package org.jsctp.wire;
 
 import java.nio.ByteBuffer;
-import java.util.Objects;
 
 /**
  * User-Initiated Abort (RFC 9260 section 3.3.10.12): the upper layer aborted; it may give a reason.
@@ -24,8 +23,7 @@ public record UserInitiatedAbortCause(Bytes reason) implements ErrorCause {
 
   /** Checks that the value fits a 16-bit Length. */
   public UserInitiatedAbortCause {
-    Objects.requireNonNull(reason, "reason");
-    Wire.checkEncodedLength(Wire.TLV_HEADER + reason.length(), "UserInitiatedAbortCause");
+    OpaqueValue.check(reason, "reason", "UserInitiatedAbortCause");
   }
 
   static UserInitiatedAbortCause parse(byte[] b, int off, int len) {
@@ -39,13 +37,11 @@ public record UserInitiatedAbortCause(Bytes reason) implements ErrorCause {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + reason.length();
+    return OpaqueValue.encodedLength(reason);
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, code(), encodedLength());
-    reason.writeTo(out);
-    Wire.writePadding(out, encodedLength());
+    OpaqueValue.writeTlv(out, code(), reason);
   }
 }

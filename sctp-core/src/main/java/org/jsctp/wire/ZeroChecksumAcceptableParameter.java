@@ -23,8 +23,8 @@ public record ZeroChecksumAcceptableParameter(int edmid) implements Parameter {
 
   static ZeroChecksumAcceptableParameter parse(byte[] b, int off, int len)
       throws WireFormatException {
-    Wire.requireValueLength(len, 4, "ZeroChecksumAcceptableParameter");
-    return new ZeroChecksumAcceptableParameter(Wire.i32(b, off));
+    return new ZeroChecksumAcceptableParameter(
+        Int32Value.parse(b, off, len, "ZeroChecksumAcceptableParameter"));
   }
 
   @Override
@@ -34,12 +34,11 @@ public record ZeroChecksumAcceptableParameter(int edmid) implements Parameter {
 
   @Override
   public int encodedLength() {
-    return Wire.TLV_HEADER + 4;
+    return Int32Value.ENCODED_LENGTH;
   }
 
   @Override
   public void writeTo(ByteBuffer out) {
-    Wire.writeTlvHeader(out, type(), encodedLength());
-    out.putInt(edmid);
+    Int32Value.writeTlv(out, type(), edmid);
   }
 }
