@@ -93,7 +93,7 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
       emit(new PeerAddressChange(a.id(), path.address(), path.udpPort(), kind, path.errorCount()));
     }
     if (from == PathState.UNCONFIRMED) {
-      a.validateThresholds();
+      a.options().validateThresholds();
     }
   }
 

@@ -8,6 +8,8 @@ import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.path.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The socket options of a live association (RFC 6458 sections 8.1 and 8.2, RFC 7829 section 7)
@@ -23,7 +25,10 @@ public final class LiveOptions {
 
   private static final long MS = 1_000_000L;
 
+  private static final Logger LOG = LoggerFactory.getLogger(SctpAssociation.class);
+
   private final SctpAssociation a;
+  private String thresholdWarning;
 
   LiveOptions(SctpAssociation a) {
     this.a = a;
@@ -101,7 +106,7 @@ public final class LiveOptions {
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans. */
   public void setAssociationMaxRetrans(int maxRetrans) {
     a.options.setAssociationMaxRetrans(maxRetrans);
-    a.validateThresholds();
+    validateThresholds();
   }
 
   /**
@@ -164,7 +169,7 @@ public final class LiveOptions {
     for (Path p : targets) {
       a.paths.configure(p, params, heartbeating, now);
     }
-    a.validateThresholds();
+    validateThresholds();
     changed();
   }
 
@@ -198,7 +203,7 @@ public final class LiveOptions {
       a.paths.configure(p, t.pathMaxRetrans(), t.pfRetrans());
     }
     setPsRetrans(t.psRetrans());
-    a.validateThresholds();
+    validateThresholds();
   }
 
   /**
@@ -228,6 +233,29 @@ public final class LiveOptions {
       a.paths.learnUdpPort(p, port);
     }
     changed();
+  }
+
+  /**
+   * The configuration warning of RFC 9260 section 8.2, when Association.Max.Retrans exceeds the
+   * sum of the paths' Path.Max.Retrans; null when consistent.
+   */
+  String thresholdWarning() {
+    return thresholdWarning;
+  }
+
+  /** Re-checks RFC 9260 section 8.2 after a threshold or a path changed, warning once. */
+  void validateThresholds() {
+    String warning = a.paths.thresholdWarning(a.options.associationMaxRetrans());
+    if (warning != null && !warning.equals(thresholdWarning)) {
+      // Single-homed, the Linux defaults (10 > 5) always trip this and are harmless: the one
+      // path goes dormant and keeps carrying data. Multihomed, it hides a dead association.
+      if (a.paths.confirmedCount() > 1) {
+        LOG.warn("association {}: {}", a.id(), warning);
+      } else {
+        LOG.debug("association {}: {}", a.id(), warning);
+      }
+    }
+    thresholdWarning = warning;
   }
 
   // ---- queries -----------------------------------------------------------------------------
@@ -267,7 +295,7 @@ public final class LiveOptions {
         a.errorCount(), a.options.associationMaxRetrans(),
         tcb == null ? 0 : tcb.sender.bufferedAmount(),
         tcb == null ? a.options.rcvbuf() : tcb.receiver.advertisedWindow(),
-        a.thresholdWarning());
+        thresholdWarning);
   }
 
   /** SCTP_PEER_ADDR_PARAMS as it stands for one address, or the defaults for new paths (null). */

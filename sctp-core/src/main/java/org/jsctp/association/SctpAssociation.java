@@ -1,7 +1,6 @@
 package org.jsctp.association;
 
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,8 +9,6 @@ import org.jsctp.api.AssociationChange;
 import org.jsctp.api.RemoteError;
 import org.jsctp.config.Sysctl;
 import org.jsctp.endpoint.Transmit;
-import org.jsctp.path.HeartbeatInfo;
-import org.jsctp.path.HeartbeatOutcome;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathManager;
 import org.jsctp.path.PathState;
@@ -35,16 +32,12 @@ import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
-import org.jsctp.wire.InvalidStreamIdentifierCause;
-import org.jsctp.wire.NoUserDataCause;
 import org.jsctp.wire.ProtocolViolationCause;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.ShutdownAckChunk;
 import org.jsctp.wire.ShutdownChunk;
 import org.jsctp.wire.ShutdownCompleteChunk;
-import org.jsctp.wire.UnrecognizedAction;
-import org.jsctp.wire.UnrecognizedChunkTypeCause;
 import org.jsctp.wire.UserInitiatedAbortCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,14 +75,14 @@ public final class SctpAssociation {
   final HandshakeHandler handshake;
   final CollisionHandler collisions;
   final ShutdownHandler shutdown;
+  private final TransferHandler transfer = new TransferHandler(this);
+  private final HeartbeatHandler heartbeats = new HeartbeatHandler(this);
   private final PacketAssembler assembler = new PacketAssembler(this);
   private final LiveOptions liveOptions;
   /** The endpoint's scheduling bookkeeping of this association. */
   final ScheduleSlot schedule = new ScheduleSlot();
   private Phase phase;
   long lastNow;
-  private boolean dirty;
-  private String thresholdWarning;
 
   private SctpAssociation(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
     this.ctx = ctx;
@@ -219,28 +212,6 @@ public final class SctpAssociation {
     return p == null ? 0 : p.udpPort();
   }
 
-  /**
-   * The configuration warning of RFC 9260 section 8.2, when Association.Max.Retrans exceeds the
-   * sum of the paths' Path.Max.Retrans; null when consistent.
-   */
-  String thresholdWarning() {
-    return thresholdWarning;
-  }
-
-  void validateThresholds() {
-    String warning = paths.thresholdWarning(options.associationMaxRetrans());
-    if (warning != null && !warning.equals(thresholdWarning)) {
-      // Single-homed, the Linux defaults (10 > 5) always trip this and are harmless: the one
-      // path goes dormant and keeps carrying data. Multihomed, it hides a dead association.
-      if (paths.confirmedCount() > 1) {
-        LOG.warn("association {}: {}", id, warning);
-      } else {
-        LOG.debug("association {}: {}", id, warning);
-      }
-    }
-    thresholdWarning = warning;
-  }
-
   // ---- phases ----------------------------------------------------------------------------
 
   /** Creates an association that starts the handshake (RFC 9260 section 5.1 step A). */
@@ -302,7 +273,7 @@ public final class SctpAssociation {
     components.emit(new AssociationChange(id, AssociationChange.Kind.COMM_UP, tcb.outboundStreams,
         tcb.inboundStreams, List.of()));
     paths.start(now);
-    validateThresholds();
+    liveOptions.validateThresholds();
     armAutoclose(now);
   }
 
@@ -383,15 +354,13 @@ public final class SctpAssociation {
   /** Handles one chunk; false stops processing of the rest of the packet. */
   private boolean handleChunk(long now, Chunk chunk, Destination source) {
     if (chunk instanceof DataChunk d) {
-      return onData(now, d, source);
+      return transfer.onData(now, d, source);
     } else if (chunk instanceof SackChunk s) {
-      onSack(now, s);
+      transfer.onSack(now, s);
     } else if (chunk instanceof HeartbeatChunk hb) {
-      if (state() != AssociationState.COOKIE_WAIT) {
-        queueControl(new HeartbeatAckChunk(hb.parameters()), source);
-      }
+      heartbeats.onHeartbeat(hb, source);
     } else if (chunk instanceof HeartbeatAckChunk ack) {
-      onHeartbeatAck(now, ack);
+      heartbeats.onHeartbeatAck(now, ack);
     } else if (chunk instanceof AbortChunk abort) {
       counters.increment(MibCounter.SCTP_ABORTEDS);
       terminate(now, lostKind(), abort.causes(), "ABORT received from the peer");
@@ -415,7 +384,7 @@ public final class SctpAssociation {
       // The endpoint routes INIT and COOKIE ECHO; one that gets here was bundled illegally.
       return false;
     } else {
-      return onUnrecognized(chunk, source);
+      return UnrecognizedChunks.handle(this, chunk, source);
     }
     return true;
   }
@@ -424,74 +393,9 @@ public final class SctpAssociation {
     return state().handshaking() ? AssociationChange.Kind.CANT_STR_ASSOC : AssociationChange.Kind.COMM_LOST;
   }
 
-  private boolean onData(long now, DataChunk d, Destination source) {
-    Tcb tcb = tcb();
-    if (!state().receivesData() || tcb == null) {
-      return true;
-    }
-    switch (tcb.receiver.onData(d, source.remote())) {
-      case EMPTY -> {
-        // RFC 9260 section 6.2: a DATA chunk without user data is a protocol error.
-        abortWith(now, List.of(new NoUserDataCause(d.tsn())), "DATA chunk without user data");
-        return false;
-      }
-      case INVALID_STREAM -> queueControl(
-          new ErrorChunk(List.of(new InvalidStreamIdentifierCause(d.streamId()))), source);
-      default -> {}
-    }
-    armAutoclose(now);
-    return true;
-  }
-
-  private void onSack(long now, SackChunk sack) {
-    Tcb tcb = tcb();
-    if (tcb == null || state().handshaking()) {
-      return;
-    }
-    if (tcb.sender.onSack(sack, now) == DataSender.SackResult.INVALID) {
-      abortForProtocolViolation(now, "SACK acknowledges a TSN never sent");
-      return;
-    }
-    shutdown.afterAcknowledgement(now);
-  }
-
   /** Aborts with cause 13, Protocol Violation, carrying {@code what}. */
   void abortForProtocolViolation(long now, String what) {
     abortWith(now, List.of(new ProtocolViolationCause(Bytes.wrap(what.getBytes(StandardCharsets.US_ASCII)))), what);
-  }
-
-  private void onHeartbeatAck(long now, HeartbeatAckChunk ack) {
-    Bytes info = ack.info().orElse(null);
-    HeartbeatInfo hb = info == null ? null : HeartbeatInfo.decode(info);
-    if (hb == null) {
-      return;
-    }
-    Path path = paths.onHeartbeatAck(hb, now);
-    if (path != null) {
-      counters.increment(MibCounter.SCTP_HEARTBEAT_ACKS_RECEIVED);
-      // RFC 9260 section 8.3: a HEARTBEAT ACK clears the association error counter too.
-      Tcb tcb = tcb();
-      if (tcb != null) {
-        tcb.clearErrors();
-      }
-    }
-  }
-
-  private boolean onUnrecognized(Chunk chunk, Destination source) {
-    UnrecognizedAction action = UnrecognizedAction.ofChunkType(chunk.type());
-    if (action.reports()) {
-      Bytes raw = encode(chunk, Math.max(4, options.pathMtu() - 48 - 16 - 8));
-      queueControl(new ErrorChunk(List.of(new UnrecognizedChunkTypeCause(raw))), source);
-    }
-    return action.continues();
-  }
-
-  /** The chunk's bytes, cut to {@code limit} so that an ERROR echoing it fits the MTU. */
-  static Bytes encode(Chunk chunk, int limit) {
-    ByteBuffer b = ByteBuffer.allocate(chunk.paddedLength());
-    chunk.writeTo(b);
-    int length = Math.min(chunk.encodedLength(), limit);
-    return Bytes.wrap(b.array(), 0, length);
   }
 
   /** An INIT that belongs to this association (section 5.2.1 and 5.2.2). Called by the endpoint. */
@@ -553,49 +457,13 @@ public final class SctpAssociation {
     for (int i = 0; i < list.size() && state() != AssociationState.CLOSED; i++) {
       Path p = list.get(i);
       if (p.t3().isDue(now)) {
-        onT3Expired(now, p);
+        transfer.onT3Expired(now, p);
       }
       if (state() != AssociationState.CLOSED && p.heartbeatTimer().isDue(now)) {
-        onHeartbeatTimer(now, p);
+        heartbeats.onHeartbeatTimer(now, p);
       }
     }
     touch();
-  }
-
-  private void onT3Expired(long now, Path path) {
-    counters.increment(MibCounter.SCTP_T3_RTX_EXPIREDS);
-    Tcb tcb = tcb();
-    if (tcb == null) {
-      path.t3().stop();
-      return;
-    }
-    boolean windowProbe = tcb.sender.peerWindowClosed();
-    if (!tcb.sender.onT3Expired(path, now)) {
-      return;
-    }
-    if (windowProbe) {
-      // A zero-window probe that was not acknowledged is not a path failure (section 6.1).
-      return;
-    }
-    paths.recordError(path, now);
-    if (LOG.isDebugEnabled()) {
-      LOG.debug("association {}: T3-rtx expired on {}: path errors {}, rto {} ms", id,
-          path.address().getHostAddress(), path.errorCount(), path.rto().rto() / MS);
-    }
-    countAssociationError(now, "T3-rtx expired on ", path);
-  }
-
-  private void onHeartbeatTimer(long now, Path path) {
-    if (!state().heartbeats()) {
-      path.heartbeatTimer().stop();
-      return;
-    }
-    HeartbeatOutcome outcome = paths.onHeartbeatTimer(path, now);
-    if (outcome == HeartbeatOutcome.LOST
-        && path.state().isConfirmed()
-        && path == paths.currentDataPath()) {
-      countAssociationError(now, "heartbeat unanswered on ", path);
-    }
   }
 
   /** One more consecutive error; beyond Association.Max.Retrans the peer is unreachable. */
@@ -628,7 +496,6 @@ public final class SctpAssociation {
 
   void queueControl(Chunk chunk, Destination destination, int verificationTag) {
     controls.add(chunk, destination, verificationTag);
-    dirty = true;
   }
 
   /** The destination of control chunks that are not replies: the primary path. */
@@ -648,17 +515,7 @@ public final class SctpAssociation {
     return assembler.pollTransmit(now);
   }
 
-  /** Whether this association may have something to send or reschedule. */
-  boolean isDirty() {
-    return dirty;
-  }
-
-  void clearDirty() {
-    dirty = false;
-  }
-
   void touch() {
-    dirty = true;
     ctx.touched(this);
   }
 

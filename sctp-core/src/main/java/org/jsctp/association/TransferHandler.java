@@ -1,0 +1,85 @@
+package org.jsctp.association;
+
+import java.util.List;
+import org.jsctp.path.Path;
+import org.jsctp.stats.MibCounter;
+import org.jsctp.tx.DataSender;
+import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.ErrorChunk;
+import org.jsctp.wire.InvalidStreamIdentifierCause;
+import org.jsctp.wire.NoUserDataCause;
+import org.jsctp.wire.SackChunk;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * User data between the wire and the TCB's halves (RFC 9260 section 6): DATA into the receiver,
+ * with the protocol errors it can raise (sections 6.2 and 6.5), SACKs into the sender, and the
+ * T3-rtx expiry with its error counting (sections 6.3.3 and 8.1), a window probe excepted.
+ */
+final class TransferHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SctpAssociation.class);
+  private static final long MS = 1_000_000L;
+
+  private final SctpAssociation a;
+
+  TransferHandler(SctpAssociation a) {
+    this.a = a;
+  }
+
+  /** One DATA chunk; false stops processing of the rest of the packet. */
+  boolean onData(long now, DataChunk d, Destination source) {
+    Tcb tcb = a.tcb();
+    if (!a.state().receivesData() || tcb == null) {
+      return true;
+    }
+    switch (tcb.receiver.onData(d, source.remote())) {
+      case EMPTY -> {
+        // RFC 9260 section 6.2: a DATA chunk without user data is a protocol error.
+        a.abortWith(now, List.of(new NoUserDataCause(d.tsn())), "DATA chunk without user data");
+        return false;
+      }
+      case INVALID_STREAM -> a.queueControl(
+          new ErrorChunk(List.of(new InvalidStreamIdentifierCause(d.streamId()))), source);
+      default -> {}
+    }
+    a.armAutoclose(now);
+    return true;
+  }
+
+  void onSack(long now, SackChunk sack) {
+    Tcb tcb = a.tcb();
+    if (tcb == null || a.state().handshaking()) {
+      return;
+    }
+    if (tcb.sender.onSack(sack, now) == DataSender.SackResult.INVALID) {
+      a.abortForProtocolViolation(now, "SACK acknowledges a TSN never sent");
+      return;
+    }
+    a.shutdown.afterAcknowledgement(now);
+  }
+
+  void onT3Expired(long now, Path path) {
+    a.counters.increment(MibCounter.SCTP_T3_RTX_EXPIREDS);
+    Tcb tcb = a.tcb();
+    if (tcb == null) {
+      path.t3().stop();
+      return;
+    }
+    boolean windowProbe = tcb.sender.peerWindowClosed();
+    if (!tcb.sender.onT3Expired(path, now)) {
+      return;
+    }
+    if (windowProbe) {
+      // A zero-window probe that was not acknowledged is not a path failure (section 6.1).
+      return;
+    }
+    a.paths.recordError(path, now);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("association {}: T3-rtx expired on {}: path errors {}, rto {} ms", a.id(),
+          path.address().getHostAddress(), path.errorCount(), path.rto().rto() / MS);
+    }
+    a.countAssociationError(now, "T3-rtx expired on ", path);
+  }
+}
