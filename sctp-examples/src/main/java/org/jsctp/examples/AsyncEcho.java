@@ -25,6 +25,10 @@ final class AsyncEcho {
     this.events = events;
   }
 
+  Reassembler reassembler() {
+    return pieces;
+  }
+
   /** Starts echoing; the future completes when the channel closes. */
   CompletableFuture<Void> start() {
     next();

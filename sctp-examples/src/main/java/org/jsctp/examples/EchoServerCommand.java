@@ -1,13 +1,9 @@
 package org.jsctp.examples;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jsctp.netty.SctpMultiChannel;
 import org.jsctp.netty.SctpStack;
-import org.jsctp.netty.SctpStandardSocketOptions;
-import org.jsctp.netty.option.EventSubscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,28 +61,13 @@ final class EchoServerCommand implements Callable<Integer> {
     Events events = new Events(System.out, start);
     SctpStack stack = stackOptions.stack();
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "echo-server-shutdown"));
-    SctpMultiChannel ch = SctpMultiChannel.open(stack);
-    ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort, null);
-    // Echo at once: Nagle-like bundling would wait for the client's delayed SACK.
-    ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true, null);
-    ch.setOption(
-        SctpStandardSocketOptions.SCTP_EVENTS,
-        new EventSubscription(true, true, false, true, true, false),
-        null);
-    if (stackOptions.exposePf) {
-      ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
-    }
-    ch.bind(new InetSocketAddress(locals.get(0), port));
-    for (InetAddress extra : locals.subList(1, locals.size())) {
-      ch.bindAddress(extra);
-    }
-    int boundUdp = ch.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
+    EchoServer server =
+        EchoServer.start(
+            stack, new EchoServer.Settings(locals, port, udpPort, stackOptions.exposePf), events);
     System.out.println(
-        "echo-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
+        "echo-server listening on " + server.localAddresses() + " udp " + server.udpPort());
     System.out.flush();
-
-    // Event-driven: every message is echoed from the event loop that received it.
-    new AsyncEcho(ch, events).start().join();
+    server.done().join();
     return 0;
   }
 }

@@ -24,7 +24,7 @@ final class Reassembler {
    * Adds a piece; returns the whole message when {@code complete}, else null. A message beyond the
    * limit is dropped (and null returned) until its last piece.
    */
-  ByteBuffer add(Association association, ByteBuffer piece, boolean complete) {
+  synchronized ByteBuffer add(Association association, ByteBuffer piece, boolean complete) {
     ByteArrayOutputStream held = partial.get(association);
     if (held == null) {
       if (complete) {
@@ -41,5 +41,19 @@ final class Reassembler {
     }
     partial.remove(association);
     return ByteBuffer.wrap(held.toByteArray());
+  }
+
+  /** Bytes held for unfinished messages, over every association. */
+  synchronized long heldBytes() {
+    long sum = 0;
+    for (ByteArrayOutputStream held : partial.values()) {
+      sum += held.size();
+    }
+    return sum;
+  }
+
+  /** The associations with an unfinished message. */
+  synchronized int unfinished() {
+    return partial.size();
   }
 }
