@@ -21,9 +21,6 @@ import picocli.CommandLine.Spec;
         "Echo every message back on its stream, to any number of associations, until killed.")
 final class EchoServerCommand implements Callable<Integer> {
 
-  /** The largest message echoed; pieces of a larger one are dropped with a line saying so. */
-  static final int MAX_MESSAGE = 64 << 20;
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
@@ -45,6 +42,24 @@ final class EchoServerCommand implements Callable<Integer> {
       description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
   int udpPort;
 
+  @Option(
+      names = "--max-message",
+      paramLabel = "BYTES",
+      defaultValue = "" + EchoServer.DEFAULT_MAX_MESSAGE,
+      description =
+          "The largest message echoed; a peer sending a larger one is aborted (default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxMessage;
+
+  @Option(
+      names = "--reassembly-memory",
+      paramLabel = "BYTES",
+      defaultValue = "" + EchoServer.DEFAULT_REASSEMBLY_MEMORY,
+      description =
+          "What the unfinished messages of all associations may hold together; a peer whose piece"
+              + " does not fit is aborted (default: ${DEFAULT-VALUE}).")
+  long reassemblyMemory;
+
   @Mixin StackOptions stackOptions;
 
   @Override
@@ -56,14 +71,33 @@ final class EchoServerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
     }
+    if (maxMessage < 1 || maxMessage > 1 << 30) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-message must be 1..1073741824, got " + maxMessage);
+    }
+    if (reassemblyMemory < maxMessage) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--reassembly-memory must be at least --max-message ("
+              + maxMessage
+              + "), got "
+              + reassemblyMemory);
+    }
+    EchoServer.Settings settings =
+        new EchoServer.Settings(
+            locals, port, udpPort, stackOptions.exposePf, maxMessage, reassemblyMemory);
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
     SctpStack stack = stackOptions.stack();
+    EchoServer server;
+    try {
+      server = EchoServer.start(stack, settings, events);
+    } catch (Exception e) {
+      stack.close();
+      throw e;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "echo-server-shutdown"));
-    EchoServer server =
-        EchoServer.start(
-            stack, new EchoServer.Settings(locals, port, udpPort, stackOptions.exposePf), events);
     System.out.println(
         "echo-server listening on " + server.localAddresses() + " udp " + server.udpPort());
     System.out.flush();

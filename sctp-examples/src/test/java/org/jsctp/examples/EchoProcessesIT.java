@@ -282,6 +282,15 @@ class EchoProcessesIT {
     Run count = run("echo-client", "--remote", "127.0.0.1", "--count", "0");
     Run missing = run("echo-server", "--port", "7");
     Run sysctl = run("echo-client", "--remote", "127.0.0.1", "--sysctl", "net.sctp.rto_min=-1");
+    Run memory =
+        run(
+            "echo-server",
+            "--local",
+            "127.0.0.1",
+            "--max-message",
+            "1000",
+            "--reassembly-memory",
+            "999");
 
     assertThat(count.exitCode()).isEqualTo(2);
     assertThat(count.err()).contains("--count must be at least 1");
@@ -289,6 +298,8 @@ class EchoProcessesIT {
     assertThat(missing.err()).contains("--local");
     assertThat(sysctl.exitCode()).isEqualTo(2);
     assertThat(sysctl.err()).contains("net.sctp.rto_min");
+    assertThat(memory.exitCode()).isEqualTo(2);
+    assertThat(memory.err()).contains("--reassembly-memory must be at least --max-message");
   }
 
   @Test
