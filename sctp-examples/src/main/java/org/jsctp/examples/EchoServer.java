@@ -5,10 +5,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jsctp.netty.Association;
 import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.NotificationHandler;
@@ -122,6 +127,38 @@ final class EchoServer {
   /** The pieces of unfinished messages the server holds. */
   Reassembler<Association> reassembler() {
     return pieces;
+  }
+
+  /**
+   * Shuts every association down gracefully (SHUTDOWN, as a kernel closes the sockets of a process
+   * that ends), waits for them up to {@code grace}, and closes the channels. What is still open
+   * then is the caller's to abort, by closing the stack.
+   */
+  void stop(Duration grace) {
+    List<CompletableFuture<Void>> ends = new ArrayList<>();
+    try {
+      for (Association a : ch.associations()) {
+        ends.add(ch.shutdownAsync(a));
+      }
+    } catch (IOException e) {
+      // closed already: nothing to shut down
+    }
+    for (SctpChannel b : branches) {
+      ends.add(b.shutdownAsync());
+    }
+    CompletableFuture<?>[] all =
+        ends.stream().map(f -> f.exceptionally(e -> null)).toArray(CompletableFuture<?>[]::new);
+    try {
+      CompletableFuture.allOf(all).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      // what has not ended is aborted with the stack
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeQuietly(ch);
+    for (SctpChannel b : branches) {
+      closeQuietly(b);
+    }
   }
 
   private static void closeQuietly(java.nio.channels.Channel c) {

@@ -1,6 +1,7 @@
 package org.jsctp.examples;
 
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jsctp.netty.SctpStack;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code echo-server}: a one-to-many SCTP echo server over UDP. Every message goes back on the same
- * association and stream, with the same PPID and ordering flag, until the process is killed.
+ * association and stream, with the same PPID and ordering flag, until the process is killed; then
+ * every association is shut down gracefully.
  */
 @Command(
     name = "echo-server",
@@ -20,6 +22,9 @@ import picocli.CommandLine.Spec;
     description =
         "Echo every message back on its stream, to any number of associations, until killed.")
 final class EchoServerCommand implements Callable<Integer> {
+
+  /** How long a stopping server waits for its associations' graceful shutdowns. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -97,7 +102,16 @@ final class EchoServerCommand implements Callable<Integer> {
       stack.close();
       throw e;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "echo-server-shutdown"));
+    // Killed (SIGTERM, Ctrl-C): shut the associations down gracefully, as the kernel does for the
+    // sockets of a process that ends; SctpStack.close() then aborts what has not ended in time.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop(SHUTDOWN_GRACE);
+                  stack.close();
+                },
+                "echo-server-shutdown"));
     System.out.println(
         "echo-server listening on " + server.localAddresses() + " udp " + server.udpPort());
     System.out.flush();
