@@ -187,7 +187,10 @@ final class EchoClientCommand implements Callable<Integer> {
       EchoReader reader = new EchoReader(ch, stats, events, window, size);
       reader.start();
 
-      send(ch, stats, window, outStreams, reader);
+      boolean finished = send(ch, stats, window, outStreams, reader);
+      if (!finished) {
+        events.line("stopped sending: the association takes no more messages");
+      }
       waitForEchoes(stats, reader);
       long end = System.nanoTime();
       try {
@@ -200,11 +203,15 @@ final class EchoClientCommand implements Callable<Integer> {
       }
       System.out.println(stats.result(end));
       System.out.flush();
-      return stats.echoed() == stats.sent() && stats.mismatched() == 0 ? 0 : 1;
+      return finished && stats.echoed() == stats.sent() && stats.mismatched() == 0 ? 0 : 1;
     }
   }
 
-  private void send(
+  /**
+   * Sends until the count or the time is reached (true), or until the association takes no more
+   * messages (false: shut down or ended). A message counts as sent only when the send call took it.
+   */
+  private boolean send(
       SctpChannel ch, EchoStats stats, Semaphore window, int outStreams, EchoReader reader)
       throws Exception {
     long first = System.nanoTime();
@@ -213,32 +220,42 @@ final class EchoClientCommand implements Callable<Integer> {
     for (long seq = 0; duration != null || seq < count; seq++) {
       long now = System.nanoTime();
       if (now >= end) {
-        return;
+        return true;
       }
       if (interval > 0) {
         long due = first + seq * interval;
         while ((now = System.nanoTime()) < due) {
           LockSupport.parkNanos(Math.min(due - now, end - now));
           if (System.nanoTime() >= end) {
-            return;
+            return true;
           }
         }
       }
       while (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
-        if (System.nanoTime() >= end || !reader.isAlive()) {
-          return;
+        if (System.nanoTime() >= end) {
+          return true;
+        }
+        if (!reader.isAlive()) {
+          return false;
         }
       }
       int stream = (int) (seq % outStreams);
+      // Counted before the call, so that an echo arriving at once finds it; taken back on failure.
       stats.sent(seq, stream, System.nanoTime());
       try {
         ch.send(
             ByteBuffer.wrap(Payload.build(seq, size)),
             MessageInfo.createOutgoing(null, stream).unordered(unordered));
-      } catch (ClosedChannelException e) {
-        return;
+      } catch (Exception e) {
+        stats.unsent(seq, stream);
+        window.release();
+        if (e instanceof ClosedChannelException) {
+          return false;
+        }
+        throw e;
       }
     }
+    return true;
   }
 
   private void waitForEchoes(EchoStats stats, EchoReader reader) throws InterruptedException {

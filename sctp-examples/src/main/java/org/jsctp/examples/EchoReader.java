@@ -6,8 +6,11 @@ import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
+import org.jsctp.netty.HandlerResult;
 import org.jsctp.netty.MessageInfo;
+import org.jsctp.netty.Notification;
 import org.jsctp.netty.SctpChannel;
+import org.jsctp.netty.SendFailedNotification;
 
 /**
  * The echo client's receiving side, event-driven: every receive completes on the stack's event
@@ -44,7 +47,7 @@ final class EchoReader {
   private void next() {
     while (!done.isDone()) {
       buf.clear();
-      CompletableFuture<MessageInfo> f = ch.receiveAsync(buf, null, events);
+      CompletableFuture<MessageInfo> f = ch.receiveAsync(buf, null, this::onNotification);
       if (!f.isDone()) {
         f.whenComplete((info, error) -> {
           if (handle(info, error)) {
@@ -64,6 +67,22 @@ final class EchoReader {
         return;
       }
     }
+  }
+
+  /**
+   * Prints the notification; a message that the stack hands back unsent is taken back from the
+   * count of sent messages, so that the RESULT line counts only what went.
+   */
+  private HandlerResult onNotification(Notification n, Void attachment) {
+    if (n instanceof SendFailedNotification f && !f.dataSent()) {
+      ByteBuffer b = f.buffer();
+      byte[] data = new byte[b.remaining()];
+      b.get(data);
+      if (stats.unsent(data, data.length, f.streamNumber())) {
+        window.release();
+      }
+    }
+    return events.handleNotification(n, attachment);
   }
 
   /** Handles one receive; returns whether to go on. */

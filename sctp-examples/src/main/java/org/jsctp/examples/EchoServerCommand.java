@@ -1,13 +1,10 @@
 package org.jsctp.examples;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.jsctp.netty.SctpMultiChannel;
 import org.jsctp.netty.SctpStack;
-import org.jsctp.netty.SctpStandardSocketOptions;
-import org.jsctp.netty.option.EventSubscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code echo-server}: a one-to-many SCTP echo server over UDP. Every message goes back on the same
- * association and stream, with the same PPID and ordering flag, until the process is killed.
+ * association and stream, with the same PPID and ordering flag, until the process is killed; then
+ * every association is shut down gracefully.
  */
 @Command(
     name = "echo-server",
@@ -25,8 +23,8 @@ import picocli.CommandLine.Spec;
         "Echo every message back on its stream, to any number of associations, until killed.")
 final class EchoServerCommand implements Callable<Integer> {
 
-  /** The largest message echoed; pieces of a larger one are dropped with a line saying so. */
-  static final int MAX_MESSAGE = 64 << 20;
+  /** How long a stopping server waits for its associations' graceful shutdowns. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,6 +47,24 @@ final class EchoServerCommand implements Callable<Integer> {
       description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
   int udpPort;
 
+  @Option(
+      names = "--max-message",
+      paramLabel = "BYTES",
+      defaultValue = "" + EchoServer.DEFAULT_MAX_MESSAGE,
+      description =
+          "The largest message echoed; a peer sending a larger one is aborted (default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxMessage;
+
+  @Option(
+      names = "--reassembly-memory",
+      paramLabel = "BYTES",
+      defaultValue = "" + EchoServer.DEFAULT_REASSEMBLY_MEMORY,
+      description =
+          "What the unfinished messages of all associations may hold together; a peer whose piece"
+              + " does not fit is aborted (default: ${DEFAULT-VALUE}).")
+  long reassemblyMemory;
+
   @Mixin StackOptions stackOptions;
 
   @Override
@@ -60,33 +76,46 @@ final class EchoServerCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
     }
+    if (maxMessage < 1 || maxMessage > 1 << 30) {
+      throw new ParameterException(
+          spec.commandLine(), "--max-message must be 1..1073741824, got " + maxMessage);
+    }
+    if (reassemblyMemory < maxMessage) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--reassembly-memory must be at least --max-message ("
+              + maxMessage
+              + "), got "
+              + reassemblyMemory);
+    }
+    EchoServer.Settings settings =
+        new EchoServer.Settings(
+            locals, port, udpPort, stackOptions.exposePf, maxMessage, reassemblyMemory);
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
     SctpStack stack = stackOptions.stack();
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "echo-server-shutdown"));
-    SctpMultiChannel ch = SctpMultiChannel.open(stack);
-    ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort, null);
-    // Echo at once: Nagle-like bundling would wait for the client's delayed SACK.
-    ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true, null);
-    ch.setOption(
-        SctpStandardSocketOptions.SCTP_EVENTS,
-        new EventSubscription(true, true, false, true, true, false),
-        null);
-    if (stackOptions.exposePf) {
-      ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
+    EchoServer server;
+    try {
+      server = EchoServer.start(stack, settings, events);
+    } catch (Exception e) {
+      stack.close();
+      throw e;
     }
-    ch.bind(new InetSocketAddress(locals.get(0), port));
-    for (InetAddress extra : locals.subList(1, locals.size())) {
-      ch.bindAddress(extra);
-    }
-    int boundUdp = ch.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
+    // Killed (SIGTERM, Ctrl-C): shut the associations down gracefully, as the kernel does for the
+    // sockets of a process that ends; SctpStack.close() then aborts what has not ended in time.
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.stop(SHUTDOWN_GRACE);
+                  stack.close();
+                },
+                "echo-server-shutdown"));
     System.out.println(
-        "echo-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
+        "echo-server listening on " + server.localAddresses() + " udp " + server.udpPort());
     System.out.flush();
-
-    // Event-driven: every message is echoed from the event loop that received it.
-    new AsyncEcho(ch, events).start().join();
+    server.done().join();
     return 0;
   }
 }

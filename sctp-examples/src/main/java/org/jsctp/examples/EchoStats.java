@@ -56,6 +56,51 @@ final class EchoStats {
     sent++;
   }
 
+  /**
+   * Takes back message {@code seq}, counted by {@link #sent} just before its send call: the send
+   * failed, so the message never went.
+   */
+  synchronized void unsent(long seq, int stream) {
+    if (!outstanding.remove(seq)) {
+      return;
+    }
+    ArrayDeque<Long> q = perStream.get(stream);
+    if (q != null) {
+      q.remove(seq);
+    }
+    if (sentAt != null) {
+      sentAt.remove(seq);
+    }
+    sent--;
+  }
+
+  /**
+   * Takes back the message the stack handed back unsent (a SEND_FAILED notification with data
+   * that never left): the newest outstanding message of {@code stream} with exactly this content.
+   * Returns whether one was found; part of a message (the rest of one partly sent) is not.
+   */
+  synchronized boolean unsent(byte[] data, int length, int stream) {
+    long seq = Payload.sequence(data, length);
+    if (seq >= 0) {
+      if (outstanding.contains(seq) && Payload.matches(data, length, seq, size)) {
+        unsent(seq, stream);
+        return true;
+      }
+      return false;
+    }
+    ArrayDeque<Long> q = perStream.get(stream);
+    if (q != null) {
+      for (java.util.Iterator<Long> it = q.descendingIterator(); it.hasNext(); ) {
+        long candidate = it.next();
+        if (Payload.matches(data, length, candidate, size)) {
+          unsent(candidate, stream);
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Checks one echoed message; returns whether it matched. */
   synchronized boolean echoed(byte[] data, int length, int stream, long now) {
     if (!outstanding.isEmpty()) {

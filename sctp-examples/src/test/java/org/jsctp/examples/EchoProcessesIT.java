@@ -278,10 +278,58 @@ class EchoProcessesIT {
   }
 
   @Test
+  void aServerThatIsKilledShutsItsAssociationsDownGracefully() throws Exception {
+    Process client =
+        new ProcessBuilder(
+                command(
+                    "echo-client",
+                    "--remote",
+                    "127.0.0.1",
+                    "--remote-udp-port",
+                    Integer.toString(serverUdp),
+                    "--rate",
+                    "100",
+                    "--duration",
+                    "60"))
+            .redirectErrorStream(true)
+            .start();
+    List<String> out = new ArrayList<>();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        out.add(line);
+        if (line.contains(" COMM_UP ")) {
+          server.destroy();
+        }
+      }
+    } finally {
+      client.destroyForcibly();
+    }
+
+    assertThat(client.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(out)
+        .as("the client's events")
+        .anyMatch(l -> l.matches("\\+\\d+ms association \\d+ SHUTDOWN received"))
+        .anyMatch(l -> l.matches("\\+\\d+ms association \\d+ SHUTDOWN"))
+        .noneMatch(l -> l.contains("COMM_LOST"));
+    assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
   void badArgumentsExitWithTwoAndSayWhy() throws Exception {
     Run count = run("echo-client", "--remote", "127.0.0.1", "--count", "0");
     Run missing = run("echo-server", "--port", "7");
     Run sysctl = run("echo-client", "--remote", "127.0.0.1", "--sysctl", "net.sctp.rto_min=-1");
+    Run memory =
+        run(
+            "echo-server",
+            "--local",
+            "127.0.0.1",
+            "--max-message",
+            "1000",
+            "--reassembly-memory",
+            "999");
 
     assertThat(count.exitCode()).isEqualTo(2);
     assertThat(count.err()).contains("--count must be at least 1");
@@ -289,6 +337,8 @@ class EchoProcessesIT {
     assertThat(missing.err()).contains("--local");
     assertThat(sysctl.exitCode()).isEqualTo(2);
     assertThat(sysctl.err()).contains("net.sctp.rto_min");
+    assertThat(memory.exitCode()).isEqualTo(2);
+    assertThat(memory.err()).contains("--reassembly-memory must be at least --max-message");
   }
 
   @Test

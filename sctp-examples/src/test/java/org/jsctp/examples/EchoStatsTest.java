@@ -2,9 +2,10 @@ package org.jsctp.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The latency percentiles of the echo client (nearest rank), without any process or network. */
+/** The echo client's counts and latency percentiles (nearest rank), without any process or network. */
 class EchoStatsTest {
 
   @Test
@@ -39,5 +40,36 @@ class EchoStatsTest {
     stats.sent(0, 0, 1_000_000);
     stats.echoed(Payload.build(0, 10), 10, 0, 1_500_000);
     assertThat(stats.latencyLine()).startsWith("LATENCY samples=0 ");
+  }
+
+  @Test
+  void messagesTakenBackAreNeitherSentNorAwaited() {
+    EchoStats stats = new EchoStats(10, false);
+    stats.sent(0, 0, 1_000_000);
+    stats.sent(1, 0, 2_000_000);
+    stats.sent(2, 1, 3_000_000);
+
+    stats.unsent(1, 0);
+    boolean handedBack = stats.unsent(Payload.build(2, 10), 10, 1);
+    boolean partOfOne = stats.unsent(Arrays.copyOf(Payload.build(0, 10), 5), 5, 0);
+
+    assertThat(handedBack).isTrue();
+    assertThat(partOfOne).as("part of a message is not a message that never went").isFalse();
+    assertThat(stats.sent()).isEqualTo(1);
+    assertThat(stats.outstanding()).isEqualTo(1);
+    assertThat(stats.echoed(Payload.build(0, 10), 10, 0, 4_000_000)).isTrue();
+    assertThat(stats.result(5_000_000)).startsWith("RESULT sent=1 echoed=1 mismatched=0");
+  }
+
+  @Test
+  void shortMessagesHandedBackAreFoundByContentNewestFirst() {
+    EchoStats stats = new EchoStats(4, false);
+    stats.sent(0, 0, 1_000_000);
+    stats.sent(1, 0, 2_000_000);
+
+    assertThat(stats.unsent(Payload.build(1, 4), 4, 0)).isTrue();
+
+    assertThat(stats.sent()).isEqualTo(1);
+    assertThat(stats.echoed(Payload.build(0, 4), 4, 0, 3_000_000)).isTrue();
   }
 }

@@ -107,7 +107,8 @@ public abstract class SctpMultiChannel implements java.nio.channels.Channel {
    * Receives a message (or part of one) of any association, as {@link
    * SctpChannel#receive(ByteBuffer, Object, NotificationHandler)} does. With {@link
    * SctpStandardSocketOptions#SCTP_FRAGMENT_INTERLEAVE} 0 (default), while a message is read in
-   * parts nothing from other associations is returned.
+   * parts nothing from other associations is returned, for as long as that message's peer likes;
+   * with 1 the parts of different associations interleave.
    */
   public abstract <T> MessageInfo receive(
       ByteBuffer dst, T attachment, NotificationHandler<T> handler) throws IOException;

@@ -473,6 +473,15 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public void close() throws IOException {
+    close(false);
+  }
+
+  /** For {@link SctpStack#close()}: every association is aborted, none shut down first. */
+  void abortAndClose() {
+    close(true);
+  }
+
+  private void close(boolean abortAll) {
     CompletableFuture<EndpointRuntime> bound;
     synchronized (lock) {
       if (!open) {
@@ -484,14 +493,16 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     stack.closed(this);
     Set<AssociationHandle> unread = inbox.unreadHandles();
     inbox.close();
-    int linger = opts.linger();
+    int linger = abortAll ? 0 : opts.linger();
+    String reason = abortAll ? "stack closing" : "closed with SO_LINGER 0";
     if (bound != null) {
-      bound.thenAccept(rt -> endAll(rt, unread, linger));
+      bound.thenAccept(rt -> endAll(rt, unread, linger, reason));
     }
   }
 
   /** Shuts down (or aborts) every association and lets the endpoint go. */
-  private void endAll(EndpointRuntime rt, Set<AssociationHandle> unread, int linger) {
+  private void endAll(
+      EndpointRuntime rt, Set<AssociationHandle> unread, int linger, String lingerReason) {
     try {
       // On the loop, after any implicit setup already queued there: it sees the channel closed
       // or its association is in the map by now.
@@ -502,7 +513,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
                 continue;
               }
               if (linger == 0 || unread.contains(h)) {
-                String reason = linger == 0 ? "closed with SO_LINGER 0" : "closed with data unread";
+                String reason = linger == 0 ? lingerReason : "closed with data unread";
                 h.core.abort(
                     System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
               } else {

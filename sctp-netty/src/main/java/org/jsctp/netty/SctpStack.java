@@ -7,6 +7,7 @@ import java.io.Closeable;
 import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -163,9 +164,14 @@ public final class SctpStack implements AutoCloseable {
   }
 
   /**
-   * Aborts every association, closes every channel, stops the event loops and waits for their
-   * threads to end (up to a few seconds; called from a callback on one of the stack's own event
-   * loops it does not wait). Idempotent.
+   * Aborts every association (an ABORT to each peer, no SHUTDOWN first: once the threads stop, no
+   * graceful shutdown could finish), closes every channel, stops the event loops and waits for
+   * their threads to end (up to a few seconds; called from a callback on one of the stack's own
+   * event loops it does not wait). Idempotent.
+   *
+   * <p>For a graceful end, shut the associations down (or close the channels) and wait for them to
+   * end before closing the stack, as a usrsctp application closes its sockets before {@code
+   * usrsctp_finish()}, which refuses to finish while an endpoint remains.
    */
   @Override
   public void close() {
@@ -173,10 +179,16 @@ public final class SctpStack implements AutoCloseable {
       return;
     }
     closed = true;
-    for (Closeable c : new ArrayList<>(channels)) {
+    // One-to-one channels first: the associations a server channel has not handed out yet are
+    // among them, and closing the server channel first would shut them down instead.
+    List<Closeable> open = new ArrayList<>(channels);
+    open.sort(Comparator.comparing(c -> !(c instanceof SctpChannelImpl)));
+    for (Closeable c : open) {
       try {
         if (c instanceof SctpChannelImpl ch) {
           ch.abortAndClose();
+        } else if (c instanceof SctpMultiChannelImpl m) {
+          m.abortAndClose();
         } else {
           c.close();
         }

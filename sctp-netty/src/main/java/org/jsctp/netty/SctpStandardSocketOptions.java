@@ -73,6 +73,11 @@ public final class SctpStandardSocketOptions {
    * Fragment interleave level, 0..2 (RFC 6458 8.1.20). 0: while a message is partly read, a
    * one-to-many channel returns nothing from other associations; 1 and 2: pieces of different
    * associations may interleave. Messages of one association never interleave.
+   *
+   * <p>At 0 (the default, as on Linux) a peer that never finishes a message it has started holds
+   * every other association of the channel back for as long as its association lives. A
+   * one-to-many server that takes large messages from peers it does not trust sets 1 (the FreeBSD
+   * and usrsctp default) and joins the pieces per {@link MessageInfo#association()}.
    */
   public static final SctpSocketOption<Integer> SCTP_FRAGMENT_INTERLEAVE =
       OptionKey.intRange("SCTP_FRAGMENT_INTERLEAVE", 0, 2);

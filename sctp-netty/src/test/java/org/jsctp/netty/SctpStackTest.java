@@ -3,10 +3,18 @@ package org.jsctp.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jsctp.config.Sysctl;
+import org.jsctp.netty.AssociationChangeNotification.AssocChangeEvent;
+import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SctpStackTest {
 
@@ -60,5 +68,56 @@ class SctpStackTest {
     assertThatThrownBy(() -> SctpServerChannel.open(stack))
         .isInstanceOf(ClosedChannelException.class);
     assertThat(stack.snmp().get("SctpCurrEstab")).isZero();
+  }
+
+  /** Where the association that the closing stack holds lives. */
+  enum Holder {
+    ACCEPTED_CHANNEL,
+    SERVER_CHANNEL_BACKLOG,
+    ONE_TO_MANY_CHANNEL
+  }
+
+  @ParameterizedTest
+  @EnumSource(Holder.class)
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void closeAbortsEveryAssociationWithoutAShutdownFirst(Holder holder) throws Exception {
+    try (SctpStack clientStack = Loopback.stack()) {
+      SctpStack stack = Loopback.stack();
+      SctpChannel client = SctpChannel.open(clientStack);
+      SctpMultiChannel multi = null;
+      SctpServerChannel server = null;
+      InetSocketAddress address;
+      int udp;
+      if (holder == Holder.ONE_TO_MANY_CHANNEL) {
+        multi = SctpMultiChannel.open(stack);
+        multi.bind(new InetSocketAddress(Loopback.LO1, 0));
+        address = (InetSocketAddress) multi.getAllLocalAddresses().iterator().next();
+        udp = multi.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
+      } else {
+        server = Loopback.server(stack);
+        address = Loopback.address(server);
+        udp = server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT);
+      }
+      client.setOption(
+          SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, udp));
+      client.connect(address);
+      if (holder == Holder.ACCEPTED_CHANNEL) {
+        server.accept(Duration.ofSeconds(5));
+      }
+      if (multi != null) {
+        while (multi.associations().isEmpty()) {
+          Thread.sleep(5);
+        }
+      }
+
+      stack.close();
+
+      assertThat(ShutdownAndAbortTest.drain(client))
+          .as("what the peer sees after COMM_UP")
+          .singleElement()
+          .isInstanceOfSatisfying(
+              AssociationChangeNotification.class,
+              n -> assertThat(n.event()).isEqualTo(AssocChangeEvent.COMM_LOST));
+    }
   }
 }
