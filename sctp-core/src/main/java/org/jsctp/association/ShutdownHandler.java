@@ -4,6 +4,7 @@ import java.util.List;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.ShutdownReceived;
 import org.jsctp.path.Path;
+import org.jsctp.rx.DataReceiver;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.tx.DataSender;
 import org.jsctp.wire.AbortChunk;
@@ -57,9 +58,10 @@ final class ShutdownHandler {
   private void sendShutdown(ShuttingDown s, long now) {
     a.controls.removeAll(ShutdownChunk.class);
     Destination dest = a.primaryDestination();
-    a.queueControl(new ShutdownChunk(s.tcb().receiver.cumulativeTsn()), dest);
-    if (!s.tcb().receiver.hasGaps()) {
-      s.tcb().receiver.sackSent();
+    DataReceiver receiver = s.tcb().receiver;
+    a.queueControl(new ShutdownChunk(receiver.cumulativeTsn()), dest);
+    if (!receiver.hasGaps() && !receiver.hasDuplicates()) {
+      receiver.sackSent();
     }
     startT2(s, now, dest);
   }
@@ -152,12 +154,16 @@ final class ShutdownHandler {
     a.terminate(now, AssociationChange.Kind.SHUTDOWN_COMP, List.of(), "association shut down");
   }
 
-  /** In SHUTDOWN-SENT every packet with DATA is answered with a SHUTDOWN (and a SACK if gaps). */
+  /**
+   * In SHUTDOWN-SENT every packet with DATA is answered with a SHUTDOWN, and with a SACK too when
+   * the SHUTDOWN's cumulative TSN cannot say everything: gaps, or duplicates (section 9.2).
+   */
   void onDataWhileShutdownSent(ShuttingDown s, long now) {
-    if (!s.tcb().receiver.hasGaps()) {
-      s.tcb().receiver.sackSent();
+    DataReceiver receiver = s.tcb().receiver;
+    if (receiver.hasGaps() || receiver.hasDuplicates()) {
+      receiver.requestSack();
     } else {
-      s.tcb().receiver.requestSack();
+      receiver.sackSent();
     }
     sendShutdown(s, now);
   }

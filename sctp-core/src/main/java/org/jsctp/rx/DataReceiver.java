@@ -389,6 +389,11 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     return tracker.hasGaps();
   }
 
+  /** Whether duplicates arrived that no SACK has reported yet. */
+  public boolean hasDuplicates() {
+    return tracker.duplicateCount() > 0;
+  }
+
   /** The source of the latest DATA chunk: where SACKs go (RFC 9260 section 6.4). */
   public InetAddress lastDataSource() {
     return lastDataSource;

@@ -16,6 +16,7 @@ import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.ShutdownAckChunk;
+import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.ShutdownChunk;
 import org.jsctp.wire.ShutdownCompleteChunk;
 import org.jsctp.wire.UserInitiatedAbortCause;
@@ -195,6 +196,25 @@ class AssociationTerminationTest {
     Sent again = peer.awaitPacket(10 * SECONDS);
     assertThat(again.only(ShutdownChunk.class).cumulativeTsnAck()).isEqualTo(tsn);
     assertThat(again.at() - answer.at()).isEqualTo(1 * SECONDS);
+  }
+
+  @Test
+  void rfc9260_9_2_aDuplicateDataInShutdownSentIsReportedInASackWithTheShutdown() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishActive();
+    DataChunk data = peer.data(0, 0, "sent twice");
+    peer.send(data);
+    peer.expectSack();
+    peer.userShutdown();
+    peer.nextPacketToPeer().only(ShutdownChunk.class);
+    // The peer did not see our SACK and retransmits: the duplicate must be reported.
+    peer.send(data);
+
+    Sent answer = peer.nextPacketToPeer();
+    assertThat(answer.first(ShutdownChunk.class).cumulativeTsnAck()).isEqualTo(data.tsn());
+    assertThat(answer.has(SackChunk.class)).as("a SACK along with the SHUTDOWN").isTrue();
+    assertThat(answer.first(SackChunk.class).duplicateTsns()).containsExactly(data.tsn());
+    assertThat(peer.receivedStrings()).containsExactly("sent twice");
   }
 
   @Test
