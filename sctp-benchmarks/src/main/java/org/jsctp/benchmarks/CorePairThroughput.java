@@ -11,8 +11,8 @@ import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.endpoint.Transmit;
-import org.jsctp.tx.OutgoingMessage;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.OutgoingMessage;
+import org.jsctp.api.SendOutcome;
 import org.jsctp.wire.Bytes;
 
 /**

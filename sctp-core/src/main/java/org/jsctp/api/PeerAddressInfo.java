@@ -1,7 +1,6 @@
 package org.jsctp.api;
 
 import java.net.InetAddress;
-import org.jsctp.path.PathState;
 
 /**
  * SCTP_GET_PEER_ADDR_INFO (RFC 6458 section 8.2.2, with RFC 7829's potentially failed state):

@@ -43,6 +43,8 @@ public final class AssociationOptions implements AssociationSettings {
   private int associationMaxRetrans;
   private int psRetrans;
 
+  private AssociationOptions() {}
+
   /** Options taking every default from the stack configuration. */
   public static AssociationOptions from(StackConfig config) {
     AssociationOptions o = new AssociationOptions();
@@ -208,7 +210,7 @@ public final class AssociationOptions implements AssociationSettings {
     return pfRetrans;
   }
 
-  public PathThresholds defaultThresholds() {
+  PathThresholds defaultThresholds() {
     return new PathThresholds(pathMaxRetrans, pfRetrans, pfEnabled);
   }
 
@@ -307,8 +309,7 @@ public final class AssociationOptions implements AssociationSettings {
     return sackDelayMs;
   }
 
-  @Override
-  public long sackDelayNanos() {
+  long sackDelayNanos() {
     return sackDelayMs * MS;
   }
 

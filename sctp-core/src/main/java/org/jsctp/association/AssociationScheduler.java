@@ -21,6 +21,9 @@ public final class AssociationScheduler {
       new PriorityQueue<>((x, y) -> Long.compare(x.deadline, y.deadline));
   private int live;
 
+  /** An empty schedule, for a new endpoint. */
+  public AssociationScheduler() {}
+
   /** An association changed: its deadline and its output must be looked at again. */
   public void touch(SctpAssociation a) {
     if (!a.schedule.touched) {

@@ -1,15 +1,36 @@
 package org.jsctp.association;
 
-import org.jsctp.rx.ReceiverSettings;
-import org.jsctp.tx.SenderSettings;
-
 /**
  * The settings of one association as they stand, read-only: the stack defaults (sysctl names)
  * overridden by socket options (RFC 6458). {@link AssociationOptions} holds them before an
  * association exists; a live association's are read through {@link LiveOptions#current()} and
  * changed through {@link LiveOptions}.
  */
-public interface AssociationSettings extends SenderSettings, ReceiverSettings {
+public interface AssociationSettings {
+
+  /** SO_SNDBUF: user data queued or unacknowledged. */
+  long sndbuf();
+
+  /** SO_RCVBUF: the receive window. */
+  long rcvbuf();
+
+  /** SCTP_NODELAY. */
+  boolean nodelay();
+
+  /** SCTP_MAXSEG; 0 lets the path MTU decide. */
+  int maxSegment();
+
+  /** SCTP_DISABLE_FRAGMENTS. */
+  boolean disableFragments();
+
+  /** SCTP_MAX_BURST. */
+  int maxBurst();
+
+  /** SCTP_DELAYED_SACK sack_freq. */
+  int sackFrequency();
+
+  /** SCTP_PARTIAL_DELIVERY_POINT in bytes; 0 means half the receive buffer. */
+  long partialDeliveryPoint();
 
   /** SCTP_RTOINFO srto_initial, in ms. */
   long rtoInitialMs();

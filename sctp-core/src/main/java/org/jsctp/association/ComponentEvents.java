@@ -5,7 +5,7 @@ import org.jsctp.api.SctpEvent;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathEnvironment;
 import org.jsctp.path.PathManager;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.rx.ReceiverEnvironment;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;

@@ -14,7 +14,7 @@ import org.jsctp.path.Path;
  */
 public record Destination(InetAddress remote, int udpPort, InetAddress local) {
 
-  public static Destination of(Path path) {
+  static Destination of(Path path) {
     return new Destination(path.address(), path.udpPort(), path.localAddress());
   }
 }

@@ -2,8 +2,8 @@ package org.jsctp.association;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.jsctp.tx.OutgoingMessage;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.OutgoingMessage;
+import org.jsctp.api.SendOutcome;
 
 /**
  * Messages the application sent before the peer's parameters were known (COOKIE-WAIT), within the

@@ -11,15 +11,15 @@ import org.jsctp.config.Sysctl;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathManager;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.path.RtoEstimator;
 import org.jsctp.rx.DataReceiver;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.timer.Timer;
 import org.jsctp.tx.DataSender;
-import org.jsctp.tx.OutgoingMessage;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.OutgoingMessage;
+import org.jsctp.api.SendOutcome;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
@@ -71,6 +71,7 @@ public final class SctpAssociation {
   final PathManager paths;
   final ControlQueue controls = new ControlQueue();
   final AssociationOptions options;
+  private final DataHalfSettings halfSettings;
   final ComponentEvents components;
   final HandshakeHandler handshake;
   final CollisionHandler collisions;
@@ -89,6 +90,7 @@ public final class SctpAssociation {
     this.id = id;
     this.peerPort = peerPort;
     this.options = options;
+    this.halfSettings = new DataHalfSettings(options);
     this.counters = new MibCounters(ctx.counters());
     this.components = new ComponentEvents(this);
     this.paths = new PathManager(components);
@@ -281,8 +283,8 @@ public final class SctpAssociation {
   Tcb newTcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
       int inboundStreams, long peerRwnd) {
     DataSender sender =
-        new DataSender(localInitialTsn, outboundStreams, peerRwnd, options, components);
-    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams, options, components);
+        new DataSender(localInitialTsn, outboundStreams, peerRwnd, halfSettings, components);
+    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams, halfSettings, components);
     return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,
         inboundStreams, sender, receiver);
   }

@@ -1,5 +1,6 @@
 package org.jsctp.path;
 
+import org.jsctp.api.PathState;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import org.jsctp.timer.Timer;

@@ -1,5 +1,6 @@
 package org.jsctp.path;
 
+import org.jsctp.api.PathState;
 import org.jsctp.wire.Bytes;
 
 /** What the path manager needs from its association. */

@@ -1,5 +1,6 @@
 package org.jsctp.path;
 
+import org.jsctp.api.PathState;
 import java.net.InetAddress;
 import org.jsctp.api.PeerAddressParams;
 import java.util.ArrayList;

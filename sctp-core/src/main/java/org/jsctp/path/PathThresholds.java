@@ -1,5 +1,6 @@
 package org.jsctp.path;
 
+import org.jsctp.api.PathState;
 /**
  * The error thresholds of one path (SCTP_PEER_ADDR_THLDS, RFC 7829 section 7.3): Path.Max.Retrans
  * and the potentially-failed threshold. A PF threshold above Path.Max.Retrans, or PF switched

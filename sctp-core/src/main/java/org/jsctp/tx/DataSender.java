@@ -1,6 +1,8 @@
 package org.jsctp.tx;
 
+import org.jsctp.api.SendOutcome;
 import java.util.List;
+import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendFailed;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
@@ -61,6 +63,10 @@ public final class DataSender {
 
   /** Queues a user message after checking stream, size and the send buffer. */
   public SendOutcome send(OutgoingMessage message) {
+    return send(new QueuedMessage(message));
+  }
+
+  private SendOutcome send(QueuedMessage message) {
     if (message.streamId() < 0 || message.streamId() >= queue.streamCount()) {
       return SendOutcome.INVALID_STREAM;
     }
@@ -147,7 +153,7 @@ public final class DataSender {
     int newChunks = 0;
     path.decayIdleWindow(now);
     while (!queue.isEmpty()) {
-      OutgoingMessage m = queue.peek();
+      QueuedMessage m = queue.peek();
       if (!m.started() && m.expiresAt() <= now) {
         abandonUnsent(queue.poll(), "lifetime expired before sending");
         continue;
@@ -178,7 +184,7 @@ public final class DataSender {
     return added + newChunks;
   }
 
-  private void sendNew(PacketBuilder packet, OutgoingMessage m, int length, Path path, long now) {
+  private void sendNew(PacketBuilder packet, QueuedMessage m, int length, Path path, long now) {
     boolean beginning = m.offset() == 0;
     if (beginning) {
       m.assignStreamSequenceNumber(m.unordered() ? 0 : queue.takeSsn(m.streamId()));
@@ -221,7 +227,7 @@ public final class DataSender {
    * not take the next chunk. The chunk then carries the I bit (RFC 9260 section 3.3.1, from RFC
    * 7053) so that the peer does not delay the SACK everything now waits for.
    */
-  private boolean stallsAfter(OutgoingMessage m, int length) {
+  private boolean stallsAfter(QueuedMessage m, int length) {
     long chunkSize = (16 + length + 3) & ~3;
     long rwndAfter = window.rwnd() - chunkSize;
     if (queue.bytes() == length) {
@@ -234,7 +240,7 @@ public final class DataSender {
   }
 
   private int nextMessageChunk() {
-    OutgoingMessage next = queue.peekSecond();
+    QueuedMessage next = queue.peekSecond();
     return next == null ? 0 : Math.min(next.remaining(), fragmentSize());
   }
 
@@ -372,7 +378,7 @@ public final class DataSender {
     return c != null ? window.refused(c.size, c.sentAt) : window.lastAdvertised() == 0;
   }
 
-  private void abandonUnsent(OutgoingMessage m, String reason) {
+  private void abandonUnsent(QueuedMessage m, String reason) {
     buffer.released(m.remaining());
     env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
         m.unordered(), m.context(), reason, m.unsentPart()));
@@ -386,7 +392,7 @@ public final class DataSender {
   public void failAll(String reason) {
     outstanding.drain(c -> env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
         c.chunk.payloadProtocolId(), c.chunk.unordered(), c.context, reason, c.chunk.userData())));
-    for (OutgoingMessage m : queue.drain()) {
+    for (QueuedMessage m : queue.drain()) {
       env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
           m.unordered(), m.context(), reason, m.unsentPart()));
     }
@@ -395,12 +401,13 @@ public final class DataSender {
 
   /**
    * Takes back every message not yet cut into chunks, in the order it would have been sent (the
-   * handshake starts over and the association will be set up anew).
+   * handshake starts over, or the peer's TSN space changed); one partly sent stays, to be
+   * reported by {@link #failAll}.
    */
   public List<OutgoingMessage> takeUnsent() {
-    List<OutgoingMessage> unsent = queue.drain();
+    List<OutgoingMessage> unsent = queue.takeUnstarted();
     for (OutgoingMessage m : unsent) {
-      buffer.released(m.remaining());
+      buffer.released(m.payload().length());
     }
     return unsent;
   }

@@ -3,7 +3,7 @@ package org.jsctp.tx;
 import java.util.List;
 import java.util.function.Consumer;
 import org.jsctp.path.Path;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.util.SequenceUnwrapper;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.SackChunk;

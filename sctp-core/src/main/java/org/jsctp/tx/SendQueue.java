@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jsctp.api.OutgoingMessage;
 import org.jsctp.util.SerialNumbers;
 
 /**
@@ -13,7 +14,7 @@ import org.jsctp.util.SerialNumbers;
  */
 public final class SendQueue {
 
-  private ArrayDeque<OutgoingMessage>[] streams = newQueues(0);
+  private ArrayDeque<QueuedMessage>[] streams = newQueues(0);
   private char[] nextSsn = new char[0];
   private int streamCount;
   private final StreamScheduler scheduler = new FirstComeFirstServed();
@@ -21,8 +22,8 @@ public final class SendQueue {
   private int messages;
 
   @SuppressWarnings("unchecked")
-  private static ArrayDeque<OutgoingMessage>[] newQueues(int n) {
-    return (ArrayDeque<OutgoingMessage>[]) new ArrayDeque<?>[n];
+  private static ArrayDeque<QueuedMessage>[] newQueues(int n) {
+    return (ArrayDeque<QueuedMessage>[]) new ArrayDeque<?>[n];
   }
 
   /** Sets the number of outbound streams once negotiated. */
@@ -38,9 +39,9 @@ public final class SendQueue {
     return streamCount;
   }
 
-  void add(OutgoingMessage message) {
+  void add(QueuedMessage message) {
     int stream = message.streamId();
-    ArrayDeque<OutgoingMessage> q = streams[stream];
+    ArrayDeque<QueuedMessage> q = streams[stream];
     if (q == null) {
       q = new ArrayDeque<>(4);
       streams[stream] = q;
@@ -52,18 +53,18 @@ public final class SendQueue {
   }
 
   /** The message whose chunks go next, or null. */
-  public OutgoingMessage peek() {
+  public QueuedMessage peek() {
     int stream = scheduler.next();
     return stream < 0 ? null : streams[stream].peekFirst();
   }
 
   /** The message that would go after {@link #peek()} is done, or null. */
-  OutgoingMessage peekSecond() {
+  QueuedMessage peekSecond() {
     int stream = scheduler.afterNext();
     if (stream < 0) {
       return null;
     }
-    ArrayDeque<OutgoingMessage> q = streams[stream];
+    ArrayDeque<QueuedMessage> q = streams[stream];
     if (stream != scheduler.next()) {
       return q.peekFirst();
     }
@@ -73,12 +74,12 @@ public final class SendQueue {
   }
 
   /** Removes the head message (fully cut, or abandoned). */
-  OutgoingMessage poll() {
+  QueuedMessage poll() {
     int stream = scheduler.next();
     if (stream < 0) {
       return null;
     }
-    OutgoingMessage m = streams[stream].pollFirst();
+    QueuedMessage m = streams[stream].pollFirst();
     scheduler.dequeued(stream);
     bytes -= m.remaining();
     messages--;
@@ -86,7 +87,7 @@ public final class SendQueue {
   }
 
   /** Records that {@code length} bytes of the head message were cut into a chunk. */
-  void consumed(OutgoingMessage message, int length) {
+  void consumed(QueuedMessage message, int length) {
     message.advance(length);
     bytes -= length;
   }
@@ -111,10 +112,28 @@ public final class SendQueue {
     return messages == 0;
   }
 
+  /**
+   * Removes and returns the messages not yet started, in the order they would have been sent;
+   * a message partly cut into chunks stays.
+   */
+  List<OutgoingMessage> takeUnstarted() {
+    // Only the head message can have started (fragments of one message go out before others).
+    QueuedMessage head = peek();
+    QueuedMessage started = head != null && head.started() ? poll() : null;
+    List<OutgoingMessage> taken = new ArrayList<>(messages);
+    for (QueuedMessage m : drain()) {
+      taken.add(m.message);
+    }
+    if (started != null) {
+      add(started);
+    }
+    return taken;
+  }
+
   /** Removes every message in the order it would have been sent, for SEND_FAILED reports. */
-  List<OutgoingMessage> drain() {
-    List<OutgoingMessage> all = new ArrayList<>(messages);
-    OutgoingMessage m;
+  List<QueuedMessage> drain() {
+    List<QueuedMessage> all = new ArrayList<>(messages);
+    QueuedMessage m;
     while ((m = poll()) != null) {
       all.add(m);
     }

@@ -10,7 +10,7 @@ import org.jsctp.sim.SimTime;
 import org.jsctp.sim.Simulator;
 import org.jsctp.sim.SimulatorExtension;
 import org.jsctp.testing.SimEndpoint;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

@@ -25,7 +25,7 @@ import org.jsctp.sim.SimAddresses;
 import org.jsctp.testing.ScriptedPeer;
 import org.jsctp.testing.ScriptedPeer.Sent;
 import org.jsctp.timer.Timer;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.CookieAckChunk;

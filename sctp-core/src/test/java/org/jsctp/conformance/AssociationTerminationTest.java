@@ -10,7 +10,7 @@ import org.jsctp.api.ShutdownReceived;
 import org.jsctp.association.AssociationState;
 import org.jsctp.testing.ScriptedPeer;
 import org.jsctp.testing.ScriptedPeer.Sent;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;

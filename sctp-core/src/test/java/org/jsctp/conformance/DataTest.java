@@ -18,7 +18,7 @@ import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SendFailed;
 import org.jsctp.association.AssociationState;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.testing.ScriptedPeer;
 import org.jsctp.testing.ScriptedPeer.Sent;
 import org.jsctp.timer.Timer;

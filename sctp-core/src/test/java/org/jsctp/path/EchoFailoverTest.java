@@ -7,7 +7,7 @@ import org.jsctp.config.Sysctl;
 import org.jsctp.sim.SimTime;
 import org.jsctp.sim.Simulator;
 import org.jsctp.testing.MultihomedPair;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,5 +1,6 @@
 package org.jsctp.path;
 
+import org.jsctp.api.PathState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;

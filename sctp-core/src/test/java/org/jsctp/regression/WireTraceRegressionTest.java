@@ -27,7 +27,7 @@ import org.jsctp.sim.Simulator;
 import org.jsctp.testing.MultihomedPair;
 import org.jsctp.testing.SimEndpoint;
 import org.jsctp.testing.Workload;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -68,10 +68,10 @@ public record FailoverExperiment(String label, int pfRetrans, long rtoMinMs, lon
     long pf = -1;
     long inactive = -1;
     for (FailoverRun.Transition t : run.transitions(1)) {
-      if (pf < 0 && t.to() == org.jsctp.path.PathState.POTENTIALLY_FAILED) {
+      if (pf < 0 && t.to() == org.jsctp.api.PathState.POTENTIALLY_FAILED) {
         pf = t.at() - t0;
       }
-      if (inactive < 0 && t.to() == org.jsctp.path.PathState.INACTIVE) {
+      if (inactive < 0 && t.to() == org.jsctp.api.PathState.INACTIVE) {
         inactive = t.at() - t0;
       }
     }

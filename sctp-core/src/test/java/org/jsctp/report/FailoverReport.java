@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.testing.FailoverRun;
 
 /**

@@ -4,12 +4,12 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.sim.ChunkTypes;
 import org.jsctp.sim.DatagramRecord;
 import org.jsctp.sim.Fate;
 import org.jsctp.sim.SimTime;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 
 /**
  * Drives a steady stream of small messages from client to server over a {@link MultihomedPair}

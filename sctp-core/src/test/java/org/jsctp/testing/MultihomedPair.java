@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.sim.SimAddresses;
 import org.jsctp.sim.SimTime;
 import org.jsctp.sim.Simulator;

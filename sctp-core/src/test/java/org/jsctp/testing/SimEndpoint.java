@@ -15,8 +15,8 @@ import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.sim.SimulatedStack;
-import org.jsctp.tx.OutgoingMessage;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.OutgoingMessage;
+import org.jsctp.api.SendOutcome;
 import org.jsctp.wire.Bytes;
 
 /**

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.association.SctpAssociation;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 
 /**
  * A one-way stream of test messages from one association to its peer, with the checks of the

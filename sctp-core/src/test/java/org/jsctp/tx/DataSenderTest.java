@@ -1,5 +1,7 @@
 package org.jsctp.tx;
 
+import org.jsctp.api.OutgoingMessage;
+import org.jsctp.api.SendOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import org.jsctp.api.SendFailed;
 import org.jsctp.api.SenderDry;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathManager;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.jsctp.path.PathThresholds;
 import org.jsctp.path.RtoEstimator;
 import org.jsctp.sim.SimAddresses;

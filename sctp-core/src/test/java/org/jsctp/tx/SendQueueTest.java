@@ -1,5 +1,6 @@
 package org.jsctp.tx;
 
+import org.jsctp.api.OutgoingMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,14 +11,15 @@ import org.junit.jupiter.api.Test;
 /** One queue per stream under a first-come-first-served scheduler (RFC 8260 section 3.1). */
 class SendQueueTest {
 
-  private static OutgoingMessage message(int stream, int context) {
-    return new OutgoingMessage(stream, 0, false, false, Bytes.wrap(new byte[10 + context]), context, Long.MAX_VALUE);
+  private static QueuedMessage message(int stream, int context) {
+    return new QueuedMessage(new OutgoingMessage(stream, 0, false, false,
+        Bytes.wrap(new byte[10 + context]), context, Long.MAX_VALUE));
   }
 
-  private static SendQueue queueOf(int streams, OutgoingMessage... messages) {
+  private static SendQueue queueOf(int streams, QueuedMessage... messages) {
     SendQueue q = new SendQueue();
     q.setStreamCount(streams);
-    for (OutgoingMessage m : messages) {
+    for (QueuedMessage m : messages) {
       q.add(m);
     }
     return q;
@@ -57,9 +59,20 @@ class SendQueueTest {
   }
 
   @Test
+  void takingBackTheUnstartedMessagesLeavesOnlyAHeadThatIsPartlySent() {
+    SendQueue q = queueOf(2, message(1, 1), message(0, 2), message(1, 3));
+    q.consumed(q.peek(), 5);
+
+    assertThat(q.takeUnstarted()).extracting(OutgoingMessage::context).containsExactly(2L, 3L);
+    assertThat(q.size()).isEqualTo(1);
+    assertThat(q.peek().context()).isEqualTo(1);
+    assertThat(q.bytes()).isEqualTo(11 - 5);
+  }
+
+  @Test
   void drainingHandsBackEveryMessageInSendingOrder() {
     SendQueue q = queueOf(2, message(1, 1), message(0, 2), message(1, 3));
-    assertThat(q.drain()).extracting(OutgoingMessage::context).containsExactly(1L, 2L, 3L);
+    assertThat(q.drain()).extracting(QueuedMessage::context).containsExactly(1L, 2L, 3L);
     assertThat(q.isEmpty()).isTrue();
     q.add(message(0, 4));
     assertThat(q.peek().context()).isEqualTo(4);

@@ -17,7 +17,7 @@ import org.jsctp.netty.SctpServerChannel;
 import org.jsctp.netty.SctpStack;
 import org.jsctp.netty.SctpStandardSocketOptions;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 
 /**
  * One side of the demo: an echo server and a client, each multihomed on the two loopback

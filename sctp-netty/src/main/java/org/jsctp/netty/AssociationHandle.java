@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.association.AssociationState;
 import java.net.InetAddress;
-import org.jsctp.tx.SendOutcome;
+import org.jsctp.api.SendOutcome;
 
 /**
  * The runtime's side of one association: the core association, the API {@link Association} object,

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import org.jsctp.netty.option.DefaultSendParam;
-import org.jsctp.tx.OutgoingMessage;
+import org.jsctp.api.OutgoingMessage;
 import org.jsctp.wire.Bytes;
 
 /** Turns a send call's buffer and {@link MessageInfo} into a message for the core. */

@@ -2,7 +2,7 @@ package org.jsctp.netty;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jsctp.tx.OutgoingMessage;
+import org.jsctp.api.OutgoingMessage;
 
 /**
  * One send waiting to be accepted by the core. The event loop claims it before handing it to the

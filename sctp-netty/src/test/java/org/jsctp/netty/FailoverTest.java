@@ -17,7 +17,7 @@ import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.association.AssociationState;
 import org.jsctp.netty.PeerAddressChangeNotification.AddressChangeEvent;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

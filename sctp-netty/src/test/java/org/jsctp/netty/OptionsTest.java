@@ -25,7 +25,7 @@ import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
-import org.jsctp.path.PathState;
+import org.jsctp.api.PathState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.jsctp.path;
+package org.jsctp.api;
 
 /**
  * The state of one peer transport address (RFC 9260 section 8.2, RFC 7829 section 3). Which

@@ -1,4 +1,4 @@
-package org.jsctp.tx;
+package org.jsctp.api;
 
 /** The answer to a send call of the core. */
 public enum SendOutcome {

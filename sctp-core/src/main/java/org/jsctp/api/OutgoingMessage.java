@@ -1,0 +1,31 @@
+package org.jsctp.api;
+
+import java.util.Objects;
+import org.jsctp.wire.Bytes;
+
+/**
+ * A user message handed to an association to send (RFC 9260 section 10.1 SEND): where it goes and
+ * how, and what to report it with if it is never delivered.
+ *
+ * @param streamId the outbound stream
+ * @param payloadProtocolId the PPID (RFC 9260 section 3.3.1), as opaque to SCTP
+ * @param unordered whether it may be delivered out of order (the U bit)
+ * @param sackImmediately whether its last chunk asks the peer for an immediate SACK (the I bit)
+ * @param payload the user data; the association keeps a reference, so the caller must not change it
+ * @param context the application's value, handed back in a SEND_FAILED notification
+ * @param expiresAt the time after which it is abandoned and reported if not yet sent, or {@link
+ *     Long#MAX_VALUE}
+ */
+public record OutgoingMessage(
+    int streamId,
+    int payloadProtocolId,
+    boolean unordered,
+    boolean sackImmediately,
+    Bytes payload,
+    long context,
+    long expiresAt) {
+
+  public OutgoingMessage {
+    Objects.requireNonNull(payload, "payload");
+  }
+}
