@@ -52,6 +52,9 @@ public final class Endpoint {
 
   private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
 
+  /** What {@link #nextDeadline()} answers when no timer runs. */
+  public static final long NEVER = Timer.NEVER;
+
   private final StackConfig config;
   private final int localPort;
   private final List<InetAddress> localAddresses;
@@ -301,7 +304,7 @@ public final class Endpoint {
     return events.pollFirst();
   }
 
-  /** The earliest time {@link #handleTimeout} must be called, or {@link Timer#NEVER}. */
+  /** The earliest time {@link #handleTimeout} must be called, or {@link #NEVER}. */
   public long nextDeadline() {
     return scheduler.nextDeadline();
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.jsctp.sim.SimAddresses;
+import org.jsctp.TestAddresses;
 import org.jsctp.wire.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +16,8 @@ class StateCookieTest {
 
   static StateCookie cookie(long createdAt) {
     return new StateCookie(createdAt, 60_000 * MS, 0x11111111, 0x22222222, 100, 200, 65_536, 10, 12,
-        0, 0, 5000, List.of(SimAddresses.v4("10.0.0.2"), SimAddresses.v4("10.0.1.2")),
-        SimAddresses.v4("10.0.0.2"), SimAddresses.v4("10.0.0.1"));
+        0, 0, 5000, List.of(TestAddresses.v4("10.0.0.2"), TestAddresses.v4("10.0.1.2")),
+        TestAddresses.v4("10.0.0.2"), TestAddresses.v4("10.0.0.1"));
   }
 
   @Test

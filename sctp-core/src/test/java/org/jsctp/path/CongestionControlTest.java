@@ -105,7 +105,7 @@ class CongestionControlTest {
 
   @Test
   void aPathIdleForThreeRtosHalvesItsCwndThreeTimesBeforeSendingAgain() {
-    Path p = PathStateMachineTest.path(0, org.jsctp.sim.SimAddresses.v4("10.0.0.2"), PathState.ACTIVE,
+    Path p = PathStateMachineTest.path(0, org.jsctp.TestAddresses.v4("10.0.0.2"), PathState.ACTIVE,
         new PathThresholds(5, 0, true));
     CongestionControl cc = p.congestion();
     for (int i = 0; i < 40; i++) {

@@ -4,16 +4,16 @@ import org.jsctp.api.PathState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import org.jsctp.sim.SimAddresses;
+import org.jsctp.TestAddresses;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Which path carries new data and which takes retransmissions (RFC 9260 6.4, RFC 7829 3.2 and 4.1). */
 class PathSelectionTest {
 
-  static final InetAddress P1 = SimAddresses.v4("10.0.1.2");
-  static final InetAddress P2 = SimAddresses.v4("10.0.2.2");
-  static final InetAddress P3 = SimAddresses.v4("10.0.3.2");
+  static final InetAddress P1 = TestAddresses.v4("10.0.1.2");
+  static final InetAddress P2 = TestAddresses.v4("10.0.2.2");
+  static final InetAddress P3 = TestAddresses.v4("10.0.3.2");
   static final PathThresholds THRESHOLDS = new PathThresholds(5, 0, true);
 
   PathStateMachineTest.Recorder env;
@@ -84,7 +84,7 @@ class PathSelectionTest {
 
   @Test
   void unconfirmedPathsNeverCarryData() {
-    Path unconfirmed = manager.add(PathStateMachineTest.path(3, SimAddresses.v4("10.0.4.2"),
+    Path unconfirmed = manager.add(PathStateMachineTest.path(3, TestAddresses.v4("10.0.4.2"),
         PathState.UNCONFIRMED, THRESHOLDS));
     primary.setState(PathState.INACTIVE);
     second.setState(PathState.INACTIVE);

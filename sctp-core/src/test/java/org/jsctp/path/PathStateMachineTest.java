@@ -7,7 +7,7 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jsctp.sim.SimAddresses;
+import org.jsctp.TestAddresses;
 import org.jsctp.wire.Bytes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PathStateMachineTest {
 
   private static final long MS = 1_000_000L;
-  private static final InetAddress PEER = SimAddresses.v4("10.0.0.2");
+  private static final InetAddress PEER = TestAddresses.v4("10.0.0.2");
 
   enum Event {
     ERROR,
@@ -111,7 +111,7 @@ class PathStateMachineTest {
   }
 
   static Path path(int id, InetAddress address, PathState state, PathThresholds thresholds) {
-    return new Path(id, address, 9899, SimAddresses.v4("10.0.0.1"), state, thresholds,
+    return new Path(id, address, 9899, TestAddresses.v4("10.0.0.1"), state, thresholds,
         new RtoEstimator(1000 * MS, 1000 * MS, 60_000 * MS, 3, 2), 1500, 100_000, 30_000 * MS);
   }
 

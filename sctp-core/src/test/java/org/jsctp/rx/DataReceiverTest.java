@@ -8,7 +8,7 @@ import java.util.List;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.rx.DataReceiver.DataOutcome;
-import org.jsctp.sim.SimAddresses;
+import org.jsctp.TestAddresses;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;
@@ -21,7 +21,7 @@ class DataReceiverTest {
 
   static final long MS = 1_000_000L;
   static final int TSN0 = 77;
-  static final InetAddress PEER = SimAddresses.v4("10.0.0.2");
+  static final InetAddress PEER = TestAddresses.v4("10.0.0.2");
 
   final List<SctpEvent> events = new ArrayList<>();
   DataReceiver receiver;

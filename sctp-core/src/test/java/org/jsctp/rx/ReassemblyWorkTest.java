@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsctp.sim.SimAddresses;
+import org.jsctp.TestAddresses;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReassemblyWorkTest {
 
-  private static final InetAddress PEER = SimAddresses.v4("10.0.0.2");
+  private static final InetAddress PEER = TestAddresses.v4("10.0.0.2");
 
   /** A sink whose ordered streams expect SSN {@code next}, counting the deliverability checks. */
   private static final class CountingSink implements Reassembly.Sink {

@@ -14,7 +14,7 @@ import org.jsctp.path.PathManager;
 import org.jsctp.api.PathState;
 import org.jsctp.path.PathThresholds;
 import org.jsctp.path.RtoEstimator;
-import org.jsctp.sim.SimAddresses;
+import org.jsctp.TestAddresses;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.wire.Bytes;
@@ -110,7 +110,7 @@ class DataSenderTest {
   }
 
   static Path newPath(int id, String address) {
-    return new Path(id, SimAddresses.v4(address), 9899, SimAddresses.v4("10.0.0.1"), PathState.ACTIVE,
+    return new Path(id, TestAddresses.v4(address), 9899, TestAddresses.v4("10.0.0.1"), PathState.ACTIVE,
         new PathThresholds(5, 0, true), new RtoEstimator(1000 * MS, 1000 * MS, 60_000 * MS, 3, 2),
         1500, 1 << 20, 30_000 * MS);
   }

@@ -60,7 +60,7 @@ class OutstandingDataTest {
 
   void send(int count) {
     for (int i = 0; i < count; i++) {
-      DataChunk chunk = new DataChunk(false, false, true, true, TSN0 + (int) data.size(), 0, 0, 0,
+      DataChunk chunk = new DataChunk(false, false, true, true, TSN0 + data.size(), 0, 0, 0,
           Bytes.wrap(new byte[PAYLOAD]));
       data.sent(chunk, 0, path, now);
     }

@@ -1,0 +1,144 @@
+package org.jsctp.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.testkit.ScriptedPeer.SECONDS;
+import static org.jsctp.testkit.ScriptedPeer.sack;
+
+import java.util.List;
+import org.jsctp.api.AssociationChange;
+import org.jsctp.association.AssociationState;
+import org.jsctp.testkit.ScriptedPeer;
+import org.jsctp.testkit.ScriptedPeer.Sent;
+import org.jsctp.timer.Timer;
+import org.jsctp.wire.CookieAckChunk;
+import org.jsctp.wire.CookieEchoChunk;
+import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.InitAckChunk;
+import org.jsctp.wire.InitChunk;
+import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.ShutdownAckChunk;
+import org.jsctp.wire.ShutdownChunk;
+import org.jsctp.wire.ShutdownCompleteChunk;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ETSI TS 102 369 group BDC, bundling of DATA chunks with control chunks (RFC 9260 sections 5.1,
+ * 6.10 and 8.5.1): INIT, INIT ACK and SHUTDOWN COMPLETE travel alone, a packet that bundles them is
+ * discarded; DATA may follow COOKIE ECHO, COOKIE ACK and SACK; DATA after SHUTDOWN ACK is ignored.
+ */
+class BundlingTest {
+
+  @Test
+  void bdc_i_7_1_discardsAnInitBundledWithData() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.endpoint().listen(true);
+    peer.sendWithTag(
+        0,
+        peer.init(),
+        new DataChunk(
+            false,
+            false,
+            true,
+            true,
+            1000,
+            0,
+            0,
+            0,
+            org.jsctp.wire.Bytes.wrap("with the INIT".getBytes())));
+    peer.expectSilenceFor(10 * SECONDS);
+    assertThat(peer.endpoint().associations()).isEmpty();
+  }
+
+  @Test
+  void bdc_i_7_2_discardsAnInitAckBundledWithData() {
+    ScriptedPeer peer = new ScriptedPeer();
+    InitChunk init = peer.connect();
+    peer.send(peer.initAck(), peer.data(0, 0, "with the INIT ACK"));
+    // No COOKIE ECHO: the handshake carries on as if the packet never came.
+    peer.expectNoPacket();
+    assertThat(peer.association.state()).isEqualTo(AssociationState.COOKIE_WAIT);
+    assertThat(peer.awaitPacket(5 * SECONDS).only(InitChunk.class)).isEqualTo(init);
+  }
+
+  @Test
+  void bdc_i_7_3_discardsAShutdownCompleteBundledWithData() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishPassive();
+    peer.send(new ShutdownChunk(peer.iutInitialTsn - 1));
+    peer.nextPacketToPeer().only(ShutdownAckChunk.class);
+    peer.send(new ShutdownCompleteChunk(false), peer.data(0, 0, "with the SHUTDOWN COMPLETE"));
+    peer.expectNoPacket();
+    assertThat(peer.association.state()).isEqualTo(AssociationState.SHUTDOWN_ACK_SENT);
+    peer.awaitPacket(5 * SECONDS).only(ShutdownAckChunk.class);
+    assertThat(peer.received()).isEmpty();
+  }
+
+  @Test
+  void bdc_v_7_4_acceptsDataBundledWithTheCookieEcho() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.endpoint().listen(true);
+    InitAckChunk ack = peer.sendInitExpectInitAck(peer.init());
+    int tsn = peer.nextTsn;
+    peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()), peer.data(0, 0, "early data"));
+    // Section 5.1: COOKIE ACK first, and the first DATA acknowledged at once.
+    Sent reply = peer.nextPacketToPeer();
+    assertThat(reply.chunks().get(0)).isInstanceOf(CookieAckChunk.class);
+    assertThat(reply.first(SackChunk.class).cumulativeTsnAck()).isEqualTo(tsn);
+    assertThat(peer.receivedStrings()).containsExactly("early data");
+  }
+
+  @Test
+  void bdc_v_7_5_acceptsDataBundledWithTheCookieAck() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.connect();
+    peer.sendInitAck(peer.initAck());
+    peer.expectCookieEcho();
+    int tsn = peer.nextTsn;
+    peer.send(new CookieAckChunk(), peer.data(0, 0, "with the COOKIE ACK"));
+    assertThat(peer.associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);
+    assertThat(peer.expectSack().cumulativeTsnAck()).isEqualTo(tsn);
+    assertThat(peer.receivedStrings()).containsExactly("with the COOKIE ACK");
+  }
+
+  @Test
+  void bdc_v_7_6_acceptsASackBundledWithAShutdown() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishPassive();
+    peer.userSend(0, "outstanding".getBytes());
+    DataChunk data = peer.nextPacketToPeer().only(DataChunk.class);
+    peer.send(new ShutdownChunk(data.tsn() - 1), sack(data.tsn()));
+    peer.nextPacketToPeer().only(ShutdownAckChunk.class);
+    peer.send(new ShutdownCompleteChunk(false));
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+  }
+
+  @Test
+  void bdc_v_7_7_acceptsDataBundledAfterASack() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishPassive();
+    peer.userSend(0, "acknowledged".getBytes());
+    DataChunk data = peer.nextPacketToPeer().only(DataChunk.class);
+    int tsn = peer.nextTsn;
+    peer.send(sack(data.tsn()), peer.data(0, 0, "and answered"));
+    assertThat(peer.expectSack().cumulativeTsnAck()).isEqualTo(tsn);
+    assertThat(peer.receivedStrings()).containsExactly("and answered");
+    // The SACK in front acknowledged the IUT's DATA: T3-rtx stopped, nothing is left to time.
+    assertThat(peer.association.bufferedAmount()).isZero();
+    assertThat(peer.nextDeadline()).isEqualTo(Timer.NEVER);
+  }
+
+  @Test
+  void bdc_v_7_8_completesTheShutdownAndIgnoresDataBundledWithAShutdownAck() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishActive();
+    peer.userShutdown();
+    peer.nextPacketToPeer().only(ShutdownChunk.class);
+    peer.send(new ShutdownAckChunk(), peer.data(0, 0, "with the SHUTDOWN ACK"));
+    peer.nextPacketToPeer().only(ShutdownCompleteChunk.class);
+    assertThat(peer.associationChanges())
+        .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+    assertThat(peer.received()).isEmpty();
+    assertThat(List.copyOf(peer.endpoint().associations())).isEmpty();
+  }
+}
