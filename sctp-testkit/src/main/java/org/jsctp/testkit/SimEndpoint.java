@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
@@ -34,6 +36,7 @@ public final class SimEndpoint implements SimulatedStack {
   private final Map<Integer, List<MessageReceived>> received = new HashMap<>();
   private final Map<Integer, List<Long>> receivedAt = new HashMap<>();
   private boolean autoRead = true;
+  private Consumer<SctpEvent> listener = e -> {};
   private long lastNow;
 
   public SimEndpoint(StackConfig config, RandomGenerator random, int udpPort, InetAddress... addresses) {
@@ -43,6 +46,14 @@ public final class SimEndpoint implements SimulatedStack {
 
   public Endpoint endpoint() {
     return endpoint;
+  }
+
+  /**
+   * Hands every event to {@code listener} as it happens, in virtual time: the place for the
+   * application logic under test (it may send from there).
+   */
+  public void onEvent(Consumer<SctpEvent> listener) {
+    this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Whether received messages are reported as read at once (the default) or held unread. */
@@ -125,6 +136,7 @@ public final class SimEndpoint implements SimulatedStack {
           }
         }
       }
+      listener.accept(e);
     }
   }
 
