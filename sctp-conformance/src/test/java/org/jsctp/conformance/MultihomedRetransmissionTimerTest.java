@@ -1,10 +1,10 @@
 package org.jsctp.conformance;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.jsctp.config.StackConfig;
-import org.jsctp.testkit.sim.ChunkTypes;
 import org.jsctp.testkit.sim.SimTime;
 import org.jsctp.testkit.sim.Simulator;
 import org.jsctp.testkit.sim.SimulatorExtension;
@@ -46,8 +46,8 @@ class MultihomedRetransmissionTimerTest {
     pair.client.send(t0, pair.a, 0, new byte[100], false);
     FailoverRun run = new FailoverRun(pair, SimTime.seconds(3600), 1);
     sim.runFor(SimTime.millis(2500));
-    List<Long> onPath1 = run.sentOn(1, ChunkTypes.DATA, t0);
-    List<Long> onPath2 = run.sentOn(2, ChunkTypes.DATA, t0);
+    List<Long> onPath1 = run.sentOn(1, ChunkType.DATA, t0);
+    List<Long> onPath2 = run.sentOn(2, ChunkType.DATA, t0);
     assertThat(onPath1.get(0)).isEqualTo(t0);
     assertThat(onPath2.get(0) - t0).isEqualTo(1000 * MS);
     assertThat(pair.a.options().peerAddressInfo(pair.serverAddress(2)).rtoMillis()).isEqualTo(2000);

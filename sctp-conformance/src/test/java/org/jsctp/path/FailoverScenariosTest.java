@@ -1,5 +1,6 @@
 package org.jsctp.path;
 
+import org.jsctp.wire.ChunkType;
 import org.jsctp.api.PathState;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +9,6 @@ import org.jsctp.api.AssociationChange;
 import org.jsctp.api.PeerAddressChange;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
-import org.jsctp.testkit.sim.ChunkTypes;
 import org.jsctp.testkit.sim.LinkProfile;
 import org.jsctp.testkit.sim.SimTime;
 import org.jsctp.testkit.sim.Simulator;
@@ -62,7 +62,7 @@ class FailoverScenariosTest {
     assertThat(run.dataSentOnPath(2, t0)).as("data moved to path 2").isNotEmpty();
     assertThat(run.dataSentOnPath(2, t0).get(0) - toPf.at()).isLessThan(50 * MS);
 
-    List<Long> probes = run.sentOn(1, ChunkTypes.HEARTBEAT, toPf.at() - 20 * MS);
+    List<Long> probes = run.sentOn(1, ChunkType.HEARTBEAT, toPf.at() - 20 * MS);
     probes.removeIf(t -> t > heal);
     assertThat(probes.size()).as("heartbeats to the PF primary").isGreaterThanOrEqualTo(3);
     for (int i = 2; i < probes.size(); i++) {
@@ -74,7 +74,7 @@ class FailoverScenariosTest {
 
     FailoverRun.Transition back = first(run.transitions(1), PathState.ACTIVE);
     assertThat(back.at()).isGreaterThan(heal);
-    assertThat(run.deliveredOn(1, ChunkTypes.DATA, back.at())).as("primary carries data again").isTrue();
+    assertThat(run.deliveredOn(1, ChunkType.DATA, back.at())).as("primary carries data again").isTrue();
     assertThat(run.maxDeliveryGap(t0)).as("delivery gap about one RTO").isBetween(900 * MS, 1600 * MS);
     assertThat(run.delivered()).isEqualTo(run.sent() - inFlightAllowance(run));
     assertThat(pair.client.hasEvent(AssociationChange.Kind.COMM_LOST)).isFalse();
@@ -134,7 +134,7 @@ class FailoverScenariosTest {
     MultihomedPair pair = new MultihomedPair(sim, fastHb, fastHb, 2);
     FailoverRun run = warmStream(pair);
     long t0 = sim.now();
-    sim.link(pair.serverAddress(2), pair.clientAddress(2)).dropAll(ChunkTypes.HEARTBEAT_ACK);
+    sim.link(pair.serverAddress(2), pair.clientAddress(2)).dropAll(ChunkType.HEARTBEAT_ACK);
     run.runUntil(t0 + 180 * S);
     first(run.transitions(2), PathState.POTENTIALLY_FAILED);
     first(run.transitions(2), PathState.INACTIVE);

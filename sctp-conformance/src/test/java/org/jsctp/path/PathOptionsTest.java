@@ -1,5 +1,6 @@
 package org.jsctp.path;
 
+import org.jsctp.wire.ChunkType;
 import org.jsctp.api.PathState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +11,6 @@ import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressParams.HeartbeatMode;
 import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.config.StackConfig;
-import org.jsctp.testkit.sim.ChunkTypes;
 import org.jsctp.testkit.sim.SimTime;
 import org.jsctp.testkit.sim.Simulator;
 import org.jsctp.testkit.sim.SimulatorExtension;
@@ -68,10 +68,10 @@ class PathOptionsTest {
     assertThat(p.pathMaxRetrans()).isEqualTo(5);
     assertThat(p.pathMtu()).isEqualTo(1500);
     assertThat(p.heartbeat()).isEqualTo(HeartbeatMode.DISABLED);
-    long before = sim.trace().withChunk(ChunkTypes.HEARTBEAT).stream()
+    long before = sim.trace().withChunk(ChunkType.HEARTBEAT).stream()
         .filter(r -> r.datagram().destination().equals(pair.serverAddress(2))).count();
     sim.runFor(SimTime.seconds(120));
-    long after = sim.trace().withChunk(ChunkTypes.HEARTBEAT).stream()
+    long after = sim.trace().withChunk(ChunkType.HEARTBEAT).stream()
         .filter(r -> r.datagram().destination().equals(pair.serverAddress(2))).count();
     assertThat(after).as("no heartbeats once disabled").isEqualTo(before);
     assertThat(pair.a.options().peerAddressParams(pair.serverAddress(1)).heartbeat()).isEqualTo(HeartbeatMode.ENABLED);
@@ -84,7 +84,7 @@ class PathOptionsTest {
     long t = sim.now();
     pair.a.options().requestHeartbeat(t, pair.serverAddress(2));
     sim.runFor(SimTime.millis(50));
-    assertThat(sim.trace().withChunk(ChunkTypes.HEARTBEAT).stream()
+    assertThat(sim.trace().withChunk(ChunkType.HEARTBEAT).stream()
         .anyMatch(r -> r.datagram().sentAtNanos() == t && r.datagram().destination().equals(pair.serverAddress(2)))).isTrue();
     PeerAddressInfo info = pair.a.options().peerAddressInfo(pair.serverAddress(2));
     assertThat(info.heartbeatAcks()).isEqualTo(acksBefore + 1);

@@ -1,11 +1,11 @@
 package org.jsctp.testkit;
 
+import org.jsctp.wire.ChunkType;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.PathState;
-import org.jsctp.testkit.sim.ChunkTypes;
 import org.jsctp.testkit.sim.DatagramRecord;
 import org.jsctp.testkit.sim.Fate;
 import org.jsctp.testkit.sim.SimTime;
@@ -135,7 +135,7 @@ public final class FailoverRun {
 
   /** Send times of DATA-carrying packets from the client on path {@code n}, at or after {@code from}. */
   public List<Long> dataSentOnPath(int n, long from) {
-    return sentOn(n, ChunkTypes.DATA, from);
+    return sentOn(n, ChunkType.DATA, from);
   }
 
   /** Send times of packets with {@code chunkType} from the client on path {@code n}. */

@@ -27,7 +27,7 @@
  *     sim.attach("server", server);
  *     sim.at(SimTime.fromOrigin(SimTime.seconds(5)), "cut primary", () -> sim.blackhole(A1, B1, true));
  *     sim.at(SimTime.fromOrigin(SimTime.seconds(20)), "heal primary", () -> sim.blackhole(A1, B1, false));
- *     sim.link(B2, A2).dropNext(ChunkTypes.HEARTBEAT_ACK);
+ *     sim.link(B2, A2).dropNext(ChunkType.HEARTBEAT_ACK);
  *
  *     client.connect(sim.now(), B1);                       // commands go straight to the stack;
  *     sim.runUntil("established", client::isEstablished, SimTime.seconds(10));  // runs drain it

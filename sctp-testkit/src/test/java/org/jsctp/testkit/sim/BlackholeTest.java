@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -23,8 +24,8 @@ class BlackholeTest {
   void aOneWayBlackholeSwallowsOneDirectionOnly() {
     sim.link(A, B).blackhole(true);
 
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.DATA));
-    b.send(B, A, ToyPackets.packet(2, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.DATA));
+    b.send(B, A, ToyPackets.packet(2, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.received).isEmpty();
@@ -36,13 +37,13 @@ class BlackholeTest {
   @Test
   void aTwoWayBlackholeSwallowsBothDirectionsUntilHealed() {
     sim.blackhole(A, B, true);
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.DATA));
-    b.send(B, A, ToyPackets.packet(2, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.DATA));
+    b.send(B, A, ToyPackets.packet(2, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     sim.blackhole(A, B, false);
-    a.send(A, B, ToyPackets.packet(3, ChunkTypes.DATA));
-    b.send(B, A, ToyPackets.packet(4, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(3, ChunkType.DATA));
+    b.send(B, A, ToyPackets.packet(4, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.receivedTags()).containsExactly(3);
@@ -52,7 +53,7 @@ class BlackholeTest {
 
   @Test
   void datagramsAlreadyInFlightStillArriveWhenTheBlackholeComesOn() {
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.DATA));
     sim.runFor(SimTime.millis(1));
     sim.blackhole(A, B, true);
     sim.runUntilIdle(SimTime.seconds(1));

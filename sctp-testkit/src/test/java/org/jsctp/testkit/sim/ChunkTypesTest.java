@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -16,9 +17,9 @@ class ChunkTypesTest {
         new byte[] {3, 0, 0, 4},
         new byte[] {(byte) 192, 0, 0, 6, 1, 2, 0, 0});
 
-    assertThat(ChunkTypes.of(packet)).containsExactly(ChunkTypes.DATA, ChunkTypes.SACK, ChunkTypes.FORWARD_TSN);
-    assertThat(ChunkTypes.contains(packet, ChunkTypes.SACK)).isTrue();
-    assertThat(ChunkTypes.contains(packet, ChunkTypes.INIT)).isFalse();
+    assertThat(ChunkTypes.of(packet)).containsExactly(ChunkType.DATA, ChunkType.SACK, ChunkType.FORWARD_TSN);
+    assertThat(ChunkTypes.contains(packet, ChunkType.SACK)).isTrue();
+    assertThat(ChunkTypes.contains(packet, ChunkType.INIT)).isFalse();
   }
 
   @Test
@@ -28,14 +29,14 @@ class ChunkTypesTest {
     assertThat(ChunkTypes.of(concat(HEADER, new byte[] {1, 0, 0}))).isEmpty();
     assertThat(ChunkTypes.of(concat(HEADER, new byte[] {4, 0, 0, 3, 5, 0, 0, 4}))).isEmpty();
     assertThat(ChunkTypes.of(concat(HEADER, new byte[] {4, 0, 0, 4, 5, 0, 0, 0, 6, 0, 0, 4})))
-        .containsExactly(ChunkTypes.HEARTBEAT);
+        .containsExactly(ChunkType.HEARTBEAT);
     assertThat(ChunkTypes.of(concat(HEADER, new byte[] {1, 0, (byte) 0xFF, (byte) 0xFF, 0, 0})))
-        .containsExactly(ChunkTypes.INIT);
+        .containsExactly(ChunkType.INIT);
   }
 
   @Test
   void namesKnownAndUnknownTypes() {
-    assertThat(ChunkTypes.name(ChunkTypes.HEARTBEAT_ACK)).isEqualTo("HEARTBEAT_ACK");
+    assertThat(ChunkTypes.name(ChunkType.HEARTBEAT_ACK)).isEqualTo("HEARTBEAT_ACK");
     assertThat(ChunkTypes.name(250)).isEqualTo("TYPE_250");
     assertThat(ChunkTypes.names(List.of(0, 3))).isEqualTo("DATA,SACK");
   }

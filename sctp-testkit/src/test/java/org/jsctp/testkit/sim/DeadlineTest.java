@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -87,7 +88,7 @@ class DeadlineTest {
     SimHost host = sim.attach("t", timer);
     EchoStack peer = new EchoStack(PEER);
     sim.attach("peer", peer);
-    peer.send(PEER, T, ToyPackets.packet(1, ChunkTypes.DATA));
+    peer.send(PEER, T, ToyPackets.packet(1, ChunkType.DATA));
 
     sim.runFor(SimTime.millis(5));
     assertThat(host.armedDeadline()).isEqualTo(SimTime.fromOrigin(SimTime.millis(205)));
@@ -103,7 +104,7 @@ class DeadlineTest {
     EchoStack peer = new EchoStack(PEER);
     sim.attach("peer", peer);
     sim.detach(host);
-    peer.send(PEER, T, ToyPackets.packet(1, ChunkTypes.DATA));
+    peer.send(PEER, T, ToyPackets.packet(1, ChunkType.DATA));
 
     sim.runFor(SimTime.seconds(2));
 

@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -43,8 +44,8 @@ class DeterminismTest {
     sim.attach("b", new EchoStack(B));
     sim.attach("c", new EchoStack(c));
     for (int tag = 0; tag < 64; tag++) {
-      a.send(A, B, ToyPackets.packet(tag, ChunkTypes.DATA));
-      a.send(A, c, ToyPackets.packet(tag, ChunkTypes.DATA));
+      a.send(A, B, ToyPackets.packet(tag, ChunkType.DATA));
+      a.send(A, c, ToyPackets.packet(tag, ChunkType.DATA));
     }
     sim.runUntilIdle(SimTime.seconds(1));
 
@@ -83,7 +84,7 @@ class DeterminismTest {
     for (int i = 0; i < 200; i++) {
       int tag = i;
       sim.at(SimTime.fromOrigin(SimTime.micros(500) * i),
-          () -> a.send(A, B, ToyPackets.packet(tag, ChunkTypes.HEARTBEAT)));
+          () -> a.send(A, B, ToyPackets.packet(tag, ChunkType.HEARTBEAT)));
     }
     sim.runFor(SimTime.seconds(1));
     return sim;

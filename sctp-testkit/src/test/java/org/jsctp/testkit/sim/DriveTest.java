@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class DriveTest {
   @Test
   void runUntilStopsAtTheEventThatMakesTheConditionTrue() {
     attachBoth();
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.HEARTBEAT));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.HEARTBEAT));
 
     long at = sim.runUntil("echo received", () -> !a.received.isEmpty(), SimTime.seconds(1));
 
@@ -39,7 +40,7 @@ class DriveTest {
   void runUntilFailsAfterTheLimitWithTheSeedAndTheGoalInTheMessage() {
     attachBoth();
     sim.blackhole(A, B, true);
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.HEARTBEAT));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.HEARTBEAT));
 
     assertThatThrownBy(() -> sim.runUntil("echo received", () -> !a.received.isEmpty(), SimTime.seconds(2)))
         .isInstanceOf(SimulationFailure.class)
@@ -53,7 +54,7 @@ class DriveTest {
   @Test
   void runUntilIdleWaitsForDatagramsInFlightAndPendingActions() {
     attachBoth();
-    sim.at(SimTime.fromOrigin(SimTime.seconds(1)), () -> a.send(A, B, ToyPackets.packet(1, ChunkTypes.HEARTBEAT)));
+    sim.at(SimTime.fromOrigin(SimTime.seconds(1)), () -> a.send(A, B, ToyPackets.packet(1, ChunkType.HEARTBEAT)));
 
     long at = sim.runUntilIdle(SimTime.seconds(5));
 
@@ -106,7 +107,7 @@ class DriveTest {
     sim.limits(DriveLimits.DEFAULT.withMaxEventsPerInstant(1000));
     sim.attach("a", new Reflector(A));
     sim.attach("b", new Reflector(B));
-    sim.inject(A, ToyPackets.PORT, B, ToyPackets.PORT, ToyPackets.packet(0, ChunkTypes.DATA));
+    sim.inject(A, ToyPackets.PORT, B, ToyPackets.PORT, ToyPackets.packet(0, ChunkType.DATA));
 
     assertThatThrownBy(() -> sim.runFor(SimTime.seconds(1)))
         .isInstanceOf(SimulationFailure.class)
@@ -144,7 +145,7 @@ class DriveTest {
         throw new IllegalStateException("boom");
       }
     });
-    a.send(A, SimAddresses.v4("10.0.0.3"), ToyPackets.packet(1, ChunkTypes.DATA));
+    a.send(A, SimAddresses.v4("10.0.0.3"), ToyPackets.packet(1, ChunkType.DATA));
 
     assertThatThrownBy(() -> sim.runFor(SimTime.seconds(1)))
         .isInstanceOf(SimulationFailure.class)
@@ -157,7 +158,7 @@ class DriveTest {
   @Test
   void aStackSendingFromAnAddressItDoesNotOwnFailsTheRun() {
     attachBoth();
-    a.send(B, A, ToyPackets.packet(1, ChunkTypes.DATA));
+    a.send(B, A, ToyPackets.packet(1, ChunkType.DATA));
 
     assertThatThrownBy(() -> sim.runFor(SimTime.seconds(1)))
         .isInstanceOf(SimulationFailure.class)
@@ -187,7 +188,7 @@ class DriveTest {
   @Test
   void stepRunsOneEventAtATime() {
     attachBoth();
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.HEARTBEAT));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.HEARTBEAT));
 
     assertThat(sim.step()).isTrue();
     assertThat(b.received).hasSize(1);

@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,9 +51,9 @@ final class EchoStack implements SimulatedStack {
   @Override
   public void handleDatagram(long now, InetAddress local, InetAddress remote, int remotePort, byte[] packet) {
     received.add(new Received(now, local, remote, remotePort, packet));
-    if (ChunkTypes.contains(packet, ChunkTypes.HEARTBEAT)) {
+    if (ChunkTypes.contains(packet, ChunkType.HEARTBEAT)) {
       outbox.add(new Transmit(local, remote, remotePort,
-          ToyPackets.packet(ToyPackets.tag(packet), ChunkTypes.HEARTBEAT_ACK)));
+          ToyPackets.packet(ToyPackets.tag(packet), ChunkType.HEARTBEAT_ACK)));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -25,7 +26,7 @@ class EchoUnderImpairmentSoakTest {
       for (int i = 0; i < 300; i++) {
         int tag = i;
         sim.at(SimTime.fromOrigin(SimTime.micros(700) * i),
-            () -> a.send(A, B, ToyPackets.packet(tag, ChunkTypes.HEARTBEAT)));
+            () -> a.send(A, B, ToyPackets.packet(tag, ChunkType.HEARTBEAT)));
       }
 
       sim.runUntilIdle(SimTime.seconds(5));

@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -55,10 +56,10 @@ class LinkImpairmentTest {
     attachBoth();
 
     for (int tag = 0; tag < 5; tag++) {
-      a.send(A, B, ToyPackets.sized(tag, 1000 - 28, ChunkTypes.DATA));
+      a.send(A, B, ToyPackets.sized(tag, 1000 - 28, ChunkType.DATA));
     }
     sim.runFor(SimTime.millis(8));
-    a.send(A, B, ToyPackets.sized(5, 1000 - 28, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.sized(5, 1000 - 28, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.receivedTags()).containsExactly(0, 1, 2, 5);
@@ -72,8 +73,8 @@ class LinkImpairmentTest {
     sim.link(A, B).update(p -> p.withMtu(1280));
     attachBoth();
 
-    a.send(A, B, ToyPackets.sized(1, 1280 - 28, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.sized(2, 1280 - 28 + 4, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.sized(1, 1280 - 28, ChunkType.DATA));
+    a.send(A, B, ToyPackets.sized(2, 1280 - 28 + 4, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.receivedTags()).containsExactly(1);
@@ -85,8 +86,8 @@ class LinkImpairmentTest {
     sim.link(A6, B6).update(p -> p.withMtu(1280));
     attachBoth();
 
-    a.send(A6, B6, ToyPackets.sized(1, 1280 - 48, ChunkTypes.DATA));
-    a.send(A6, B6, ToyPackets.sized(2, 1280 - 48 + 4, ChunkTypes.DATA));
+    a.send(A6, B6, ToyPackets.sized(1, 1280 - 48, ChunkType.DATA));
+    a.send(A6, B6, ToyPackets.sized(2, 1280 - 48 + 4, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.receivedTags()).containsExactly(1);
@@ -96,8 +97,8 @@ class LinkImpairmentTest {
   @Test
   void aDatagramToAnAddressAndPortNoStackHoldsIsUnreachable() {
     attachBoth();
-    a.send(A, SimAddresses.v4("10.0.0.99"), ToyPackets.packet(1, ChunkTypes.INIT));
-    a.send(A, B6, ToyPackets.packet(2, ChunkTypes.INIT));
+    a.send(A, SimAddresses.v4("10.0.0.99"), ToyPackets.packet(1, ChunkType.INIT));
+    a.send(A, B6, ToyPackets.packet(2, ChunkType.INIT));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(sim.totals().dropped(Fate.UNREACHABLE)).isEqualTo(2);
@@ -109,7 +110,7 @@ class LinkImpairmentTest {
     sim.defaultProfile(LinkProfile.DEFAULT.withLoss(0.3).withDuplication(0.2));
     attachBoth();
     for (int tag = 0; tag < 500; tag++) {
-      a.send(A, B, ToyPackets.packet(tag, ChunkTypes.HEARTBEAT));
+      a.send(A, B, ToyPackets.packet(tag, ChunkType.HEARTBEAT));
     }
     sim.runUntilIdle(SimTime.seconds(10));
 
@@ -122,7 +123,7 @@ class LinkImpairmentTest {
 
   private void sendData(int count) {
     for (int tag = 0; tag < count; tag++) {
-      a.send(A, B, ToyPackets.packet(tag, ChunkTypes.DATA));
+      a.send(A, B, ToyPackets.packet(tag, ChunkType.DATA));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -23,7 +24,7 @@ class LinkTimingTest {
     sim.link(B, A).update(p -> p.withLatency(1_000_001));
     attachBoth();
 
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.HEARTBEAT));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.HEARTBEAT));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.received).singleElement()
@@ -38,7 +39,7 @@ class LinkTimingTest {
     attachBoth();
 
     for (int tag = 0; tag < 3; tag++) {
-      a.send(A, B, ToyPackets.sized(tag, WIRE_1000_PAYLOAD, ChunkTypes.DATA));
+      a.send(A, B, ToyPackets.sized(tag, WIRE_1000_PAYLOAD, ChunkType.DATA));
     }
     sim.runUntilIdle(SimTime.seconds(1));
 
@@ -53,7 +54,7 @@ class LinkTimingTest {
     sim.link(A, B).update(p -> p.withLatency(0).withBandwidth(3_000_000));
     attachBoth();
 
-    a.send(A, B, ToyPackets.sized(0, WIRE_1000_PAYLOAD, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.sized(0, WIRE_1000_PAYLOAD, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.received.get(0).at()).isEqualTo(SimTime.ORIGIN + 2_666_667);
@@ -69,7 +70,7 @@ class LinkTimingTest {
     sim.attach("a", sender);
     sim.attach("b", receiver);
 
-    sender.send(a6, b6, ToyPackets.sized(0, 1000 - 40 - 8, ChunkTypes.DATA));
+    sender.send(a6, b6, ToyPackets.sized(0, 1000 - 40 - 8, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(receiver.received.get(0).at()).isEqualTo(SimTime.ORIGIN + SimTime.millis(1));
@@ -86,7 +87,7 @@ class LinkTimingTest {
       int tag = i;
       sentOrder.add(tag);
       sim.at(SimTime.fromOrigin(SimTime.micros(100) * i),
-          () -> a.send(A, B, ToyPackets.packet(tag, ChunkTypes.DATA)));
+          () -> a.send(A, B, ToyPackets.packet(tag, ChunkType.DATA)));
     }
     sim.runUntilIdle(SimTime.seconds(1));
 
@@ -104,7 +105,7 @@ class LinkTimingTest {
     List<Integer> sentOrder = new ArrayList<>();
     for (int tag = 0; tag < 50; tag++) {
       sentOrder.add(tag);
-      a.send(A, B, ToyPackets.packet(tag, ChunkTypes.DATA));
+      a.send(A, B, ToyPackets.packet(tag, ChunkType.DATA));
     }
     sim.runUntilIdle(SimTime.seconds(1));
 

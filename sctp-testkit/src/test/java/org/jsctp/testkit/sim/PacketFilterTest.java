@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -22,10 +23,10 @@ class PacketFilterTest {
 
   @Test
   void dropsOnlyTheNextHeartbeatAckOnItsLinkAndThenRetires() {
-    sim.link(B, A).dropNext(ChunkTypes.HEARTBEAT_ACK);
+    sim.link(B, A).dropNext(ChunkType.HEARTBEAT_ACK);
 
     for (int tag = 0; tag < 3; tag++) {
-      a.send(A, B, ToyPackets.packet(tag, ChunkTypes.HEARTBEAT));
+      a.send(A, B, ToyPackets.packet(tag, ChunkType.HEARTBEAT));
     }
     sim.runUntilIdle(SimTime.seconds(1));
 
@@ -37,14 +38,14 @@ class PacketFilterTest {
 
   @Test
   void dropsTheNextNDataPacketsAndLetsOtherChunkTypesThrough() {
-    sim.link(A, B).dropNext(ChunkTypes.DATA, 3);
+    sim.link(A, B).dropNext(ChunkType.DATA, 3);
 
-    a.send(A, B, ToyPackets.packet(0, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.SACK));
-    a.send(A, B, ToyPackets.packet(2, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.packet(3, ChunkTypes.SACK, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.packet(4, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.packet(5, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(0, ChunkType.DATA));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.SACK));
+    a.send(A, B, ToyPackets.packet(2, ChunkType.DATA));
+    a.send(A, B, ToyPackets.packet(3, ChunkType.SACK, ChunkType.DATA));
+    a.send(A, B, ToyPackets.packet(4, ChunkType.DATA));
+    a.send(A, B, ToyPackets.packet(5, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.receivedTags()).containsExactly(1, 4, 5);
@@ -52,10 +53,10 @@ class PacketFilterTest {
 
   @Test
   void delaysTheCookieAckByThreeSecondsOnTopOfTheLatency() {
-    sim.link(A, B).delayNext(ChunkTypes.COOKIE_ACK, SimTime.seconds(3));
+    sim.link(A, B).delayNext(ChunkType.COOKIE_ACK, SimTime.seconds(3));
 
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.COOKIE_ACK));
-    a.send(A, B, ToyPackets.packet(2, ChunkTypes.COOKIE_ACK));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.COOKIE_ACK));
+    a.send(A, B, ToyPackets.packet(2, ChunkType.COOKIE_ACK));
     sim.runUntilIdle(SimTime.seconds(10));
 
     assertThat(b.received).extracting(EchoStack.Received::tag, EchoStack.Received::at)
@@ -66,14 +67,14 @@ class PacketFilterTest {
 
   @Test
   void dropsEveryPacketContainingAChunkTypeEvenWhenBundledUntilRemoved() {
-    PacketFilter filter = sim.link(A, B).dropAll(ChunkTypes.DATA);
+    PacketFilter filter = sim.link(A, B).dropAll(ChunkType.DATA);
 
-    a.send(A, B, ToyPackets.packet(0, ChunkTypes.SACK, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.SACK));
-    a.send(A, B, ToyPackets.packet(2, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(0, ChunkType.SACK, ChunkType.DATA));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.SACK));
+    a.send(A, B, ToyPackets.packet(2, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
     sim.link(A, B).removeFilter(filter);
-    a.send(A, B, ToyPackets.packet(3, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(3, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.receivedTags()).containsExactly(1, 3);
@@ -85,8 +86,8 @@ class PacketFilterTest {
     sim.link(A, B).addFilter(PacketFilters.dropWhen(d -> d.size() > 16
         && d.source().equals(A) && d.destinationPort() == ToyPackets.PORT));
 
-    a.send(A, B, ToyPackets.packet(0, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.DATA, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(0, ChunkType.DATA));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.DATA, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.receivedTags()).containsExactly(0);
@@ -95,11 +96,11 @@ class PacketFilterTest {
   @Test
   void theFirstFilterThatDoesNotPassDecides() {
     SimLink link = sim.link(A, B);
-    link.delayNext(ChunkTypes.DATA, SimTime.seconds(1));
-    link.dropNext(ChunkTypes.DATA);
+    link.delayNext(ChunkType.DATA, SimTime.seconds(1));
+    link.dropNext(ChunkType.DATA);
 
-    a.send(A, B, ToyPackets.packet(0, ChunkTypes.DATA));
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.DATA));
+    a.send(A, B, ToyPackets.packet(0, ChunkType.DATA));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(2));
 
     assertThat(b.received).singleElement().satisfies(r -> {

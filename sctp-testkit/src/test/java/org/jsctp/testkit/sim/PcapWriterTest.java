@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -61,11 +62,11 @@ class PcapWriterTest {
   @Test
   void theReceiverCaptureShowsEveryDeliveredCopyAtItsArrivalTime() {
     sim.link(A, B).update(p -> p.withDuplication(1.0).withJitter(SimTime.millis(1)));
-    client.send(A, B, SERVER_PORT, ToyPackets.packet(1, ChunkTypes.DATA));
+    client.send(A, B, SERVER_PORT, ToyPackets.packet(1, ChunkType.DATA));
     sim.link(A, B).blackhole(true);
     sim.runFor(0);
     sim.link(A, B).blackhole(false);
-    client.send(A, B, SERVER_PORT, ToyPackets.packet(2, ChunkTypes.DATA));
+    client.send(A, B, SERVER_PORT, ToyPackets.packet(2, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     PcapFile atReceiver = PcapFile.parse(PcapWriter.toBytes(sim.trace(), CapturePoint.RECEIVER));
@@ -90,11 +91,11 @@ class PcapWriterTest {
   }
 
   private void exchangeOverBothFamilies() {
-    client.send(A, B, SERVER_PORT, ToyPackets.packet(1, ChunkTypes.HEARTBEAT));
+    client.send(A, B, SERVER_PORT, ToyPackets.packet(1, ChunkType.HEARTBEAT));
     sim.runFor(SimTime.millis(20));
-    client.send(A6, B6, SERVER_PORT, ToyPackets.packet(2, ChunkTypes.HEARTBEAT));
+    client.send(A6, B6, SERVER_PORT, ToyPackets.packet(2, ChunkType.HEARTBEAT));
     sim.runFor(SimTime.millis(20));
-    client.send(A, B, SERVER_PORT, ToyPackets.sized(3, 1000, ChunkTypes.DATA));
+    client.send(A, B, SERVER_PORT, ToyPackets.sized(3, 1000, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
   }
 }

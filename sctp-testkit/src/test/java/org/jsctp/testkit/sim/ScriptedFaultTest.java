@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +30,7 @@ class ScriptedFaultTest {
     for (int second = 0; second < 30; second++) {
       int tag = second;
       sim.at(SimTime.fromOrigin(SimTime.seconds(second)),
-          () -> a.send(A, B, ToyPackets.packet(tag, ChunkTypes.HEARTBEAT)));
+          () -> a.send(A, B, ToyPackets.packet(tag, ChunkType.HEARTBEAT)));
     }
     sim.runFor(SimTime.seconds(31));
 
@@ -60,7 +61,7 @@ class ScriptedFaultTest {
     for (int second = 0; second < 6; second++) {
       int tag = second;
       sim.at(SimTime.fromOrigin(SimTime.seconds(second) + 1),
-          () -> a.send(A, B, ToyPackets.packet(tag, ChunkTypes.DATA)));
+          () -> a.send(A, B, ToyPackets.packet(tag, ChunkType.DATA)));
     }
     sim.runFor(SimTime.seconds(7));
 
@@ -80,7 +81,7 @@ class ScriptedFaultTest {
   @Test
   void whatAnActionMakesAStackSendLeavesAtTheActionsTime() {
     sim.at(SimTime.fromOrigin(SimTime.millis(250)),
-        () -> a.send(A, B, ToyPackets.packet(1, ChunkTypes.DATA)));
+        () -> a.send(A, B, ToyPackets.packet(1, ChunkType.DATA)));
     sim.runFor(SimTime.seconds(1));
 
     assertThat(sim.trace().sent()).singleElement()

@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -117,7 +118,7 @@ class SimulatorExtensionTest {
     EchoStack a = new EchoStack(A);
     sim.attach("a", a);
     sim.attach("b", new EchoStack(B));
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.HEARTBEAT));
+    a.send(A, B, ToyPackets.packet(1, ChunkType.HEARTBEAT));
     sim.runUntilIdle(SimTime.seconds(1));
   }
 

@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -24,7 +25,7 @@ class SourceAddressRewriteTest {
   void theKernelsChosenSourceAddressIsWhatTheReceiverSeesAndWhereItReplies() {
     hostA.kernelSourceAddress(A2);
 
-    a.send(A1, B, ToyPackets.packet(1, ChunkTypes.HEARTBEAT));
+    a.send(A1, B, ToyPackets.packet(1, ChunkType.HEARTBEAT));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.received).singleElement().satisfies(r -> assertThat(r.remote()).isEqualTo(A2));
@@ -37,8 +38,8 @@ class SourceAddressRewriteTest {
   void aRewriteOfOneRequestedAddressLeavesTheOthersAlone() {
     hostA.kernelSourceAddress(A1, A2);
 
-    a.send(A1, B, ToyPackets.packet(1, ChunkTypes.DATA));
-    a.send(A2, B, ToyPackets.packet(2, ChunkTypes.DATA));
+    a.send(A1, B, ToyPackets.packet(1, ChunkType.DATA));
+    a.send(A2, B, ToyPackets.packet(2, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.received).extracting(EchoStack.Received::remote).containsExactly(A2, A2);
@@ -48,7 +49,7 @@ class SourceAddressRewriteTest {
   void clearingTheRewritesRestoresTheRequestedSource() {
     hostA.kernelSourceAddress(A2).clearKernelSourceAddresses();
 
-    a.send(A1, B, ToyPackets.packet(1, ChunkTypes.DATA));
+    a.send(A1, B, ToyPackets.packet(1, ChunkType.DATA));
     sim.runUntilIdle(SimTime.seconds(1));
 
     assertThat(b.received).singleElement().satisfies(r -> assertThat(r.remote()).isEqualTo(A1));

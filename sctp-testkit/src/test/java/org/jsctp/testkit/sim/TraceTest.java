@@ -1,5 +1,6 @@
 package org.jsctp.testkit.sim;
 
+import org.jsctp.wire.ChunkType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
@@ -18,9 +19,9 @@ class TraceTest {
   TraceTest() {
     sim.attach("a", a);
     sim.attach("b", new EchoStack(B));
-    sim.link(A, B).dropNext(ChunkTypes.DATA);
-    a.send(A, B, ToyPackets.packet(1, ChunkTypes.DATA, ChunkTypes.SACK));
-    a.send(A, B, ToyPackets.packet(2, ChunkTypes.HEARTBEAT));
+    sim.link(A, B).dropNext(ChunkType.DATA);
+    a.send(A, B, ToyPackets.packet(1, ChunkType.DATA, ChunkType.SACK));
+    a.send(A, B, ToyPackets.packet(2, ChunkType.HEARTBEAT));
     sim.runUntilIdle(SimTime.seconds(1));
   }
 
@@ -35,7 +36,7 @@ class TraceTest {
   @Test
   void answersQueriesByLinkChunkAndFate() {
     assertThat(sim.trace().onLink(B, A)).hasSize(1);
-    assertThat(sim.trace().withChunk(ChunkTypes.SACK)).hasSize(1);
+    assertThat(sim.trace().withChunk(ChunkType.SACK)).hasSize(1);
     assertThat(sim.trace().withFate(Fate.DELIVERED)).hasSize(2);
     assertThat(sim.trace().sent()).extracting(SimDatagram::id).containsExactly(0L, 1L, 2L);
   }
