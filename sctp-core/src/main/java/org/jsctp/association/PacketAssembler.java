@@ -86,7 +86,11 @@ final class PacketAssembler {
       }
       if (!packet.add(e.chunk())) {
         if (packet.isEmpty()) {
-          LOG.warn("association {}: dropping control chunk too large for the MTU: {}", a.id(), e.chunk());
+          if (LOG.isWarnEnabled() && a.ctx.logThrottle().allow(now)) {
+            LOG.warn("association {}: dropping a {} chunk too large for the path MTU"
+                + " ({} more dropped since the last line)", a.id(), e.chunk().getClass().getSimpleName(),
+                a.ctx.logThrottle().takeSuppressed());
+          }
           it.remove();
           continue;
         }

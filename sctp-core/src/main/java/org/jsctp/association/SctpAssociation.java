@@ -96,6 +96,7 @@ public final class SctpAssociation {
     this.paths = new PathManager(components);
     this.paths.setPsRetrans(options.psRetrans());
     this.paths.setPfCwndReset(ctx.config().flag(Sysctl.PF_CWND_RESET));
+    this.paths.setHbMaxBurst((int) ctx.config().get(Sysctl.HB_MAX_BURST));
     this.handshake = new HandshakeHandler(this);
     this.collisions = new CollisionHandler(this);
     this.shutdown = new ShutdownHandler(this);
@@ -246,6 +247,10 @@ public final class SctpAssociation {
     AssociationState to = next.state();
     if (prev != next) {
       prev.stopTimers();
+    }
+    if (prev instanceof Phase.WithTcb old
+        && !(next instanceof Phase.WithTcb kept && kept.tcb().receiver == old.tcb().receiver)) {
+      old.tcb().receiver.releaseMemory();
     }
     phase = next;
     if (from == to) {
@@ -478,7 +483,10 @@ public final class SctpAssociation {
     int max = options.associationMaxRetrans();
     if (errors > max) {
       String cause = path == null ? what : what + path.address().getHostAddress();
-      LOG.info("association {}: {} errors exceed association_max_retrans {}; {}", id, errors, max, cause);
+      if (LOG.isInfoEnabled() && ctx.logThrottle().allow(now)) {
+        LOG.info("association {}: {} errors exceed association_max_retrans {}; {} ({} more lines"
+            + " left out since the last)", id, errors, max, cause, ctx.logThrottle().takeSuppressed());
+      }
       terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "peer unreachable: " + cause);
     }
   }

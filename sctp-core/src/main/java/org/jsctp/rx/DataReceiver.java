@@ -44,6 +44,8 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   private final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
   private long deferredBytes;
   private long unread;
+  /** Bytes reserved in the stack's receive memory: what is held, once each call is over. */
+  private long reserved;
   private final int streams;
 
   private final Timer delayedSack = new Timer(TimerKind.DELAYED_SACK);
@@ -88,6 +90,12 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   /** Handles one DATA chunk of the packet being processed. */
   public DataOutcome onData(DataChunk d, InetAddress source) {
+    DataOutcome outcome = receive(d, source);
+    syncMemory();
+    return outcome;
+  }
+
+  private DataOutcome receive(DataChunk d, InetAddress source) {
     packetHadData = true;
     lastDataSource = source;
     int tsn = d.tsn();
@@ -116,6 +124,12 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
         return dropped();
       }
     }
+    if (!env.memory().reserve(length)) {
+      // The stack's receive memory is used up: as for a full window, not acknowledged.
+      env.counters().increment(MibCounter.SCTP_RCVBUF_TOTAL_DROPS);
+      return dropped();
+    }
+    reserved += length;
     if (tracker.receive(tsn) == TsnTracker.Outcome.REFUSED) {
       return dropped();
     }
@@ -284,6 +298,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
    */
   public void consumed(long bytes) {
     unread = Math.max(0, unread - bytes);
+    syncMemory();
     if (firstDataSeen && advertisedWindow() - lastAdvertisedRwnd >= Math.max(1, settings.rcvbuf() / 4)) {
       sackNow = true;
     }
@@ -357,6 +372,26 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
             m.source(),
             complete,
             m.data()));
+  }
+
+  /**
+   * Keeps the reservation in the stack's receive memory equal to what is held: bytes read by
+   * the application, dropped or given up go back.
+   */
+  private void syncMemory() {
+    long held = held();
+    if (held < reserved) {
+      env.memory().release(reserved - held);
+    } else if (held > reserved) {
+      env.memory().reserve(held - reserved);
+    }
+    reserved = held;
+  }
+
+  /** The association ends (or this receiver is replaced): every reserved byte goes back. */
+  public void releaseMemory() {
+    env.memory().release(reserved);
+    reserved = 0;
   }
 
   // ---- state -----------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class DataSenderTest {
       @Override public void dataPathChanged(Path from, Path to, long t) {}
       @Override public void primarySwitchedOver(Path from, Path to, long t) {}
       @Override public void sendHeartbeat(Path p, Bytes info, long t) {}
+      @Override public void probeDeferred(Path p) {}
       @Override public long nextRandomLong() {
         return 1;
       }
