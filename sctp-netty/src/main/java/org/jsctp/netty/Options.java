@@ -121,7 +121,7 @@ final class Options {
    * @param opts the channel's options
    * @param template whether a write also changes what new associations start from
    * @param live the association, or null
-   * @param runtime the bound endpoint, or null before bind
+   * @param runtime the bound endpoint, or null before bind (never null with {@code live})
    * @param peer the peer address a per-address option is about, or null
    */
   record Target(
@@ -129,7 +129,13 @@ final class Options {
       boolean template,
       SctpAssociation live,
       EndpointRuntime runtime,
-      InetSocketAddress peer) {}
+      InetSocketAddress peer) {
+
+    /** Now on the endpoint's clock; only with a live association. */
+    long now() {
+      return runtime.now();
+    }
+  }
 
   private Options() {}
 
@@ -287,7 +293,7 @@ final class Options {
       live(t, SCTP_PEER_ADDR_PARAMS);
     }
     if (t.live() != null) {
-      t.live().options().setPeerAddressParams(System.nanoTime(), v);
+      t.live().options().setPeerAddressParams(t.now(), v);
     }
   }
 

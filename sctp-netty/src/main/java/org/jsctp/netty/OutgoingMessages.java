@@ -17,6 +17,8 @@ final class OutgoingMessages {
    * send, with the channel's default send parameters when {@code info} is null. Returns null when
    * the bytes were only added to a message that SCTP_EXPLICIT_COMPLETE keeps open. A null {@code
    * staging} takes every send as a whole message.
+   *
+   * @param now the current time of the stack's ticker, where a time-to-live starts
    */
   static PendingSend prepare(
       ByteBuffer src,
@@ -24,7 +26,8 @@ final class OutgoingMessages {
       ChannelOptions opts,
       MessageStaging staging,
       long sndbuf,
-      boolean blocking)
+      boolean blocking,
+      long now)
       throws IOException {
     Objects.requireNonNull(src, "src");
     DefaultSendParam d = opts.defaultSend();
@@ -42,7 +45,7 @@ final class OutgoingMessages {
         return null;
       }
     }
-    long expiresAt = ttl > 0 ? System.nanoTime() + ttl * 1_000_000L : Long.MAX_VALUE;
+    long expiresAt = ttl > 0 ? now + ttl * 1_000_000L : Long.MAX_VALUE;
     return new PendingSend(
         new OutgoingMessage(stream, ppid, unordered, false, Bytes.wrap(data), context, expiresAt),
         blocking);
@@ -72,7 +75,7 @@ final class OutgoingMessages {
       sndbuf = opts.template.sndbuf();
       wholeChunksOnly = opts.template.disableFragments();
     }
-    PendingSend p = prepare(src, info, opts, staging, sndbuf, blocking);
+    PendingSend p = prepare(src, info, opts, staging, sndbuf, blocking, h.runtime.now());
     // Not with SCTP_DISABLE_FRAGMENTS: a message too big for one chunk must fail in the caller.
     // Room in the send buffer: the caller returns at once (see PendingSend.detached).
     if (p != null && blocking && !wholeChunksOnly) {
@@ -80,7 +83,7 @@ final class OutgoingMessages {
     }
     if (p != null) {
       try {
-        h.runtime.execute(() -> h.send(p, System.nanoTime()));
+        h.runtime.execute(() -> h.send(p, h.runtime.now()));
       } catch (java.util.concurrent.RejectedExecutionException e) {
         throw new java.nio.channels.ClosedChannelException();
       }

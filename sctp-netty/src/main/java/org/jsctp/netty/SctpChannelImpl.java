@@ -59,7 +59,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     this.opts = opts;
     this.runtime = runtime;
     this.handle = handle;
-    this.receiver = new Receiver(inbox, opts::fragmentInterleave);
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack.ticker());
     if (handle != null) {
       this.connecting = handle.established;
     }
@@ -337,7 +337,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   private static void startShutdown(AssociationHandle h) {
     h.markLocalShutdown();
-    h.runtime.execute(() -> h.core.shutdown(System.nanoTime()));
+    h.runtime.execute(() -> h.core.shutdown(h.runtime.now()));
   }
 
   @Override
@@ -403,7 +403,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   private static void abort(AssociationHandle h, String reason) {
     h.runtime.execute(
-        () -> h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
+        () -> h.core.abort(h.runtime.now(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
   }
 
   private void releaseRuntime() {

@@ -42,7 +42,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   SctpMultiChannelImpl(SctpStack stack) {
     this.stack = stack;
     this.opts = new ChannelOptions(stack.config());
-    this.receiver = new Receiver(inbox, opts::fragmentInterleave);
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack.ticker());
     stack.opened(this);
   }
 
@@ -185,7 +185,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     checkOpen();
     AssociationHandle h = handleOf(association);
     h.markLocalShutdown();
-    h.runtime.execute(() -> h.core.shutdown(System.nanoTime()));
+    h.runtime.execute(() -> h.core.shutdown(h.runtime.now()));
     return this;
   }
 
@@ -403,7 +403,9 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     }
     // Implicit setup (RFC 6458 section 3.1.1): the message is held by the core until COMM_UP.
     // Without an association there is nothing to continue: the first message is whole.
-    PendingSend p = OutgoingMessages.prepare(src, info, opts, null, Long.MAX_VALUE, blocking);
+    PendingSend p =
+        OutgoingMessages.prepare(
+            src, info, opts, null, Long.MAX_VALUE, blocking, stack.ticker().nanoTime());
     ensureBound(peer.getAddress())
         .whenComplete(
             (rt, err) -> {
@@ -431,7 +433,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
                           opts.applyTo(h.core);
                           associations.put(h.api, h);
                         }
-                        h.send(p, System.nanoTime());
+                        h.send(p, rt.now());
                       } catch (RuntimeException e) {
                         p.future.completeExceptionally(e);
                       }
@@ -514,11 +516,10 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
               }
               if (linger == 0 || unread.contains(h)) {
                 String reason = linger == 0 ? lingerReason : "closed with data unread";
-                h.core.abort(
-                    System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
+                h.core.abort(rt.now(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
               } else {
                 h.markLocalShutdown();
-                h.core.shutdown(System.nanoTime());
+                h.core.shutdown(rt.now());
               }
             }
             rt.accept(null);

@@ -3,6 +3,7 @@ package org.jsctp.netty;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Ticker;
 import java.io.Closeable;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -56,6 +57,7 @@ public final class SctpStack implements AutoCloseable {
   private final StackConfig config;
   private final TransportSupport transport;
   private final MultiThreadIoEventLoopGroup group;
+  private final Ticker ticker;
   private final Predicate<InetAddress> allowedPeers;
   private final UdpChannelCustomizer customizer;
   private final Supplier<RandomGenerator> random;
@@ -71,9 +73,12 @@ public final class SctpStack implements AutoCloseable {
     this.allowedPeers = b.allowedPeers;
     this.customizer = b.customizer;
     this.random = b.random;
+    DefaultThreadFactory threads = new DefaultThreadFactory(b.threadName, true);
     this.group =
-        new MultiThreadIoEventLoopGroup(
-            b.threads, new DefaultThreadFactory(b.threadName, true), transport.ioHandlerFactory);
+        b.ticker == null
+            ? new MultiThreadIoEventLoopGroup(b.threads, threads, transport.ioHandlerFactory)
+            : new TickerEventLoopGroup(b.threads, threads, transport.ioHandlerFactory, b.ticker);
+    this.ticker = group.iterator().next().ticker();
     for (String warning : config.warnings()) {
       LOG.warn("configuration: {}", warning);
     }
@@ -229,6 +234,15 @@ public final class SctpStack implements AutoCloseable {
     return group.next();
   }
 
+  /**
+   * The clock of every event loop of the stack (they share one ticker), for the few times that
+   * threads outside the loops need: receive timeouts, message lifetimes. In nanoseconds, comparable
+   * with the times the endpoints hand to the core.
+   */
+  Ticker ticker() {
+    return ticker;
+  }
+
   /** Whether the calling thread is one of the stack's event loops. */
   boolean onLoopThread() {
     for (io.netty.util.concurrent.EventExecutor e : group) {
@@ -346,6 +360,7 @@ public final class SctpStack implements AutoCloseable {
     private Predicate<InetAddress> allowedPeers = a -> true;
     private UdpChannelCustomizer customizer = (local, pipeline) -> {};
     private Supplier<RandomGenerator> random = SecureRandom::new;
+    private Ticker ticker;
 
     private Builder() {}
 
@@ -414,6 +429,19 @@ public final class SctpStack implements AutoCloseable {
      */
     public Builder random(Supplier<RandomGenerator> random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * The clock of the event loops (default: the system's), for tests: with Netty's {@link
+     * io.netty.util.concurrent.MockTicker} the endpoints' timers fire when the test advances it,
+     * and only then, over real sockets. Every time the stack hands to the protocol core and every
+     * deadline it schedules come from this ticker; blocking calls still wait in real time. After
+     * advancing it, submit a task to the loops (any call on a channel does) so that they look at
+     * the time.
+     */
+    Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 
