@@ -2,7 +2,9 @@ package org.jsctp.netty;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.wire.Bytes;
@@ -10,7 +12,38 @@ import org.jsctp.wire.Bytes;
 /** Turns a send call's buffer and {@link MessageInfo} into a message for the core. */
 final class OutgoingMessages {
 
+  /** A channel's own step of a send: checks it, prepares the message and hands it to the loop. */
+  interface Submit {
+    /** Returns null when the bytes went into a message SCTP_EXPLICIT_COMPLETE keeps open. */
+    PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking) throws IOException;
+  }
+
   private OutgoingMessages() {}
+
+  /** A blocking send of a channel; returns the bytes sent, once the send buffer took them. */
+  static int send(
+      SctpStack stack, ByteBuffer src, MessageInfo info, Duration timeout, Submit submit)
+      throws IOException {
+    Blocking.checkNotOnLoop(stack);
+    int n = src.remaining();
+    PendingSend p = submit.submit(src, info, true);
+    // A send that found room has returned already (PendingSend.detached).
+    if (p != null && !p.detached) {
+      Blocking.awaitSend(p, Blocking.nanos(timeout));
+    }
+    return n;
+  }
+
+  /** An asynchronous send of a channel; the future carries the bytes sent. */
+  static CompletableFuture<Integer> sendAsync(ByteBuffer src, MessageInfo info, Submit submit) {
+    try {
+      int n = src.remaining();
+      PendingSend p = submit.submit(src, info, false);
+      return p == null ? CompletableFuture.completedFuture(n) : p.future.thenApply(x -> n);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /**
    * Copies the buffer's remaining bytes (its position advances to its limit) and builds the pending
