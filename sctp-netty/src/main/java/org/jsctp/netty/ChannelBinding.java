@@ -23,6 +23,35 @@ import java.util.function.Function;
  * accepted or branched-off channel), adding and removing local addresses, the local address list,
  * options before and after bind, and letting the endpoint go when the channel closes; and the
  * channel's lock.
+ *
+ * <h2>Locking of the channels</h2>
+ *
+ * <p>One discipline for the three channels and everything they share: {@link ReentrantLock}s, no
+ * {@code synchronized} and no {@code Object.wait}, so that a virtual thread blocked in a channel
+ * call is never pinned to its carrier. Each lock guards one thing:
+ *
+ * <ul>
+ *   <li>{@link #lock}, one per channel: the binding (open flag, binding future) and the channel's
+ *       own state: the one-to-one channel's association and connect; the server channel's queue of
+ *       accepted channels, pending asynchronous accept, backlog and count of associations waiting.
+ *       An accepted or branched-off channel has a lock of its own.
+ *   <li>{@link ChannelOptions#lock}: the option values, read and written by application threads and
+ *       the event loop (the single values read on every send or receive are volatile).
+ *   <li>{@link Inbox}'s lock: received messages and notifications; {@link Receiver} lets one
+ *       receive at a time in with a {@link java.util.concurrent.Semaphore}.
+ *   <li>{@link MessageStaging}'s lock: messages under construction (SCTP_EXPLICIT_COMPLETE).
+ *   <li>{@link SctpStack}'s two locks: the SCTP port reservations, and the counters of released
+ *       endpoints with the set of live ones.
+ * </ul>
+ *
+ * <p>Order: a thread holding a channel's lock may take its options', the stack's port lock or its
+ * inbox's lock, never the reverse; none of the others is held while taking another. Locks are held
+ * for reads and state changes only: nothing waits while holding one. Waits for the event loop
+ * (bind, bindAddress, options, connect) happen after unlocking, on futures; waits for data or for
+ * an association to accept are {@link java.util.concurrent.locks.Condition} waits, which release
+ * the lock ({@link Inbox#take}, {@link SctpServerChannelImpl#accept(java.time.Duration)}). The
+ * event loop takes a channel's lock only for short state changes and never waits for an application
+ * thread. An asynchronous receive's continuation runs after the inbox's lock is released.
  */
 final class ChannelBinding {
 

@@ -144,7 +144,8 @@ final class Options {
   static void set(SctpSocketOption<?> name, Object raw, Target t) {
     Object value = ((OptionKey<?>) name).validate(raw);
     ChannelOptions o = t.opts();
-    synchronized (o) {
+    o.lock.lock();
+    try {
       if (name == SCTP_DISABLE_FRAGMENTS) {
         boolean v = (Boolean) value;
         both(t, l -> l.setDisableFragments(v), a -> a.setDisableFragments(v));
@@ -237,6 +238,8 @@ final class Options {
       } else {
         throw new UnsupportedOperationException("unknown option " + name);
       }
+    } finally {
+      o.lock.unlock();
     }
   }
 
@@ -355,7 +358,8 @@ final class Options {
   static Object get(SctpSocketOption<?> name, Target t) {
     ChannelOptions o = t.opts();
     SctpAssociation live = t.live();
-    synchronized (o) {
+    o.lock.lock();
+    try {
       AssociationSettings a = live != null ? live.options().current() : o.template;
       if (name == SCTP_DISABLE_FRAGMENTS) {
         return a.disableFragments();
@@ -446,6 +450,8 @@ final class Options {
             : o.localUdpPort == ChannelOptions.DEFAULT_PORT ? 0 : o.localUdpPort;
       }
       throw new UnsupportedOperationException("unknown option " + name);
+    } finally {
+      o.lock.unlock();
     }
   }
 

@@ -104,9 +104,12 @@ final class OutgoingMessages {
     }
     long sndbuf;
     boolean wholeChunksOnly;
-    synchronized (opts) {
+    opts.lock.lock();
+    try {
       sndbuf = opts.template.sndbuf();
       wholeChunksOnly = opts.template.disableFragments();
+    } finally {
+      opts.lock.unlock();
     }
     PendingSend p = prepare(src, info, opts, staging, sndbuf, blocking, h.runtime.now());
     // Not with SCTP_DISABLE_FRAGMENTS: a message too big for one chunk must fail in the caller.

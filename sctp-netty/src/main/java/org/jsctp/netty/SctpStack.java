@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -63,7 +64,15 @@ public final class SctpStack implements AutoCloseable {
   private final Supplier<RandomGenerator> random;
   private final Set<EndpointRuntime> runtimes = ConcurrentHashMap.newKeySet();
   private final Set<Closeable> channels = ConcurrentHashMap.newKeySet();
+
+  /** Guards {@link #sctpPorts}. */
+  private final ReentrantLock portsLock = new ReentrantLock();
+
   private final Map<String, Integer> sctpPorts = new LinkedHashMap<>();
+
+  /** Guards {@link #retired} and the changes of {@link #runtimes}. */
+  private final ReentrantLock countersLock = new ReentrantLock();
+
   private final Map<MibCounter, Long> retired = new EnumMap<>(MibCounter.class);
   private volatile boolean closed;
 
@@ -114,10 +123,13 @@ public final class SctpStack implements AutoCloseable {
   public Map<String, Long> snmp() {
     Map<MibCounter, Long> sum = new EnumMap<>(MibCounter.class);
     List<EndpointRuntime> live;
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       // One snapshot of both: an endpoint is either retired here or queried below, never both.
       sum.putAll(retired);
       live = new ArrayList<>(runtimes);
+    } finally {
+      countersLock.unlock();
     }
     sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
     for (Map<MibCounter, Long> m : query(live, EndpointRuntime::snmp)) {
@@ -274,8 +286,11 @@ public final class SctpStack implements AutoCloseable {
   }
 
   void register(EndpointRuntime rt) {
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       runtimes.add(rt);
+    } finally {
+      countersLock.unlock();
     }
   }
 
@@ -283,11 +298,14 @@ public final class SctpStack implements AutoCloseable {
     Map<MibCounter, Long> counters = rt.endpoint.counters().snapshot();
     counters.remove(MibCounter.SCTP_CURR_ESTAB);
     boolean removed;
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       removed = runtimes.remove(rt);
       if (removed) {
         counters.forEach((k, v) -> retired.merge(k, v, Long::sum));
       }
+    } finally {
+      countersLock.unlock();
     }
     if (removed) {
       releasePorts(rt.localAddresses(), rt.sctpPort());
@@ -308,7 +326,8 @@ public final class SctpStack implements AutoCloseable {
    * apart by SCTP addresses and ports.
    */
   int reservePort(List<InetAddress> ips, int port) throws java.net.BindException {
-    synchronized (sctpPorts) {
+    portsLock.lock();
+    try {
       if (port != 0) {
         for (InetAddress ip : ips) {
           if (sctpPorts.containsKey(key(ip, port))) {
@@ -336,14 +355,19 @@ public final class SctpStack implements AutoCloseable {
         }
       }
       throw new java.net.BindException("no free ephemeral SCTP port");
+    } finally {
+      portsLock.unlock();
     }
   }
 
   void releasePorts(List<InetAddress> ips, int port) {
-    synchronized (sctpPorts) {
+    portsLock.lock();
+    try {
       for (InetAddress ip : ips) {
         sctpPorts.remove(key(ip, port));
       }
+    } finally {
+      portsLock.unlock();
     }
   }
 
