@@ -369,7 +369,7 @@ final class AssociationHandle {
   private void reportConsumed() {
     long bytes = unconsumed.getAndSet(0);
     if (bytes > 0 && !ended) {
-      core.consumed(System.nanoTime(), bytes);
+      core.consumed(runtime.now(), bytes);
     }
   }
 

@@ -300,7 +300,16 @@ final class EndpointRuntime {
     return endpoint.localPort();
   }
 
-  // ---- running tasks on the loop -----------------------------------------------------------
+  // ---- time and running tasks on the loop -------------------------------------------------
+
+  /**
+   * Now, in nanoseconds of the loop's ticker: the only clock of the endpoint. Every time handed to
+   * the core and every deadline comes from it, so that a test can drive the endpoint with a mock
+   * ticker (see {@link SctpStack.Builder#ticker}). Any thread.
+   */
+  long now() {
+    return loop.ticker().nanoTime();
+  }
 
   boolean inLoop() {
     return loop.inEventLoop();
@@ -366,8 +375,7 @@ final class EndpointRuntime {
                 + " is outside the stack's allowed peer addresses");
       }
     }
-    SctpAssociation core =
-        endpoint.connect(System.nanoTime(), peers, peerPort, peerUdpPort, options);
+    SctpAssociation core = endpoint.connect(now(), peers, peerPort, peerUdpPort, options);
     AssociationHandle h = new AssociationHandle(this, core, false, owner);
     handles.put(h.id(), h);
     return h;
@@ -411,8 +419,7 @@ final class EndpointRuntime {
       if (owner == null) {
         LOG.info("refusing association {} from {}: not accepting", core.id(), core.peerAddresses());
         core.abort(
-            System.nanoTime(),
-            Bytes.wrap("not accepting associations".getBytes(StandardCharsets.US_ASCII)));
+            now(), Bytes.wrap("not accepting associations".getBytes(StandardCharsets.US_ASCII)));
       } else {
         h.owner(owner);
       }
@@ -437,8 +444,7 @@ final class EndpointRuntime {
       return;
     }
     byte[] data = ByteBufUtil.getBytes(content);
-    endpoint.handleDatagram(
-        System.nanoTime(), localIp, remote, sender.getPort(), data, 0, data.length);
+    endpoint.handleDatagram(now(), localIp, remote, sender.getPort(), data, 0, data.length);
     adoptNew();
     inputPending = true;
     // Drained after each input; written out once per read burst, in onReadComplete.
@@ -464,7 +470,7 @@ final class EndpointRuntime {
     if (released) {
       return;
     }
-    endpoint.handleTimeout(System.nanoTime());
+    endpoint.handleTimeout(now());
     drain();
   }
 
@@ -493,7 +499,7 @@ final class EndpointRuntime {
     try {
       for (int round = 0; round < MAX_ROUNDS; round++) {
         drainAgain = false;
-        long now = System.nanoTime();
+        long now = now();
         int events = dispatchEvents();
         resumeParked(now);
         writeTransmits();
@@ -509,7 +515,7 @@ final class EndpointRuntime {
           break;
         }
       }
-      timer.update(endpoint.nextDeadline(), System.nanoTime());
+      timer.update(endpoint.nextDeadline());
     } finally {
       draining = false;
     }
@@ -673,7 +679,7 @@ final class EndpointRuntime {
   CompletableFuture<Void> terminate() {
     return call(
         () -> {
-          long now = System.nanoTime();
+          long now = now();
           for (SctpAssociation a : new ArrayList<>(endpoint.associations())) {
             a.abort(now, Bytes.wrap("stack closing".getBytes(StandardCharsets.US_ASCII)));
           }

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -84,8 +83,11 @@ final class Inbox {
 
   // ---- filling (event loop) ---------------------------------------------------------------
 
+  /** Queues a message; once the inbox is closed, acknowledges and drops it, as a closed socket. */
   void deliver(AssociationHandle handle, MessageReceived message) {
-    add(new Delivery(handle, message));
+    if (!add(new Delivery(handle, message))) {
+      handle.consumed(message.data().length());
+    }
   }
 
   void notify(AssociationHandle handle, Notification notification) {
@@ -114,23 +116,21 @@ final class Inbox {
         || n instanceof SenderDryNotification;
   }
 
-  private void add(Item item) {
+  /** Queues an item; false when the inbox is closed (the item is dropped). */
+  private boolean add(Item item) {
     Runnable w;
     lock.lock();
     try {
       if (closed) {
-        return;
+        return false;
       }
       items.addLast(item);
-      changed.signalAll();
-      w = waiter;
-      waiter = null;
+      w = wakeLocked();
     } finally {
       lock.unlock();
     }
-    if (w != null) {
-      w.run();
-    }
+    run(w);
+    return true;
   }
 
   /** One-to-one: the association ended; after the last item, receives return end of stream. */
@@ -139,14 +139,27 @@ final class Inbox {
     lock.lock();
     try {
       ended = true;
-      changed.signalAll();
-      w = waiter;
-      waiter = null;
+      w = wakeLocked();
     } finally {
       lock.unlock();
     }
-    if (w != null) {
-      w.run();
+    run(w);
+  }
+
+  /**
+   * Wakes the blocked receives and hands back the asynchronous one waiting, to be run once the lock
+   * is released.
+   */
+  private Runnable wakeLocked() {
+    changed.signalAll();
+    Runnable w = waiter;
+    waiter = null;
+    return w;
+  }
+
+  private static void run(Runnable waiter) {
+    if (waiter != null) {
+      waiter.run();
     }
   }
 
@@ -195,15 +208,11 @@ final class Inbox {
       }
       items.clear();
       notes = 0;
-      changed.signalAll();
-      w = waiter;
-      waiter = null;
+      w = wakeLocked();
     } finally {
       lock.unlock();
     }
-    if (w != null) {
-      w.run();
-    }
+    run(w);
     return unread;
   }
 
@@ -227,22 +236,6 @@ final class Inbox {
         }
       }
       return set;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Unread message bytes. */
-  long unreadBytes() {
-    lock.lock();
-    try {
-      long unread = 0;
-      for (Item item : items) {
-        if (item instanceof Delivery d) {
-          unread += d.message.data().length() - d.offset;
-        }
-      }
-      return unread;
     } finally {
       lock.unlock();
     }
@@ -360,9 +353,5 @@ final class Inbox {
       return Polled.END;
     }
     return null;
-  }
-
-  static long nanos(long timeout, TimeUnit unit) {
-    return timeout < 0 ? -1 : unit.toNanos(timeout);
   }
 }

@@ -121,7 +121,7 @@ final class Options {
    * @param opts the channel's options
    * @param template whether a write also changes what new associations start from
    * @param live the association, or null
-   * @param runtime the bound endpoint, or null before bind
+   * @param runtime the bound endpoint, or null before bind (never null with {@code live})
    * @param peer the peer address a per-address option is about, or null
    */
   record Target(
@@ -129,7 +129,13 @@ final class Options {
       boolean template,
       SctpAssociation live,
       EndpointRuntime runtime,
-      InetSocketAddress peer) {}
+      InetSocketAddress peer) {
+
+    /** Now on the endpoint's clock; only with a live association. */
+    long now() {
+      return runtime.now();
+    }
+  }
 
   private Options() {}
 
@@ -138,7 +144,8 @@ final class Options {
   static void set(SctpSocketOption<?> name, Object raw, Target t) {
     Object value = ((OptionKey<?>) name).validate(raw);
     ChannelOptions o = t.opts();
-    synchronized (o) {
+    o.lock.lock();
+    try {
       if (name == SCTP_DISABLE_FRAGMENTS) {
         boolean v = (Boolean) value;
         both(t, l -> l.setDisableFragments(v), a -> a.setDisableFragments(v));
@@ -231,6 +238,8 @@ final class Options {
       } else {
         throw new UnsupportedOperationException("unknown option " + name);
       }
+    } finally {
+      o.lock.unlock();
     }
   }
 
@@ -287,7 +296,7 @@ final class Options {
       live(t, SCTP_PEER_ADDR_PARAMS);
     }
     if (t.live() != null) {
-      t.live().options().setPeerAddressParams(System.nanoTime(), v);
+      t.live().options().setPeerAddressParams(t.now(), v);
     }
   }
 
@@ -349,7 +358,8 @@ final class Options {
   static Object get(SctpSocketOption<?> name, Target t) {
     ChannelOptions o = t.opts();
     SctpAssociation live = t.live();
-    synchronized (o) {
+    o.lock.lock();
+    try {
       AssociationSettings a = live != null ? live.options().current() : o.template;
       if (name == SCTP_DISABLE_FRAGMENTS) {
         return a.disableFragments();
@@ -440,6 +450,8 @@ final class Options {
             : o.localUdpPort == ChannelOptions.DEFAULT_PORT ? 0 : o.localUdpPort;
       }
       throw new UnsupportedOperationException("unknown option " + name);
+    } finally {
+      o.lock.unlock();
     }
   }
 

@@ -1,5 +1,6 @@
 package org.jsctp.netty;
 
+import io.netty.util.concurrent.Ticker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -29,16 +30,20 @@ final class Receiver {
 
   private final Inbox inbox;
   private final IntSupplier interleaveLevel;
+  private final Ticker ticker;
   private final Semaphore permit = new Semaphore(1, true);
   private volatile AssociationHandle partial;
 
   /**
    * @param interleaveLevel SCTP_FRAGMENT_INTERLEAVE of the channel; 0 keeps a partly read message's
    *     association exclusive until the message is complete
+   * @param ticker the stack's clock, on which a receive's timeout is counted down between the
+   *     notifications it hands to the handler (each wait itself is a real-time wait)
    */
-  Receiver(Inbox inbox, IntSupplier interleaveLevel) {
+  Receiver(Inbox inbox, IntSupplier interleaveLevel, Ticker ticker) {
     this.inbox = inbox;
     this.interleaveLevel = interleaveLevel;
+    this.ticker = ticker;
   }
 
   private Predicate<AssociationHandle> filter() {
@@ -72,7 +77,7 @@ final class Receiver {
     if (inbox.isClosed()) {
       throw new ClosedChannelException();
     }
-    long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
+    long deadline = nanos < 0 ? 0 : ticker.nanoTime() + nanos;
     try {
       if (nanos < 0) {
         permit.acquire();
@@ -85,7 +90,7 @@ final class Receiver {
     }
     try {
       while (true) {
-        long left = nanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+        long left = nanos < 0 ? -1 : Math.max(0, deadline - ticker.nanoTime());
         Inbox.Polled p;
         try {
           p = inbox.take(dst, filter(), left);

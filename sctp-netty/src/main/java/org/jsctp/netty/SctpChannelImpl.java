@@ -5,12 +5,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.AlreadyConnectedException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NoConnectionPendingException;
-import java.nio.channels.NotYetBoundException;
 import java.nio.channels.NotYetConnectedException;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.netty.SctpStandardSocketOptions.InitMaxStreams;
@@ -39,12 +38,10 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   private final Inbox inbox = new Inbox(true);
   private final Receiver receiver;
   private final MessageStaging staging = new MessageStaging();
-  private final Object lock = new Object();
-  private volatile EndpointRuntime runtime;
+  private final ChannelBinding binding;
+  private final ReentrantLock lock;
   private volatile AssociationHandle handle;
-  private CompletableFuture<Void> connecting;
-  private volatile boolean open = true;
-  private boolean runtimeReleased;
+  private volatile CompletableFuture<Void> connecting;
   private volatile Runnable lowListener;
   private volatile Consumer<SctpChannelImpl> upListener;
 
@@ -57,9 +54,13 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       SctpStack stack, ChannelOptions opts, EndpointRuntime runtime, AssociationHandle handle) {
     this.stack = stack;
     this.opts = opts;
-    this.runtime = runtime;
+    this.binding =
+        runtime == null
+            ? new ChannelBinding(stack, opts, "one-to-one")
+            : new ChannelBinding(stack, opts, "one-to-one", runtime);
+    this.lock = binding.lock;
     this.handle = handle;
-    this.receiver = new Receiver(inbox, opts::fragmentInterleave);
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack.ticker());
     if (handle != null) {
       this.connecting = handle.established;
     }
@@ -80,65 +81,46 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   private void checkOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
+    binding.checkOpen();
   }
 
   @Override
   public boolean isOpen() {
-    return open;
+    return binding.isOpen();
   }
 
   // ---- binding -------------------------------------------------------------------------------
 
   @Override
   public SctpChannel bind(SocketAddress local) throws IOException {
-    Blocking.checkNotOnLoop(stack);
-    InetSocketAddress isa = LocalAddresses.checkBind(local);
-    synchronized (lock) {
-      checkOpen();
-      if (runtime != null) {
-        throw new AlreadyBoundException();
-      }
-      if (connecting != null) {
-        throw new ConnectionPendingException();
-      }
-      runtime =
-          Blocking.await(
-              EndpointRuntime.open(
-                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), false, "one-to-one"),
-              -1,
-              "bind");
-    }
+    binding.bind(
+        local,
+        false,
+        () -> {
+          // A connect is binding the channel implicitly.
+          if (connecting != null && binding.runtime() == null) {
+            throw new ConnectionPendingException();
+          }
+        },
+        null);
     return this;
   }
 
   @Override
   public SctpChannel bindAddress(InetAddress address) throws IOException {
-    LocalBinding.add(stack, bound(), address);
+    binding.bindAddress(address);
     return this;
   }
 
   @Override
   public SctpChannel unbindAddress(InetAddress address) throws IOException {
-    LocalBinding.remove(stack, bound(), address);
+    binding.unbindAddress(address);
     return this;
-  }
-
-  private EndpointRuntime bound() throws IOException {
-    checkOpen();
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      throw new NotYetBoundException();
-    }
-    return rt;
   }
 
   @Override
   public Set<SocketAddress> getAllLocalAddresses() throws IOException {
-    checkOpen();
-    return LocalBinding.addresses(runtime);
+    return binding.localAddresses();
   }
 
   // ---- connecting ----------------------------------------------------------------------------
@@ -175,8 +157,9 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    synchronized (lock) {
-      if (!open) {
+    lock.lock();
+    try {
+      if (!binding.isOpen()) {
         return CompletableFuture.failedFuture(new ClosedChannelException());
       }
       if (handle != null) {
@@ -185,50 +168,32 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       if (connecting != null) {
         return CompletableFuture.failedFuture(new ConnectionPendingException());
       }
-      CompletableFuture<EndpointRuntime> bound;
-      if (runtime != null) {
-        bound = CompletableFuture.completedFuture(runtime);
-      } else {
-        try {
-          bound =
-              EndpointRuntime.open(
-                  stack, opts, LocalAddresses.forPeers(ips), 0, false, "one-to-one");
-        } catch (IOException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-      }
       CompletableFuture<Void> f =
-          bound
+          binding
+              .bindForPeers(ips)
               .thenCompose(
-                  rt -> {
-                    synchronized (lock) {
-                      runtime = rt;
-                      if (!open) {
-                        releaseRuntime();
-                        return CompletableFuture.failedFuture(new ClosedChannelException());
-                      }
-                    }
-                    return rt.call(
-                        () -> {
-                          // Under the lock, so that a concurrent close either sees the association
-                          // or prevents it.
-                          synchronized (lock) {
-                            if (!open) {
-                              throw new ClosedChannelException();
+                  rt ->
+                      rt.call(
+                          () -> {
+                            // Under the lock, so that a concurrent close either sees the
+                            // association or prevents it.
+                            lock.lock();
+                            try {
+                              checkOpen();
+                              AssociationHandle h =
+                                  rt.connect(
+                                      ips,
+                                      port,
+                                      opts.remoteUdpPort(),
+                                      opts.associationOptions(),
+                                      this);
+                              opts.applyTo(h.core);
+                              handle = h;
+                              return h;
+                            } finally {
+                              lock.unlock();
                             }
-                            AssociationHandle h =
-                                rt.connect(
-                                    ips,
-                                    port,
-                                    opts.remoteUdpPort(),
-                                    opts.associationOptions(),
-                                    this);
-                            opts.applyTo(h.core);
-                            handle = h;
-                            return h;
-                          }
-                        });
-                  })
+                          }))
               .thenCompose(h -> h.established);
       connecting = f;
       f.whenComplete(
@@ -239,6 +204,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
             }
           });
       return f;
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -325,7 +292,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public CompletableFuture<Void> shutdownAsync() {
     AssociationHandle h = handle;
-    if (!open) {
+    if (!binding.isOpen()) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
     }
     if (h == null) {
@@ -337,7 +304,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   private static void startShutdown(AssociationHandle h) {
     h.markLocalShutdown();
-    h.runtime.execute(() -> h.core.shutdown(System.nanoTime()));
+    h.runtime.execute(() -> h.core.shutdown(h.runtime.now()));
   }
 
   @Override
@@ -363,13 +330,14 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public CompletableFuture<Void> closeAsync() {
     AssociationHandle h;
-    synchronized (lock) {
-      if (!open) {
-        h = handle;
+    lock.lock();
+    try {
+      h = handle;
+      if (!binding.close()) {
         return h == null ? CompletableFuture.completedFuture(null) : h.closed;
       }
-      open = false;
-      h = handle;
+    } finally {
+      lock.unlock();
     }
     stack.closed(this);
     long unread = inbox.close();
@@ -382,9 +350,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
         startShutdown(h);
       }
     }
-    synchronized (lock) {
-      releaseRuntime();
-    }
+    binding.release(null);
     return h == null ? CompletableFuture.completedFuture(null) : h.closed;
   }
 
@@ -403,19 +369,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   private static void abort(AssociationHandle h, String reason) {
     h.runtime.execute(
-        () -> h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
-  }
-
-  private void releaseRuntime() {
-    EndpointRuntime rt = runtime;
-    if (rt != null && !runtimeReleased && !open) {
-      runtimeReleased = true;
-      try {
-        rt.execute(rt::release);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // the stack is closing: its loops are gone
-      }
-    }
+        () -> h.core.abort(h.runtime.now(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
   }
 
   // ---- options -------------------------------------------------------------------------------
@@ -434,30 +388,13 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   public <T> T getOption(SctpSocketOption<T> name, SocketAddress peer) throws IOException {
     checkOption(name);
     InetSocketAddress p = peerAddress(peer);
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      return name.type().cast(Options.get(name, new Options.Target(opts, true, null, null, p)));
-    }
-    return name.type()
-        .cast(Blocking.await(rt.call(() -> Options.get(name, target(rt, p))), -1, "getOption"));
+    return binding.getOption(name, p, rt -> target(rt, p));
   }
 
   @Override
   public <T> SctpChannel setOption(SctpSocketOption<T> name, T value) throws IOException {
     checkOption(name);
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      Options.set(name, value, new Options.Target(opts, true, null, null, null));
-      return this;
-    }
-    Blocking.await(
-        rt.call(
-            () -> {
-              Options.set(name, value, target(rt, null));
-              return null;
-            }),
-        -1,
-        "setOption");
+    binding.setOption(name, value, rt -> Options.set(name, value, target(rt, null)));
     return this;
   }
 
@@ -467,12 +404,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   private void checkOption(SctpSocketOption<?> name) throws ClosedChannelException {
-    Objects.requireNonNull(name, "name");
-    checkOpen();
-    if (!Options.ONE_TO_ONE.contains(name)) {
-      throw new UnsupportedOperationException(
-          name.name() + " is not supported by a one-to-one channel");
-    }
+    binding.checkOption(name, Options.ONE_TO_ONE, "a one-to-one channel");
   }
 
   static InetSocketAddress peerAddress(SocketAddress peer) {
@@ -508,7 +440,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   public <T> CompletableFuture<MessageInfo> receiveAsync(
       ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
     Objects.requireNonNull(dst, "dst");
-    if (!open) {
+    if (!binding.isOpen()) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
     }
     if (handle == null && connecting == null) {
@@ -537,26 +469,12 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   @Override
   public int send(ByteBuffer src, MessageInfo messageInfo, Duration timeout) throws IOException {
-    Blocking.checkNotOnLoop(stack);
-    int n = src.remaining();
-    PendingSend p = submit(src, messageInfo, true);
-    if (p != null) {
-      if (!p.detached) {
-        Blocking.awaitSend(p, Blocking.nanos(timeout));
-      }
-    }
-    return n;
+    return OutgoingMessages.send(stack, src, messageInfo, timeout, this::submit);
   }
 
   @Override
   public CompletableFuture<Integer> sendAsync(ByteBuffer src, MessageInfo messageInfo) {
-    try {
-      int n = src.remaining();
-      PendingSend p = submit(src, messageInfo, false);
-      return p == null ? CompletableFuture.completedFuture(n) : p.future.thenApply(x -> n);
-    } catch (IOException | RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return OutgoingMessages.sendAsync(src, messageInfo, this::submit);
   }
 
   private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking)
@@ -589,7 +507,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public boolean isWritable() {
     AssociationHandle h = handle;
-    return open && h != null && !h.ended() && h.writable();
+    return binding.isOpen() && h != null && !h.ended() && h.writable();
   }
 
   @Override
@@ -601,17 +519,12 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   @Override
   public void deliver(AssociationHandle h, MessageReceived m) {
-    if (inbox.isClosed()) {
-      // Closed: what still arrives is acknowledged and dropped, as a closed socket does.
-      h.consumed(m.data().length());
-      return;
-    }
     inbox.deliver(h, m);
   }
 
   @Override
   public void notify(AssociationHandle h, Notification n) {
-    if (open && Notifications.subscribed(opts.events(), n)) {
+    if (binding.isOpen() && Notifications.subscribed(opts.events(), n)) {
       inbox.notify(h, n);
     }
   }
@@ -632,7 +545,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public void bufferedAmountLow(AssociationHandle h) {
     Runnable l = lowListener;
-    if (l != null && open) {
+    if (l != null && binding.isOpen()) {
       try {
         l.run();
       } catch (RuntimeException e) {
@@ -645,7 +558,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   public String toString() {
     AssociationHandle h = handle;
     return "SctpChannel["
-        + (open ? "open" : "closed")
+        + (binding.isOpen() ? "open" : "closed")
         + (h == null ? "" : ", association " + h.id())
         + "]";
   }

@@ -3,6 +3,7 @@ package org.jsctp.netty;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Ticker;
 import java.io.Closeable;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
@@ -56,12 +58,21 @@ public final class SctpStack implements AutoCloseable {
   private final StackConfig config;
   private final TransportSupport transport;
   private final MultiThreadIoEventLoopGroup group;
+  private final Ticker ticker;
   private final Predicate<InetAddress> allowedPeers;
   private final UdpChannelCustomizer customizer;
   private final Supplier<RandomGenerator> random;
   private final Set<EndpointRuntime> runtimes = ConcurrentHashMap.newKeySet();
   private final Set<Closeable> channels = ConcurrentHashMap.newKeySet();
+
+  /** Guards {@link #sctpPorts}. */
+  private final ReentrantLock portsLock = new ReentrantLock();
+
   private final Map<String, Integer> sctpPorts = new LinkedHashMap<>();
+
+  /** Guards {@link #retired} and the changes of {@link #runtimes}. */
+  private final ReentrantLock countersLock = new ReentrantLock();
+
   private final Map<MibCounter, Long> retired = new EnumMap<>(MibCounter.class);
   private volatile boolean closed;
 
@@ -71,9 +82,12 @@ public final class SctpStack implements AutoCloseable {
     this.allowedPeers = b.allowedPeers;
     this.customizer = b.customizer;
     this.random = b.random;
+    DefaultThreadFactory threads = new DefaultThreadFactory(b.threadName, true);
     this.group =
-        new MultiThreadIoEventLoopGroup(
-            b.threads, new DefaultThreadFactory(b.threadName, true), transport.ioHandlerFactory);
+        b.ticker == null
+            ? new MultiThreadIoEventLoopGroup(b.threads, threads, transport.ioHandlerFactory)
+            : new TickerEventLoopGroup(b.threads, threads, transport.ioHandlerFactory, b.ticker);
+    this.ticker = group.iterator().next().ticker();
     for (String warning : config.warnings()) {
       LOG.warn("configuration: {}", warning);
     }
@@ -109,10 +123,13 @@ public final class SctpStack implements AutoCloseable {
   public Map<String, Long> snmp() {
     Map<MibCounter, Long> sum = new EnumMap<>(MibCounter.class);
     List<EndpointRuntime> live;
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       // One snapshot of both: an endpoint is either retired here or queried below, never both.
       sum.putAll(retired);
       live = new ArrayList<>(runtimes);
+    } finally {
+      countersLock.unlock();
     }
     sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
     for (Map<MibCounter, Long> m : query(live, EndpointRuntime::snmp)) {
@@ -229,6 +246,15 @@ public final class SctpStack implements AutoCloseable {
     return group.next();
   }
 
+  /**
+   * The clock of every event loop of the stack (they share one ticker), for the few times that
+   * threads outside the loops need: receive timeouts, message lifetimes. In nanoseconds, comparable
+   * with the times the endpoints hand to the core.
+   */
+  Ticker ticker() {
+    return ticker;
+  }
+
   /** Whether the calling thread is one of the stack's event loops. */
   boolean onLoopThread() {
     for (io.netty.util.concurrent.EventExecutor e : group) {
@@ -260,8 +286,11 @@ public final class SctpStack implements AutoCloseable {
   }
 
   void register(EndpointRuntime rt) {
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       runtimes.add(rt);
+    } finally {
+      countersLock.unlock();
     }
   }
 
@@ -269,11 +298,14 @@ public final class SctpStack implements AutoCloseable {
     Map<MibCounter, Long> counters = rt.endpoint.counters().snapshot();
     counters.remove(MibCounter.SCTP_CURR_ESTAB);
     boolean removed;
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       removed = runtimes.remove(rt);
       if (removed) {
         counters.forEach((k, v) -> retired.merge(k, v, Long::sum));
       }
+    } finally {
+      countersLock.unlock();
     }
     if (removed) {
       releasePorts(rt.localAddresses(), rt.sctpPort());
@@ -294,7 +326,8 @@ public final class SctpStack implements AutoCloseable {
    * apart by SCTP addresses and ports.
    */
   int reservePort(List<InetAddress> ips, int port) throws java.net.BindException {
-    synchronized (sctpPorts) {
+    portsLock.lock();
+    try {
       if (port != 0) {
         for (InetAddress ip : ips) {
           if (sctpPorts.containsKey(key(ip, port))) {
@@ -322,14 +355,19 @@ public final class SctpStack implements AutoCloseable {
         }
       }
       throw new java.net.BindException("no free ephemeral SCTP port");
+    } finally {
+      portsLock.unlock();
     }
   }
 
   void releasePorts(List<InetAddress> ips, int port) {
-    synchronized (sctpPorts) {
+    portsLock.lock();
+    try {
       for (InetAddress ip : ips) {
         sctpPorts.remove(key(ip, port));
       }
+    } finally {
+      portsLock.unlock();
     }
   }
 
@@ -346,6 +384,7 @@ public final class SctpStack implements AutoCloseable {
     private Predicate<InetAddress> allowedPeers = a -> true;
     private UdpChannelCustomizer customizer = (local, pipeline) -> {};
     private Supplier<RandomGenerator> random = SecureRandom::new;
+    private Ticker ticker;
 
     private Builder() {}
 
@@ -414,6 +453,19 @@ public final class SctpStack implements AutoCloseable {
      */
     public Builder random(Supplier<RandomGenerator> random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * The clock of the event loops (default: the system's), for tests: with Netty's {@link
+     * io.netty.util.concurrent.MockTicker} the endpoints' timers fire when the test advances it,
+     * and only then, over real sockets. Every time the stack hands to the protocol core and every
+     * deadline it schedules come from this ticker; blocking calls still wait in real time. After
+     * advancing it, submit a task to the loops (any call on a channel does) so that they look at
+     * the time.
+     */
+    Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 
