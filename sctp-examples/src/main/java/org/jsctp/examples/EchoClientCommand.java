@@ -20,7 +20,6 @@ import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -119,24 +118,23 @@ final class EchoClientCommand implements Callable<Integer> {
 
   @Mixin StackOptions stackOptions;
 
-  private void check(boolean ok, String message) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), message);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
-    check(port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    check(
+    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
+    Usage.check(
+        spec,
         remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF,
         "--remote-udp-port must be 1..65535, got " + remoteUdpPort);
-    check(udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
-    check(count >= 1, "--count must be at least 1, got " + count);
-    check(size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
-    check(streams >= 1 && streams <= 0xFFFF, "--streams must be 1..65535, got " + streams);
-    check(rate == null || rate > 0, "--rate must be positive, got " + rate);
-    check(duration == null || duration > 0, "--duration must be positive, got " + duration);
+    Usage.check(
+        spec, udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
+    Usage.check(spec, count >= 1, "--count must be at least 1, got " + count);
+    Usage.check(
+        spec, size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
+    Usage.check(
+        spec, streams >= 1 && streams <= 0xFFFF, "--streams must be 1..65535, got " + streams);
+    Usage.check(spec, rate == null || rate > 0, "--rate must be positive, got " + rate);
+    Usage.check(
+        spec, duration == null || duration > 0, "--duration must be positive, got " + duration);
     stackOptions.configureLogging();
 
     long start = System.nanoTime();

@@ -8,7 +8,6 @@ import org.jsctp.netty.SctpStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -69,25 +68,20 @@ final class EchoServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 1 || port > 0xFFFF) {
-      throw new ParameterException(spec.commandLine(), "--port must be 1..65535, got " + port);
-    }
-    if (udpPort < 0 || udpPort > 0xFFFF) {
-      throw new ParameterException(
-          spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
-    }
-    if (maxMessage < 1 || maxMessage > 1 << 30) {
-      throw new ParameterException(
-          spec.commandLine(), "--max-message must be 1..1073741824, got " + maxMessage);
-    }
-    if (reassemblyMemory < maxMessage) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--reassembly-memory must be at least --max-message ("
-              + maxMessage
-              + "), got "
-              + reassemblyMemory);
-    }
+    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
+    Usage.check(
+        spec, udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
+    Usage.check(
+        spec,
+        maxMessage >= 1 && maxMessage <= 1 << 30,
+        "--max-message must be 1..1073741824, got " + maxMessage);
+    Usage.check(
+        spec,
+        reassemblyMemory >= maxMessage,
+        "--reassembly-memory must be at least --max-message ("
+            + maxMessage
+            + "), got "
+            + reassemblyMemory);
     EchoServer.Settings settings =
         new EchoServer.Settings(
             locals, port, udpPort, stackOptions.exposePf, maxMessage, reassemblyMemory);

@@ -22,7 +22,6 @@ import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -105,20 +104,14 @@ final class ScaleClientCommand implements Callable<Integer> {
   private long[] samples = new long[1 << 16];
   private int sampleCount;
 
-  private void check(boolean ok, String message) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), message);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
-    check(port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    check(associations >= 1, "--associations must be at least 1");
-    check(concurrency >= 1, "--concurrency must be at least 1");
-    check(rate >= 0 && rate <= 1000, "--rate must be 0..1000");
-    check(size >= 8 && size <= 65536, "--size must be 8..65536");
-    check(duration >= 0, "--duration must be at least 0");
+    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
+    Usage.check(spec, associations >= 1, "--associations must be at least 1");
+    Usage.check(spec, concurrency >= 1, "--concurrency must be at least 1");
+    Usage.check(spec, rate >= 0 && rate <= 1000, "--rate must be 0..1000");
+    Usage.check(spec, size >= 8 && size <= 65536, "--size must be 8..65536");
+    Usage.check(spec, duration >= 0, "--duration must be at least 0");
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);

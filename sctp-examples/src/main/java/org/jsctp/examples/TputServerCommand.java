@@ -20,7 +20,6 @@ import org.jsctp.netty.option.EventSubscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -58,15 +57,9 @@ final class TputServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 1 || port > 0xFFFF) {
-      throw new ParameterException(spec.commandLine(), "--port must be 1..65535, got " + port);
-    }
-    if (udpPort < 0 || udpPort > 0xFFFF) {
-      throw new ParameterException(spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
-    }
-    if (count != null && count < 1) {
-      throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
-    }
+    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
+    Usage.check(spec, udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
+    Usage.check(spec, count == null || count >= 1, "--count must be at least 1, got " + count);
     stackOptions.configureLogging();
     Events events = new Events(System.out, System.nanoTime());
     SctpStack stack = stackOptions.stack();
