@@ -35,6 +35,9 @@ import org.jsctp.netty.option.EventSubscription;
  */
 final class EchoServer {
 
+  /** The echo service's SCTP port (RFC 862), the echo tools' default. */
+  static final int DEFAULT_PORT = 7;
+
   /** The largest message echoed by default: the largest {@code echo-client --size}. */
   static final int DEFAULT_MAX_MESSAGE = 16 << 20;
 

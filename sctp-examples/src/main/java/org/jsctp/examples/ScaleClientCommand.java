@@ -18,7 +18,6 @@ import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpStack;
 import org.jsctp.netty.SctpStandardSocketOptions;
-import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,17 +43,7 @@ final class ScaleClientCommand implements Callable<Integer> {
   @Option(names = "--remote", required = true, paramLabel = "ADDR", description = "The server.")
   InetAddress remote;
 
-  @Option(
-      names = "--port",
-      defaultValue = "7",
-      description = "The server's SCTP port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--remote-udp-port",
-      defaultValue = "9899",
-      description = "The server's UDP encapsulation port (default: ${DEFAULT-VALUE}).")
-  int remoteUdpPort;
+  @Mixin RemotePortOptions server = new RemotePortOptions(EchoServer.DEFAULT_PORT);
 
   @Option(
       names = "--local",
@@ -106,7 +95,7 @@ final class ScaleClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
+    server.checkPort();
     Usage.check(spec, associations >= 1, "--associations must be at least 1");
     Usage.check(spec, concurrency >= 1, "--concurrency must be at least 1");
     Usage.check(spec, rate >= 0 && rate <= 1000, "--rate must be 0..1000");
@@ -120,14 +109,10 @@ final class ScaleClientCommand implements Callable<Integer> {
         SctpStack.builder().config(stackOptions.config()).threadName("scale").build()) {
       Semaphore inFlight = new Semaphore(concurrency);
       List<CompletableFuture<SctpChannel>> setups = new ArrayList<>();
-      InetSocketAddress peer = new InetSocketAddress(remote, port);
+      InetSocketAddress peer = server.at(remote);
       for (int i = 0; i < associations; i++) {
         inFlight.acquire();
-        SctpChannel ch = SctpChannel.open(stack);
-        ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, 0);
-        ch.setOption(
-            SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-            new RemoteUdpEncapsPort(null, remoteUdpPort));
+        SctpChannel ch = ClientChannels.open(stack, 0, server);
         ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
         if (!locals.isEmpty()) {
           ch.bind(new InetSocketAddress(locals.get(i % locals.size()), 0));

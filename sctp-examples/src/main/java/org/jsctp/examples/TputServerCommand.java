@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
     description = "Receive as fast as possible; print a RESULT line per association (tsctp-compatible).")
 final class TputServerCommand implements Callable<Integer> {
 
+  /** The SCTP port of usrsctp's tsctp, the throughput tools' default. */
+  static final int DEFAULT_PORT = 5001;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--local", required = true, paramLabel = "ADDR",
