@@ -30,14 +30,9 @@ final class RemotePortOptions {
     this.port = defaultPort;
   }
 
-  /** Checks the SCTP port. */
-  void checkPort() {
-    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-  }
-
   /** Checks both ports. */
   void validate() {
-    checkPort();
+    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
     Usage.check(
         spec,
         remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF,

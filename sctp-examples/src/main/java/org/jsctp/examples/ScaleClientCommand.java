@@ -95,7 +95,7 @@ final class ScaleClientCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    server.checkPort();
+    server.validate();
     Usage.check(spec, associations >= 1, "--associations must be at least 1");
     Usage.check(spec, concurrency >= 1, "--concurrency must be at least 1");
     Usage.check(spec, rate >= 0 && rate <= 1000, "--rate must be 0..1000");
