@@ -2,7 +2,6 @@ package org.jsctp.examples;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -85,31 +84,29 @@ final class EchoServer {
 
   /** Opens and binds the channel and starts echoing. */
   static EchoServer start(SctpStack stack, Settings settings, Events events) throws IOException {
-    SctpMultiChannel ch = SctpMultiChannel.open(stack);
-    try {
-      ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, settings.udpPort(), null);
-      // Echo at once: Nagle-like bundling would wait for the client's delayed SACK.
-      ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true, null);
-      // Level 0 would return nothing of the others while one message is read in parts, for as
-      // long as its peer likes (RFC 6458 section 8.1.20); the reassembler joins per association.
-      ch.setOption(SctpStandardSocketOptions.SCTP_FRAGMENT_INTERLEAVE, 1, null);
-      ch.setOption(
-          SctpStandardSocketOptions.SCTP_EVENTS,
-          new EventSubscription(true, true, false, true, true, false),
-          null);
-      if (settings.exposePf()) {
-        ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
-      }
-      List<InetAddress> locals = settings.locals();
-      ch.bind(new InetSocketAddress(locals.get(0), settings.port()));
-      for (InetAddress extra : locals.subList(1, locals.size())) {
-        ch.bindAddress(extra);
-      }
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
+    SctpMultiChannel ch =
+        ServerChannels.open(
+            stack,
+            settings.locals(),
+            settings.port(),
+            settings.udpPort(),
+            c -> configure(c, settings));
     return new EchoServer(ch, settings, events);
+  }
+
+  private static void configure(SctpMultiChannel ch, Settings settings) throws IOException {
+    // Echo at once: Nagle-like bundling would wait for the client's delayed SACK.
+    ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true, null);
+    // Level 0 would return nothing of the others while one message is read in parts, for as
+    // long as its peer likes (RFC 6458 section 8.1.20); the reassembler joins per association.
+    ch.setOption(SctpStandardSocketOptions.SCTP_FRAGMENT_INTERLEAVE, 1, null);
+    ch.setOption(
+        SctpStandardSocketOptions.SCTP_EVENTS,
+        new EventSubscription(true, true, false, true, true, false),
+        null);
+    if (settings.exposePf()) {
+      ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
+    }
   }
 
   /** The local UDP encapsulation port the channel is bound to. */

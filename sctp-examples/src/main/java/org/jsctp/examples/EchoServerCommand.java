@@ -1,8 +1,6 @@
 package org.jsctp.examples;
 
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jsctp.netty.SctpStack;
 import picocli.CommandLine.Command;
@@ -27,24 +25,7 @@ final class EchoServerCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--local",
-      required = true,
-      paramLabel = "ADDR",
-      description = "A local IP address to bind (repeatable: multihoming).")
-  List<InetAddress> locals;
-
-  @Option(
-      names = "--port",
-      defaultValue = "7",
-      description = "SCTP port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--udp-port",
-      defaultValue = "9899",
-      description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
-  int udpPort;
+  @Mixin ListenOptions listen = new ListenOptions(EchoServer.DEFAULT_PORT);
 
   @Option(
       names = "--max-message",
@@ -68,9 +49,7 @@ final class EchoServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    Usage.check(
-        spec, udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
+    listen.validate();
     Usage.check(
         spec,
         maxMessage >= 1 && maxMessage <= 1 << 30,
@@ -84,7 +63,12 @@ final class EchoServerCommand implements Callable<Integer> {
             + reassemblyMemory);
     EchoServer.Settings settings =
         new EchoServer.Settings(
-            locals, port, udpPort, stackOptions.exposePf, maxMessage, reassemblyMemory);
+            listen.locals,
+            listen.port,
+            listen.udpPort,
+            stackOptions.exposePf,
+            maxMessage,
+            reassemblyMemory);
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
