@@ -3,7 +3,6 @@ package org.jsctp.examples;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jsctp.netty.Association;
-import org.jsctp.netty.MessageInfo;
-import org.jsctp.netty.NotificationHandler;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpMultiChannel;
 import org.jsctp.netty.SctpStack;
@@ -79,7 +76,8 @@ final class EchoServer {
     this.ch = ch;
     this.events = events;
     this.pieces = new Reassembler<>(settings.maxMessage(), settings.reassemblyMemory());
-    this.done = new EchoLoop(new OneToMany(), pieces, events).start();
+    this.done =
+        new EchoLoop(ch::receiveAsync, ch::sendAsync, new OneToMany(), pieces, events).start();
   }
 
   /** Opens and binds the channel and starts echoing. */
@@ -180,18 +178,7 @@ final class EchoServer {
   }
 
   /** The server's channel: any number of associations. */
-  private final class OneToMany implements EchoLoop.Io {
-
-    @Override
-    public CompletableFuture<MessageInfo> receive(
-        ByteBuffer dst, NotificationHandler<Void> handler) {
-      return ch.receiveAsync(dst, null, handler);
-    }
-
-    @Override
-    public CompletableFuture<Integer> send(ByteBuffer message, MessageInfo info) {
-      return ch.sendAsync(message, info);
-    }
+  private final class OneToMany implements EchoLoop.Owner {
 
     @Override
     public boolean mustWait(Association association, CompletableFuture<Integer> echo) {
@@ -202,7 +189,8 @@ final class EchoServer {
                 + association.associationID()
                 + " on a channel of its own: its echoes wait for room in its send buffer");
         branches.add(b);
-        new EchoLoop(new Branch(b), pieces, events).startAfter(echo);
+        new EchoLoop(b::receiveAsync, b::sendAsync, new Branch(b), pieces, events)
+            .startAfter(echo);
       }
       return false;
     }
@@ -229,22 +217,11 @@ final class EchoServer {
   }
 
   /** One association branched off the server's channel. */
-  private final class Branch implements EchoLoop.Io {
+  private final class Branch implements EchoLoop.Owner {
     private final SctpChannel b;
 
     Branch(SctpChannel b) {
       this.b = b;
-    }
-
-    @Override
-    public CompletableFuture<MessageInfo> receive(
-        ByteBuffer dst, NotificationHandler<Void> handler) {
-      return b.receiveAsync(dst, null, handler);
-    }
-
-    @Override
-    public CompletableFuture<Integer> send(ByteBuffer message, MessageInfo info) {
-      return b.sendAsync(message, info);
     }
 
     @Override
