@@ -105,8 +105,7 @@ final class ScaleClientCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
     List<SctpChannel> up = new ArrayList<>();
-    try (SctpStack stack =
-        SctpStack.builder().config(stackOptions.config()).threadName("scale").build()) {
+    try (SctpStack stack = stackOptions.stack("scale")) {
       Semaphore inFlight = new Semaphore(concurrency);
       List<CompletableFuture<SctpChannel>> setups = new ArrayList<>();
       InetSocketAddress peer = server.at(remote);
