@@ -47,8 +47,7 @@ final class ClientEndpointOptions {
   /** Checks the ports. */
   void validate() {
     server.validate();
-    Usage.check(
-        spec, udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
+    Usage.checkRange(spec, "--udp-port", udpPort, 0, 0xFFFF);
   }
 
   /** The server's transport addresses, the primary first. */

@@ -41,8 +41,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Usage.check(spec, outage >= 1 && outage <= 60, "--outage must be 1..60, got " + outage);
-    Usage.check(spec, rate >= 1 && rate <= 10_000, "--rate must be 1..10000, got " + rate);
+    Usage.checkRange(spec, "--outage", outage, 1, 60);
+    Usage.checkRange(spec, "--rate", rate, 1, 10_000);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     InetAddress primary = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     InetAddress secondary = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});

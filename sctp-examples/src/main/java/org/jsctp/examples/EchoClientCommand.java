@@ -87,10 +87,8 @@ final class EchoClientCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     endpoint.validate();
     Usage.check(spec, count >= 1, "--count must be at least 1, got " + count);
-    Usage.check(
-        spec, size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
-    Usage.check(
-        spec, streams >= 1 && streams <= 0xFFFF, "--streams must be 1..65535, got " + streams);
+    Usage.checkRange(spec, "--size", size, 1, 16 << 20);
+    Usage.checkRange(spec, "--streams", streams, 1, 0xFFFF);
     Usage.check(spec, rate == null || rate > 0, "--rate must be positive, got " + rate);
     Usage.check(
         spec, duration == null || duration > 0, "--duration must be positive, got " + duration);

@@ -50,10 +50,7 @@ final class EchoServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     listen.validate();
-    Usage.check(
-        spec,
-        maxMessage >= 1 && maxMessage <= 1 << 30,
-        "--max-message must be 1..1073741824, got " + maxMessage);
+    Usage.checkRange(spec, "--max-message", maxMessage, 1, 1 << 30);
     Usage.check(
         spec,
         reassemblyMemory >= maxMessage,

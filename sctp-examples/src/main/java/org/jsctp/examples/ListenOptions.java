@@ -38,8 +38,7 @@ final class ListenOptions {
 
   /** Checks the ports. */
   void validate() {
-    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    Usage.check(
-        spec, udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
+    Usage.checkRange(spec, "--port", port, 1, 0xFFFF);
+    Usage.checkRange(spec, "--udp-port", udpPort, 0, 0xFFFF);
   }
 }

@@ -32,11 +32,8 @@ final class RemotePortOptions {
 
   /** Checks both ports. */
   void validate() {
-    Usage.check(spec, port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    Usage.check(
-        spec,
-        remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF,
-        "--remote-udp-port must be 1..65535, got " + remoteUdpPort);
+    Usage.checkRange(spec, "--port", port, 1, 0xFFFF);
+    Usage.checkRange(spec, "--remote-udp-port", remoteUdpPort, 1, 0xFFFF);
   }
 
   /** The server's transport address at {@code address}. */

@@ -46,8 +46,8 @@ final class TputClientCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     endpoint.validate();
-    Usage.check(spec, size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
-    Usage.check(spec, streams >= 1 && streams <= 0xFFFF, "--streams must be 1..65535, got " + streams);
+    Usage.checkRange(spec, "--size", size, 1, 16 << 20);
+    Usage.checkRange(spec, "--streams", streams, 1, 0xFFFF);
     Usage.check(spec, duration > 0, "--duration must be positive, got " + duration);
     stackOptions.configureLogging();
     Events events = new Events(System.out, System.nanoTime());

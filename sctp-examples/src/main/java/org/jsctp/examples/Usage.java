@@ -18,4 +18,17 @@ final class Usage {
       throw new ParameterException(spec.commandLine(), message);
     }
   }
+
+  /**
+   * Throws a usage error of {@code spec}'s command, "{@code option} must be min..max, got value",
+   * unless {@code value} is within {@code min..max}.
+   *
+   * @throws ParameterException when {@code value} is outside the range
+   */
+  static void checkRange(CommandSpec spec, String option, long value, long min, long max) {
+    check(
+        spec,
+        value >= min && value <= max,
+        option + " must be " + min + ".." + max + ", got " + value);
+  }
 }
