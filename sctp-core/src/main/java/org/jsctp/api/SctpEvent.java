@@ -13,7 +13,8 @@ public sealed interface SctpEvent
         ShutdownReceived,
         RemoteError,
         SenderDry,
-        SendBufferAvailable {
+        SendBufferAvailable,
+        PartialDeliveryAborted {
 
   /** The association's id, unique within its endpoint, never 0. */
   int associationId();

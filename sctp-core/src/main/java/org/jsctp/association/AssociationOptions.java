@@ -42,6 +42,7 @@ public final class AssociationOptions implements AssociationSettings {
   private int adaptationIndication = -1;
   private int associationMaxRetrans;
   private int psRetrans;
+  private boolean prSupported;
 
   private AssociationOptions() {}
 
@@ -69,6 +70,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.maxInitTimeoutMs = config.rtoMaxMillis();
     o.associationMaxRetrans = config.associationMaxRetrans();
     o.psRetrans = (int) config.get(Sysctl.PS_RETRANS);
+    o.prSupported = config.flag(Sysctl.PRSCTP_ENABLE);
     return o;
   }
 
@@ -102,6 +104,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.adaptationIndication = adaptationIndication;
     o.associationMaxRetrans = associationMaxRetrans;
     o.psRetrans = psRetrans;
+    o.prSupported = prSupported;
     return o;
   }
 
@@ -392,6 +395,21 @@ public final class AssociationOptions implements AssociationSettings {
   @Override
   public int psRetrans() {
     return psRetrans;
+  }
+
+  /** SCTP_PR_SUPPORTED (RFC 7496 section 4.5): offer PR-SCTP when setting up associations. */
+  public void setPrSupported(boolean supported) {
+    this.prSupported = supported;
+  }
+
+  @Override
+  public boolean prSupported() {
+    return prSupported;
+  }
+
+  /** The extensions offered in INIT and INIT ACK. */
+  Extensions offeredExtensions() {
+    return new Extensions(prSupported, false, false);
   }
 
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans (RFC 9260 section 8.1). */

@@ -83,6 +83,9 @@ public interface AssociationSettings {
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans. */
   int associationMaxRetrans();
 
+  /** SCTP_PR_SUPPORTED: PR-SCTP is offered when associations are set up. */
+  boolean prSupported();
+
   /** SCTP_ADAPTATION_LAYER indication, or -1 when none is sent. */
   int adaptationIndication();
 }

@@ -169,11 +169,11 @@ final class CollisionHandler {
     if (current != null && current.peerInitialTsn == cookie.peerInitialTsn()) {
       return new Tcb(cookie.localTag(), cookie.peerTag(), current.localInitialTsn,
           current.peerInitialTsn, cookie.outboundStreams(), cookie.inboundStreams(),
-          current.sender, current.receiver);
+          cookie.extensions(), current.sender, current.receiver);
     }
     int localTsn = current != null ? current.localInitialTsn : cookie.localInitialTsn();
     Tcb tcb = a.newTcb(cookie.localTag(), cookie.peerTag(), localTsn, cookie.peerInitialTsn(),
-        cookie.outboundStreams(), cookie.inboundStreams(), cookie.peerRwnd());
+        cookie.outboundStreams(), cookie.inboundStreams(), cookie.peerRwnd(), cookie.extensions());
     List<OutgoingMessage> carried = new ArrayList<>(early);
     if (current != null) {
       carried.addAll(current.sender.takeUnsent());

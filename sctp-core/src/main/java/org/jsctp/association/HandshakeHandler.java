@@ -120,7 +120,7 @@ final class HandshakeHandler {
     Tcb tcb = a.newTcb(w.localTag, ack.initiateTag(), w.localInitialTsn, ack.initialTsn(),
         Math.min(a.options.outboundStreams(), ack.inboundStreams()),
         Math.min(a.options.maxInboundStreams(), ack.outboundStreams()),
-        ack.advertisedReceiverWindowCredit());
+        ack.advertisedReceiverWindowCredit(), a.options.offeredExtensions().and(peer.extensions()));
     moveEarlyMessages(w.early.takeAll(), tcb);
     ErrorChunk report = peer.unrecognized().isEmpty() ? null
         : new ErrorChunk(unrecognizedCauses(peer.unrecognized()));

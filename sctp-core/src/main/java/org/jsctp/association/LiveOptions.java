@@ -7,6 +7,7 @@ import org.jsctp.api.AssociationStatus;
 import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
+import org.jsctp.api.PrStatus;
 import org.jsctp.path.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -296,6 +297,18 @@ public final class LiveOptions {
         tcb == null ? 0 : tcb.sender.bufferedAmount(),
         tcb == null ? a.options.rcvbuf() : tcb.receiver.advertisedWindow(),
         thresholdWarning);
+  }
+
+  /**
+   * SCTP_PR_STREAM_STATUS for {@code stream}, or SCTP_PR_ASSOC_STATUS when it is -1 (RFC 7496
+   * section 4.3); zeros before the association has a TCB.
+   */
+  public PrStatus prStatus(int stream) {
+    Tcb tcb = a.tcb();
+    if (tcb == null) {
+      return new PrStatus(0, 0);
+    }
+    return new PrStatus(tcb.sender.abandonedUnsent(stream), tcb.sender.abandonedSent(stream));
   }
 
   /** SCTP_PEER_ADDR_PARAMS as it stands for one address, or the defaults for new paths (null). */

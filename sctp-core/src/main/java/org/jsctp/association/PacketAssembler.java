@@ -5,6 +5,7 @@ import java.util.Iterator;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
+import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
 import org.slf4j.Logger;
@@ -108,6 +109,13 @@ final class PacketAssembler {
           tcb.receiver.sackSent();
           controlChunks++;
         }
+      }
+    }
+    if (vtag == peerTag && destPath != null && destPath == dataPath && tcb != null && state.transmitsData()) {
+      ForwardTsnChunk forward = tcb.sender.pendingForwardTsn();
+      if (forward != null && packet.add(forward)) {
+        tcb.sender.forwardTsnSent(destPath, now);
+        controlChunks++;
       }
     }
     if (vtag == peerTag && destPath != null && dataPath != null && tcb != null && state.transmitsData()) {

@@ -26,6 +26,7 @@ import org.jsctp.wire.UnknownParameter;
  * @param unrecognized the raw TLVs of unknown parameters whose action asks for a report
  * @param adaptationIndication the peer's adaptation layer indication, or -1
  * @param ignoredAddresses usable addresses left out because there were more than allowed
+ * @param extensions the extensions the sender announced
  */
 public record PeerInit(
     List<InetAddress> addresses,
@@ -33,7 +34,8 @@ public record PeerInit(
     HostNameAddressParameter hostName,
     List<Bytes> unrecognized,
     long adaptationIndication,
-    int ignoredAddresses) {
+    int ignoredAddresses,
+    Extensions extensions) {
 
   /**
    * Reads the parameters of an INIT or INIT ACK from {@code source}, keeping at most {@code
@@ -77,7 +79,7 @@ public record PeerInit(
       }
     }
     return new PeerInit(List.copyOf(addresses), preservative, hostName, List.copyOf(unrecognized),
-        adaptation, ignored);
+        adaptation, ignored, Extensions.announcedBy(parameters));
   }
 
   /**

@@ -28,6 +28,7 @@ import org.jsctp.wire.CookieEchoChunk;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.ErrorCause;
 import org.jsctp.wire.ErrorChunk;
+import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.InitAckChunk;
@@ -286,12 +287,13 @@ public final class SctpAssociation {
 
   /** Builds a TCB and its data halves once both Initial TSNs are known. */
   Tcb newTcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
-      int inboundStreams, long peerRwnd) {
+      int inboundStreams, long peerRwnd, Extensions extensions) {
     DataSender sender =
-        new DataSender(localInitialTsn, outboundStreams, peerRwnd, halfSettings, components);
+        new DataSender(localInitialTsn, outboundStreams, peerRwnd, extensions.partialReliability(),
+            halfSettings, components);
     DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams, halfSettings, components);
     return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,
-        inboundStreams, sender, receiver);
+        inboundStreams, extensions, sender, receiver);
   }
 
   /** Adds a path to a peer address learned from the handshake or given by the application. */
@@ -364,6 +366,8 @@ public final class SctpAssociation {
       return transfer.onData(now, d, source);
     } else if (chunk instanceof SackChunk s) {
       transfer.onSack(now, s);
+    } else if (chunk instanceof ForwardTsnChunk f) {
+      return transfer.onForwardTsn(now, f, source);
     } else if (chunk instanceof HeartbeatChunk hb) {
       heartbeats.onHeartbeat(hb, source);
     } else if (chunk instanceof HeartbeatAckChunk ack) {

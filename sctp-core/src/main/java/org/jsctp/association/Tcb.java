@@ -7,7 +7,7 @@ import org.jsctp.tx.DataSender;
  * The transmission control block (RFC 9260 section 14) of an association whose handshake has
  * produced both sides' parameters: the verification tags, the Initial TSNs, the negotiated stream
  * counts, the sending and receiving halves and the association error counter (section 8.1). It
- * exists from COOKIE-ECHOED (the active side learned the peer's parameters from the INIT ACK) or
+ * negotiated extensions, exists from COOKIE-ECHOED (the active side learned the peer's parameters from the INIT ACK) or
  * from the valid COOKIE ECHO (the passive side) until the association closes. Its tags never
  * change: a peer restart or a collision that changes a tag builds a new one.
  */
@@ -19,18 +19,20 @@ final class Tcb {
   final int peerInitialTsn;
   final int outboundStreams;
   final int inboundStreams;
+  final Extensions extensions;
   final DataSender sender;
   final DataReceiver receiver;
   private int errorCount;
 
   Tcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
-      int inboundStreams, DataSender sender, DataReceiver receiver) {
+      int inboundStreams, Extensions extensions, DataSender sender, DataReceiver receiver) {
     this.localTag = localTag;
     this.peerTag = peerTag;
     this.localInitialTsn = localInitialTsn;
     this.peerInitialTsn = peerInitialTsn;
     this.outboundStreams = outboundStreams;
     this.inboundStreams = inboundStreams;
+    this.extensions = extensions;
     this.sender = sender;
     this.receiver = receiver;
   }

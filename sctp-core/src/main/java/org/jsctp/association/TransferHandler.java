@@ -3,9 +3,11 @@ package org.jsctp.association;
 import java.util.List;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
+import org.jsctp.rx.DataReceiver;
 import org.jsctp.tx.DataSender;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.ErrorChunk;
+import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.InvalidStreamIdentifierCause;
 import org.jsctp.wire.NoUserDataCause;
 import org.jsctp.wire.SackChunk;
@@ -45,6 +47,26 @@ final class TransferHandler {
       default -> {}
     }
     a.armAutoclose(now);
+    return true;
+  }
+
+  /**
+   * A FORWARD-TSN on an association that negotiated PR-SCTP (RFC 3758 section 3.6); without it the
+   * chunk is unrecognized (section 3.2 of RFC 9260, by its type bits). One that jumps further
+   * than the peer can have TSNs outstanding aborts the association, as usrsctp does.
+   */
+  boolean onForwardTsn(long now, ForwardTsnChunk f, Destination source) {
+    Tcb tcb = a.tcb();
+    if (tcb == null || !tcb.extensions.partialReliability()) {
+      return UnrecognizedChunks.handle(a, f, source);
+    }
+    if (!a.state().receivesData()) {
+      return true;
+    }
+    if (tcb.receiver.onForwardTsn(f) == DataReceiver.ForwardTsnOutcome.TOO_FAR) {
+      a.abortForProtocolViolation(now, "FORWARD-TSN beyond the TSNs the peer can have outstanding");
+      return false;
+    }
     return true;
   }
 

@@ -50,8 +50,11 @@ public enum Sysctl {
   VALID_COOKIE_LIFE("valid_cookie_life", 60_000, 1, 3_600_000, "ms", true),
   /** Honour a peer's Cookie Preservative (RFC 9260 section 5.2.6). */
   COOKIE_PRESERVE_ENABLE("cookie_preserve_enable", 1, 0, 1, "bool", true),
-  /** PR-SCTP (RFC 3758). Not implemented yet: only 0 is accepted. */
-  PRSCTP_ENABLE("prsctp_enable", 0, 0, 0, "bool", true),
+  /**
+   * PR-SCTP (RFC 3758): offered in INIT and INIT ACK; used when the peer offers it too. On by
+   * default, as sctp(7) says of Linux.
+   */
+  PRSCTP_ENABLE("prsctp_enable", 1, 0, 1, "bool", true),
   /** ADD-IP (RFC 5061). Not implemented yet: only 0 is accepted. */
   ADDIP_ENABLE("addip_enable", 0, 0, 0, "bool", true),
   /** Receive buffer accounting: 0 shared per socket, 1 per association. This stack always accounts per association; 0 is accepted for compatibility. */

@@ -5,10 +5,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.api.MessageReceived;
+import org.jsctp.api.PartialDeliveryAborted;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.timer.Timer;
 import org.jsctp.timer.TimerKind;
 import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
 
 /**
@@ -193,6 +195,52 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     return true;
   }
 
+  /** What became of a FORWARD-TSN. */
+  public enum ForwardTsnOutcome {
+    /** The cumulative TSN moved forward over abandoned data. */
+    MOVED,
+    /** At or below the cumulative TSN already: nothing to do but SACK. */
+    STALE,
+    /** Further ahead than any TSN the peer can have outstanding: a protocol violation. */
+    TOO_FAR
+  }
+
+  /**
+   * A FORWARD-TSN (RFC 3758 section 3.6): the cumulative TSN moves to the new one as if every
+   * TSN up to it had arrived; fragments of abandoned messages are dropped (also when only some of
+   * them arrived, trap 24), a partial delivery of one ends with an event, and each ordered
+   * stream listed delivers what waits up to its SSN and then expects the next. A SACK goes out
+   * at once, for a stale FORWARD-TSN too.
+   */
+  public ForwardTsnOutcome onForwardTsn(ForwardTsnChunk f) {
+    sackNow = true;
+    long cumulative = tracker.unwrap(tracker.cumulativeTsn());
+    long newCumulative = tracker.unwrap(f.newCumulativeTsn());
+    if (newCumulative <= cumulative) {
+      return ForwardTsnOutcome.STALE;
+    }
+    if (newCumulative - cumulative > TsnTracker.MAX_AHEAD) {
+      return ForwardTsnOutcome.TOO_FAR;
+    }
+    tracker.advanceTo(f.newCumulativeTsn());
+    InboundMessage aborted = reassembly.discardThrough(newCumulative);
+    if (aborted != null) {
+      env.emit(new PartialDeliveryAborted(env.associationId(), aborted.streamId(),
+          aborted.unordered() ? 0 : aborted.streamSequenceNumber()));
+      if (!aborted.unordered()) {
+        ordered.skipThrough(aborted.streamId(), aborted.streamSequenceNumber(), this);
+      }
+      flushDeferred();
+    }
+    for (ForwardTsnChunk.StreamEntry e : f.streams()) {
+      if (e.streamId() < streams) {
+        ordered.skipThrough(e.streamId(), e.streamSequenceNumber(), this);
+      }
+    }
+    syncMemory();
+    return ForwardTsnOutcome.MOVED;
+  }
+
   private DataOutcome dropped() {
     env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
     sackNow = true;
@@ -347,6 +395,11 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     if (!m.unordered()) {
       ordered.advance(m.streamId(), this);
     }
+    flushDeferred();
+  }
+
+  /** Delivers the complete messages that waited for a partial delivery to end. */
+  private void flushDeferred() {
     while (!deferred.isEmpty() && !reassembly.partialDeliveryActive()) {
       InboundMessage next = deferred.pollFirst();
       deferredBytes -= next.data().length();

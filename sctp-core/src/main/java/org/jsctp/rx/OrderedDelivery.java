@@ -1,6 +1,9 @@
 package org.jsctp.rx;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsctp.util.SerialNumbers;
@@ -86,6 +89,36 @@ final class OrderedDelivery {
       waiting.remove(stream);
     }
     sink.streamAdvanced(stream, nextSsn[stream]);
+  }
+
+  /**
+   * The peer abandoned every message of {@code stream} up to {@code ssn} (FORWARD-TSN, RFC 3758
+   * section 3.6): those that wait complete are delivered in order, and the stream then expects
+   * {@code ssn + 1} (and delivers what waits from there). An SSN already behind changes nothing.
+   * Costs the number of waiting messages of the stream, whatever {@code ssn} is.
+   */
+  void skipThrough(int stream, int ssn, Sink sink) {
+    if (SerialNumbers.lt16(ssn, nextSsn[stream])) {
+      return;
+    }
+    Map<Integer, InboundMessage> pending = waiting.get(stream);
+    if (pending != null) {
+      int next = nextSsn[stream];
+      List<InboundMessage> due = new ArrayList<>();
+      for (InboundMessage m : pending.values()) {
+        if (((m.streamSequenceNumber() - next) & 0xFFFF) <= ((ssn - next) & 0xFFFF)) {
+          due.add(m);
+        }
+      }
+      due.sort(Comparator.comparingInt(m -> (m.streamSequenceNumber() - next) & 0xFFFF));
+      for (InboundMessage m : due) {
+        pending.remove(m.streamSequenceNumber());
+        forget(m);
+        sink.deliver(m);
+      }
+    }
+    nextSsn[stream] = (char) ssn;
+    advance(stream, sink);
   }
 
   /** The waiting message holding the highest TSN, or null. */

@@ -241,6 +241,24 @@ final class Reassembly {
     sink.piece(piece, last);
   }
 
+  /**
+   * The peer moved the cumulative TSN to {@code tsn} (FORWARD-TSN, RFC 3758 section 3.6): every
+   * fragment at or below it belongs to an abandoned message and is dropped, and a partial
+   * delivery of such a message ends. Returns the message that was being partially delivered, or
+   * null.
+   */
+  InboundMessage discardThrough(long tsn) {
+    while (!fragments.isEmpty() && fragments.firstKey() <= tsn) {
+      evict(fragments.firstKey());
+    }
+    if (!partialActive || partialNextTsn > tsn) {
+      return null;
+    }
+    partialActive = false;
+    return new InboundMessage(partialStream, partialSsn, partialPpid, partialUnordered,
+        partialFirstTsn, partialFirstUnwrapped, partialNextTsn - 1, null, Bytes.EMPTY);
+  }
+
   /** The highest TSN (unwrapped) of a fragment held and not yet delivered, or -1. */
   long highestFragment() {
     return fragments.isEmpty() ? -1 : fragments.lastKey();

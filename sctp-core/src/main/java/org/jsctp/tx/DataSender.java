@@ -8,6 +8,7 @@ import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
 import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
 
@@ -27,6 +28,9 @@ public final class DataSender {
   private final OutstandingData outstanding;
   private final SendBuffer buffer;
   private final PeerWindow window;
+  private final PartialReliability pr;
+  /** The path the latest FORWARD-TSN went on; its T3-rtx runs until the peer acknowledges it. */
+  private Path forwardTsnPath;
 
   private boolean inFastRecovery;
   private long fastRecoveryExit;
@@ -37,9 +41,10 @@ public final class DataSender {
    * @param initialTsn our Initial TSN
    * @param outboundStreams the negotiated number of outbound streams
    * @param peerRwnd the a_rwnd of the peer's INIT or INIT ACK (trap 11: start with it, not zero)
+   * @param partialReliability whether PR-SCTP was negotiated
    */
-  public DataSender(int initialTsn, int outboundStreams, long peerRwnd, SenderSettings settings,
-      SenderEnvironment env) {
+  public DataSender(int initialTsn, int outboundStreams, long peerRwnd, boolean partialReliability,
+      SenderSettings settings, SenderEnvironment env) {
     this.env = env;
     this.settings = settings;
     this.outstanding = new OutstandingData(initialTsn);
@@ -47,6 +52,7 @@ public final class DataSender {
     this.window = new PeerWindow(peerRwnd);
     this.burstBudget = settings.maxBurst();
     queue.setStreamCount(outboundStreams);
+    this.pr = new PartialReliability(partialReliability, outboundStreams, outstanding, queue, buffer, env);
   }
 
   /** The largest user data one DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
@@ -74,7 +80,7 @@ public final class DataSender {
     if (settings.disableFragments() && length > fragmentSize()) {
       return SendOutcome.MESSAGE_TOO_BIG;
     }
-    if (!buffer.admit(length)) {
+    if (!buffer.admit(length) && !(pr.makeRoom(message.message, length) && buffer.admit(length))) {
       return SendOutcome.WOULD_BLOCK;
     }
     queue.add(message);
@@ -90,6 +96,9 @@ public final class DataSender {
 
   /** Whether {@link #fill} could add anything for {@code path} now. */
   public boolean wantsToSend(Path path, Path dataPath, long now) {
+    if (path == dataPath && pr.forwardTsnDue()) {
+      return true;
+    }
     if (outstanding.hasRetransmissionFor(path)) {
       return path == fastRetransmitPath || path.congestion().allowsSending(path.flightSize());
     }
@@ -125,6 +134,7 @@ public final class DataSender {
    * @return the number of DATA chunks added
    */
   public int fill(PacketBuilder packet, Path path, Path dataPath, long now) {
+    pr.expire(now);
     int added = 0;
     boolean pendingRetransmission = false;
     if (outstanding.markedCount() > 0) {
@@ -138,6 +148,9 @@ public final class DataSender {
             || !packet.fits(c.chunk.encodedLength())) {
           pendingRetransmission = true;
           break;
+        }
+        if (!pr.mayRetransmit(c)) {
+          continue;
         }
         retransmit(packet, c, path, now);
         added++;
@@ -155,7 +168,8 @@ public final class DataSender {
     while (!queue.isEmpty()) {
       QueuedMessage m = queue.peek();
       if (!m.started() && m.expiresAt() <= now) {
-        abandonUnsent(queue.poll(), "lifetime expired before sending");
+        pr.abandonUnsent(queue.poll(), "lifetime expired before sending");
+        buffer.afterAcknowledgement(isIdle());
         continue;
       }
       if (!path.congestion().allowsSending(path.flightSize())) {
@@ -209,7 +223,8 @@ public final class DataSender {
     if (ending) {
       queue.poll();
     }
-    OutstandingChunk c = outstanding.sent(chunk, m.context(), path, now);
+    OutstandingChunk c = outstanding.sent(chunk, m, path, now);
+    pr.sent(m);
     window.sent(c.size);
     packet.add(chunk);
     env.counters().increment(
@@ -311,6 +326,7 @@ public final class DataSender {
     if (outcome.newFastRetransmit() && !inFastRecovery) {
       enterFastRecovery(paths);
     }
+    pr.abandonExhausted();
     if (inFastRecovery && outstanding.cumulativeAckPoint() >= fastRecoveryExit) {
       inFastRecovery = false;
     }
@@ -319,7 +335,8 @@ public final class DataSender {
     // T3-rtx rules R2 and R3 (section 6.3.2).
     for (int p = 0; p < paths.size(); p++) {
       Path path = paths.get(p);
-      if (path.chunksInFlight() == 0 && !outstanding.hasRetransmissionFor(path)) {
+      if (path.chunksInFlight() == 0 && !outstanding.hasRetransmissionFor(path)
+          && !awaitsForwardTsnAck(path)) {
         path.t3().stop();
       } else if (outstanding.lowestAckedOn(path) && path.chunksInFlight() > 0) {
         path.t3().start(now, path.rto().rto());
@@ -354,6 +371,8 @@ public final class DataSender {
    */
   public boolean onT3Expired(Path path, long now) {
     path.t3().expire();
+    pr.expire(now);
+    pr.onT3Expired();
     if (!outstanding.hasOutstandingOn(path)) {
       return false;
     }
@@ -361,6 +380,7 @@ public final class DataSender {
     path.rto().backoff();
     Path target = env.paths().retransmissionPath(path);
     window.credit(outstanding.markForTimeout(path, target != null ? target : path));
+    pr.abandonExhausted();
     path.stopTiming();
     inFastRecovery = false;
     fastRetransmitPath = null;
@@ -378,20 +398,18 @@ public final class DataSender {
     return c != null ? window.refused(c.size, c.sentAt) : window.lastAdvertised() == 0;
   }
 
-  private void abandonUnsent(QueuedMessage m, String reason) {
-    buffer.released(m.remaining());
-    env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
-        m.unordered(), m.context(), reason, m.unsentPart()));
-    buffer.afterAcknowledgement(isIdle());
-  }
-
   /**
    * The association ends: every unacknowledged chunk and every queued message is reported with
    * SEND_FAILED, carrying its data (RFC 6458 section 6.1.11). Nothing is lost silently.
    */
   public void failAll(String reason) {
-    outstanding.drain(c -> env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
-        c.chunk.payloadProtocolId(), c.chunk.unordered(), c.context, reason, c.chunk.userData())));
+    outstanding.drain(c -> {
+      if (!c.message.abandoned) {
+        env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
+            c.chunk.payloadProtocolId(), c.chunk.unordered(), c.message.context(), reason,
+            c.chunk.userData()));
+      }
+    });
     for (QueuedMessage m : queue.drain()) {
       env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
           m.unordered(), m.context(), reason, m.unsentPart()));
@@ -410,6 +428,38 @@ public final class DataSender {
       buffer.released(m.payload().length());
     }
     return unsent;
+  }
+
+  // ---- PR-SCTP ----------------------------------------------------------------------------
+
+  /** The FORWARD-TSN to bundle into the next packet to the data path (RFC 3758 section 3.5), or null. */
+  public ForwardTsnChunk pendingForwardTsn() {
+    return pr.forwardTsn();
+  }
+
+  /**
+   * The pending FORWARD-TSN went out on {@code path}: T3-rtx runs there while the peer has not
+   * acknowledged it, so that a lost one goes again.
+   */
+  public void forwardTsnSent(Path path, long now) {
+    pr.forwardTsnSent();
+    forwardTsnPath = path;
+    path.t3().startIfStopped(now, path.rto().rto());
+  }
+
+  private boolean awaitsForwardTsnAck(Path path) {
+    return path == forwardTsnPath
+        && outstanding.advancedPeerAckPoint() > outstanding.cumulativeAckPoint();
+  }
+
+  /** Messages abandoned after being (partly) sent, on {@code stream} or on all when -1. */
+  public long abandonedSent(int stream) {
+    return pr.abandonedSent(stream);
+  }
+
+  /** Messages abandoned before any of them was sent, on {@code stream} or on all when -1. */
+  public long abandonedUnsent(int stream) {
+    return pr.abandonedUnsent(stream);
   }
 
   // ---- state -----------------------------------------------------------------------------

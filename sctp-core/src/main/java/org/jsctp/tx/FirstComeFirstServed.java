@@ -35,6 +35,22 @@ final class FirstComeFirstServed implements StreamScheduler {
   }
 
   @Override
+  public void removed(int stream, int index) {
+    int seen = 0;
+    for (int i = 0; i < size; i++) {
+      if (ring[(head + i) & (ring.length - 1)] != stream || seen++ != index) {
+        continue;
+      }
+      for (int j = i; j < size - 1; j++) {
+        ring[(head + j) & (ring.length - 1)] = ring[(head + j + 1) & (ring.length - 1)];
+      }
+      size--;
+      return;
+    }
+    throw new IllegalStateException("stream " + stream + " has no message " + index);
+  }
+
+  @Override
   public int next() {
     return size == 0 ? -1 : ring[head];
   }

@@ -20,7 +20,8 @@ final class OutstandingChunk {
   final long tsn;
   final DataChunk chunk;
   final int size;
-  final long context;
+  /** The user message the chunk carries part of. */
+  final QueuedMessage message;
   Path path;
   Path retransmitPath;
   long sentAt;
@@ -32,11 +33,14 @@ final class OutstandingChunk {
   boolean fastRetransmitted;
   Retransmit retransmit = Retransmit.NONE;
 
-  OutstandingChunk(long tsn, DataChunk chunk, long context) {
+  /** Abandoned with its message (PR-SCTP): never retransmitted, skipped by a FORWARD-TSN. */
+  boolean abandoned;
+
+  OutstandingChunk(long tsn, DataChunk chunk, QueuedMessage message) {
     this.tsn = tsn;
     this.chunk = chunk;
     this.size = chunk.paddedLength();
-    this.context = context;
+    this.message = message;
   }
 
   boolean isMarked() {

@@ -1,10 +1,15 @@
 package org.jsctp.tx;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jsctp.path.Path;
 import org.jsctp.api.PathState;
 import org.jsctp.util.SequenceUnwrapper;
+import org.jsctp.util.SerialNumbers;
+import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.SackChunk;
 
@@ -121,8 +126,8 @@ final class OutstandingData {
   }
 
   /** Registers the first transmission of a new chunk with the next TSN on {@code path}. */
-  OutstandingChunk sent(DataChunk chunk, long context, Path path, long now) {
-    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, context);
+  OutstandingChunk sent(DataChunk chunk, QueuedMessage message, Path path, long now) {
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message);
     append(c);
     c.transmissions = 1;
     c.path = path;
@@ -511,6 +516,57 @@ final class OutstandingData {
       }
     }
     return credit;
+  }
+
+  // ---- abandoning (PR-SCTP, RFC 3758 section 3.5) -------------------------------------------
+
+  /**
+   * Abandons every chunk of {@code message} still outstanding: out of flight, never to be
+   * retransmitted, to be skipped by a FORWARD-TSN. Returns how many chunks it had outstanding.
+   */
+  int abandon(QueuedMessage message) {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.message == message && !c.abandoned) {
+        c.abandoned = true;
+        removeFromFlight(c);
+        unmark(c);
+        invalidateTiming(c);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The Advanced.Peer.Ack.Point (rule C2): the cumulative TSN ack point moved over the abandoned
+   * chunks that follow it without a gap.
+   */
+  long advancedPeerAckPoint() {
+    long point = cumulativeAckPoint();
+    for (int i = 0; i < size && at(i).abandoned; i++) {
+      point++;
+    }
+    return point;
+  }
+
+  /**
+   * The ordered streams with abandoned chunks at or below {@code through}, each once with the
+   * highest SSN skipped, for a FORWARD-TSN (RFC 3758 section 3.2).
+   */
+  List<ForwardTsnChunk.StreamEntry> skippedStreams(long through) {
+    Map<Integer, Integer> highest = new LinkedHashMap<>();
+    for (int i = 0; i < size && at(i).tsn <= through; i++) {
+      DataChunk d = at(i).chunk;
+      if (!d.unordered()) {
+        highest.merge(d.streamId(), d.streamSequenceNumber(),
+            (a, b) -> SerialNumbers.lt16(a, b) ? b : a);
+      }
+    }
+    List<ForwardTsnChunk.StreamEntry> entries = new ArrayList<>(highest.size());
+    highest.forEach((stream, ssn) -> entries.add(new ForwardTsnChunk.StreamEntry(stream, ssn)));
+    return entries;
   }
 
   /** Forgets every chunk (the association ends), handing each to {@code sink} oldest first. */

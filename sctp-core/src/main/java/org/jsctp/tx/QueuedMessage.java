@@ -13,6 +13,8 @@ final class QueuedMessage {
   final OutgoingMessage message;
   private int offset;
   private int streamSequenceNumber = -1;
+  /** Abandoned (PR-SCTP, or its lifetime ended unsent) and reported to the application. */
+  boolean abandoned;
 
   QueuedMessage(OutgoingMessage message) {
     this.message = message;

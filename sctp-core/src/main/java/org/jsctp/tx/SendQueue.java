@@ -86,6 +86,45 @@ public final class SendQueue {
     return m;
   }
 
+  /**
+   * Takes out a message before its turn, or the head when it was partly sent and then abandoned
+   * (PR-SCTP); returns false when it is not queued.
+   */
+  boolean remove(QueuedMessage message) {
+    ArrayDeque<QueuedMessage> q = message.streamId() < streams.length ? streams[message.streamId()] : null;
+    if (q == null) {
+      return false;
+    }
+    int index = 0;
+    for (QueuedMessage m : q) {
+      if (m == message) {
+        q.removeFirstOccurrence(m);
+        scheduler.removed(message.streamId(), index);
+        bytes -= message.remaining();
+        messages--;
+        return true;
+      }
+      index++;
+    }
+    return false;
+  }
+
+  /** The queued messages not yet started, oldest first per stream, stream by stream. */
+  List<QueuedMessage> unstarted() {
+    List<QueuedMessage> list = new ArrayList<>();
+    for (int stream = 0; stream < streamCount; stream++) {
+      ArrayDeque<QueuedMessage> q = streams[stream];
+      if (q != null) {
+        for (QueuedMessage m : q) {
+          if (!m.started()) {
+            list.add(m);
+          }
+        }
+      }
+    }
+    return list;
+  }
+
   /** Records that {@code length} bytes of the head message were cut into a chunk. */
   void consumed(QueuedMessage message, int length) {
     message.advance(length);

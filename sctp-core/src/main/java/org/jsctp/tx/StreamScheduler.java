@@ -18,6 +18,12 @@ interface StreamScheduler {
   /** The head message of {@code stream} is done; the stream holds one message fewer. */
   void dequeued(int stream);
 
+  /**
+   * The message at position {@code index} of {@code stream}'s queue was taken out before its turn
+   * (abandoned unsent, PR-SCTP); the stream holds one message fewer.
+   */
+  void removed(int stream, int index);
+
   /** The stream whose head message goes next, or -1 when every stream is empty. */
   int next();
 

@@ -90,7 +90,11 @@ class DataSenderTest {
   final Settings settings = new Settings();
 
   DataSender newSender(long peerRwnd) {
-    return new DataSender(TSN0, 4, peerRwnd, settings, new SenderEnvironment() {
+    return newSender(peerRwnd, false);
+  }
+
+  DataSender newSender(long peerRwnd, boolean partialReliability) {
+    return new DataSender(TSN0, 4, peerRwnd, partialReliability, settings, new SenderEnvironment() {
       @Override public int associationId() {
         return 1;
       }
