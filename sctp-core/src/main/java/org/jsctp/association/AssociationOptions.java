@@ -43,6 +43,7 @@ public final class AssociationOptions implements AssociationSettings {
   private int associationMaxRetrans;
   private int psRetrans;
   private boolean prSupported;
+  private boolean interleavingSupported;
 
   private AssociationOptions() {}
 
@@ -71,6 +72,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.associationMaxRetrans = config.associationMaxRetrans();
     o.psRetrans = (int) config.get(Sysctl.PS_RETRANS);
     o.prSupported = config.flag(Sysctl.PRSCTP_ENABLE);
+    o.interleavingSupported = config.flag(Sysctl.INTL_ENABLE);
     return o;
   }
 
@@ -105,6 +107,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.associationMaxRetrans = associationMaxRetrans;
     o.psRetrans = psRetrans;
     o.prSupported = prSupported;
+    o.interleavingSupported = interleavingSupported;
     return o;
   }
 
@@ -407,9 +410,22 @@ public final class AssociationOptions implements AssociationSettings {
     return prSupported;
   }
 
+  /**
+   * SCTP_INTERLEAVING_SUPPORTED (RFC 8260 section 4.3.1): offer I-DATA when setting up
+   * associations, so that messages of different streams interleave.
+   */
+  public void setInterleavingSupported(boolean supported) {
+    this.interleavingSupported = supported;
+  }
+
+  @Override
+  public boolean interleavingSupported() {
+    return interleavingSupported;
+  }
+
   /** The extensions offered in INIT and INIT ACK. */
   Extensions offeredExtensions() {
-    return new Extensions(prSupported, false, false);
+    return new Extensions(prSupported, false, interleavingSupported);
   }
 
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans (RFC 9260 section 8.1). */

@@ -86,6 +86,9 @@ public interface AssociationSettings {
   /** SCTP_PR_SUPPORTED: PR-SCTP is offered when associations are set up. */
   boolean prSupported();
 
+  /** SCTP_INTERLEAVING_SUPPORTED: I-DATA is offered when associations are set up. */
+  boolean interleavingSupported();
+
   /** SCTP_ADAPTATION_LAYER indication, or -1 when none is sent. */
   int adaptationIndication();
 }

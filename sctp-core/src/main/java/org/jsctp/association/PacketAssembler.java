@@ -5,7 +5,7 @@ import java.util.Iterator;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
-import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.Chunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
 import org.slf4j.Logger;
@@ -112,7 +112,7 @@ final class PacketAssembler {
       }
     }
     if (vtag == peerTag && destPath != null && destPath == dataPath && tcb != null && state.transmitsData()) {
-      ForwardTsnChunk forward = tcb.sender.pendingForwardTsn();
+      Chunk forward = tcb.sender.pendingForwardTsn();
       if (forward != null && packet.add(forward)) {
         tcb.sender.forwardTsnSent(destPath, now);
         controlChunks++;

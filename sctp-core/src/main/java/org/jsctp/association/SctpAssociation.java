@@ -25,10 +25,11 @@ import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.CookieEchoChunk;
-import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.ErrorCause;
 import org.jsctp.wire.ErrorChunk;
 import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.IForwardTsnChunk;
+import org.jsctp.wire.UserDataChunk;
 import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.InitAckChunk;
@@ -290,8 +291,9 @@ public final class SctpAssociation {
       int inboundStreams, long peerRwnd, Extensions extensions) {
     DataSender sender =
         new DataSender(localInitialTsn, outboundStreams, peerRwnd, extensions.partialReliability(),
-            halfSettings, components);
-    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams, halfSettings, components);
+            extensions.interleaving(), halfSettings, components);
+    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams,
+        extensions.interleaving(), halfSettings, components);
     return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,
         inboundStreams, extensions, sender, receiver);
   }
@@ -342,13 +344,13 @@ public final class SctpAssociation {
     boolean hadData = false;
     for (int i = firstChunk; i < chunks.size() && state() != AssociationState.CLOSED; i++) {
       Chunk chunk = chunks.get(i);
-      if (!(chunk instanceof DataChunk)) {
+      if (!(chunk instanceof UserDataChunk)) {
         counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
       }
       if (!handleChunk(now, chunk, source)) {
         break;
       }
-      hadData |= chunk instanceof DataChunk;
+      hadData |= chunk instanceof UserDataChunk;
     }
     tcb = tcb();
     if (tcb != null) {
@@ -362,12 +364,12 @@ public final class SctpAssociation {
 
   /** Handles one chunk; false stops processing of the rest of the packet. */
   private boolean handleChunk(long now, Chunk chunk, Destination source) {
-    if (chunk instanceof DataChunk d) {
+    if (chunk instanceof UserDataChunk d) {
       return transfer.onData(now, d, source);
     } else if (chunk instanceof SackChunk s) {
       transfer.onSack(now, s);
-    } else if (chunk instanceof ForwardTsnChunk f) {
-      return transfer.onForwardTsn(now, f, source);
+    } else if (chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) {
+      return transfer.onForwardTsn(now, chunk, source);
     } else if (chunk instanceof HeartbeatChunk hb) {
       heartbeats.onHeartbeat(hb, source);
     } else if (chunk instanceof HeartbeatAckChunk ack) {

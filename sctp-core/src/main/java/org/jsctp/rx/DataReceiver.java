@@ -3,15 +3,17 @@ package org.jsctp.rx;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.PartialDeliveryAborted;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.timer.Timer;
 import org.jsctp.timer.TimerKind;
-import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.IForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
  * The receiving half of an association: TSN tracking, reassembly, ordered and unordered
@@ -22,7 +24,7 @@ import org.jsctp.wire.SackChunk;
  * waiting for an earlier SSN, and delivered messages the application has not read yet (reported
  * through {@link #consumed(long)}).
  */
-public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink {
+public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sink {
 
   /** What became of a received DATA chunk. */
   public enum DataOutcome {
@@ -41,8 +43,8 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   private final ReceiverEnvironment env;
   private final ReceiverSettings settings;
   private final TsnTracker tracker;
-  private final Reassembly reassembly = new Reassembly();
-  private final OrderedDelivery ordered = new OrderedDelivery();
+  private final Reassembler reassembly;
+  private final OrderedDelivery ordered;
   private final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
   private long deferredBytes;
   private long unread;
@@ -63,10 +65,13 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   /**
    * @param peerInitialTsn the peer's Initial TSN
    * @param inboundStreams the negotiated number of inbound streams
+   * @param interleaving whether I-DATA was negotiated (RFC 8260): messages come in I-DATA chunks
    */
-  public DataReceiver(int peerInitialTsn, int inboundStreams, ReceiverSettings settings,
-      ReceiverEnvironment env) {
+  public DataReceiver(int peerInitialTsn, int inboundStreams, boolean interleaving,
+      ReceiverSettings settings, ReceiverEnvironment env) {
     this.env = env;
+    this.reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
+    this.ordered = new OrderedDelivery(interleaving);
     this.settings = settings;
     this.tracker = new TsnTracker(peerInitialTsn);
     this.streams = inboundStreams;
@@ -90,14 +95,14 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   // ---- input -----------------------------------------------------------------------------
 
-  /** Handles one DATA chunk of the packet being processed. */
-  public DataOutcome onData(DataChunk d, InetAddress source) {
+  /** Handles one DATA (or I-DATA) chunk of the packet being processed. */
+  public DataOutcome onData(UserDataChunk d, InetAddress source) {
     DataOutcome outcome = receive(d, source);
     syncMemory();
     return outcome;
   }
 
-  private DataOutcome receive(DataChunk d, InetAddress source) {
+  private DataOutcome receive(UserDataChunk d, InetAddress source) {
     packetHadData = true;
     lastDataSource = source;
     int tsn = d.tsn();
@@ -145,7 +150,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       InboundMessage m =
           new InboundMessage(
               d.streamId(),
-              d.streamSequenceNumber(),
+              d.messageId(),
               d.payloadProtocolId(),
               d.unordered(),
               tsn,
@@ -178,8 +183,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       InboundMessage waiting = ordered.highestWaiting();
       boolean messageFirst = waiting != null && waiting.tsnTo() > fragment;
       if (messageFirst) {
-        if (waiting.tsnTo() <= tsn || waiting.tsnFrom() <= cumulative
-            || !tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo())) {
+        if (waiting.tsnTo() <= tsn || waiting.tsnFrom() <= cumulative || !forget(waiting)) {
           return false;
         }
         ordered.evict(waiting);
@@ -193,6 +197,18 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       sackNow = true;
     }
     return true;
+  }
+
+  /** Reneges the TSNs of a waiting message: all from its first to its last, or those it lists. */
+  private boolean forget(InboundMessage waiting) {
+    if (waiting.scatteredTsns() == null) {
+      return tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo());
+    }
+    boolean forgotten = true;
+    for (long t : waiting.scatteredTsns()) {
+      forgotten &= tracker.forgetRange(t, t);
+    }
+    return forgotten;
   }
 
   /** What became of a FORWARD-TSN. */
@@ -213,24 +229,12 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
    * at once, for a stale FORWARD-TSN too.
    */
   public ForwardTsnOutcome onForwardTsn(ForwardTsnChunk f) {
-    sackNow = true;
-    long cumulative = tracker.unwrap(tracker.cumulativeTsn());
-    long newCumulative = tracker.unwrap(f.newCumulativeTsn());
-    if (newCumulative <= cumulative) {
-      return ForwardTsnOutcome.STALE;
+    ForwardTsnOutcome outcome = advanceTo(f.newCumulativeTsn());
+    if (outcome != ForwardTsnOutcome.MOVED) {
+      return outcome;
     }
-    if (newCumulative - cumulative > TsnTracker.MAX_AHEAD) {
-      return ForwardTsnOutcome.TOO_FAR;
-    }
-    tracker.advanceTo(f.newCumulativeTsn());
-    InboundMessage aborted = reassembly.discardThrough(newCumulative);
-    if (aborted != null) {
-      env.emit(new PartialDeliveryAborted(env.associationId(), aborted.streamId(),
-          aborted.unordered() ? 0 : aborted.streamSequenceNumber()));
-      if (!aborted.unordered()) {
-        ordered.skipThrough(aborted.streamId(), aborted.streamSequenceNumber(), this);
-      }
-      flushDeferred();
+    if (reassembly instanceof Reassembly r) {
+      aborted(r.discardThrough(tracker.unwrap(f.newCumulativeTsn())));
     }
     for (ForwardTsnChunk.StreamEntry e : f.streams()) {
       if (e.streamId() < streams) {
@@ -239,6 +243,61 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     }
     syncMemory();
     return ForwardTsnOutcome.MOVED;
+  }
+
+  /**
+   * An I-FORWARD-TSN (RFC 8260 section 2.3.2): the cumulative TSN moves as for a FORWARD-TSN,
+   * and the messages each entry names, with every earlier one of its stream and kind, are
+   * dropped; their TSNs, not the new cumulative TSN, say which fragments go, since fragments of
+   * messages still under way may have lower TSNs. An ordered stream then expects the MID after
+   * the entry's.
+   */
+  public ForwardTsnOutcome onIForwardTsn(IForwardTsnChunk f) {
+    ForwardTsnOutcome outcome = advanceTo(f.newCumulativeTsn());
+    if (outcome != ForwardTsnOutcome.MOVED) {
+      return outcome;
+    }
+    if (reassembly instanceof InterleavedReassembly r) {
+      for (IForwardTsnChunk.Entry e : f.entries()) {
+        if (e.streamId() >= streams) {
+          continue;
+        }
+        aborted(r.discardThrough(e.streamId(), e.unordered(), e.messageId()));
+        if (!e.unordered()) {
+          ordered.skipThrough(e.streamId(), e.messageId(), this);
+        }
+      }
+    }
+    syncMemory();
+    return ForwardTsnOutcome.MOVED;
+  }
+
+  /** Moves the cumulative TSN for a FORWARD-TSN or I-FORWARD-TSN, which is SACKed at once. */
+  private ForwardTsnOutcome advanceTo(int newCumulativeTsn) {
+    sackNow = true;
+    long cumulative = tracker.unwrap(tracker.cumulativeTsn());
+    long newCumulative = tracker.unwrap(newCumulativeTsn);
+    if (newCumulative <= cumulative) {
+      return ForwardTsnOutcome.STALE;
+    }
+    if (newCumulative - cumulative > TsnTracker.MAX_AHEAD) {
+      return ForwardTsnOutcome.TOO_FAR;
+    }
+    tracker.advanceTo(newCumulativeTsn);
+    return ForwardTsnOutcome.MOVED;
+  }
+
+  /** A partial delivery ended because its message was abandoned: the application is told. */
+  private void aborted(InboundMessage aborted) {
+    if (aborted == null) {
+      return;
+    }
+    env.emit(new PartialDeliveryAborted(env.associationId(), aborted.streamId(),
+        aborted.unordered() ? 0 : aborted.streamSequenceNumber()));
+    if (!aborted.unordered()) {
+      ordered.skipThrough(aborted.streamId(), aborted.streamSequenceNumber(), this);
+    }
+    flushDeferred();
   }
 
   private DataOutcome dropped() {
@@ -356,7 +415,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   @Override
   public void deliver(InboundMessage m) {
-    if (reassembly.partialDeliveryActive()) {
+    if (reassembly.blocksDelivery(m.streamId())) {
       deferred.addLast(m);
       deferredBytes += m.data().length();
       return;
@@ -398,12 +457,19 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     flushDeferred();
   }
 
-  /** Delivers the complete messages that waited for a partial delivery to end. */
+  /** Delivers the complete messages that waited for a partial delivery to end, in order. */
   private void flushDeferred() {
-    while (!deferred.isEmpty() && !reassembly.partialDeliveryActive()) {
-      InboundMessage next = deferred.pollFirst();
-      deferredBytes -= next.data().length();
-      emit(next, true);
+    if (deferred.isEmpty()) {
+      return;
+    }
+    Iterator<InboundMessage> it = deferred.iterator();
+    while (it.hasNext()) {
+      InboundMessage next = it.next();
+      if (!reassembly.blocksDelivery(next.streamId())) {
+        it.remove();
+        deferredBytes -= next.data().length();
+        emit(next, true);
+      }
     }
   }
 

@@ -9,8 +9,9 @@ import java.util.TreeMap;
 import org.jsctp.util.SerialNumbers;
 
 /**
- * Delivery in SSN order per inbound stream (RFC 9260 section 6.5): the next expected SSN of each
- * stream, and the complete messages that arrived ahead of their turn. SSNs wrap from 65535 to 0.
+ * Delivery in SSN order per inbound stream (RFC 9260 section 6.5), or in MID order with I-DATA
+ * (RFC 8260 section 2.1): the next expected SSN or MID of each stream, and the complete messages
+ * that arrived ahead of their turn. SSNs wrap from 65535 to 0, MIDs from 2^32 - 1 to 0.
  * Waiting messages are also indexed by their highest TSN, so that the receiver can give up the
  * highest one when it needs room for a lower TSN (section 6.2).
  */
@@ -24,14 +25,20 @@ final class OrderedDelivery {
     void streamAdvanced(int streamId, int nextSsn);
   }
 
-  private char[] nextSsn = new char[0];
+  private int[] nextSsn = new int[0];
+  private final boolean wide;
   private final Map<Integer, Map<Integer, InboundMessage>> waiting = new HashMap<>();
   private final TreeMap<Long, InboundMessage> byLastTsn = new TreeMap<>();
   private long waitingBytes;
 
+  /** @param wide whether messages are ordered by 32-bit MIDs (I-DATA) instead of 16-bit SSNs */
+  OrderedDelivery(boolean wide) {
+    this.wide = wide;
+  }
+
   void setStreamCount(int streams) {
     if (nextSsn.length < streams) {
-      char[] bigger = new char[streams];
+      int[] bigger = new int[streams];
       System.arraycopy(nextSsn, 0, bigger, 0, nextSsn.length);
       nextSsn = bigger;
     }
@@ -48,7 +55,16 @@ final class OrderedDelivery {
 
   /** Whether the SSN is behind the stream's next expected one (an old, stale message). */
   boolean isStale(int stream, int ssn) {
-    return SerialNumbers.lt16(ssn, nextSsn[stream]);
+    return wide ? SerialNumbers.lt32(ssn, nextSsn[stream]) : SerialNumbers.lt16(ssn, nextSsn[stream]);
+  }
+
+  private int after(int ssn) {
+    return wide ? ssn + 1 : SerialNumbers.next16(ssn);
+  }
+
+  /** How far {@code ssn} is ahead of {@code from}, modulo the sequence space. */
+  private long distance(int from, int ssn) {
+    return wide ? (ssn - from) & 0xFFFF_FFFFL : (ssn - from) & 0xFFFF;
   }
 
   /**
@@ -74,16 +90,16 @@ final class OrderedDelivery {
 
   /** Marks the stream's current SSN as delivered (after a partial delivery ended) and drains. */
   void advance(int stream, Sink sink) {
-    nextSsn[stream] = (char) SerialNumbers.next16(nextSsn[stream]);
+    nextSsn[stream] = after(nextSsn[stream]);
     Map<Integer, InboundMessage> pending = waiting.get(stream);
     while (pending != null) {
-      InboundMessage next = pending.remove((int) nextSsn[stream]);
+      InboundMessage next = pending.remove(nextSsn[stream]);
       if (next == null) {
         break;
       }
       forget(next);
       sink.deliver(next);
-      nextSsn[stream] = (char) SerialNumbers.next16(nextSsn[stream]);
+      nextSsn[stream] = after(nextSsn[stream]);
     }
     if (pending != null && pending.isEmpty()) {
       waiting.remove(stream);
@@ -98,7 +114,7 @@ final class OrderedDelivery {
    * Costs the number of waiting messages of the stream, whatever {@code ssn} is.
    */
   void skipThrough(int stream, int ssn, Sink sink) {
-    if (SerialNumbers.lt16(ssn, nextSsn[stream])) {
+    if (isStale(stream, ssn)) {
       return;
     }
     Map<Integer, InboundMessage> pending = waiting.get(stream);
@@ -106,18 +122,18 @@ final class OrderedDelivery {
       int next = nextSsn[stream];
       List<InboundMessage> due = new ArrayList<>();
       for (InboundMessage m : pending.values()) {
-        if (((m.streamSequenceNumber() - next) & 0xFFFF) <= ((ssn - next) & 0xFFFF)) {
+        if (distance(next, m.streamSequenceNumber()) <= distance(next, ssn)) {
           due.add(m);
         }
       }
-      due.sort(Comparator.comparingInt(m -> (m.streamSequenceNumber() - next) & 0xFFFF));
+      due.sort(Comparator.comparingLong(m -> distance(next, m.streamSequenceNumber())));
       for (InboundMessage m : due) {
         pending.remove(m.streamSequenceNumber());
         forget(m);
         sink.deliver(m);
       }
     }
-    nextSsn[stream] = (char) ssn;
+    nextSsn[stream] = ssn;
     advance(stream, sink);
   }
 

@@ -7,14 +7,16 @@ import org.jsctp.api.SendFailed;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
+import org.jsctp.wire.Chunk;
 import org.jsctp.wire.DataChunk;
-import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.IDataChunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
  * The sending half of an association: accepts user messages into the {@link SendQueue}, cuts
- * them into DATA chunks with TSNs as packets are built, and acts on what {@link OutstandingData}
+ * them into DATA chunks (or I-DATA chunks, RFC 8260) with TSNs as packets are built, and acts on what {@link OutstandingData}
  * makes of each SACK: the congestion windows grow or are cut (RFC 9260 section 7.2), Fast
  * Recovery begins and ends, the T3-rtx timers follow rules R2 and R3 (section 6.3.2), and the
  * peer's receive window is tracked, with zero-window probing (section 6.1). Also Nagle-like
@@ -24,7 +26,9 @@ public final class DataSender {
 
   private final SenderEnvironment env;
   private final SenderSettings settings;
-  private final SendQueue queue = new SendQueue();
+  private final SendQueue queue;
+  /** The bytes before the user data of each chunk: 16 for DATA, 20 for I-DATA. */
+  private final int chunkHeader;
   private final OutstandingData outstanding;
   private final SendBuffer buffer;
   private final PeerWindow window;
@@ -42,11 +46,14 @@ public final class DataSender {
    * @param outboundStreams the negotiated number of outbound streams
    * @param peerRwnd the a_rwnd of the peer's INIT or INIT ACK (trap 11: start with it, not zero)
    * @param partialReliability whether PR-SCTP was negotiated
+   * @param interleaving whether I-DATA was negotiated (RFC 8260)
    */
   public DataSender(int initialTsn, int outboundStreams, long peerRwnd, boolean partialReliability,
-      SenderSettings settings, SenderEnvironment env) {
+      boolean interleaving, SenderSettings settings, SenderEnvironment env) {
     this.env = env;
     this.settings = settings;
+    this.queue = new SendQueue(interleaving);
+    this.chunkHeader = interleaving ? IDataChunk.HEADER_LENGTH : DataChunk.HEADER_LENGTH;
     this.outstanding = new OutstandingData(initialTsn);
     this.buffer = new SendBuffer(settings, env);
     this.window = new PeerWindow(peerRwnd);
@@ -55,9 +62,9 @@ public final class DataSender {
     this.pr = new PartialReliability(partialReliability, outboundStreams, outstanding, queue, buffer, env);
   }
 
-  /** The largest user data one DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
+  /** The largest user data one DATA or I-DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
   public int fragmentSize() {
-    int size = env.paths().fragmentPoint();
+    int size = env.paths().fragmentPoint() - (chunkHeader - DataChunk.HEADER_LENGTH);
     int maxSegment = settings.maxSegment();
     if (maxSegment > 0 && maxSegment < size) {
       size = maxSegment;
@@ -113,7 +120,7 @@ public final class DataSender {
       return false;
     }
     int next = Math.min(queue.peek().remaining(), fragmentSize());
-    return window.admits(16 + next, outstanding.totalFlight());
+    return window.admits(chunkHeader + next, outstanding.totalFlight());
   }
 
   /**
@@ -165,6 +172,7 @@ public final class DataSender {
     }
     int newChunks = 0;
     path.decayIdleWindow(now);
+    queue.packetStarted();
     while (!queue.isEmpty()) {
       QueuedMessage m = queue.peek();
       if (!m.started() && m.expiresAt() <= now) {
@@ -176,7 +184,7 @@ public final class DataSender {
         break;
       }
       int length = Math.min(m.remaining(), fragmentSize());
-      int chunkSize = 16 + length;
+      int chunkSize = chunkHeader + length;
       if (!window.admits(chunkSize, outstanding.totalFlight())) {
         break;
       }
@@ -199,30 +207,17 @@ public final class DataSender {
   }
 
   private void sendNew(PacketBuilder packet, QueuedMessage m, int length, Path path, long now) {
-    boolean beginning = m.offset() == 0;
+    boolean beginning = !m.started();
     if (beginning) {
-      m.assignStreamSequenceNumber(m.unordered() ? 0 : queue.takeSsn(m.streamId()));
+      m.assignMessageId(queue.takeMessageId(m.streamId(), m.unordered()));
       if (length < m.payload().length()) {
         env.counters().increment(MibCounter.SCTP_FRAG_USR_MSGS);
       }
     }
     boolean ending = m.offset() + length == m.payload().length();
-    long tsn = outstanding.nextTsn();
-    DataChunk chunk =
-        new DataChunk(
-            (ending && m.sackImmediately()) || stallsAfter(m, length),
-            m.unordered(),
-            beginning,
-            ending,
-            SequenceUnwrapper.wrap(tsn),
-            m.streamId(),
-            m.unordered() ? 0 : m.streamSequenceNumber(),
-            m.payloadProtocolId(),
-            m.payload().slice(m.offset(), length));
+    UserDataChunk chunk = cut(m, length, beginning, ending,
+        (ending && m.sackImmediately()) || stallsAfter(m, length));
     queue.consumed(m, length);
-    if (ending) {
-      queue.poll();
-    }
     OutstandingChunk c = outstanding.sent(chunk, m, path, now);
     pr.sent(m);
     window.sent(c.size);
@@ -230,10 +225,24 @@ public final class DataSender {
     env.counters().increment(
         m.unordered() ? MibCounter.SCTP_OUT_UNORDER_CHUNKS : MibCounter.SCTP_OUT_ORDER_CHUNKS);
     if (path.timedTsn() < 0) {
-      path.startTiming(tsn, now);
+      path.startTiming(c.tsn, now);
     }
     path.dataSent(now);
     path.t3().startIfStopped(now, path.rto().rto());
+  }
+
+  /** The next chunk of {@code m}: DATA, or I-DATA with its MID and fragment sequence number. */
+  private UserDataChunk cut(QueuedMessage m, int length, boolean beginning, boolean ending,
+      boolean immediate) {
+    int tsn = SequenceUnwrapper.wrap(outstanding.nextTsn());
+    if (chunkHeader == IDataChunk.HEADER_LENGTH) {
+      // RFC 8260 section 2.1: the first fragment carries the PPID, every other its FSN.
+      return new IDataChunk(immediate, m.unordered(), beginning, ending, tsn, m.streamId(),
+          m.messageId(), beginning ? m.payloadProtocolId() : m.nextFragmentSequence(),
+          m.payload().slice(m.offset(), length));
+    }
+    return new DataChunk(immediate, m.unordered(), beginning, ending, tsn, m.streamId(),
+        m.messageId(), m.payloadProtocolId(), m.payload().slice(m.offset(), length));
   }
 
   /**
@@ -243,20 +252,15 @@ public final class DataSender {
    * 7053) so that the peer does not delay the SACK everything now waits for.
    */
   private boolean stallsAfter(QueuedMessage m, int length) {
-    long chunkSize = (16 + length + 3) & ~3;
+    long chunkSize = (chunkHeader + length + 3) & ~3;
     long rwndAfter = window.rwnd() - chunkSize;
     if (queue.bytes() == length) {
       return buffer.blocked();
     }
-    int nextLength = m.remaining() > length
-        ? Math.min(m.remaining() - length, fragmentSize())
-        : nextMessageChunk();
-    return rwndAfter < 16 + nextLength;
-  }
-
-  private int nextMessageChunk() {
-    QueuedMessage next = queue.peekSecond();
-    return next == null ? 0 : Math.min(next.remaining(), fragmentSize());
+    // The next chunk is the rest of this message or of another; when another, at most this big.
+    int nextLength = (int) Math.min(
+        m.remaining() > length ? m.remaining() - length : queue.bytes() - length, fragmentSize());
+    return rwndAfter < chunkHeader + nextLength;
   }
 
   private void retransmit(PacketBuilder packet, OutstandingChunk c, Path path, long now) {
@@ -406,7 +410,7 @@ public final class DataSender {
     outstanding.drain(c -> {
       if (!c.message.abandoned) {
         env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
-            c.chunk.payloadProtocolId(), c.chunk.unordered(), c.message.context(), reason,
+            c.message.payloadProtocolId(), c.chunk.unordered(), c.message.context(), reason,
             c.chunk.userData()));
       }
     });
@@ -432,8 +436,11 @@ public final class DataSender {
 
   // ---- PR-SCTP ----------------------------------------------------------------------------
 
-  /** The FORWARD-TSN to bundle into the next packet to the data path (RFC 3758 section 3.5), or null. */
-  public ForwardTsnChunk pendingForwardTsn() {
+  /**
+   * The FORWARD-TSN (or I-FORWARD-TSN with I-DATA) to bundle into the next packet to the data
+   * path (RFC 3758 section 3.5, RFC 8260 section 2.3), or null.
+   */
+  public Chunk pendingForwardTsn() {
     return pr.forwardTsn();
   }
 

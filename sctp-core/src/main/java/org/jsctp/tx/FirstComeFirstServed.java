@@ -27,8 +27,13 @@ final class FirstComeFirstServed implements StreamScheduler {
 
   @Override
   public void dequeued(int stream) {
-    if (size == 0 || ring[head] != stream) {
-      throw new IllegalStateException("stream " + stream + " is not the head of the arrival order");
+    if (size > 0 && ring[head] != stream) {
+      // Another scheduler started this stream's message out of arrival order.
+      removed(stream, 0);
+      return;
+    }
+    if (size == 0) {
+      throw new IllegalStateException("no message is queued on stream " + stream);
     }
     head = (head + 1) & (ring.length - 1);
     size--;
@@ -53,11 +58,6 @@ final class FirstComeFirstServed implements StreamScheduler {
   @Override
   public int next() {
     return size == 0 ? -1 : ring[head];
-  }
-
-  @Override
-  public int afterNext() {
-    return size < 2 ? -1 : ring[(head + 1) & (ring.length - 1)];
   }
 
   @Override

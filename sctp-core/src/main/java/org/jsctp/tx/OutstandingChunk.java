@@ -1,10 +1,10 @@
 package org.jsctp.tx;
 
 import org.jsctp.path.Path;
-import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
- * One DATA chunk that has a TSN and is not yet cumulatively acknowledged: where it was last
+ * One DATA or I-DATA chunk that has a TSN and is not yet cumulatively acknowledged: where it was last
  * sent, how often, its miss indications, and whether it is gap-acknowledged or waiting for
  * retransmission (RFC 9260 sections 6.2.1, 6.3.3, 7.2.4).
  */
@@ -18,7 +18,7 @@ final class OutstandingChunk {
   }
 
   final long tsn;
-  final DataChunk chunk;
+  final UserDataChunk chunk;
   final int size;
   /** The user message the chunk carries part of. */
   final QueuedMessage message;
@@ -36,7 +36,7 @@ final class OutstandingChunk {
   /** Abandoned with its message (PR-SCTP): never retransmitted, skipped by a FORWARD-TSN. */
   boolean abandoned;
 
-  OutstandingChunk(long tsn, DataChunk chunk, QueuedMessage message) {
+  OutstandingChunk(long tsn, UserDataChunk chunk, QueuedMessage message) {
     this.tsn = tsn;
     this.chunk = chunk;
     this.size = chunk.paddedLength();

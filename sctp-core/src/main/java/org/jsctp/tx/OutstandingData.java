@@ -10,8 +10,9 @@ import org.jsctp.api.PathState;
 import org.jsctp.util.SequenceUnwrapper;
 import org.jsctp.util.SerialNumbers;
 import org.jsctp.wire.ForwardTsnChunk;
-import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.IForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
  * The DATA chunks that have a TSN and are not yet cumulatively acknowledged, and what the peer's
@@ -126,7 +127,7 @@ final class OutstandingData {
   }
 
   /** Registers the first transmission of a new chunk with the next TSN on {@code path}. */
-  OutstandingChunk sent(DataChunk chunk, QueuedMessage message, Path path, long now) {
+  OutstandingChunk sent(UserDataChunk chunk, QueuedMessage message, Path path, long now) {
     OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message);
     append(c);
     c.transmissions = 1;
@@ -558,14 +559,32 @@ final class OutstandingData {
   List<ForwardTsnChunk.StreamEntry> skippedStreams(long through) {
     Map<Integer, Integer> highest = new LinkedHashMap<>();
     for (int i = 0; i < size && at(i).tsn <= through; i++) {
-      DataChunk d = at(i).chunk;
+      UserDataChunk d = at(i).chunk;
       if (!d.unordered()) {
-        highest.merge(d.streamId(), d.streamSequenceNumber(),
-            (a, b) -> SerialNumbers.lt16(a, b) ? b : a);
+        highest.merge(d.streamId(), d.messageId(), (a, b) -> SerialNumbers.lt16(a, b) ? b : a);
       }
     }
     List<ForwardTsnChunk.StreamEntry> entries = new ArrayList<>(highest.size());
     highest.forEach((stream, ssn) -> entries.add(new ForwardTsnChunk.StreamEntry(stream, ssn)));
+    return entries;
+  }
+
+  /**
+   * The streams with abandoned chunks at or below {@code through}, ordered and unordered apart,
+   * each once with the highest MID skipped, for an I-FORWARD-TSN (RFC 8260 section 2.3.1).
+   * Chunks acknowledged or still under way are not listed: only those of abandoned messages.
+   */
+  List<IForwardTsnChunk.Entry> skippedMessages(long through) {
+    Map<Integer, Integer> highest = new LinkedHashMap<>();
+    for (int i = 0; i < size && at(i).tsn <= through; i++) {
+      OutstandingChunk c = at(i);
+      if (c.abandoned) {
+        int key = c.chunk.streamId() << 1 | (c.chunk.unordered() ? 1 : 0);
+        highest.merge(key, c.chunk.messageId(), (a, b) -> SerialNumbers.lt32(a, b) ? b : a);
+      }
+    }
+    List<IForwardTsnChunk.Entry> entries = new ArrayList<>(highest.size());
+    highest.forEach((key, mid) -> entries.add(new IForwardTsnChunk.Entry(key >>> 1, (key & 1) != 0, mid)));
     return entries;
   }
 

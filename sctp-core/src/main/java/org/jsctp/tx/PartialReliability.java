@@ -6,7 +6,9 @@ import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.PrPolicy;
 import org.jsctp.api.SendFailed;
 import org.jsctp.util.SequenceUnwrapper;
+import org.jsctp.wire.Chunk;
 import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.IForwardTsnChunk;
 
 /**
  * PR-SCTP on the sending side (RFC 3758 section 3.5, RFC 7496): which messages are abandoned and
@@ -192,13 +194,20 @@ final class PartialReliability {
     return point > outstanding.cumulativeAckPoint() && (point > lastForwardTsn || resendForwardTsn);
   }
 
-  /** The FORWARD-TSN to send now, or null when none is due. */
-  ForwardTsnChunk forwardTsn() {
+  /**
+   * The FORWARD-TSN to send now, or null when none is due; an I-FORWARD-TSN naming the skipped
+   * messages when the association uses I-DATA (RFC 8260 section 2.3).
+   */
+  Chunk forwardTsn() {
     if (!forwardTsnDue()) {
       return null;
     }
     long point = outstanding.advancedPeerAckPoint();
-    return new ForwardTsnChunk(SequenceUnwrapper.wrap(point), outstanding.skippedStreams(point));
+    int newCumulative = SequenceUnwrapper.wrap(point);
+    if (queue.interleaving()) {
+      return new IForwardTsnChunk(newCumulative, outstanding.skippedMessages(point));
+    }
+    return new ForwardTsnChunk(newCumulative, outstanding.skippedStreams(point));
   }
 
   /** The FORWARD-TSN {@link #forwardTsn()} gave went out. */

@@ -3,23 +3,43 @@ package org.jsctp.tx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.util.SerialNumbers;
 
 /**
- * User messages accepted but not yet fully cut into DATA chunks: one queue per outbound stream,
- * the next SSN of every stream (RFC 9260 section 6.5), and a {@link StreamScheduler} that picks
- * the stream whose head message goes next (first come first served).
+ * User messages accepted but not yet fully cut into chunks: one queue per outbound stream, the
+ * stream sequence numbers or message identifiers of every stream (RFC 9260 section 6.5, RFC 8260
+ * section 2.1), and a {@link StreamScheduler} that picks the stream whose head message goes next.
+ *
+ * <p>Without interleaving (DATA), a message once started is cut to its end before the scheduler
+ * is asked again: the receiver reassembles by consecutive TSNs. With interleaving (I-DATA) the
+ * scheduler is asked for every chunk, so several streams can each have a message under way.
  */
 public final class SendQueue {
 
   private ArrayDeque<QueuedMessage>[] streams = newQueues(0);
-  private char[] nextSsn = new char[0];
+  private int[] nextOrdered = new int[0];
+  private int[] nextUnordered = new int[0];
   private int streamCount;
-  private final StreamScheduler scheduler = new FirstComeFirstServed();
+  private StreamScheduler scheduler = new FirstComeFirstServed();
+  private final boolean interleaving;
+  /** Without interleaving: the message partly cut into chunks, which goes on before any other. */
+  private QueuedMessage current;
+  private long arrivals;
   private long bytes;
   private int messages;
+
+  /** A queue whose messages are cut into DATA chunks, without interleaving. */
+  public SendQueue() {
+    this(false);
+  }
+
+  /** @param interleaving whether messages are cut into I-DATA chunks that may interleave */
+  SendQueue(boolean interleaving) {
+    this.interleaving = interleaving;
+  }
 
   @SuppressWarnings("unchecked")
   private static ArrayDeque<QueuedMessage>[] newQueues(int n) {
@@ -29,14 +49,37 @@ public final class SendQueue {
   /** Sets the number of outbound streams once negotiated. */
   void setStreamCount(int count) {
     this.streamCount = count;
-    if (nextSsn.length < count) {
-      nextSsn = Arrays.copyOf(nextSsn, count);
+    if (nextOrdered.length < count) {
+      nextOrdered = Arrays.copyOf(nextOrdered, count);
+      nextUnordered = Arrays.copyOf(nextUnordered, count);
       streams = Arrays.copyOf(streams, count);
     }
   }
 
   public int streamCount() {
     return streamCount;
+  }
+
+  boolean interleaving() {
+    return interleaving;
+  }
+
+  /**
+   * Hands the queued messages to another scheduler (SCTP_STREAM_SCHEDULER), stream by stream;
+   * a message under way stays under way.
+   */
+  void setScheduler(StreamScheduler next) {
+    for (int stream = 0; stream < streamCount; stream++) {
+      ArrayDeque<QueuedMessage> q = streams[stream];
+      for (int i = 0; q != null && i < q.size(); i++) {
+        next.enqueued(stream);
+      }
+    }
+    scheduler = next;
+  }
+
+  StreamScheduler scheduler() {
+    return scheduler;
   }
 
   void add(QueuedMessage message) {
@@ -46,52 +89,64 @@ public final class SendQueue {
       q = new ArrayDeque<>(4);
       streams[stream] = q;
     }
+    message.arrival = arrivals++;
     q.addLast(message);
     scheduler.enqueued(stream);
     bytes += message.remaining();
     messages++;
   }
 
-  /** The message whose chunks go next, or null. */
+  /** The message whose next chunk goes now, or null. */
   public QueuedMessage peek() {
+    if (current != null) {
+      return current;
+    }
     int stream = scheduler.next();
     return stream < 0 ? null : streams[stream].peekFirst();
   }
 
-  /** The message that would go after {@link #peek()} is done, or null. */
-  QueuedMessage peekSecond() {
-    int stream = scheduler.afterNext();
-    if (stream < 0) {
-      return null;
-    }
-    ArrayDeque<QueuedMessage> q = streams[stream];
-    if (stream != scheduler.next()) {
-      return q.peekFirst();
-    }
-    var it = q.iterator();
-    it.next();
-    return it.hasNext() ? it.next() : null;
+  /** A new packet is being filled. */
+  void packetStarted() {
+    scheduler.packetStarted();
   }
 
-  /** Removes the head message (fully cut, or abandoned). */
-  QueuedMessage poll() {
-    int stream = scheduler.next();
-    if (stream < 0) {
-      return null;
+  /**
+   * Records that the next {@code length} bytes of {@code message}, the head of its stream, were
+   * cut into a chunk; a message cut to its end leaves the queue.
+   */
+  void consumed(QueuedMessage message, int length) {
+    message.advance(length);
+    bytes -= length;
+    int stream = message.streamId();
+    scheduler.sent(stream, length);
+    if (message.remaining() > 0) {
+      if (!interleaving) {
+        current = message;
+      }
+      return;
     }
-    QueuedMessage m = streams[stream].pollFirst();
+    current = null;
+    streams[stream].pollFirst();
     scheduler.dequeued(stream);
-    bytes -= m.remaining();
     messages--;
+  }
+
+  /** Removes the message {@link #peek()} gives, unstarted (its lifetime ended before sending). */
+  QueuedMessage poll() {
+    QueuedMessage m = peek();
+    if (m != null) {
+      remove(m);
+    }
     return m;
   }
 
   /**
-   * Takes out a message before its turn, or the head when it was partly sent and then abandoned
-   * (PR-SCTP); returns false when it is not queued.
+   * Takes out a message before its turn, or one partly sent and then abandoned (PR-SCTP); returns
+   * false when it is not queued.
    */
   boolean remove(QueuedMessage message) {
-    ArrayDeque<QueuedMessage> q = message.streamId() < streams.length ? streams[message.streamId()] : null;
+    int stream = message.streamId();
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
     if (q == null) {
       return false;
     }
@@ -99,7 +154,10 @@ public final class SendQueue {
     for (QueuedMessage m : q) {
       if (m == message) {
         q.removeFirstOccurrence(m);
-        scheduler.removed(message.streamId(), index);
+        scheduler.removed(stream, index);
+        if (current == message) {
+          current = null;
+        }
         bytes -= message.remaining();
         messages--;
         return true;
@@ -109,7 +167,7 @@ public final class SendQueue {
     return false;
   }
 
-  /** The queued messages not yet started, oldest first per stream, stream by stream. */
+  /** The queued messages not yet started, in the order they were queued. */
   List<QueuedMessage> unstarted() {
     List<QueuedMessage> list = new ArrayList<>();
     for (int stream = 0; stream < streamCount; stream++) {
@@ -122,20 +180,26 @@ public final class SendQueue {
         }
       }
     }
+    list.sort(Comparator.comparingLong(m -> m.arrival));
     return list;
   }
 
-  /** Records that {@code length} bytes of the head message were cut into a chunk. */
-  void consumed(QueuedMessage message, int length) {
-    message.advance(length);
-    bytes -= length;
-  }
-
-  /** Assigns the next SSN of the message's stream, wrapping 65535 to 0. */
-  int takeSsn(int streamId) {
-    int ssn = nextSsn[streamId];
-    nextSsn[streamId] = (char) SerialNumbers.next16(ssn);
-    return ssn;
+  /**
+   * Assigns the message identifier of a message's first fragment: the next SSN of its stream for
+   * ordered DATA (wrapping 65535 to 0; unordered DATA carry 0), the next MID of its stream and
+   * kind for I-DATA (RFC 8260 section 2.1: ordered and unordered counted apart, 32 bits).
+   */
+  int takeMessageId(int streamId, boolean unordered) {
+    if (!interleaving) {
+      if (unordered) {
+        return 0;
+      }
+      int ssn = nextOrdered[streamId];
+      nextOrdered[streamId] = SerialNumbers.next16(ssn);
+      return ssn;
+    }
+    int[] counters = unordered ? nextUnordered : nextOrdered;
+    return counters[streamId]++;
   }
 
   /** Bytes not yet cut into chunks. */
@@ -152,32 +216,34 @@ public final class SendQueue {
   }
 
   /**
-   * Removes and returns the messages not yet started, in the order they would have been sent;
-   * a message partly cut into chunks stays.
+   * Removes and returns the messages not yet started, in the order they were queued; messages
+   * partly cut into chunks stay.
    */
   List<OutgoingMessage> takeUnstarted() {
-    // Only the head message can have started (fragments of one message go out before others).
-    QueuedMessage head = peek();
-    QueuedMessage started = head != null && head.started() ? poll() : null;
-    List<OutgoingMessage> taken = new ArrayList<>(messages);
-    for (QueuedMessage m : drain()) {
+    List<QueuedMessage> unstarted = unstarted();
+    List<OutgoingMessage> taken = new ArrayList<>(unstarted.size());
+    for (QueuedMessage m : unstarted) {
+      remove(m);
       taken.add(m.message);
-    }
-    if (started != null) {
-      add(started);
     }
     return taken;
   }
 
-  /** Removes every message in the order it would have been sent, for SEND_FAILED reports. */
+  /** Removes every message in the order they were queued, for SEND_FAILED reports. */
   List<QueuedMessage> drain() {
     List<QueuedMessage> all = new ArrayList<>(messages);
-    QueuedMessage m;
-    while ((m = poll()) != null) {
-      all.add(m);
+    for (int stream = 0; stream < streamCount; stream++) {
+      ArrayDeque<QueuedMessage> q = streams[stream];
+      if (q != null) {
+        all.addAll(q);
+        q.clear();
+      }
     }
+    all.sort(Comparator.comparingLong(m -> m.arrival));
     scheduler.clear();
+    current = null;
     bytes = 0;
+    messages = 0;
     return all;
   }
 }

@@ -29,7 +29,7 @@ class DataReceiverTest {
 
   @BeforeEach
   void setUp() {
-    receiver = new DataReceiver(TSN0, 4, settings, new ReceiverEnvironment() {
+    receiver = new DataReceiver(TSN0, 4, false, settings, new ReceiverEnvironment() {
       @Override public int associationId() {
         return 1;
       }

@@ -94,7 +94,7 @@ class DataSenderTest {
   }
 
   DataSender newSender(long peerRwnd, boolean partialReliability) {
-    return new DataSender(TSN0, 4, peerRwnd, partialReliability, settings, new SenderEnvironment() {
+    return new DataSender(TSN0, 4, peerRwnd, partialReliability, false, settings, new SenderEnvironment() {
       @Override public int associationId() {
         return 1;
       }
