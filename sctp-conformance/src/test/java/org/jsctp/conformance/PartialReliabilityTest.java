@@ -220,6 +220,38 @@ class PartialReliabilityTest {
   }
 
   @Test
+  void rfc3758_3_5_aMessageAbandonedPartWayIsSkippedUpToAnEndThatNeverWentOut() {
+    ScriptedPeer peer = withPrSctp();
+    peer.userSend(message(2, 40_000, PrPolicy.TTL, 0, peer.now() + 300 * MS));
+    List<DataChunk> sent = new java.util.ArrayList<>();
+    for (Sent s : peer.takeAll()) {
+      sent.addAll(s.all(DataChunk.class));
+    }
+    assertThat(sent.get(sent.size() - 1).ending()).as("the congestion window holds back the rest").isFalse();
+    peer.send(sack(sent.get(sent.size() - 1).tsn(), 0));
+    for (Sent s : peer.takeAll()) {
+      sent.addAll(s.all(DataChunk.class));
+    }
+    DataChunk last = sent.get(sent.size() - 1);
+    assertThat(last.ending()).isFalse();
+
+    peer.advance(400 * MS);
+    peer.userSend(message(2, 10, PrPolicy.NONE, 0, Long.MAX_VALUE));
+    peer.advance(peer.nextDeadline() - peer.now());
+
+    List<Sent> after = peer.takeAll();
+    ForwardTsnChunk f = after.stream().filter(s -> s.has(ForwardTsnChunk.class)).findFirst()
+        .orElseThrow().first(ForwardTsnChunk.class);
+    assertThat(f.newCumulativeTsn()).as("every chunk sent was acknowledged: the end's TSN moves it")
+        .isEqualTo(last.tsn() + 1);
+    assertThat(f.streams()).containsExactly(new ForwardTsnChunk.StreamEntry(2, 0));
+    assertThat(peer.events(SendFailed.class)).singleElement().satisfies(e -> {
+      assertThat(e.sent()).isTrue();
+      assertThat(e.data().length()).isEqualTo(40_000);
+    });
+  }
+
+  @Test
   void rfc7496_3_1_zeroRetransmissionsMeansSentOnceAndNeverAgain() {
     ScriptedPeer peer = withPrSctp();
     assertThat(peer.userSend(message(0, 100, PrPolicy.RTX, 0, Long.MAX_VALUE))).isEqualTo(SendOutcome.ACCEPTED);

@@ -9,7 +9,6 @@ import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.DataChunk;
-import org.jsctp.wire.IDataChunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.UserDataChunk;
@@ -27,6 +26,7 @@ public final class DataSender {
   private final SenderEnvironment env;
   private final SenderSettings settings;
   private final SendQueue queue;
+  private final ChunkCutter cutter;
   /** The bytes before the user data of each chunk: 16 for DATA, 20 for I-DATA. */
   private final int chunkHeader;
   private final OutstandingData outstanding;
@@ -53,13 +53,15 @@ public final class DataSender {
     this.env = env;
     this.settings = settings;
     this.queue = new SendQueue(interleaving);
-    this.chunkHeader = interleaving ? IDataChunk.HEADER_LENGTH : DataChunk.HEADER_LENGTH;
+    this.cutter = new ChunkCutter(interleaving);
+    this.chunkHeader = cutter.headerLength();
     this.outstanding = new OutstandingData(initialTsn);
     this.buffer = new SendBuffer(settings, env);
     this.window = new PeerWindow(peerRwnd);
     this.burstBudget = settings.maxBurst();
     queue.setStreamCount(outboundStreams);
-    this.pr = new PartialReliability(partialReliability, outboundStreams, outstanding, queue, buffer, env);
+    this.pr = new PartialReliability(partialReliability, outboundStreams, outstanding, queue, buffer,
+        cutter, env);
   }
 
   /** The largest user data one DATA or I-DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
@@ -215,8 +217,8 @@ public final class DataSender {
       }
     }
     boolean ending = m.offset() + length == m.payload().length();
-    UserDataChunk chunk = cut(m, length, beginning, ending,
-        (ending && m.sackImmediately()) || stallsAfter(m, length));
+    UserDataChunk chunk = cutter.cut(m, SequenceUnwrapper.wrap(outstanding.nextTsn()), length,
+        ending, (ending && m.sackImmediately()) || stallsAfter(m, length));
     queue.consumed(m, length);
     OutstandingChunk c = outstanding.sent(chunk, m, path, now);
     pr.sent(m);
@@ -229,20 +231,6 @@ public final class DataSender {
     }
     path.dataSent(now);
     path.t3().startIfStopped(now, path.rto().rto());
-  }
-
-  /** The next chunk of {@code m}: DATA, or I-DATA with its MID and fragment sequence number. */
-  private UserDataChunk cut(QueuedMessage m, int length, boolean beginning, boolean ending,
-      boolean immediate) {
-    int tsn = SequenceUnwrapper.wrap(outstanding.nextTsn());
-    if (chunkHeader == IDataChunk.HEADER_LENGTH) {
-      // RFC 8260 section 2.1: the first fragment carries the PPID, every other its FSN.
-      return new IDataChunk(immediate, m.unordered(), beginning, ending, tsn, m.streamId(),
-          m.messageId(), beginning ? m.payloadProtocolId() : m.nextFragmentSequence(),
-          m.payload().slice(m.offset(), length));
-    }
-    return new DataChunk(immediate, m.unordered(), beginning, ending, tsn, m.streamId(),
-        m.messageId(), m.payloadProtocolId(), m.payload().slice(m.offset(), length));
   }
 
   /**

@@ -137,6 +137,16 @@ final class OutstandingData {
     return c;
   }
 
+  /**
+   * Registers the never-sent end of a message abandoned part way ({@link
+   * ChunkCutter#endOfAbandoned}): it takes the next TSN, abandoned from the start, on no path.
+   */
+  void addAbandonedEnd(UserDataChunk chunk, QueuedMessage message) {
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message);
+    c.abandoned = true;
+    append(c);
+  }
+
   /** Registers the retransmission of a marked chunk on {@code path}. */
   OutstandingChunk.Retransmit retransmitted(OutstandingChunk c, Path path, long now) {
     OutstandingChunk.Retransmit kind = c.retransmit;
@@ -218,11 +228,11 @@ final class OutstandingData {
     return -1;
   }
 
-  /** The oldest chunk not gap-acknowledged, or null. */
+  /** The oldest chunk neither gap-acknowledged nor abandoned, or null. */
   OutstandingChunk lowestNotGapAcked() {
     for (int i = 0; i < size; i++) {
       OutstandingChunk c = at(i);
-      if (!c.gapAcked) {
+      if (!c.gapAcked && !c.abandoned) {
         return c;
       }
     }
@@ -383,6 +393,9 @@ final class OutstandingData {
 
   private void credit(OutstandingChunk c, long now, PathAckListener listener) {
     Path path = c.path;
+    if (path == null) {
+      return;
+    }
     int p = path.id();
     if (c.inFlight) {
       c.inFlight = false;
@@ -410,7 +423,7 @@ final class OutstandingData {
   private void detectReneging(long cum, List<SackChunk.GapAckBlock> gaps, long now) {
     for (int i = 0; i < size; i++) {
       OutstandingChunk c = at(i);
-      if (!c.gapAcked || covered(c.tsn, cum, gaps)) {
+      if (!c.gapAcked || c.abandoned || covered(c.tsn, cum, gaps)) {
         continue;
       }
       // A gap-acked TSN no longer reported: reneged (section 6.2.1). It counts as missing

@@ -28,6 +28,7 @@ final class PartialReliability {
   private final OutstandingData outstanding;
   private final SendQueue queue;
   private final SendBuffer buffer;
+  private final ChunkCutter cutter;
   private final SenderEnvironment env;
   private final long[] sentByStream;
   private final long[] unsentByStream;
@@ -36,8 +37,9 @@ final class PartialReliability {
   private long nextExpiry = Long.MAX_VALUE;
 
   PartialReliability(boolean enabled, int streams, OutstandingData outstanding, SendQueue queue,
-      SendBuffer buffer, SenderEnvironment env) {
+      SendBuffer buffer, ChunkCutter cutter, SenderEnvironment env) {
     this.enabled = enabled;
+    this.cutter = cutter;
     this.outstanding = outstanding;
     this.queue = queue;
     this.buffer = buffer;
@@ -112,8 +114,9 @@ final class PartialReliability {
 
   /**
    * Abandons a message some of whose chunks went out: they are skipped by the next FORWARD-TSN,
-   * what was not cut into chunks yet leaves the queue, and the application gets the whole
-   * message back in a SEND_FAILED saying it was (partly) sent.
+   * what was not cut into chunks yet leaves the queue (its end still takes a TSN, so that the
+   * FORWARD-TSN covers the message even when every chunk sent was acknowledged), and the
+   * application gets the whole message back in a SEND_FAILED saying it was (partly) sent.
    */
   void abandonSent(QueuedMessage m, String reason) {
     if (m.abandoned) {
@@ -123,6 +126,8 @@ final class PartialReliability {
     outstanding.abandon(m);
     if (queue.remove(m)) {
       buffer.released(m.remaining());
+      outstanding.addAbandonedEnd(
+          cutter.endOfAbandoned(m, SequenceUnwrapper.wrap(outstanding.nextTsn())), m);
     }
     sentByStream[m.streamId()]++;
     report(m, true, reason, m.payload());
