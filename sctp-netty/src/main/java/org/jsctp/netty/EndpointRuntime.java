@@ -106,6 +106,7 @@ final class EndpointRuntime {
     EventLoop loop = stack.nextLoop();
     Endpoint endpoint = new Endpoint(config, sctpPort, locals, stack.newRandom());
     endpoint.setAllowedPeerAddresses(stack.allowedPeers());
+    endpoint.setReceiveMemory(stack.receiveMemory());
     endpoint.setDefaultOptions(defaults);
     EndpointRuntime rt = new EndpointRuntime(stack, loop, endpoint, style);
     CompletableFuture<EndpointRuntime> f = new CompletableFuture<>();

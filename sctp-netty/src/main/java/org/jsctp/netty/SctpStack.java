@@ -22,7 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
+import org.jsctp.config.Sysctl;
 import org.jsctp.netty.stats.AssociationEntry;
 import org.jsctp.netty.stats.EndpointEntry;
 import org.jsctp.stats.MibCounter;
@@ -44,7 +46,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each channel that binds gets its own endpoint: one SCTP port, one UDP port, one UDP channel
  * per local IP, all on one event loop of the stack. Endpoints are spread over the loops; the
- * protocol state of an endpoint is only ever touched by its loop.
+ * protocol state of an endpoint is only ever touched by its loop. What the endpoints share is
+ * thread-safe: the SCTP port reservations, the counters of closed endpoints, and the one budget of
+ * memory for received data ({@code net.sctp.rcvbuf_total}) that every association of the stack
+ * reserves from.
  *
  * <p>{@link #close()} aborts the associations still open, closes every channel and UDP socket and
  * stops the event loops; no thread of the stack is left running afterwards. Close channels first
@@ -62,6 +67,7 @@ public final class SctpStack implements AutoCloseable {
   private final Predicate<InetAddress> allowedPeers;
   private final UdpChannelCustomizer customizer;
   private final Supplier<RandomGenerator> random;
+  private final SharedReceiveMemory receiveMemory;
   private final Set<EndpointRuntime> runtimes = ConcurrentHashMap.newKeySet();
   private final Set<Closeable> channels = ConcurrentHashMap.newKeySet();
 
@@ -82,6 +88,7 @@ public final class SctpStack implements AutoCloseable {
     this.allowedPeers = b.allowedPeers;
     this.customizer = b.customizer;
     this.random = b.random;
+    this.receiveMemory = new SharedReceiveMemory(config.get(Sysctl.RCVBUF_TOTAL));
     DefaultThreadFactory threads = new DefaultThreadFactory(b.threadName, true);
     this.group =
         b.ticker == null
@@ -283,6 +290,11 @@ public final class SctpStack implements AutoCloseable {
 
   RandomGenerator newRandom() {
     return random.get();
+  }
+
+  /** The memory for received data that every endpoint of the stack shares: {@code rcvbuf_total}. */
+  ReceiveMemory receiveMemory() {
+    return receiveMemory;
   }
 
   void register(EndpointRuntime rt) {
