@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.association.AssociationState;
 import java.net.InetAddress;
 import org.jsctp.api.SendOutcome;
+import org.jsctp.wire.Bytes;
 
 /**
  * The runtime's side of one association: the core association, the API {@link Association} object,
@@ -90,6 +92,11 @@ final class AssociationHandle {
 
   void markLocalShutdown() {
     localShutdown = true;
+  }
+
+  /** The upper-layer reason an ABORT carries. */
+  static Bytes abortReason(String reason) {
+    return Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The peer's addresses with its SCTP port, as last seen on the event loop. */

@@ -22,4 +22,23 @@ interface AssociationOwner {
 
   /** The association's buffered amount fell to its low-water mark: senders may go on. */
   void bufferedAmountLow(AssociationHandle handle);
+
+  /** The owner of associations being refused: drops everything. */
+  AssociationOwner DISCARD =
+      new AssociationOwner() {
+        @Override
+        public void deliver(AssociationHandle handle, MessageReceived message) {}
+
+        @Override
+        public void notify(AssociationHandle handle, Notification notification) {}
+
+        @Override
+        public void up(AssociationHandle handle) {}
+
+        @Override
+        public void ended(AssociationHandle handle) {}
+
+        @Override
+        public void bufferedAmountLow(AssociationHandle handle) {}
+      };
 }

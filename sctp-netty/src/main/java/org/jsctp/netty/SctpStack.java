@@ -139,7 +139,7 @@ public final class SctpStack implements AutoCloseable {
       countersLock.unlock();
     }
     sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
-    for (Map<MibCounter, Long> m : query(live, EndpointRuntime::snmp)) {
+    for (Map<MibCounter, Long> m : query(live, rt -> rt.statistics().snmp())) {
       m.forEach((k, v) -> sum.merge(k, v, Long::sum));
     }
     Map<String, Long> out = new LinkedHashMap<>();
@@ -152,7 +152,7 @@ public final class SctpStack implements AutoCloseable {
   /** The associations of every endpoint, as Linux's {@code /proc/net/sctp/assocs} shows them. */
   public List<AssociationEntry> associations() {
     List<AssociationEntry> list = new ArrayList<>();
-    for (List<AssociationEntry> l : onEachEndpoint(EndpointRuntime::associationEntries)) {
+    for (List<AssociationEntry> l : onEachEndpoint(rt -> rt.statistics().associationEntries())) {
       list.addAll(l);
     }
     return list;
@@ -160,7 +160,7 @@ public final class SctpStack implements AutoCloseable {
 
   /** The endpoints, as Linux's {@code /proc/net/sctp/eps} shows them. */
   public List<EndpointEntry> endpoints() {
-    return onEachEndpoint(EndpointRuntime::entry);
+    return onEachEndpoint(rt -> rt.statistics().entry(rt.listening()));
   }
 
   private <T> List<T> onEachEndpoint(java.util.function.Function<EndpointRuntime, T> query) {
@@ -282,6 +282,14 @@ public final class SctpStack implements AutoCloseable {
 
   boolean allowsPeer(InetAddress a) {
     return allowedPeers.test(a);
+  }
+
+  /** Refuses a peer address outside the allowed ones (address safety, at the API edge). */
+  void checkAllowedPeer(InetAddress a) {
+    if (!allowedPeers.test(a)) {
+      throw new IllegalArgumentException(
+          "peer address " + a.getHostAddress() + " is outside the stack's allowed peer addresses");
+    }
   }
 
   UdpChannelCustomizer customizer() {
