@@ -26,6 +26,7 @@ import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.stats.MibCounter;
+import org.jsctp.util.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,13 @@ final class EndpointRuntime {
   private final Map<Integer, AssociationHandle> handles = new HashMap<>();
   private final Set<AssociationHandle> parked = new LinkedHashSet<>();
   private final DeadlineTimer timer;
+
+  // Log lines a peer can cause, one a minute each with the count of those left out.
+  private final LogThrottle refusedLog = new LogThrottle();
+
+  /** For {@link Inbox}: notifications dropped because the application does not read them. */
+  final LogThrottle droppedNotificationsLog = new LogThrottle();
+
   private Function<AssociationHandle, AssociationOwner> acceptor;
   private int owners = 1;
   private boolean released;
@@ -72,7 +80,8 @@ final class EndpointRuntime {
     this.loop = loop;
     this.endpoint = endpoint;
     this.style = style;
-    this.udp = new UdpChannels(stack, loop, endpoint, ip -> new DatagramHandler(this, ip));
+    this.udp =
+        new UdpChannels(stack, loop, endpoint, ip -> new DatagramHandler(this, ip), this::now);
     this.statistics = new EndpointStatistics(endpoint, style, udp);
     this.timer = new DeadlineTimer(loop, this::onDeadline);
   }
@@ -253,7 +262,13 @@ final class EndpointRuntime {
       handles.put(h.id(), h);
       AssociationOwner owner = acceptor == null ? null : acceptor.apply(h);
       if (owner == null) {
-        LOG.info("refusing association {} from {}: not accepting", core.id(), core.peerAddresses());
+        if (LOG.isInfoEnabled() && refusedLog.allow(now())) {
+          LOG.info(
+              "refusing association {} from {}: not accepting ({} more since the last line)",
+              core.id(),
+              core.peerAddresses(),
+              refusedLog.takeSuppressed());
+        }
         core.abort(now(), AssociationHandle.abortReason("not accepting associations"));
       } else {
         h.owner(owner);

@@ -21,8 +21,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.endpoint.Transmit;
+import org.jsctp.util.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +50,8 @@ final class UdpChannels {
   private final EventLoop loop;
   private final Endpoint endpoint;
   private final Function<InetAddress, ChannelHandler> handlers;
+  private final LongSupplier clock;
+  private final LogThrottle disallowedLog = new LogThrottle();
   private final Map<InetAddress, Channel> channels = new LinkedHashMap<>();
   private final Set<Channel> dirty = new LinkedHashSet<>();
   private volatile int port;
@@ -56,16 +60,19 @@ final class UdpChannels {
 
   /**
    * @param handlers the last handler of the channel bound to each local IP
+   * @param clock the endpoint's time ({@link EndpointRuntime#now()}), for throttling log lines
    */
   UdpChannels(
       SctpStack stack,
       EventLoop loop,
       Endpoint endpoint,
-      Function<InetAddress, ChannelHandler> handlers) {
+      Function<InetAddress, ChannelHandler> handlers,
+      LongSupplier clock) {
     this.stack = stack;
     this.loop = loop;
     this.endpoint = endpoint;
     this.handlers = handlers;
+    this.clock = clock;
     this.localAddresses = List.copyOf(endpoint.localAddresses());
   }
 
@@ -231,7 +238,12 @@ final class UdpChannels {
   private void write(Transmit t) {
     InetAddress remote = t.remoteAddress();
     if (!stack.allowsPeer(remote)) {
-      LOG.warn("not sending to {}: outside the allowed peer addresses", remote.getHostAddress());
+      if (LOG.isWarnEnabled() && disallowedLog.allow(clock.getAsLong())) {
+        LOG.warn(
+            "not sending to {}: outside the allowed peer addresses ({} more since the last line)",
+            remote.getHostAddress(),
+            disallowedLog.takeSuppressed());
+      }
       return;
     }
     Channel ch = channels.get(t.localAddress());
