@@ -94,9 +94,32 @@ final class AssociationHandle {
     localShutdown = true;
   }
 
+  /** Starts the graceful shutdown. Any thread. */
+  void shutdown() {
+    markLocalShutdown();
+    runtime.execute(() -> core.shutdown(runtime.now()));
+  }
+
+  /** Aborts the association, telling the peer {@code reason}. Any thread. */
+  void abort(String reason) {
+    runtime.execute(() -> core.abort(runtime.now(), abortReason(reason)));
+  }
+
   /** The upper-layer reason an ABORT carries. */
   static Bytes abortReason(String reason) {
     return Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Refuses a send on an association that is shutting down or has ended. Any thread. */
+  void checkSendable() throws ClosedChannelException {
+    if (localShutdown || ended || peerShutdown) {
+      throw new ClosedChannelException();
+    }
+  }
+
+  /** The buffered amount, asked of the event loop. Any thread but the loop. */
+  long awaitBufferedAmount() throws IOException {
+    return Blocking.await(runtime.call(this::bufferedAmount), -1, "bufferedAmount");
   }
 
   /** The peer's addresses with its SCTP port, as last seen on the event loop. */
