@@ -32,7 +32,8 @@ interface AssociationOwner {
     try {
       listener.run();
     } catch (RuntimeException e) {
-      LoggerFactory.getLogger(AssociationOwner.class).warn("buffered-amount-low listener failed", e);
+      LoggerFactory.getLogger(AssociationOwner.class)
+          .warn("buffered-amount-low listener failed", e);
     }
   }
 

@@ -40,12 +40,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threading: the core, the handles, the UDP channels and every field here belong to {@link
  * #loop}; nothing else touches them. The methods run on the loop, except those documented "any
- * thread": {@link #open}, {@link #execute}, {@link #call}, {@link #now()}, {@link
- * #addLocalAddress}, {@link #removeLocalAddress}, {@link #terminate()}, and the read-only {@link
- * #udpPort()}, {@link #localAddresses()}, {@link #sctpPort()}; they hand their work to the loop. The
- * receive memory is the stack's and shared with the endpoints on other loops ({@link
- * SharedReceiveMemory}). While a UDP channel is not writable, transmits stay in the core (its
- * windows hold the data) until every channel is writable again.
+ * thread", which hand their work to the loop: {@link #open}, {@link #execute}, {@link #call},
+ * {@link #addLocalAddress}, {@link #removeLocalAddress}, {@link #terminate()}; and {@link #now()},
+ * {@link #udpPort()}, {@link #localAddresses()}, {@link #sctpPort()}, which only read. The receive
+ * memory is the stack's, shared with the endpoints on other loops ({@link SharedReceiveMemory}).
+ * While a UDP channel is not writable, transmits stay in the core (its windows hold the data) until
+ * every channel is writable again.
  */
 final class EndpointRuntime {
 

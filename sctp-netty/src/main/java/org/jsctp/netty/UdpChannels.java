@@ -95,7 +95,8 @@ final class UdpChannels {
    */
   CompletableFuture<Void> bindAll(int udpPort) {
     CompletableFuture<Void> f = new CompletableFuture<>();
-    bindFrom(List.copyOf(endpoint.localAddresses()), 0, udpPort, udpPort == 0 ? BIND_RETRIES : 0, f);
+    int retries = udpPort == 0 ? BIND_RETRIES : 0;
+    bindFrom(List.copyOf(endpoint.localAddresses()), 0, udpPort, retries, f);
     return f;
   }
 

@@ -1,6 +1,7 @@
 package org.jsctp.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.netty.BackpressureTest.message;
 
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class StackReceiveMemoryTest {
 
-  static final int SIZE = 1_000;
+  static final int SIZE = BackpressureTest.SIZE;
   static final int BUDGET_MESSAGES = 20;
   static final int RCVBUF_TOTAL = SIZE * BUDGET_MESSAGES;
 
@@ -74,14 +75,6 @@ class StackReceiveMemoryTest {
     return m;
   }
 
-  static byte[] message(int i) {
-    byte[] b = new byte[SIZE];
-    for (int j = 0; j < SIZE; j++) {
-      b[j] = (byte) (i * 31 + j);
-    }
-    return b;
-  }
-
   AssociationEntry entry(SctpServerChannel server) throws Exception {
     int port = Loopback.address(server).getPort();
     return receiving.associations().stream()
@@ -97,7 +90,8 @@ class StackReceiveMemoryTest {
   @Test
   void anotherEndpointsDataWaitsWhileOneAssociationHoldsTheStacksBudgetAndFlowsOnceItIsRead()
       throws Exception {
-    assertThat(Loopback.address(server1).getPort()).isNotEqualTo(Loopback.address(server2).getPort());
+    assertThat(Loopback.address(server1).getPort())
+        .isNotEqualTo(Loopback.address(server2).getPort());
     for (int i = 0; i < BUDGET_MESSAGES; i++) {
       client1.send(ByteBuffer.wrap(message(i)), MessageInfo.createOutgoing(null, 0));
     }
