@@ -1,6 +1,7 @@
 package org.jsctp.netty;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -167,7 +168,7 @@ final class ChannelBinding {
   private CompletableFuture<EndpointRuntime> start(
       List<InetAddress> ips, int port, boolean accepting, Consumer<EndpointRuntime> onLoop) {
     CompletableFuture<EndpointRuntime> f =
-        EndpointRuntime.open(stack, opts, ips, port, accepting, style)
+        open(ips, port, accepting)
             .thenCompose(
                 rt -> {
                   runtime = rt;
@@ -187,6 +188,40 @@ final class ChannelBinding {
           }
         });
     return f;
+  }
+
+  /**
+   * Reserves the SCTP port and opens an endpoint with the channel's options; the reservation is
+   * given back when opening fails (or, later, when the endpoint is released).
+   */
+  private CompletableFuture<EndpointRuntime> open(
+      List<InetAddress> ips, int port, boolean accepting) {
+    int sctpPort;
+    try {
+      sctpPort = stack.reservePort(ips, port);
+    } catch (BindException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<EndpointRuntime> f;
+    try {
+      f =
+          EndpointRuntime.open(
+              stack,
+              opts.endpointConfig(),
+              ips,
+              sctpPort,
+              opts.udpPortFor(accepting),
+              style,
+              opts.associationOptions());
+    } catch (RuntimeException e) {
+      f = CompletableFuture.failedFuture(e);
+    }
+    return f.whenComplete(
+        (rt, err) -> {
+          if (err != null) {
+            stack.releasePorts(ips, sctpPort);
+          }
+        });
   }
 
   private void forget(CompletableFuture<EndpointRuntime> failed) {

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.jsctp.api.MessageReceived;
+import org.jsctp.util.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded: messages count against their association's receive window until read (the core's
  * window closes when the application stops reading), and notifications without data (address
- * changes, peer errors, sender dry) are dropped with a warning beyond {@link #MAX_NOTIFICATIONS}.
+ * changes, peer errors, sender dry) are dropped beyond {@link #MAX_NOTIFICATIONS}, with a warning
+ * at most once a minute per endpoint.
  */
 final class Inbox {
 
@@ -68,7 +70,6 @@ final class Inbox {
   private final ArrayDeque<Item> items = new ArrayDeque<>();
   private final boolean endsWithAssociation;
   private int notes;
-  private long dropped;
   private boolean ended;
   private boolean closed;
   private Runnable waiter;
@@ -94,12 +95,15 @@ final class Inbox {
     lock.lock();
     try {
       if (notes >= MAX_NOTIFICATIONS && droppable(notification)) {
-        if (dropped++ % MAX_NOTIFICATIONS == 0) {
+        // A peer sets the pace of these: one line a minute per endpoint.
+        LogThrottle throttle = handle.runtime.droppedNotificationsLog;
+        if (LOG.isWarnEnabled() && throttle.allow(handle.runtime.now())) {
           LOG.warn(
-              "{} notifications unread; dropping {} (read them, or switch them off with"
-                  + " SCTP_EVENTS)",
+              "{} notifications unread; dropping {} ({} more dropped since the last line; read"
+                  + " them, or switch them off with SCTP_EVENTS)",
               notes,
-              notification.getClass().getSimpleName());
+              notification.getClass().getSimpleName(),
+              throttle.takeSuppressed());
         }
         return;
       }

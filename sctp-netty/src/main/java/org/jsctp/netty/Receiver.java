@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadPendingException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ final class Receiver {
 
   private final Inbox inbox;
   private final IntSupplier interleaveLevel;
+  private final SctpStack stack;
   private final Ticker ticker;
   private final Semaphore permit = new Semaphore(1, true);
   private volatile AssociationHandle partial;
@@ -37,13 +39,14 @@ final class Receiver {
   /**
    * @param interleaveLevel SCTP_FRAGMENT_INTERLEAVE of the channel; 0 keeps a partly read message's
    *     association exclusive until the message is complete
-   * @param ticker the stack's clock, on which a receive's timeout is counted down between the
+   * @param stack the channel's stack, whose clock counts a receive's timeout down between the
    *     notifications it hands to the handler (each wait itself is a real-time wait)
    */
-  Receiver(Inbox inbox, IntSupplier interleaveLevel, Ticker ticker) {
+  Receiver(Inbox inbox, IntSupplier interleaveLevel, SctpStack stack) {
     this.inbox = inbox;
     this.interleaveLevel = interleaveLevel;
-    this.ticker = ticker;
+    this.stack = stack;
+    this.ticker = stack.ticker();
   }
 
   private Predicate<AssociationHandle> filter() {
@@ -70,9 +73,16 @@ final class Receiver {
     }
   }
 
-  /** A blocking receive; {@code nanos} < 0 waits forever. */
-  <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, long nanos)
+  /**
+   * A blocking receive, refused on an event loop of the stack.
+   *
+   * @param timeout null waits forever
+   */
+  <T> MessageInfo receive(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
       throws IOException {
+    Blocking.checkNotOnLoop(stack);
+    long nanos = Blocking.nanos(timeout);
     check(dst);
     if (inbox.isClosed()) {
       throw new ClosedChannelException();

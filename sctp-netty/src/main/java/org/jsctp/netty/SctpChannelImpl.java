@@ -10,8 +10,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NoConnectionPendingException;
 import java.nio.channels.NotYetConnectedException;
-import java.nio.channels.UnsupportedAddressTypeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.netty.SctpStandardSocketOptions.InitMaxStreams;
-import org.jsctp.wire.Bytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +57,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
             : new ChannelBinding(stack, opts, "one-to-one", runtime);
     this.lock = binding.lock;
     this.handle = handle;
-    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack.ticker());
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack);
     if (handle != null) {
       this.connecting = handle.established;
     }
@@ -153,7 +150,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     List<InetAddress> ips = new ArrayList<>();
     int port;
     try {
-      port = checkPeers(remotes, ips);
+      port = PeerAddresses.checkConnect(stack, remotes, ips);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -200,46 +197,13 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
           (v, err) -> {
             if (err != null) {
               LOG.debug("connect to {} failed: {}", ips, err.toString());
-              closeQuietly();
+              closeAsync();
             }
           });
       return f;
     } finally {
       lock.unlock();
     }
-  }
-
-  /** Checks the remote addresses: resolved, one SCTP port, allowed; fills {@code ips}. */
-  int checkPeers(Collection<? extends SocketAddress> remotes, List<InetAddress> ips) {
-    if (remotes == null || remotes.isEmpty()) {
-      throw new IllegalArgumentException("connect needs at least one remote address");
-    }
-    int port = -1;
-    for (SocketAddress r : remotes) {
-      if (!(r instanceof InetSocketAddress isa)) {
-        throw new UnsupportedAddressTypeException();
-      }
-      if (isa.isUnresolved()) {
-        throw new IllegalArgumentException("unresolved address: " + isa);
-      }
-      if (isa.getPort() <= 0) {
-        throw new IllegalArgumentException(
-            "remote SCTP port out of range 1..65535: " + isa.getPort());
-      }
-      if (port != -1 && isa.getPort() != port) {
-        throw new IllegalArgumentException(
-            "all remote addresses of one association need the same SCTP port");
-      }
-      port = isa.getPort();
-      if (!stack.allowsPeer(isa.getAddress())) {
-        throw new IllegalArgumentException(
-            "peer address "
-                + isa.getAddress().getHostAddress()
-                + " is outside the stack's allowed peer addresses");
-      }
-      ips.add(isa.getAddress());
-    }
-    return port;
   }
 
   @Override
@@ -285,7 +249,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (h == null) {
       throw new NotYetConnectedException();
     }
-    startShutdown(h);
+    h.shutdown();
     return this;
   }
 
@@ -298,13 +262,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (h == null) {
       return CompletableFuture.failedFuture(new NotYetConnectedException());
     }
-    startShutdown(h);
+    h.shutdown();
     return h.closed;
-  }
-
-  private static void startShutdown(AssociationHandle h) {
-    h.markLocalShutdown();
-    h.runtime.execute(() -> h.core.shutdown(h.runtime.now()));
   }
 
   @Override
@@ -317,7 +276,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       } catch (java.util.concurrent.TimeoutException e) {
         AssociationHandle h = handle;
         if (h != null) {
-          abort(h, "linger time expired");
+          h.abort("linger time expired");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -343,11 +302,11 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     long unread = inbox.close();
     if (h != null && h.live()) {
       if (opts.linger() == 0) {
-        abort(h, "closed with SO_LINGER 0");
+        h.abort("closed with SO_LINGER 0");
       } else if (unread > 0) {
-        abort(h, "closed with " + unread + " bytes unread");
+        h.abort("closed with " + unread + " bytes unread");
       } else {
-        startShutdown(h);
+        h.shutdown();
       }
     }
     binding.release(null);
@@ -358,18 +317,9 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   void abortAndClose() {
     AssociationHandle h = handle;
     if (h != null && h.live()) {
-      abort(h, "stack closing");
+      h.abort("stack closing");
     }
     closeAsync();
-  }
-
-  private void closeQuietly() {
-    closeAsync();
-  }
-
-  private static void abort(AssociationHandle h, String reason) {
-    h.runtime.execute(
-        () -> h.core.abort(h.runtime.now(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
   }
 
   // ---- options -------------------------------------------------------------------------------
@@ -387,7 +337,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public <T> T getOption(SctpSocketOption<T> name, SocketAddress peer) throws IOException {
     checkOption(name);
-    InetSocketAddress p = peerAddress(peer);
+    InetSocketAddress p = PeerAddresses.ofOption(peer);
     return binding.getOption(name, p, rt -> target(rt, p));
   }
 
@@ -407,16 +357,6 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     binding.checkOption(name, Options.ONE_TO_ONE, "a one-to-one channel");
   }
 
-  static InetSocketAddress peerAddress(SocketAddress peer) {
-    if (peer == null) {
-      return null;
-    }
-    if (!(peer instanceof InetSocketAddress isa) || isa.isUnresolved()) {
-      throw new IllegalArgumentException("not a resolved peer address: " + peer);
-    }
-    return isa;
-  }
-
   // ---- receiving -----------------------------------------------------------------------------
 
   @Override
@@ -432,8 +372,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     Objects.requireNonNull(dst, "dst");
     checkOpen();
     checkConnected();
-    Blocking.checkNotOnLoop(stack);
-    return receiver.receive(dst, attachment, handler, Blocking.nanos(timeout));
+    return receiver.receive(dst, attachment, handler, timeout);
   }
 
   @Override
@@ -485,9 +424,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (h == null) {
       throw new NotYetConnectedException();
     }
-    if (h.localShutdown() || h.ended() || h.peerShutdown()) {
-      throw new ClosedChannelException();
-    }
+    h.checkSendable();
     if (info != null && info.association() != null && info.association() != h.api) {
       throw new IllegalArgumentException(
           "the MessageInfo names another association: " + info.association());
@@ -501,7 +438,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (h == null || h.ended()) {
       return 0;
     }
-    return Blocking.await(h.runtime.call(h::bufferedAmount), -1, "bufferedAmount");
+    return h.awaitBufferedAmount();
   }
 
   @Override
@@ -546,11 +483,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   public void bufferedAmountLow(AssociationHandle h) {
     Runnable l = lowListener;
     if (l != null && binding.isOpen()) {
-      try {
-        l.run();
-      } catch (RuntimeException e) {
-        LOG.warn("buffered-amount-low listener failed", e);
-      }
+      AssociationOwner.runListener(l);
     }
   }
 

@@ -6,7 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jsctp.api.MessageReceived;
-import org.jsctp.wire.Bytes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The one-to-many channel: every association of its endpoint, one inbox. */
 final class SctpMultiChannelImpl extends SctpMultiChannel implements AssociationOwner {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SctpMultiChannelImpl.class);
 
   private final SctpStack stack;
   private final ChannelOptions opts;
@@ -38,7 +32,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     this.stack = stack;
     this.opts = new ChannelOptions(stack.config());
     this.binding = new ChannelBinding(stack, opts, "one-to-many");
-    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack.ticker());
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack);
     stack.opened(this);
   }
 
@@ -123,9 +117,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   @Override
   public SctpMultiChannel shutdown(Association association) throws IOException {
     checkOpen();
-    AssociationHandle h = handleOf(association);
-    h.markLocalShutdown();
-    h.runtime.execute(() -> h.core.shutdown(h.runtime.now()));
+    handleOf(association).shutdown();
     return this;
   }
 
@@ -179,7 +171,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   public <T> T getOption(SctpSocketOption<T> name, Association association, SocketAddress peer)
       throws IOException {
     check(name);
-    InetSocketAddress p = SctpChannelImpl.peerAddress(peer);
+    InetSocketAddress p = PeerAddresses.ofOption(peer);
     AssociationHandle h = association == null ? null : handleOf(association);
     return binding.getOption(
         name,
@@ -233,8 +225,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
       throws IOException {
     Objects.requireNonNull(dst, "dst");
     checkOpen();
-    Blocking.checkNotOnLoop(stack);
-    return receiver.receive(dst, attachment, handler, Blocking.nanos(timeout));
+    return receiver.receive(dst, attachment, handler, timeout);
   }
 
   @Override
@@ -274,25 +265,11 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     }
     if (info.association() != null) {
       AssociationHandle h = handleOf(info.association());
-      if (h.localShutdown() || h.ended() || h.peerShutdown()) {
-        throw new ClosedChannelException();
-      }
+      h.checkSendable();
       return OutgoingMessages.submit(
           h, src, info, opts, staging.computeIfAbsent(h.api, a -> new MessageStaging()), blocking);
     }
-    if (!(info.address() instanceof InetSocketAddress peer)
-        || peer.isUnresolved()
-        || peer.getPort() <= 0) {
-      throw new IllegalArgumentException(
-          "the MessageInfo needs an association or a resolved peer address with a port: "
-              + info.address());
-    }
-    if (!stack.allowsPeer(peer.getAddress())) {
-      throw new IllegalArgumentException(
-          "peer address "
-              + peer.getAddress().getHostAddress()
-              + " is outside the stack's allowed peer addresses");
-    }
+    InetSocketAddress peer = PeerAddresses.checkSend(stack, info.address());
     AssociationHandle existing = find(peer);
     if (existing != null) {
       return OutgoingMessages.submit(
@@ -360,8 +337,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public long bufferedAmount(Association association) throws IOException {
-    AssociationHandle h = handleOf(association);
-    return Blocking.await(h.runtime.call(h::bufferedAmount), -1, "bufferedAmount");
+    return handleOf(association).awaitBufferedAmount();
   }
 
   @Override
@@ -410,7 +386,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
       }
       if (linger == 0 || unread.contains(h)) {
         String reason = linger == 0 ? lingerReason : "closed with data unread";
-        h.core.abort(rt.now(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
+        h.core.abort(rt.now(), AssociationHandle.abortReason(reason));
       } else {
         h.markLocalShutdown();
         h.core.shutdown(rt.now());
@@ -448,11 +424,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   public void bufferedAmountLow(AssociationHandle h) {
     Consumer<Association> l = lowListener;
     if (l != null && binding.isOpen()) {
-      try {
-        l.accept(h.api);
-      } catch (RuntimeException e) {
-        LOG.warn("buffered-amount-low listener failed", e);
-      }
+      AssociationOwner.runListener(() -> l.accept(h.api));
     }
   }
 

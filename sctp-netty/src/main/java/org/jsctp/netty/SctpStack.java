@@ -22,7 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
+import org.jsctp.config.Sysctl;
 import org.jsctp.netty.stats.AssociationEntry;
 import org.jsctp.netty.stats.EndpointEntry;
 import org.jsctp.stats.MibCounter;
@@ -44,7 +46,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each channel that binds gets its own endpoint: one SCTP port, one UDP port, one UDP channel
  * per local IP, all on one event loop of the stack. Endpoints are spread over the loops; the
- * protocol state of an endpoint is only ever touched by its loop.
+ * protocol state of an endpoint is only ever touched by its loop. What the endpoints share is
+ * thread-safe: the SCTP port reservations, the counters of closed endpoints, and the one budget of
+ * memory for received data ({@code net.sctp.rcvbuf_total}) that every association of the stack
+ * reserves from.
  *
  * <p>{@link #close()} aborts the associations still open, closes every channel and UDP socket and
  * stops the event loops; no thread of the stack is left running afterwards. Close channels first
@@ -62,6 +67,7 @@ public final class SctpStack implements AutoCloseable {
   private final Predicate<InetAddress> allowedPeers;
   private final UdpChannelCustomizer customizer;
   private final Supplier<RandomGenerator> random;
+  private final SharedReceiveMemory receiveMemory;
   private final Set<EndpointRuntime> runtimes = ConcurrentHashMap.newKeySet();
   private final Set<Closeable> channels = ConcurrentHashMap.newKeySet();
 
@@ -82,6 +88,7 @@ public final class SctpStack implements AutoCloseable {
     this.allowedPeers = b.allowedPeers;
     this.customizer = b.customizer;
     this.random = b.random;
+    this.receiveMemory = new SharedReceiveMemory(config.get(Sysctl.RCVBUF_TOTAL));
     DefaultThreadFactory threads = new DefaultThreadFactory(b.threadName, true);
     this.group =
         b.ticker == null
@@ -132,7 +139,7 @@ public final class SctpStack implements AutoCloseable {
       countersLock.unlock();
     }
     sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
-    for (Map<MibCounter, Long> m : query(live, EndpointRuntime::snmp)) {
+    for (Map<MibCounter, Long> m : query(live, rt -> rt.statistics().snmp())) {
       m.forEach((k, v) -> sum.merge(k, v, Long::sum));
     }
     Map<String, Long> out = new LinkedHashMap<>();
@@ -145,7 +152,7 @@ public final class SctpStack implements AutoCloseable {
   /** The associations of every endpoint, as Linux's {@code /proc/net/sctp/assocs} shows them. */
   public List<AssociationEntry> associations() {
     List<AssociationEntry> list = new ArrayList<>();
-    for (List<AssociationEntry> l : onEachEndpoint(EndpointRuntime::associationEntries)) {
+    for (List<AssociationEntry> l : onEachEndpoint(rt -> rt.statistics().associationEntries())) {
       list.addAll(l);
     }
     return list;
@@ -153,7 +160,7 @@ public final class SctpStack implements AutoCloseable {
 
   /** The endpoints, as Linux's {@code /proc/net/sctp/eps} shows them. */
   public List<EndpointEntry> endpoints() {
-    return onEachEndpoint(EndpointRuntime::entry);
+    return onEachEndpoint(rt -> rt.statistics().entry(rt.listening()));
   }
 
   private <T> List<T> onEachEndpoint(java.util.function.Function<EndpointRuntime, T> query) {
@@ -277,12 +284,25 @@ public final class SctpStack implements AutoCloseable {
     return allowedPeers.test(a);
   }
 
+  /** Refuses a peer address outside the allowed ones (address safety, at the API edge). */
+  void checkAllowedPeer(InetAddress a) {
+    if (!allowedPeers.test(a)) {
+      throw new IllegalArgumentException(
+          "peer address " + a.getHostAddress() + " is outside the stack's allowed peer addresses");
+    }
+  }
+
   UdpChannelCustomizer customizer() {
     return customizer;
   }
 
   RandomGenerator newRandom() {
     return random.get();
+  }
+
+  /** The memory for received data that every endpoint of the stack shares: {@code rcvbuf_total}. */
+  ReceiveMemory receiveMemory() {
+    return receiveMemory;
   }
 
   void register(EndpointRuntime rt) {
