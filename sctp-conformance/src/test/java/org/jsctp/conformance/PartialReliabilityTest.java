@@ -252,6 +252,28 @@ class PartialReliabilityTest {
   }
 
   @Test
+  void rfc3758_3_5_aLostForwardTsnGoesAgainWhenSacksShowLaterDataArrivedButNotOnEverySack() {
+    ScriptedPeer peer = withPrSctp();
+    peer.association.options().setNodelay(true);
+    peer.userSend(message(0, 100, PrPolicy.RTX, 0, Long.MAX_VALUE));
+    DataChunk lost = peer.nextPacketToPeer().only(DataChunk.class);
+    peer.advance(1000 * MS);
+    assertThat(peer.nextPacketToPeer().first(ForwardTsnChunk.class).newCumulativeTsn())
+        .isEqualTo(lost.tsn());
+
+    peer.userSend(message(0, 10, PrPolicy.NONE, 0, Long.MAX_VALUE));
+    DataChunk later = peer.nextPacketToPeer().only(DataChunk.class);
+    peer.advance(50 * MS);
+    peer.send(sack(lost.tsn() - 1, ScriptedPeer.DEFAULT_PEER_RWND, ScriptedPeer.gap(2, 2)));
+
+    Sent again = peer.nextPacketToPeer();
+    assertThat(again.first(ForwardTsnChunk.class).newCumulativeTsn())
+        .as("the peer got TSN %d but not the FORWARD-TSN", later.tsn()).isEqualTo(lost.tsn());
+    peer.send(sack(lost.tsn() - 1, ScriptedPeer.DEFAULT_PEER_RWND, ScriptedPeer.gap(2, 2)));
+    assertThat(peer.takeAll()).as("not again within a round trip").noneMatch(s -> s.has(ForwardTsnChunk.class));
+  }
+
+  @Test
   void rfc7496_3_1_zeroRetransmissionsMeansSentOnceAndNeverAgain() {
     ScriptedPeer peer = withPrSctp();
     assertThat(peer.userSend(message(0, 100, PrPolicy.RTX, 0, Long.MAX_VALUE))).isEqualTo(SendOutcome.ACCEPTED);

@@ -7,7 +7,9 @@ package org.jsctp.api;
  * delivered on the association starts a new message.
  *
  * @param streamId the message's stream
- * @param streamSequenceNumber its SSN (0 for an unordered message)
+ * @param streamSequenceNumber its SSN, or its MID with I-DATA (0 for an unordered DATA message)
+ * @param unordered whether it was an unordered message
  */
-public record PartialDeliveryAborted(int associationId, int streamId, int streamSequenceNumber)
+public record PartialDeliveryAborted(
+    int associationId, int streamId, int streamSequenceNumber, boolean unordered)
     implements SctpEvent {}

@@ -300,6 +300,15 @@ public final class LiveOptions {
   }
 
   /**
+   * The extensions in use: those both sides offered (RFC 5061 section 4.2.7), or those this side
+   * offers while the association is being set up.
+   */
+  public Extensions extensions() {
+    Tcb tcb = a.tcb();
+    return tcb == null ? a.options.offeredExtensions() : tcb.extensions;
+  }
+
+  /**
    * SCTP_PR_STREAM_STATUS for {@code stream}, or SCTP_PR_ASSOC_STATUS when it is -1 (RFC 7496
    * section 4.3); zeros before the association has a TCB.
    */

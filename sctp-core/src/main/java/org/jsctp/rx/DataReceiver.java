@@ -293,7 +293,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       return;
     }
     env.emit(new PartialDeliveryAborted(env.associationId(), aborted.streamId(),
-        aborted.unordered() ? 0 : aborted.streamSequenceNumber()));
+        aborted.streamSequenceNumber(), aborted.unordered()));
     if (!aborted.unordered()) {
       ordered.skipThrough(aborted.streamId(), aborted.streamSequenceNumber(), this);
     }
@@ -501,10 +501,11 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     long held = held();
     if (held < reserved) {
       env.memory().release(reserved - held);
-    } else if (held > reserved) {
-      env.memory().reserve(held - reserved);
+      reserved = held;
+    } else if (held > reserved && env.memory().reserve(held - reserved)) {
+      // Only what a reservation got is ever given back.
+      reserved = held;
     }
-    reserved = held;
   }
 
   /** The association ends (or this receiver is replaced): every reserved byte goes back. */

@@ -284,6 +284,9 @@ public final class DataSender {
     List<Path> paths = env.paths().paths();
     OutstandingData.SackOutcome outcome =
         outstanding.applySack(sack, inFastRecovery, paths, now, env::acknowledgedOnPath);
+    if (outcome.kind() == OutstandingData.SackKind.APPLIED && forwardTsnPath != null) {
+      pr.onSack(sack, now, forwardTsnPath.rto().srtt());
+    }
     return afterSack(outcome, sack.advertisedReceiverWindowCredit(), paths, now);
   }
 
@@ -437,7 +440,7 @@ public final class DataSender {
    * acknowledged it, so that a lost one goes again.
    */
   public void forwardTsnSent(Path path, long now) {
-    pr.forwardTsnSent();
+    pr.forwardTsnSent(now);
     forwardTsnPath = path;
     path.t3().startIfStopped(now, path.rto().rto());
   }

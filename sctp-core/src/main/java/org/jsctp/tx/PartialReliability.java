@@ -9,6 +9,7 @@ import org.jsctp.util.SequenceUnwrapper;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.IForwardTsnChunk;
+import org.jsctp.wire.SackChunk;
 
 /**
  * PR-SCTP on the sending side (RFC 3758 section 3.5, RFC 7496): which messages are abandoned and
@@ -33,6 +34,7 @@ final class PartialReliability {
   private final long[] sentByStream;
   private final long[] unsentByStream;
   private long lastForwardTsn;
+  private long lastForwardTsnAt;
   private boolean resendForwardTsn;
   private long nextExpiry = Long.MAX_VALUE;
 
@@ -185,6 +187,26 @@ final class PartialReliability {
 
   // ---- FORWARD-TSN ------------------------------------------------------------------------
 
+  /**
+   * A SACK reports TSNs beyond the last FORWARD-TSN while its cumulative TSN stays below it: the
+   * peer receives what was sent after the FORWARD-TSN but did not get the FORWARD-TSN itself. It
+   * goes again, at most once per smoothed round trip (not on every SACK, trap 24), instead of
+   * waiting for T3-rtx.
+   */
+  void onSack(SackChunk sack, long now, long srtt) {
+    long cum = outstanding.cumulativeAckPoint();
+    if (!enabled || lastForwardTsn <= cum || now - lastForwardTsnAt < srtt) {
+      return;
+    }
+    long highest = cum;
+    for (SackChunk.GapAckBlock b : sack.gapAckBlocks()) {
+      highest = Math.max(highest, cum + b.end());
+    }
+    if (highest > lastForwardTsn) {
+      resendForwardTsn = true;
+    }
+  }
+
   /** T3-rtx expired: a FORWARD-TSN the peer did not acknowledge goes again. */
   void onT3Expired() {
     resendForwardTsn = outstanding.advancedPeerAckPoint() > outstanding.cumulativeAckPoint();
@@ -216,8 +238,9 @@ final class PartialReliability {
   }
 
   /** The FORWARD-TSN {@link #forwardTsn()} gave went out. */
-  void forwardTsnSent() {
+  void forwardTsnSent(long now) {
     lastForwardTsn = outstanding.advancedPeerAckPoint();
+    lastForwardTsnAt = now;
     resendForwardTsn = false;
   }
 

@@ -24,6 +24,8 @@ public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
       return handleNotification(n, attachment);
     } else if (notification instanceof RemoteErrorNotification n) {
       return handleNotification(n, attachment);
+    } else if (notification instanceof PartialDeliveryNotification n) {
+      return handleNotification(n, attachment);
     } else {
       return handleNotification((SenderDryNotification) notification, attachment);
     }
@@ -53,6 +55,11 @@ public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
 
   /** The peer reported an error. */
   public HandlerResult handleNotification(RemoteErrorNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** A message being read in parts was abandoned by the peer and will not be completed. */
+  public HandlerResult handleNotification(PartialDeliveryNotification notification, T attachment) {
     return HandlerResult.CONTINUE;
   }
 

@@ -6,6 +6,7 @@ import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.netty.option.DefaultSendParam;
+import org.jsctp.netty.option.PrInfo;
 import org.jsctp.netty.option.EventSubscription;
 
 /**
@@ -34,6 +35,7 @@ final class ChannelOptions {
   volatile boolean explicitComplete;
   volatile EventSubscription events = EventSubscription.defaults();
   volatile DefaultSendParam defaultSend = DefaultSendParam.defaults();
+  volatile PrInfo defaultPrInfo = PrInfo.none();
   int localUdpPort = DEFAULT_PORT;
   volatile int remoteUdpPort;
 
@@ -57,6 +59,7 @@ final class ChannelOptions {
     this.explicitComplete = o.explicitComplete;
     this.events = o.events;
     this.defaultSend = o.defaultSend;
+    this.defaultPrInfo = o.defaultPrInfo;
     this.localUdpPort = o.localUdpPort;
     this.remoteUdpPort = o.remoteUdpPort;
   }

@@ -420,7 +420,10 @@ final class EndpointRuntime {
         h.peerShutdownReceived();
       }
       h.refreshAddresses();
-      owner.notify(h, Notifications.of(e, h));
+      Notification n = Notifications.of(e, h);
+      if (n != null) {
+        owner.notify(h, n);
+      }
     }
   }
 

@@ -14,6 +14,7 @@ public sealed interface Notification
         SendFailedNotification,
         ShutdownNotification,
         RemoteErrorNotification,
+        PartialDeliveryNotification,
         SenderDryNotification {
 
   /** The association the notification is about. */

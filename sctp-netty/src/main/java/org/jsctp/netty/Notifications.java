@@ -3,6 +3,7 @@ package org.jsctp.netty;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.jsctp.api.AssociationChange;
+import org.jsctp.api.PartialDeliveryAborted;
 import org.jsctp.api.PeerAddressChange;
 import org.jsctp.api.RemoteError;
 import org.jsctp.api.SctpEvent;
@@ -48,6 +49,9 @@ final class Notifications {
       return new RemoteErrorNotification(h.api, code, e.causes());
     } else if (event instanceof SenderDry) {
       return new SenderDryNotification(h.api);
+    } else if (event instanceof PartialDeliveryAborted a) {
+      return new PartialDeliveryNotification(
+          h.api, a.streamId(), a.streamSequenceNumber(), a.unordered());
     }
     return null;
   }
@@ -64,6 +68,8 @@ final class Notifications {
       return s.shutdown();
     } else if (n instanceof RemoteErrorNotification) {
       return s.peerError();
+    } else if (n instanceof PartialDeliveryNotification) {
+      return s.partialDelivery();
     } else {
       return s.senderDry();
     }

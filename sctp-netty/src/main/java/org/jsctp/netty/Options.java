@@ -20,6 +20,8 @@ import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PARTIAL_DELIVERY_PO
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PEER_ADDR_PARAMS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PEER_ADDR_THLDS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PRIMARY_ADDR;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_RTOINFO;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_SET_PEER_PRIMARY_ADDR;
@@ -60,39 +62,43 @@ import org.jsctp.netty.option.RtoInfo;
  */
 final class Options {
 
-
   /** Every option, in declaration order. */
-  static final Set<SctpSocketOption<?>> ALL =
-      Set.copyOf(
-          new LinkedHashSet<>(
-              List.of(
-                  SCTP_DISABLE_FRAGMENTS,
-                  SCTP_EXPLICIT_COMPLETE,
-                  SCTP_FRAGMENT_INTERLEAVE,
-                  SCTP_INIT_MAXSTREAMS,
-                  SCTP_NODELAY,
-                  SCTP_PRIMARY_ADDR,
-                  SCTP_SET_PEER_PRIMARY_ADDR,
-                  SO_LINGER,
-                  SO_RCVBUF,
-                  SO_SNDBUF,
-                  SCTP_RTOINFO,
-                  SCTP_ASSOCINFO,
-                  SCTP_INITMSG,
-                  SCTP_AUTOCLOSE,
-                  SCTP_PEER_ADDR_PARAMS,
-                  SCTP_PEER_ADDR_THLDS,
-                  SCTP_DEFAULT_SEND_PARAM,
-                  SCTP_EVENTS,
-                  SCTP_MAXSEG,
-                  SCTP_STATUS,
-                  SCTP_GET_PEER_ADDR_INFO,
-                  SCTP_DELAYED_SACK,
-                  SCTP_MAX_BURST,
-                  SCTP_PARTIAL_DELIVERY_POINT,
-                  SCTP_EXPOSE_POTENTIALLY_FAILED_STATE,
-                  SCTP_REMOTE_UDP_ENCAPS_PORT,
-                  SCTP_LOCAL_UDP_ENCAPS_PORT)));
+  static final Set<SctpSocketOption<?>> ALL = allOptions();
+
+  private static Set<SctpSocketOption<?>> allOptions() {
+    Set<SctpSocketOption<?>> all =
+        new LinkedHashSet<>(
+            List.of(
+                SCTP_DISABLE_FRAGMENTS,
+                SCTP_EXPLICIT_COMPLETE,
+                SCTP_FRAGMENT_INTERLEAVE,
+                SCTP_INIT_MAXSTREAMS,
+                SCTP_NODELAY,
+                SCTP_PRIMARY_ADDR,
+                SCTP_SET_PEER_PRIMARY_ADDR,
+                SO_LINGER,
+                SO_RCVBUF,
+                SO_SNDBUF,
+                SCTP_RTOINFO,
+                SCTP_ASSOCINFO,
+                SCTP_INITMSG,
+                SCTP_AUTOCLOSE,
+                SCTP_PEER_ADDR_PARAMS,
+                SCTP_PEER_ADDR_THLDS,
+                SCTP_DEFAULT_SEND_PARAM,
+                SCTP_EVENTS,
+                SCTP_MAXSEG,
+                SCTP_STATUS,
+                SCTP_GET_PEER_ADDR_INFO,
+                SCTP_DELAYED_SACK,
+                SCTP_MAX_BURST,
+                SCTP_PARTIAL_DELIVERY_POINT,
+                SCTP_EXPOSE_POTENTIALLY_FAILED_STATE,
+                SCTP_REMOTE_UDP_ENCAPS_PORT,
+                SCTP_LOCAL_UDP_ENCAPS_PORT));
+    all.addAll(ExtensionOptions.ALL);
+    return Set.copyOf(all);
+  }
 
   /** The options of a one-to-one channel: all but SCTP_AUTOCLOSE. */
   static final Set<SctpSocketOption<?>> ONE_TO_ONE = without(ALL, Set.of(SCTP_AUTOCLOSE));
@@ -106,7 +112,9 @@ final class Options {
               SCTP_STATUS,
               SCTP_GET_PEER_ADDR_INFO,
               SCTP_PRIMARY_ADDR,
-              SCTP_SET_PEER_PRIMARY_ADDR));
+              SCTP_SET_PEER_PRIMARY_ADDR,
+              SCTP_PR_ASSOC_STATUS,
+              SCTP_PR_STREAM_STATUS));
 
   private static Set<SctpSocketOption<?>> without(
       Set<SctpSocketOption<?>> all, Set<SctpSocketOption<?>> minus) {
@@ -146,7 +154,9 @@ final class Options {
     ChannelOptions o = t.opts();
     o.lock.lock();
     try {
-      if (name == SCTP_DISABLE_FRAGMENTS) {
+      if (ExtensionOptions.handles(name)) {
+        ExtensionOptions.set(name, value, t);
+      } else if (name == SCTP_DISABLE_FRAGMENTS) {
         boolean v = (Boolean) value;
         both(t, l -> l.setDisableFragments(v), a -> a.setDisableFragments(v));
       } else if (name == SCTP_EXPLICIT_COMPLETE) {
@@ -361,7 +371,9 @@ final class Options {
     o.lock.lock();
     try {
       AssociationSettings a = live != null ? live.options().current() : o.template;
-      if (name == SCTP_DISABLE_FRAGMENTS) {
+      if (ExtensionOptions.handles(name)) {
+        return ExtensionOptions.get(name, t);
+      } else if (name == SCTP_DISABLE_FRAGMENTS) {
         return a.disableFragments();
       } else if (name == SCTP_EXPLICIT_COMPLETE) {
         return o.explicitComplete;
@@ -466,7 +478,7 @@ final class Options {
         Math.min(status.peerRwnd(), 0xFFFF_FFFFL), status.localRwnd(), o.cookieLifeMs);
   }
 
-  private static SctpAssociation live(Target t, SctpSocketOption<?> name) {
+  static SctpAssociation live(Target t, SctpSocketOption<?> name) {
     if (t.live() == null) {
       NotYetConnectedException e = new NotYetConnectedException();
       e.initCause(new IllegalStateException(name.name() + " needs an association"));

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import org.jsctp.api.PrPolicy;
 import org.jsctp.netty.option.DefaultSendParam;
+import org.jsctp.netty.option.PrInfo;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.wire.Bytes;
 
@@ -78,9 +80,21 @@ final class OutgoingMessages {
         return null;
       }
     }
-    long expiresAt = ttl > 0 ? now + ttl * 1_000_000L : Long.MAX_VALUE;
+    PrInfo pr = info != null && info.prPolicy() != null
+        ? new PrInfo(info.prPolicy(), info.prPolicy() == PrPolicy.NONE ? 0 : info.prValue())
+        : opts.defaultPrInfo;
+    PrPolicy policy = pr.policy();
+    int value = pr.value();
+    if (policy == PrPolicy.NONE && ttl > 0) {
+      // A lifetime without a policy is timed reliability, as in usrsctp and Linux.
+      policy = PrPolicy.TTL;
+      value = (int) Math.min(ttl, Integer.MAX_VALUE);
+    }
+    long lifetime = policy == PrPolicy.TTL ? value : ttl;
+    long expiresAt = lifetime > 0 ? now + lifetime * 1_000_000L : Long.MAX_VALUE;
     return new PendingSend(
-        new OutgoingMessage(stream, ppid, unordered, false, Bytes.wrap(data), context, expiresAt),
+        new OutgoingMessage(stream, ppid, unordered, false, Bytes.wrap(data), context, expiresAt,
+            policy, value),
         blocking);
   }
 

@@ -35,6 +35,12 @@ final class Receiver {
   private final Ticker ticker;
   private final Semaphore permit = new Semaphore(1, true);
   private volatile AssociationHandle partial;
+  /**
+   * The messages of {@link #partial} read in part, as stream << 1 | unordered: with I-DATA
+   * (RFC 8260) parts of messages of different streams interleave, and the association stays
+   * exclusive until none is left half read. Touched only by the one receive running.
+   */
+  private final java.util.Set<Integer> partialStreams = new java.util.HashSet<>();
 
   /**
    * @param interleaveLevel SCTP_FRAGMENT_INTERLEAVE of the channel; 0 keeps a partly read message's
@@ -71,6 +77,20 @@ final class Receiver {
     if (partial == h) {
       partial = null;
     }
+  }
+
+  /** Records what a receive returned: a message read in part keeps its association exclusive. */
+  private void track(AssociationHandle h, int stream, boolean unordered, boolean complete) {
+    if (h != partial) {
+      partialStreams.clear();
+    }
+    Integer key = stream << 1 | (unordered ? 1 : 0);
+    if (complete) {
+      partialStreams.remove(key);
+    } else {
+      partialStreams.add(key);
+    }
+    partial = partialStreams.isEmpty() ? null : h;
   }
 
   /**
@@ -203,6 +223,10 @@ final class Receiver {
       return MessageInfo.endOfStream(null);
     }
     if (p.notification() != null) {
+      if (p.notification() instanceof PartialDeliveryNotification a && a.association() == p.handle().api) {
+        // The message will not be completed: it no longer holds the association (RFC 6458 6.1.7).
+        track(p.handle(), a.streamNumber(), a.unordered(), true);
+      }
       if (handler == null) {
         return CONTINUE;
       }
@@ -216,7 +240,7 @@ final class Receiver {
       return r == HandlerResult.RETURN ? null : CONTINUE;
     }
     p.handle().consumed(p.bytes());
-    partial = p.info().isComplete() ? null : p.handle();
+    track(p.handle(), p.info().streamNumber(), p.info().isUnordered(), p.info().isComplete());
     return p.info();
   }
 }

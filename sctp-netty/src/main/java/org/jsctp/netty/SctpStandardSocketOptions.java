@@ -5,11 +5,14 @@ import org.jsctp.api.AssociationStatus;
 import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
+import org.jsctp.api.PrStatus;
 import org.jsctp.netty.option.AssocInfo;
 import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.netty.option.DelayedSack;
 import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
+import org.jsctp.netty.option.PrInfo;
+import org.jsctp.netty.option.PrStreamStatus;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
 
@@ -210,4 +213,33 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<Integer> SCTP_LOCAL_UDP_ENCAPS_PORT =
       OptionKey.intRange("SCTP_LOCAL_UDP_ENCAPS_PORT", 0, 0xFFFF);
+
+  /**
+   * Offer PR-SCTP (RFC 3758) when setting up associations (RFC 7496 section 4.5); default the
+   * stack's {@code prsctp_enable}. Reading on an association says whether both sides offered it.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_PR_SUPPORTED =
+      OptionKey.of("SCTP_PR_SUPPORTED", Boolean.class);
+
+  /** The PR-SCTP policy of sends whose MessageInfo names none (RFC 6458 8.1.32, RFC 7496). */
+  public static final SctpSocketOption<PrInfo> SCTP_DEFAULT_PRINFO =
+      OptionKey.of("SCTP_DEFAULT_PRINFO", PrInfo.class);
+
+  /** Messages PR-SCTP abandoned on the association; read-only (RFC 7496 section 4.3.1). */
+  public static final SctpSocketOption<PrStatus> SCTP_PR_ASSOC_STATUS =
+      OptionKey.of("SCTP_PR_ASSOC_STATUS", PrStatus.class);
+
+  /** Messages PR-SCTP abandoned per outbound stream; read-only (RFC 7496 section 4.3.2). */
+  public static final SctpSocketOption<PrStreamStatus> SCTP_PR_STREAM_STATUS =
+      OptionKey.of("SCTP_PR_STREAM_STATUS", PrStreamStatus.class);
+
+  /**
+   * Offer I-DATA (RFC 8260 section 4.3.1) when setting up associations, so that messages of
+   * different streams interleave; default the stack's {@code intl_enable}. As in Linux, turning it
+   * on needs {@link #SCTP_FRAGMENT_INTERLEAVE} 2 first, because parts of messages of different
+   * streams of one association then interleave in receives. Reading on an association says
+   * whether both sides offered it.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_INTERLEAVING_SUPPORTED =
+      OptionKey.of("SCTP_INTERLEAVING_SUPPORTED", Boolean.class);
 }

@@ -80,6 +80,7 @@ class OptionsTest {
     m.put(SCTP_PARTIAL_DELIVERY_POINT, 10_000);
     m.put(SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
     m.put(SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, 4_242));
+    m.put(SCTP_DEFAULT_PRINFO, new org.jsctp.netty.option.PrInfo(org.jsctp.api.PrPolicy.RTX, 2));
     return m;
   }
 
@@ -133,7 +134,11 @@ class OptionsTest {
             SCTP_AUTOCLOSE,
             SCTP_STATUS,
             SCTP_GET_PEER_ADDR_INFO,
-            SCTP_LOCAL_UDP_ENCAPS_PORT));
+            SCTP_LOCAL_UDP_ENCAPS_PORT,
+            SCTP_PR_SUPPORTED,
+            SCTP_PR_ASSOC_STATUS,
+            SCTP_PR_STREAM_STATUS,
+            SCTP_INTERLEAVING_SUPPORTED));
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Options.ALL);
   }
 

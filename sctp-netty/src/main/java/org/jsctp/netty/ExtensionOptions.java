@@ -1,0 +1,86 @@
+package org.jsctp.netty;
+
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_DEFAULT_PRINFO;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_INTERLEAVING_SUPPORTED;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_SUPPORTED;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jsctp.api.PrStatus;
+import org.jsctp.association.LiveOptions;
+import org.jsctp.netty.option.PrInfo;
+import org.jsctp.netty.option.PrStreamStatus;
+
+/**
+ * The socket options of the SCTP extensions: PR-SCTP (RFC 7496 section 4) and I-DATA (RFC 8260
+ * section 4). Whether an extension is offered belongs to the template of new associations; on an
+ * association, reading says whether both sides offered it. Run as {@link Options} is, under the
+ * channel options' lock.
+ */
+final class ExtensionOptions {
+
+  /** The options handled here. */
+  static final List<SctpSocketOption<?>> ALL =
+      List.of(
+          SCTP_PR_SUPPORTED,
+          SCTP_DEFAULT_PRINFO,
+          SCTP_PR_ASSOC_STATUS,
+          SCTP_PR_STREAM_STATUS,
+          SCTP_INTERLEAVING_SUPPORTED);
+
+  /** Those that need an association: not on a server channel. */
+  static final Set<SctpSocketOption<?>> ASSOCIATION_ONLY =
+      Set.of(SCTP_PR_ASSOC_STATUS, SCTP_PR_STREAM_STATUS);
+
+  private ExtensionOptions() {}
+
+  static boolean handles(SctpSocketOption<?> name) {
+    return ALL.contains(name);
+  }
+
+  static void set(SctpSocketOption<?> name, Object value, Options.Target t) {
+    ChannelOptions o = t.opts();
+    if (name == SCTP_PR_SUPPORTED) {
+      o.template.setPrSupported((Boolean) value);
+    } else if (name == SCTP_DEFAULT_PRINFO) {
+      o.defaultPrInfo = (PrInfo) value;
+    } else if (name == SCTP_INTERLEAVING_SUPPORTED) {
+      boolean on = (Boolean) value;
+      if (on && o.fragmentInterleave != 2) {
+        // As Linux (EPERM): parts of messages of different streams will interleave in receives.
+        throw new IllegalStateException(
+            "SCTP_INTERLEAVING_SUPPORTED needs SCTP_FRAGMENT_INTERLEAVE 2 first, since parts of"
+                + " messages of different streams then interleave; it is "
+                + o.fragmentInterleave);
+      }
+      o.template.setInterleavingSupported(on);
+    } else {
+      throw new UnsupportedOperationException(name.name() + " is read-only");
+    }
+  }
+
+  static Object get(SctpSocketOption<?> name, Options.Target t) {
+    ChannelOptions o = t.opts();
+    LiveOptions live = t.live() == null ? null : t.live().options();
+    if (name == SCTP_PR_SUPPORTED) {
+      return live != null ? live.extensions().partialReliability() : o.template.prSupported();
+    } else if (name == SCTP_DEFAULT_PRINFO) {
+      return o.defaultPrInfo;
+    } else if (name == SCTP_INTERLEAVING_SUPPORTED) {
+      return live != null ? live.extensions().interleaving() : o.template.interleavingSupported();
+    } else if (name == SCTP_PR_ASSOC_STATUS) {
+      return Options.live(t, name).options().prStatus(-1);
+    } else {
+      LiveOptions l = Options.live(t, name).options();
+      int streams = l.status().outboundStreams();
+      List<PrStatus> byStream = new ArrayList<>(streams);
+      for (int s = 0; s < streams; s++) {
+        byStream.add(l.prStatus(s));
+      }
+      return new PrStreamStatus(byStream);
+    }
+  }
+}

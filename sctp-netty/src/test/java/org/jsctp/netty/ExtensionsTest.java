@@ -1,0 +1,220 @@
+package org.jsctp.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jsctp.netty.Loopback.LO1;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_DEFAULT_PRINFO;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_FRAGMENT_INTERLEAVE;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_INTERLEAVING_SUPPORTED;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_SUPPORTED;
+
+import io.netty.util.concurrent.MockTicker;
+import io.netty.util.concurrent.Ticker;
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jsctp.api.PrPolicy;
+import org.jsctp.api.PrStatus;
+import org.jsctp.netty.option.PrInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * PR-SCTP (RFC 3758, RFC 7496) and I-DATA (RFC 8260) through the channel API, over loopback: the
+ * socket options of RFC 7496 section 4 and RFC 8260 section 4, a message's PR-SCTP policy from
+ * MessageInfo, and messages of two streams crossing with I-DATA. Timers run on a mock ticker.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ExtensionsTest {
+
+  final MockTicker ticker = Ticker.newMockTicker();
+  final FaultInjector faults = new FaultInjector();
+  SctpStack serverStack;
+  SctpStack clientStack;
+  SctpServerChannel listener;
+  SctpChannel client;
+  SctpChannel accepted;
+
+  @AfterEach
+  void stop() {
+    if (clientStack != null) {
+      clientStack.close();
+    }
+    if (serverStack != null) {
+      serverStack.close();
+    }
+  }
+
+  private interface Setup {
+    void apply(SctpChannel client, SctpServerChannel server) throws Exception;
+  }
+
+  private void connect(Setup setup) throws Exception {
+    serverStack = Loopback.stack();
+    clientStack = Loopback.stack(b -> b.ticker(ticker).udpChannelCustomizer(faults));
+    listener = Loopback.server(serverStack);
+    InetSocketAddress server = Loopback.address(listener);
+    client = Loopback.client(clientStack, listener);
+    setup.apply(client, listener);
+    client.connect(List.of(server), Duration.ofSeconds(10));
+    accepted = listener.accept(Duration.ofSeconds(10));
+  }
+
+  /** Returns once the client's event loop ran everything due on its ticker by now. */
+  private void settle() throws Exception {
+    EndpointRuntime rt = ((SctpChannelImpl) client).handle().runtime;
+    rt.loop.schedule(() -> {}, 0, TimeUnit.NANOSECONDS).get(10, TimeUnit.SECONDS);
+  }
+
+  /** The client's next notification, which must be a send failure. */
+  private SendFailedNotification nextSendFailure() throws Exception {
+    List<Notification> seen = new ArrayList<>();
+    MessageInfo m = client.receive(ByteBuffer.allocate(64), seen,
+        (n, s) -> {
+          s.add(n);
+          return n instanceof SendFailedNotification ? HandlerResult.RETURN : HandlerResult.CONTINUE;
+        },
+        Duration.ofSeconds(5));
+    assertThat(m).as("no message is due to the client").isNull();
+    return (SendFailedNotification) seen.get(seen.size() - 1);
+  }
+
+  private String receiveText(SctpChannel ch) throws Exception {
+    ByteBuffer buf = ByteBuffer.allocate(1_000);
+    MessageInfo info = ch.receive(buf, null, null, Duration.ofSeconds(5));
+    assertThat(info.isComplete()).isTrue();
+    return new String(buf.array(), 0, buf.position());
+  }
+
+  // ---- PR-SCTP -------------------------------------------------------------------------------
+
+  @Test
+  void rfc7496_4_5_prSctpIsNegotiatedByDefaultAndCanBeSwitchedOffBeforeConnecting() throws Exception {
+    connect((c, s) -> assertThat(c.getOption(SCTP_PR_SUPPORTED)).isTrue());
+    assertThat(client.getOption(SCTP_PR_SUPPORTED)).isTrue();
+    assertThat(client.getOption(SCTP_PR_ASSOC_STATUS)).isEqualTo(new PrStatus(0, 0));
+    assertThat(client.getOption(SCTP_PR_STREAM_STATUS).streams())
+        .hasSize(client.association().maxOutboundStreams());
+
+    SctpChannel plain = Loopback.client(clientStack, listener);
+    plain.setOption(SCTP_PR_SUPPORTED, false);
+    plain.connect(List.of(Loopback.address(listener)), Duration.ofSeconds(10));
+    listener.accept(Duration.ofSeconds(10));
+    assertThat(plain.getOption(SCTP_PR_SUPPORTED)).as("negotiated").isFalse();
+  }
+
+  @Test
+  void rfc3758_aMessageWhoseTimeToLiveEndedIsAbandonedReportedWithItsDataAndSkipped() throws Exception {
+    connect((c, s) -> {});
+    long rto = client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO).rtoMillis();
+    faults.cut(LO1);
+    client.send(ByteBuffer.wrap("expires".getBytes()),
+        MessageInfo.createOutgoing(null, 2).timeToLive(100));
+    settle();
+    assertThat(faults.dropped.get()).as("sent, and lost").isPositive();
+
+    ticker.advance(rto + 1, TimeUnit.MILLISECONDS);
+    settle();
+
+    SendFailedNotification failed = nextSendFailure();
+    assertThat(failed.dataSent()).isTrue();
+    assertThat(failed.streamNumber()).isEqualTo(2);
+    assertThat(new String(toArray(failed.buffer()))).isEqualTo("expires");
+    assertThat(client.getOption(SCTP_PR_ASSOC_STATUS).abandonedSent()).isEqualTo(1);
+    assertThat(client.getOption(SCTP_PR_STREAM_STATUS).stream(2).abandonedSent()).isEqualTo(1);
+
+    faults.heal();
+    client.send(ByteBuffer.wrap("after".getBytes()), MessageInfo.createOutgoing(null, 2));
+    assertThat(receiveText(accepted)).as("the peer skipped the abandoned message").isEqualTo("after");
+  }
+
+  @Test
+  void rfc7496_3_1_aDefaultPolicyOfNoRetransmissionAbandonsALostMessageAtItsFirstTimeout() throws Exception {
+    connect((c, s) -> c.setOption(SCTP_DEFAULT_PRINFO, new PrInfo(PrPolicy.RTX, 0)));
+    long rto = client.getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO).rtoMillis();
+    faults.cut(LO1);
+    client.send(ByteBuffer.wrap("once".getBytes()), null);
+    settle();
+    long sent = faults.dropped.get();
+
+    ticker.advance(rto + 1, TimeUnit.MILLISECONDS);
+    settle();
+
+    assertThat(nextSendFailure().dataSent()).isTrue();
+    assertThat(client.getOption(SctpStandardSocketOptions.SCTP_STATUS).unacknowledgedChunks())
+        .as("nothing is left to retransmit but the FORWARD-TSN").isLessThanOrEqualTo(1);
+    assertThat(faults.dropped.get()).as("a FORWARD-TSN went instead of the DATA").isGreaterThan(sent);
+  }
+
+  // ---- I-DATA --------------------------------------------------------------------------------
+
+  @Test
+  void rfc8260_4_3_1_interleavingNeedsFragmentInterleaveLevelTwoAsInLinux() throws Exception {
+    SctpChannel fresh = SctpChannel.open(Loopback.stack());
+    try {
+      assertThat(fresh.getOption(SCTP_INTERLEAVING_SUPPORTED)).as("intl_enable is 0").isFalse();
+      assertThatThrownBy(() -> fresh.setOption(SCTP_INTERLEAVING_SUPPORTED, true))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("SCTP_FRAGMENT_INTERLEAVE 2");
+      fresh.setOption(SCTP_FRAGMENT_INTERLEAVE, 2);
+      fresh.setOption(SCTP_INTERLEAVING_SUPPORTED, true);
+      assertThat(fresh.getOption(SCTP_INTERLEAVING_SUPPORTED)).isTrue();
+    } finally {
+      fresh.close();
+    }
+  }
+
+  @Test
+  void rfc8260_messagesOfTwoStreamsCrossIntactWithIData() throws Exception {
+    connect((c, s) -> {
+      for (var ch : List.<Object>of(c, s)) {
+        if (ch instanceof SctpChannel one) {
+          one.setOption(SCTP_FRAGMENT_INTERLEAVE, 2);
+          one.setOption(SCTP_INTERLEAVING_SUPPORTED, true);
+        } else {
+          ((SctpServerChannel) ch).setOption(SCTP_FRAGMENT_INTERLEAVE, 2);
+          ((SctpServerChannel) ch).setOption(SCTP_INTERLEAVING_SUPPORTED, true);
+        }
+      }
+    });
+    assertThat(client.getOption(SCTP_INTERLEAVING_SUPPORTED)).isTrue();
+    assertThat(accepted.getOption(SCTP_INTERLEAVING_SUPPORTED)).isTrue();
+    byte[] big = new byte[200_000];
+    Arrays.fill(big, (byte) 'b');
+    byte[] small = "small".getBytes();
+
+    client.send(ByteBuffer.wrap(big), MessageInfo.createOutgoing(null, 0));
+    client.send(ByteBuffer.wrap(small), MessageInfo.createOutgoing(null, 1));
+
+    Map<Integer, ByteArrayOutputStream> parts = new HashMap<>();
+    List<Integer> completed = new ArrayList<>();
+    while (completed.size() < 2) {
+      ByteBuffer buf = ByteBuffer.allocate(300_000);
+      MessageInfo info = accepted.receive(buf, null, null, Duration.ofSeconds(10));
+      parts.computeIfAbsent(info.streamNumber(), k -> new ByteArrayOutputStream())
+          .write(buf.array(), 0, buf.position());
+      if (info.isComplete()) {
+        completed.add(info.streamNumber());
+      }
+    }
+    assertThat(completed).containsExactlyInAnyOrder(0, 1);
+    assertThat(parts.get(0).toByteArray()).isEqualTo(big);
+    assertThat(parts.get(1).toByteArray()).isEqualTo(small);
+  }
+
+  private static byte[] toArray(ByteBuffer b) {
+    byte[] a = new byte[b.remaining()];
+    b.duplicate().get(a);
+    return a;
+  }
+}
