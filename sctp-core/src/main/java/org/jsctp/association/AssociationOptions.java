@@ -1,5 +1,6 @@
 package org.jsctp.association;
 
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.path.PathThresholds;
@@ -44,6 +45,7 @@ public final class AssociationOptions implements AssociationSettings {
   private int psRetrans;
   private boolean prSupported;
   private boolean interleavingSupported;
+  private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
 
   private AssociationOptions() {}
 
@@ -108,6 +110,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.psRetrans = psRetrans;
     o.prSupported = prSupported;
     o.interleavingSupported = interleavingSupported;
+    o.streamScheduler = streamScheduler;
     return o;
   }
 
@@ -421,6 +424,24 @@ public final class AssociationOptions implements AssociationSettings {
   @Override
   public boolean interleavingSupported() {
     return interleavingSupported;
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER (RFC 8260 section 4.3.2): the stream scheduler of associations set up
+   * later; FIRST_COME_FIRST_SERVED by default, as in Linux.
+   *
+   * @throws IllegalArgumentException for null
+   */
+  public void setStreamScheduler(StreamSchedulerKind kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER needs a scheduler, got null");
+    }
+    this.streamScheduler = kind;
+  }
+
+  @Override
+  public StreamSchedulerKind streamScheduler() {
+    return streamScheduler;
   }
 
   /** The extensions offered in INIT and INIT ACK. */

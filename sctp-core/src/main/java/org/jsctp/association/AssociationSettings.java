@@ -1,5 +1,7 @@
 package org.jsctp.association;
 
+import org.jsctp.api.StreamSchedulerKind;
+
 /**
  * The settings of one association as they stand, read-only: the stack defaults (sysctl names)
  * overridden by socket options (RFC 6458). {@link AssociationOptions} holds them before an
@@ -88,6 +90,9 @@ public interface AssociationSettings {
 
   /** SCTP_INTERLEAVING_SUPPORTED: I-DATA is offered when associations are set up. */
   boolean interleavingSupported();
+
+  /** SCTP_STREAM_SCHEDULER: the stream scheduler (RFC 8260 section 4.3.2). */
+  StreamSchedulerKind streamScheduler();
 
   /** SCTP_ADAPTATION_LAYER indication, or -1 when none is sent. */
   int adaptationIndication();

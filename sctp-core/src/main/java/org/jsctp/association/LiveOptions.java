@@ -8,7 +8,9 @@ import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.api.PrStatus;
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.path.Path;
+import org.jsctp.tx.DataSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,56 @@ public final class LiveOptions {
   public void setMaxBurst(int packets) {
     a.options.setMaxBurst(packets);
     changed();
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER (RFC 8260 section 4.3.2): the stream scheduler, at once when the
+   * association is set up (queued messages and per-stream values carry over), else from its set-up.
+   *
+   * @throws IllegalArgumentException for null
+   */
+  public void setStreamScheduler(StreamSchedulerKind kind) {
+    a.options.setStreamScheduler(kind);
+    Tcb tcb = a.tcb();
+    if (tcb != null) {
+      tcb.sender.setStreamScheduler(kind);
+    }
+    changed();
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE (RFC 8260 section 4.3.3) of one outbound stream: its priority
+   * (PRIORITY, 0 the highest) or weight (WEIGHTED_FAIR_QUEUEING, at least 1). It stays with the
+   * stream when the scheduler changes.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream, a value outside
+   *     0..65535, or a weight of 0
+   * @throws IllegalStateException before the association is set up (its streams are not known)
+   */
+  public void setStreamSchedulerValue(int stream, int value) {
+    requireSender().setStreamSchedulerValue(stream, value);
+    changed();
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream under the scheduler in use: the value set
+   * or the default (priority 0, weight 1); 0 for schedulers without values.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream
+   * @throws IllegalStateException before the association is set up
+   */
+  public int streamSchedulerValue(int stream) {
+    return requireSender().streamSchedulerValue(stream);
+  }
+
+  private DataSender requireSender() {
+    Tcb tcb = a.tcb();
+    if (tcb == null) {
+      throw new IllegalStateException("SCTP_STREAM_SCHEDULER_VALUE needs an association that is"
+          + " set up (its outbound streams are not known yet): association " + a.id() + " is "
+          + a.state());
+    }
+    return tcb.sender;
   }
 
   /** SO_SNDBUF: user data queued or unacknowledged. */

@@ -4,6 +4,7 @@ import org.jsctp.api.SendOutcome;
 import java.util.List;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendFailed;
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
@@ -40,6 +41,7 @@ public final class DataSender {
   private long fastRecoveryExit;
   private Path fastRetransmitPath;
   private int burstBudget;
+  private StreamSchedulerKind schedulerKind = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
 
   /**
    * @param initialTsn our Initial TSN
@@ -94,6 +96,65 @@ public final class DataSender {
     }
     queue.add(message);
     return SendOutcome.ACCEPTED;
+  }
+
+  // ---- stream scheduling (RFC 8260 sections 3, 4.3.2, 4.3.3) ------------------------------
+
+  /**
+   * SCTP_STREAM_SCHEDULER: from now on {@code kind} picks the stream whose message goes next. The
+   * queued messages and the per-stream values carry over; a message under way without I-DATA is
+   * finished first.
+   *
+   * @throws IllegalArgumentException for null
+   */
+  public void setStreamScheduler(StreamSchedulerKind kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER needs a scheduler, got null");
+    }
+    if (kind != schedulerKind) {
+      queue.setScheduler(StreamSchedulers.create(kind));
+      schedulerKind = kind;
+    }
+  }
+
+  /** SCTP_STREAM_SCHEDULER: the scheduler in use. */
+  public StreamSchedulerKind streamScheduler() {
+    return schedulerKind;
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream: its priority (PRIORITY, 0 the highest) or
+   * weight (WEIGHTED_FAIR_QUEUEING, at least 1). The value is kept for the stream whatever the
+   * scheduler, and applies again when a scheduler that uses values is chosen.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream, a value outside
+   *     0..65535, or a weight of 0
+   */
+  public void setStreamSchedulerValue(int stream, int value) {
+    checkStream(stream);
+    if (value < 0 || value > 0xFFFF) {
+      throw new IllegalArgumentException(
+          "SCTP_STREAM_SCHEDULER_VALUE = " + value + " is out of range 0..65535");
+    }
+    queue.setSchedulerValue(stream, value);
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream as the scheduler in use has it: the value
+   * set, or the default (priority 0, weight 1); 0 for schedulers without values, as in Linux.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream
+   */
+  public int streamSchedulerValue(int stream) {
+    checkStream(stream);
+    return queue.schedulerValue(stream);
+  }
+
+  private void checkStream(int stream) {
+    if (stream < 0 || stream >= queue.streamCount()) {
+      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER_VALUE: stream " + stream
+          + " is out of range 0.." + (queue.streamCount() - 1) + " (the outbound streams)");
+    }
   }
 
   /** Starts a new send round: Max.Burst packets of new data may go (RFC 9260 section 6.1). */

@@ -24,6 +24,8 @@ public final class SendQueue {
   private int[] nextUnordered = new int[0];
   private int streamCount;
   private StreamScheduler scheduler = new FirstComeFirstServed();
+  /** The SCTP_STREAM_SCHEDULER_VALUE set per stream, plus one; 0 where none was set. */
+  private final StreamInts values = new StreamInts();
   private final boolean interleaving;
   /** Without interleaving: the message partly cut into chunks, which goes on before any other. */
   private QueuedMessage current;
@@ -65,21 +67,42 @@ public final class SendQueue {
   }
 
   /**
-   * Hands the queued messages to another scheduler (SCTP_STREAM_SCHEDULER), stream by stream;
-   * a message under way stays under way.
+   * Hands the per-stream values and the queued messages to another scheduler
+   * (SCTP_STREAM_SCHEDULER), the messages in the order they were queued; a message under way stays
+   * under way. A value the new scheduler does not take (a weight of 0) leaves that stream at its
+   * default there, and comes back with a scheduler that takes it.
    */
   void setScheduler(StreamScheduler next) {
-    for (int stream = 0; stream < streamCount; stream++) {
-      ArrayDeque<QueuedMessage> q = streams[stream];
-      for (int i = 0; q != null && i < q.size(); i++) {
-        next.enqueued(stream);
+    for (int stream = 0; stream < values.limit(); stream++) {
+      int value = values.get(stream) - 1;
+      if (value >= 0 && next.acceptsValue(value)) {
+        next.setValue(stream, value);
       }
+    }
+    for (QueuedMessage m : inArrivalOrder(false)) {
+      next.enqueued(m.streamId());
     }
     scheduler = next;
   }
 
   StreamScheduler scheduler() {
     return scheduler;
+  }
+
+  /**
+   * Sets {@code stream}'s SCTP_STREAM_SCHEDULER_VALUE (0..65535) in the scheduler, and keeps it
+   * for the schedulers that may follow.
+   *
+   * @throws IllegalArgumentException when the scheduler refuses the value
+   */
+  void setSchedulerValue(int stream, int value) {
+    scheduler.setValue(stream, value);
+    values.set(stream, value + 1);
+  }
+
+  /** {@code stream}'s value as the scheduler has it (0 for schedulers without values). */
+  int schedulerValue(int stream) {
+    return scheduler.value(stream);
   }
 
   void add(QueuedMessage message) {
@@ -169,12 +192,16 @@ public final class SendQueue {
 
   /** The queued messages not yet started, in the order they were queued. */
   List<QueuedMessage> unstarted() {
+    return inArrivalOrder(true);
+  }
+
+  private List<QueuedMessage> inArrivalOrder(boolean unstartedOnly) {
     List<QueuedMessage> list = new ArrayList<>();
     for (int stream = 0; stream < streamCount; stream++) {
       ArrayDeque<QueuedMessage> q = streams[stream];
       if (q != null) {
         for (QueuedMessage m : q) {
-          if (!m.started()) {
+          if (!unstartedOnly || !m.started()) {
             list.add(m);
           }
         }
@@ -231,15 +258,12 @@ public final class SendQueue {
 
   /** Removes every message in the order they were queued, for SEND_FAILED reports. */
   List<QueuedMessage> drain() {
-    List<QueuedMessage> all = new ArrayList<>(messages);
+    List<QueuedMessage> all = inArrivalOrder(false);
     for (int stream = 0; stream < streamCount; stream++) {
-      ArrayDeque<QueuedMessage> q = streams[stream];
-      if (q != null) {
-        all.addAll(q);
-        q.clear();
+      if (streams[stream] != null) {
+        streams[stream].clear();
       }
     }
-    all.sort(Comparator.comparingLong(m -> m.arrival));
     scheduler.clear();
     current = null;
     bytes = 0;

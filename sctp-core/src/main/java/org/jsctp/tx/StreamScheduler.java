@@ -34,10 +34,17 @@ interface StreamScheduler {
   default void packetStarted() {}
 
   /**
-   * Sets the SCTP_STREAM_SCHEDULER_VALUE of {@code stream} (priority or weight); schedulers
-   * without a per-stream value ignore it.
+   * Sets the SCTP_STREAM_SCHEDULER_VALUE of {@code stream} (priority or weight), 0..65535;
+   * schedulers without a per-stream value ignore it.
+   *
+   * @throws IllegalArgumentException when {@link #acceptsValue} refuses the value
    */
   default void setValue(int stream, int value) {}
+
+  /** Whether {@link #setValue} takes {@code value} (of 0..65535). */
+  default boolean acceptsValue(int value) {
+    return true;
+  }
 
   /** The value of {@code stream}, or 0 for schedulers without one. */
   default int value(int stream) {
