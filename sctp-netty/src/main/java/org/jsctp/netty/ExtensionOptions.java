@@ -5,18 +5,24 @@ import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_INTERLEAVING_SUPPOR
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_SUPPORTED;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER_VALUE;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jsctp.api.PrStatus;
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.association.LiveOptions;
 import org.jsctp.netty.option.PrInfo;
 import org.jsctp.netty.option.PrStreamStatus;
+import org.jsctp.netty.option.StreamSchedulerValues;
 
 /**
- * The socket options of the SCTP extensions: PR-SCTP (RFC 7496 section 4) and I-DATA (RFC 8260
- * section 4). Whether an extension is offered belongs to the template of new associations; on an
+ * The socket options of the SCTP extensions: PR-SCTP (RFC 7496 section 4), and I-DATA with the
+ * stream schedulers (RFC 8260 section 4). Whether an extension is offered belongs to the template of new associations; on an
  * association, reading says whether both sides offered it. Run as {@link Options} is, under the
  * channel options' lock.
  */
@@ -29,11 +35,13 @@ final class ExtensionOptions {
           SCTP_DEFAULT_PRINFO,
           SCTP_PR_ASSOC_STATUS,
           SCTP_PR_STREAM_STATUS,
-          SCTP_INTERLEAVING_SUPPORTED);
+          SCTP_INTERLEAVING_SUPPORTED,
+          SCTP_STREAM_SCHEDULER,
+          SCTP_STREAM_SCHEDULER_VALUE);
 
   /** Those that need an association: not on a server channel. */
   static final Set<SctpSocketOption<?>> ASSOCIATION_ONLY =
-      Set.of(SCTP_PR_ASSOC_STATUS, SCTP_PR_STREAM_STATUS);
+      Set.of(SCTP_PR_ASSOC_STATUS, SCTP_PR_STREAM_STATUS, SCTP_STREAM_SCHEDULER_VALUE);
 
   private ExtensionOptions() {}
 
@@ -57,6 +65,19 @@ final class ExtensionOptions {
                 + o.fragmentInterleave);
       }
       o.template.setInterleavingSupported(on);
+    } else if (name == SCTP_STREAM_SCHEDULER) {
+      StreamSchedulerKind kind = (StreamSchedulerKind) value;
+      if (t.template()) {
+        o.template.setStreamScheduler(kind);
+      }
+      if (t.live() != null) {
+        t.live().options().setStreamScheduler(kind);
+      }
+    } else if (name == SCTP_STREAM_SCHEDULER_VALUE) {
+      LiveOptions live = Options.live(t, name).options();
+      for (Map.Entry<Integer, Integer> e : ((StreamSchedulerValues) value).values().entrySet()) {
+        live.setStreamSchedulerValue(e.getKey(), e.getValue());
+      }
     } else {
       throw new UnsupportedOperationException(name.name() + " is read-only");
     }
@@ -71,6 +92,15 @@ final class ExtensionOptions {
       return o.defaultPrInfo;
     } else if (name == SCTP_INTERLEAVING_SUPPORTED) {
       return live != null ? live.extensions().interleaving() : o.template.interleavingSupported();
+    } else if (name == SCTP_STREAM_SCHEDULER) {
+      return live != null ? live.current().streamScheduler() : o.template.streamScheduler();
+    } else if (name == SCTP_STREAM_SCHEDULER_VALUE) {
+      LiveOptions l = Options.live(t, name).options();
+      Map<Integer, Integer> values = new LinkedHashMap<>();
+      for (int s = 0, n = l.status().outboundStreams(); s < n; s++) {
+        values.put(s, l.streamSchedulerValue(s));
+      }
+      return new StreamSchedulerValues(values);
     } else if (name == SCTP_PR_ASSOC_STATUS) {
       return Options.live(t, name).options().prStatus(-1);
     } else {

@@ -6,6 +6,7 @@ import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
 import org.jsctp.api.PrStatus;
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.netty.option.AssocInfo;
 import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.netty.option.DelayedSack;
@@ -13,6 +14,7 @@ import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
 import org.jsctp.netty.option.PrInfo;
 import org.jsctp.netty.option.PrStreamStatus;
+import org.jsctp.netty.option.StreamSchedulerValues;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
 
@@ -242,4 +244,19 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<Boolean> SCTP_INTERLEAVING_SUPPORTED =
       OptionKey.of("SCTP_INTERLEAVING_SUPPORTED", Boolean.class);
+
+  /**
+   * The stream scheduler (RFC 8260 section 4.3.2): which outbound stream's message goes next;
+   * with I-DATA chosen again for every chunk. Default FIRST_COME_FIRST_SERVED, as Linux. On an
+   * association it applies at once.
+   */
+  public static final SctpSocketOption<StreamSchedulerKind> SCTP_STREAM_SCHEDULER =
+      OptionKey.of("SCTP_STREAM_SCHEDULER", StreamSchedulerKind.class);
+
+  /**
+   * Per outbound stream, the priority or weight the scheduler uses (RFC 8260 section 4.3.3); an
+   * association's only.
+   */
+  public static final SctpSocketOption<StreamSchedulerValues> SCTP_STREAM_SCHEDULER_VALUE =
+      OptionKey.of("SCTP_STREAM_SCHEDULER_VALUE", StreamSchedulerValues.class);
 }

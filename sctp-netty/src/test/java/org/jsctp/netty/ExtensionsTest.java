@@ -24,6 +24,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.api.PrPolicy;
 import org.jsctp.api.PrStatus;
+import org.jsctp.api.StreamSchedulerKind;
+import org.jsctp.netty.option.StreamSchedulerValues;
 import org.jsctp.netty.option.PrInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,33 @@ class ExtensionsTest {
     assertThat(client.getOption(SctpStandardSocketOptions.SCTP_STATUS).unacknowledgedChunks())
         .as("nothing is left to retransmit but the FORWARD-TSN").isLessThanOrEqualTo(1);
     assertThat(faults.dropped.get()).as("a FORWARD-TSN went instead of the DATA").isGreaterThan(sent);
+  }
+
+  @Test
+  void rfc8260_4_3_theSchedulerAndItsPerStreamValuesApplyToALiveAssociation() throws Exception {
+    connect((c, s) -> c.setOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER,
+        StreamSchedulerKind.PRIORITY));
+    assertThat(client.getOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER))
+        .isEqualTo(StreamSchedulerKind.PRIORITY);
+
+    client.setOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER_VALUE,
+        StreamSchedulerValues.of(3, 7));
+    StreamSchedulerValues values =
+        client.getOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER_VALUE);
+    assertThat(values.values()).hasSize(client.association().maxOutboundStreams());
+    assertThat(values.value(3)).isEqualTo(7);
+    assertThat(values.value(0)).isZero();
+
+    client.setOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER,
+        StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
+    assertThat(client.getOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER_VALUE).value(3))
+        .as("the value stays with the stream").isEqualTo(7);
+    assertThatThrownBy(() -> client.setOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER_VALUE,
+        StreamSchedulerValues.of(3, 0)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SctpChannel.open(clientStack).getOption(
+        SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER_VALUE))
+        .isInstanceOf(java.nio.channels.NotYetConnectedException.class);
   }
 
   // ---- I-DATA --------------------------------------------------------------------------------

@@ -81,6 +81,7 @@ class OptionsTest {
     m.put(SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
     m.put(SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, 4_242));
     m.put(SCTP_DEFAULT_PRINFO, new org.jsctp.netty.option.PrInfo(org.jsctp.api.PrPolicy.RTX, 2));
+    m.put(SCTP_STREAM_SCHEDULER, org.jsctp.api.StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
     return m;
   }
 
@@ -138,7 +139,8 @@ class OptionsTest {
             SCTP_PR_SUPPORTED,
             SCTP_PR_ASSOC_STATUS,
             SCTP_PR_STREAM_STATUS,
-            SCTP_INTERLEAVING_SUPPORTED));
+            SCTP_INTERLEAVING_SUPPORTED,
+            SCTP_STREAM_SCHEDULER_VALUE));
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Options.ALL);
   }
 
