@@ -1,16 +1,10 @@
 package org.jsctp.tx;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.jsctp.path.Path;
 import org.jsctp.api.PathState;
 import org.jsctp.util.SequenceUnwrapper;
-import org.jsctp.util.SerialNumbers;
-import org.jsctp.wire.ForwardTsnChunk;
-import org.jsctp.wire.IForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.UserDataChunk;
 
@@ -563,42 +557,6 @@ final class OutstandingData {
       point++;
     }
     return point;
-  }
-
-  /**
-   * The ordered streams with abandoned chunks at or below {@code through}, each once with the
-   * highest SSN skipped, for a FORWARD-TSN (RFC 3758 section 3.2).
-   */
-  List<ForwardTsnChunk.StreamEntry> skippedStreams(long through) {
-    Map<Integer, Integer> highest = new LinkedHashMap<>();
-    for (int i = 0; i < size && at(i).tsn <= through; i++) {
-      UserDataChunk d = at(i).chunk;
-      if (!d.unordered()) {
-        highest.merge(d.streamId(), d.messageId(), (a, b) -> SerialNumbers.lt16(a, b) ? b : a);
-      }
-    }
-    List<ForwardTsnChunk.StreamEntry> entries = new ArrayList<>(highest.size());
-    highest.forEach((stream, ssn) -> entries.add(new ForwardTsnChunk.StreamEntry(stream, ssn)));
-    return entries;
-  }
-
-  /**
-   * The streams with abandoned chunks at or below {@code through}, ordered and unordered apart,
-   * each once with the highest MID skipped, for an I-FORWARD-TSN (RFC 8260 section 2.3.1).
-   * Chunks acknowledged or still under way are not listed: only those of abandoned messages.
-   */
-  List<IForwardTsnChunk.Entry> skippedMessages(long through) {
-    Map<Integer, Integer> highest = new LinkedHashMap<>();
-    for (int i = 0; i < size && at(i).tsn <= through; i++) {
-      OutstandingChunk c = at(i);
-      if (c.abandoned) {
-        int key = c.chunk.streamId() << 1 | (c.chunk.unordered() ? 1 : 0);
-        highest.merge(key, c.chunk.messageId(), (a, b) -> SerialNumbers.lt32(a, b) ? b : a);
-      }
-    }
-    List<IForwardTsnChunk.Entry> entries = new ArrayList<>(highest.size());
-    highest.forEach((key, mid) -> entries.add(new IForwardTsnChunk.Entry(key >>> 1, (key & 1) != 0, mid)));
-    return entries;
   }
 
   /** Forgets every chunk (the association ends), handing each to {@code sink} oldest first. */

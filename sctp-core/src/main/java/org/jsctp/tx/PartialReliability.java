@@ -1,15 +1,20 @@
 package org.jsctp.tx;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.PrPolicy;
 import org.jsctp.api.SendFailed;
 import org.jsctp.util.SequenceUnwrapper;
+import org.jsctp.util.SerialNumbers;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.IForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
  * PR-SCTP on the sending side (RFC 3758 section 3.5, RFC 7496): which messages are abandoned and
@@ -232,9 +237,45 @@ final class PartialReliability {
     long point = outstanding.advancedPeerAckPoint();
     int newCumulative = SequenceUnwrapper.wrap(point);
     if (queue.interleaving()) {
-      return new IForwardTsnChunk(newCumulative, outstanding.skippedMessages(point));
+      return new IForwardTsnChunk(newCumulative, skippedMessages(point));
     }
-    return new ForwardTsnChunk(newCumulative, outstanding.skippedStreams(point));
+    return new ForwardTsnChunk(newCumulative, skippedStreams(point));
+  }
+
+  /**
+   * The ordered streams with abandoned chunks at or below {@code through}, each once with the
+   * highest SSN skipped, for a FORWARD-TSN (RFC 3758 section 3.2).
+   */
+  private List<ForwardTsnChunk.StreamEntry> skippedStreams(long through) {
+    Map<Integer, Integer> highest = new LinkedHashMap<>();
+    for (int i = 0; i < outstanding.size() && outstanding.at(i).tsn <= through; i++) {
+      UserDataChunk d = outstanding.at(i).chunk;
+      if (!d.unordered()) {
+        highest.merge(d.streamId(), d.messageId(), (a, b) -> SerialNumbers.lt16(a, b) ? b : a);
+      }
+    }
+    List<ForwardTsnChunk.StreamEntry> entries = new ArrayList<>(highest.size());
+    highest.forEach((stream, ssn) -> entries.add(new ForwardTsnChunk.StreamEntry(stream, ssn)));
+    return entries;
+  }
+
+  /**
+   * The streams with abandoned chunks at or below {@code through}, ordered and unordered apart,
+   * each once with the highest MID skipped, for an I-FORWARD-TSN (RFC 8260 section 2.3.1).
+   * Chunks acknowledged or still under way are not listed: only those of abandoned messages.
+   */
+  private List<IForwardTsnChunk.Entry> skippedMessages(long through) {
+    Map<Integer, Integer> highest = new LinkedHashMap<>();
+    for (int i = 0; i < outstanding.size() && outstanding.at(i).tsn <= through; i++) {
+      OutstandingChunk c = outstanding.at(i);
+      if (c.abandoned) {
+        int key = c.chunk.streamId() << 1 | (c.chunk.unordered() ? 1 : 0);
+        highest.merge(key, c.chunk.messageId(), (a, b) -> SerialNumbers.lt32(a, b) ? b : a);
+      }
+    }
+    List<IForwardTsnChunk.Entry> entries = new ArrayList<>(highest.size());
+    highest.forEach((key, mid) -> entries.add(new IForwardTsnChunk.Entry(key >>> 1, (key & 1) != 0, mid)));
+    return entries;
   }
 
   /** The FORWARD-TSN {@link #forwardTsn()} gave went out. */
