@@ -420,7 +420,8 @@ public final class JsctpSctpChannel extends AbstractChannel
       } catch (IOException | RuntimeException e) {
         connectPromise = null;
         promise.tryFailure(annotateConnectException(e, remote));
-        closeIfClosed();
+        // As NIO's channels: a connect that cannot start closes the channel.
+        close(voidPromise());
       }
     }
 

@@ -138,6 +138,10 @@ abstract class ReadLoop<R> {
           error = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
           discard(null);
           break;
+        } catch (RuntimeException e) {
+          error = e;
+          discard(null);
+          break;
         }
         f = null;
         if (out == MORE) {
