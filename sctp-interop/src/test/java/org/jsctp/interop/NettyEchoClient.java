@@ -15,7 +15,6 @@ import io.netty.channel.sctp.SctpMessage;
 import io.netty.handler.codec.sctp.SctpMessageCompletionHandler;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -57,25 +56,21 @@ public final class NettyEchoClient {
       int streams,
       boolean unordered) {
     UdpPorts.assertFree(ns, localUdp);
-    List<String> c =
-        new ArrayList<>(
-            List.of(
-                Env.javaBinary(),
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-Dnet.sctp.encap_port=" + remoteUdp,
-                "-cp",
-                classPath(),
-                NettyEchoClient.class.getName(),
-                remote,
-                Integer.toString(port),
-                local,
-                Integer.toString(localUdp),
-                Integer.toString(count),
-                Integer.toString(size),
-                Integer.toString(streams),
-                Boolean.toString(unordered)));
+    List<String> c = Examples.java();
+    c.addAll(
+        List.of(
+            "-Dnet.sctp.encap_port=" + remoteUdp,
+            "-cp",
+            classPath(),
+            NettyEchoClient.class.getName(),
+            remote,
+            Integer.toString(port),
+            local,
+            Integer.toString(localUdp),
+            Integer.toString(count),
+            Integer.toString(size),
+            Integer.toString(streams),
+            Boolean.toString(unordered)));
     return Proc.start("netty-echo-client", logDir, ns.wrap(c));
   }
 
