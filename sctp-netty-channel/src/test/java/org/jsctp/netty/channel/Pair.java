@@ -33,6 +33,19 @@ final class Pair {
   Pair listen(
       boolean multihomed, Map<ChannelOption<?>, Object> childOptions, Supplier<ChannelHandler[]> handlers)
       throws Exception {
+    return listen(multihomed, Map.of(), childOptions, handlers);
+  }
+
+  /**
+   * Binds the server with {@code options} (what the associations it accepts start with, in the
+   * map's order); {@code childOptions} go to the channels it accepts.
+   */
+  Pair listen(
+      boolean multihomed,
+      Map<ChannelOption<?>, Object> options,
+      Map<ChannelOption<?>, Object> childOptions,
+      Supplier<ChannelHandler[]> handlers)
+      throws Exception {
     ServerBootstrap b =
         new ServerBootstrap()
             .group(group)
@@ -45,6 +58,7 @@ final class Pair {
                     accepted.complete(ch);
                   }
                 });
+    options.forEach((o, v) -> option(b, o, v));
     childOptions.forEach((o, v) -> childOption(b, o, v));
     server = (SctpServerChannel) b.bind(new InetSocketAddress(TestStacks.LO1, 0)).sync().channel();
     if (multihomed) {
@@ -59,7 +73,7 @@ final class Pair {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void option(Bootstrap b, ChannelOption<T> o, Object v) {
+  private static <T> void option(io.netty.bootstrap.AbstractBootstrap<?, ?> b, ChannelOption<T> o, Object v) {
     b.option(o, (T) v);
   }
 
