@@ -16,8 +16,9 @@ import org.jsctp.netty.ShutdownNotification;
  * constructors for stacks like this one; the events carry the JDK's names, which jsctp's share.
  *
  * <p>What the JDK has no type for stays jsctp's own record: {@link
- * org.jsctp.netty.RemoteErrorNotification}, {@link org.jsctp.netty.SenderDryNotification}, and a
- * {@link PeerAddressChangeNotification} with {@code ADDR_POTENTIALLY_FAILED} (RFC 7829).
+ * org.jsctp.netty.RemoteErrorNotification}, {@link org.jsctp.netty.SenderDryNotification}, {@link
+ * org.jsctp.netty.PartialDeliveryNotification}, and a {@link PeerAddressChangeNotification} with
+ * {@code ADDR_POTENTIALLY_FAILED} (RFC 7829).
  */
 final class JdkNotifications {
 
