@@ -1,9 +1,9 @@
 /**
  * Netty's SCTP channel interfaces on jsctp: {@link org.jsctp.netty.channel.JsctpSctpChannel} and
  * {@link org.jsctp.netty.channel.JsctpSctpServerChannel} implement {@code
- * io.netty.channel.sctp.SctpChannel} and {@code SctpServerChannel} over jsctp's SCTP over UDP
- * (RFC 6951), so that a Netty SCTP application runs where the kernel has no SCTP, changing only
- * the channel class it bootstraps.
+ * io.netty.channel.sctp.SctpChannel} and {@code SctpServerChannel} on jsctp, SCTP over UDP as RFC
+ * 6951 defines it, so that a Netty SCTP application runs where the kernel has no SCTP, changing
+ * only the channel class it bootstraps.
  */
 module org.jsctp.netty.channel {
   requires transitive org.jsctp.netty;

@@ -26,9 +26,9 @@ import org.jsctp.netty.channel.JsctpSctpChannel;
  * A Netty SCTP echo client as Netty's example writes one, on jsctp's channel class: it keeps a
  * window of messages in flight, joins the parts of each echo ({@code SctpMessageCompletionHandler},
  * as a message larger than the receive buffer comes in parts), checks every echo, prints the {@link
- * EchoResult} line, and ends with a graceful shutdown (SO_LINGER makes the close wait for it). The peer's UDP port comes from
- * the default stack's {@code net.sctp.encap_port} system property, the local one from {@link
- * JsctpChannelOption#SCTP_LOCAL_UDP_ENCAPS_PORT}.
+ * EchoResult} line, and ends with a graceful shutdown (SO_LINGER makes the close wait for it). The
+ * peer's UDP port comes from the default stack's {@code net.sctp.encap_port} system property, the
+ * local one from {@link JsctpChannelOption#SCTP_LOCAL_UDP_ENCAPS_PORT}.
  *
  * <pre>
  * NettyEchoClient REMOTE PORT LOCAL LOCAL_UDP COUNT SIZE STREAMS UNORDERED

@@ -24,6 +24,7 @@ final class JsctpChannelConfig extends DefaultChannelConfig implements SctpChann
 
   private final OptionBridge.Target options;
   private final Runnable autoReadCleared;
+
   /** SO_SNDBUF as last read; -1 after any option change, so that the next use reads it again. */
   private volatile int sendBufferLimit = -1;
 

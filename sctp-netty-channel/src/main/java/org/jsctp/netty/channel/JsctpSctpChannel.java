@@ -87,7 +87,10 @@ public final class JsctpSctpChannel extends AbstractChannel
    * A client channel on the process-wide {@link DefaultStack}: for {@code
    * .channel(JsctpSctpChannel.class)}.
    *
-   * @throws ChannelException when the stack cannot be built or is closed
+   * @throws IllegalArgumentException naming the property, when a {@code net.sctp.*} system property
+   *     of the default stack is unknown or bad (Netty's reflective channel factory reports it as a
+   *     {@link ChannelException})
+   * @throws ChannelException when the default stack is closed
    */
   public JsctpSctpChannel() {
     this(DefaultStack.get());
@@ -104,8 +107,8 @@ public final class JsctpSctpChannel extends AbstractChannel
 
   /**
    * A Netty channel for an open jsctp channel, connected or not (accepted, or branched off a
-   * one-to-many channel with {@code SctpMultiChannel.branch}). The Netty channel takes it over:
-   * the application no longer calls it directly.
+   * one-to-many channel with {@code SctpMultiChannel.branch}). The Netty channel takes it over: the
+   * application no longer calls it directly.
    */
   public JsctpSctpChannel(SctpChannel ch) {
     this(null, ch);
@@ -132,7 +135,9 @@ public final class JsctpSctpChannel extends AbstractChannel
     return () -> new JsctpSctpChannel(stack);
   }
 
-  /** A new jsctp channel with Netty's default of {@code SCTP_NODELAY} on (jsctp's, Linux's, is off). */
+  /**
+   * A new jsctp channel with Netty's default of {@code SCTP_NODELAY} on (jsctp's, Linux's, is off).
+   */
   private static SctpChannel open(SctpStack stack) {
     SctpChannel ch;
     try {
@@ -331,8 +336,8 @@ public final class JsctpSctpChannel extends AbstractChannel
 
   /**
    * Closes the jsctp channel: with SO_LINGER -1 (the default) the association shuts down gracefully
-   * in the background, with 0 it is aborted, with n seconds the close waits (off the event loop)
-   * up to n seconds for the shutdown. Unread received data makes the close abort, as on Linux.
+   * in the background, with 0 it is aborted, with n seconds the close waits (off the event loop) up
+   * to n seconds for the shutdown. Unread received data makes the close abort, as on Linux.
    */
   @Override
   protected void doClose() throws Exception {
@@ -416,7 +421,9 @@ public final class JsctpSctpChannel extends AbstractChannel
         }
         ch.connectAsync(List.of(remote))
             .whenComplete(
-                (v, e) -> Handoff.toLoop(JsctpSctpChannel.this, () -> connected(promise, remote, e), () -> {}));
+                (v, e) ->
+                    Handoff.toLoop(
+                        JsctpSctpChannel.this, () -> connected(promise, remote, e), () -> {}));
       } catch (IOException | RuntimeException e) {
         connectPromise = null;
         promise.tryFailure(annotateConnectException(e, remote));
@@ -435,9 +442,10 @@ public final class JsctpSctpChannel extends AbstractChannel
         connectTimeout = null;
       }
       if (error != null) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-            ? error.getCause()
-            : error;
+        Throwable cause =
+            error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error;
         promise.tryFailure(annotateConnectException(cause, remote));
         close(voidPromise());
         return;

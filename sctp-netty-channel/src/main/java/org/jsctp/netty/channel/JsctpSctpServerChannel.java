@@ -19,9 +19,9 @@ import org.jsctp.netty.SctpStandardSocketOptions;
 
 /**
  * An {@link io.netty.channel.sctp.SctpServerChannel} on jsctp: what Netty's {@code
- * NioSctpServerChannel} is on the kernel's SCTP, over SCTP over UDP (RFC 6951) instead. It
- * accepts associations as {@link JsctpSctpChannel}s; a Netty SCTP server runs unchanged but for the
- * channel class:
+ * NioSctpServerChannel} is on the kernel's SCTP, over SCTP over UDP (RFC 6951) instead. It accepts
+ * associations as {@link JsctpSctpChannel}s; a Netty SCTP server runs unchanged but for the channel
+ * class:
  *
  * <pre>{@code
  * new ServerBootstrap().group(bossGroup, workerGroup)
@@ -51,7 +51,10 @@ public final class JsctpSctpServerChannel extends AbstractServerChannel
    * A server channel on the process-wide {@link DefaultStack}: for {@code
    * .channel(JsctpSctpServerChannel.class)}.
    *
-   * @throws ChannelException when the stack cannot be built or is closed
+   * @throws IllegalArgumentException naming the property, when a {@code net.sctp.*} system property
+   *     of the default stack is unknown or bad (Netty's reflective channel factory reports it as a
+   *     {@link ChannelException})
+   * @throws ChannelException when the default stack is closed
    */
   public JsctpSctpServerChannel() {
     this(DefaultStack.get());

@@ -36,8 +36,7 @@ final class JsctpServerChannelConfig extends DefaultChannelConfig
 
   @Override
   public Map<ChannelOption<?>, Object> getOptions() {
-    return getOptions(
-        super.getOptions(), SO_RCVBUF, SO_SNDBUF, SO_BACKLOG, SCTP_INIT_MAXSTREAMS);
+    return getOptions(super.getOptions(), SO_RCVBUF, SO_SNDBUF, SO_BACKLOG, SCTP_INIT_MAXSTREAMS);
   }
 
   @SuppressWarnings("unchecked")

@@ -29,10 +29,14 @@ final class MessageParts {
   private final JdkAssociations associations;
   private final ArrayDeque<Object> ready = new ArrayDeque<>(2);
 
-  /** The buffer being filled, or null; its readable bytes are a part of {@link #first}'s message. */
+  /**
+   * The buffer being filled, or null; its readable bytes are a part of {@link #first}'s message.
+   */
   private ByteBuf buffer;
 
-  /** What the first receive of the part in {@link #buffer} returned; null while it holds nothing. */
+  /**
+   * What the first receive of the part in {@link #buffer} returned; null while it holds nothing.
+   */
   private MessageInfo first;
 
   /** The buffer's writer index when the last receive began. */

@@ -18,12 +18,12 @@ import org.jsctp.netty.SctpChannel;
  * buffer (SO_SNDBUF) of messages is handed to jsctp and not accepted yet: while the association's
  * send buffer is full, messages wait in Netty's outbound buffer, which makes the channel unwritable
  * past its high water mark, and writable again as the peer acknowledges data. So the channel's
- * writability follows jsctp's send buffer, and a writer that respects it never meets jsctp's
- * {@code SendBufferFullException}.
+ * writability follows jsctp's send buffer, and a writer that respects it never meets jsctp's {@code
+ * SendBufferFullException}.
  *
  * <p>jsctp copies a message's bytes when it is handed over, and accepts messages in the order they
- * were handed over; acceptances come back through the channel's event loop, where they complete
- * the promises in that order. All state but the scheduling flag is confined to the event loop.
+ * were handed over; acceptances come back through the channel's event loop, where they complete the
+ * promises in that order. All state but the scheduling flag is confined to the event loop.
  */
 final class MessageWriter {
 
@@ -41,7 +41,9 @@ final class MessageWriter {
     this.ch = ch;
   }
 
-  /** {@code doWrite}: hands the flushed messages not handed over yet to jsctp, while there is room. */
+  /**
+   * {@code doWrite}: hands the flushed messages not handed over yet to jsctp, while there is room.
+   */
   void write(ChannelOutboundBuffer in) throws Exception {
     if (in.size() <= submitted.size()) {
       return;

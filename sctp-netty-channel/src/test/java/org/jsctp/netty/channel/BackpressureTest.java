@@ -81,8 +81,8 @@ class BackpressureTest {
 
   /**
    * Reads with {@code autoRead} off, Netty's way: one {@code read()} at a time, the next asked for
-   * when the last read completed; parts of a message (the allocator's first buffers are smaller than
-   * a message) are joined here.
+   * when the last read completed; parts of a message (the allocator's first buffers are smaller
+   * than a message) are joined here.
    */
   static final class OnePerRead extends ChannelInboundHandlerAdapter {
     final List<SctpMessage> messages = new CopyOnWriteArrayList<>();

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Netty's own SCTP echo example (its multihoming variant: server and client each on 127.0.0.1 and
  * 127.0.0.2), ported to jsctp by changing the channel classes, on the process-wide default stack
- * (the build sets {@code net.sctp.udp_port=0} for it, so the server's UDP port is ephemeral and
- * the client is told it). docs/netty.md shows this code.
+ * (the build sets {@code net.sctp.udp_port=0} for it, so the server's UDP port is ephemeral and the
+ * client is told it). docs/netty.md shows this code.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class EchoExampleTest {
@@ -138,7 +138,9 @@ class EchoExampleTest {
 
     client.close().sync();
     child.closeFuture().await(10, TimeUnit.SECONDS);
-    assertThat(child.isOpen()).as("the server's channel closes after the peer's SHUTDOWN").isFalse();
+    assertThat(child.isOpen())
+        .as("the server's channel closes after the peer's SHUTDOWN")
+        .isFalse();
     assertThat(serverEvents).anyMatch(e -> e instanceof ShutdownNotification);
     server.close().sync();
   }

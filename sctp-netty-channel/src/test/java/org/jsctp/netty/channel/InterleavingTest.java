@@ -13,8 +13,8 @@ import io.netty.channel.sctp.SctpChannelOption;
 import io.netty.channel.sctp.SctpMessage;
 import io.netty.handler.codec.sctp.SctpMessageCompletionHandler;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +65,8 @@ class InterleavingTest {
         () -> new ChannelHandler[] {new Parts(), new SctpMessageCompletionHandler(), new Whole()});
     pair.connect(interleaving(), () -> new ChannelHandler[0]);
     assertThat(
-            pair.client.config()
+            pair.client
+                .config()
                 .getOption(
                     JsctpChannelOption.of(SctpStandardSocketOptions.SCTP_INTERLEAVING_SUPPORTED)))
         .as("I-DATA negotiated")

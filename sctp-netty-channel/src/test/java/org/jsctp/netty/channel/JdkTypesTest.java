@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * jsctp's notification events carry the JDK's names, which is how {@link JdkNotifications} maps
- * them: every jsctp event has its JDK counterpart, but RFC 7829's ADDR_POTENTIALLY_FAILED, which the
- * JDK lacks and which stays a jsctp notification.
+ * them: every jsctp event has its JDK counterpart, but RFC 7829's ADDR_POTENTIALLY_FAILED, which
+ * the JDK lacks and which stays a jsctp notification.
  */
 class JdkTypesTest {
 

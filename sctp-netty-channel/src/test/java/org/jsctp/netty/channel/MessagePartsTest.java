@@ -40,7 +40,8 @@ class MessagePartsTest {
     byte[] data = new byte[bytes];
     Arrays.fill(data, (byte) fill);
     target.put(data);
-    return keep(parts.read(MessageInfo.createOutgoing(null, stream).complete(complete), bytes, handle));
+    return keep(
+        parts.read(MessageInfo.createOutgoing(null, stream).complete(complete), bytes, handle));
   }
 
   Object keep(Object o) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Notifications reach {@code userEventTriggered} as the {@code com.sun.nio.sctp} types that
- * Netty's {@code SctpNotificationHandler} fires, in order with the messages.
+ * Notifications reach {@code userEventTriggered} as the {@code com.sun.nio.sctp} types that Netty's
+ * {@code SctpNotificationHandler} fires, in order with the messages.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class NotificationTest {
@@ -40,8 +40,7 @@ class NotificationTest {
     pair.listen(false, Map.of(), () -> new ChannelHandler[] {server});
     pair.connect(Map.of(), () -> new ChannelHandler[] {client});
 
-    AssociationChangeNotification up =
-        client.await(AssociationChangeNotification.class, n -> true);
+    AssociationChangeNotification up = client.await(AssociationChangeNotification.class, n -> true);
     assertThat(up.event()).isEqualTo(AssocChangeEvent.COMM_UP);
     assertThat(up.association()).isSameAs(pair.client.association());
     AssociationChangeNotification serverUp =
@@ -82,7 +81,9 @@ class NotificationTest {
   @Test
   void anAbortIsCommLostAndClosesTheChannel() throws Exception {
     pair.listen(false, Map.of(), () -> new ChannelHandler[] {server});
-    pair.connect(Map.<ChannelOption<?>, Object>of(ChannelOption.SO_LINGER, 0), () -> new ChannelHandler[] {client});
+    pair.connect(
+        Map.<ChannelOption<?>, Object>of(ChannelOption.SO_LINGER, 0),
+        () -> new ChannelHandler[] {client});
     SctpChannel child = pair.child();
     server.await(AssociationChangeNotification.class, n -> true);
     com.sun.nio.sctp.Association association = child.association();
@@ -101,7 +102,8 @@ class NotificationTest {
     Backlog backlog = new Backlog(16 * 1024, 256);
     pair.listen(
         false,
-        Map.<ChannelOption<?>, Object>of(ChannelOption.AUTO_READ, false, ChannelOption.SO_LINGER, 0),
+        Map.<ChannelOption<?>, Object>of(
+            ChannelOption.AUTO_READ, false, ChannelOption.SO_LINGER, 0),
         () -> new ChannelHandler[] {server});
     pair.connect(Map.of(), () -> new ChannelHandler[] {backlog, client});
     SctpChannel child = pair.child();
@@ -116,8 +118,7 @@ class NotificationTest {
     assertThat(failed.streamNumber()).isZero();
     assertThat(data.remaining()).isPositive();
     assertThat(backlog.isOneOfOurs(data)).as("the data of one of our messages").isTrue();
-    client.await(
-        AssociationChangeNotification.class, n -> n.event() == AssocChangeEvent.COMM_LOST);
+    client.await(AssociationChangeNotification.class, n -> n.event() == AssocChangeEvent.COMM_LOST);
     assertThat(pair.client.closeFuture().await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(client.events.indexOf(failed))
         .as("send failures come before COMM_LOST")

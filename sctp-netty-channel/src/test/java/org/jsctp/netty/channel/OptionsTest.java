@@ -18,9 +18,9 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.jsctp.association.AssociationState;
 import org.jsctp.api.PathState;
 import org.jsctp.api.PeerAddressInfo;
+import org.jsctp.association.AssociationState;
 import org.jsctp.netty.IllegalUnbindException;
 import org.jsctp.netty.InvalidStreamException;
 import org.jsctp.netty.SctpStandardSocketOptions;
@@ -40,7 +40,8 @@ class OptionsTest {
     pair.close();
   }
 
-  private void connect(Map<ChannelOption<?>, Object> childOptions, Map<ChannelOption<?>, Object> options)
+  private void connect(
+      Map<ChannelOption<?>, Object> childOptions, Map<ChannelOption<?>, Object> options)
       throws Exception {
     pair.listen(true, childOptions, () -> new ChannelHandler[0]);
     pair.connect(options, () -> new ChannelHandler[] {client});
@@ -59,8 +60,10 @@ class OptionsTest {
     connect(
         Map.of(ChannelOption.SO_RCVBUF, 100_000),
         Map.of(
-            ChannelOption.SO_SNDBUF, 50_000,
-            SctpChannelOption.SCTP_INIT_MAXSTREAMS, InitMaxStreams.create(5, 7)));
+            ChannelOption.SO_SNDBUF,
+            50_000,
+            SctpChannelOption.SCTP_INIT_MAXSTREAMS,
+            InitMaxStreams.create(5, 7)));
 
     assertThat(pair.client.config().getSendBufferSize()).isEqualTo(50_000);
     assertThat(pair.client.config().getOption(ChannelOption.SO_SNDBUF)).isEqualTo(50_000);
@@ -81,23 +84,27 @@ class OptionsTest {
     connect(Map.of(), Map.of());
 
     assertThat(
-            pair.client.config()
+            pair.client
+                .config()
                 .getOption(JsctpChannelOption.of(SctpStandardSocketOptions.SCTP_STATUS))
                 .state())
         .isEqualTo(AssociationState.ESTABLISHED);
     assertThat(JsctpChannelOption.of(SctpStandardSocketOptions.SCTP_MAX_BURST))
         .isSameAs(JsctpChannelOption.of(SctpStandardSocketOptions.SCTP_MAX_BURST));
     assertThat(
-            pair.client.config()
+            pair.client
+                .config()
                 .setOption(JsctpChannelOption.of(SctpStandardSocketOptions.SCTP_MAX_BURST), 2))
         .isTrue();
     assertThat(
-            pair.client.config()
+            pair.client
+                .config()
                 .getOption(JsctpChannelOption.of(SctpStandardSocketOptions.SCTP_MAX_BURST)))
         .isEqualTo(2);
     assertThatThrownBy(
             () ->
-                pair.client.config()
+                pair.client
+                    .config()
                     .setOption(JsctpChannelOption.of(SctpStandardSocketOptions.SCTP_MAX_BURST), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SCTP_MAX_BURST");
@@ -112,10 +119,10 @@ class OptionsTest {
         .isFalse();
     assertThatThrownBy(
             () ->
-                pair.client.config()
+                pair.client
+                    .config()
                     .setOption(
-                        SctpChannelOption.SCTP_SET_PEER_PRIMARY_ADDR,
-                        pair.client.remoteAddress()))
+                        SctpChannelOption.SCTP_SET_PEER_PRIMARY_ADDR, pair.client.remoteAddress()))
         .isInstanceOf(UnsupportedOperationException.class)
         .hasMessageContaining("ADD-IP");
   }

@@ -17,9 +17,9 @@ import org.jsctp.netty.SctpStack;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 
 /**
- * A server and a client bootstrapped on a test stack of their own (through the channel
- * factories), the server on 127.0.0.1 (and 127.0.0.2 when multihomed), the client told the
- * server's ephemeral UDP port. The handlers come from suppliers, one set per channel.
+ * A server and a client bootstrapped on a test stack of their own (through the channel factories),
+ * the server on 127.0.0.1 (and 127.0.0.2 when multihomed), the client told the server's ephemeral
+ * UDP port. The handlers come from suppliers, one set per channel.
  */
 final class Pair {
 
@@ -31,7 +31,9 @@ final class Pair {
 
   /** Binds the server; {@code childOptions} go to the channels it accepts. */
   Pair listen(
-      boolean multihomed, Map<ChannelOption<?>, Object> childOptions, Supplier<ChannelHandler[]> handlers)
+      boolean multihomed,
+      Map<ChannelOption<?>, Object> childOptions,
+      Supplier<ChannelHandler[]> handlers)
       throws Exception {
     return listen(multihomed, Map.of(), childOptions, handlers);
   }
@@ -73,14 +75,16 @@ final class Pair {
   }
 
   @SuppressWarnings("unchecked")
-  private static <T> void option(io.netty.bootstrap.AbstractBootstrap<?, ?> b, ChannelOption<T> o, Object v) {
+  private static <T> void option(
+      io.netty.bootstrap.AbstractBootstrap<?, ?> b, ChannelOption<T> o, Object v) {
     b.option(o, (T) v);
   }
 
   /** Connects a client with {@code options} to the server's first address. */
   Pair connect(Map<ChannelOption<?>, Object> options, Supplier<ChannelHandler[]> handlers)
       throws Exception {
-    client = (SctpChannel) bootstrap(options, handlers).connect(server.localAddress()).sync().channel();
+    client =
+        (SctpChannel) bootstrap(options, handlers).connect(server.localAddress()).sync().channel();
     return this;
   }
 
@@ -92,7 +96,8 @@ final class Pair {
             .group(group)
             .channelFactory(JsctpSctpChannel.factory(stack))
             .option(
-                JsctpChannelOption.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, udpPort))
+                JsctpChannelOption.SCTP_REMOTE_UDP_ENCAPS_PORT,
+                new RemoteUdpEncapsPort(null, udpPort))
             .handler(
                 new ChannelInitializer<SctpChannel>() {
                   @Override
