@@ -135,23 +135,12 @@ public final class JsctpSctpChannel extends AbstractChannel
     return () -> new JsctpSctpChannel(stack);
   }
 
-  /**
-   * A new jsctp channel with Netty's default of {@code SCTP_NODELAY} on (jsctp's, Linux's, is off).
-   */
   private static SctpChannel open(SctpStack stack) {
-    SctpChannel ch;
     try {
-      ch = SctpChannel.open(stack);
+      return OptionBridge.withNettyDefaults(SctpChannel.open(stack), OptionBridge::of);
     } catch (IOException e) {
       throw new ChannelException("cannot open an SCTP channel on " + stack, e);
     }
-    try {
-      ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
-    } catch (IOException | RuntimeException e) {
-      ch.closeAsync();
-      throw new ChannelException("cannot set SCTP_NODELAY", e);
-    }
-    return ch;
   }
 
   /** The jsctp stack the channel runs on. */

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.Set;
 import org.jsctp.netty.SctpServerChannel;
 import org.jsctp.netty.SctpStack;
-import org.jsctp.netty.SctpStandardSocketOptions;
 
 /**
  * An {@link io.netty.channel.sctp.SctpServerChannel} on jsctp: what Netty's {@code
@@ -80,23 +79,11 @@ public final class JsctpSctpServerChannel extends AbstractServerChannel
   }
 
   private static SctpServerChannel open(SctpStack stack) {
-    SctpServerChannel ch;
     try {
-      ch = SctpServerChannel.open(stack);
+      return OptionBridge.withNettyDefaults(SctpServerChannel.open(stack), OptionBridge::of);
     } catch (IOException e) {
       throw new ChannelException("cannot open an SCTP server channel on " + stack, e);
     }
-    try {
-      ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
-    } catch (IOException | RuntimeException e) {
-      try {
-        ch.close();
-      } catch (IOException ignored) {
-        // nothing was bound
-      }
-      throw new ChannelException("cannot set SCTP_NODELAY", e);
-    }
-    return ch;
   }
 
   /** The jsctp stack the channel runs on. */

@@ -96,6 +96,27 @@ final class OptionBridge {
     }
   }
 
+  /**
+   * Sets on a new jsctp channel what Netty's SCTP channels set on theirs: {@code SCTP_NODELAY} on
+   * (jsctp's default, Linux's, is off). On failure, closes the channel.
+   *
+   * @throws ChannelException when the option cannot be set
+   */
+  static <C extends java.nio.channels.Channel> C withNettyDefaults(
+      C ch, java.util.function.Function<C, Target> options) {
+    try {
+      set(SctpChannelOption.SCTP_NODELAY, true, options.apply(ch));
+      return ch;
+    } catch (RuntimeException e) {
+      try {
+        ch.close();
+      } catch (IOException | RuntimeException ignored) {
+        // nothing was bound: nothing to report
+      }
+      throw e instanceof ChannelException ? e : new ChannelException("cannot set SCTP_NODELAY", e);
+    }
+  }
+
   /** The options of a one-to-one channel. */
   static Target of(org.jsctp.netty.SctpChannel ch) {
     return new Target(ch::getOption, ch::setOption);
