@@ -837,6 +837,44 @@ class StreamReconfigurationTest {
   }
 
   @Test
+  void rfc6525_5_1_6_aPerformedAnswerThenThePeersAddOutgoingRequestGrantsOurAddIncomingRequest() {
+    ScriptedPeer peer = withReconfig();
+    peer.association.options().addStreams(4, 0);
+    peer.flush();
+    AddIncomingStreamsRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
+        .parameter(AddIncomingStreamsRequestParameter.class).orElseThrow();
+
+    peer.send(reconfig(response(request.requestSequence(), PERFORMED)),
+        reconfig(new AddOutgoingStreamsRequestParameter(DEFAULT_PEER_TSN, 4)));
+
+    assertThat(expectResponse(peer)).as("taken though SCTP_ENABLE_STREAM_RESET is 0: we asked")
+        .isEqualTo(response(DEFAULT_PEER_TSN, PERFORMED));
+    assertThat(peer.association.inboundStreams()).isEqualTo(14);
+    peer.send(reconfig(new AddOutgoingStreamsRequestParameter(DEFAULT_PEER_TSN + 1, 4)));
+    assertThat(expectResponse(peer).result()).as("once only").isEqualTo(DENIED);
+  }
+
+  @Test
+  void rfc6525_5_1_3_aPerformedAnswerThenThePeersOutgoingResetNamingOursIsTaken() {
+    ScriptedPeer peer = withReconfig();
+    int last = peer.sendData(2, 0, "before");
+    peer.discardOutbox();
+    peer.association.options().resetStreams(true, false, 2);
+    peer.flush();
+    IncomingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
+        .parameter(IncomingSsnResetRequestParameter.class).orElseThrow();
+    peer.send(reconfig(response(request.requestSequence(), PERFORMED)));
+    assertThat(peer.association.options().reconfigurationInProgress()).isFalse();
+
+    peer.send(reconfig(new OutgoingSsnResetRequestParameter(DEFAULT_PEER_TSN,
+        request.requestSequence(), last, List.of(2))));
+
+    assertThat(expectResponse(peer)).isEqualTo(response(DEFAULT_PEER_TSN, PERFORMED));
+    assertThat(peer.events(StreamReset.class)).containsExactly(
+        new StreamReset(peer.association.id(), true, false, false, false, List.of(2)));
+  }
+
+  @Test
   void rfc6525_6_3_4_addingStreamsBeyond65535IsRefused() {
     ScriptedPeer peer = withReconfig();
     assertThatThrownBy(() -> peer.association.options().addStreams(0, 65_530))

@@ -23,6 +23,14 @@ final class ReconfigState {
   int expectedPeerSequence;
   /** Our request, prepared or sent, or null. */
   ReconfigRequest request;
+  /**
+   * The number of our Incoming SSN Reset Request the peer answered Performed: its Outgoing SSN
+   * Reset Request naming it is still to come, and is taken whatever SCTP_ENABLE_STREAM_RESET
+   * says; null when none is awaited.
+   */
+  Integer awaitedOutgoingReset;
+  /** Our Add Incoming Streams Request was answered Performed: the peer's Add Outgoing is to come. */
+  boolean awaitedAddOutgoing;
   final Timer timer = new Timer(TimerKind.RECONFIG);
   /** The answers to the peer's requests numbered expected - 1 and expected - 2, by parity. */
   private final Answered[] answered = new Answered[2];

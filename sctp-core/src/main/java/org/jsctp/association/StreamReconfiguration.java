@@ -462,7 +462,18 @@ final class StreamReconfiguration {
    * {@code sequence}, or any when null); if so, that part is done.
    */
   private boolean answeredByPeerRequest(Tcb tcb, Kind kind, Integer sequence) {
-    ReconfigRequest r = tcb.reconfig.request;
+    ReconfigState state = tcb.reconfig;
+    // The peer may first have answered Performed, then sent the request (as usrsctp does).
+    if (kind == Kind.INCOMING_RESET && state.awaitedOutgoingReset != null
+        && state.awaitedOutgoingReset.equals(sequence)) {
+      state.awaitedOutgoingReset = null;
+      return true;
+    }
+    if (kind == Kind.ADD_INCOMING && state.awaitedAddOutgoing) {
+      state.awaitedAddOutgoing = false;
+      return true;
+    }
+    ReconfigRequest r = state.request;
     if (r == null || !r.sent) {
       return false;
     }
@@ -510,7 +521,9 @@ final class StreamReconfiguration {
       }
       case INCOMING_RESET -> {
         // Performed: the peer's Outgoing SSN Reset Request brings the reset and its event.
-        if (result != PERFORMED) {
+        if (result == PERFORMED) {
+          state.awaitedOutgoingReset = part.sequence;
+        } else {
           a.components.emit(new StreamReset(a.id(), true, false, denied, !denied, part.streams));
         }
       }
@@ -524,7 +537,9 @@ final class StreamReconfiguration {
       }
       case ADD_INCOMING -> {
         // Performed: the peer's Add Outgoing Streams Request brings the streams and the event.
-        if (result != PERFORMED) {
+        if (result == PERFORMED) {
+          state.awaitedAddOutgoing = true;
+        } else {
           a.components.emit(new StreamChange(a.id(), denied, !denied, tcb.inboundStreams,
               tcb.outboundStreams));
         }
