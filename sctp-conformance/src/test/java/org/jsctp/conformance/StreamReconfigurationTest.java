@@ -85,6 +85,11 @@ class StreamReconfigurationTest {
     return chunk.parameter(ReconfigurationResponseParameter.class).orElseThrow();
   }
 
+  /** The request of {@code type} in the only chunk, a RE-CONFIG, of the next packet to the tester. */
+  private static <T extends Parameter> T expectRequest(ScriptedPeer peer, Class<T> type) {
+    return peer.nextPacketToPeer().only(ReConfigChunk.class).parameter(type).orElseThrow();
+  }
+
   private static List<DataChunk> dataSent(ScriptedPeer peer) {
     List<DataChunk> data = new ArrayList<>();
     for (Sent s : peer.takeAll()) {
@@ -167,8 +172,7 @@ class StreamReconfigurationTest {
     peer.association.options().resetStreams(false, true, 1);
     peer.flush();
 
-    OutgoingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(OutgoingSsnResetRequestParameter.class).orElseThrow();
+    OutgoingSsnResetRequestParameter request = expectRequest(peer, OutgoingSsnResetRequestParameter.class);
     assertThat(request.requestSequence()).as("section 4.1: it starts at the Initial TSN")
         .isEqualTo(peer.iutInitialTsn);
     assertThat(request.responseSequence()).as("the tester's latest request number: none yet")
@@ -184,8 +188,7 @@ class StreamReconfigurationTest {
     sendAcked(peer, 1, "b");
     peer.association.options().resetStreams(false, true, 1);
     peer.flush();
-    OutgoingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(OutgoingSsnResetRequestParameter.class).orElseThrow();
+    OutgoingSsnResetRequestParameter request = expectRequest(peer, OutgoingSsnResetRequestParameter.class);
 
     peer.userSend(1, "waits".getBytes());
     peer.userSend(2, "goes".getBytes());
@@ -242,8 +245,7 @@ class StreamReconfigurationTest {
     sendAcked(peer, 4, "y");
     peer.association.options().resetStreams(false, true);
     peer.flush();
-    OutgoingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(OutgoingSsnResetRequestParameter.class).orElseThrow();
+    OutgoingSsnResetRequestParameter request = expectRequest(peer, OutgoingSsnResetRequestParameter.class);
     assertThat(request.streams()).isEmpty();
     peer.userSend(3, "p".getBytes());
     peer.userSend(4, "q".getBytes());
@@ -296,8 +298,7 @@ class StreamReconfigurationTest {
     ScriptedPeer peer = withReconfig();
     peer.association.options().resetStreams(false, true, 1);
     peer.flush();
-    OutgoingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(OutgoingSsnResetRequestParameter.class).orElseThrow();
+    OutgoingSsnResetRequestParameter request = expectRequest(peer, OutgoingSsnResetRequestParameter.class);
 
     peer.send(reconfig(response(request.requestSequence(), IN_PROGRESS)));
     Sent again = peer.awaitPacket(10 * SECONDS);
@@ -313,8 +314,7 @@ class StreamReconfigurationTest {
     sendAcked(peer, 1, "a");
     peer.association.options().resetStreams(false, true, 1);
     peer.flush();
-    OutgoingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(OutgoingSsnResetRequestParameter.class).orElseThrow();
+    OutgoingSsnResetRequestParameter request = expectRequest(peer, OutgoingSsnResetRequestParameter.class);
     peer.userSend(1, "b".getBytes());
 
     peer.send(reconfig(response(request.requestSequence(), DENIED)));
@@ -332,8 +332,7 @@ class StreamReconfigurationTest {
     ScriptedPeer peer = withReconfig();
     peer.association.options().resetStreams(false, true, 1);
     peer.flush();
-    OutgoingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(OutgoingSsnResetRequestParameter.class).orElseThrow();
+    OutgoingSsnResetRequestParameter request = expectRequest(peer, OutgoingSsnResetRequestParameter.class);
 
     peer.send(reconfig(response(request.requestSequence(), ReconfigurationResponseParameter.ERROR_WRONG_SSN)));
 
@@ -378,8 +377,7 @@ class StreamReconfigurationTest {
     peer.discardOutbox();
     peer.association.options().resetStreams(false, true, 1);
     peer.flush();
-    OutgoingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(OutgoingSsnResetRequestParameter.class).orElseThrow();
+    OutgoingSsnResetRequestParameter request = expectRequest(peer, OutgoingSsnResetRequestParameter.class);
     assertThat(request.senderLastTsn()).isEqualTo(before.get(before.size() - 1).tsn());
 
     peer.send(reconfig(response(request.requestSequence(), PERFORMED)));
@@ -551,8 +549,7 @@ class StreamReconfigurationTest {
     peer.discardOutbox();
     peer.association.options().resetStreams(true, false, 2);
     peer.flush();
-    IncomingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(IncomingSsnResetRequestParameter.class).orElseThrow();
+    IncomingSsnResetRequestParameter request = expectRequest(peer, IncomingSsnResetRequestParameter.class);
     assertThat(request.requestSequence()).isEqualTo(peer.iutInitialTsn);
     assertThat(request.streams()).containsExactly(2);
 
@@ -572,8 +569,7 @@ class StreamReconfigurationTest {
     ScriptedPeer peer = withReconfig();
     peer.association.options().resetStreams(true, false, 2);
     peer.flush();
-    IncomingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(IncomingSsnResetRequestParameter.class).orElseThrow();
+    IncomingSsnResetRequestParameter request = expectRequest(peer, IncomingSsnResetRequestParameter.class);
 
     peer.send(reconfig(response(request.requestSequence(), DENIED)));
 
@@ -660,8 +656,7 @@ class StreamReconfigurationTest {
     assertThat(peer.takeAll()).as("nothing goes while data is unacknowledged").isEmpty();
 
     peer.send(sack(inFlight.tsn()));
-    SsnTsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(SsnTsnResetRequestParameter.class).orElseThrow();
+    SsnTsnResetRequestParameter request = expectRequest(peer, SsnTsnResetRequestParameter.class);
     peer.expectNoPacket();
 
     int peerNext = 0x7000_0000;
@@ -743,8 +738,7 @@ class StreamReconfigurationTest {
     ScriptedPeer peer = withReconfig();
     peer.association.options().addStreams(0, 5);
     peer.flush();
-    AddOutgoingStreamsRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(AddOutgoingStreamsRequestParameter.class).orElseThrow();
+    AddOutgoingStreamsRequestParameter request = expectRequest(peer, AddOutgoingStreamsRequestParameter.class);
     assertThat(request.newStreams()).isEqualTo(5);
     assertThat(peer.userSend(12, "early".getBytes())).isEqualTo(SendOutcome.INVALID_STREAM);
 
@@ -764,8 +758,7 @@ class StreamReconfigurationTest {
     ScriptedPeer peer = withReconfig();
     peer.association.options().addStreams(0, 5);
     peer.flush();
-    AddOutgoingStreamsRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(AddOutgoingStreamsRequestParameter.class).orElseThrow();
+    AddOutgoingStreamsRequestParameter request = expectRequest(peer, AddOutgoingStreamsRequestParameter.class);
 
     peer.send(reconfig(response(request.requestSequence(), DENIED)));
 
@@ -824,8 +817,7 @@ class StreamReconfigurationTest {
     ScriptedPeer peer = withReconfig();
     peer.association.options().addStreams(4, 0);
     peer.flush();
-    AddIncomingStreamsRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(AddIncomingStreamsRequestParameter.class).orElseThrow();
+    AddIncomingStreamsRequestParameter request = expectRequest(peer, AddIncomingStreamsRequestParameter.class);
     assertThat(request.newStreams()).isEqualTo(4);
 
     peer.send(reconfig(new AddOutgoingStreamsRequestParameter(DEFAULT_PEER_TSN, 4)));
@@ -841,8 +833,7 @@ class StreamReconfigurationTest {
     ScriptedPeer peer = withReconfig();
     peer.association.options().addStreams(4, 0);
     peer.flush();
-    AddIncomingStreamsRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(AddIncomingStreamsRequestParameter.class).orElseThrow();
+    AddIncomingStreamsRequestParameter request = expectRequest(peer, AddIncomingStreamsRequestParameter.class);
 
     peer.send(reconfig(response(request.requestSequence(), PERFORMED)),
         reconfig(new AddOutgoingStreamsRequestParameter(DEFAULT_PEER_TSN, 4)));
@@ -861,8 +852,7 @@ class StreamReconfigurationTest {
     peer.discardOutbox();
     peer.association.options().resetStreams(true, false, 2);
     peer.flush();
-    IncomingSsnResetRequestParameter request = peer.nextPacketToPeer().only(ReConfigChunk.class)
-        .parameter(IncomingSsnResetRequestParameter.class).orElseThrow();
+    IncomingSsnResetRequestParameter request = expectRequest(peer, IncomingSsnResetRequestParameter.class);
     peer.send(reconfig(response(request.requestSequence(), PERFORMED)));
     assertThat(peer.association.options().reconfigurationInProgress()).isFalse();
 
