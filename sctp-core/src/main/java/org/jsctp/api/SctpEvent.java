@@ -14,7 +14,10 @@ public sealed interface SctpEvent
         RemoteError,
         SenderDry,
         SendBufferAvailable,
-        PartialDeliveryAborted {
+        PartialDeliveryAborted,
+        StreamReset,
+        AssociationReset,
+        StreamChange {
 
   /** The association's id, unique within its endpoint, never 0. */
   int associationId();

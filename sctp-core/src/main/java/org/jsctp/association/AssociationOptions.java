@@ -45,7 +45,17 @@ public final class AssociationOptions implements AssociationSettings {
   private int psRetrans;
   private boolean prSupported;
   private boolean interleavingSupported;
+  private boolean reconfigSupported;
+  private int enableStreamReset;
   private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
+
+  /** SCTP_ENABLE_RESET_STREAM_REQ: the peer may reset streams (RFC 6525 section 6.3.1). */
+  public static final int ENABLE_RESET_STREAM_REQ = 0x01;
+  /** SCTP_ENABLE_RESET_ASSOC_REQ: the peer may reset the association's TSNs. */
+  public static final int ENABLE_RESET_ASSOC_REQ = 0x02;
+  /** SCTP_ENABLE_CHANGE_ASSOC_REQ: the peer may add streams. */
+  public static final int ENABLE_CHANGE_ASSOC_REQ = 0x04;
+  private static final int ENABLE_ALL = 0x07;
 
   private AssociationOptions() {}
 
@@ -75,6 +85,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.psRetrans = (int) config.get(Sysctl.PS_RETRANS);
     o.prSupported = config.flag(Sysctl.PRSCTP_ENABLE);
     o.interleavingSupported = config.flag(Sysctl.INTL_ENABLE);
+    o.reconfigSupported = config.flag(Sysctl.RECONF_ENABLE);
     return o;
   }
 
@@ -110,6 +121,8 @@ public final class AssociationOptions implements AssociationSettings {
     o.psRetrans = psRetrans;
     o.prSupported = prSupported;
     o.interleavingSupported = interleavingSupported;
+    o.reconfigSupported = reconfigSupported;
+    o.enableStreamReset = enableStreamReset;
     o.streamScheduler = streamScheduler;
     return o;
   }
@@ -427,6 +440,44 @@ public final class AssociationOptions implements AssociationSettings {
   }
 
   /**
+   * SCTP_RECONFIG_SUPPORTED: offer stream reconfiguration (RFC 6525, RE-CONFIG) when setting up
+   * associations.
+   */
+  public void setReconfigSupported(boolean supported) {
+    this.reconfigSupported = supported;
+  }
+
+  @Override
+  public boolean reconfigSupported() {
+    return reconfigSupported;
+  }
+
+  /**
+   * SCTP_ENABLE_STREAM_RESET (RFC 6525 section 6.3.1): which requests of the peer are taken, as
+   * bits: {@link #ENABLE_RESET_STREAM_REQ}, {@link #ENABLE_RESET_ASSOC_REQ}, {@link
+   * #ENABLE_CHANGE_ASSOC_REQ}; the others are answered Denied. 0 by default, as in Linux.
+   *
+   * @throws IllegalArgumentException for other bits
+   */
+  public void setEnableStreamReset(int flags) {
+    this.enableStreamReset = checkStreamResetFlags(flags);
+  }
+
+  static int checkStreamResetFlags(int flags) {
+    if ((flags & ~ENABLE_ALL) != 0) {
+      throw new IllegalArgumentException("SCTP_ENABLE_STREAM_RESET = 0x" + Integer.toHexString(flags)
+          + " has bits other than SCTP_ENABLE_RESET_STREAM_REQ 0x1, SCTP_ENABLE_RESET_ASSOC_REQ 0x2"
+          + " and SCTP_ENABLE_CHANGE_ASSOC_REQ 0x4");
+    }
+    return flags;
+  }
+
+  @Override
+  public int enableStreamReset() {
+    return enableStreamReset;
+  }
+
+  /**
    * SCTP_STREAM_SCHEDULER (RFC 8260 section 4.3.2): the stream scheduler of associations set up
    * later; FIRST_COME_FIRST_SERVED by default, as in Linux.
    *
@@ -446,7 +497,7 @@ public final class AssociationOptions implements AssociationSettings {
 
   /** The extensions offered in INIT and INIT ACK. */
   Extensions offeredExtensions() {
-    return new Extensions(prSupported, false, interleavingSupported);
+    return new Extensions(prSupported, reconfigSupported, interleavingSupported);
   }
 
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans (RFC 9260 section 8.1). */

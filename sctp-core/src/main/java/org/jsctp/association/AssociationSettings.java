@@ -91,6 +91,12 @@ public interface AssociationSettings {
   /** SCTP_INTERLEAVING_SUPPORTED: I-DATA is offered when associations are set up. */
   boolean interleavingSupported();
 
+  /** SCTP_RECONFIG_SUPPORTED: stream reconfiguration (RFC 6525) is offered when set up. */
+  boolean reconfigSupported();
+
+  /** SCTP_ENABLE_STREAM_RESET: the requests of the peer that are taken (RFC 6525 section 6.3.1). */
+  int enableStreamReset();
+
   /** SCTP_STREAM_SCHEDULER: the stream scheduler (RFC 8260 section 4.3.2). */
   StreamSchedulerKind streamScheduler();
 

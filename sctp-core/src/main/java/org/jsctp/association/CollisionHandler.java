@@ -169,7 +169,8 @@ final class CollisionHandler {
     if (current != null && current.peerInitialTsn == cookie.peerInitialTsn()) {
       return new Tcb(cookie.localTag(), cookie.peerTag(), current.localInitialTsn,
           current.peerInitialTsn, cookie.outboundStreams(), cookie.inboundStreams(),
-          cookie.extensions(), current.sender, current.receiver);
+          cookie.extensions(), current.sender, current.receiver,
+          cookie.extensions().streamReconfiguration() ? current.reconfig : null);
     }
     int localTsn = current != null ? current.localInitialTsn : cookie.localInitialTsn();
     Tcb tcb = a.newTcb(cookie.localTag(), cookie.peerTag(), localTsn, cookie.peerInitialTsn(),

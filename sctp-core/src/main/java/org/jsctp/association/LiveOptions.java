@@ -122,6 +122,76 @@ public final class LiveOptions {
     return tcb.sender;
   }
 
+  // ---- stream reconfiguration (RFC 6525 section 6.3) --------------------------------------
+
+  /**
+   * SCTP_ENABLE_STREAM_RESET (RFC 6525 section 6.3.1): which requests of the peer are taken, as
+   * the bits {@link AssociationOptions#ENABLE_RESET_STREAM_REQ}, {@link
+   * AssociationOptions#ENABLE_RESET_ASSOC_REQ} and {@link AssociationOptions#ENABLE_CHANGE_ASSOC_REQ};
+   * the others are answered Denied. Our own requests need none of them.
+   *
+   * @throws IllegalArgumentException for other bits
+   */
+  public void enableStreamReset(int flags) {
+    a.options.setEnableStreamReset(flags);
+  }
+
+  /** SCTP_ENABLE_STREAM_RESET as it stands. */
+  public int streamResetFlags() {
+    return a.options.enableStreamReset();
+  }
+
+  /**
+   * SCTP_RESET_STREAMS (RFC 6525 section 6.3.2): resets our outgoing {@code streams}, asks the
+   * peer to reset its outgoing ones (our incoming), or both; no stream means all. Outgoing
+   * streams stop taking new messages at once (those sent meanwhile wait, then start at SSN 0);
+   * the request goes when no message of them is partly sent. The outcome comes as {@link
+   * org.jsctp.api.StreamReset} events.
+   *
+   * @throws IllegalStateException when the association is not established, did not negotiate
+   *     RE-CONFIG, or has a request in progress (Linux: EINPROGRESS)
+   * @throws IllegalArgumentException for neither direction, a stream that is not one of the
+   *     direction's streams, or more streams than a packet holds
+   */
+  public void resetStreams(boolean incoming, boolean outgoing, int... streams) {
+    List<Integer> list = new ArrayList<>(streams.length);
+    for (int s : streams) {
+      list.add(s);
+    }
+    a.reconfig.resetStreams(incoming, outgoing, list);
+    changed();
+  }
+
+  /**
+   * SCTP_RESET_ASSOC (RFC 6525 section 6.3.3): both TSNs and every stream's SSN start again. No
+   * new message starts until the answer, and the request goes when nothing sent is
+   * unacknowledged. The outcome comes as an {@link org.jsctp.api.AssociationReset} event.
+   *
+   * @throws IllegalStateException as for {@link #resetStreams}
+   */
+  public void resetAssociation() {
+    a.reconfig.resetAssociation();
+    changed();
+  }
+
+  /**
+   * SCTP_ADD_STREAMS (RFC 6525 section 6.3.4): {@code in} more incoming and {@code out} more
+   * outgoing streams. The outcome comes as {@link org.jsctp.api.StreamChange} events.
+   *
+   * @throws IllegalStateException as for {@link #resetStreams}
+   * @throws IllegalArgumentException for nothing to add, a negative count, or more than 65535
+   *     streams either way
+   */
+  public void addStreams(int in, int out) {
+    a.reconfig.addStreams(in, out);
+    changed();
+  }
+
+  /** Whether a stream reconfiguration request of ours is prepared or waits for its answer. */
+  public boolean reconfigurationInProgress() {
+    return a.reconfig.requestInProgress();
+  }
+
   /** SO_SNDBUF: user data queued or unacknowledged. */
   public void setSendBuffer(long bytes) {
     a.options.setSndbuf(bytes);

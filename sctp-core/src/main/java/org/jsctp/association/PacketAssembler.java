@@ -49,6 +49,7 @@ final class PacketAssembler {
     if (state == AssociationState.CLOSED) {
       return null;
     }
+    a.reconfig.sendIfReady(now);
     Tcb tcb = a.tcb();
     Destination dest;
     int peerTag = a.peerTag();

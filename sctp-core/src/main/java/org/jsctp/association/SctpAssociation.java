@@ -35,6 +35,7 @@ import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.ProtocolViolationCause;
+import org.jsctp.wire.ReConfigChunk;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.ShutdownAckChunk;
@@ -80,6 +81,7 @@ public final class SctpAssociation {
   final ShutdownHandler shutdown;
   private final TransferHandler transfer = new TransferHandler(this);
   private final HeartbeatHandler heartbeats = new HeartbeatHandler(this);
+  final StreamReconfiguration reconfig = new StreamReconfiguration(this);
   private final PacketAssembler assembler = new PacketAssembler(this);
   private final LiveOptions liveOptions;
   /** The endpoint's scheduling bookkeeping of this association. */
@@ -371,6 +373,8 @@ public final class SctpAssociation {
       transfer.onSack(now, s);
     } else if (chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) {
       return transfer.onForwardTsn(now, chunk, source);
+    } else if (chunk instanceof ReConfigChunk r) {
+      return reconfig.onReConfig(now, r, source);
     } else if (chunk instanceof HeartbeatChunk hb) {
       heartbeats.onHeartbeat(hb, source);
     } else if (chunk instanceof HeartbeatAckChunk ack) {
@@ -441,13 +445,17 @@ public final class SctpAssociation {
     Tcb tcb = tcb();
     if (tcb != null) {
       next = Math.min(next, tcb.receiver.deadline());
+      if (tcb.reconfig != null) {
+        next = Math.min(next, tcb.reconfig.timer.deadline());
+      }
     }
     return Math.min(next, paths.nextDeadline());
   }
 
   /**
    * Handles every timer due at {@code now}, in the fixed order of {@link org.jsctp.timer.TimerKind}:
-   * T1, T2, T5, delayed SACK, autoclose, then T3-rtx and heartbeat of each path in path order.
+   * T1, T2, T5, delayed SACK, autoclose, RE-CONFIG, then T3-rtx and heartbeat of each path in path
+   * order.
    * Spurious calls are harmless. Called by the endpoint only.
    */
   public void handleTimeout(long now) {
@@ -466,6 +474,10 @@ public final class SctpAssociation {
       e.autoclose.expire();
       counters.increment(MibCounter.SCTP_AUTOCLOSE_EXPIREDS);
       shutdown.requestShutdown(now);
+    }
+    tcb = tcb();
+    if (tcb != null && tcb.reconfig != null && tcb.reconfig.timer.isDue(now)) {
+      reconfig.onTimeout(now);
     }
     List<Path> list = paths.paths();
     for (int i = 0; i < list.size() && state() != AssociationState.CLOSED; i++) {

@@ -60,6 +60,11 @@ public enum Sysctl {
    * INIT and INIT ACK; used when the peer offers it too. Off by default, as in Linux.
    */
   INTL_ENABLE("intl_enable", 0, 0, 1, "bool", true),
+  /**
+   * Stream reconfiguration (RFC 6525): RE-CONFIG offered in INIT and INIT ACK; used when the peer
+   * offers it too. Off by default, as in Linux (usrsctp: sctp_reconfig_enable).
+   */
+  RECONF_ENABLE("reconf_enable", 0, 0, 1, "bool", true),
   /** ADD-IP (RFC 5061). Not implemented yet: only 0 is accepted. */
   ADDIP_ENABLE("addip_enable", 0, 0, 0, "bool", true),
   /** Receive buffer accounting: 0 shared per socket, 1 per association. This stack always accounts per association; 0 is accepted for compatibility. */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.PartialDeliveryAborted;
+import org.jsctp.api.StreamReset;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.timer.Timer;
 import org.jsctp.timer.TimerKind;
@@ -43,14 +44,17 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   private final ReceiverEnvironment env;
   private final ReceiverSettings settings;
   private final TsnTracker tracker;
-  private final Reassembler reassembly;
-  private final OrderedDelivery ordered;
+  private final boolean interleaving;
+  private Reassembler reassembly;
+  private OrderedDelivery ordered;
+  /** An incoming stream reset waiting for earlier TSNs (RFC 6525 section 5.2.2), or null. */
+  private DeferredStreamReset deferredReset;
   private final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
   private long deferredBytes;
   private long unread;
   /** Bytes reserved in the stack's receive memory: what is held, once each call is over. */
   private long reserved;
-  private final int streams;
+  private int streams;
 
   private final Timer delayedSack = new Timer(TimerKind.DELAYED_SACK);
   private int packetsSinceSack;
@@ -70,6 +74,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   public DataReceiver(int peerInitialTsn, int inboundStreams, boolean interleaving,
       ReceiverSettings settings, ReceiverEnvironment env) {
     this.env = env;
+    this.interleaving = interleaving;
     this.reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
     this.ordered = new OrderedDelivery(interleaving);
     this.settings = settings;
@@ -98,6 +103,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   /** Handles one DATA (or I-DATA) chunk of the packet being processed. */
   public DataOutcome onData(UserDataChunk d, InetAddress source) {
     DataOutcome outcome = receive(d, source);
+    finishDeferredResetIfDue();
     syncMemory();
     return outcome;
   }
@@ -145,27 +151,37 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     if (d.immediate()) {
       sackNow = true;
     }
+    long t = tracker.unwrap(tsn);
+    if (deferredReset != null && deferredReset.holds(t, d.streamId())) {
+      // RFC 6525 section 5.2.2 E2: data after the last TSN before a deferred reset waits for it.
+      deferredReset.hold(t, d, source);
+      return DataOutcome.ACCEPTED;
+    }
+    take(t, d, source);
+    return DataOutcome.ACCEPTED;
+  }
+
+  /** Reassembles or delivers a chunk whose TSN was recorded. */
+  private void take(long t, UserDataChunk d, InetAddress source) {
     if (d.beginning() && d.ending()) {
-      long t = tracker.unwrap(tsn);
       InboundMessage m =
           new InboundMessage(
               d.streamId(),
               d.messageId(),
               d.payloadProtocolId(),
               d.unordered(),
-              tsn,
+              d.tsn(),
               t,
               t,
               source,
               d.userData());
       offerComplete(m);
     } else {
-      reassembly.add(tracker.unwrap(tsn), d, source, tracker, this);
+      reassembly.add(t, d, source, tracker, this);
       if (reassembly.bytes() > partialDeliveryPoint()) {
         reassembly.startPartialDelivery(this);
       }
     }
-    return DataOutcome.ACCEPTED;
   }
 
   /**
@@ -241,6 +257,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
         ordered.skipThrough(e.streamId(), e.streamSequenceNumber(), this);
       }
     }
+    finishDeferredResetIfDue();
     syncMemory();
     return ForwardTsnOutcome.MOVED;
   }
@@ -268,6 +285,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
         }
       }
     }
+    finishDeferredResetIfDue();
     syncMemory();
     return ForwardTsnOutcome.MOVED;
   }
@@ -285,6 +303,104 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     }
     tracker.advanceTo(newCumulativeTsn);
     return ForwardTsnOutcome.MOVED;
+  }
+
+  // ---- stream reconfiguration (RFC 6525) ---------------------------------------------------
+
+  /** What became of a request to reset incoming streams. */
+  public enum ResetOutcome {
+    /** Done: the streams expect SSN or MID 0 (an event told the application). */
+    PERFORMED,
+    /** Deferred until every TSN up to the peer's last assigned one has arrived. */
+    DEFERRED,
+    /** Another deferred reset waits: this one is not taken. */
+    BUSY
+  }
+
+  /**
+   * The peer resets its outgoing {@code streams} (all when empty), our incoming ones, after its
+   * TSN {@code lastAssignedTsn} (RFC 6525 section 5.2.2): at once when every TSN up to it has
+   * arrived (E3), otherwise when they have, its later data on those streams held until then (E2,
+   * E4). The same request again while it waits is DEFERRED again; another is BUSY.
+   */
+  public ResetOutcome resetStreams(int lastAssignedTsn, List<Integer> streams) {
+    long last = tracker.unwrap(lastAssignedTsn);
+    if (deferredReset != null) {
+      return deferredReset.lastAssignedTsn == last && deferredReset.streams.equals(streams)
+          ? ResetOutcome.DEFERRED
+          : ResetOutcome.BUSY;
+    }
+    if (last > tracker.unwrap(tracker.cumulativeTsn())) {
+      deferredReset = new DeferredStreamReset(last, streams);
+      return ResetOutcome.DEFERRED;
+    }
+    resetNow(streams);
+    syncMemory();
+    return ResetOutcome.PERFORMED;
+  }
+
+  /** Whether a reset of incoming streams waits for earlier TSNs. */
+  public boolean hasDeferredReset() {
+    return deferredReset != null;
+  }
+
+  private void finishDeferredResetIfDue() {
+    DeferredStreamReset r = deferredReset;
+    if (r == null || r.lastAssignedTsn > tracker.unwrap(tracker.cumulativeTsn())) {
+      return;
+    }
+    deferredReset = null;
+    resetNow(r.streams);
+    for (DeferredStreamReset.Held h : r.release()) {
+      take(h.tsn(), h.chunk(), h.source());
+    }
+  }
+
+  private void resetNow(List<Integer> reset) {
+    if (reset.isEmpty()) {
+      for (int s = 0; s < streams; s++) {
+        ordered.reset(s, this);
+      }
+    } else {
+      for (int s : reset) {
+        ordered.reset(s, this);
+      }
+    }
+    env.emit(new StreamReset(env.associationId(), true, false, false, false, reset));
+  }
+
+  /** {@code count} more incoming streams (RFC 6525 section 5.2.5). */
+  public void addStreams(int count) {
+    streams += count;
+    ordered.setStreamCount(streams);
+  }
+
+  /**
+   * Whether the peer's TSN may start again elsewhere (an SSN/TSN reset, RFC 6525 section 5.2.4):
+   * every TSN received is cumulatively acknowledged and no message is partly reassembled.
+   */
+  public boolean readyForTsnReset() {
+    return !tracker.hasGaps() && reassembly.bytes() == 0 && deferredReset == null;
+  }
+
+  /**
+   * The peer's next TSN becomes {@code nextTsn} and every incoming stream expects SSN or MID 0
+   * (RFC 6525 section 5.2.4 G4 and G5): as a FORWARD-TSN to the TSN before it, over every stream.
+   * Fragments still held are dropped.
+   */
+  public void restartTsn(int nextTsn) {
+    tracker.restartAt(nextTsn);
+    reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
+    ordered = new OrderedDelivery(interleaving);
+    ordered.setStreamCount(streams);
+    deferredReset = null;
+    for (InboundMessage m : deferred) {
+      emit(m, true);
+    }
+    deferred.clear();
+    deferredBytes = 0;
+    sackNow = true;
+    syncMemory();
   }
 
   /** A partial delivery ended because its message was abandoned: the application is told. */
@@ -518,7 +634,8 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   /** Bytes held for the application: fragments, messages waiting for order, unread data. */
   public long held() {
-    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes + unread;
+    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes + unread
+        + (deferredReset == null ? 0 : deferredReset.bytes());
   }
 
   /** a_rwnd: the receive buffer less what is held (RFC 9260 section 6.2, trap 12). */
@@ -533,7 +650,8 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   /** Bytes received but not yet deliverable (reassembly and reordering). */
   public long pendingBytes() {
-    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes;
+    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes
+        + (deferredReset == null ? 0 : deferredReset.bytes());
   }
 
   public int cumulativeTsn() {

@@ -137,6 +137,22 @@ final class OrderedDelivery {
     advance(stream, sink);
   }
 
+  /**
+   * The peer reset {@code stream} (RFC 6525 section 5.2.2 E3): its next expected SSN or MID is 0.
+   * Nothing of it should wait by then (every TSN before the reset arrived); what does is dropped,
+   * its bytes returned, as the peer will not send it again.
+   */
+  void reset(int stream, Sink sink) {
+    Map<Integer, InboundMessage> pending = waiting.remove(stream);
+    if (pending != null) {
+      for (InboundMessage m : pending.values()) {
+        forget(m);
+      }
+    }
+    nextSsn[stream] = 0;
+    sink.streamAdvanced(stream, 0);
+  }
+
   /** The waiting message holding the highest TSN, or null. */
   InboundMessage highestWaiting() {
     var last = byLastTsn.lastEntry();

@@ -89,6 +89,10 @@ public enum MibCounter {
   SCTP_PATH_SWITCHOVERS("SctpPathSwitchovers"),
   /** Primary changes by primary path switchover (RFC 7829 section 5). */
   SCTP_PRIMARY_SWITCHOVERS("SctpPrimarySwitchovers"),
+  /** Expiries of the RE-CONFIG retransmission timer (RFC 6525 section 5.1.1). */
+  SCTP_RECONFIG_EXPIREDS("SctpReconfigExpireds"),
+  /** RE-CONFIG parameters ignored: beyond two in a chunk, or of an unknown type (RFC 6525 section 3.1). */
+  SCTP_IN_RECONFIG_DISCARDS("SctpInReconfigDiscards"),
   /** Packets whose handling hit a bug in this stack; the packet is dropped, the loop goes on. */
   SCTP_INTERNAL_ERRORS("SctpInternalErrors");
 

@@ -157,6 +157,85 @@ public final class DataSender {
     }
   }
 
+  // ---- stream reconfiguration (RFC 6525) ---------------------------------------------------
+
+  /**
+   * Pauses {@code streams} (every outbound stream when empty) for a stream reset (section 5.1.2
+   * A1): their messages not yet started wait, those under way go on to their end.
+   */
+  public void pauseStreams(List<Integer> streams) {
+    forEach(streams, queue::pause);
+  }
+
+  /** Lets paused {@code streams} (all when empty) send again. */
+  public void resumeStreams(List<Integer> streams) {
+    forEach(streams, queue::resume);
+  }
+
+  /** Whether none of {@code streams} (all when empty) has a message partly cut into chunks. */
+  public boolean streamsSettled(List<Integer> streams) {
+    if (streams.isEmpty()) {
+      for (int s = 0; s < queue.streamCount(); s++) {
+        if (queue.hasStartedMessage(s)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int s : streams) {
+      if (queue.hasStartedMessage(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The next SSN or MIDs of {@code streams} (all when empty) start again at 0. */
+  public void resetStreams(List<Integer> streams) {
+    forEach(streams, queue::resetMessageIds);
+  }
+
+  private void forEach(List<Integer> streams, java.util.function.IntConsumer action) {
+    if (streams.isEmpty()) {
+      for (int s = 0; s < queue.streamCount(); s++) {
+        action.accept(s);
+      }
+    } else {
+      for (int s : streams) {
+        action.accept(s);
+      }
+    }
+  }
+
+  /** The last TSN assigned: the next one minus 1 (RFC 6525 section 5.1.2 A3). */
+  public int lastAssignedTsn() {
+    return SequenceUnwrapper.wrap(outstanding.nextTsn() - 1);
+  }
+
+  /**
+   * Whether the TSN may start again elsewhere (an SSN/TSN reset, RFC 6525 section 5.1.4): nothing
+   * is unacknowledged and no message is partly cut into chunks.
+   */
+  public boolean readyForTsnReset() {
+    return outstanding.isEmpty() && streamsSettled(List.of());
+  }
+
+  /**
+   * The next TSN becomes {@code nextTsn} after an SSN/TSN reset, with every stream's SSN or MIDs
+   * at 0 (RFC 6525 section 5.2.4 G2, G3 and G5). Only when {@link #readyForTsnReset()}.
+   */
+  public void restartTsn(int nextTsn) {
+    outstanding.restartAt(nextTsn);
+    resetStreams(List.of());
+  }
+
+  /** {@code count} more outbound streams (RFC 6525 section 5.1.5). */
+  public void addStreams(int count) {
+    int streams = queue.streamCount() + count;
+    queue.setStreamCount(streams);
+    pr.setStreamCount(streams);
+  }
+
   /** Starts a new send round: Max.Burst packets of new data may go (RFC 9260 section 6.1). */
   public void startRound() {
     burstBudget = settings.maxBurst();
@@ -176,7 +255,7 @@ public final class DataSender {
   }
 
   private boolean canSendNewData(Path path) {
-    if (queue.isEmpty() || burstBudget <= 0) {
+    if (!queue.hasSendable() || burstBudget <= 0) {
       return false;
     }
     if (!path.congestion().allowsSending(path.flightSize())) {
@@ -193,8 +272,8 @@ public final class DataSender {
    * round trip for nothing to bundle with.
    */
   private boolean nagleHolds() {
-    return !settings.nodelay() && outstanding.totalFlight() > 0 && queue.bytes() < fragmentSize()
-        && !queue.peek().started();
+    return !settings.nodelay() && outstanding.totalFlight() > 0
+        && queue.sendableBytes() < fragmentSize() && !queue.peek().started();
   }
 
   /**
@@ -236,7 +315,7 @@ public final class DataSender {
     int newChunks = 0;
     path.decayIdleWindow(now);
     queue.packetStarted();
-    while (!queue.isEmpty()) {
+    while (queue.hasSendable()) {
       QueuedMessage m = queue.peek();
       if (!m.started() && m.expiresAt() <= now) {
         pr.abandonUnsent(queue.poll(), "lifetime expired before sending");
@@ -303,12 +382,13 @@ public final class DataSender {
   private boolean stallsAfter(QueuedMessage m, int length) {
     long chunkSize = (chunkHeader + length + 3) & ~3;
     long rwndAfter = window.rwnd() - chunkSize;
-    if (queue.bytes() == length) {
+    long sendable = queue.sendableBytes();
+    if (sendable == length) {
       return buffer.blocked();
     }
     // The next chunk is the rest of this message or of another; when another, at most this big.
     int nextLength = (int) Math.min(
-        m.remaining() > length ? m.remaining() - length : queue.bytes() - length, fragmentSize());
+        m.remaining() > length ? m.remaining() - length : sendable - length, fragmentSize());
     return rwndAfter < chunkHeader + nextLength;
   }
 

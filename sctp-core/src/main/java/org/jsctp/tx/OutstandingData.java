@@ -76,6 +76,18 @@ final class OutstandingData {
     this.firstTsn = unwrapper.unwrap(initialTsn - 1) + 1;
   }
 
+  /**
+   * With nothing outstanding, the next chunk gets {@code nextTsn} (an SSN/TSN reset, RFC 6525
+   * section 5.2.4); unwrapped TSNs keep growing across the jump.
+   */
+  void restartAt(int nextTsn) {
+    if (size != 0) {
+      throw new IllegalStateException("TSNs are still outstanding");
+    }
+    firstTsn += Integer.toUnsignedLong(nextTsn - SequenceUnwrapper.wrap(firstTsn));
+    unwrapper.moveTo(firstTsn - 1);
+  }
+
   // ---- the chunks ------------------------------------------------------------------------
 
   int size() {

@@ -36,8 +36,8 @@ final class PartialReliability {
   private final SendBuffer buffer;
   private final ChunkCutter cutter;
   private final SenderEnvironment env;
-  private final long[] sentByStream;
-  private final long[] unsentByStream;
+  private long[] sentByStream;
+  private long[] unsentByStream;
   private long lastForwardTsn;
   private long lastForwardTsnAt;
   private boolean resendForwardTsn;
@@ -54,6 +54,12 @@ final class PartialReliability {
     this.sentByStream = new long[streams];
     this.unsentByStream = new long[streams];
     this.lastForwardTsn = outstanding.cumulativeAckPoint();
+  }
+
+  /** The outbound streams grew (RFC 6525 section 5.1.5): their counters start at 0. */
+  void setStreamCount(int streams) {
+    sentByStream = java.util.Arrays.copyOf(sentByStream, streams);
+    unsentByStream = java.util.Arrays.copyOf(unsentByStream, streams);
   }
 
   boolean enabled() {

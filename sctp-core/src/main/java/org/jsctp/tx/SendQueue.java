@@ -3,6 +3,7 @@ package org.jsctp.tx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 import org.jsctp.api.OutgoingMessage;
@@ -16,6 +17,10 @@ import org.jsctp.util.SerialNumbers;
  * <p>Without interleaving (DATA), a message once started is cut to its end before the scheduler
  * is asked again: the receiver reassembles by consecutive TSNs. With interleaving (I-DATA) the
  * scheduler is asked for every chunk, so several streams can each have a message under way.
+ *
+ * <p>A stream may be paused for a stream reset (RFC 6525 section 5.1.2 A1): its messages not yet
+ * started stay queued, hidden from the scheduler, and a message already under way goes on to its
+ * end.
  */
 public final class SendQueue {
 
@@ -32,6 +37,10 @@ public final class SendQueue {
   private long arrivals;
   private long bytes;
   private int messages;
+  /** Streams paused for a stream reset. */
+  private final BitSet paused = new BitSet();
+  private long hiddenBytes;
+  private int hiddenMessages;
 
   /** A queue whose messages are cut into DATA chunks, without interleaving. */
   public SendQueue() {
@@ -80,7 +89,9 @@ public final class SendQueue {
       }
     }
     for (QueuedMessage m : inArrivalOrder(false)) {
-      next.enqueued(m.streamId());
+      if (!hidden(m)) {
+        next.enqueued(m.streamId());
+      }
     }
     scheduler = next;
   }
@@ -114,9 +125,13 @@ public final class SendQueue {
     }
     message.arrival = arrivals++;
     q.addLast(message);
-    scheduler.enqueued(stream);
     bytes += message.remaining();
     messages++;
+    if (paused.get(stream)) {
+      hide(message);
+    } else {
+      scheduler.enqueued(stream);
+    }
   }
 
   /** The message whose next chunk goes now, or null. */
@@ -177,7 +192,11 @@ public final class SendQueue {
     for (QueuedMessage m : q) {
       if (m == message) {
         q.removeFirstOccurrence(m);
-        scheduler.removed(stream, index);
+        if (hidden(m)) {
+          unhide(m);
+        } else {
+          scheduler.removed(stream, index);
+        }
         if (current == message) {
           current = null;
         }
@@ -268,6 +287,91 @@ public final class SendQueue {
     current = null;
     bytes = 0;
     messages = 0;
+    hiddenBytes = 0;
+    hiddenMessages = 0;
     return all;
+  }
+
+  // ---- pausing for a stream reset (RFC 6525 section 5.1.2) ----------------------------------
+
+  /**
+   * Pauses {@code stream}: no message of it starts until {@link #resume}; one already started
+   * goes on to its end.
+   */
+  void pause(int stream) {
+    if (paused.get(stream)) {
+      return;
+    }
+    paused.set(stream);
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
+    if (q == null) {
+      return;
+    }
+    int keep = !q.isEmpty() && q.peekFirst().started() ? 1 : 0;
+    int index = 0;
+    for (QueuedMessage m : q) {
+      if (index++ >= keep) {
+        scheduler.removed(stream, keep);
+        hide(m);
+      }
+    }
+  }
+
+  /** Lets the messages of a paused {@code stream} go again, in their order. */
+  void resume(int stream) {
+    if (!paused.get(stream)) {
+      return;
+    }
+    paused.clear(stream);
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
+    if (q == null) {
+      return;
+    }
+    for (QueuedMessage m : q) {
+      if (!m.started()) {
+        unhide(m);
+        scheduler.enqueued(stream);
+      }
+    }
+  }
+
+  boolean isPaused(int stream) {
+    return paused.get(stream);
+  }
+
+  /** Whether {@code stream} has a message partly cut into chunks. */
+  boolean hasStartedMessage(int stream) {
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
+    return q != null && !q.isEmpty() && q.peekFirst().started();
+  }
+
+  /** The stream's next SSN (DATA) or MIDs (I-DATA, both kinds) start again at 0 (RFC 6525). */
+  void resetMessageIds(int stream) {
+    nextOrdered[stream] = 0;
+    nextUnordered[stream] = 0;
+  }
+
+  private boolean hidden(QueuedMessage m) {
+    return paused.get(m.streamId()) && !m.started();
+  }
+
+  private void hide(QueuedMessage m) {
+    hiddenBytes += m.remaining();
+    hiddenMessages++;
+  }
+
+  private void unhide(QueuedMessage m) {
+    hiddenBytes -= m.remaining();
+    hiddenMessages--;
+  }
+
+  /** Whether a message may be cut into a chunk now: one is queued on a stream not paused. */
+  public boolean hasSendable() {
+    return messages > hiddenMessages;
+  }
+
+  /** Bytes not yet cut into chunks, of streams not paused. */
+  long sendableBytes() {
+    return bytes - hiddenBytes;
   }
 }

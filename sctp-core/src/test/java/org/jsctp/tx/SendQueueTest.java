@@ -132,4 +132,65 @@ class SendQueueTest {
     q.add(message(0, 4));
     assertThat(q.peek().context()).isEqualTo(4);
   }
+
+  // ---- pausing for a stream reset (RFC 6525 section 5.1.2 A1) --------------------------------
+
+  @Test
+  void aPausedStreamsMessagesWaitAndGoAgainInTheirOrderOnResume_rfc6525_5_1_2() {
+    for (org.jsctp.api.StreamSchedulerKind kind : org.jsctp.api.StreamSchedulerKind.values()) {
+      SendQueue q = queueOf(3, message(1, 1), message(2, 2), message(1, 3), message(2, 4));
+      q.setScheduler(StreamSchedulers.create(kind));
+      q.pause(1);
+      q.add(message(1, 5));
+
+      assertThat(q.hasSendable()).isTrue();
+      assertThat(q.sendableBytes()).as(kind.name()).isEqualTo(12 + 14);
+      List<Long> order = new ArrayList<>();
+      while (q.hasSendable()) {
+        order.add(q.poll().context());
+      }
+      assertThat(order).as(kind.name()).containsExactly(2L, 4L);
+      assertThat(q.isEmpty()).as("the paused messages are still queued").isFalse();
+
+      q.resume(1);
+      while (q.hasSendable()) {
+        order.add(q.poll().context());
+      }
+      assertThat(order).as(kind.name()).containsExactly(2L, 4L, 1L, 3L, 5L);
+      assertThat(q.isEmpty()).isTrue();
+      assertThat(q.sendableBytes()).isZero();
+    }
+  }
+
+  @Test
+  void aMessageAlreadyStartedGoesToItsEndWhileItsStreamIsPaused_rfc6525_5_1_2() {
+    SendQueue q = new SendQueue(true);
+    q.setStreamCount(2);
+    q.add(message(1, 1));
+    q.add(message(1, 2));
+    q.consumed(q.peek(), 4);
+
+    q.pause(1);
+
+    assertThat(q.hasStartedMessage(1)).isTrue();
+    assertThat(q.peek().context()).isEqualTo(1);
+    q.consumed(q.peek(), 7);
+    assertThat(q.hasStartedMessage(1)).isFalse();
+    assertThat(q.hasSendable()).isFalse();
+    assertThat(q.remove(q.unstarted().get(0))).as("a hidden message can be abandoned").isTrue();
+    assertThat(q.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aResetStreamNumbersFromZeroAgain_rfc6525_5_1_2() {
+    SendQueue q = new SendQueue(true);
+    q.setStreamCount(2);
+    q.takeMessageId(1, false);
+    q.takeMessageId(1, true);
+
+    q.resetMessageIds(1);
+
+    assertThat(q.takeMessageId(1, false)).isZero();
+    assertThat(q.takeMessageId(1, true)).isZero();
+  }
 }

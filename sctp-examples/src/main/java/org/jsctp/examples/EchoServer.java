@@ -100,7 +100,7 @@ final class EchoServer {
     ch.setOption(SctpStandardSocketOptions.SCTP_FRAGMENT_INTERLEAVE, 1, null);
     ch.setOption(
         SctpStandardSocketOptions.SCTP_EVENTS,
-        new EventSubscription(true, true, false, true, true, false, true),
+        new EventSubscription(true, true, false, true, true, false, true, true, true, true),
         null);
     if (settings.exposePf()) {
       ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);

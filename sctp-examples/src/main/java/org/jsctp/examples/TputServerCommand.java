@@ -56,7 +56,8 @@ final class TputServerCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "tput-server-shutdown"));
     SctpMultiChannel ch = ServerChannels.open(stack, listen.locals, listen.port, listen.udpPort,
         c -> c.setOption(SctpStandardSocketOptions.SCTP_EVENTS,
-            new EventSubscription(true, false, false, true, false, false, false), null));
+            new EventSubscription(true, false, false, true, false, false, false, false, false, false),
+            null));
     int boundUdp = ch.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
     System.out.println("tput-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
     System.out.flush();

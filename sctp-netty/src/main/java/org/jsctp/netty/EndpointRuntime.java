@@ -21,6 +21,7 @@ import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.api.SendBufferAvailable;
 import org.jsctp.api.ShutdownReceived;
+import org.jsctp.api.StreamChange;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
@@ -418,6 +419,9 @@ final class EndpointRuntime {
     } else {
       if (e instanceof ShutdownReceived) {
         h.peerShutdownReceived();
+      } else if (e instanceof StreamChange c) {
+        // RFC 6525: streams were added; the API's counts follow.
+        h.api.streams(c.inboundStreams(), c.outboundStreams());
       }
       h.refreshAddresses();
       Notification n = Notifications.of(e, h);

@@ -15,7 +15,10 @@ public sealed interface Notification
         ShutdownNotification,
         RemoteErrorNotification,
         PartialDeliveryNotification,
-        SenderDryNotification {
+        SenderDryNotification,
+        StreamResetNotification,
+        AssocResetNotification,
+        StreamChangeNotification {
 
   /** The association the notification is about. */
   Association association();

@@ -13,7 +13,9 @@ import org.jsctp.netty.option.DelayedSack;
 import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
 import org.jsctp.netty.option.PrInfo;
+import org.jsctp.netty.option.AddStreams;
 import org.jsctp.netty.option.PrStreamStatus;
+import org.jsctp.netty.option.ResetStreams;
 import org.jsctp.netty.option.StreamSchedulerValues;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
@@ -259,4 +261,42 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<StreamSchedulerValues> SCTP_STREAM_SCHEDULER_VALUE =
       OptionKey.of("SCTP_STREAM_SCHEDULER_VALUE", StreamSchedulerValues.class);
+
+  /**
+   * Offer stream reconfiguration (RFC 6525, RE-CONFIG) when setting up associations; default the
+   * stack's {@code reconf_enable}. Reading on an association says whether both sides offered it.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_RECONFIG_SUPPORTED =
+      OptionKey.of("SCTP_RECONFIG_SUPPORTED", Boolean.class);
+
+  /**
+   * Which stream reconfiguration requests of the peer are taken (RFC 6525 section 6.3.1), as
+   * flags: SCTP_ENABLE_RESET_STREAM_REQ 0x01, SCTP_ENABLE_RESET_ASSOC_REQ 0x02,
+   * SCTP_ENABLE_CHANGE_ASSOC_REQ 0x04; the others are answered Denied. Default 0, as in Linux.
+   */
+  public static final SctpSocketOption<Integer> SCTP_ENABLE_STREAM_RESET =
+      OptionKey.of("SCTP_ENABLE_STREAM_RESET", Integer.class);
+
+  /**
+   * Resets streams (RFC 6525 section 6.3.2): our outgoing ones, the peer's outgoing ones, or
+   * both; write-only, an association's only. The outcome comes as a {@link
+   * StreamResetNotification}.
+   */
+  public static final SctpSocketOption<ResetStreams> SCTP_RESET_STREAMS =
+      OptionKey.of("SCTP_RESET_STREAMS", ResetStreams.class);
+
+  /**
+   * Resets the association's TSNs and every stream's sequence numbers (RFC 6525 section 6.3.3)
+   * when set to true; write-only, an association's only. The outcome comes as an {@link
+   * AssocResetNotification}.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_RESET_ASSOC =
+      OptionKey.of("SCTP_RESET_ASSOC", Boolean.class);
+
+  /**
+   * Adds streams each way (RFC 6525 section 6.3.4); write-only, an association's only. The
+   * outcome comes as a {@link StreamChangeNotification}.
+   */
+  public static final SctpSocketOption<AddStreams> SCTP_ADD_STREAMS =
+      OptionKey.of("SCTP_ADD_STREAMS", AddStreams.class);
 }

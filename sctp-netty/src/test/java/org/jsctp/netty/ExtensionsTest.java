@@ -9,6 +9,10 @@ import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_INTERLEAVING_SUPPOR
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_SUPPORTED;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ADD_STREAMS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ENABLE_STREAM_RESET;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_RECONFIG_SUPPORTED;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_RESET_STREAMS;
 
 import io.netty.util.concurrent.MockTicker;
 import io.netty.util.concurrent.Ticker;
@@ -25,6 +29,8 @@ import java.util.concurrent.TimeUnit;
 import org.jsctp.api.PrPolicy;
 import org.jsctp.api.PrStatus;
 import org.jsctp.api.StreamSchedulerKind;
+import org.jsctp.netty.option.AddStreams;
+import org.jsctp.netty.option.ResetStreams;
 import org.jsctp.netty.option.StreamSchedulerValues;
 import org.jsctp.netty.option.PrInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -32,9 +38,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * PR-SCTP (RFC 3758, RFC 7496) and I-DATA (RFC 8260) through the channel API, over loopback: the
- * socket options of RFC 7496 section 4 and RFC 8260 section 4, a message's PR-SCTP policy from
- * MessageInfo, and messages of two streams crossing with I-DATA. Timers run on a mock ticker.
+ * PR-SCTP (RFC 3758, RFC 7496), I-DATA (RFC 8260) and stream reconfiguration (RFC 6525) through
+ * the channel API, over loopback: the socket options of RFC 7496 section 4, RFC 8260 section 4
+ * and RFC 6525 section 6.3, a message's PR-SCTP policy from MessageInfo, messages of two streams
+ * crossing with I-DATA, a stream reset and added streams. Timers run on a mock ticker.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ExtensionsTest {
@@ -239,6 +246,73 @@ class ExtensionsTest {
     assertThat(completed).containsExactlyInAnyOrder(0, 1);
     assertThat(parts.get(0).toByteArray()).isEqualTo(big);
     assertThat(parts.get(1).toByteArray()).isEqualTo(small);
+  }
+
+  // ---- stream reconfiguration -----------------------------------------------------------------
+
+  /**
+   * Reads {@code ch} until a notification of {@code type} (collecting every notification on the
+   * way into {@code seen}) or a message; returns the message's text, or null for the notification.
+   */
+  private static String receiveUntil(SctpChannel ch, Class<? extends Notification> type,
+      List<Notification> seen) throws Exception {
+    ByteBuffer buf = ByteBuffer.allocate(1_000);
+    MessageInfo info = ch.receive(buf, seen, (n, s) -> {
+      s.add(n);
+      return type.isInstance(n) ? HandlerResult.RETURN : HandlerResult.CONTINUE;
+    }, Duration.ofSeconds(5));
+    return info == null ? null : new String(buf.array(), 0, buf.position());
+  }
+
+  @Test
+  void rfc6525_6_3_aStreamIsResetAndStreamsAddedBetweenTwoChannelsWithReconfigOn() throws Exception {
+    connect((c, s) -> {
+      assertThat(c.getOption(SCTP_RECONFIG_SUPPORTED)).as("off by default, as Linux").isFalse();
+      c.setOption(SCTP_RECONFIG_SUPPORTED, true);
+      s.setOption(SCTP_RECONFIG_SUPPORTED, true);
+      s.setOption(SCTP_ENABLE_STREAM_RESET, 0x07);
+    });
+    assertThat(client.getOption(SCTP_RECONFIG_SUPPORTED)).as("negotiated").isTrue();
+    assertThat(accepted.getOption(SCTP_ENABLE_STREAM_RESET)).isEqualTo(0x07);
+    int in = client.association().maxInboundStreams();
+    int out = client.association().maxOutboundStreams();
+    client.send(ByteBuffer.wrap("before".getBytes()), MessageInfo.createOutgoing(null, 1));
+    assertThat(receiveText(accepted)).isEqualTo("before");
+
+    client.setOption(SCTP_RESET_STREAMS, ResetStreams.outgoing(1));
+    List<Notification> clientSeen = new ArrayList<>();
+    assertThat(receiveUntil(client, StreamResetNotification.class, clientSeen)).isNull();
+    assertThat(clientSeen).contains(
+        new StreamResetNotification(client.association(), false, true, false, false, List.of(1)));
+    client.send(ByteBuffer.wrap("after".getBytes()), MessageInfo.createOutgoing(null, 1));
+    List<Notification> serverSeen = new ArrayList<>();
+    assertThat(receiveUntil(accepted, StreamResetNotification.class, serverSeen)).isNull();
+    assertThat(receiveText(accepted)).isEqualTo("after");
+    assertThat(serverSeen).contains(
+        new StreamResetNotification(accepted.association(), true, false, false, false, List.of(1)));
+    assertThatThrownBy(() -> client.getOption(SCTP_RESET_STREAMS))
+        .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("write-only");
+
+    client.setOption(SCTP_ADD_STREAMS, new AddStreams(2, 3));
+    clientSeen.clear();
+    while (!clientSeen.contains(new StreamChangeNotification(client.association(), false, false,
+        in + 2, out + 3))) {
+      assertThat(receiveUntil(client, StreamChangeNotification.class, clientSeen)).isNull();
+    }
+    assertThat(client.association().maxOutboundStreams()).isEqualTo(out + 3);
+    assertThat(client.association().maxInboundStreams()).isEqualTo(in + 2);
+    client.send(ByteBuffer.wrap("new out".getBytes()), MessageInfo.createOutgoing(null, out + 2));
+    ByteBuffer buf = ByteBuffer.allocate(100);
+    MessageInfo got = accepted.receive(buf, null, new AbstractNotificationHandler<Object>() {},
+        Duration.ofSeconds(5));
+    assertThat(got.streamNumber()).isEqualTo(out + 2);
+    assertThat(accepted.association().maxOutboundStreams()).isEqualTo(in + 2);
+    accepted.send(ByteBuffer.wrap("new in".getBytes()), MessageInfo.createOutgoing(null, in + 1));
+    buf.clear();
+    got = client.receive(buf, null, new AbstractNotificationHandler<Object>() {},
+        Duration.ofSeconds(5));
+    assertThat(got.streamNumber()).isEqualTo(in + 1);
+    assertThat(new String(buf.array(), 0, buf.position())).isEqualTo("new in");
   }
 
   private static byte[] toArray(ByteBuffer b) {

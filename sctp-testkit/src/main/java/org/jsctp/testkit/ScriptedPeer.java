@@ -356,6 +356,14 @@ public final class ScriptedPeer {
     return outbox.pollFirst();
   }
 
+  /**
+   * Collects what the IUT sends and tells after a call made on the association directly (an
+   * option change, a stream reset), as the tester's own calls do.
+   */
+  public void flush() {
+    drain();
+  }
+
   /** Asserts nothing is waiting in the outbox. */
   public void expectNoPacket() {
     assertThat(outbox).as("packets sent by the IUT at %d", now).isEmpty();
