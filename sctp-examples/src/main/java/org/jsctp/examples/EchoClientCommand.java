@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jsctp.api.PrStatus;
 import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpStack;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code echo-client}: sends messages to an echo server over one association and checks every
  * echoed byte. Prints one line per association or path event and ends with a RESULT line; exit code
- * 0 only when every message came back intact.
+ * 0 only when every message came back intact, or, with a PR-SCTP policy, was abandoned.
  */
 @Command(
     name = "echo-client",
@@ -81,6 +82,8 @@ final class EchoClientCommand implements Callable<Integer> {
               + " messages echoed intact) before the RESULT line.")
   boolean latency;
 
+  @Mixin ExtensionFlags extensionFlags;
+
   @Mixin StackOptions stackOptions;
 
   @Override
@@ -92,17 +95,19 @@ final class EchoClientCommand implements Callable<Integer> {
     Usage.check(spec, rate == null || rate > 0, "--rate must be positive, got " + rate);
     Usage.check(
         spec, duration == null || duration > 0, "--duration must be positive, got " + duration);
+    ExtensionSettings extensions = extensionFlags.settings();
     stackOptions.configureLogging();
 
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
-    EchoStats stats = new EchoStats(size, unordered, latency);
+    EchoStats stats = new EchoStats(size, unordered, latency, extensions.prPolicy());
     try (SctpStack stack = stackOptions.stack()) {
       SctpChannel ch = ClientChannels.open(stack, endpoint, streams);
       ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
       if (stackOptions.exposePf) {
         ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
       }
+      extensions.apply(ch::setOption);
       if (!ClientChannels.connect(ch, endpoint, Duration.ofSeconds(120), events)) {
         if (latency) {
           System.out.println(stats.latencyLine());
@@ -117,9 +122,12 @@ final class EchoClientCommand implements Callable<Integer> {
                 + " paths "
                 + ch.getRemoteAddresses());
       }
+      if (extensions.any()) {
+        events.line(negotiated(ch));
+      }
       int outStreams = Math.min(streams, ch.association().maxOutboundStreams());
       Semaphore window = new Semaphore(rate == null ? WINDOW : Integer.MAX_VALUE);
-      EchoReader reader = new EchoReader(ch, stats, events, window, size);
+      EchoReader reader = new EchoReader(ch, stats, events, window, size, outStreams);
       reader.start();
 
       boolean finished = send(ch, stats, window, outStreams, reader);
@@ -128,6 +136,9 @@ final class EchoClientCommand implements Callable<Integer> {
       }
       waitForEchoes(stats, reader);
       long end = System.nanoTime();
+      if (extensions.prPolicy()) {
+        printAbandoned(ch, events);
+      }
       try {
         ch.shutdownAsync().get(2, TimeUnit.SECONDS);
       } catch (Exception e) {
@@ -138,7 +149,7 @@ final class EchoClientCommand implements Callable<Integer> {
       }
       System.out.println(stats.result(end));
       System.out.flush();
-      return finished && stats.echoed() == stats.sent() && stats.mismatched() == 0 ? 0 : 1;
+      return finished && stats.allAccountedFor() ? 0 : 1;
     }
   }
 
@@ -191,6 +202,38 @@ final class EchoClientCommand implements Callable<Integer> {
       }
     }
     return true;
+  }
+
+  /** What the association uses of the extensions, e.g. "PR-SCTP yes, I-DATA yes, scheduler rr". */
+  static String negotiated(SctpChannel ch) throws java.io.IOException {
+    return "association "
+        + ch.association().associationID()
+        + " PR-SCTP "
+        + yesNo(ch.getOption(SctpStandardSocketOptions.SCTP_PR_SUPPORTED))
+        + ", I-DATA "
+        + yesNo(ch.getOption(SctpStandardSocketOptions.SCTP_INTERLEAVING_SUPPORTED))
+        + ", scheduler "
+        + SchedulerNames.nameOf(ch.getOption(SctpStandardSocketOptions.SCTP_STREAM_SCHEDULER));
+  }
+
+  private static String yesNo(boolean b) {
+    return b ? "yes" : "no";
+  }
+
+  /**
+   * Prints {@code PR-SCTP abandoned_unsent=N abandoned_sent=M}, the association's SCTP_PR_ASSOC_STATUS
+   * (RFC 7496 section 4.3.1); a line saying it is unknown when the association has ended.
+   */
+  private static void printAbandoned(SctpChannel ch, Events events) {
+    PrStatus status;
+    try {
+      status = ch.getOption(SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS);
+    } catch (Exception e) {
+      events.line("PR-SCTP status unknown: " + e.getMessage());
+      return;
+    }
+    System.out.println(
+        "PR-SCTP abandoned_unsent=" + status.abandonedUnsent() + " abandoned_sent=" + status.abandonedSent());
   }
 
   private void waitForEchoes(EchoStats stats, EchoReader reader) throws InterruptedException {

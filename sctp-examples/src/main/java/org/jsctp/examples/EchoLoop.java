@@ -12,12 +12,15 @@ import org.jsctp.netty.HandlerResult;
 import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.Notification;
 import org.jsctp.netty.NotificationHandler;
+import org.jsctp.netty.PartialDeliveryNotification;
 
 /**
  * One echo loop, event-driven: each receive completes on the stack's event loop, the echo is handed
  * to the stack from there, and the next receive is posted, so a message is echoed without any
- * thread switch. Pieces are joined per association by the shared {@link Reassembler}; a peer that
- * goes over its limits loses its association, and an association that ends leaves nothing behind.
+ * thread switch. Pieces are joined per association, stream and kind by the shared {@link
+ * Reassembler} (with I-DATA those of different streams interleave); a peer that goes over its
+ * limits loses its association, and an association that ends, or a message its peer abandons
+ * (PR-SCTP), leaves nothing behind.
  *
  * <p>The loop runs on a channel: the server's one-to-many channel, or one association branched off
  * it. What happens when an echo has to wait for room in its send buffer is the {@link Owner}'s
@@ -58,7 +61,7 @@ final class EchoLoop {
   private final Receiver receiver;
   private final Sender sender;
   private final Owner owner;
-  private final Reassembler<Association> pieces;
+  private final Reassembler<MessageKey> pieces;
   private final Events events;
   private final NotificationHandler<Void> handler;
   /** Associations whose failed echo was reported: one line each, however many a peer causes. */
@@ -70,7 +73,7 @@ final class EchoLoop {
       Receiver receiver,
       Sender sender,
       Owner owner,
-      Reassembler<Association> pieces,
+      Reassembler<MessageKey> pieces,
       Events events) {
     this.receiver = receiver;
     this.sender = sender;
@@ -94,10 +97,17 @@ final class EchoLoop {
 
   private HandlerResult onNotification(Notification n, Void attachment) {
     if (n instanceof AssociationChangeNotification c && endsMessages(c.event())) {
-      pieces.forget(c.association());
+      forget(c.association());
       quiet.remove(c.association());
+    } else if (n instanceof PartialDeliveryNotification p) {
+      // The peer abandoned a message read in parts (PR-SCTP): what came of it is not echoed.
+      pieces.forget(new MessageKey(p.association(), p.streamNumber(), p.unordered()));
     }
     return events.handleNotification(n, attachment);
+  }
+
+  private void forget(Association association) {
+    pieces.forgetIf(k -> k.association().equals(association));
   }
 
   /** The events after which an association sends no more pieces of its unfinished message. */
@@ -147,9 +157,10 @@ final class EchoLoop {
     }
     buf.flip();
     Association association = info.association();
-    Reassembler.Outcome outcome = pieces.add(association, buf, info.isComplete());
+    Reassembler.Outcome outcome = pieces.add(MessageKey.of(info), buf, info.isComplete());
     if (outcome instanceof Reassembler.Refused r) {
       events.line("association " + association.associationID() + " aborted: " + r.reason());
+      forget(association);
       quiet.remove(association);
       owner.abort(association);
       return true;

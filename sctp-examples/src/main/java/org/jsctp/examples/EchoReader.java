@@ -1,6 +1,5 @@
 package org.jsctp.examples;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
@@ -9,13 +8,15 @@ import java.util.concurrent.Semaphore;
 import org.jsctp.netty.HandlerResult;
 import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.Notification;
+import org.jsctp.netty.PartialDeliveryNotification;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SendFailedNotification;
 
 /**
  * The echo client's receiving side, event-driven: every receive completes on the stack's event
  * loop, where the echo is checked and timed at once (no thread switch between its arrival and
- * its measurement), and the next receive is posted.
+ * its measurement), and the next receive is posted. Pieces are joined per stream and kind: with
+ * I-DATA those of different streams interleave.
  */
 final class EchoReader {
 
@@ -24,15 +25,20 @@ final class EchoReader {
   private final Events events;
   private final Semaphore window;
   private final ByteBuffer buf;
-  private final ByteArrayOutputStream partial = new ByteArrayOutputStream();
+  private final Reassembler<MessageKey> pieces;
   private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-  EchoReader(SctpChannel ch, EchoStats stats, Events events, Semaphore window, int size) {
+  /**
+   * @param size the size of every message: a longer echo is a mismatch
+   * @param streams the streams messages go out on, each with at most one unfinished echo
+   */
+  EchoReader(SctpChannel ch, EchoStats stats, Events events, Semaphore window, int size, int streams) {
     this.ch = ch;
     this.stats = stats;
     this.events = events;
     this.window = window;
     this.buf = ByteBuffer.allocate(Math.max(size, 1 << 16));
+    this.pieces = new Reassembler<>(size, (long) size * streams);
   }
 
   void start() {
@@ -70,17 +76,25 @@ final class EchoReader {
   }
 
   /**
-   * Prints the notification; a message that the stack hands back unsent is taken back from the
-   * count of sent messages, so that the RESULT line counts only what went.
+   * Prints the notification. A message the stack hands back frees its place in the window: without
+   * a PR-SCTP policy, one that never left is taken back from the count of sent messages, so that
+   * the RESULT line counts only what went; with one, it was abandoned, and is counted so without a
+   * line of its own (the client sums them up at the end). The pieces of an echo the server
+   * abandoned are dropped.
    */
   private HandlerResult onNotification(Notification n, Void attachment) {
-    if (n instanceof SendFailedNotification f && !f.dataSent()) {
+    if (n instanceof SendFailedNotification f) {
       ByteBuffer b = f.buffer();
       byte[] data = new byte[b.remaining()];
       b.get(data);
-      if (stats.unsent(data, data.length, f.streamNumber())) {
+      if (stats.handedBack(data, data.length, f.streamNumber(), f.dataSent())) {
         window.release();
+        if (stats.countsAbandoned()) {
+          return HandlerResult.CONTINUE;
+        }
       }
+    } else if (n instanceof PartialDeliveryNotification p) {
+      pieces.forget(new MessageKey(p.association(), p.streamNumber(), p.unordered()));
     }
     return events.handleNotification(n, attachment);
   }
@@ -102,12 +116,20 @@ final class EchoReader {
       done.complete(null);
       return false;
     }
-    partial.write(buf.array(), 0, info.bytes());
-    if (!info.isComplete()) {
+    buf.flip();
+    Reassembler.Outcome outcome = pieces.add(MessageKey.of(info), buf, info.isComplete());
+    if (outcome instanceof Reassembler.Refused) {
+      stats.oversized(now);
+      events.line("mismatched echo on stream " + info.streamNumber() + ": more bytes than sent");
+      window.release();
       return true;
     }
-    byte[] data = partial.toByteArray();
-    partial.reset();
+    if (!(outcome instanceof Reassembler.Whole whole)) {
+      return true;
+    }
+    ByteBuffer message = whole.message();
+    byte[] data = new byte[message.remaining()];
+    message.get(data);
     if (!stats.echoed(data, data.length, info.streamNumber(), now)) {
       events.line("mismatched echo of " + data.length + " bytes on stream " + info.streamNumber());
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.jsctp.netty.Association;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpMultiChannel;
+import org.jsctp.netty.SctpSocketOption;
 import org.jsctp.netty.SctpStack;
 import org.jsctp.netty.SctpStandardSocketOptions;
 import org.jsctp.netty.option.EventSubscription;
@@ -24,8 +25,9 @@ import org.jsctp.netty.option.EventSubscription;
  * loops that echo every message back on its association and stream. Tests run it in-process.
  *
  * <p>No peer holds back another's echoes: the channel returns the pieces of different
- * associations interleaved (SCTP_FRAGMENT_INTERLEAVE 1), so a message that never ends stops only
- * its own association; and an association whose echo has to wait for room in its send buffer (its
+ * associations interleaved (SCTP_FRAGMENT_INTERLEAVE 1, or 2 with I-DATA, where the streams of
+ * one association interleave too), so a message that never ends stops only its own association
+ * (or stream); and an association whose echo has to wait for room in its send buffer (its
  * peer reads slowly, or not at all) is branched off to a channel and a loop of its own, where the
  * wait closes that association's receive window only.
  */
@@ -50,6 +52,7 @@ final class EchoServer {
    * @param maxMessage the largest message echoed: a peer sending a larger one is aborted
    * @param reassemblyMemory what all unfinished messages may hold together: a peer whose piece
    *     does not fit is aborted
+   * @param extensions PR-SCTP, I-DATA and the stream scheduler of the echoes
    */
   record Settings(
       List<InetAddress> locals,
@@ -57,18 +60,30 @@ final class EchoServer {
       int udpPort,
       boolean exposePf,
       int maxMessage,
-      long reassemblyMemory) {
+      long reassemblyMemory,
+      ExtensionSettings extensions) {
     Settings {
       locals = List.copyOf(locals);
       if (locals.isEmpty()) {
         throw new IllegalArgumentException("at least one local address");
       }
     }
+
+    /** Settings with the stack's defaults for the extensions. */
+    Settings(
+        List<InetAddress> locals,
+        int port,
+        int udpPort,
+        boolean exposePf,
+        int maxMessage,
+        long reassemblyMemory) {
+      this(locals, port, udpPort, exposePf, maxMessage, reassemblyMemory, ExtensionSettings.DEFAULTS);
+    }
   }
 
   private final SctpMultiChannel ch;
   private final Events events;
-  private final Reassembler<Association> pieces;
+  private final Reassembler<MessageKey> pieces;
   private final Set<SctpChannel> branches = ConcurrentHashMap.newKeySet();
   private final CompletableFuture<Void> done;
 
@@ -105,6 +120,12 @@ final class EchoServer {
     if (settings.exposePf()) {
       ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
     }
+    settings.extensions().apply(new ExtensionSettings.OptionSetter() {
+      @Override
+      public <T> void set(SctpSocketOption<T> name, T value) throws IOException {
+        ch.setOption(name, value, null);
+      }
+    });
   }
 
   /** The local UDP encapsulation port the channel is bound to. */
@@ -123,7 +144,7 @@ final class EchoServer {
   }
 
   /** The pieces of unfinished messages the server holds. */
-  Reassembler<Association> reassembler() {
+  Reassembler<MessageKey> reassembler() {
     return pieces;
   }
 

@@ -9,9 +9,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code echo-server}: a one-to-many SCTP echo server over UDP. Every message goes back on the same
- * association and stream, with the same PPID and ordering flag, until the process is killed; then
- * every association is shut down gracefully.
+ * {@code echo-server}: a one-to-many SCTP echo server over UDP. Every message goes back whole on the
+ * same association and stream, with the same PPID and ordering flag, until the process is killed;
+ * then every association is shut down gracefully. Flags choose PR-SCTP, I-DATA and the stream
+ * scheduler of the echoes.
  */
 @Command(
     name = "echo-server",
@@ -45,6 +46,8 @@ final class EchoServerCommand implements Callable<Integer> {
               + " does not fit is aborted (default: ${DEFAULT-VALUE}).")
   long reassemblyMemory;
 
+  @Mixin ExtensionFlags extensionFlags;
+
   @Mixin StackOptions stackOptions;
 
   @Override
@@ -58,6 +61,7 @@ final class EchoServerCommand implements Callable<Integer> {
             + maxMessage
             + "), got "
             + reassemblyMemory);
+    ExtensionSettings extensions = extensionFlags.settings();
     EchoServer.Settings settings =
         new EchoServer.Settings(
             listen.locals,
@@ -65,7 +69,8 @@ final class EchoServerCommand implements Callable<Integer> {
             listen.udpPort,
             stackOptions.exposePf,
             maxMessage,
-            reassemblyMemory);
+            reassemblyMemory,
+            extensions);
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);

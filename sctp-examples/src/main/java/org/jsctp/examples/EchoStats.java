@@ -2,18 +2,26 @@ package org.jsctp.examples;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What the echo client sent and got back: which messages are outstanding, which echo matched, and
- * the longest time without an echo while messages were outstanding.
+ * What the echo client sent and got back: which messages are outstanding, which echo matched, which
+ * message PR-SCTP abandoned, and the longest time without an echo while messages were outstanding.
  */
 final class EchoStats {
 
+  /** How many abandoned messages are remembered, so that a late echo of one is recognized. */
+  static final int ABANDONED_REMEMBERED = 4096;
+
   private final int size;
   private final boolean unordered;
+  /** Whether sends carry a PR-SCTP policy: messages handed back were abandoned, not lost. */
+  private final boolean countAbandoned;
+  /** The latest abandoned messages, whose echo may still come (the peer may have them). */
+  private final Set<Long> abandonedSeqs = new LinkedHashSet<>();
   private final Set<Long> outstanding = new LinkedHashSet<>();
   private final Map<Integer, ArrayDeque<Long>> perStream = new HashMap<>();
   /** Send times of outstanding messages by sequence number; null without latency samples. */
@@ -24,6 +32,7 @@ final class EchoStats {
   private long sent;
   private long echoed;
   private long mismatched;
+  private long abandoned;
   private long bytes;
   private long firstSend;
   private long lastEcho;
@@ -36,9 +45,18 @@ final class EchoStats {
 
   /** With {@code latency}, keeps the round-trip time of every message echoed intact. */
   EchoStats(int size, boolean unordered, boolean latency) {
+    this(size, unordered, latency, false);
+  }
+
+  /**
+   * With {@code countAbandoned} (sends carry a PR-SCTP policy), a message the stack hands back is
+   * counted as abandoned, and the RESULT line says how many were.
+   */
+  EchoStats(int size, boolean unordered, boolean latency, boolean countAbandoned) {
     this.size = size;
     this.unordered = unordered;
     this.sentAt = latency ? new HashMap<>() : null;
+    this.countAbandoned = countAbandoned;
   }
 
   synchronized void sent(long seq, int stream, long now) {
@@ -61,16 +79,10 @@ final class EchoStats {
    * failed, so the message never went.
    */
   synchronized void unsent(long seq, int stream) {
-    if (!outstanding.remove(seq)) {
+    if (!outstanding.contains(seq)) {
       return;
     }
-    ArrayDeque<Long> q = perStream.get(stream);
-    if (q != null) {
-      q.remove(seq);
-    }
-    if (sentAt != null) {
-      sentAt.remove(seq);
-    }
+    forgetOutstanding(seq, stream);
     sent--;
   }
 
@@ -80,25 +92,80 @@ final class EchoStats {
    * Returns whether one was found; part of a message (the rest of one partly sent) is not.
    */
   synchronized boolean unsent(byte[] data, int length, int stream) {
+    long seq = find(data, length, stream);
+    if (seq < 0) {
+      return false;
+    }
+    unsent(seq, stream);
+    return true;
+  }
+
+  /**
+   * A message the stack handed back in a SEND_FAILED notification ({@code dataSent}: after some of
+   * it went out). With a PR-SCTP policy it was abandoned: it is counted as such and no longer
+   * awaited, and an echo of it that comes all the same still counts as echoed. Without one, a
+   * message that never left is taken back from the sent count, as {@link #unsent(byte[], int,
+   * int)}. Returns whether an outstanding message was found, whose window slot is free now.
+   */
+  synchronized boolean handedBack(byte[] data, int length, int stream, boolean dataSent) {
+    if (!countAbandoned) {
+      return !dataSent && unsent(data, length, stream);
+    }
+    long seq = find(data, length, stream);
+    if (seq < 0) {
+      return false;
+    }
+    forgetOutstanding(seq, stream);
+    abandoned++;
+    abandonedSeqs.add(seq);
+    if (abandonedSeqs.size() > ABANDONED_REMEMBERED) {
+      Iterator<Long> oldest = abandonedSeqs.iterator();
+      oldest.next();
+      oldest.remove();
+    }
+    return true;
+  }
+
+  /** The outstanding message of {@code stream} whose content {@code data} is exactly, or -1. */
+  private long find(byte[] data, int length, int stream) {
     long seq = Payload.sequence(data, length);
     if (seq >= 0) {
-      if (outstanding.contains(seq) && Payload.matches(data, length, seq, size)) {
-        unsent(seq, stream);
-        return true;
-      }
-      return false;
+      return outstanding.contains(seq) && Payload.matches(data, length, seq, size) ? seq : -1;
     }
     ArrayDeque<Long> q = perStream.get(stream);
     if (q != null) {
-      for (java.util.Iterator<Long> it = q.descendingIterator(); it.hasNext(); ) {
+      for (Iterator<Long> it = q.descendingIterator(); it.hasNext(); ) {
         long candidate = it.next();
         if (Payload.matches(data, length, candidate, size)) {
-          unsent(candidate, stream);
-          return true;
+          return candidate;
         }
       }
     }
-    return false;
+    return -1;
+  }
+
+  private void forgetOutstanding(long seq, int stream) {
+    outstanding.remove(seq);
+    ArrayDeque<Long> q = perStream.get(stream);
+    if (q != null) {
+      q.remove(seq);
+    }
+    if (sentAt != null) {
+      sentAt.remove(seq);
+    }
+  }
+
+  /** An echo longer than the messages sent was dropped unread: a mismatch. */
+  synchronized void oversized(long now) {
+    mark = now;
+    lastEcho = now;
+    echoed++;
+    mismatched++;
+  }
+
+  /** Whether messages handed back are counted as abandoned (sends carry a PR-SCTP policy). */
+  boolean countsAbandoned() {
+    return countAbandoned;
   }
 
   /** Checks one echoed message; returns whether it matched. */
@@ -110,7 +177,11 @@ final class EchoStats {
     lastEcho = now;
     echoed++;
     long seq = identify(data, length, stream);
-    boolean ok = seq >= 0 && outstanding.remove(seq) && Payload.matches(data, length, seq, size);
+    boolean awaited = seq >= 0 && outstanding.contains(seq) && Payload.matches(data, length, seq, size);
+    if (!awaited && lateEchoOfAbandoned(data, length, seq)) {
+      return true;
+    }
+    boolean ok = seq >= 0 && outstanding.remove(seq) && awaited;
     if (seq >= 0) {
       ArrayDeque<Long> q = perStream.get(stream);
       if (q != null) {
@@ -130,6 +201,31 @@ final class EchoStats {
       mismatched++;
     }
     return ok;
+  }
+
+  /**
+   * Whether the echo is one of a message abandoned after it went out: then it is counted as
+   * echoed, and as abandoned no more. {@code seq} is what {@link #identify} found, or -1.
+   */
+  private boolean lateEchoOfAbandoned(byte[] data, int length, long seq) {
+    long match = -1;
+    if (seq >= 0 && Payload.sequence(data, length) >= 0) {
+      match = abandonedSeqs.contains(seq) && Payload.matches(data, length, seq, size) ? seq : -1;
+    } else {
+      for (long candidate : abandonedSeqs) {
+        if (Payload.matches(data, length, candidate, size)) {
+          match = candidate;
+          break;
+        }
+      }
+    }
+    if (match < 0) {
+      return false;
+    }
+    abandonedSeqs.remove(match);
+    abandoned--;
+    bytes += length;
+    return true;
   }
 
   /**
@@ -164,6 +260,15 @@ final class EchoStats {
 
   synchronized long mismatched() {
     return mismatched;
+  }
+
+  synchronized long abandoned() {
+    return abandoned;
+  }
+
+  /** Whether every message sent came back intact or was abandoned by PR-SCTP. */
+  synchronized boolean allAccountedFor() {
+    return echoed + abandoned == sent && mismatched == 0;
   }
 
   synchronized int outstanding() {
@@ -213,13 +318,14 @@ final class EchoStats {
     return String.format(
         java.util.Locale.ROOT,
         "RESULT sent=%d echoed=%d mismatched=%d bytes=%d seconds=%.3f msgs_per_s=%.1f"
-            + " max_gap_ms=%d",
+            + " max_gap_ms=%d%s",
         sent,
         echoed,
         mismatched,
         bytes,
         seconds,
         rate,
-        gap / 1_000_000);
+        gap / 1_000_000,
+        countAbandoned ? " abandoned=" + abandoned : "");
   }
 }

@@ -3,20 +3,22 @@ package org.jsctp.examples;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Joins the pieces of messages that arrive in parts (larger than the receive buffer, or handed over
- * early by the stack's partial delivery), per association, so that the echo server sends each
- * message back whole. Pieces of one association never interleave with each other, so each
- * association (a key {@code K}, the server's {@code Association}) has at most one unfinished
- * message.
+ * early by the stack's partial delivery), so that each message is handled whole. Pieces of one
+ * message never interleave with another message of the same key {@code K}: the association (with
+ * SCTP_FRAGMENT_INTERLEAVE 1), or its stream and kind as well ({@link MessageKey}, needed with
+ * level 2 and I-DATA). So each key has at most one unfinished message.
  *
  * <p>Bounded: a message may hold at most {@code maxMessage} bytes and all unfinished messages
- * together at most {@code budget}. A piece beyond either is refused and the association's pieces
- * are dropped at once; the caller ends the association. {@link #forget} drops what an association
- * that ended left unfinished. Thread-safe.
+ * together at most {@code budget}. A piece beyond either is refused and the key's pieces are
+ * dropped at once; the caller ends the association. {@link #forget} and {@link #forgetIf} drop
+ * what a message or an association that ended left unfinished. Thread-safe.
  */
 final class Reassembler<K> {
 
@@ -29,7 +31,7 @@ final class Reassembler<K> {
   /** The message is complete. */
   record Whole(ByteBuffer message) implements Outcome {}
 
-  /** The piece went over a limit; the association's pieces were dropped. */
+  /** The piece went over a limit; the pieces of its key were dropped. */
   record Refused(String reason) implements Outcome {}
 
   private static final Held HELD = new Held();
@@ -38,6 +40,7 @@ final class Reassembler<K> {
   private final long budget;
   private final Map<K, Pieces> partial = new HashMap<>();
   private long held;
+  private int peakUnfinished;
 
   /**
    * @param maxMessage the largest message, in bytes
@@ -56,12 +59,12 @@ final class Reassembler<K> {
    * Adds a piece (its remaining bytes; copied when kept). A message in one piece comes back as it
    * is, without a copy.
    */
-  synchronized Outcome add(K association, ByteBuffer piece, boolean complete) {
-    Pieces p = partial.get(association);
+  synchronized Outcome add(K key, ByteBuffer piece, boolean complete) {
+    Pieces p = partial.get(key);
     int n = piece.remaining();
     long size = (p == null ? 0 : p.size) + n;
     if (size > maxMessage) {
-      forget(association);
+      forget(key);
       return new Refused("message larger than " + maxMessage + " bytes (--max-message)");
     }
     if (p == null && complete) {
@@ -76,12 +79,13 @@ final class Reassembler<K> {
               + " more (--reassembly-memory "
               + budget
               + ")";
-      forget(association);
+      forget(key);
       return new Refused(reason);
     }
     if (p == null) {
       p = new Pieces();
-      partial.put(association, p);
+      partial.put(key, p);
+      peakUnfinished = Math.max(peakUnfinished, partial.size());
     }
     byte[] copy = new byte[n];
     piece.get(copy);
@@ -90,27 +94,43 @@ final class Reassembler<K> {
     if (!complete) {
       return HELD;
     }
-    partial.remove(association);
+    partial.remove(key);
     held -= p.size;
     return new Whole(ByteBuffer.wrap(p.join()));
   }
 
-  /** Drops the unfinished message of an association that ended (or is being ended). */
-  synchronized void forget(K association) {
-    Pieces p = partial.remove(association);
+  /** Drops the unfinished message of {@code key}: it ended, or its association is being ended. */
+  synchronized void forget(K key) {
+    Pieces p = partial.remove(key);
     if (p != null) {
       held -= p.size;
     }
   }
 
-  /** Bytes held for unfinished messages, over every association. */
+  /** Drops the unfinished messages of the keys {@code which} selects (all of an association). */
+  synchronized void forgetIf(Predicate<K> which) {
+    for (Iterator<Map.Entry<K, Pieces>> it = partial.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<K, Pieces> e = it.next();
+      if (which.test(e.getKey())) {
+        held -= e.getValue().size;
+        it.remove();
+      }
+    }
+  }
+
+  /** Bytes held for unfinished messages, over every key. */
   synchronized long heldBytes() {
     return held;
   }
 
-  /** The associations with an unfinished message. */
+  /** The keys with an unfinished message. */
   synchronized int unfinished() {
     return partial.size();
+  }
+
+  /** The most keys that had an unfinished message at once. */
+  synchronized int peakUnfinished() {
+    return peakUnfinished;
   }
 
   /** The pieces of one unfinished message. */

@@ -72,4 +72,57 @@ class EchoStatsTest {
     assertThat(stats.sent()).isEqualTo(1);
     assertThat(stats.echoed(Payload.build(0, 4), 4, 0, 3_000_000)).isTrue();
   }
+
+  @Test
+  void withAPolicyMessagesHandedBackAreAbandonedNotLost() {
+    EchoStats stats = new EchoStats(10, false, false, true);
+    stats.sent(0, 0, 1_000_000);
+    stats.sent(1, 0, 2_000_000);
+    stats.sent(2, 0, 3_000_000);
+
+    boolean unsent = stats.handedBack(Payload.build(1, 10), 10, 0, false);
+    boolean sent = stats.handedBack(Payload.build(2, 10), 10, 0, true);
+    stats.echoed(Payload.build(0, 10), 10, 0, 4_000_000);
+
+    assertThat(unsent).isTrue();
+    assertThat(sent).isTrue();
+    assertThat(stats.sent()).as("abandoned messages went").isEqualTo(3);
+    assertThat(stats.outstanding()).isZero();
+    assertThat(stats.abandoned()).isEqualTo(2);
+    assertThat(stats.allAccountedFor()).isTrue();
+    assertThat(stats.result(5_000_000))
+        .startsWith("RESULT sent=3 echoed=1 mismatched=0 bytes=10 ")
+        .endsWith(" abandoned=2");
+  }
+
+  @Test
+  void theLateEchoOfAnAbandonedMessageCountsAsEchoed() {
+    EchoStats stats = new EchoStats(10, false, false, true);
+    stats.sent(0, 0, 1_000_000);
+    stats.handedBack(Payload.build(0, 10), 10, 0, true);
+
+    boolean intact = stats.echoed(Payload.build(0, 10), 10, 0, 2_000_000);
+
+    assertThat(intact).isTrue();
+    assertThat(stats.abandoned()).isZero();
+    assertThat(stats.mismatched()).isZero();
+    assertThat(stats.allAccountedFor()).isTrue();
+  }
+
+  @Test
+  void withoutAPolicyOnlyMessagesThatNeverLeftAreTakenBack() {
+    EchoStats stats = new EchoStats(10, false);
+    stats.sent(0, 0, 1_000_000);
+    stats.sent(1, 0, 2_000_000);
+
+    boolean sentPart = stats.handedBack(Payload.build(0, 10), 10, 0, true);
+    boolean unsent = stats.handedBack(Payload.build(1, 10), 10, 0, false);
+
+    assertThat(sentPart).as("sent data of an association that ended is lost").isFalse();
+    assertThat(unsent).isTrue();
+    assertThat(stats.sent()).isEqualTo(1);
+    assertThat(stats.abandoned()).isZero();
+    assertThat(stats.allAccountedFor()).as("message 0 is still awaited").isFalse();
+    assertThat(stats.result(3_000_000)).doesNotContain("abandoned");
+  }
 }

@@ -94,6 +94,40 @@ class ReassemblerTest {
   }
 
   @Test
+  void interleavedPiecesOfTwoStreamsOfOneAssociationAreJoinedSeparately() {
+    Reassembler<MessageKey> r = new Reassembler<>(100, 1000);
+    MessageKey stream0 = new MessageKey(null, 0, false);
+    MessageKey stream1 = new MessageKey(null, 1, false);
+    MessageKey stream1Unordered = new MessageKey(null, 1, true);
+
+    r.add(stream0, bytes(0, 30), false);
+    r.add(stream1, bytes(100, 10), false);
+    r.add(stream1Unordered, bytes(50, 5), false);
+    Reassembler.Outcome one = r.add(stream1, bytes(110, 10), true);
+    Reassembler.Outcome zero = r.add(stream0, bytes(30, 30), true);
+
+    assertThat(one).isInstanceOfSatisfying(
+        Reassembler.Whole.class, w -> assertThat(w.message()).isEqualTo(bytes(100, 20)));
+    assertThat(zero).isInstanceOfSatisfying(
+        Reassembler.Whole.class, w -> assertThat(w.message()).isEqualTo(bytes(0, 60)));
+    assertThat(r.unfinished()).isEqualTo(1);
+    assertThat(r.peakUnfinished()).isEqualTo(3);
+  }
+
+  @Test
+  void forgettingByPredicateFreesEveryMessageItSelects() {
+    Reassembler<String> r = new Reassembler<>(100, 1000);
+    r.add("a/0", bytes(0, 60), false);
+    r.add("a/1", bytes(0, 20), false);
+    r.add("b/0", bytes(0, 10), false);
+
+    r.forgetIf(k -> k.startsWith("a/"));
+
+    assertThat(r.heldBytes()).isEqualTo(10);
+    assertThat(r.unfinished()).isEqualTo(1);
+  }
+
+  @Test
   void everyEventAfterWhichNoPieceCanComeFreesTheAssociation() {
     EnumSet<AssocChangeEvent> freeing = EnumSet.noneOf(AssocChangeEvent.class);
     for (AssocChangeEvent e : AssocChangeEvent.values()) {
