@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
     name = "sctp-examples",
     mixinStandardHelpOptions = true,
     version = "jsctp examples 0.1.0",
-    description = "jsctp example tools: echo server and client, throughput tools, failover demo.",
+    description =
+        "jsctp example tools: echo server and client, throughput tools, head-of-line benchmark,"
+            + " failover demo.",
     subcommands = {
       CommandLine.HelpCommand.class,
       EchoServerCommand.class,
@@ -20,6 +22,7 @@ import picocli.CommandLine.Command;
       TputServerCommand.class,
       TputClientCommand.class,
       ScaleClientCommand.class,
+      HolCommand.class,
       DemoCommand.class
     })
 public final class Main implements Runnable {
