@@ -68,6 +68,7 @@ final class EchoLoop {
   private final Set<Association> quiet = ConcurrentHashMap.newKeySet();
   private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
   private final CompletableFuture<Void> done = new CompletableFuture<>();
+  private final ReceiveLoop loop;
 
   EchoLoop(
       Receiver receiver,
@@ -81,17 +82,25 @@ final class EchoLoop {
     this.pieces = pieces;
     this.events = events;
     this.handler = this::onNotification;
+    this.loop =
+        new ReceiveLoop(
+            () -> {
+              buf.clear();
+              return receiver.receiveAsync(buf, null, handler);
+            },
+            this::handle,
+            done::isDone);
   }
 
   /** Starts echoing; the future completes when the loop has stopped. */
   CompletableFuture<Void> start() {
-    next();
+    loop.run();
     return done;
   }
 
   /** Starts echoing once {@code echo}, an echo of this loop's association, has been taken. */
   CompletableFuture<Void> startAfter(CompletableFuture<Integer> echo) {
-    echo.whenComplete((n, e) -> next());
+    echo.whenComplete((n, e) -> loop.run());
     return done;
   }
 
@@ -117,33 +126,6 @@ final class EchoLoop {
         || e == AssocChangeEvent.SHUTDOWN
         || e == AssocChangeEvent.CANT_START
         || e == AssocChangeEvent.RESTART;
-  }
-
-  private void next() {
-    while (!done.isDone()) {
-      buf.clear();
-      CompletableFuture<MessageInfo> f = receiver.receiveAsync(buf, null, handler);
-      if (!f.isDone()) {
-        f.whenComplete(
-            (info, error) -> {
-              if (handle(info, error)) {
-                next();
-              }
-            });
-        return;
-      }
-      MessageInfo info;
-      Throwable error = null;
-      try {
-        info = f.join();
-      } catch (CompletionException e) {
-        info = null;
-        error = e.getCause();
-      }
-      if (!handle(info, error)) {
-        return;
-      }
-    }
   }
 
   /** Handles one receive; returns whether the caller goes on at once. */
@@ -194,7 +176,7 @@ final class EchoLoop {
     sent.whenComplete(
         (n, e) -> {
           report(sent, association);
-          next();
+          loop.run();
         });
     return false;
   }

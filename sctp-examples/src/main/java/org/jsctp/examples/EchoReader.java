@@ -3,7 +3,6 @@ package org.jsctp.examples;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import org.jsctp.netty.HandlerResult;
 import org.jsctp.netty.MessageInfo;
@@ -42,37 +41,19 @@ final class EchoReader {
   }
 
   void start() {
-    next();
+    new ReceiveLoop(
+            () -> {
+              buf.clear();
+              return ch.receiveAsync(buf, null, this::onNotification);
+            },
+            this::handle,
+            done::isDone)
+        .run();
   }
 
   /** Whether receiving goes on (the association has not ended). */
   boolean isAlive() {
     return !done.isDone();
-  }
-
-  private void next() {
-    while (!done.isDone()) {
-      buf.clear();
-      CompletableFuture<MessageInfo> f = ch.receiveAsync(buf, null, this::onNotification);
-      if (!f.isDone()) {
-        f.whenComplete((info, error) -> {
-          if (handle(info, error)) {
-            next();
-          }
-        });
-        return;
-      }
-      MessageInfo info = null;
-      Throwable error = null;
-      try {
-        info = f.join();
-      } catch (CompletionException e) {
-        error = e.getCause();
-      }
-      if (!handle(info, error)) {
-        return;
-      }
-    }
   }
 
   /**

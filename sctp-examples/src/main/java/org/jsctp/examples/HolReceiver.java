@@ -2,7 +2,6 @@ package org.jsctp.examples;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.jsctp.netty.MessageInfo;
@@ -45,7 +44,14 @@ final class HolReceiver {
   }
 
   void start() {
-    next();
+    new ReceiveLoop(
+            () -> {
+              buf.clear();
+              return ch.receiveAsync(buf, null, null);
+            },
+            this::handle,
+            done::isDone)
+        .run();
   }
 
   /** The latency of small message {@code seq} in nanoseconds, or -1 when it has not arrived. */
@@ -60,31 +66,6 @@ final class HolReceiver {
 
   long bulkBytes() {
     return bulkBytes.get();
-  }
-
-  private void next() {
-    while (!done.isDone()) {
-      buf.clear();
-      CompletableFuture<MessageInfo> f = ch.receiveAsync(buf, null, null);
-      if (!f.isDone()) {
-        f.whenComplete((info, error) -> {
-          if (handle(info, error)) {
-            next();
-          }
-        });
-        return;
-      }
-      MessageInfo info = null;
-      Throwable error = null;
-      try {
-        info = f.join();
-      } catch (CompletionException e) {
-        error = e.getCause();
-      }
-      if (!handle(info, error)) {
-        return;
-      }
-    }
   }
 
   /** Handles one receive; returns whether to go on. */

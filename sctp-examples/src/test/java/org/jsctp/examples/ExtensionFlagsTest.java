@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.jsctp.api.PrPolicy;
 import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.netty.option.PrInfo;
@@ -17,23 +19,21 @@ import picocli.CommandLine;
 class ExtensionFlagsTest {
 
   static ExtensionSettings clientSettings(String... flags) {
-    EchoClientCommand client = new EchoClientCommand();
-    String[] args = new String[flags.length + 2];
-    args[0] = "--remote";
-    args[1] = "127.0.0.1";
-    System.arraycopy(flags, 0, args, 2, flags.length);
-    new CommandLine(client).parseArgs(args);
+    EchoClientCommand client = parse(new EchoClientCommand(), "--remote", flags);
     return client.extensionFlags.settings();
   }
 
   static ExtensionSettings serverSettings(String... flags) {
-    EchoServerCommand server = new EchoServerCommand();
-    String[] args = new String[flags.length + 2];
-    args[0] = "--local";
-    args[1] = "127.0.0.1";
-    System.arraycopy(flags, 0, args, 2, flags.length);
-    new CommandLine(server).parseArgs(args);
+    EchoServerCommand server = parse(new EchoServerCommand(), "--local", flags);
     return server.extensionFlags.settings();
+  }
+
+  /** Parses {@code flags} into {@code command}, after its one required option with 127.0.0.1. */
+  static <T> T parse(T command, String required, String... flags) {
+    List<String> args = new ArrayList<>(List.of(required, "127.0.0.1"));
+    args.addAll(List.of(flags));
+    new CommandLine(command).parseArgs(args.toArray(new String[0]));
+    return command;
   }
 
   /** Runs the tool in-process; answers its exit code and what it printed on stderr. */
