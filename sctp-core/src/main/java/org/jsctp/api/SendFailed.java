@@ -15,6 +15,7 @@ import org.jsctp.wire.Bytes;
  * @param context the application's context value from the send call
  * @param reason why, in words
  * @param data the undelivered bytes (a whole message, or a fragment of one for sent data)
+ * @param cause why, for a program
  */
 public record SendFailed(
     int associationId,
@@ -24,5 +25,26 @@ public record SendFailed(
     boolean unordered,
     long context,
     String reason,
-    Bytes data)
-    implements SctpEvent {}
+    Bytes data,
+    Cause cause)
+    implements SctpEvent {
+
+  /** Why a message will not be delivered. */
+  public enum Cause {
+    /** The association ended (or never came up) with the message unacknowledged. */
+    ASSOCIATION_ENDED,
+    /** Its stream is beyond the outbound streams the association negotiated. */
+    INVALID_STREAM,
+    /** Its lifetime ended: the TTL policy of PR-SCTP, or a lifetime that ran out unsent. */
+    EXPIRED,
+    /** PR-SCTP's RTX policy: a chunk used up the retransmissions it was allowed. */
+    RETRANSMISSIONS_EXHAUSTED,
+    /** PR-SCTP's PRIO policy: a message of higher priority needed the send buffer. */
+    DISPLACED,
+    /**
+     * The association refused it when it was handed over: larger than one chunk with
+     * SCTP_DISABLE_FRAGMENTS, for example.
+     */
+    REFUSED
+  }
+}

@@ -72,7 +72,7 @@ final class HandshakeHandler {
   void failEarly(EarlyMessages early, String reason) {
     for (OutgoingMessage m : early.takeAll()) {
       a.components.emit(new SendFailed(a.id(), false, m.streamId(), m.payloadProtocolId(),
-          m.unordered(), m.context(), reason, m.payload()));
+          m.unordered(), m.context(), reason, m.payload(), SendFailed.Cause.ASSOCIATION_ENDED));
     }
   }
 
@@ -138,7 +138,8 @@ final class HandshakeHandler {
       if (tcb.sender.send(m) != SendOutcome.ACCEPTED) {
         a.components.emit(new SendFailed(a.id(), false, m.streamId(), m.payloadProtocolId(),
             m.unordered(), m.context(), "stream " + m.streamId() + " is beyond the negotiated "
-                + tcb.outboundStreams + " outbound streams", m.payload()));
+                + tcb.outboundStreams + " outbound streams", m.payload(),
+            SendFailed.Cause.INVALID_STREAM));
       }
     }
   }

@@ -318,7 +318,7 @@ public final class DataSender {
     while (queue.hasSendable()) {
       QueuedMessage m = queue.peek();
       if (!m.started() && m.expiresAt() <= now) {
-        pr.abandonUnsent(queue.poll(), "lifetime expired before sending");
+        pr.abandonUnsent(queue.poll(), "lifetime expired before sending", SendFailed.Cause.EXPIRED);
         buffer.afterAcknowledgement(isIdle());
         continue;
       }
@@ -543,12 +543,12 @@ public final class DataSender {
       if (!c.message.abandoned) {
         env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
             c.message.payloadProtocolId(), c.chunk.unordered(), c.message.context(), reason,
-            c.chunk.userData()));
+            c.chunk.userData(), SendFailed.Cause.ASSOCIATION_ENDED));
       }
     });
     for (QueuedMessage m : queue.drain()) {
       env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
-          m.unordered(), m.context(), reason, m.unsentPart()));
+          m.unordered(), m.context(), reason, m.unsentPart(), SendFailed.Cause.ASSOCIATION_ENDED));
     }
     buffer.clear();
   }

@@ -88,7 +88,7 @@ final class PartialReliability {
         continue;
       }
       if (m.expiresAt() <= now) {
-        abandonSent(m, "lifetime expired (PR-SCTP TTL)");
+        abandonSent(m, "lifetime expired (PR-SCTP TTL)", SendFailed.Cause.EXPIRED);
       } else {
         next = Math.min(next, m.expiresAt());
       }
@@ -105,7 +105,8 @@ final class PartialReliability {
     if (!enabled || m.prPolicy() != PrPolicy.RTX || c.transmissions <= m.prValue()) {
       return true;
     }
-    abandonSent(c.message, "retransmission limit of " + m.prValue() + " reached (PR-SCTP RTX)");
+    abandonSent(c.message, "retransmission limit of " + m.prValue() + " reached (PR-SCTP RTX)",
+        SendFailed.Cause.RETRANSMISSIONS_EXHAUSTED);
     return false;
   }
 
@@ -131,7 +132,7 @@ final class PartialReliability {
    * FORWARD-TSN covers the message even when every chunk sent was acknowledged), and the
    * application gets the whole message back in a SEND_FAILED saying it was (partly) sent.
    */
-  void abandonSent(QueuedMessage m, String reason) {
+  void abandonSent(QueuedMessage m, String reason, SendFailed.Cause cause) {
     if (m.abandoned) {
       return;
     }
@@ -143,20 +144,21 @@ final class PartialReliability {
           cutter.endOfAbandoned(m, SequenceUnwrapper.wrap(outstanding.nextTsn())), m);
     }
     sentByStream[m.streamId()]++;
-    report(m, true, reason, m.payload());
+    report(m, true, reason, m.payload(), cause);
   }
 
   /** Abandons a message no chunk of which went out; the application gets it back unsent. */
-  void abandonUnsent(QueuedMessage m, String reason) {
+  void abandonUnsent(QueuedMessage m, String reason, SendFailed.Cause cause) {
     m.abandoned = true;
     buffer.released(m.remaining());
     unsentByStream[m.streamId()]++;
-    report(m, false, reason, m.unsentPart());
+    report(m, false, reason, m.unsentPart(), cause);
   }
 
-  private void report(QueuedMessage m, boolean sent, String reason, org.jsctp.wire.Bytes data) {
+  private void report(QueuedMessage m, boolean sent, String reason, org.jsctp.wire.Bytes data,
+      SendFailed.Cause cause) {
     env.emit(new SendFailed(env.associationId(), sent, m.streamId(), m.payloadProtocolId(),
-        m.unordered(), m.context(), reason, data));
+        m.unordered(), m.context(), reason, data, cause));
   }
 
   /**
@@ -191,7 +193,8 @@ final class PartialReliability {
       }
       freed += v.remaining();
       queue.remove(v);
-      abandonUnsent(v, "a message of higher priority needed the send buffer (PR-SCTP PRIO)");
+      abandonUnsent(v, "a message of higher priority needed the send buffer (PR-SCTP PRIO)",
+          SendFailed.Cause.DISPLACED);
     }
     return true;
   }

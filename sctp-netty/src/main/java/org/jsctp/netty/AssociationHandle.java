@@ -1,5 +1,6 @@
 package org.jsctp.netty;
 
+import org.jsctp.api.SendFailed;
 import org.jsctp.association.SctpAssociation;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -318,7 +319,10 @@ final class AssociationHandle {
         java.nio.ByteBuffer data = p.message.payload().asReadOnlyByteBuffer();
         o.notify(this, new SendFailedNotification(api, null, data, 0, p.message.streamId(),
             p.message.payloadProtocolId(), p.message.unordered(), false,
-            error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage()));
+            error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage(),
+            error instanceof InvalidStreamException ? SendFailed.Cause.INVALID_STREAM
+                : error instanceof java.nio.channels.ClosedChannelException
+                    ? SendFailed.Cause.ASSOCIATION_ENDED : SendFailed.Cause.REFUSED));
       }
     }
   }

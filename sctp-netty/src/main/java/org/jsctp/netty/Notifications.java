@@ -44,7 +44,8 @@ final class Notifications {
           f.payloadProtocolId(),
           f.unordered(),
           f.sent(),
-          f.reason());
+          f.reason(),
+          f.cause());
     } else if (event instanceof ShutdownReceived) {
       return new ShutdownNotification(h.api);
     } else if (event instanceof RemoteError e) {

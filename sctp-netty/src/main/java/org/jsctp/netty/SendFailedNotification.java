@@ -3,6 +3,7 @@ package org.jsctp.netty;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
+import org.jsctp.api.SendFailed;
 
 /**
  * SCTP_SEND_FAILED_EVENT (RFC 6458 section 6.1.11), like {@code
@@ -20,6 +21,9 @@ import java.util.Objects;
  * @param dataSent true when the data had been sent (the peer may or may not have it: RFC 6458
  *     SCTP_DATA_SENT), false when it never left (SCTP_DATA_UNSENT)
  * @param reason why, in words
+ * @param cause why, for a program: the association ended, the stream was invalid, or PR-SCTP
+ *     abandoned it (its lifetime ended, its retransmissions were used up, a message of higher
+ *     priority displaced it)
  */
 public record SendFailedNotification(
     Association association,
@@ -30,12 +34,14 @@ public record SendFailedNotification(
     int payloadProtocolID,
     boolean unordered,
     boolean dataSent,
-    String reason)
+    String reason,
+    SendFailed.Cause cause)
     implements Notification {
 
   /** Checks the arguments and makes the buffer read-only. */
   public SendFailedNotification {
     Objects.requireNonNull(association, "association");
+    Objects.requireNonNull(cause, "cause");
     buffer = buffer.asReadOnlyBuffer();
   }
 

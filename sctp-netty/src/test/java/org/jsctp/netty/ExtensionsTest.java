@@ -137,6 +137,7 @@ class ExtensionsTest {
 
     SendFailedNotification failed = nextSendFailure();
     assertThat(failed.dataSent()).isTrue();
+    assertThat(failed.cause()).isEqualTo(org.jsctp.api.SendFailed.Cause.EXPIRED);
     assertThat(failed.streamNumber()).isEqualTo(2);
     assertThat(new String(toArray(failed.buffer()))).isEqualTo("expires");
     assertThat(client.getOption(SCTP_PR_ASSOC_STATUS).abandonedSent()).isEqualTo(1);
@@ -159,7 +160,9 @@ class ExtensionsTest {
     ticker.advance(rto + 1, TimeUnit.MILLISECONDS);
     settle();
 
-    assertThat(nextSendFailure().dataSent()).isTrue();
+    SendFailedNotification failed = nextSendFailure();
+    assertThat(failed.dataSent()).isTrue();
+    assertThat(failed.cause()).isEqualTo(org.jsctp.api.SendFailed.Cause.RETRANSMISSIONS_EXHAUSTED);
     assertThat(client.getOption(SctpStandardSocketOptions.SCTP_STATUS).unacknowledgedChunks())
         .as("nothing is left to retransmit but the FORWARD-TSN").isLessThanOrEqualTo(1);
     assertThat(faults.dropped.get()).as("a FORWARD-TSN went instead of the DATA").isGreaterThan(sent);
