@@ -1,6 +1,7 @@
 package org.jsctp.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jsctp.testkit.ScriptedPeer.MS;
 import static org.jsctp.testkit.ScriptedPeer.SECONDS;
 import static org.jsctp.testkit.ScriptedPeer.gap;
@@ -24,14 +25,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data transfer rules of RFC 9260 beyond the ETSI D and A purposes: the I bit, the gap block limit,
- * SSN wrap, unordered delivery, a_rwnd accounting and a full window, the Nagle-like delay, a SACK
- * for a TSN never sent, and malformed chunks inside an association.
+ * SSN wrap, unordered delivery, no DATA without user data, a_rwnd accounting and a full window,
+ * the Nagle-like delay, a SACK for a TSN never sent, and malformed chunks inside an association.
  */
 class DataTransferRulesTest {
 
   private static DataChunk chunk(
       int tsn, int stream, int ssn, boolean unordered, boolean b, boolean e, String text) {
     return new DataChunk(false, unordered, b, e, tsn, stream, ssn, 0, Bytes.wrap(text.getBytes()));
+  }
+
+  @Test
+  void rfc9260_6_2_anEmptyMessageIsRefusedAndNoDataChunkWithoutUserDataIsSent() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishPassive();
+    // Section 6.2: an endpoint must not send a DATA chunk without user data; the peer would abort.
+    assertThatThrownBy(() -> peer.userSend(0, new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user data");
+    peer.expectSilenceFor(10 * SECONDS);
+    assertThat(peer.association.bufferedAmount()).isZero();
   }
 
   @Test

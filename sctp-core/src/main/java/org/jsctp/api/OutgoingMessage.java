@@ -11,7 +11,8 @@ import org.jsctp.wire.Bytes;
  * @param payloadProtocolId the PPID (RFC 9260 section 3.3.1), as opaque to SCTP
  * @param unordered whether it may be delivered out of order (the U bit)
  * @param sackImmediately whether its last chunk asks the peer for an immediate SACK (the I bit)
- * @param payload the user data; the association keeps a reference, so the caller must not change it
+ * @param payload the user data, at least one byte; the association keeps a reference, so the
+ *     caller must not change it
  * @param context the application's value, handed back in a SEND_FAILED notification
  * @param expiresAt the time after which it is abandoned and reported if not yet sent, or {@link
  *     Long#MAX_VALUE}
@@ -25,7 +26,12 @@ public record OutgoingMessage(
     long context,
     long expiresAt) {
 
+  /** @throws IllegalArgumentException for an empty payload */
   public OutgoingMessage {
     Objects.requireNonNull(payload, "payload");
+    if (payload.isEmpty()) {
+      // RFC 9260 section 6.2: no DATA chunk without user data (a peer aborts on one).
+      throw new IllegalArgumentException("a message needs at least one byte of user data");
+    }
   }
 }
