@@ -218,6 +218,31 @@ class AssociationTerminationTest {
   }
 
   @Test
+  void rfc9260_6_2_aTsnGivenUpInShutdownSentToMakeRoomIsReportedInASackWithTheShutdown() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.options().setRcvbuf(3 * 1200);
+    peer.holdReceivedData(true);
+    peer.establishActive();
+    int first = peer.sendData(0, 0, "x".repeat(1200));
+    peer.expectSack();
+    // SSN 2 waits for SSN 1 and is acknowledged in a gap block.
+    peer.send(new DataChunk(false, false, true, true, first + 2, 0, 2, 0,
+        Bytes.wrap(new byte[1200])));
+    assertThat(peer.expectSack().gapAckBlocks()).containsExactly(new SackChunk.GapAckBlock(2, 2));
+    peer.userShutdown();
+    peer.nextPacketToPeer().only(ShutdownChunk.class);
+    // SSN 1 needs more room than is left: the receiver gives up TSN first + 2 to take it.
+    peer.send(new DataChunk(false, false, true, true, first + 1, 0, 1, 0,
+        Bytes.wrap(new byte[1300])));
+
+    Sent answer = peer.nextPacketToPeer();
+    assertThat(answer.first(ShutdownChunk.class).cumulativeTsnAck()).isEqualTo(first + 1);
+    // Section 6.2: a SACK at once that no longer reports it, or the peer never resends it.
+    assertThat(answer.has(SackChunk.class)).as("a SACK along with the SHUTDOWN").isTrue();
+    assertThat(answer.first(SackChunk.class).gapAckBlocks()).isEmpty();
+  }
+
+  @Test
   void at_i_2_9_discardsDataArrivingAfterThePeersShutdown() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.establishActive();

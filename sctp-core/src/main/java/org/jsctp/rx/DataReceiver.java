@@ -52,6 +52,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   private boolean firstDataSeen;
   private boolean hadGaps;
   private boolean packetHadDuplicate;
+  private boolean droppedSinceSack;
   private boolean packetHadData;
   private long lastAdvertisedRwnd;
   private InetAddress lastDataSource;
@@ -175,6 +176,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       }
       env.counters().increment(MibCounter.SCTP_RENEGED_TSNS);
       sackNow = true;
+      droppedSinceSack = true;
     }
     return true;
   }
@@ -182,6 +184,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   private DataOutcome dropped() {
     env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
     sackNow = true;
+    droppedSinceSack = true;
     return DataOutcome.DROPPED;
   }
 
@@ -258,6 +261,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   /** Records that a SACK went out (or that a SHUTDOWN carried the cumulative TSN). */
   public void sackSent() {
     sackNow = false;
+    droppedSinceSack = false;
     packetsSinceSack = 0;
     delayedSack.stop();
     tracker.clearDuplicates();
@@ -387,6 +391,14 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   public boolean hasGaps() {
     return tracker.hasGaps();
+  }
+
+  /**
+   * Whether a chunk was dropped, or a held TSN given up, since the last SACK: RFC 9260 section
+   * 6.2 wants a SACK at once showing only what is held.
+   */
+  public boolean hasDropsToReport() {
+    return droppedSinceSack;
   }
 
   /** Whether duplicates arrived that no SACK has reported yet. */
