@@ -2,6 +2,8 @@ package org.jsctp.association.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.driver.FuzzedDataProviderImpl;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The regression corpus of {@link AssociationFuzzTest} (which Jazzer runs in every {@code mvn
  * verify}) is the one {@link FuzzSeeds} writes, it decodes back to the same actions, and between
- * them the seeds exercise every kind of action, chunk and DATA. After a change of the decoder,
- * re-record the corpus with {@code -Dfuzz.seeds.record=true}.
+ * them the seeds exercise every kind of action, chunk and DATA; and bytes are read as Jazzer
+ * reads them. After a change of the decoder, re-record the corpus with {@code
+ * -Dfuzz.seeds.record=true}.
  */
 class AssociationFuzzSeedsTest {
 
@@ -51,6 +54,34 @@ class AssociationFuzzSeedsTest {
       }
       assertThat(file).as("record it with -D%s=true", RECORD_PROPERTY).exists();
       assertThat(Files.readAllBytes(file)).as(seed.name()).isEqualTo(seed.bytes());
+    }
+  }
+
+  /**
+   * {@link SeedBytes} reads every byte for every range the decoder may use as Jazzer's own
+   * provider does. That one needs Jazzer's native library, which only a fuzz test loads: in
+   * regression mode this runs once, on an empty input, and the input plays no part.
+   */
+  @FuzzTest(maxDuration = "10s")
+  void seedBytesReadsAsJazzersFuzzedDataProvider(byte[] ignored) {
+    byte[] everyByte = new byte[256];
+    for (int b = 0; b < 256; b++) {
+      everyByte[255 - b] = (byte) b; // read from the end: 0 first
+    }
+    for (int min = -16; min <= 16; min++) {
+      for (int max = min; max <= min + 255; max++) {
+        try (FuzzedDataProviderImpl jazzer = FuzzedDataProviderImpl.withJavaData(everyByte)) {
+          Choices ours = SeedBytes.reader(everyByte);
+          for (int b = 0; b < 256 && (min != max || b == 0); b++) {
+            int expected = jazzer.consumeInt(min, max);
+            int actual = ours.pick(min, max);
+            if (actual != expected) {
+              throw new AssertionError("byte " + b + " in [" + min + ", " + max + "]: Jazzer reads "
+                  + expected + ", SeedBytes " + actual);
+            }
+          }
+        }
+      }
     }
   }
 

@@ -4,13 +4,17 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 
 /**
  * Where the fuzz driver's decisions come from: the fuzzer's bytes while fuzzing, a seed file in
- * regression mode. Every decision is one bounded integer, read as Jazzer's {@link
- * FuzzedDataProvider#consumeInt(int, int)} reads it, so that a seed can be written by hand (see
- * {@link SeedBytes}).
+ * regression mode. Every decision is one bounded integer, read with Jazzer's {@link
+ * FuzzedDataProvider#consumeInt(int, int)}, so that seeds can be written from actions (see {@link
+ * SeedBytes}).
  */
 interface Choices {
 
-  /** A value in {@code [min, max]}; {@code min} once the input is used up. */
+  /**
+   * A value in {@code [min, max]}, a range of at most 256 values (one byte of input each); once
+   * the input is used up, the value a zero byte gives (0 when the range holds it, else {@code
+   * min}).
+   */
   int pick(int min, int max);
 
   /** Whether the input is used up. */

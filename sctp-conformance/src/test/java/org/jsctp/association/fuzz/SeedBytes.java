@@ -5,22 +5,28 @@ import java.io.ByteArrayOutputStream;
 /**
  * The byte format of {@link Choices} in both directions, without Jazzer's native code: {@link
  * Writer} turns decisions into the bytes from which {@code FuzzedDataProvider.consumeInt(min,
- * max)} reads them back, and {@link #reader(byte[])} reads bytes as it does. An integer in a
- * range of {@code n} bytes takes {@code n} bytes from the end of the input, the first taken being
- * the most significant, modulo the range size (libFuzzer's {@code ConsumeIntegralInRange}).
+ * max)} reads them back, and {@link #reader(byte[])} reads bytes as it does.
+ *
+ * <p>Every range the decoder uses spans at most 256 values, so each decision takes one byte, from
+ * the end of the input towards its start. Jazzer 0.30 answers a byte {@code b} (0 to 255, or 0
+ * once the input is used up) with {@code b} itself when it lies in {@code [min, max]}, and with
+ * {@code min + b % (max - min + 1)} otherwise (unlike libFuzzer, which always takes the second
+ * form). {@code AssociationFuzzSeedsTest} checks this against Jazzer's own provider.
  */
 final class SeedBytes {
 
   private SeedBytes() {}
 
-  /** Bytes that {@code consumeInt(min, max)} needs for this range. */
-  private static int width(int min, int max) {
-    long range = (long) max - min;
-    int n = 0;
-    while (n < 4 && (range >>> (8 * n)) > 0) {
-      n++;
+  /** The value {@code consumeInt(min, max)} gives for byte {@code b}. */
+  static int value(int b, int min, int max) {
+    checkRange(min, max);
+    return b >= min && b <= max ? b : min + b % (max - min + 1);
+  }
+
+  private static void checkRange(int min, int max) {
+    if (max < min || (long) max - min > 255) {
+      throw new IllegalArgumentException("only ranges of 1 to 256 values: " + min + ".." + max);
     }
-    return n;
   }
 
   /** Reads {@code data} as Jazzer's {@code FuzzedDataProvider.consumeInt(min, max)} does. */
@@ -30,12 +36,11 @@ final class SeedBytes {
 
       @Override
       public int pick(int min, int max) {
-        long range = (long) max - min;
-        long result = 0;
-        for (int i = 0; i < width(min, max) && remaining > 0; i++) {
-          result = (result << 8) | (data[--remaining] & 0xFF);
+        int b = 0;
+        if (min != max && remaining > 0) {
+          b = data[--remaining] & 0xFF;
         }
-        return (int) (min + result % (range + 1));
+        return value(b, min, max);
       }
 
       @Override
@@ -51,14 +56,20 @@ final class SeedBytes {
 
     /** The next decision, a pick in {@code [min, max]}, is {@code value}. */
     void write(int min, int max, int value) {
+      checkRange(min, max);
       if (value < min || value > max) {
         throw new IllegalArgumentException(value + " outside [" + min + ", " + max + "]");
       }
-      int n = width(min, max);
-      long r = (long) value - min;
-      for (int i = n - 1; i >= 0; i--) {
-        forward.write((int) (r >>> (8 * i)));
+      if (min == max) {
+        return;
       }
+      for (int b = 0; b < 256; b++) {
+        if (value(b, min, max) == value) {
+          forward.write(b);
+          return;
+        }
+      }
+      throw new AssertionError("no byte gives " + value + " in [" + min + ", " + max + "]");
     }
 
     /** The input: the decisions' bytes in reading order, reversed, since reading starts at the end. */
