@@ -48,6 +48,28 @@ class DataTransferRulesTest {
   }
 
   @Test
+  void rfc9260_6_5_aMessageReusingTheSsnOfOneBeingPartiallyDeliveredIsDiscarded() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.options().setPartialDeliveryPoint(4000);
+    peer.establishPassive();
+    int t = peer.nextTsn;
+    byte[] part = new byte[4000];
+    // SSN 0 in three fragments: past the partial delivery point after two.
+    peer.send(new DataChunk(false, false, true, false, t, 0, 0, 0, Bytes.wrap(part)));
+    peer.send(new DataChunk(false, false, false, false, t + 1, 0, 0, 0, Bytes.wrap(part)));
+    assertThat(peer.received()).hasSize(1);
+    assertThat(peer.received().get(0).complete()).isFalse();
+    // Another message with SSN 0 on the same stream, against section 6.5, then the last fragment.
+    peer.send(chunk(t + 3, 0, 0, false, true, true, "reuses SSN 0"));
+    peer.send(new DataChunk(false, false, false, true, t + 2, 0, 0, 0, Bytes.wrap(part)));
+    peer.send(chunk(t + 4, 0, 1, false, true, true, "SSN 1"));
+
+    assertThat(peer.received()).extracting(m -> m.streamSequenceNumber() + ":" + m.complete())
+        .containsExactly("0:false", "0:true", "1:true");
+    assertThat(new String(peer.received().get(2).data().toByteArray())).isEqualTo("SSN 1");
+  }
+
+  @Test
   void acknowledgesAtOnceWhenTheIBitIsSet() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.establishPassive();

@@ -315,8 +315,9 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     if (m.unordered()) {
       deliver(m);
     } else if (ordered.isStale(m.streamId(), m.streamSequenceNumber())
+        || reassembly.partiallyDelivering(m.streamId(), m.streamSequenceNumber())
         || !ordered.offer(m, this)) {
-      // An SSN already delivered, or one that already waits: the peer broke section 6.5.
+      // An SSN already delivered, being delivered, or waiting: the peer broke section 6.5.
       env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
     }
   }

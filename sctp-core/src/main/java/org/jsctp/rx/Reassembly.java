@@ -62,6 +62,11 @@ final class Reassembly {
     return partialActive;
   }
 
+  /** Whether the ordered message with this stream and SSN is being partially delivered. */
+  boolean partiallyDelivering(int streamId, int ssn) {
+    return partialActive && !partialUnordered && partialStream == streamId && partialSsn == ssn;
+  }
+
   private static int streamKey(int streamId, int ssn) {
     return streamId << 16 | (ssn & 0xFFFF);
   }
