@@ -209,7 +209,15 @@ final class FuzzSeeds {
                 new FuzzAction.AppSend(3, 4, false, false, FOREVER),
                 from(SECOND, RIGHT, data(AT_OFFSET, 51, 5, true, 1, 7, 0, false),
                     new ChunkSpec.Shutdown(0)),
-                new FuzzAction.PeerInit(false, PRIMARY))));
+                new FuzzAction.PeerInit(false, PRIMARY))),
+        // A message reusing the SSN of one being partially delivered was delivered after it.
+        new Seed("finding-an-ssn-delivered-twice-when-reused-during-partial-delivery",
+            new Setup(191, false, false, false, 1, 65_535, 0xFFFF_FFF0, false, 4000), List.of(
+                packet(data(NEXT, 9, 0, false, 1, 0, 0, false)),
+                packet(data(NEXT, 1, 0, false, 3, 4000, 1, false)),
+                packet(data(NEXT, 0, 0, true, 4, 100, 0, false)),
+                packet(data(FAR, 0, 0, false, 1, 0, 1, true),
+                    data(NEXT, 4, 0, false, 1, 0, 1, true)))));
   }
 
   // ---- a small vocabulary ------------------------------------------------------------------
