@@ -2,6 +2,7 @@ package org.jsctp.association.fuzz;
 
 import static org.jsctp.association.fuzz.FuzzActionDecoder.*;
 
+import java.util.Arrays;
 import org.jsctp.association.fuzz.FuzzActionDecoder.ActionKind;
 import org.jsctp.association.fuzz.FuzzActionDecoder.ChunkKind;
 
@@ -131,13 +132,7 @@ final class FuzzActionEncoder {
   }
 
   private void index(int[] table, int value) {
-    for (int i = 0; i < table.length; i++) {
-      if (table[i] == value) {
-        w.write(0, table.length - 1, i);
-        return;
-      }
-    }
-    throw new IllegalArgumentException(value + " is not in the table");
+    index(Arrays.stream(table).asLongStream().toArray(), value);
   }
 
   private void index(long[] table, long value) {
