@@ -17,4 +17,5 @@ module org.jsctp.core {
   exports org.jsctp.endpoint;
   exports org.jsctp.stats;
   exports org.jsctp.wire;
+  exports org.jsctp.util to org.jsctp.netty;
 }

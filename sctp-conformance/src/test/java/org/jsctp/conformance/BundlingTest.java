@@ -162,4 +162,34 @@ class BundlingTest {
     assertThat(peer.received()).isEmpty();
     assertThat(List.copyOf(peer.endpoint().associations())).isEmpty();
   }
+  /**
+   * RFC 9260 section 6.2: a SACK held by the delayed-ack timer leaves with the next DATA the IUT
+   * sends, as Linux and usrsctp bundle it; an echo pipeline against a peer whose Nagle-like delay
+   * holds its next message until its last one is acknowledged then never falls a message behind.
+   */
+  @Test
+  void aPendingSackLeavesWithTheNextDataOfARequestResponsePipeline() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishActive();
+    peer.sendData(0, 0, "first answer");
+    peer.takeAll();
+    for (int i = 1; i <= 5; i++) {
+      peer.userSend(0, ("request " + i).getBytes());
+      Sent request = peer.nextPacketToPeer();
+      int answer = peer.sendData(0, i, "answer " + i);
+      assertThat(peer.nextDeadline()).as("the SACK for answer %d is delayed", i)
+          .isLessThan(peer.now() + SECONDS);
+      peer.expectNoPacket();
+      peer.send(sack(request.first(DataChunk.class).tsn()));
+
+      peer.userSend(0, ("request after " + i).getBytes());
+      Sent next = peer.nextPacketToPeer();
+      assertThat(next.chunks()).as("the held SACK goes first, with the DATA").hasSize(2);
+      assertThat(next.chunks().get(0)).isInstanceOfSatisfying(SackChunk.class,
+          s -> assertThat(s.cumulativeTsnAck()).isEqualTo(answer));
+      assertThat(next.chunks().get(1)).isInstanceOf(DataChunk.class);
+      peer.send(sack(next.first(DataChunk.class).tsn()));
+      peer.takeAll();
+    }
+  }
 }

@@ -13,7 +13,11 @@ public sealed interface SctpEvent
         ShutdownReceived,
         RemoteError,
         SenderDry,
-        SendBufferAvailable {
+        SendBufferAvailable,
+        PartialDeliveryAborted,
+        StreamReset,
+        AssociationReset,
+        StreamChange {
 
   /** The association's id, unique within its endpoint, never 0. */
   int associationId();

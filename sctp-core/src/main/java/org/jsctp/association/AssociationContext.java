@@ -4,9 +4,11 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.jsctp.api.SctpEvent;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.stats.MibCounters;
+import org.jsctp.util.LogThrottle;
 
 /** What an association needs from the endpoint that owns it. */
 public interface AssociationContext {
@@ -33,6 +35,12 @@ public interface AssociationContext {
   int newLocalTag();
 
   void emit(SctpEvent event);
+
+  /** The endpoint's throttle for log lines a peer can cause (one per minute with a count). */
+  LogThrottle logThrottle();
+
+  /** The stack's memory for received data, shared by every association. */
+  ReceiveMemory receiveMemory();
 
   /** The association changed: it may have packets to send and a different deadline. */
   void touched(SctpAssociation association);

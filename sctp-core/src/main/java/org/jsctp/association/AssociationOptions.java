@@ -1,5 +1,6 @@
 package org.jsctp.association;
 
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.path.PathThresholds;
@@ -42,6 +43,19 @@ public final class AssociationOptions implements AssociationSettings {
   private int adaptationIndication = -1;
   private int associationMaxRetrans;
   private int psRetrans;
+  private boolean prSupported;
+  private boolean interleavingSupported;
+  private boolean reconfigSupported;
+  private int enableStreamReset;
+  private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
+
+  /** SCTP_ENABLE_RESET_STREAM_REQ: the peer may reset streams (RFC 6525 section 6.3.1). */
+  public static final int ENABLE_RESET_STREAM_REQ = 0x01;
+  /** SCTP_ENABLE_RESET_ASSOC_REQ: the peer may reset the association's TSNs. */
+  public static final int ENABLE_RESET_ASSOC_REQ = 0x02;
+  /** SCTP_ENABLE_CHANGE_ASSOC_REQ: the peer may add streams. */
+  public static final int ENABLE_CHANGE_ASSOC_REQ = 0x04;
+  private static final int ENABLE_ALL = 0x07;
 
   private AssociationOptions() {}
 
@@ -69,6 +83,9 @@ public final class AssociationOptions implements AssociationSettings {
     o.maxInitTimeoutMs = config.rtoMaxMillis();
     o.associationMaxRetrans = config.associationMaxRetrans();
     o.psRetrans = (int) config.get(Sysctl.PS_RETRANS);
+    o.prSupported = config.flag(Sysctl.PRSCTP_ENABLE);
+    o.interleavingSupported = config.flag(Sysctl.INTL_ENABLE);
+    o.reconfigSupported = config.flag(Sysctl.RECONF_ENABLE);
     return o;
   }
 
@@ -102,6 +119,11 @@ public final class AssociationOptions implements AssociationSettings {
     o.adaptationIndication = adaptationIndication;
     o.associationMaxRetrans = associationMaxRetrans;
     o.psRetrans = psRetrans;
+    o.prSupported = prSupported;
+    o.interleavingSupported = interleavingSupported;
+    o.reconfigSupported = reconfigSupported;
+    o.enableStreamReset = enableStreamReset;
+    o.streamScheduler = streamScheduler;
     return o;
   }
 
@@ -392,6 +414,90 @@ public final class AssociationOptions implements AssociationSettings {
   @Override
   public int psRetrans() {
     return psRetrans;
+  }
+
+  /** SCTP_PR_SUPPORTED (RFC 7496 section 4.5): offer PR-SCTP when setting up associations. */
+  public void setPrSupported(boolean supported) {
+    this.prSupported = supported;
+  }
+
+  @Override
+  public boolean prSupported() {
+    return prSupported;
+  }
+
+  /**
+   * SCTP_INTERLEAVING_SUPPORTED (RFC 8260 section 4.3.1): offer I-DATA when setting up
+   * associations, so that messages of different streams interleave.
+   */
+  public void setInterleavingSupported(boolean supported) {
+    this.interleavingSupported = supported;
+  }
+
+  @Override
+  public boolean interleavingSupported() {
+    return interleavingSupported;
+  }
+
+  /**
+   * SCTP_RECONFIG_SUPPORTED: offer stream reconfiguration (RFC 6525, RE-CONFIG) when setting up
+   * associations.
+   */
+  public void setReconfigSupported(boolean supported) {
+    this.reconfigSupported = supported;
+  }
+
+  @Override
+  public boolean reconfigSupported() {
+    return reconfigSupported;
+  }
+
+  /**
+   * SCTP_ENABLE_STREAM_RESET (RFC 6525 section 6.3.1): which requests of the peer are taken, as
+   * bits: {@link #ENABLE_RESET_STREAM_REQ}, {@link #ENABLE_RESET_ASSOC_REQ}, {@link
+   * #ENABLE_CHANGE_ASSOC_REQ}; the others are answered Denied. 0 by default, as in Linux.
+   *
+   * @throws IllegalArgumentException for other bits
+   */
+  public void setEnableStreamReset(int flags) {
+    this.enableStreamReset = checkStreamResetFlags(flags);
+  }
+
+  static int checkStreamResetFlags(int flags) {
+    if ((flags & ~ENABLE_ALL) != 0) {
+      throw new IllegalArgumentException("SCTP_ENABLE_STREAM_RESET = 0x" + Integer.toHexString(flags)
+          + " has bits other than SCTP_ENABLE_RESET_STREAM_REQ 0x1, SCTP_ENABLE_RESET_ASSOC_REQ 0x2"
+          + " and SCTP_ENABLE_CHANGE_ASSOC_REQ 0x4");
+    }
+    return flags;
+  }
+
+  @Override
+  public int enableStreamReset() {
+    return enableStreamReset;
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER (RFC 8260 section 4.3.2): the stream scheduler of associations set up
+   * later; FIRST_COME_FIRST_SERVED by default, as in Linux.
+   *
+   * @throws IllegalArgumentException for null
+   */
+  public void setStreamScheduler(StreamSchedulerKind kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER needs a scheduler, got null");
+    }
+    this.streamScheduler = kind;
+  }
+
+  @Override
+  public StreamSchedulerKind streamScheduler() {
+    return streamScheduler;
+  }
+
+  /** The extensions offered in INIT and INIT ACK. */
+  Extensions offeredExtensions() {
+    return new Extensions(prSupported, reconfigSupported, interleavingSupported);
   }
 
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans (RFC 9260 section 8.1). */

@@ -1,5 +1,7 @@
 package org.jsctp.association;
 
+import org.jsctp.api.StreamSchedulerKind;
+
 /**
  * The settings of one association as they stand, read-only: the stack defaults (sysctl names)
  * overridden by socket options (RFC 6458). {@link AssociationOptions} holds them before an
@@ -82,6 +84,21 @@ public interface AssociationSettings {
 
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans. */
   int associationMaxRetrans();
+
+  /** SCTP_PR_SUPPORTED: PR-SCTP is offered when associations are set up. */
+  boolean prSupported();
+
+  /** SCTP_INTERLEAVING_SUPPORTED: I-DATA is offered when associations are set up. */
+  boolean interleavingSupported();
+
+  /** SCTP_RECONFIG_SUPPORTED: stream reconfiguration (RFC 6525) is offered when set up. */
+  boolean reconfigSupported();
+
+  /** SCTP_ENABLE_STREAM_RESET: the requests of the peer that are taken (RFC 6525 section 6.3.1). */
+  int enableStreamReset();
+
+  /** SCTP_STREAM_SCHEDULER: the stream scheduler (RFC 8260 section 4.3.2). */
+  StreamSchedulerKind streamScheduler();
 
   /** SCTP_ADAPTATION_LAYER indication, or -1 when none is sent. */
   int adaptationIndication();

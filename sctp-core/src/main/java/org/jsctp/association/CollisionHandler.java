@@ -3,10 +3,12 @@ package org.jsctp.association;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.config.Sysctl;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.path.Path;
 import org.jsctp.api.PathState;
 import org.jsctp.api.OutgoingMessage;
+import org.jsctp.stats.MibCounter;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.CookieEchoChunk;
@@ -33,7 +35,9 @@ final class CollisionHandler {
 
   /** An INIT for this association (matched by tag or by address). */
   void onInit(long now, InitChunk peerInit, Destination source) {
-    PeerInit peer = PeerInit.read(peerInit.parameters(), source.remote(), a.ctx::allowsPeerAddress);
+    PeerInit peer = PeerInit.read(peerInit.parameters(), source.remote(), a.ctx::allowsPeerAddress,
+        (int) a.ctx.config().get(Sysctl.MAX_PEER_ADDRESSES));
+    a.counters.add(MibCounter.SCTP_IGNORED_PEER_ADDRESSES, peer.ignoredAddresses());
     Phase phase = a.phase();
     switch (phase.state()) {
       case COOKIE_WAIT, COOKIE_ECHOED -> {
@@ -165,11 +169,12 @@ final class CollisionHandler {
     if (current != null && current.peerInitialTsn == cookie.peerInitialTsn()) {
       return new Tcb(cookie.localTag(), cookie.peerTag(), current.localInitialTsn,
           current.peerInitialTsn, cookie.outboundStreams(), cookie.inboundStreams(),
-          current.sender, current.receiver);
+          cookie.extensions(), current.sender, current.receiver,
+          cookie.extensions().streamReconfiguration() ? current.reconfig : null);
     }
     int localTsn = current != null ? current.localInitialTsn : cookie.localInitialTsn();
     Tcb tcb = a.newTcb(cookie.localTag(), cookie.peerTag(), localTsn, cookie.peerInitialTsn(),
-        cookie.outboundStreams(), cookie.inboundStreams(), cookie.peerRwnd());
+        cookie.outboundStreams(), cookie.inboundStreams(), cookie.peerRwnd(), cookie.extensions());
     List<OutgoingMessage> carried = new ArrayList<>(early);
     if (current != null) {
       carried.addAll(current.sender.takeUnsent());

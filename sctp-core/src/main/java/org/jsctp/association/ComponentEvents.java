@@ -2,6 +2,7 @@ package org.jsctp.association;
 
 import org.jsctp.api.PeerAddressChange;
 import org.jsctp.api.SctpEvent;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathEnvironment;
 import org.jsctp.path.PathManager;
@@ -48,6 +49,11 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
   @Override
   public void emit(SctpEvent event) {
     a.ctx.emit(event);
+  }
+
+  @Override
+  public ReceiveMemory memory() {
+    return a.ctx.receiveMemory();
   }
 
   @Override
@@ -118,6 +124,11 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
     a.counters.increment(MibCounter.SCTP_HEARTBEATS_SENT);
     a.queueControl(HeartbeatChunk.of(info), Destination.of(path));
     a.touch();
+  }
+
+  @Override
+  public void probeDeferred(Path path) {
+    a.counters.increment(MibCounter.SCTP_DEFERRED_PROBES);
   }
 
   @Override

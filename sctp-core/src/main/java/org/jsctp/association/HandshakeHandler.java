@@ -3,6 +3,7 @@ package org.jsctp.association;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.config.Sysctl;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.SendFailed;
 import org.jsctp.path.Path;
@@ -97,7 +98,9 @@ final class HandshakeHandler {
           "INIT ACK with zero streams or a window below 1500");
       return;
     }
-    PeerInit peer = PeerInit.read(ack.parameters(), source.remote(), a.ctx::allowsPeerAddress);
+    PeerInit peer = PeerInit.read(ack.parameters(), source.remote(), a.ctx::allowsPeerAddress,
+        (int) a.ctx.config().get(Sysctl.MAX_PEER_ADDRESSES));
+    a.counters.add(MibCounter.SCTP_IGNORED_PEER_ADDRESSES, peer.ignoredAddresses());
     if (peer.hostName() != null) {
       abortHandshake(now, ack.initiateTag(), new UnresolvableAddressCause(peer.hostNameTlv()),
           "INIT ACK with a Host Name Address");
@@ -117,7 +120,7 @@ final class HandshakeHandler {
     Tcb tcb = a.newTcb(w.localTag, ack.initiateTag(), w.localInitialTsn, ack.initialTsn(),
         Math.min(a.options.outboundStreams(), ack.inboundStreams()),
         Math.min(a.options.maxInboundStreams(), ack.outboundStreams()),
-        ack.advertisedReceiverWindowCredit());
+        ack.advertisedReceiverWindowCredit(), a.options.offeredExtensions().and(peer.extensions()));
     moveEarlyMessages(w.early.takeAll(), tcb);
     ErrorChunk report = peer.unrecognized().isEmpty() ? null
         : new ErrorChunk(unrecognizedCauses(peer.unrecognized()));

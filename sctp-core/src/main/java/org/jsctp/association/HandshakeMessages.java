@@ -48,6 +48,7 @@ public final class HandshakeMessages {
       InetAddress peer,
       long cookiePreservativeMs) {
     List<Parameter> params = new ArrayList<>(localAddressParameters(ctx.localAddresses(), peer));
+    params.addAll(options.offeredExtensions().parameters());
     if (cookiePreservativeMs > 0) {
       params.add(new CookiePreservativeParameter(cookiePreservativeMs));
     }
@@ -104,11 +105,13 @@ public final class HandshakeMessages {
             peerPort,
             peer.addresses(),
             source.remote(),
-            source.local());
+            source.local(),
+            options.offeredExtensions().and(peer.extensions()));
     Bytes signed = cookie.sign(ctx.cookieSecrets(), now);
     List<Parameter> params = new ArrayList<>();
     params.add(new StateCookieParameter(signed));
     params.addAll(localAddressParameters(ctx.localAddresses(), source.remote()));
+    params.addAll(options.offeredExtensions().parameters());
     for (Bytes raw : peer.unrecognized()) {
       params.add(new UnrecognizedParameter(raw));
     }

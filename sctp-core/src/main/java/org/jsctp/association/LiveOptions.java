@@ -7,7 +7,10 @@ import org.jsctp.api.AssociationStatus;
 import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
+import org.jsctp.api.PrStatus;
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.path.Path;
+import org.jsctp.tx.DataSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +70,126 @@ public final class LiveOptions {
   public void setMaxBurst(int packets) {
     a.options.setMaxBurst(packets);
     changed();
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER (RFC 8260 section 4.3.2): the stream scheduler, at once when the
+   * association is set up (queued messages and per-stream values carry over), else from its set-up.
+   *
+   * @throws IllegalArgumentException for null
+   */
+  public void setStreamScheduler(StreamSchedulerKind kind) {
+    a.options.setStreamScheduler(kind);
+    Tcb tcb = a.tcb();
+    if (tcb != null) {
+      tcb.sender.setStreamScheduler(kind);
+    }
+    changed();
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE (RFC 8260 section 4.3.3) of one outbound stream: its priority
+   * (PRIORITY, 0 the highest) or weight (WEIGHTED_FAIR_QUEUEING, at least 1). It stays with the
+   * stream when the scheduler changes.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream, a value outside
+   *     0..65535, or a weight of 0
+   * @throws IllegalStateException before the association is set up (its streams are not known)
+   */
+  public void setStreamSchedulerValue(int stream, int value) {
+    requireSender().setStreamSchedulerValue(stream, value);
+    changed();
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream under the scheduler in use: the value set
+   * or the default (priority 0, weight 1); 0 for schedulers without values.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream
+   * @throws IllegalStateException before the association is set up
+   */
+  public int streamSchedulerValue(int stream) {
+    return requireSender().streamSchedulerValue(stream);
+  }
+
+  private DataSender requireSender() {
+    Tcb tcb = a.tcb();
+    if (tcb == null) {
+      throw new IllegalStateException("SCTP_STREAM_SCHEDULER_VALUE needs an association that is"
+          + " set up (its outbound streams are not known yet): association " + a.id() + " is "
+          + a.state());
+    }
+    return tcb.sender;
+  }
+
+  // ---- stream reconfiguration (RFC 6525 section 6.3) --------------------------------------
+
+  /**
+   * SCTP_ENABLE_STREAM_RESET (RFC 6525 section 6.3.1): which requests of the peer are taken, as
+   * the bits {@link AssociationOptions#ENABLE_RESET_STREAM_REQ}, {@link
+   * AssociationOptions#ENABLE_RESET_ASSOC_REQ} and {@link AssociationOptions#ENABLE_CHANGE_ASSOC_REQ};
+   * the others are answered Denied. Our own requests need none of them.
+   *
+   * @throws IllegalArgumentException for other bits
+   */
+  public void enableStreamReset(int flags) {
+    a.options.setEnableStreamReset(flags);
+  }
+
+  /** SCTP_ENABLE_STREAM_RESET as it stands. */
+  public int streamResetFlags() {
+    return a.options.enableStreamReset();
+  }
+
+  /**
+   * SCTP_RESET_STREAMS (RFC 6525 section 6.3.2): resets our outgoing {@code streams}, asks the
+   * peer to reset its outgoing ones (our incoming), or both; no stream means all. Outgoing
+   * streams stop taking new messages at once (those sent meanwhile wait, then start at SSN 0);
+   * the request goes when no message of them is partly sent. The outcome comes as {@link
+   * org.jsctp.api.StreamReset} events.
+   *
+   * @throws IllegalStateException when the association is not established, did not negotiate
+   *     RE-CONFIG, or has a request in progress (Linux: EINPROGRESS)
+   * @throws IllegalArgumentException for neither direction, a stream that is not one of the
+   *     direction's streams, or more streams than a packet holds
+   */
+  public void resetStreams(boolean incoming, boolean outgoing, int... streams) {
+    List<Integer> list = new ArrayList<>(streams.length);
+    for (int s : streams) {
+      list.add(s);
+    }
+    a.reconfig.resetStreams(incoming, outgoing, list);
+    changed();
+  }
+
+  /**
+   * SCTP_RESET_ASSOC (RFC 6525 section 6.3.3): both TSNs and every stream's SSN start again. No
+   * new message starts until the answer, and the request goes when nothing sent is
+   * unacknowledged. The outcome comes as an {@link org.jsctp.api.AssociationReset} event.
+   *
+   * @throws IllegalStateException as for {@link #resetStreams}
+   */
+  public void resetAssociation() {
+    a.reconfig.resetAssociation();
+    changed();
+  }
+
+  /**
+   * SCTP_ADD_STREAMS (RFC 6525 section 6.3.4): {@code in} more incoming and {@code out} more
+   * outgoing streams. The outcome comes as {@link org.jsctp.api.StreamChange} events.
+   *
+   * @throws IllegalStateException as for {@link #resetStreams}
+   * @throws IllegalArgumentException for nothing to add, a negative count, or more than 65535
+   *     streams either way
+   */
+  public void addStreams(int in, int out) {
+    a.reconfig.addStreams(in, out);
+    changed();
+  }
+
+  /** Whether a stream reconfiguration request of ours is prepared or waits for its answer. */
+  public boolean reconfigurationInProgress() {
+    return a.reconfig.requestInProgress();
   }
 
   /** SO_SNDBUF: user data queued or unacknowledged. */
@@ -296,6 +419,27 @@ public final class LiveOptions {
         tcb == null ? 0 : tcb.sender.bufferedAmount(),
         tcb == null ? a.options.rcvbuf() : tcb.receiver.advertisedWindow(),
         thresholdWarning);
+  }
+
+  /**
+   * The extensions in use: those both sides offered (RFC 5061 section 4.2.7), or those this side
+   * offers while the association is being set up.
+   */
+  public Extensions extensions() {
+    Tcb tcb = a.tcb();
+    return tcb == null ? a.options.offeredExtensions() : tcb.extensions;
+  }
+
+  /**
+   * SCTP_PR_STREAM_STATUS for {@code stream}, or SCTP_PR_ASSOC_STATUS when it is -1 (RFC 7496
+   * section 4.3); zeros before the association has a TCB.
+   */
+  public PrStatus prStatus(int stream) {
+    Tcb tcb = a.tcb();
+    if (tcb == null) {
+      return new PrStatus(0, 0);
+    }
+    return new PrStatus(tcb.sender.abandonedUnsent(stream), tcb.sender.abandonedSent(stream));
   }
 
   /** SCTP_PEER_ADDR_PARAMS as it stands for one address, or the defaults for new paths (null). */

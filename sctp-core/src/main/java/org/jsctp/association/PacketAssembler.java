@@ -5,6 +5,7 @@ import java.util.Iterator;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
+import org.jsctp.wire.Chunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
 import org.slf4j.Logger;
@@ -48,6 +49,7 @@ final class PacketAssembler {
     if (state == AssociationState.CLOSED) {
       return null;
     }
+    a.reconfig.sendIfReady(now);
     Tcb tcb = a.tcb();
     Destination dest;
     int peerTag = a.peerTag();
@@ -87,7 +89,11 @@ final class PacketAssembler {
       }
       if (!packet.add(e.chunk())) {
         if (packet.isEmpty()) {
-          LOG.warn("association {}: dropping control chunk too large for the MTU: {}", a.id(), e.chunk());
+          if (LOG.isWarnEnabled() && a.ctx.logThrottle().allow(now)) {
+            LOG.warn("association {}: dropping a {} chunk too large for the path MTU"
+                + " ({} more dropped since the last line)", a.id(), e.chunk().getClass().getSimpleName(),
+                a.ctx.logThrottle().takeSuppressed());
+          }
           it.remove();
           continue;
         }
@@ -105,6 +111,13 @@ final class PacketAssembler {
           tcb.receiver.sackSent();
           controlChunks++;
         }
+      }
+    }
+    if (vtag == peerTag && destPath != null && destPath == dataPath && tcb != null && state.transmitsData()) {
+      Chunk forward = tcb.sender.pendingForwardTsn();
+      if (forward != null && packet.add(forward)) {
+        tcb.sender.forwardTsnSent(destPath, now);
+        controlChunks++;
       }
     }
     if (vtag == peerTag && destPath != null && dataPath != null && tcb != null && state.transmitsData()) {

@@ -25,21 +25,31 @@ import org.jsctp.wire.UnknownParameter;
  * @param hostName a Host Name Address parameter, or null
  * @param unrecognized the raw TLVs of unknown parameters whose action asks for a report
  * @param adaptationIndication the peer's adaptation layer indication, or -1
+ * @param ignoredAddresses usable addresses left out because there were more than allowed
+ * @param extensions the extensions the sender announced
  */
 public record PeerInit(
     List<InetAddress> addresses,
     long cookiePreservativeMillis,
     HostNameAddressParameter hostName,
     List<Bytes> unrecognized,
-    long adaptationIndication) {
+    long adaptationIndication,
+    int ignoredAddresses,
+    Extensions extensions) {
 
-  public static PeerInit read(List<Parameter> parameters, InetAddress source, Predicate<InetAddress> allowed) {
+  /**
+   * Reads the parameters of an INIT or INIT ACK from {@code source}, keeping at most {@code
+   * maxAddresses} addresses (max_peer_addresses), the source first.
+   */
+  public static PeerInit read(List<Parameter> parameters, InetAddress source,
+      Predicate<InetAddress> allowed, int maxAddresses) {
     List<InetAddress> addresses = new ArrayList<>();
     addresses.add(source);
     long preservative = 0;
     HostNameAddressParameter hostName = null;
     List<Bytes> unrecognized = new ArrayList<>();
     long adaptation = -1;
+    int ignored = 0;
     for (Parameter p : parameters) {
       InetAddress a = null;
       if (p instanceof Ipv4AddressParameter v4) {
@@ -61,10 +71,15 @@ public record PeerInit(
         }
       }
       if (a != null && usable(a) && allowed.test(a) && !addresses.contains(a)) {
-        addresses.add(a);
+        if (addresses.size() < maxAddresses) {
+          addresses.add(a);
+        } else {
+          ignored++;
+        }
       }
     }
-    return new PeerInit(List.copyOf(addresses), preservative, hostName, List.copyOf(unrecognized), adaptation);
+    return new PeerInit(List.copyOf(addresses), preservative, hostName, List.copyOf(unrecognized),
+        adaptation, ignored, Extensions.announcedBy(parameters));
   }
 
   /**

@@ -25,14 +25,17 @@ import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.CookieEchoChunk;
-import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.ErrorCause;
 import org.jsctp.wire.ErrorChunk;
+import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.IForwardTsnChunk;
+import org.jsctp.wire.UserDataChunk;
 import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.ProtocolViolationCause;
+import org.jsctp.wire.ReConfigChunk;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.ShutdownAckChunk;
@@ -78,6 +81,7 @@ public final class SctpAssociation {
   final ShutdownHandler shutdown;
   private final TransferHandler transfer = new TransferHandler(this);
   private final HeartbeatHandler heartbeats = new HeartbeatHandler(this);
+  final StreamReconfiguration reconfig = new StreamReconfiguration(this);
   private final PacketAssembler assembler = new PacketAssembler(this);
   private final LiveOptions liveOptions;
   /** The endpoint's scheduling bookkeeping of this association. */
@@ -96,6 +100,7 @@ public final class SctpAssociation {
     this.paths = new PathManager(components);
     this.paths.setPsRetrans(options.psRetrans());
     this.paths.setPfCwndReset(ctx.config().flag(Sysctl.PF_CWND_RESET));
+    this.paths.setHbMaxBurst((int) ctx.config().get(Sysctl.HB_MAX_BURST));
     this.handshake = new HandshakeHandler(this);
     this.collisions = new CollisionHandler(this);
     this.shutdown = new ShutdownHandler(this);
@@ -247,6 +252,10 @@ public final class SctpAssociation {
     if (prev != next) {
       prev.stopTimers();
     }
+    if (prev instanceof Phase.WithTcb old
+        && !(next instanceof Phase.WithTcb kept && kept.tcb().receiver == old.tcb().receiver)) {
+      old.tcb().receiver.releaseMemory();
+    }
     phase = next;
     if (from == to) {
       return;
@@ -281,12 +290,15 @@ public final class SctpAssociation {
 
   /** Builds a TCB and its data halves once both Initial TSNs are known. */
   Tcb newTcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
-      int inboundStreams, long peerRwnd) {
+      int inboundStreams, long peerRwnd, Extensions extensions) {
     DataSender sender =
-        new DataSender(localInitialTsn, outboundStreams, peerRwnd, halfSettings, components);
-    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams, halfSettings, components);
+        new DataSender(localInitialTsn, outboundStreams, peerRwnd, extensions.partialReliability(),
+            extensions.interleaving(), halfSettings, components);
+    sender.setStreamScheduler(options.streamScheduler());
+    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams,
+        extensions.interleaving(), halfSettings, components);
     return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,
-        inboundStreams, sender, receiver);
+        inboundStreams, extensions, sender, receiver);
   }
 
   /** Adds a path to a peer address learned from the handshake or given by the application. */
@@ -335,13 +347,13 @@ public final class SctpAssociation {
     boolean hadData = false;
     for (int i = firstChunk; i < chunks.size() && state() != AssociationState.CLOSED; i++) {
       Chunk chunk = chunks.get(i);
-      if (!(chunk instanceof DataChunk)) {
+      if (!(chunk instanceof UserDataChunk)) {
         counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
       }
       if (!handleChunk(now, chunk, source)) {
         break;
       }
-      hadData |= chunk instanceof DataChunk;
+      hadData |= chunk instanceof UserDataChunk;
     }
     tcb = tcb();
     if (tcb != null) {
@@ -355,10 +367,14 @@ public final class SctpAssociation {
 
   /** Handles one chunk; false stops processing of the rest of the packet. */
   private boolean handleChunk(long now, Chunk chunk, Destination source) {
-    if (chunk instanceof DataChunk d) {
+    if (chunk instanceof UserDataChunk d) {
       return transfer.onData(now, d, source);
     } else if (chunk instanceof SackChunk s) {
       transfer.onSack(now, s);
+    } else if (chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) {
+      return transfer.onForwardTsn(now, chunk, source);
+    } else if (chunk instanceof ReConfigChunk r) {
+      return reconfig.onReConfig(now, r, source);
     } else if (chunk instanceof HeartbeatChunk hb) {
       heartbeats.onHeartbeat(hb, source);
     } else if (chunk instanceof HeartbeatAckChunk ack) {
@@ -429,13 +445,17 @@ public final class SctpAssociation {
     Tcb tcb = tcb();
     if (tcb != null) {
       next = Math.min(next, tcb.receiver.deadline());
+      if (tcb.reconfig != null) {
+        next = Math.min(next, tcb.reconfig.timer.deadline());
+      }
     }
     return Math.min(next, paths.nextDeadline());
   }
 
   /**
    * Handles every timer due at {@code now}, in the fixed order of {@link org.jsctp.timer.TimerKind}:
-   * T1, T2, T5, delayed SACK, autoclose, then T3-rtx and heartbeat of each path in path order.
+   * T1, T2, T5, delayed SACK, autoclose, RE-CONFIG, then T3-rtx and heartbeat of each path in path
+   * order.
    * Spurious calls are harmless. Called by the endpoint only.
    */
   public void handleTimeout(long now) {
@@ -454,6 +474,10 @@ public final class SctpAssociation {
       e.autoclose.expire();
       counters.increment(MibCounter.SCTP_AUTOCLOSE_EXPIREDS);
       shutdown.requestShutdown(now);
+    }
+    tcb = tcb();
+    if (tcb != null && tcb.reconfig != null && tcb.reconfig.timer.isDue(now)) {
+      reconfig.onTimeout(now);
     }
     List<Path> list = paths.paths();
     for (int i = 0; i < list.size() && state() != AssociationState.CLOSED; i++) {
@@ -478,7 +502,10 @@ public final class SctpAssociation {
     int max = options.associationMaxRetrans();
     if (errors > max) {
       String cause = path == null ? what : what + path.address().getHostAddress();
-      LOG.info("association {}: {} errors exceed association_max_retrans {}; {}", id, errors, max, cause);
+      if (LOG.isInfoEnabled() && ctx.logThrottle().allow(now)) {
+        LOG.info("association {}: {} errors exceed association_max_retrans {}; {} ({} more lines"
+            + " left out since the last)", id, errors, max, cause, ctx.logThrottle().takeSuppressed());
+      }
       terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "peer unreachable: " + cause);
     }
   }

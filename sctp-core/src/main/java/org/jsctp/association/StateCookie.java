@@ -18,7 +18,7 @@ import org.jsctp.wire.Bytes;
  * version(1) generation(4) createdAt(8) lifetime(8) localTag(4) peerTag(4) localTsn(4)
  * peerTsn(4) peerRwnd(4) outStreams(2) inStreams(2) localTieTag(4) peerTieTag(4) peerPort(2)
  * initSourceIndex(1) localAddrLen(1) localAddr(4|16) count(1) {len(1) address(4|16)}*
- * MAC(32)
+ * extensions(1) MAC(32)
  * </pre>
  *
  * @param createdAt the endpoint's time when the INIT ACK was built
@@ -36,6 +36,7 @@ import org.jsctp.wire.Bytes;
  * @param peerAddresses the peer's addresses: INIT parameters plus the INIT's source
  * @param initSource the INIT's source address, confirmed because the INIT ACK went there
  * @param localAddress the local address the INIT arrived on
+ * @param extensions the extensions both sides offered, used by the association
  */
 public record StateCookie(
     long createdAt,
@@ -52,9 +53,10 @@ public record StateCookie(
     int peerPort,
     List<InetAddress> peerAddresses,
     InetAddress initSource,
-    InetAddress localAddress) {
+    InetAddress localAddress,
+    Extensions extensions) {
 
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   private static final int MAX_ADDRESSES = 64;
 
   public StateCookie {
@@ -78,7 +80,7 @@ public record StateCookie(
   public Bytes sign(CookieSecrets secrets, long now) {
     int generation = secrets.currentGeneration(now);
     int addrCount = Math.min(peerAddresses.size(), MAX_ADDRESSES);
-    ByteBuffer b = ByteBuffer.allocate(64 + 17 * (addrCount + 1) + CookieSecrets.MAC_LENGTH);
+    ByteBuffer b = ByteBuffer.allocate(65 + 17 * (addrCount + 1) + CookieSecrets.MAC_LENGTH);
     b.put((byte) VERSION)
         .putInt(generation)
         .putLong(createdAt)
@@ -100,6 +102,7 @@ public record StateCookie(
     for (int i = 0; i < addrCount; i++) {
       putAddress(b, peerAddresses.get(i));
     }
+    b.put((byte) extensions.bits());
     int length = b.position();
     byte[] mac = secrets.mac(generation, b.array(), length);
     b.put(mac);
@@ -155,12 +158,13 @@ public record StateCookie(
       for (int i = 0; i < count; i++) {
         peers.add(getAddress(b));
       }
+      Extensions extensions = Extensions.ofBits(b.get());
       if (sourceIndex < 0 || sourceIndex >= peers.size() || b.hasRemaining()) {
         return null;
       }
       return new StateCookie(
           createdAt, lifetime, localTag, peerTag, localTsn, peerTsn, peerRwnd, out, in, localTie,
-          peerTie, peerPort, peers, peers.get(sourceIndex), local);
+          peerTie, peerPort, peers, peers.get(sourceIndex), local, extensions);
     } catch (BufferUnderflowException | UnknownHostException e) {
       return null;
     }

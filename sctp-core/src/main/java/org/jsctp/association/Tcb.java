@@ -5,11 +5,12 @@ import org.jsctp.tx.DataSender;
 
 /**
  * The transmission control block (RFC 9260 section 14) of an association whose handshake has
- * produced both sides' parameters: the verification tags, the Initial TSNs, the negotiated stream
- * counts, the sending and receiving halves and the association error counter (section 8.1). It
- * exists from COOKIE-ECHOED (the active side learned the peer's parameters from the INIT ACK) or
- * from the valid COOKIE ECHO (the passive side) until the association closes. Its tags never
- * change: a peer restart or a collision that changes a tag builds a new one.
+ * produced both sides' parameters: the verification tags, the Initial TSNs, the stream counts,
+ * the negotiated extensions, the sending and receiving halves, the association error counter
+ * (section 8.1) and, with RE-CONFIG, the stream reconfiguration state. It exists from
+ * COOKIE-ECHOED (the active side learned the peer's parameters from the INIT ACK) or from the
+ * valid COOKIE ECHO (the passive side) until the association closes. Its tags never change: a
+ * peer restart or a collision that changes a tag builds a new one.
  */
 final class Tcb {
 
@@ -17,22 +18,50 @@ final class Tcb {
   final int peerTag;
   final int localInitialTsn;
   final int peerInitialTsn;
-  final int outboundStreams;
-  final int inboundStreams;
+  /** The streams each way: negotiated, then grown by stream reconfiguration (RFC 6525). */
+  int outboundStreams;
+  int inboundStreams;
+  final Extensions extensions;
   final DataSender sender;
   final DataReceiver receiver;
+  /** Stream reconfiguration (RFC 6525), or null when it was not negotiated. */
+  final ReconfigState reconfig;
   private int errorCount;
 
   Tcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
-      int inboundStreams, DataSender sender, DataReceiver receiver) {
+      int inboundStreams, Extensions extensions, DataSender sender, DataReceiver receiver) {
+    this(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams, inboundStreams,
+        extensions, sender, receiver, extensions.streamReconfiguration()
+            ? new ReconfigState(localInitialTsn, peerInitialTsn)
+            : null);
+  }
+
+  /** A TCB that keeps {@code reconfig} (a collision changed a tag, the TSNs stayed). */
+  Tcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
+      int inboundStreams, Extensions extensions, DataSender sender, DataReceiver receiver,
+      ReconfigState reconfig) {
     this.localTag = localTag;
     this.peerTag = peerTag;
     this.localInitialTsn = localInitialTsn;
     this.peerInitialTsn = peerInitialTsn;
     this.outboundStreams = outboundStreams;
     this.inboundStreams = inboundStreams;
+    this.extensions = extensions;
     this.sender = sender;
     this.receiver = receiver;
+    this.reconfig = reconfig;
+  }
+
+  /** {@code count} more outbound streams (RFC 6525 section 5.1.5). */
+  void addOutboundStreams(int count) {
+    sender.addStreams(count);
+    outboundStreams += count;
+  }
+
+  /** {@code count} more inbound streams (RFC 6525 section 5.2.5). */
+  void addInboundStreams(int count) {
+    receiver.addStreams(count);
+    inboundStreams += count;
   }
 
   /** The association error counter: consecutive retransmissions and unanswered heartbeats. */

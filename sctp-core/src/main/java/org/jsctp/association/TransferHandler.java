@@ -3,12 +3,17 @@ package org.jsctp.association;
 import java.util.List;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
+import org.jsctp.rx.DataReceiver;
 import org.jsctp.tx.DataSender;
-import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.Chunk;
 import org.jsctp.wire.ErrorChunk;
+import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.IDataChunk;
+import org.jsctp.wire.IForwardTsnChunk;
 import org.jsctp.wire.InvalidStreamIdentifierCause;
 import org.jsctp.wire.NoUserDataCause;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +33,21 @@ final class TransferHandler {
     this.a = a;
   }
 
-  /** One DATA chunk; false stops processing of the rest of the packet. */
-  boolean onData(long now, DataChunk d, Destination source) {
+  /**
+   * One DATA or I-DATA chunk; false stops processing of the rest of the packet. The kind the
+   * association did not negotiate is a protocol violation (RFC 8260 section 2.1): DATA once
+   * I-DATA is in use, I-DATA when it is not.
+   */
+  boolean onData(long now, UserDataChunk d, Destination source) {
     Tcb tcb = a.tcb();
     if (!a.state().receivesData() || tcb == null) {
       return true;
+    }
+    if ((d instanceof IDataChunk) != tcb.extensions.interleaving()) {
+      a.abortForProtocolViolation(now, tcb.extensions.interleaving()
+          ? "DATA chunk on an association that uses I-DATA"
+          : "I-DATA chunk on an association that did not negotiate it");
+      return false;
     }
     switch (tcb.receiver.onData(d, source.remote())) {
       case EMPTY -> {
@@ -45,6 +60,37 @@ final class TransferHandler {
       default -> {}
     }
     a.armAutoclose(now);
+    return true;
+  }
+
+  /**
+   * A FORWARD-TSN or I-FORWARD-TSN on an association that negotiated PR-SCTP (RFC 3758 section 3.6); without it the
+   * chunk is unrecognized (section 3.2 of RFC 9260, by its type bits). One that jumps further
+   * than the peer can have TSNs outstanding aborts the association, as usrsctp does.
+   */
+  boolean onForwardTsn(long now, Chunk f, Destination source) {
+    Tcb tcb = a.tcb();
+    if (tcb == null || !tcb.extensions.partialReliability()) {
+      return UnrecognizedChunks.handle(a, f, source);
+    }
+    if (!a.state().receivesData()) {
+      return true;
+    }
+    boolean interleaved = f instanceof IForwardTsnChunk;
+    if (interleaved != tcb.extensions.interleaving()) {
+      // RFC 8260 section 2.3: I-FORWARD-TSN goes with I-DATA, FORWARD-TSN with DATA.
+      a.abortForProtocolViolation(now, interleaved
+          ? "I-FORWARD-TSN chunk on an association that does not use I-DATA"
+          : "FORWARD-TSN chunk on an association that uses I-DATA");
+      return false;
+    }
+    DataReceiver.ForwardTsnOutcome outcome = f instanceof IForwardTsnChunk i
+        ? tcb.receiver.onIForwardTsn(i)
+        : tcb.receiver.onForwardTsn((ForwardTsnChunk) f);
+    if (outcome == DataReceiver.ForwardTsnOutcome.TOO_FAR) {
+      a.abortForProtocolViolation(now, "FORWARD-TSN beyond the TSNs the peer can have outstanding");
+      return false;
+    }
     return true;
   }
 

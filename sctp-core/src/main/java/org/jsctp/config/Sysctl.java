@@ -50,8 +50,21 @@ public enum Sysctl {
   VALID_COOKIE_LIFE("valid_cookie_life", 60_000, 1, 3_600_000, "ms", true),
   /** Honour a peer's Cookie Preservative (RFC 9260 section 5.2.6). */
   COOKIE_PRESERVE_ENABLE("cookie_preserve_enable", 1, 0, 1, "bool", true),
-  /** PR-SCTP (RFC 3758). Not implemented yet: only 0 is accepted. */
-  PRSCTP_ENABLE("prsctp_enable", 0, 0, 0, "bool", true),
+  /**
+   * PR-SCTP (RFC 3758): offered in INIT and INIT ACK; used when the peer offers it too. On by
+   * default, as sctp(7) says of Linux.
+   */
+  PRSCTP_ENABLE("prsctp_enable", 1, 0, 1, "bool", true),
+  /**
+   * User message interleaving (RFC 8260): I-DATA, and I-FORWARD-TSN with PR-SCTP, offered in
+   * INIT and INIT ACK; used when the peer offers it too. Off by default, as in Linux.
+   */
+  INTL_ENABLE("intl_enable", 0, 0, 1, "bool", true),
+  /**
+   * Stream reconfiguration (RFC 6525): RE-CONFIG offered in INIT and INIT ACK; used when the peer
+   * offers it too. Off by default, as in Linux (usrsctp: sctp_reconfig_enable).
+   */
+  RECONF_ENABLE("reconf_enable", 0, 0, 1, "bool", true),
   /** ADD-IP (RFC 5061). Not implemented yet: only 0 is accepted. */
   ADDIP_ENABLE("addip_enable", 0, 0, 0, "bool", true),
   /** Receive buffer accounting: 0 shared per socket, 1 per association. This stack always accounts per association; 0 is accepted for compatibility. */
@@ -76,8 +89,27 @@ public enum Sysctl {
   OOTB_ABORT("ootb_abort", 1, 0, 1, "bool", false),
   /** Disable Nagle-like bundling delay for new associations (SCTP_NODELAY). */
   NODELAY("nodelay", 0, 0, 1, "bool", false),
-  /** Maximum associations per endpoint (RFC 3873 sctpMaxAssocs); further INITs are refused. */
-  MAX_ASSOCIATIONS("max_associations", 65_535, 1, Integer.MAX_VALUE, "count", false),
+  /**
+   * Maximum associations per endpoint (RFC 3873 sctpMaxAssocs); further INITs are refused with
+   * "Out of Resource". Sized to memory: an idle association holds about 4 KB, so the default
+   * 16384 is about 64 MiB.
+   */
+  MAX_ASSOCIATIONS("max_associations", 16_384, 1, Integer.MAX_VALUE, "count", false),
+  /** Maximum associations per peer IP address and endpoint, so that one host cannot take all. */
+  MAX_ASSOCIATIONS_PER_PEER("max_associations_per_peer", 4_096, 1, Integer.MAX_VALUE, "count", false),
+  /** Maximum peer addresses (paths) per association; further addresses of an INIT are ignored. */
+  MAX_PEER_ADDRESSES("max_peer_addresses", 16, 1, 64, "count", false),
+  /**
+   * HB.Max.Burst (RFC 9260 section 5.4): heartbeats to unconfirmed addresses per RTO, so that an
+   * INIT listing many addresses cannot make us probe them all at once.
+   */
+  HB_MAX_BURST("hb_max_burst", 1, 1, 0xFFFF, "packets", false),
+  /**
+   * Bytes the stack holds for received data across all its associations and endpoints (unread,
+   * reassembling or waiting for their turn); beyond it DATA is dropped unacknowledged, as for a
+   * full window. Linux bounds the same with sctp_mem and sctp_rmem.
+   */
+  RCVBUF_TOTAL("rcvbuf_total", 64L << 20, 1_500, Long.MAX_VALUE, "bytes", false),
   /** How long a cookie secret stays current before rotation (RFC 9260 section 5.1.3). */
   COOKIE_SECRET_LIFETIME("cookie_secret_lifetime", 3_600_000, 1_000, 86_400_000, "ms", false);
 

@@ -19,11 +19,13 @@ import org.jsctp.association.AssociationOptions;
 import org.jsctp.association.AssociationScheduler;
 import org.jsctp.association.CookieSecrets;
 import org.jsctp.association.Destination;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.timer.Timer;
+import org.jsctp.util.LogThrottle;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.WireFormatException;
 import org.slf4j.Logger;
@@ -68,10 +70,15 @@ public final class Endpoint {
   private final Map<Integer, SctpAssociation> byTag = new HashMap<>();
   private final Map<Integer, SctpAssociation> byId = new HashMap<>();
   private final Map<PeerKey, SctpAssociation> byPeer = new HashMap<>();
+  /** Associations per peer IP (the address each was set up with), for max_associations_per_peer. */
+  private final Map<InetAddress, Integer> perPeerIp = new HashMap<>();
   private final Context context = new Context();
   private final OutOfTheBlue ootb;
   private final InitResponder initResponder;
   private AssociationOptions defaultOptions;
+  private ReceiveMemory receiveMemory;
+  private final LogThrottle logThrottle = new LogThrottle();
+  private final LogThrottle internalErrors = new LogThrottle();
   private Predicate<InetAddress> allowedPeers = a -> true;
   private boolean listening;
   private int nextId = 1;
@@ -101,6 +108,7 @@ public final class Endpoint {
     this.cookieSecrets =
         new CookieSecrets(random, config.get(Sysctl.COOKIE_SECRET_LIFETIME) * 1_000_000L);
     this.defaultOptions = AssociationOptions.from(config);
+    this.receiveMemory = ReceiveMemory.bounded(config.get(Sysctl.RCVBUF_TOTAL));
     this.ootb = new OutOfTheBlue(this);
     this.initResponder = new InitResponder(this);
   }
@@ -179,6 +187,15 @@ public final class Endpoint {
   }
 
   /**
+   * Shares the memory for received data with other endpoints (a runtime's one budget of {@code
+   * rcvbuf_total} for the whole stack); by default each endpoint has a budget of its own. Set it
+   * before associations exist.
+   */
+  public void setReceiveMemory(ReceiveMemory memory) {
+    this.receiveMemory = Objects.requireNonNull(memory, "memory");
+  }
+
+  /**
    * Restricts the peer addresses the endpoint will use: addresses outside the set, found in
    * INIT or INIT ACK parameters, are ignored and never probed.
    */
@@ -225,8 +242,10 @@ public final class Endpoint {
     } catch (RuntimeException e) {
       // A bug of ours must not take the event loop down or leak into other associations.
       counters.increment(MibCounter.SCTP_INTERNAL_ERRORS);
-      LOG.error("internal error handling a packet from {}:{}: {}", remote.getHostAddress(),
-          remoteUdpPort, packet, e);
+      if (internalErrors.allow(time)) {
+        LOG.error("internal error handling a packet from {}:{} ({} more since the last line): {}",
+            remote.getHostAddress(), remoteUdpPort, internalErrors.takeSuppressed(), packet, e);
+      }
     }
   }
 
@@ -281,6 +300,7 @@ public final class Endpoint {
   void register(SctpAssociation a) {
     byId.put(a.id(), a);
     byTag.put(a.localTag(), a);
+    perPeerIp.merge(a.peerAddresses().get(0), 1, Integer::sum);
     for (InetAddress peer : a.peerAddresses()) {
       byPeer.putIfAbsent(new PeerKey(peer, a.peerPort()), a);
     }
@@ -360,8 +380,13 @@ public final class Endpoint {
     return byPeer.get(new PeerKey(address, port));
   }
 
-  int associationCount() {
-    return byId.size();
+  /**
+   * Whether a new association with a peer at {@code address} would exceed max_associations or
+   * max_associations_per_peer.
+   */
+  boolean atAssociationLimit(InetAddress address) {
+    return byId.size() >= config.get(Sysctl.MAX_ASSOCIATIONS)
+        || perPeerIp.getOrDefault(address, 0) >= config.get(Sysctl.MAX_ASSOCIATIONS_PER_PEER);
   }
 
   boolean allowsPeer(InetAddress address) {
@@ -450,6 +475,16 @@ public final class Endpoint {
     }
 
     @Override
+    public LogThrottle logThrottle() {
+      return logThrottle;
+    }
+
+    @Override
+    public ReceiveMemory receiveMemory() {
+      return receiveMemory;
+    }
+
+    @Override
     public void touched(SctpAssociation association) {
       scheduler.touch(association);
     }
@@ -469,7 +504,9 @@ public final class Endpoint {
 
     @Override
     public void closed(SctpAssociation association) {
-      byId.remove(association.id(), association);
+      if (byId.remove(association.id(), association)) {
+        perPeerIp.computeIfPresent(association.peerAddresses().get(0), (k, n) -> n > 1 ? n - 1 : null);
+      }
       byTag.remove(association.localTag(), association);
       for (InetAddress peer : association.peerAddresses()) {
         byPeer.remove(new PeerKey(peer, association.peerPort()), association);

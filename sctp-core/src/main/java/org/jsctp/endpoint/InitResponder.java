@@ -52,7 +52,9 @@ final class InitResponder {
       return;
     }
     int peerPort = packet.header().sourcePort();
-    PeerInit peer = PeerInit.read(init.parameters(), source.remote(), endpoint::allowsPeer);
+    PeerInit peer = PeerInit.read(init.parameters(), source.remote(), endpoint::allowsPeer,
+        (int) endpoint.config().get(Sysctl.MAX_PEER_ADDRESSES));
+    endpoint.counters().add(MibCounter.SCTP_IGNORED_PEER_ADDRESSES, peer.ignoredAddresses());
     if (init.outboundStreams() == 0 || init.inboundStreams() == 0
         || init.advertisedReceiverWindowCredit() < 1500) {
       // Section 3.3.2: refuse, leaving any existing association alone.
@@ -87,7 +89,8 @@ final class InitResponder {
       refuse(source, peerPort, init.initiateTag(), null);
       return;
     }
-    if (endpoint.associationCount() >= endpoint.config().get(Sysctl.MAX_ASSOCIATIONS)) {
+    if (endpoint.atAssociationLimit(source.remote())) {
+      endpoint.counters().increment(MibCounter.SCTP_REFUSED_ASSOCIATIONS);
       refuse(source, peerPort, init.initiateTag(), new OutOfResourceCause());
       return;
     }
@@ -112,6 +115,12 @@ final class InitResponder {
   void accept(long now, StateCookie cookie, SctpPacket packet, Destination source) {
     if (!endpoint.isListening()) {
       endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+      return;
+    }
+    if (endpoint.atAssociationLimit(cookie.initSource())) {
+      // The table filled between the INIT and its COOKIE ECHO (or the cookie is replayed).
+      endpoint.counters().increment(MibCounter.SCTP_REFUSED_ASSOCIATIONS);
+      refuse(source, packet.header().sourcePort(), cookie.peerTag(), new OutOfResourceCause());
       return;
     }
     SctpAssociation a = SctpAssociation.accept(endpoint.context(), endpoint.allocateId(), now, cookie,

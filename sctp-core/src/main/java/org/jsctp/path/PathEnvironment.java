@@ -18,6 +18,9 @@ public interface PathEnvironment {
   /** Queue a HEARTBEAT with this Heartbeat Information to {@code path}. */
   void sendHeartbeat(Path path, Bytes info, long now);
 
+  /** A probe of an unconfirmed address waits for the next RTO (HB.Max.Burst). */
+  void probeDeferred(Path path);
+
   /** A fresh 64-bit random value (nonces), from the endpoint's injected generator. */
   long nextRandomLong();
 }

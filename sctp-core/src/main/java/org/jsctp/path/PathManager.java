@@ -36,6 +36,9 @@ public final class PathManager {
   private Path dataPath;
   private int psRetrans = 0xFFFF;
   private boolean pfCwndReset = true;
+  private int hbMaxBurst = Integer.MAX_VALUE;
+  private long probeWindowStart = Long.MIN_VALUE;
+  private int probesInWindow;
 
   public PathManager(PathEnvironment env) {
     this.env = env;
@@ -182,6 +185,11 @@ public final class PathManager {
     return psRetrans;
   }
 
+  /** HB.Max.Burst (RFC 9260 section 5.4): heartbeats to unconfirmed addresses per RTO. */
+  public void setHbMaxBurst(int hbMaxBurst) {
+    this.hbMaxBurst = Math.max(1, hbMaxBurst);
+  }
+
   /** Whether a path returning from PF restarts with a one-MTU cwnd. */
   public void setPfCwndReset(boolean pfCwndReset) {
     this.pfCwndReset = pfCwndReset;
@@ -321,7 +329,7 @@ public final class PathManager {
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
       if (p.state() == PathState.UNCONFIRMED) {
-        sendHeartbeat(p, now);
+        probe(p, now);
       } else {
         scheduleHeartbeat(p, now);
       }
@@ -341,6 +349,25 @@ public final class PathManager {
     for (int i = 0; i < paths.size(); i++) {
       paths.get(i).heartbeatTimer().stop();
     }
+  }
+
+  /**
+   * Probes an unconfirmed address now, unless HB.Max.Burst probes already went in this RTO
+   * (RFC 9260 section 5.4); then its heartbeat timer waits for the next RTO.
+   */
+  private void probe(Path path, long now) {
+    long rto = Math.max(1, path.rto().rto());
+    if (probeWindowStart == Long.MIN_VALUE || now - probeWindowStart >= rto) {
+      probeWindowStart = now;
+      probesInWindow = 0;
+    }
+    if (probesInWindow >= hbMaxBurst) {
+      env.probeDeferred(path);
+      path.heartbeatTimer().start(now, Math.max(1, probeWindowStart + rto - now));
+      return;
+    }
+    probesInWindow++;
+    sendHeartbeat(path, now);
   }
 
   /** Sends a heartbeat now (on entering PF, for SCTP_PEER_ADDR_PARAMS HB_DEMAND, or a probe). */
@@ -387,8 +414,9 @@ public final class PathManager {
         // Entering PF just sent the next one: one heartbeat per RTO (RFC 7829 section 3.2).
         return HeartbeatOutcome.LOST;
       }
-      if (state == PathState.UNCONFIRMED
-          || (state == PathState.POTENTIALLY_FAILED && path.heartbeatEnabled())) {
+      if (state == PathState.UNCONFIRMED) {
+        probe(path, now);
+      } else if (state == PathState.POTENTIALLY_FAILED && path.heartbeatEnabled()) {
         sendHeartbeat(path, now);
       } else {
         scheduleHeartbeat(path, now);
@@ -407,6 +435,10 @@ public final class PathManager {
       long due = path.lastDataSentAt() + rto + path.heartbeatIntervalNanos() + jitter(rto);
       timer.start(now, Math.max(due - now, rto / 2));
       return HeartbeatOutcome.NONE;
+    }
+    if (path.state() == PathState.UNCONFIRMED) {
+      probe(path, now);
+      return path.heartbeatOutstanding() ? HeartbeatOutcome.SENT : HeartbeatOutcome.NONE;
     }
     sendHeartbeat(path, now);
     return HeartbeatOutcome.SENT;

@@ -3,13 +3,18 @@ package org.jsctp.rx;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.jsctp.api.MessageReceived;
+import org.jsctp.api.PartialDeliveryAborted;
+import org.jsctp.api.StreamReset;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.timer.Timer;
 import org.jsctp.timer.TimerKind;
-import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.ForwardTsnChunk;
+import org.jsctp.wire.IForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
  * The receiving half of an association: TSN tracking, reassembly, ordered and unordered
@@ -20,7 +25,7 @@ import org.jsctp.wire.SackChunk;
  * waiting for an earlier SSN, and delivered messages the application has not read yet (reported
  * through {@link #consumed(long)}).
  */
-public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink {
+public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sink {
 
   /** What became of a received DATA chunk. */
   public enum DataOutcome {
@@ -39,12 +44,17 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   private final ReceiverEnvironment env;
   private final ReceiverSettings settings;
   private final TsnTracker tracker;
-  private final Reassembly reassembly = new Reassembly();
-  private final OrderedDelivery ordered = new OrderedDelivery();
+  private final boolean interleaving;
+  private Reassembler reassembly;
+  private OrderedDelivery ordered;
+  /** An incoming stream reset waiting for earlier TSNs (RFC 6525 section 5.2.2), or null. */
+  private DeferredStreamReset deferredReset;
   private final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
   private long deferredBytes;
   private long unread;
-  private final int streams;
+  /** Bytes reserved in the stack's receive memory: what is held, once each call is over. */
+  private long reserved;
+  private int streams;
 
   private final Timer delayedSack = new Timer(TimerKind.DELAYED_SACK);
   private int packetsSinceSack;
@@ -60,10 +70,14 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
   /**
    * @param peerInitialTsn the peer's Initial TSN
    * @param inboundStreams the negotiated number of inbound streams
+   * @param interleaving whether I-DATA was negotiated (RFC 8260): messages come in I-DATA chunks
    */
-  public DataReceiver(int peerInitialTsn, int inboundStreams, ReceiverSettings settings,
-      ReceiverEnvironment env) {
+  public DataReceiver(int peerInitialTsn, int inboundStreams, boolean interleaving,
+      ReceiverSettings settings, ReceiverEnvironment env) {
     this.env = env;
+    this.interleaving = interleaving;
+    this.reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
+    this.ordered = new OrderedDelivery(interleaving);
     this.settings = settings;
     this.tracker = new TsnTracker(peerInitialTsn);
     this.streams = inboundStreams;
@@ -87,8 +101,15 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   // ---- input -----------------------------------------------------------------------------
 
-  /** Handles one DATA chunk of the packet being processed. */
-  public DataOutcome onData(DataChunk d, InetAddress source) {
+  /** Handles one DATA (or I-DATA) chunk of the packet being processed. */
+  public DataOutcome onData(UserDataChunk d, InetAddress source) {
+    DataOutcome outcome = receive(d, source);
+    finishDeferredResetIfDue();
+    syncMemory();
+    return outcome;
+  }
+
+  private DataOutcome receive(UserDataChunk d, InetAddress source) {
     packetHadData = true;
     lastDataSource = source;
     int tsn = d.tsn();
@@ -117,6 +138,12 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
         return dropped();
       }
     }
+    if (!env.memory().reserve(length)) {
+      // The stack's receive memory is used up: as for a full window, not acknowledged.
+      env.counters().increment(MibCounter.SCTP_RCVBUF_TOTAL_DROPS);
+      return dropped();
+    }
+    reserved += length;
     if (tracker.receive(tsn) == TsnTracker.Outcome.REFUSED) {
       return dropped();
     }
@@ -125,27 +152,37 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     if (d.immediate()) {
       sackNow = true;
     }
+    long t = tracker.unwrap(tsn);
+    if (deferredReset != null && deferredReset.holds(t, d.streamId())) {
+      // RFC 6525 section 5.2.2 E2: data after the last TSN before a deferred reset waits for it.
+      deferredReset.hold(t, d, source);
+      return DataOutcome.ACCEPTED;
+    }
+    take(t, d, source);
+    return DataOutcome.ACCEPTED;
+  }
+
+  /** Reassembles or delivers a chunk whose TSN was recorded. */
+  private void take(long t, UserDataChunk d, InetAddress source) {
     if (d.beginning() && d.ending()) {
-      long t = tracker.unwrap(tsn);
       InboundMessage m =
           new InboundMessage(
               d.streamId(),
-              d.streamSequenceNumber(),
+              d.messageId(),
               d.payloadProtocolId(),
               d.unordered(),
-              tsn,
+              d.tsn(),
               t,
               t,
               source,
               d.userData());
       offerComplete(m);
     } else {
-      reassembly.add(tracker.unwrap(tsn), d, source, tracker, this);
+      reassembly.add(t, d, source, tracker, this);
       if (reassembly.bytes() > partialDeliveryPoint()) {
         reassembly.startPartialDelivery(this);
       }
     }
-    return DataOutcome.ACCEPTED;
   }
 
   /**
@@ -163,8 +200,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       InboundMessage waiting = ordered.highestWaiting();
       boolean messageFirst = waiting != null && waiting.tsnTo() > fragment;
       if (messageFirst) {
-        if (waiting.tsnTo() <= tsn || waiting.tsnFrom() <= cumulative
-            || !tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo())) {
+        if (waiting.tsnTo() <= tsn || waiting.tsnFrom() <= cumulative || !forget(waiting)) {
           return false;
         }
         ordered.evict(waiting);
@@ -179,6 +215,207 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
       droppedSinceSack = true;
     }
     return true;
+  }
+
+  /** Reneges the TSNs of a waiting message: all from its first to its last, or those it lists. */
+  private boolean forget(InboundMessage waiting) {
+    if (waiting.scatteredTsns() == null) {
+      return tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo());
+    }
+    boolean forgotten = true;
+    for (long t : waiting.scatteredTsns()) {
+      forgotten &= tracker.forgetRange(t, t);
+    }
+    return forgotten;
+  }
+
+  /** What became of a FORWARD-TSN. */
+  public enum ForwardTsnOutcome {
+    /** The cumulative TSN moved forward over abandoned data. */
+    MOVED,
+    /** At or below the cumulative TSN already: nothing to do but SACK. */
+    STALE,
+    /** Further ahead than any TSN the peer can have outstanding: a protocol violation. */
+    TOO_FAR
+  }
+
+  /**
+   * A FORWARD-TSN (RFC 3758 section 3.6): the cumulative TSN moves to the new one as if every
+   * TSN up to it had arrived; fragments of abandoned messages are dropped (also when only some of
+   * them arrived, trap 24), a partial delivery of one ends with an event, and each ordered
+   * stream listed delivers what waits up to its SSN and then expects the next. A SACK goes out
+   * at once, for a stale FORWARD-TSN too.
+   */
+  public ForwardTsnOutcome onForwardTsn(ForwardTsnChunk f) {
+    ForwardTsnOutcome outcome = advanceTo(f.newCumulativeTsn());
+    if (outcome != ForwardTsnOutcome.MOVED) {
+      return outcome;
+    }
+    if (reassembly instanceof Reassembly r) {
+      aborted(r.discardThrough(tracker.unwrap(f.newCumulativeTsn())));
+    }
+    for (ForwardTsnChunk.StreamEntry e : f.streams()) {
+      if (e.streamId() < streams) {
+        ordered.skipThrough(e.streamId(), e.streamSequenceNumber(), this);
+      }
+    }
+    finishDeferredResetIfDue();
+    syncMemory();
+    return ForwardTsnOutcome.MOVED;
+  }
+
+  /**
+   * An I-FORWARD-TSN (RFC 8260 section 2.3.2): the cumulative TSN moves as for a FORWARD-TSN,
+   * and the messages each entry names, with every earlier one of its stream and kind, are
+   * dropped; their TSNs, not the new cumulative TSN, say which fragments go, since fragments of
+   * messages still under way may have lower TSNs. An ordered stream then expects the MID after
+   * the entry's.
+   */
+  public ForwardTsnOutcome onIForwardTsn(IForwardTsnChunk f) {
+    ForwardTsnOutcome outcome = advanceTo(f.newCumulativeTsn());
+    if (outcome != ForwardTsnOutcome.MOVED) {
+      return outcome;
+    }
+    if (reassembly instanceof InterleavedReassembly r) {
+      for (IForwardTsnChunk.Entry e : f.entries()) {
+        if (e.streamId() >= streams) {
+          continue;
+        }
+        aborted(r.discardThrough(e.streamId(), e.unordered(), e.messageId()));
+        if (!e.unordered()) {
+          ordered.skipThrough(e.streamId(), e.messageId(), this);
+        }
+      }
+    }
+    finishDeferredResetIfDue();
+    syncMemory();
+    return ForwardTsnOutcome.MOVED;
+  }
+
+  /** Moves the cumulative TSN for a FORWARD-TSN or I-FORWARD-TSN, which is SACKed at once. */
+  private ForwardTsnOutcome advanceTo(int newCumulativeTsn) {
+    sackNow = true;
+    long cumulative = tracker.unwrap(tracker.cumulativeTsn());
+    long newCumulative = tracker.unwrap(newCumulativeTsn);
+    if (newCumulative <= cumulative) {
+      return ForwardTsnOutcome.STALE;
+    }
+    if (newCumulative - cumulative > TsnTracker.MAX_AHEAD) {
+      return ForwardTsnOutcome.TOO_FAR;
+    }
+    tracker.advanceTo(newCumulativeTsn);
+    return ForwardTsnOutcome.MOVED;
+  }
+
+  // ---- stream reconfiguration (RFC 6525) ---------------------------------------------------
+
+  /** What became of a request to reset incoming streams. */
+  public enum ResetOutcome {
+    /** Done: the streams expect SSN or MID 0 (an event told the application). */
+    PERFORMED,
+    /** Deferred until every TSN up to the peer's last assigned one has arrived. */
+    DEFERRED,
+    /** Another deferred reset waits: this one is not taken. */
+    BUSY
+  }
+
+  /**
+   * The peer resets its outgoing {@code streams} (all when empty), our incoming ones, after its
+   * TSN {@code lastAssignedTsn} (RFC 6525 section 5.2.2): at once when every TSN up to it has
+   * arrived (E3), otherwise when they have, its later data on those streams held until then (E2,
+   * E4). The same request again while it waits is DEFERRED again; another is BUSY.
+   */
+  public ResetOutcome resetStreams(int lastAssignedTsn, List<Integer> streams) {
+    long last = tracker.unwrap(lastAssignedTsn);
+    if (deferredReset != null) {
+      return deferredReset.lastAssignedTsn == last && deferredReset.streams.equals(streams)
+          ? ResetOutcome.DEFERRED
+          : ResetOutcome.BUSY;
+    }
+    if (last > tracker.unwrap(tracker.cumulativeTsn())) {
+      deferredReset = new DeferredStreamReset(last, streams);
+      return ResetOutcome.DEFERRED;
+    }
+    resetNow(streams);
+    syncMemory();
+    return ResetOutcome.PERFORMED;
+  }
+
+  /** Whether a reset of incoming streams waits for earlier TSNs. */
+  public boolean hasDeferredReset() {
+    return deferredReset != null;
+  }
+
+  private void finishDeferredResetIfDue() {
+    DeferredStreamReset r = deferredReset;
+    if (r == null || r.lastAssignedTsn > tracker.unwrap(tracker.cumulativeTsn())) {
+      return;
+    }
+    deferredReset = null;
+    resetNow(r.streams);
+    for (DeferredStreamReset.Held h : r.release()) {
+      take(h.tsn(), h.chunk(), h.source());
+    }
+  }
+
+  private void resetNow(List<Integer> reset) {
+    if (reset.isEmpty()) {
+      for (int s = 0; s < streams; s++) {
+        ordered.reset(s, this);
+      }
+    } else {
+      for (int s : reset) {
+        ordered.reset(s, this);
+      }
+    }
+    env.emit(new StreamReset(env.associationId(), true, false, false, false, reset));
+  }
+
+  /** {@code count} more incoming streams (RFC 6525 section 5.2.5). */
+  public void addStreams(int count) {
+    streams += count;
+    ordered.setStreamCount(streams);
+  }
+
+  /**
+   * Whether the peer's TSN may start again elsewhere (an SSN/TSN reset, RFC 6525 section 5.2.4):
+   * every TSN received is cumulatively acknowledged and no message is partly reassembled.
+   */
+  public boolean readyForTsnReset() {
+    return !tracker.hasGaps() && reassembly.bytes() == 0 && deferredReset == null;
+  }
+
+  /**
+   * The peer's next TSN becomes {@code nextTsn} and every incoming stream expects SSN or MID 0
+   * (RFC 6525 section 5.2.4 G4 and G5): as a FORWARD-TSN to the TSN before it, over every stream.
+   * Fragments still held are dropped.
+   */
+  public void restartTsn(int nextTsn) {
+    tracker.restartAt(nextTsn);
+    reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
+    ordered = new OrderedDelivery(interleaving);
+    ordered.setStreamCount(streams);
+    deferredReset = null;
+    for (InboundMessage m : deferred) {
+      emit(m, true);
+    }
+    deferred.clear();
+    deferredBytes = 0;
+    sackNow = true;
+    syncMemory();
+  }
+
+  /** A partial delivery ended because its message was abandoned: the application is told. */
+  private void aborted(InboundMessage aborted) {
+    if (aborted == null) {
+      return;
+    }
+    env.emit(new PartialDeliveryAborted(env.associationId(), aborted.streamId(),
+        aborted.streamSequenceNumber(), aborted.unordered()));
+    if (!aborted.unordered()) {
+      ordered.skipThrough(aborted.streamId(), aborted.streamSequenceNumber(), this);
+    }
+    flushDeferred();
   }
 
   private DataOutcome dropped() {
@@ -288,6 +525,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
    */
   public void consumed(long bytes) {
     unread = Math.max(0, unread - bytes);
+    syncMemory();
     if (firstDataSeen && advertisedWindow() - lastAdvertisedRwnd >= Math.max(1, settings.rcvbuf() / 4)) {
       sackNow = true;
     }
@@ -297,7 +535,7 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   @Override
   public void deliver(InboundMessage m) {
-    if (reassembly.partialDeliveryActive()) {
+    if (reassembly.blocksDelivery(m.streamId())) {
       deferred.addLast(m);
       deferredBytes += m.data().length();
       return;
@@ -337,10 +575,22 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
     if (!m.unordered()) {
       ordered.advance(m.streamId(), this);
     }
-    while (!deferred.isEmpty() && !reassembly.partialDeliveryActive()) {
-      InboundMessage next = deferred.pollFirst();
-      deferredBytes -= next.data().length();
-      emit(next, true);
+    flushDeferred();
+  }
+
+  /** Delivers the complete messages that waited for a partial delivery to end, in order. */
+  private void flushDeferred() {
+    if (deferred.isEmpty()) {
+      return;
+    }
+    Iterator<InboundMessage> it = deferred.iterator();
+    while (it.hasNext()) {
+      InboundMessage next = it.next();
+      if (!reassembly.blocksDelivery(next.streamId())) {
+        it.remove();
+        deferredBytes -= next.data().length();
+        emit(next, true);
+      }
     }
   }
 
@@ -364,11 +614,33 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
             m.data()));
   }
 
+  /**
+   * Keeps the reservation in the stack's receive memory equal to what is held: bytes read by
+   * the application, dropped or given up go back.
+   */
+  private void syncMemory() {
+    long held = held();
+    if (held < reserved) {
+      env.memory().release(reserved - held);
+      reserved = held;
+    } else if (held > reserved && env.memory().reserve(held - reserved)) {
+      // Only what a reservation got is ever given back.
+      reserved = held;
+    }
+  }
+
+  /** The association ends (or this receiver is replaced): every reserved byte goes back. */
+  public void releaseMemory() {
+    env.memory().release(reserved);
+    reserved = 0;
+  }
+
   // ---- state -----------------------------------------------------------------------------
 
   /** Bytes held for the application: fragments, messages waiting for order, unread data. */
   public long held() {
-    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes + unread;
+    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes + unread
+        + (deferredReset == null ? 0 : deferredReset.bytes());
   }
 
   /** a_rwnd: the receive buffer less what is held (RFC 9260 section 6.2, trap 12). */
@@ -383,7 +655,8 @@ public final class DataReceiver implements Reassembly.Sink, OrderedDelivery.Sink
 
   /** Bytes received but not yet deliverable (reassembly and reordering). */
   public long pendingBytes() {
-    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes;
+    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes
+        + (deferredReset == null ? 0 : deferredReset.bytes());
   }
 
   public int cumulativeTsn() {

@@ -1,13 +1,17 @@
 package org.jsctp.rx;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jsctp.util.SerialNumbers;
 
 /**
- * Delivery in SSN order per inbound stream (RFC 9260 section 6.5): the next expected SSN of each
- * stream, and the complete messages that arrived ahead of their turn. SSNs wrap from 65535 to 0.
+ * Delivery in SSN order per inbound stream (RFC 9260 section 6.5), or in MID order with I-DATA
+ * (RFC 8260 section 2.1): the next expected SSN or MID of each stream, and the complete messages
+ * that arrived ahead of their turn. SSNs wrap from 65535 to 0, MIDs from 2^32 - 1 to 0.
  * Waiting messages are also indexed by their highest TSN, so that the receiver can give up the
  * highest one when it needs room for a lower TSN (section 6.2).
  */
@@ -21,14 +25,20 @@ final class OrderedDelivery {
     void streamAdvanced(int streamId, int nextSsn);
   }
 
-  private char[] nextSsn = new char[0];
+  private int[] nextSsn = new int[0];
+  private final boolean wide;
   private final Map<Integer, Map<Integer, InboundMessage>> waiting = new HashMap<>();
   private final TreeMap<Long, InboundMessage> byLastTsn = new TreeMap<>();
   private long waitingBytes;
 
+  /** @param wide whether messages are ordered by 32-bit MIDs (I-DATA) instead of 16-bit SSNs */
+  OrderedDelivery(boolean wide) {
+    this.wide = wide;
+  }
+
   void setStreamCount(int streams) {
     if (nextSsn.length < streams) {
-      char[] bigger = new char[streams];
+      int[] bigger = new int[streams];
       System.arraycopy(nextSsn, 0, bigger, 0, nextSsn.length);
       nextSsn = bigger;
     }
@@ -45,7 +55,16 @@ final class OrderedDelivery {
 
   /** Whether the SSN is behind the stream's next expected one (an old, stale message). */
   boolean isStale(int stream, int ssn) {
-    return SerialNumbers.lt16(ssn, nextSsn[stream]);
+    return wide ? SerialNumbers.lt32(ssn, nextSsn[stream]) : SerialNumbers.lt16(ssn, nextSsn[stream]);
+  }
+
+  private int after(int ssn) {
+    return wide ? ssn + 1 : SerialNumbers.next16(ssn);
+  }
+
+  /** How far {@code ssn} is ahead of {@code from}, modulo the sequence space. */
+  private long distance(int from, int ssn) {
+    return wide ? (ssn - from) & 0xFFFF_FFFFL : (ssn - from) & 0xFFFF;
   }
 
   /**
@@ -71,21 +90,67 @@ final class OrderedDelivery {
 
   /** Marks the stream's current SSN as delivered (after a partial delivery ended) and drains. */
   void advance(int stream, Sink sink) {
-    nextSsn[stream] = (char) SerialNumbers.next16(nextSsn[stream]);
+    nextSsn[stream] = after(nextSsn[stream]);
     Map<Integer, InboundMessage> pending = waiting.get(stream);
     while (pending != null) {
-      InboundMessage next = pending.remove((int) nextSsn[stream]);
+      InboundMessage next = pending.remove(nextSsn[stream]);
       if (next == null) {
         break;
       }
       forget(next);
       sink.deliver(next);
-      nextSsn[stream] = (char) SerialNumbers.next16(nextSsn[stream]);
+      nextSsn[stream] = after(nextSsn[stream]);
     }
     if (pending != null && pending.isEmpty()) {
       waiting.remove(stream);
     }
     sink.streamAdvanced(stream, nextSsn[stream]);
+  }
+
+  /**
+   * The peer abandoned every message of {@code stream} up to {@code ssn} (FORWARD-TSN, RFC 3758
+   * section 3.6): those that wait complete are delivered in order, and the stream then expects
+   * {@code ssn + 1} (and delivers what waits from there). An SSN already behind changes nothing.
+   * Costs the number of waiting messages of the stream, whatever {@code ssn} is.
+   */
+  void skipThrough(int stream, int ssn, Sink sink) {
+    if (isStale(stream, ssn)) {
+      return;
+    }
+    Map<Integer, InboundMessage> pending = waiting.get(stream);
+    if (pending != null) {
+      int next = nextSsn[stream];
+      List<InboundMessage> due = new ArrayList<>();
+      for (InboundMessage m : pending.values()) {
+        if (distance(next, m.streamSequenceNumber()) <= distance(next, ssn)) {
+          due.add(m);
+        }
+      }
+      due.sort(Comparator.comparingLong(m -> distance(next, m.streamSequenceNumber())));
+      for (InboundMessage m : due) {
+        pending.remove(m.streamSequenceNumber());
+        forget(m);
+        sink.deliver(m);
+      }
+    }
+    nextSsn[stream] = ssn;
+    advance(stream, sink);
+  }
+
+  /**
+   * The peer reset {@code stream} (RFC 6525 section 5.2.2 E3): its next expected SSN or MID is 0.
+   * Nothing of it should wait by then (every TSN before the reset arrived); what does is dropped,
+   * its bytes returned, as the peer will not send it again.
+   */
+  void reset(int stream, Sink sink) {
+    Map<Integer, InboundMessage> pending = waiting.remove(stream);
+    if (pending != null) {
+      for (InboundMessage m : pending.values()) {
+        forget(m);
+      }
+    }
+    nextSsn[stream] = 0;
+    sink.streamAdvanced(stream, 0);
   }
 
   /** The waiting message holding the highest TSN, or null. */

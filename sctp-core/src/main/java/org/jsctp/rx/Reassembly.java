@@ -8,9 +8,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
- * Reassembly of fragmented messages (RFC 9260 section 6.9) and partial delivery of large ones
+ * Reassembly of fragmented DATA messages (RFC 9260 section 6.9) and partial delivery of large ones
  * (RFC 6458 section 8.1.21). Fragments are kept by unwrapped TSN; because the fragments of a
  * message carry consecutive TSNs, a message is complete when the TSNs from its B fragment to
  * its E fragment have all been received.
@@ -21,19 +22,7 @@ import org.jsctp.wire.DataChunk;
  * never walks the held messages (a peer filling the buffer with beginnings that can never be
  * delivered would otherwise make every packet cost O(n)).
  */
-final class Reassembly {
-
-  /** What to do with a message or a piece of one. */
-  interface Sink {
-    /** A whole message was reassembled. */
-    void complete(InboundMessage message);
-
-    /** A piece of a partially delivered message; {@code last} ends it. */
-    void piece(InboundMessage message, boolean last);
-
-    /** Whether a message with this stream and SSN may start being delivered now. */
-    boolean deliverableNow(int streamId, int ssn, boolean unordered);
-  }
+final class Reassembly implements Reassembler {
 
   private final TreeMap<Long, DataChunk> fragments = new TreeMap<>();
   private final TreeSet<Long> beginnings = new TreeSet<>();
@@ -53,17 +42,24 @@ final class Reassembly {
   private int partialFirstTsn;
   private long partialFirstUnwrapped;
 
-  /** Bytes of fragments held. */
-  long bytes() {
+  @Override
+  public long bytes() {
     return bytes;
   }
 
-  boolean partialDeliveryActive() {
+  @Override
+  public boolean partialDeliveryActive() {
     return partialActive;
   }
 
-  /** Whether the ordered message with this stream and SSN is being partially delivered. */
-  boolean partiallyDelivering(int streamId, int ssn) {
+  /** With DATA a partial delivery holds back every stream (fragment interleave levels 0 and 1). */
+  @Override
+  public boolean blocksDelivery(int streamId) {
+    return partialActive;
+  }
+
+  @Override
+  public boolean partiallyDelivering(int streamId, int ssn) {
     return partialActive && !partialUnordered && partialStream == streamId && partialSsn == ssn;
   }
 
@@ -71,11 +67,10 @@ final class Reassembly {
     return streamId << 16 | (ssn & 0xFFFF);
   }
 
-  /**
-   * Takes one fragment (not both B and E) with unwrapped TSN {@code tsn}, delivering whatever it
-   * completes.
-   */
-  void add(long tsn, DataChunk d, InetAddress source, TsnTracker tracker, Sink sink) {
+  @Override
+  public void add(long tsn, UserDataChunk fragment, InetAddress source, TsnTracker tracker,
+      Sink sink) {
+    DataChunk d = (DataChunk) fragment;
     if (partialActive && tsn == partialNextTsn) {
       continuePartial(d, tsn, source, sink);
       return;
@@ -124,8 +119,8 @@ final class Reassembly {
     }
   }
 
-  /** An ordered stream now expects {@code ssn}: a message held with it may start delivery. */
-  void streamAdvanced(int streamId, int ssn) {
+  @Override
+  public void streamAdvanced(int streamId, int ssn) {
     Long tsn = orderedBeginnings.get(streamKey(streamId, ssn));
     if (tsn != null) {
       startable.add(tsn);
@@ -161,11 +156,9 @@ final class Reassembly {
         Bytes.wrap(data));
   }
 
-  /**
-   * Starts partial delivery of the lowest message that may be delivered now, handing over the
-   * contiguous fragments from its beginning. Returns whether it started.
-   */
-  boolean startPartialDelivery(Sink sink) {
+  /** Starts the partial delivery of the lowest message that may be delivered now. */
+  @Override
+  public boolean startPartialDelivery(Sink sink) {
     if (partialActive) {
       return false;
     }
@@ -246,13 +239,31 @@ final class Reassembly {
     sink.piece(piece, last);
   }
 
-  /** The highest TSN (unwrapped) of a fragment held and not yet delivered, or -1. */
-  long highestFragment() {
+  /**
+   * The peer moved the cumulative TSN to {@code tsn} (FORWARD-TSN, RFC 3758 section 3.6): every
+   * fragment at or below it belongs to an abandoned message and is dropped, and a partial
+   * delivery of such a message ends. Returns the message that was being partially delivered, or
+   * null.
+   */
+  InboundMessage discardThrough(long tsn) {
+    while (!fragments.isEmpty() && fragments.firstKey() <= tsn) {
+      evict(fragments.firstKey());
+    }
+    if (!partialActive || partialNextTsn > tsn) {
+      return null;
+    }
+    partialActive = false;
+    return new InboundMessage(partialStream, partialSsn, partialPpid, partialUnordered,
+        partialFirstTsn, partialFirstUnwrapped, partialNextTsn - 1, null, Bytes.EMPTY);
+  }
+
+  @Override
+  public long highestFragment() {
     return fragments.isEmpty() ? -1 : fragments.lastKey();
   }
 
-  /** Gives up the fragment with unwrapped TSN {@code tsn} (its TSN is reneged by the caller). */
-  void evict(long tsn) {
+  @Override
+  public void evict(long tsn) {
     DataChunk d = fragments.remove(tsn);
     if (d == null) {
       return;

@@ -1,6 +1,7 @@
 package org.jsctp.rx;
 
 import org.jsctp.api.SctpEvent;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.stats.MibCounters;
 
 /** What the data receiver needs from its association. */
@@ -11,4 +12,7 @@ public interface ReceiverEnvironment {
   MibCounters counters();
 
   void emit(SctpEvent event);
+
+  /** The stack's memory for received data, shared with the other associations. */
+  ReceiveMemory memory();
 }

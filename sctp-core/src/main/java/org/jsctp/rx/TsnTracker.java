@@ -111,6 +111,18 @@ public final class TsnTracker {
   }
 
   /**
+   * The peer's next TSN becomes {@code nextTsn} (an SSN/TSN reset, RFC 6525 section 5.2.4 G4):
+   * the cumulative TSN jumps to the TSN before it, forward in unwrapped numbers, and what was
+   * held above the old one is forgotten.
+   */
+  public void restartAt(int nextTsn) {
+    cumulative += Integer.toUnsignedLong(nextTsn - 1 - (int) cumulative);
+    unwrapper.moveTo(cumulative);
+    rangeCount = 0;
+    highestReceived = cumulative;
+  }
+
+  /**
    * Forgets a received TSN above the cumulative TSN (the receiver gives it up, RFC 9260 section
    * 6.2). Returns whether it was held and could be forgotten.
    */

@@ -67,6 +67,14 @@ public enum MibCounter {
    * receive window for a lower TSN (RFC 9260 section 6.2); the peer resends them.
    */
   SCTP_RENEGED_TSNS("SctpRenegedTsns"),
+  /** DATA chunks dropped because the stack's total receive memory (rcvbuf_total) was used up. */
+  SCTP_RCVBUF_TOTAL_DROPS("SctpRcvbufTotalDrops"),
+  /** INITs and COOKIE ECHOs for new associations refused by max_associations or max_associations_per_peer. */
+  SCTP_REFUSED_ASSOCIATIONS("SctpRefusedAssociations"),
+  /** Peer addresses of INITs and INIT ACKs ignored beyond max_peer_addresses. */
+  SCTP_IGNORED_PEER_ADDRESSES("SctpIgnoredPeerAddresses"),
+  /** Heartbeats to unconfirmed addresses deferred to the next RTO by hb_max_burst. */
+  SCTP_DEFERRED_PROBES("SctpDeferredProbes"),
   /** Duplicate DATA chunks received. */
   SCTP_IN_DUPLICATE_TSNS("SctpInDuplicateTsns"),
   /** HEARTBEAT chunks sent. */
@@ -81,6 +89,10 @@ public enum MibCounter {
   SCTP_PATH_SWITCHOVERS("SctpPathSwitchovers"),
   /** Primary changes by primary path switchover (RFC 7829 section 5). */
   SCTP_PRIMARY_SWITCHOVERS("SctpPrimarySwitchovers"),
+  /** Expiries of the RE-CONFIG retransmission timer (RFC 6525 section 5.1.1). */
+  SCTP_RECONFIG_EXPIREDS("SctpReconfigExpireds"),
+  /** RE-CONFIG parameters ignored: beyond two in a chunk, or of an unknown type (RFC 6525 section 3.1). */
+  SCTP_IN_RECONFIG_DISCARDS("SctpInReconfigDiscards"),
   /** Packets whose handling hit a bug in this stack; the packet is dropped, the loop goes on. */
   SCTP_INTERNAL_ERRORS("SctpInternalErrors");
 

@@ -15,6 +15,8 @@ public enum TimerKind {
   DELAYED_SACK,
   /** SCTP_AUTOCLOSE idle timer (RFC 6458 section 8.1.8). */
   AUTOCLOSE,
+  /** The RE-CONFIG retransmission timer (RFC 6525 section 5.1.1). */
+  RECONFIG,
   /** T3-rtx per path (RFC 9260 section 6.3). */
   T3_RTX,
   /** Heartbeat per path (RFC 9260 section 8.3). */

@@ -4,16 +4,19 @@ import org.jsctp.api.SendOutcome;
 import java.util.List;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendFailed;
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
+import org.jsctp.wire.Chunk;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
  * The sending half of an association: accepts user messages into the {@link SendQueue}, cuts
- * them into DATA chunks with TSNs as packets are built, and acts on what {@link OutstandingData}
+ * them into DATA chunks (or I-DATA chunks, RFC 8260) with TSNs as packets are built, and acts on what {@link OutstandingData}
  * makes of each SACK: the congestion windows grow or are cut (RFC 9260 section 7.2), Fast
  * Recovery begins and ends, the T3-rtx timers follow rules R2 and R3 (section 6.3.2), and the
  * peer's receive window is tracked, with zero-window probing (section 6.1). Also Nagle-like
@@ -23,35 +26,49 @@ public final class DataSender {
 
   private final SenderEnvironment env;
   private final SenderSettings settings;
-  private final SendQueue queue = new SendQueue();
+  private final SendQueue queue;
+  private final ChunkCutter cutter;
+  /** The bytes before the user data of each chunk: 16 for DATA, 20 for I-DATA. */
+  private final int chunkHeader;
   private final OutstandingData outstanding;
   private final SendBuffer buffer;
   private final PeerWindow window;
+  private final PartialReliability pr;
+  /** The path the latest FORWARD-TSN went on; its T3-rtx runs until the peer acknowledges it. */
+  private Path forwardTsnPath;
 
   private boolean inFastRecovery;
   private long fastRecoveryExit;
   private Path fastRetransmitPath;
   private int burstBudget;
+  private StreamSchedulerKind schedulerKind = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
 
   /**
    * @param initialTsn our Initial TSN
    * @param outboundStreams the negotiated number of outbound streams
    * @param peerRwnd the a_rwnd of the peer's INIT or INIT ACK (trap 11: start with it, not zero)
+   * @param partialReliability whether PR-SCTP was negotiated
+   * @param interleaving whether I-DATA was negotiated (RFC 8260)
    */
-  public DataSender(int initialTsn, int outboundStreams, long peerRwnd, SenderSettings settings,
-      SenderEnvironment env) {
+  public DataSender(int initialTsn, int outboundStreams, long peerRwnd, boolean partialReliability,
+      boolean interleaving, SenderSettings settings, SenderEnvironment env) {
     this.env = env;
     this.settings = settings;
+    this.queue = new SendQueue(interleaving);
+    this.cutter = new ChunkCutter(interleaving);
+    this.chunkHeader = cutter.headerLength();
     this.outstanding = new OutstandingData(initialTsn);
     this.buffer = new SendBuffer(settings, env);
     this.window = new PeerWindow(peerRwnd);
     this.burstBudget = settings.maxBurst();
     queue.setStreamCount(outboundStreams);
+    this.pr = new PartialReliability(partialReliability, outboundStreams, outstanding, queue, buffer,
+        cutter, env);
   }
 
-  /** The largest user data one DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
+  /** The largest user data one DATA or I-DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
   public int fragmentSize() {
-    int size = env.paths().fragmentPoint();
+    int size = env.paths().fragmentPoint() - (chunkHeader - DataChunk.HEADER_LENGTH);
     int maxSegment = settings.maxSegment();
     if (maxSegment > 0 && maxSegment < size) {
       size = maxSegment;
@@ -74,11 +91,149 @@ public final class DataSender {
     if (settings.disableFragments() && length > fragmentSize()) {
       return SendOutcome.MESSAGE_TOO_BIG;
     }
-    if (!buffer.admit(length)) {
+    if (!buffer.admit(length) && !(pr.makeRoom(message.message, length) && buffer.admit(length))) {
       return SendOutcome.WOULD_BLOCK;
     }
     queue.add(message);
     return SendOutcome.ACCEPTED;
+  }
+
+  // ---- stream scheduling (RFC 8260 sections 3, 4.3.2, 4.3.3) ------------------------------
+
+  /**
+   * SCTP_STREAM_SCHEDULER: from now on {@code kind} picks the stream whose message goes next. The
+   * queued messages and the per-stream values carry over; a message under way without I-DATA is
+   * finished first.
+   *
+   * @throws IllegalArgumentException for null
+   */
+  public void setStreamScheduler(StreamSchedulerKind kind) {
+    if (kind == null) {
+      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER needs a scheduler, got null");
+    }
+    if (kind != schedulerKind) {
+      queue.setScheduler(StreamSchedulers.create(kind));
+      schedulerKind = kind;
+    }
+  }
+
+  /** SCTP_STREAM_SCHEDULER: the scheduler in use. */
+  public StreamSchedulerKind streamScheduler() {
+    return schedulerKind;
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream: its priority (PRIORITY, 0 the highest) or
+   * weight (WEIGHTED_FAIR_QUEUEING, at least 1). The value is kept for the stream whatever the
+   * scheduler, and applies again when a scheduler that uses values is chosen.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream, a value outside
+   *     0..65535, or a weight of 0
+   */
+  public void setStreamSchedulerValue(int stream, int value) {
+    checkStream(stream);
+    if (value < 0 || value > 0xFFFF) {
+      throw new IllegalArgumentException(
+          "SCTP_STREAM_SCHEDULER_VALUE = " + value + " is out of range 0..65535");
+    }
+    queue.setSchedulerValue(stream, value);
+  }
+
+  /**
+   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream as the scheduler in use has it: the value
+   * set, or the default (priority 0, weight 1); 0 for schedulers without values, as in Linux.
+   *
+   * @throws IllegalArgumentException for a stream that is not an outbound stream
+   */
+  public int streamSchedulerValue(int stream) {
+    checkStream(stream);
+    return queue.schedulerValue(stream);
+  }
+
+  private void checkStream(int stream) {
+    if (stream < 0 || stream >= queue.streamCount()) {
+      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER_VALUE: stream " + stream
+          + " is out of range 0.." + (queue.streamCount() - 1) + " (the outbound streams)");
+    }
+  }
+
+  // ---- stream reconfiguration (RFC 6525) ---------------------------------------------------
+
+  /**
+   * Pauses {@code streams} (every outbound stream when empty) for a stream reset (section 5.1.2
+   * A1): their messages not yet started wait, those under way go on to their end.
+   */
+  public void pauseStreams(List<Integer> streams) {
+    forEach(streams, queue::pause);
+  }
+
+  /** Lets paused {@code streams} (all when empty) send again. */
+  public void resumeStreams(List<Integer> streams) {
+    forEach(streams, queue::resume);
+  }
+
+  /** Whether none of {@code streams} (all when empty) has a message partly cut into chunks. */
+  public boolean streamsSettled(List<Integer> streams) {
+    if (streams.isEmpty()) {
+      for (int s = 0; s < queue.streamCount(); s++) {
+        if (queue.hasStartedMessage(s)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int s : streams) {
+      if (queue.hasStartedMessage(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The next SSN or MIDs of {@code streams} (all when empty) start again at 0. */
+  public void resetStreams(List<Integer> streams) {
+    forEach(streams, queue::resetMessageIds);
+  }
+
+  private void forEach(List<Integer> streams, java.util.function.IntConsumer action) {
+    if (streams.isEmpty()) {
+      for (int s = 0; s < queue.streamCount(); s++) {
+        action.accept(s);
+      }
+    } else {
+      for (int s : streams) {
+        action.accept(s);
+      }
+    }
+  }
+
+  /** The last TSN assigned: the next one minus 1 (RFC 6525 section 5.1.2 A3). */
+  public int lastAssignedTsn() {
+    return SequenceUnwrapper.wrap(outstanding.nextTsn() - 1);
+  }
+
+  /**
+   * Whether the TSN may start again elsewhere (an SSN/TSN reset, RFC 6525 section 5.1.4): nothing
+   * is unacknowledged and no message is partly cut into chunks.
+   */
+  public boolean readyForTsnReset() {
+    return outstanding.isEmpty() && streamsSettled(List.of());
+  }
+
+  /**
+   * The next TSN becomes {@code nextTsn} after an SSN/TSN reset, with every stream's SSN or MIDs
+   * at 0 (RFC 6525 section 5.2.4 G2, G3 and G5). Only when {@link #readyForTsnReset()}.
+   */
+  public void restartTsn(int nextTsn) {
+    outstanding.restartAt(nextTsn);
+    resetStreams(List.of());
+  }
+
+  /** {@code count} more outbound streams (RFC 6525 section 5.1.5). */
+  public void addStreams(int count) {
+    int streams = queue.streamCount() + count;
+    queue.setStreamCount(streams);
+    pr.setStreamCount(streams);
   }
 
   /** Starts a new send round: Max.Burst packets of new data may go (RFC 9260 section 6.1). */
@@ -90,6 +245,9 @@ public final class DataSender {
 
   /** Whether {@link #fill} could add anything for {@code path} now. */
   public boolean wantsToSend(Path path, Path dataPath, long now) {
+    if (path == dataPath && pr.forwardTsnDue()) {
+      return true;
+    }
     if (outstanding.hasRetransmissionFor(path)) {
       return path == fastRetransmitPath || path.congestion().allowsSending(path.flightSize());
     }
@@ -97,14 +255,14 @@ public final class DataSender {
   }
 
   private boolean canSendNewData(Path path) {
-    if (queue.isEmpty() || burstBudget <= 0) {
+    if (!queue.hasSendable() || burstBudget <= 0) {
       return false;
     }
     if (!path.congestion().allowsSending(path.flightSize())) {
       return false;
     }
     int next = Math.min(queue.peek().remaining(), fragmentSize());
-    return window.admits(16 + next, outstanding.totalFlight());
+    return window.admits(chunkHeader + next, outstanding.totalFlight());
   }
 
   /**
@@ -114,8 +272,8 @@ public final class DataSender {
    * round trip for nothing to bundle with.
    */
   private boolean nagleHolds() {
-    return !settings.nodelay() && outstanding.totalFlight() > 0 && queue.bytes() < fragmentSize()
-        && !queue.peek().started();
+    return !settings.nodelay() && outstanding.totalFlight() > 0
+        && queue.sendableBytes() < fragmentSize() && !queue.peek().started();
   }
 
   /**
@@ -125,6 +283,7 @@ public final class DataSender {
    * @return the number of DATA chunks added
    */
   public int fill(PacketBuilder packet, Path path, Path dataPath, long now) {
+    pr.expire(now);
     if (!packet.acceptsData()) {
       // A chunk given a TSN or marked sent must go out in this packet, or it would count as sent.
       return 0;
@@ -143,6 +302,9 @@ public final class DataSender {
           pendingRetransmission = true;
           break;
         }
+        if (!pr.mayRetransmit(c)) {
+          continue;
+        }
         retransmit(packet, c, path, now);
         added++;
       }
@@ -156,17 +318,19 @@ public final class DataSender {
     }
     int newChunks = 0;
     path.decayIdleWindow(now);
-    while (!queue.isEmpty()) {
+    queue.packetStarted();
+    while (queue.hasSendable()) {
       QueuedMessage m = queue.peek();
       if (!m.started() && m.expiresAt() <= now) {
-        abandonUnsent(queue.poll(), "lifetime expired before sending");
+        pr.abandonUnsent(queue.poll(), "lifetime expired before sending");
+        buffer.afterAcknowledgement(isIdle());
         continue;
       }
       if (!path.congestion().allowsSending(path.flightSize())) {
         break;
       }
       int length = Math.min(m.remaining(), fragmentSize());
-      int chunkSize = 16 + length;
+      int chunkSize = chunkHeader + length;
       if (!window.admits(chunkSize, outstanding.totalFlight())) {
         break;
       }
@@ -189,37 +353,25 @@ public final class DataSender {
   }
 
   private void sendNew(PacketBuilder packet, QueuedMessage m, int length, Path path, long now) {
-    boolean beginning = m.offset() == 0;
+    boolean beginning = !m.started();
     if (beginning) {
-      m.assignStreamSequenceNumber(m.unordered() ? 0 : queue.takeSsn(m.streamId()));
+      m.assignMessageId(queue.takeMessageId(m.streamId(), m.unordered()));
       if (length < m.payload().length()) {
         env.counters().increment(MibCounter.SCTP_FRAG_USR_MSGS);
       }
     }
     boolean ending = m.offset() + length == m.payload().length();
-    long tsn = outstanding.nextTsn();
-    DataChunk chunk =
-        new DataChunk(
-            (ending && m.sackImmediately()) || stallsAfter(m, length),
-            m.unordered(),
-            beginning,
-            ending,
-            SequenceUnwrapper.wrap(tsn),
-            m.streamId(),
-            m.unordered() ? 0 : m.streamSequenceNumber(),
-            m.payloadProtocolId(),
-            m.payload().slice(m.offset(), length));
+    UserDataChunk chunk = cutter.cut(m, SequenceUnwrapper.wrap(outstanding.nextTsn()), length,
+        ending, (ending && m.sackImmediately()) || stallsAfter(m, length));
     queue.consumed(m, length);
-    if (ending) {
-      queue.poll();
-    }
-    OutstandingChunk c = outstanding.sent(chunk, m.context(), path, now);
+    OutstandingChunk c = outstanding.sent(chunk, m, path, now);
+    pr.sent(m);
     window.sent(c.size);
     packet.add(chunk);
     env.counters().increment(
         m.unordered() ? MibCounter.SCTP_OUT_UNORDER_CHUNKS : MibCounter.SCTP_OUT_ORDER_CHUNKS);
     if (path.timedTsn() < 0) {
-      path.startTiming(tsn, now);
+      path.startTiming(c.tsn, now);
     }
     path.dataSent(now);
     path.t3().startIfStopped(now, path.rto().rto());
@@ -232,20 +384,16 @@ public final class DataSender {
    * 7053) so that the peer does not delay the SACK everything now waits for.
    */
   private boolean stallsAfter(QueuedMessage m, int length) {
-    long chunkSize = (16 + length + 3) & ~3;
+    long chunkSize = (chunkHeader + length + 3) & ~3;
     long rwndAfter = window.rwnd() - chunkSize;
-    if (queue.bytes() == length) {
+    long sendable = queue.sendableBytes();
+    if (sendable == length) {
       return buffer.blocked();
     }
-    int nextLength = m.remaining() > length
-        ? Math.min(m.remaining() - length, fragmentSize())
-        : nextMessageChunk();
-    return rwndAfter < 16 + nextLength;
-  }
-
-  private int nextMessageChunk() {
-    QueuedMessage next = queue.peekSecond();
-    return next == null ? 0 : Math.min(next.remaining(), fragmentSize());
+    // The next chunk is the rest of this message or of another; when another, at most this big.
+    int nextLength = (int) Math.min(
+        m.remaining() > length ? m.remaining() - length : sendable - length, fragmentSize());
+    return rwndAfter < chunkHeader + nextLength;
   }
 
   private void retransmit(PacketBuilder packet, OutstandingChunk c, Path path, long now) {
@@ -281,6 +429,9 @@ public final class DataSender {
     List<Path> paths = env.paths().paths();
     OutstandingData.SackOutcome outcome =
         outstanding.applySack(sack, inFastRecovery, paths, now, env::acknowledgedOnPath);
+    if (outcome.kind() == OutstandingData.SackKind.APPLIED && forwardTsnPath != null) {
+      pr.onSack(sack, now, forwardTsnPath.rto().srtt());
+    }
     return afterSack(outcome, sack.advertisedReceiverWindowCredit(), paths, now);
   }
 
@@ -315,6 +466,7 @@ public final class DataSender {
     if (outcome.newFastRetransmit() && !inFastRecovery) {
       enterFastRecovery(paths);
     }
+    pr.abandonExhausted();
     if (inFastRecovery && outstanding.cumulativeAckPoint() >= fastRecoveryExit) {
       inFastRecovery = false;
     }
@@ -323,7 +475,8 @@ public final class DataSender {
     // T3-rtx rules R2 and R3 (section 6.3.2).
     for (int p = 0; p < paths.size(); p++) {
       Path path = paths.get(p);
-      if (path.chunksInFlight() == 0 && !outstanding.hasRetransmissionFor(path)) {
+      if (path.chunksInFlight() == 0 && !outstanding.hasRetransmissionFor(path)
+          && !awaitsForwardTsnAck(path)) {
         path.t3().stop();
       } else if (outstanding.lowestAckedOn(path) && path.chunksInFlight() > 0) {
         path.t3().start(now, path.rto().rto());
@@ -358,6 +511,8 @@ public final class DataSender {
    */
   public boolean onT3Expired(Path path, long now) {
     path.t3().expire();
+    pr.expire(now);
+    pr.onT3Expired();
     if (!outstanding.hasOutstandingOn(path)) {
       return false;
     }
@@ -365,6 +520,7 @@ public final class DataSender {
     path.rto().backoff();
     Path target = env.paths().retransmissionPath(path);
     window.credit(outstanding.markForTimeout(path, target != null ? target : path));
+    pr.abandonExhausted();
     path.stopTiming();
     inFastRecovery = false;
     fastRetransmitPath = null;
@@ -382,20 +538,18 @@ public final class DataSender {
     return c != null ? window.refused(c.size, c.sentAt) : window.lastAdvertised() == 0;
   }
 
-  private void abandonUnsent(QueuedMessage m, String reason) {
-    buffer.released(m.remaining());
-    env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
-        m.unordered(), m.context(), reason, m.unsentPart()));
-    buffer.afterAcknowledgement(isIdle());
-  }
-
   /**
    * The association ends: every unacknowledged chunk and every queued message is reported with
    * SEND_FAILED, carrying its data (RFC 6458 section 6.1.11). Nothing is lost silently.
    */
   public void failAll(String reason) {
-    outstanding.drain(c -> env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
-        c.chunk.payloadProtocolId(), c.chunk.unordered(), c.context, reason, c.chunk.userData())));
+    outstanding.drain(c -> {
+      if (!c.message.abandoned) {
+        env.emit(new SendFailed(env.associationId(), true, c.chunk.streamId(),
+            c.message.payloadProtocolId(), c.chunk.unordered(), c.message.context(), reason,
+            c.chunk.userData()));
+      }
+    });
     for (QueuedMessage m : queue.drain()) {
       env.emit(new SendFailed(env.associationId(), false, m.streamId(), m.payloadProtocolId(),
           m.unordered(), m.context(), reason, m.unsentPart()));
@@ -414,6 +568,41 @@ public final class DataSender {
       buffer.released(m.payload().length());
     }
     return unsent;
+  }
+
+  // ---- PR-SCTP ----------------------------------------------------------------------------
+
+  /**
+   * The FORWARD-TSN (or I-FORWARD-TSN with I-DATA) to bundle into the next packet to the data
+   * path (RFC 3758 section 3.5, RFC 8260 section 2.3), or null.
+   */
+  public Chunk pendingForwardTsn() {
+    return pr.forwardTsn();
+  }
+
+  /**
+   * The pending FORWARD-TSN went out on {@code path}: T3-rtx runs there while the peer has not
+   * acknowledged it, so that a lost one goes again.
+   */
+  public void forwardTsnSent(Path path, long now) {
+    pr.forwardTsnSent(now);
+    forwardTsnPath = path;
+    path.t3().startIfStopped(now, path.rto().rto());
+  }
+
+  private boolean awaitsForwardTsnAck(Path path) {
+    return path == forwardTsnPath
+        && outstanding.advancedPeerAckPoint() > outstanding.cumulativeAckPoint();
+  }
+
+  /** Messages abandoned after being (partly) sent, on {@code stream} or on all when -1. */
+  public long abandonedSent(int stream) {
+    return pr.abandonedSent(stream);
+  }
+
+  /** Messages abandoned before any of them was sent, on {@code stream} or on all when -1. */
+  public long abandonedUnsent(int stream) {
+    return pr.abandonedUnsent(stream);
   }
 
   // ---- state -----------------------------------------------------------------------------

@@ -27,21 +27,37 @@ final class FirstComeFirstServed implements StreamScheduler {
 
   @Override
   public void dequeued(int stream) {
-    if (size == 0 || ring[head] != stream) {
-      throw new IllegalStateException("stream " + stream + " is not the head of the arrival order");
+    if (size > 0 && ring[head] != stream) {
+      // Another scheduler started this stream's message out of arrival order.
+      removed(stream, 0);
+      return;
+    }
+    if (size == 0) {
+      throw new IllegalStateException("no message is queued on stream " + stream);
     }
     head = (head + 1) & (ring.length - 1);
     size--;
   }
 
   @Override
-  public int next() {
-    return size == 0 ? -1 : ring[head];
+  public void removed(int stream, int index) {
+    int seen = 0;
+    for (int i = 0; i < size; i++) {
+      if (ring[(head + i) & (ring.length - 1)] != stream || seen++ != index) {
+        continue;
+      }
+      for (int j = i; j < size - 1; j++) {
+        ring[(head + j) & (ring.length - 1)] = ring[(head + j + 1) & (ring.length - 1)];
+      }
+      size--;
+      return;
+    }
+    throw new IllegalStateException("stream " + stream + " has no message " + index);
   }
 
   @Override
-  public int afterNext() {
-    return size < 2 ? -1 : ring[(head + 1) & (ring.length - 1)];
+  public int next() {
+    return size == 0 ? -1 : ring[head];
   }
 
   @Override

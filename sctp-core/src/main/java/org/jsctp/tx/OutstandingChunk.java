@@ -1,10 +1,10 @@
 package org.jsctp.tx;
 
 import org.jsctp.path.Path;
-import org.jsctp.wire.DataChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
- * One DATA chunk that has a TSN and is not yet cumulatively acknowledged: where it was last
+ * One DATA or I-DATA chunk that has a TSN and is not yet cumulatively acknowledged: where it was last
  * sent, how often, its miss indications, and whether it is gap-acknowledged or waiting for
  * retransmission (RFC 9260 sections 6.2.1, 6.3.3, 7.2.4).
  */
@@ -18,9 +18,10 @@ final class OutstandingChunk {
   }
 
   final long tsn;
-  final DataChunk chunk;
+  final UserDataChunk chunk;
   final int size;
-  final long context;
+  /** The user message the chunk carries part of. */
+  final QueuedMessage message;
   Path path;
   Path retransmitPath;
   long sentAt;
@@ -32,11 +33,14 @@ final class OutstandingChunk {
   boolean fastRetransmitted;
   Retransmit retransmit = Retransmit.NONE;
 
-  OutstandingChunk(long tsn, DataChunk chunk, long context) {
+  /** Abandoned with its message (PR-SCTP): never retransmitted, skipped by a FORWARD-TSN. */
+  boolean abandoned;
+
+  OutstandingChunk(long tsn, UserDataChunk chunk, QueuedMessage message) {
     this.tsn = tsn;
     this.chunk = chunk;
     this.size = chunk.paddedLength();
-    this.context = context;
+    this.message = message;
   }
 
   boolean isMarked() {

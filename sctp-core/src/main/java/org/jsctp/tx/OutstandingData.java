@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 import org.jsctp.path.Path;
 import org.jsctp.api.PathState;
 import org.jsctp.util.SequenceUnwrapper;
-import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.UserDataChunk;
 
 /**
  * The DATA chunks that have a TSN and are not yet cumulatively acknowledged, and what the peer's
@@ -76,6 +76,18 @@ final class OutstandingData {
     this.firstTsn = unwrapper.unwrap(initialTsn - 1) + 1;
   }
 
+  /**
+   * With nothing outstanding, the next chunk gets {@code nextTsn} (an SSN/TSN reset, RFC 6525
+   * section 5.2.4); unwrapped TSNs keep growing across the jump.
+   */
+  void restartAt(int nextTsn) {
+    if (size != 0) {
+      throw new IllegalStateException("TSNs are still outstanding");
+    }
+    firstTsn += Integer.toUnsignedLong(nextTsn - SequenceUnwrapper.wrap(firstTsn));
+    unwrapper.moveTo(firstTsn - 1);
+  }
+
   // ---- the chunks ------------------------------------------------------------------------
 
   int size() {
@@ -121,14 +133,24 @@ final class OutstandingData {
   }
 
   /** Registers the first transmission of a new chunk with the next TSN on {@code path}. */
-  OutstandingChunk sent(DataChunk chunk, long context, Path path, long now) {
-    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, context);
+  OutstandingChunk sent(UserDataChunk chunk, QueuedMessage message, Path path, long now) {
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message);
     append(c);
     c.transmissions = 1;
     c.path = path;
     c.sentAt = now;
     addToFlight(c, path);
     return c;
+  }
+
+  /**
+   * Registers the never-sent end of a message abandoned part way ({@link
+   * ChunkCutter#endOfAbandoned}): it takes the next TSN, abandoned from the start, on no path.
+   */
+  void addAbandonedEnd(UserDataChunk chunk, QueuedMessage message) {
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message);
+    c.abandoned = true;
+    append(c);
   }
 
   /** Registers the retransmission of a marked chunk on {@code path}. */
@@ -212,11 +234,11 @@ final class OutstandingData {
     return -1;
   }
 
-  /** The oldest chunk not gap-acknowledged, or null. */
+  /** The oldest chunk neither gap-acknowledged nor abandoned, or null. */
   OutstandingChunk lowestNotGapAcked() {
     for (int i = 0; i < size; i++) {
       OutstandingChunk c = at(i);
-      if (!c.gapAcked) {
+      if (!c.gapAcked && !c.abandoned) {
         return c;
       }
     }
@@ -377,6 +399,9 @@ final class OutstandingData {
 
   private void credit(OutstandingChunk c, long now, PathAckListener listener) {
     Path path = c.path;
+    if (path == null) {
+      return;
+    }
     int p = path.id();
     if (c.inFlight) {
       c.inFlight = false;
@@ -404,7 +429,7 @@ final class OutstandingData {
   private void detectReneging(long cum, List<SackChunk.GapAckBlock> gaps, long now) {
     for (int i = 0; i < size; i++) {
       OutstandingChunk c = at(i);
-      if (!c.gapAcked || covered(c.tsn, cum, gaps)) {
+      if (!c.gapAcked || c.abandoned || covered(c.tsn, cum, gaps)) {
         continue;
       }
       // A gap-acked TSN no longer reported: reneged (section 6.2.1). It counts as missing
@@ -511,6 +536,39 @@ final class OutstandingData {
       }
     }
     return credit;
+  }
+
+  // ---- abandoning (PR-SCTP, RFC 3758 section 3.5) -------------------------------------------
+
+  /**
+   * Abandons every chunk of {@code message} still outstanding: out of flight, never to be
+   * retransmitted, to be skipped by a FORWARD-TSN. Returns how many chunks it had outstanding.
+   */
+  int abandon(QueuedMessage message) {
+    int n = 0;
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.message == message && !c.abandoned) {
+        c.abandoned = true;
+        removeFromFlight(c);
+        unmark(c);
+        invalidateTiming(c);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The Advanced.Peer.Ack.Point (rule C2): the cumulative TSN ack point moved over the abandoned
+   * chunks that follow it without a gap.
+   */
+  long advancedPeerAckPoint() {
+    long point = cumulativeAckPoint();
+    for (int i = 0; i < size && at(i).abandoned; i++) {
+      point++;
+    }
+    return point;
   }
 
   /**

@@ -12,7 +12,13 @@ final class QueuedMessage {
 
   final OutgoingMessage message;
   private int offset;
-  private int streamSequenceNumber = -1;
+  private boolean numbered;
+  private int messageId;
+  private int fragments;
+  /** Its place in the order messages were queued, for handing back unsent ones in that order. */
+  long arrival;
+  /** Abandoned (PR-SCTP, or its lifetime ended unsent) and reported to the application. */
+  boolean abandoned;
 
   QueuedMessage(OutgoingMessage message) {
     this.message = message;
@@ -56,19 +62,35 @@ final class QueuedMessage {
   }
 
   boolean started() {
-    return offset > 0 || (message.payload().length() == 0 && streamSequenceNumber >= 0);
+    return fragments > 0;
   }
 
+  /** Records that the next fragment, of {@code bytes}, was cut. */
   void advance(int bytes) {
     offset += bytes;
+    fragments++;
   }
 
-  int streamSequenceNumber() {
-    return streamSequenceNumber;
+  /** The fragment sequence number the next fragment gets (RFC 8260 section 2.1; 0 for the first). */
+  int nextFragmentSequence() {
+    return fragments;
   }
 
-  void assignStreamSequenceNumber(int ssn) {
-    this.streamSequenceNumber = ssn;
+  /**
+   * The SSN (DATA: 16 bits, 0 when unordered) or MID (I-DATA: 32 bits, ordered and unordered
+   * counted apart) that all fragments carry; assigned with the first fragment.
+   */
+  int messageId() {
+    return messageId;
+  }
+
+  boolean numbered() {
+    return numbered;
+  }
+
+  void assignMessageId(int id) {
+    this.messageId = id;
+    this.numbered = true;
   }
 
   /** The part not yet cut into chunks, for a SEND_FAILED report. */

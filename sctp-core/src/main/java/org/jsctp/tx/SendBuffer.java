@@ -54,6 +54,11 @@ final class SendBuffer {
     return amount;
   }
 
+  /** SO_SNDBUF as it stands. */
+  long limit() {
+    return settings.sndbuf();
+  }
+
   /** After bytes left: the events the application waits for. */
   void afterAcknowledgement(boolean senderIdle) {
     if (blocked && amount <= settings.sndbuf() / 2) {

@@ -3,23 +3,54 @@ package org.jsctp.tx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
 import java.util.List;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.util.SerialNumbers;
 
 /**
- * User messages accepted but not yet fully cut into DATA chunks: one queue per outbound stream,
- * the next SSN of every stream (RFC 9260 section 6.5), and a {@link StreamScheduler} that picks
- * the stream whose head message goes next (first come first served).
+ * User messages accepted but not yet fully cut into chunks: one queue per outbound stream, the
+ * stream sequence numbers or message identifiers of every stream (RFC 9260 section 6.5, RFC 8260
+ * section 2.1), and a {@link StreamScheduler} that picks the stream whose head message goes next.
+ *
+ * <p>Without interleaving (DATA), a message once started is cut to its end before the scheduler
+ * is asked again: the receiver reassembles by consecutive TSNs. With interleaving (I-DATA) the
+ * scheduler is asked for every chunk, so several streams can each have a message under way.
+ *
+ * <p>A stream may be paused for a stream reset (RFC 6525 section 5.1.2 A1): its messages not yet
+ * started stay queued, hidden from the scheduler, and a message already under way goes on to its
+ * end.
  */
 public final class SendQueue {
 
   private ArrayDeque<QueuedMessage>[] streams = newQueues(0);
-  private char[] nextSsn = new char[0];
+  private int[] nextOrdered = new int[0];
+  private int[] nextUnordered = new int[0];
   private int streamCount;
-  private final StreamScheduler scheduler = new FirstComeFirstServed();
+  private StreamScheduler scheduler = new FirstComeFirstServed();
+  /** The SCTP_STREAM_SCHEDULER_VALUE set per stream, plus one; 0 where none was set. */
+  private final StreamInts values = new StreamInts();
+  private final boolean interleaving;
+  /** Without interleaving: the message partly cut into chunks, which goes on before any other. */
+  private QueuedMessage current;
+  private long arrivals;
   private long bytes;
   private int messages;
+  /** Streams paused for a stream reset. */
+  private final BitSet paused = new BitSet();
+  private long hiddenBytes;
+  private int hiddenMessages;
+
+  /** A queue whose messages are cut into DATA chunks, without interleaving. */
+  public SendQueue() {
+    this(false);
+  }
+
+  /** @param interleaving whether messages are cut into I-DATA chunks that may interleave */
+  SendQueue(boolean interleaving) {
+    this.interleaving = interleaving;
+  }
 
   @SuppressWarnings("unchecked")
   private static ArrayDeque<QueuedMessage>[] newQueues(int n) {
@@ -29,14 +60,60 @@ public final class SendQueue {
   /** Sets the number of outbound streams once negotiated. */
   void setStreamCount(int count) {
     this.streamCount = count;
-    if (nextSsn.length < count) {
-      nextSsn = Arrays.copyOf(nextSsn, count);
+    if (nextOrdered.length < count) {
+      nextOrdered = Arrays.copyOf(nextOrdered, count);
+      nextUnordered = Arrays.copyOf(nextUnordered, count);
       streams = Arrays.copyOf(streams, count);
     }
   }
 
   public int streamCount() {
     return streamCount;
+  }
+
+  boolean interleaving() {
+    return interleaving;
+  }
+
+  /**
+   * Hands the per-stream values and the queued messages to another scheduler
+   * (SCTP_STREAM_SCHEDULER), the messages in the order they were queued; a message under way stays
+   * under way. A value the new scheduler does not take (a weight of 0) leaves that stream at its
+   * default there, and comes back with a scheduler that takes it.
+   */
+  void setScheduler(StreamScheduler next) {
+    for (int stream = 0; stream < values.limit(); stream++) {
+      int value = values.get(stream) - 1;
+      if (value >= 0 && next.acceptsValue(value)) {
+        next.setValue(stream, value);
+      }
+    }
+    for (QueuedMessage m : inArrivalOrder(false)) {
+      if (!hidden(m)) {
+        next.enqueued(m.streamId());
+      }
+    }
+    scheduler = next;
+  }
+
+  StreamScheduler scheduler() {
+    return scheduler;
+  }
+
+  /**
+   * Sets {@code stream}'s SCTP_STREAM_SCHEDULER_VALUE (0..65535) in the scheduler, and keeps it
+   * for the schedulers that may follow.
+   *
+   * @throws IllegalArgumentException when the scheduler refuses the value
+   */
+  void setSchedulerValue(int stream, int value) {
+    scheduler.setValue(stream, value);
+    values.set(stream, value + 1);
+  }
+
+  /** {@code stream}'s value as the scheduler has it (0 for schedulers without values). */
+  int schedulerValue(int stream) {
+    return scheduler.value(stream);
   }
 
   void add(QueuedMessage message) {
@@ -46,57 +123,129 @@ public final class SendQueue {
       q = new ArrayDeque<>(4);
       streams[stream] = q;
     }
+    message.arrival = arrivals++;
     q.addLast(message);
-    scheduler.enqueued(stream);
     bytes += message.remaining();
     messages++;
+    if (paused.get(stream)) {
+      hide(message);
+    } else {
+      scheduler.enqueued(stream);
+    }
   }
 
-  /** The message whose chunks go next, or null. */
+  /** The message whose next chunk goes now, or null. */
   public QueuedMessage peek() {
+    if (current != null) {
+      return current;
+    }
     int stream = scheduler.next();
     return stream < 0 ? null : streams[stream].peekFirst();
   }
 
-  /** The message that would go after {@link #peek()} is done, or null. */
-  QueuedMessage peekSecond() {
-    int stream = scheduler.afterNext();
-    if (stream < 0) {
-      return null;
-    }
-    ArrayDeque<QueuedMessage> q = streams[stream];
-    if (stream != scheduler.next()) {
-      return q.peekFirst();
-    }
-    var it = q.iterator();
-    it.next();
-    return it.hasNext() ? it.next() : null;
+  /** A new packet is being filled. */
+  void packetStarted() {
+    scheduler.packetStarted();
   }
 
-  /** Removes the head message (fully cut, or abandoned). */
-  QueuedMessage poll() {
-    int stream = scheduler.next();
-    if (stream < 0) {
-      return null;
-    }
-    QueuedMessage m = streams[stream].pollFirst();
-    scheduler.dequeued(stream);
-    bytes -= m.remaining();
-    messages--;
-    return m;
-  }
-
-  /** Records that {@code length} bytes of the head message were cut into a chunk. */
+  /**
+   * Records that the next {@code length} bytes of {@code message}, the head of its stream, were
+   * cut into a chunk; a message cut to its end leaves the queue.
+   */
   void consumed(QueuedMessage message, int length) {
     message.advance(length);
     bytes -= length;
+    int stream = message.streamId();
+    scheduler.sent(stream, length);
+    if (message.remaining() > 0) {
+      if (!interleaving) {
+        current = message;
+      }
+      return;
+    }
+    current = null;
+    streams[stream].pollFirst();
+    scheduler.dequeued(stream);
+    messages--;
   }
 
-  /** Assigns the next SSN of the message's stream, wrapping 65535 to 0. */
-  int takeSsn(int streamId) {
-    int ssn = nextSsn[streamId];
-    nextSsn[streamId] = (char) SerialNumbers.next16(ssn);
-    return ssn;
+  /** Removes the message {@link #peek()} gives, unstarted (its lifetime ended before sending). */
+  QueuedMessage poll() {
+    QueuedMessage m = peek();
+    if (m != null) {
+      remove(m);
+    }
+    return m;
+  }
+
+  /**
+   * Takes out a message before its turn, or one partly sent and then abandoned (PR-SCTP); returns
+   * false when it is not queued.
+   */
+  boolean remove(QueuedMessage message) {
+    int stream = message.streamId();
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
+    if (q == null) {
+      return false;
+    }
+    int index = 0;
+    for (QueuedMessage m : q) {
+      if (m == message) {
+        q.removeFirstOccurrence(m);
+        if (hidden(m)) {
+          unhide(m);
+        } else {
+          scheduler.removed(stream, index);
+        }
+        if (current == message) {
+          current = null;
+        }
+        bytes -= message.remaining();
+        messages--;
+        return true;
+      }
+      index++;
+    }
+    return false;
+  }
+
+  /** The queued messages not yet started, in the order they were queued. */
+  List<QueuedMessage> unstarted() {
+    return inArrivalOrder(true);
+  }
+
+  private List<QueuedMessage> inArrivalOrder(boolean unstartedOnly) {
+    List<QueuedMessage> list = new ArrayList<>();
+    for (int stream = 0; stream < streamCount; stream++) {
+      ArrayDeque<QueuedMessage> q = streams[stream];
+      if (q != null) {
+        for (QueuedMessage m : q) {
+          if (!unstartedOnly || !m.started()) {
+            list.add(m);
+          }
+        }
+      }
+    }
+    list.sort(Comparator.comparingLong(m -> m.arrival));
+    return list;
+  }
+
+  /**
+   * Assigns the message identifier of a message's first fragment: the next SSN of its stream for
+   * ordered DATA (wrapping 65535 to 0; unordered DATA carry 0), the next MID of its stream and
+   * kind for I-DATA (RFC 8260 section 2.1: ordered and unordered counted apart, 32 bits).
+   */
+  int takeMessageId(int streamId, boolean unordered) {
+    if (!interleaving) {
+      if (unordered) {
+        return 0;
+      }
+      int ssn = nextOrdered[streamId];
+      nextOrdered[streamId] = SerialNumbers.next16(ssn);
+      return ssn;
+    }
+    int[] counters = unordered ? nextUnordered : nextOrdered;
+    return counters[streamId]++;
   }
 
   /** Bytes not yet cut into chunks. */
@@ -113,32 +262,116 @@ public final class SendQueue {
   }
 
   /**
-   * Removes and returns the messages not yet started, in the order they would have been sent;
-   * a message partly cut into chunks stays.
+   * Removes and returns the messages not yet started, in the order they were queued; messages
+   * partly cut into chunks stay.
    */
   List<OutgoingMessage> takeUnstarted() {
-    // Only the head message can have started (fragments of one message go out before others).
-    QueuedMessage head = peek();
-    QueuedMessage started = head != null && head.started() ? poll() : null;
-    List<OutgoingMessage> taken = new ArrayList<>(messages);
-    for (QueuedMessage m : drain()) {
+    List<QueuedMessage> unstarted = unstarted();
+    List<OutgoingMessage> taken = new ArrayList<>(unstarted.size());
+    for (QueuedMessage m : unstarted) {
+      remove(m);
       taken.add(m.message);
-    }
-    if (started != null) {
-      add(started);
     }
     return taken;
   }
 
-  /** Removes every message in the order it would have been sent, for SEND_FAILED reports. */
+  /** Removes every message in the order they were queued, for SEND_FAILED reports. */
   List<QueuedMessage> drain() {
-    List<QueuedMessage> all = new ArrayList<>(messages);
-    QueuedMessage m;
-    while ((m = poll()) != null) {
-      all.add(m);
+    List<QueuedMessage> all = inArrivalOrder(false);
+    for (int stream = 0; stream < streamCount; stream++) {
+      if (streams[stream] != null) {
+        streams[stream].clear();
+      }
     }
     scheduler.clear();
+    current = null;
     bytes = 0;
+    messages = 0;
+    hiddenBytes = 0;
+    hiddenMessages = 0;
     return all;
+  }
+
+  // ---- pausing for a stream reset (RFC 6525 section 5.1.2) ----------------------------------
+
+  /**
+   * Pauses {@code stream}: no message of it starts until {@link #resume}; one already started
+   * goes on to its end.
+   */
+  void pause(int stream) {
+    if (paused.get(stream)) {
+      return;
+    }
+    paused.set(stream);
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
+    if (q == null) {
+      return;
+    }
+    int keep = !q.isEmpty() && q.peekFirst().started() ? 1 : 0;
+    int index = 0;
+    for (QueuedMessage m : q) {
+      if (index++ >= keep) {
+        scheduler.removed(stream, keep);
+        hide(m);
+      }
+    }
+  }
+
+  /** Lets the messages of a paused {@code stream} go again, in their order. */
+  void resume(int stream) {
+    if (!paused.get(stream)) {
+      return;
+    }
+    paused.clear(stream);
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
+    if (q == null) {
+      return;
+    }
+    for (QueuedMessage m : q) {
+      if (!m.started()) {
+        unhide(m);
+        scheduler.enqueued(stream);
+      }
+    }
+  }
+
+  boolean isPaused(int stream) {
+    return paused.get(stream);
+  }
+
+  /** Whether {@code stream} has a message partly cut into chunks. */
+  boolean hasStartedMessage(int stream) {
+    ArrayDeque<QueuedMessage> q = stream < streams.length ? streams[stream] : null;
+    return q != null && !q.isEmpty() && q.peekFirst().started();
+  }
+
+  /** The stream's next SSN (DATA) or MIDs (I-DATA, both kinds) start again at 0 (RFC 6525). */
+  void resetMessageIds(int stream) {
+    nextOrdered[stream] = 0;
+    nextUnordered[stream] = 0;
+  }
+
+  private boolean hidden(QueuedMessage m) {
+    return paused.get(m.streamId()) && !m.started();
+  }
+
+  private void hide(QueuedMessage m) {
+    hiddenBytes += m.remaining();
+    hiddenMessages++;
+  }
+
+  private void unhide(QueuedMessage m) {
+    hiddenBytes -= m.remaining();
+    hiddenMessages--;
+  }
+
+  /** Whether a message may be cut into a chunk now: one is queued on a stream not paused. */
+  public boolean hasSendable() {
+    return messages > hiddenMessages;
+  }
+
+  /** Bytes not yet cut into chunks, of streams not paused. */
+  long sendableBytes() {
+    return bytes - hiddenBytes;
   }
 }

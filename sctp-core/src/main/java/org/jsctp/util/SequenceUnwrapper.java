@@ -30,6 +30,13 @@ public final class SequenceUnwrapper {
     return last + delta;
   }
 
+  /** Moves the reference forward to {@code unwrapped} (a TSN reset jumps there). */
+  public void moveTo(long unwrapped) {
+    if (unwrapped > last) {
+      last = unwrapped;
+    }
+  }
+
   /** The 32-bit value of an unwrapped number. */
   public static int wrap(long unwrapped) {
     return (int) unwrapped;

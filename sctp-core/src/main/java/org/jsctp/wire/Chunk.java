@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
  * the chunk on the wire. Types without a record of their own decode as {@link UnknownChunk}.
  */
 public sealed interface Chunk
-    permits DataChunk,
+    permits UserDataChunk,
         InitChunk,
         InitAckChunk,
         SackChunk,
@@ -35,7 +35,6 @@ public sealed interface Chunk
         CookieAckChunk,
         ShutdownCompleteChunk,
         AuthChunk,
-        IDataChunk,
         AsconfAckChunk,
         ReConfigChunk,
         PadChunk,

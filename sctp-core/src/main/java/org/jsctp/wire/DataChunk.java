@@ -46,7 +46,7 @@ public record DataChunk(
     int streamSequenceNumber,
     int payloadProtocolId,
     Bytes userData)
-    implements Chunk {
+    implements UserDataChunk {
 
   /** Length of the header before the user data: chunk header plus 12 bytes of fields. */
   public static final int HEADER_LENGTH = 16;
@@ -70,6 +70,12 @@ public record DataChunk(
         Wire.u16(b, off + 6),
         Wire.i32(b, off + 8),
         UserDataChunks.userData(b, off, len, HEADER_LENGTH));
+  }
+
+  /** The SSN. */
+  @Override
+  public int messageId() {
+    return streamSequenceNumber;
   }
 
   @Override

@@ -48,7 +48,7 @@ public record IDataChunk(
     int messageId,
     int payloadProtocolIdOrFragmentSequence,
     Bytes userData)
-    implements Chunk {
+    implements UserDataChunk {
 
   /** Length of the header before the user data: chunk header plus 16 bytes of fields. */
   public static final int HEADER_LENGTH = 20;
@@ -76,6 +76,12 @@ public record IDataChunk(
   /** RFC 8260 section 2.1: the payload protocol identifier, carried by the first fragment only. */
   public OptionalInt ppid() {
     return beginning ? OptionalInt.of(payloadProtocolIdOrFragmentSequence) : OptionalInt.empty();
+  }
+
+  /** RFC 8260 section 2.1: the first fragment's PPID; 0 on the others, which carry none. */
+  @Override
+  public int payloadProtocolId() {
+    return beginning ? payloadProtocolIdOrFragmentSequence : 0;
   }
 
   /** RFC 8260 section 2.1: the fragment sequence number; the first fragment's is implicitly 0. */

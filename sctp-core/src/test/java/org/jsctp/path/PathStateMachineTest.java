@@ -100,6 +100,9 @@ class PathStateMachineTest {
     public void primarySwitchedOver(Path from, Path to, long now) {}
 
     @Override
+    public void probeDeferred(Path path) {}
+
+    @Override
     public void sendHeartbeat(Path path, Bytes info, long now) {
       heartbeats.add(path);
     }

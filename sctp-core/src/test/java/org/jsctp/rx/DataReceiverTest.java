@@ -9,6 +9,7 @@ import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.rx.DataReceiver.DataOutcome;
 import org.jsctp.TestAddresses;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;
@@ -28,7 +29,7 @@ class DataReceiverTest {
 
   @BeforeEach
   void setUp() {
-    receiver = new DataReceiver(TSN0, 4, settings, new ReceiverEnvironment() {
+    receiver = new DataReceiver(TSN0, 4, false, settings, new ReceiverEnvironment() {
       @Override public int associationId() {
         return 1;
       }
@@ -38,8 +39,13 @@ class DataReceiverTest {
       @Override public void emit(SctpEvent event) {
         events.add(event);
       }
+      @Override public ReceiveMemory memory() {
+        return memory;
+      }
     });
   }
+
+  final ReceiveMemory memory = ReceiveMemory.bounded(1 << 20);
 
   /** The socket options the receiver follows, changed by the tests as an application would. */
   static final class Settings implements ReceiverSettings {

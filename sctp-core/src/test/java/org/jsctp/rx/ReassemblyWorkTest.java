@@ -19,7 +19,7 @@ class ReassemblyWorkTest {
   private static final InetAddress PEER = TestAddresses.v4("10.0.0.2");
 
   /** A sink whose ordered streams expect SSN {@code next}, counting the deliverability checks. */
-  private static final class CountingSink implements Reassembly.Sink {
+  private static final class CountingSink implements Reassembler.Sink {
     int next;
     long checks;
     final List<InboundMessage> pieces = new ArrayList<>();

@@ -2,7 +2,9 @@ package org.jsctp.tx;
 
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendOutcome;
+import org.jsctp.api.StreamSchedulerKind;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,7 @@ import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.SackChunk.GapAckBlock;
 import org.jsctp.wire.SctpPacket;
+import org.jsctp.wire.UserDataChunk;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,7 @@ class DataSenderTest {
       @Override public void dataPathChanged(Path from, Path to, long t) {}
       @Override public void primarySwitchedOver(Path from, Path to, long t) {}
       @Override public void sendHeartbeat(Path p, Bytes info, long t) {}
+      @Override public void probeDeferred(Path p) {}
       @Override public long nextRandomLong() {
         return 1;
       }
@@ -89,7 +93,15 @@ class DataSenderTest {
   final Settings settings = new Settings();
 
   DataSender newSender(long peerRwnd) {
-    return new DataSender(TSN0, 4, peerRwnd, settings, new SenderEnvironment() {
+    return newSender(peerRwnd, false);
+  }
+
+  DataSender newSender(long peerRwnd, boolean partialReliability) {
+    return newSender(peerRwnd, partialReliability, false);
+  }
+
+  DataSender newSender(long peerRwnd, boolean partialReliability, boolean interleaving) {
+    return new DataSender(TSN0, 4, peerRwnd, partialReliability, interleaving, settings, new SenderEnvironment() {
       @Override public int associationId() {
         return 1;
       }
@@ -125,15 +137,22 @@ class DataSenderTest {
   /** Builds packets for {@code p} like the association does and returns the DATA chunks sent. */
   List<DataChunk> transmit(Path p) {
     List<DataChunk> sent = new ArrayList<>();
+    transmitPackets(p).forEach(packet -> packet.forEach(c -> sent.add((DataChunk) c)));
+    return sent;
+  }
+
+  /** Builds packets like the association does and returns the DATA or I-DATA chunks of each. */
+  List<List<UserDataChunk>> transmitPackets(Path p) {
+    List<List<UserDataChunk>> packets = new ArrayList<>();
     sender.startRound();
     while (true) {
       PacketBuilder packet = new PacketBuilder(p.maxPacketSize());
       if (sender.fill(packet, p, paths.dataPath(now), now) == 0) {
-        return sent;
+        return packets;
       }
       try {
         SctpPacket decoded = SctpPacket.decode(packet.build(5000, 5000, 1));
-        decoded.chunks().forEach(c -> sent.add((DataChunk) c));
+        packets.add(decoded.chunks().stream().map(c -> (UserDataChunk) c).toList());
       } catch (Exception e) {
         throw new AssertionError(e);
       }
@@ -376,5 +395,69 @@ class DataSenderTest {
   void noImmediateSackIsAskedForWhileTheSenderCanGoOn() {
     queue(3, 100);
     assertThat(transmit(path)).noneMatch(DataChunk::immediate);
+  }
+
+  // ---- stream schedulers (RFC 8260 section 3) ----------------------------------------------
+
+  /** A 1 MiB message on stream 0, then 100 bytes on stream 1, on an I-DATA association. */
+  List<List<UserDataChunk>> sendSmallBehindLarge(StreamSchedulerKind kind) {
+    settings.sndbuf = 4 << 20;
+    sender = newSender(4 << 20, false, true);
+    sender.setStreamScheduler(kind);
+    assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[1 << 20]), 1, Long.MAX_VALUE)))
+        .isEqualTo(SendOutcome.ACCEPTED);
+    assertThat(sender.send(new OutgoingMessage(1, 0, false, false, Bytes.wrap(new byte[100]), 2, Long.MAX_VALUE)))
+        .isEqualTo(SendOutcome.ACCEPTED);
+    return transmitPackets(path);
+  }
+
+  @Test
+  void withIDataRoundRobinSendsASmallMessageBehindALargeOneInTheFirstPackets_rfc8260_3_2() {
+    List<List<UserDataChunk>> packets = sendSmallBehindLarge(StreamSchedulerKind.ROUND_ROBIN);
+
+    assertThat(packets).hasSizeGreaterThan(1);
+    assertThat(packets.get(0)).extracting(UserDataChunk::streamId).containsOnly(0);
+    UserDataChunk small = packets.get(1).get(0);
+    assertThat(small.streamId()).isEqualTo(1);
+    assertThat(small.beginning() && small.ending()).isTrue();
+    assertThat(small.userData().length()).isEqualTo(100);
+    assertThat(sender.queuedBytes()).as("nearly all of the large message still waits")
+        .isGreaterThan((1 << 20) - 10_000);
+  }
+
+  @Test
+  void withIDataFirstComeFirstServedHoldsTheSmallMessageBehindTheLargeOne_rfc8260_3_1() {
+    List<List<UserDataChunk>> packets = sendSmallBehindLarge(StreamSchedulerKind.FIRST_COME_FIRST_SERVED);
+
+    assertThat(packets).isNotEmpty();
+    assertThat(packets).allSatisfy(p -> assertThat(p).extracting(UserDataChunk::streamId).containsOnly(0));
+    assertThat(sender.queuedMessages()).isEqualTo(2);
+  }
+
+  @Test
+  void theStreamSchedulerAndItsValuesAreCheckedAndKeptPerStream_rfc8260_4_3() {
+    assertThat(sender.streamScheduler()).isEqualTo(StreamSchedulerKind.FIRST_COME_FIRST_SERVED);
+    assertThatThrownBy(() -> sender.setStreamScheduler(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_STREAM_SCHEDULER");
+    assertThatThrownBy(() -> sender.setStreamSchedulerValue(4, 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream 4 is out of range 0..3");
+    assertThatThrownBy(() -> sender.setStreamSchedulerValue(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> sender.setStreamSchedulerValue(0, 65_536))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range 0..65535");
+    assertThatThrownBy(() -> sender.streamSchedulerValue(4))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    sender.setStreamScheduler(StreamSchedulerKind.PRIORITY);
+    sender.setStreamSchedulerValue(3, 65_535);
+    assertThat(sender.streamSchedulerValue(3)).isEqualTo(65_535);
+    assertThat(sender.streamSchedulerValue(2)).isZero();
+
+    sender.setStreamScheduler(StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
+    assertThat(sender.streamScheduler()).isEqualTo(StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
+    assertThat(sender.streamSchedulerValue(2)).isEqualTo(1);
+    assertThat(sender.streamSchedulerValue(3)).isEqualTo(65_535);
+    assertThatThrownBy(() -> sender.setStreamSchedulerValue(2, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..65535");
   }
 }

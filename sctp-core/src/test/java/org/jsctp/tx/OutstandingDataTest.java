@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jsctp.api.OutgoingMessage;
 import org.jsctp.path.Path;
 import org.jsctp.tx.OutstandingData.SackKind;
 import org.jsctp.tx.OutstandingData.SackOutcome;
@@ -62,7 +63,8 @@ class OutstandingDataTest {
     for (int i = 0; i < count; i++) {
       DataChunk chunk = new DataChunk(false, false, true, true, TSN0 + data.size(), 0, 0, 0,
           Bytes.wrap(new byte[PAYLOAD]));
-      data.sent(chunk, 0, path, now);
+      data.sent(chunk, new QueuedMessage(new OutgoingMessage(0, 0, false, false,
+          Bytes.wrap(new byte[PAYLOAD]), 0, Long.MAX_VALUE)), path, now);
     }
   }
 

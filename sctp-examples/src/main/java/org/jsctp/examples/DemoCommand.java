@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,12 +41,8 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (outage < 1 || outage > 60) {
-      throw new ParameterException(spec.commandLine(), "--outage must be 1..60, got " + outage);
-    }
-    if (rate < 1 || rate > 10_000) {
-      throw new ParameterException(spec.commandLine(), "--rate must be 1..10000, got " + rate);
-    }
+    Usage.checkRange(spec, "--outage", outage, 1, 60);
+    Usage.checkRange(spec, "--rate", rate, 1, 10_000);
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     InetAddress primary = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     InetAddress secondary = InetAddress.getByAddress(new byte[] {127, 0, 0, 2});

@@ -1,13 +1,8 @@
 package org.jsctp.examples;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -16,11 +11,9 @@ import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpStack;
 import org.jsctp.netty.SctpStandardSocketOptions;
-import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,36 +38,7 @@ final class EchoClientCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--remote",
-      required = true,
-      paramLabel = "ADDR",
-      description = "The server's IP address (repeatable: multihoming; the first is the primary).")
-  List<InetAddress> remotes;
-
-  @Option(
-      names = "--port",
-      defaultValue = "7",
-      description = "The server's SCTP port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--remote-udp-port",
-      defaultValue = "9899",
-      description = "The server's UDP encapsulation port (default: ${DEFAULT-VALUE}).")
-  int remoteUdpPort;
-
-  @Option(
-      names = "--local",
-      paramLabel = "ADDR",
-      description = "A local IP address to bind (repeatable); default: the one the system picks.")
-  List<InetAddress> locals = new ArrayList<>();
-
-  @Option(
-      names = "--udp-port",
-      defaultValue = "0",
-      description = "Local UDP encapsulation port, 0 = ephemeral (default).")
-  int udpPort;
+  @Mixin ClientEndpointOptions endpoint = new ClientEndpointOptions(EchoServer.DEFAULT_PORT);
 
   @Option(
       names = "--count",
@@ -119,56 +83,27 @@ final class EchoClientCommand implements Callable<Integer> {
 
   @Mixin StackOptions stackOptions;
 
-  private void check(boolean ok, String message) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), message);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
-    check(port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    check(
-        remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF,
-        "--remote-udp-port must be 1..65535, got " + remoteUdpPort);
-    check(udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
-    check(count >= 1, "--count must be at least 1, got " + count);
-    check(size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
-    check(streams >= 1 && streams <= 0xFFFF, "--streams must be 1..65535, got " + streams);
-    check(rate == null || rate > 0, "--rate must be positive, got " + rate);
-    check(duration == null || duration > 0, "--duration must be positive, got " + duration);
+    endpoint.validate();
+    Usage.check(spec, count >= 1, "--count must be at least 1, got " + count);
+    Usage.checkRange(spec, "--size", size, 1, 16 << 20);
+    Usage.checkRange(spec, "--streams", streams, 1, 0xFFFF);
+    Usage.check(spec, rate == null || rate > 0, "--rate must be positive, got " + rate);
+    Usage.check(
+        spec, duration == null || duration > 0, "--duration must be positive, got " + duration);
     stackOptions.configureLogging();
 
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
     EchoStats stats = new EchoStats(size, unordered, latency);
     try (SctpStack stack = stackOptions.stack()) {
-      SctpChannel ch = SctpChannel.open(stack);
-      ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort);
-      ch.setOption(
-          SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-          new RemoteUdpEncapsPort(null, remoteUdpPort));
-      ch.setOption(
-          SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS,
-          SctpStandardSocketOptions.InitMaxStreams.create(Math.max(streams, 10), streams));
+      SctpChannel ch = ClientChannels.open(stack, endpoint, streams);
       ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
       if (stackOptions.exposePf) {
         ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
       }
-      if (!locals.isEmpty()) {
-        ch.bind(new InetSocketAddress(locals.get(0), 0));
-        for (InetAddress extra : locals.subList(1, locals.size())) {
-          ch.bindAddress(extra);
-        }
-      }
-      List<SocketAddress> peers = new ArrayList<>();
-      for (InetAddress r : remotes) {
-        peers.add(new InetSocketAddress(r, port));
-      }
-      try {
-        ch.connect(peers, Duration.ofSeconds(120));
-      } catch (Exception e) {
-        events.line("connect to " + peers + " failed: " + e);
+      if (!ClientChannels.connect(ch, endpoint, Duration.ofSeconds(120), events)) {
         if (latency) {
           System.out.println(stats.latencyLine());
         }

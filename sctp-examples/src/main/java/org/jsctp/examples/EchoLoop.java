@@ -19,19 +19,29 @@ import org.jsctp.netty.NotificationHandler;
  * thread switch. Pieces are joined per association by the shared {@link Reassembler}; a peer that
  * goes over its limits loses its association, and an association that ends leaves nothing behind.
  *
- * <p>The loop runs on an {@link Io}: the server's one-to-many channel, or one association branched
- * off it. What happens when an echo has to wait for room in its send buffer is the {@code Io}'s
+ * <p>The loop runs on a channel: the server's one-to-many channel, or one association branched off
+ * it. What happens when an echo has to wait for room in its send buffer is the {@link Owner}'s
  * choice: the one-to-many loop hands the association to a loop of its own and goes on, so that a
  * peer that does not read its echoes holds back only itself.
  */
 final class EchoLoop {
 
-  /** The channel a loop works on. */
-  interface Io {
-    CompletableFuture<MessageInfo> receive(ByteBuffer dst, NotificationHandler<Void> handler);
+  /**
+   * The {@code receiveAsync} of the loop's channel, as a method reference: the one-to-many and the
+   * one-to-one channel share no interface.
+   */
+  interface Receiver {
+    CompletableFuture<MessageInfo> receiveAsync(
+        ByteBuffer dst, Void attachment, NotificationHandler<Void> handler);
+  }
 
-    CompletableFuture<Integer> send(ByteBuffer message, MessageInfo info);
+  /** The {@code sendAsync} of the loop's channel, as a method reference. */
+  interface Sender {
+    CompletableFuture<Integer> sendAsync(ByteBuffer message, MessageInfo info);
+  }
 
+  /** What the owner of a loop's channel decides and does for the loop. */
+  interface Owner {
     /**
      * An echo on {@code association} waits for room in the send buffer. Returns true when this loop
      * is to wait for it before receiving more, false to go on at once.
@@ -45,7 +55,9 @@ final class EchoLoop {
     void stopped();
   }
 
-  private final Io io;
+  private final Receiver receiver;
+  private final Sender sender;
+  private final Owner owner;
   private final Reassembler<Association> pieces;
   private final Events events;
   private final NotificationHandler<Void> handler;
@@ -54,8 +66,15 @@ final class EchoLoop {
   private final ByteBuffer buf = ByteBuffer.allocate(1 << 16);
   private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-  EchoLoop(Io io, Reassembler<Association> pieces, Events events) {
-    this.io = io;
+  EchoLoop(
+      Receiver receiver,
+      Sender sender,
+      Owner owner,
+      Reassembler<Association> pieces,
+      Events events) {
+    this.receiver = receiver;
+    this.sender = sender;
+    this.owner = owner;
     this.pieces = pieces;
     this.events = events;
     this.handler = this::onNotification;
@@ -93,7 +112,7 @@ final class EchoLoop {
   private void next() {
     while (!done.isDone()) {
       buf.clear();
-      CompletableFuture<MessageInfo> f = io.receive(buf, handler);
+      CompletableFuture<MessageInfo> f = receiver.receiveAsync(buf, null, handler);
       if (!f.isDone()) {
         f.whenComplete(
             (info, error) -> {
@@ -132,7 +151,7 @@ final class EchoLoop {
     if (outcome instanceof Reassembler.Refused r) {
       events.line("association " + association.associationID() + " aborted: " + r.reason());
       quiet.remove(association);
-      io.abort(association);
+      owner.abort(association);
       return true;
     }
     if (!(outcome instanceof Reassembler.Whole whole)) {
@@ -142,7 +161,7 @@ final class EchoLoop {
     try {
       // The send copies the bytes before it returns: the receive buffer can be reused.
       sent =
-          io.send(
+          sender.sendAsync(
               whole.message(),
               MessageInfo.createOutgoing(association, null, info.streamNumber())
                   .payloadProtocolID(info.payloadProtocolID())
@@ -155,7 +174,7 @@ final class EchoLoop {
       report(sent, association);
       return true;
     }
-    if (!io.mustWait(association, sent)) {
+    if (!owner.mustWait(association, sent)) {
       // Handed to a loop of its own: this loop hears no more of the association.
       quiet.remove(association);
       sent.whenComplete((n, e) -> report(sent, association));
@@ -171,7 +190,7 @@ final class EchoLoop {
 
   private void stop() {
     if (done.complete(null)) {
-      io.stopped();
+      owner.stopped();
     }
   }
 

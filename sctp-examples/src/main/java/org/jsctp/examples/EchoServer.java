@@ -2,9 +2,7 @@ package org.jsctp.examples;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jsctp.netty.Association;
-import org.jsctp.netty.MessageInfo;
-import org.jsctp.netty.NotificationHandler;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpMultiChannel;
 import org.jsctp.netty.SctpStack;
@@ -34,6 +30,9 @@ import org.jsctp.netty.option.EventSubscription;
  * wait closes that association's receive window only.
  */
 final class EchoServer {
+
+  /** The echo service's SCTP port (RFC 862), the echo tools' default. */
+  static final int DEFAULT_PORT = 7;
 
   /** The largest message echoed by default: the largest {@code echo-client --size}. */
   static final int DEFAULT_MAX_MESSAGE = 16 << 20;
@@ -77,36 +76,35 @@ final class EchoServer {
     this.ch = ch;
     this.events = events;
     this.pieces = new Reassembler<>(settings.maxMessage(), settings.reassemblyMemory());
-    this.done = new EchoLoop(new OneToMany(), pieces, events).start();
+    this.done =
+        new EchoLoop(ch::receiveAsync, ch::sendAsync, new OneToMany(), pieces, events).start();
   }
 
   /** Opens and binds the channel and starts echoing. */
   static EchoServer start(SctpStack stack, Settings settings, Events events) throws IOException {
-    SctpMultiChannel ch = SctpMultiChannel.open(stack);
-    try {
-      ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, settings.udpPort(), null);
-      // Echo at once: Nagle-like bundling would wait for the client's delayed SACK.
-      ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true, null);
-      // Level 0 would return nothing of the others while one message is read in parts, for as
-      // long as its peer likes (RFC 6458 section 8.1.20); the reassembler joins per association.
-      ch.setOption(SctpStandardSocketOptions.SCTP_FRAGMENT_INTERLEAVE, 1, null);
-      ch.setOption(
-          SctpStandardSocketOptions.SCTP_EVENTS,
-          new EventSubscription(true, true, false, true, true, false),
-          null);
-      if (settings.exposePf()) {
-        ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
-      }
-      List<InetAddress> locals = settings.locals();
-      ch.bind(new InetSocketAddress(locals.get(0), settings.port()));
-      for (InetAddress extra : locals.subList(1, locals.size())) {
-        ch.bindAddress(extra);
-      }
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
+    SctpMultiChannel ch =
+        ServerChannels.open(
+            stack,
+            settings.locals(),
+            settings.port(),
+            settings.udpPort(),
+            c -> configure(c, settings));
     return new EchoServer(ch, settings, events);
+  }
+
+  private static void configure(SctpMultiChannel ch, Settings settings) throws IOException {
+    // Echo at once: Nagle-like bundling would wait for the client's delayed SACK.
+    ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true, null);
+    // Level 0 would return nothing of the others while one message is read in parts, for as
+    // long as its peer likes (RFC 6458 section 8.1.20); the reassembler joins per association.
+    ch.setOption(SctpStandardSocketOptions.SCTP_FRAGMENT_INTERLEAVE, 1, null);
+    ch.setOption(
+        SctpStandardSocketOptions.SCTP_EVENTS,
+        new EventSubscription(true, true, false, true, true, false, true, true, true, true),
+        null);
+    if (settings.exposePf()) {
+      ch.setOption(SctpStandardSocketOptions.SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true, null);
+    }
   }
 
   /** The local UDP encapsulation port the channel is bound to. */
@@ -180,18 +178,7 @@ final class EchoServer {
   }
 
   /** The server's channel: any number of associations. */
-  private final class OneToMany implements EchoLoop.Io {
-
-    @Override
-    public CompletableFuture<MessageInfo> receive(
-        ByteBuffer dst, NotificationHandler<Void> handler) {
-      return ch.receiveAsync(dst, null, handler);
-    }
-
-    @Override
-    public CompletableFuture<Integer> send(ByteBuffer message, MessageInfo info) {
-      return ch.sendAsync(message, info);
-    }
+  private final class OneToMany implements EchoLoop.Owner {
 
     @Override
     public boolean mustWait(Association association, CompletableFuture<Integer> echo) {
@@ -202,7 +189,8 @@ final class EchoServer {
                 + association.associationID()
                 + " on a channel of its own: its echoes wait for room in its send buffer");
         branches.add(b);
-        new EchoLoop(new Branch(b), pieces, events).startAfter(echo);
+        new EchoLoop(b::receiveAsync, b::sendAsync, new Branch(b), pieces, events)
+            .startAfter(echo);
       }
       return false;
     }
@@ -229,22 +217,11 @@ final class EchoServer {
   }
 
   /** One association branched off the server's channel. */
-  private final class Branch implements EchoLoop.Io {
+  private final class Branch implements EchoLoop.Owner {
     private final SctpChannel b;
 
     Branch(SctpChannel b) {
       this.b = b;
-    }
-
-    @Override
-    public CompletableFuture<MessageInfo> receive(
-        ByteBuffer dst, NotificationHandler<Void> handler) {
-      return b.receiveAsync(dst, null, handler);
-    }
-
-    @Override
-    public CompletableFuture<Integer> send(ByteBuffer message, MessageInfo info) {
-      return b.sendAsync(message, info);
     }
 
     @Override

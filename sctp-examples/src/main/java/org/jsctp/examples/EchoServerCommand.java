@@ -1,14 +1,11 @@
 package org.jsctp.examples;
 
-import java.net.InetAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jsctp.netty.SctpStack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -28,24 +25,7 @@ final class EchoServerCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(
-      names = "--local",
-      required = true,
-      paramLabel = "ADDR",
-      description = "A local IP address to bind (repeatable: multihoming).")
-  List<InetAddress> locals;
-
-  @Option(
-      names = "--port",
-      defaultValue = "7",
-      description = "SCTP port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--udp-port",
-      defaultValue = "9899",
-      description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
-  int udpPort;
+  @Mixin ListenOptions listen = new ListenOptions(EchoServer.DEFAULT_PORT);
 
   @Option(
       names = "--max-message",
@@ -69,28 +49,23 @@ final class EchoServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 1 || port > 0xFFFF) {
-      throw new ParameterException(spec.commandLine(), "--port must be 1..65535, got " + port);
-    }
-    if (udpPort < 0 || udpPort > 0xFFFF) {
-      throw new ParameterException(
-          spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
-    }
-    if (maxMessage < 1 || maxMessage > 1 << 30) {
-      throw new ParameterException(
-          spec.commandLine(), "--max-message must be 1..1073741824, got " + maxMessage);
-    }
-    if (reassemblyMemory < maxMessage) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "--reassembly-memory must be at least --max-message ("
-              + maxMessage
-              + "), got "
-              + reassemblyMemory);
-    }
+    listen.validate();
+    Usage.checkRange(spec, "--max-message", maxMessage, 1, 1 << 30);
+    Usage.check(
+        spec,
+        reassemblyMemory >= maxMessage,
+        "--reassembly-memory must be at least --max-message ("
+            + maxMessage
+            + "), got "
+            + reassemblyMemory);
     EchoServer.Settings settings =
         new EchoServer.Settings(
-            locals, port, udpPort, stackOptions.exposePf, maxMessage, reassemblyMemory);
+            listen.locals,
+            listen.port,
+            listen.udpPort,
+            stackOptions.exposePf,
+            maxMessage,
+            reassemblyMemory);
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);

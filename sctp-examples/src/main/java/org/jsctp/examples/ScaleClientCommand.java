@@ -18,11 +18,9 @@ import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpStack;
 import org.jsctp.netty.SctpStandardSocketOptions;
-import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,17 +43,7 @@ final class ScaleClientCommand implements Callable<Integer> {
   @Option(names = "--remote", required = true, paramLabel = "ADDR", description = "The server.")
   InetAddress remote;
 
-  @Option(
-      names = "--port",
-      defaultValue = "7",
-      description = "The server's SCTP port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(
-      names = "--remote-udp-port",
-      defaultValue = "9899",
-      description = "The server's UDP encapsulation port (default: ${DEFAULT-VALUE}).")
-  int remoteUdpPort;
+  @Mixin RemotePortOptions server = new RemotePortOptions(EchoServer.DEFAULT_PORT);
 
   @Option(
       names = "--local",
@@ -105,36 +93,25 @@ final class ScaleClientCommand implements Callable<Integer> {
   private long[] samples = new long[1 << 16];
   private int sampleCount;
 
-  private void check(boolean ok, String message) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), message);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
-    check(port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    check(associations >= 1, "--associations must be at least 1");
-    check(concurrency >= 1, "--concurrency must be at least 1");
-    check(rate >= 0 && rate <= 1000, "--rate must be 0..1000");
-    check(size >= 8 && size <= 65536, "--size must be 8..65536");
-    check(duration >= 0, "--duration must be at least 0");
+    server.validate();
+    Usage.check(spec, associations >= 1, "--associations must be at least 1");
+    Usage.check(spec, concurrency >= 1, "--concurrency must be at least 1");
+    Usage.check(spec, rate >= 0 && rate <= 1000, "--rate must be 0..1000");
+    Usage.check(spec, size >= 8 && size <= 65536, "--size must be 8..65536");
+    Usage.check(spec, duration >= 0, "--duration must be at least 0");
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
     List<SctpChannel> up = new ArrayList<>();
-    try (SctpStack stack =
-        SctpStack.builder().config(stackOptions.config()).threadName("scale").build()) {
+    try (SctpStack stack = stackOptions.stack("scale")) {
       Semaphore inFlight = new Semaphore(concurrency);
       List<CompletableFuture<SctpChannel>> setups = new ArrayList<>();
-      InetSocketAddress peer = new InetSocketAddress(remote, port);
+      InetSocketAddress peer = server.at(remote);
       for (int i = 0; i < associations; i++) {
         inFlight.acquire();
-        SctpChannel ch = SctpChannel.open(stack);
-        ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, 0);
-        ch.setOption(
-            SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-            new RemoteUdpEncapsPort(null, remoteUdpPort));
+        SctpChannel ch = ClientChannels.open(stack, 0, server);
         ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
         if (!locals.isEmpty()) {
           ch.bind(new InetSocketAddress(locals.get(i % locals.size()), 0));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options both echo tools share: stack settings, PF exposure, verbosity. */
+/** The options every tool but the demo shares: stack settings, PF exposure, verbosity. */
 final class StackOptions {
 
   @Spec(Spec.Target.MIXEE)
@@ -60,7 +60,13 @@ final class StackOptions {
     }
   }
 
+  /** A stack with the --sysctl settings, its threads named "echo". */
   SctpStack stack() {
-    return SctpStack.builder().config(config()).threadName("echo").build();
+    return stack("echo");
+  }
+
+  /** A stack with the --sysctl settings, its threads named {@code threadName}. */
+  SctpStack stack(String threadName) {
+    return SctpStack.builder().config(config()).threadName(threadName).build();
   }
 }

@@ -1,23 +1,15 @@
 package org.jsctp.examples;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.netty.MessageInfo;
 import org.jsctp.netty.SctpChannel;
 import org.jsctp.netty.SctpStack;
-import org.jsctp.netty.SctpStandardSocketOptions;
-import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -33,23 +25,8 @@ final class TputClientCommand implements Callable<Integer> {
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--remote", required = true, paramLabel = "ADDR",
-      description = "The server's IP address (repeatable: multihoming).")
-  List<InetAddress> remotes;
-
-  @Option(names = "--port", defaultValue = "5001", description = "The server's SCTP port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = "--remote-udp-port", defaultValue = "9899",
-      description = "The server's UDP encapsulation port (default: ${DEFAULT-VALUE}).")
-  int remoteUdpPort;
-
-  @Option(names = "--local", paramLabel = "ADDR", description = "A local IP address to bind (repeatable).")
-  List<InetAddress> locals = new ArrayList<>();
-
-  @Option(names = "--udp-port", defaultValue = "0",
-      description = "Local UDP encapsulation port, 0 = ephemeral (default).")
-  int udpPort;
+  @Mixin
+  ClientEndpointOptions endpoint = new ClientEndpointOptions(TputServerCommand.DEFAULT_PORT);
 
   @Option(names = "--size", defaultValue = "1024", description = "Bytes per message (default: ${DEFAULT-VALUE}).")
   int size;
@@ -66,42 +43,17 @@ final class TputClientCommand implements Callable<Integer> {
 
   @Mixin StackOptions stackOptions;
 
-  private void check(boolean ok, String message) {
-    if (!ok) {
-      throw new ParameterException(spec.commandLine(), message);
-    }
-  }
-
   @Override
   public Integer call() throws Exception {
-    check(port >= 1 && port <= 0xFFFF, "--port must be 1..65535, got " + port);
-    check(remoteUdpPort >= 1 && remoteUdpPort <= 0xFFFF, "--remote-udp-port must be 1..65535, got " + remoteUdpPort);
-    check(udpPort >= 0 && udpPort <= 0xFFFF, "--udp-port must be 0..65535, got " + udpPort);
-    check(size >= 1 && size <= 16 << 20, "--size must be 1..16777216, got " + size);
-    check(streams >= 1 && streams <= 0xFFFF, "--streams must be 1..65535, got " + streams);
-    check(duration > 0, "--duration must be positive, got " + duration);
+    endpoint.validate();
+    Usage.checkRange(spec, "--size", size, 1, 16 << 20);
+    Usage.checkRange(spec, "--streams", streams, 1, 0xFFFF);
+    Usage.check(spec, duration > 0, "--duration must be positive, got " + duration);
     stackOptions.configureLogging();
     Events events = new Events(System.out, System.nanoTime());
     try (SctpStack stack = stackOptions.stack()) {
-      SctpChannel ch = SctpChannel.open(stack);
-      ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort);
-      ch.setOption(SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, remoteUdpPort));
-      ch.setOption(SctpStandardSocketOptions.SCTP_INIT_MAXSTREAMS,
-          SctpStandardSocketOptions.InitMaxStreams.create(Math.max(streams, 10), streams));
-      if (!locals.isEmpty()) {
-        ch.bind(new InetSocketAddress(locals.get(0), 0));
-        for (InetAddress extra : locals.subList(1, locals.size())) {
-          ch.bindAddress(extra);
-        }
-      }
-      List<SocketAddress> peers = new ArrayList<>();
-      for (InetAddress r : remotes) {
-        peers.add(new InetSocketAddress(r, port));
-      }
-      try {
-        ch.connect(peers, Duration.ofSeconds(60));
-      } catch (Exception e) {
-        events.line("connect to " + peers + " failed: " + e);
+      SctpChannel ch = ClientChannels.open(stack, endpoint, streams);
+      if (!ClientChannels.connect(ch, endpoint, Duration.ofSeconds(60), events)) {
         return 1;
       }
       int outStreams = Math.min(streams, ch.association().maxOutboundStreams());

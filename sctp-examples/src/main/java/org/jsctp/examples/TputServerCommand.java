@@ -1,11 +1,8 @@
 package org.jsctp.examples;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jsctp.netty.AssociationChangeNotification;
@@ -20,7 +17,6 @@ import org.jsctp.netty.option.EventSubscription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -34,18 +30,12 @@ import picocli.CommandLine.Spec;
     description = "Receive as fast as possible; print a RESULT line per association (tsctp-compatible).")
 final class TputServerCommand implements Callable<Integer> {
 
+  /** The SCTP port of usrsctp's tsctp, the throughput tools' default. */
+  static final int DEFAULT_PORT = 5001;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--local", required = true, paramLabel = "ADDR",
-      description = "A local IP address to bind (repeatable).")
-  List<InetAddress> locals;
-
-  @Option(names = "--port", defaultValue = "5001", description = "SCTP port (default: ${DEFAULT-VALUE}).")
-  int port;
-
-  @Option(names = "--udp-port", defaultValue = "9899",
-      description = "Local UDP encapsulation port (default: ${DEFAULT-VALUE}).")
-  int udpPort;
+  @Mixin ListenOptions listen = new ListenOptions(DEFAULT_PORT);
 
   @Option(names = "--count", paramLabel = "ASSOCIATIONS",
       description = "Exit after this many associations ended (default: run until killed).")
@@ -58,27 +48,16 @@ final class TputServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (port < 1 || port > 0xFFFF) {
-      throw new ParameterException(spec.commandLine(), "--port must be 1..65535, got " + port);
-    }
-    if (udpPort < 0 || udpPort > 0xFFFF) {
-      throw new ParameterException(spec.commandLine(), "--udp-port must be 0..65535, got " + udpPort);
-    }
-    if (count != null && count < 1) {
-      throw new ParameterException(spec.commandLine(), "--count must be at least 1, got " + count);
-    }
+    listen.validate();
+    Usage.check(spec, count == null || count >= 1, "--count must be at least 1, got " + count);
     stackOptions.configureLogging();
     Events events = new Events(System.out, System.nanoTime());
     SctpStack stack = stackOptions.stack();
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "tput-server-shutdown"));
-    SctpMultiChannel ch = SctpMultiChannel.open(stack);
-    ch.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort, null);
-    ch.setOption(SctpStandardSocketOptions.SCTP_EVENTS,
-        new EventSubscription(true, false, false, true, false, false), null);
-    ch.bind(new InetSocketAddress(locals.get(0), port));
-    for (InetAddress extra : locals.subList(1, locals.size())) {
-      ch.bindAddress(extra);
-    }
+    SctpMultiChannel ch = ServerChannels.open(stack, listen.locals, listen.port, listen.udpPort,
+        c -> c.setOption(SctpStandardSocketOptions.SCTP_EVENTS,
+            new EventSubscription(true, false, false, true, false, false, false, false, false, false),
+            null));
     int boundUdp = ch.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, null);
     System.out.println("tput-server listening on " + ch.getAllLocalAddresses() + " udp " + boundUdp);
     System.out.flush();

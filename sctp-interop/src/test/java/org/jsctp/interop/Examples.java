@@ -96,17 +96,16 @@ final class Examples {
 
   /** {@code java -jar sctp-examples.jar ARGS...} wrapped for {@code ns}. */
   static List<String> command(NetNs ns, List<String> args) {
-    List<String> c =
-        new ArrayList<>(
-            List.of(
-                Env.javaBinary(),
-                "-Xmx256m",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                jar().toString()));
+    List<String> c = java();
+    c.addAll(List.of("-jar", jar().toString()));
     c.addAll(args);
     return ns.wrap(c);
+  }
+
+  /** The JVM of this test with the small heap and quick start the example processes run with. */
+  static List<String> java() {
+    return new ArrayList<>(
+        List.of(Env.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
   }
 
   /**

@@ -24,6 +24,14 @@ public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
       return handleNotification(n, attachment);
     } else if (notification instanceof RemoteErrorNotification n) {
       return handleNotification(n, attachment);
+    } else if (notification instanceof PartialDeliveryNotification n) {
+      return handleNotification(n, attachment);
+    } else if (notification instanceof StreamResetNotification n) {
+      return handleNotification(n, attachment);
+    } else if (notification instanceof AssocResetNotification n) {
+      return handleNotification(n, attachment);
+    } else if (notification instanceof StreamChangeNotification n) {
+      return handleNotification(n, attachment);
     } else {
       return handleNotification((SenderDryNotification) notification, attachment);
     }
@@ -53,6 +61,26 @@ public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
 
   /** The peer reported an error. */
   public HandlerResult handleNotification(RemoteErrorNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** A message being read in parts was abandoned by the peer and will not be completed. */
+  public HandlerResult handleNotification(PartialDeliveryNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** Streams were reset, or a request to reset them was refused or failed (RFC 6525). */
+  public HandlerResult handleNotification(StreamResetNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** The association's TSNs were reset, or a request to do so was refused or failed. */
+  public HandlerResult handleNotification(AssocResetNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** Streams were added, or a request to add them was refused or failed. */
+  public HandlerResult handleNotification(StreamChangeNotification notification, T attachment) {
     return HandlerResult.CONTINUE;
   }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jsctp.association.AssociationState;
 import java.net.InetAddress;
 import org.jsctp.api.SendOutcome;
+import org.jsctp.wire.Bytes;
 
 /**
  * The runtime's side of one association: the core association, the API {@link Association} object,
@@ -90,6 +92,34 @@ final class AssociationHandle {
 
   void markLocalShutdown() {
     localShutdown = true;
+  }
+
+  /** Starts the graceful shutdown. Any thread. */
+  void shutdown() {
+    markLocalShutdown();
+    runtime.execute(() -> core.shutdown(runtime.now()));
+  }
+
+  /** Aborts the association, telling the peer {@code reason}. Any thread. */
+  void abort(String reason) {
+    runtime.execute(() -> core.abort(runtime.now(), abortReason(reason)));
+  }
+
+  /** The upper-layer reason an ABORT carries. */
+  static Bytes abortReason(String reason) {
+    return Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Refuses a send on an association that is shutting down or has ended. Any thread. */
+  void checkSendable() throws ClosedChannelException {
+    if (localShutdown || ended || peerShutdown) {
+      throw new ClosedChannelException();
+    }
+  }
+
+  /** The buffered amount, asked of the event loop. Any thread but the loop. */
+  long awaitBufferedAmount() throws IOException {
+    return Blocking.await(runtime.call(this::bufferedAmount), -1, "bufferedAmount");
   }
 
   /** The peer's addresses with its SCTP port, as last seen on the event loop. */
@@ -369,7 +399,7 @@ final class AssociationHandle {
   private void reportConsumed() {
     long bytes = unconsumed.getAndSet(0);
     if (bytes > 0 && !ended) {
-      core.consumed(System.nanoTime(), bytes);
+      core.consumed(runtime.now(), bytes);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.jsctp.netty;
 
 import org.jsctp.api.MessageReceived;
+import org.slf4j.LoggerFactory;
 
 /**
  * The channel an association reports to: a one-to-one channel, or a one-to-many channel for all of
@@ -22,4 +23,36 @@ interface AssociationOwner {
 
   /** The association's buffered amount fell to its low-water mark: senders may go on. */
   void bufferedAmountLow(AssociationHandle handle);
+
+  /**
+   * Runs the application's buffered-amount-low listener on the event loop: what it throws is
+   * logged, and never reaches the loop.
+   */
+  static void runListener(Runnable listener) {
+    try {
+      listener.run();
+    } catch (RuntimeException e) {
+      LoggerFactory.getLogger(AssociationOwner.class)
+          .warn("buffered-amount-low listener failed", e);
+    }
+  }
+
+  /** The owner of associations being refused: drops everything. */
+  AssociationOwner DISCARD =
+      new AssociationOwner() {
+        @Override
+        public void deliver(AssociationHandle handle, MessageReceived message) {}
+
+        @Override
+        public void notify(AssociationHandle handle, Notification notification) {}
+
+        @Override
+        public void up(AssociationHandle handle) {}
+
+        @Override
+        public void ended(AssociationHandle handle) {}
+
+        @Override
+        public void bufferedAmountLow(AssociationHandle handle) {}
+      };
 }

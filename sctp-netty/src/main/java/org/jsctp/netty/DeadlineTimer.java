@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
  * The one scheduled task of an endpoint: it fires at the core's next deadline. It is moved only
  * when the deadline gets earlier; when the deadline moved later, the task fires early and the core
  * treats the call as spurious, after which the task is set again.
+ *
+ * <p>Deadlines are in nanoseconds of the loop's ticker, and the task is scheduled on that loop,
+ * whose scheduler runs on the same ticker: advancing a mock ticker makes due deadlines fire.
  */
 final class DeadlineTimer {
 
@@ -21,8 +24,8 @@ final class DeadlineTimer {
     this.onDue = onDue;
   }
 
-  /** Makes sure the task fires no later than {@code deadline} (monotonic ns); call on the loop. */
-  void update(long deadline, long now) {
+  /** Makes sure the task fires no later than {@code deadline} (ticker ns); call on the loop. */
+  void update(long deadline) {
     if (deadline == Long.MAX_VALUE || deadline >= at) {
       return;
     }
@@ -30,7 +33,8 @@ final class DeadlineTimer {
       task.cancel(false);
     }
     at = deadline;
-    task = loop.schedule(this::fire, Math.max(0, deadline - now), TimeUnit.NANOSECONDS);
+    long delay = Math.max(0, deadline - loop.ticker().nanoTime());
+    task = loop.schedule(this::fire, delay, TimeUnit.NANOSECONDS);
   }
 
   private void fire() {

@@ -1,97 +1,95 @@
 package org.jsctp.netty;
 
-import org.jsctp.association.SctpAssociation;
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.DatagramPacket;
-import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.nio.channels.ClosedChannelException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.api.SendBufferAvailable;
 import org.jsctp.api.ShutdownReceived;
+import org.jsctp.api.StreamChange;
 import org.jsctp.association.AssociationOptions;
+import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
-import org.jsctp.endpoint.Transmit;
-import org.jsctp.netty.stats.AssociationEntry;
-import org.jsctp.netty.stats.EndpointEntry;
 import org.jsctp.stats.MibCounter;
-import org.jsctp.wire.Bytes;
+import org.jsctp.util.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one sans-IO {@link Endpoint} on one Netty event loop: one UDP channel per local IP, all on
- * the same UDP port; datagrams into the core; transmits out after each input, flushed once per read
- * burst; one deadline task; the core's events to the channels that own the associations.
+ * Drives one sans-IO {@link Endpoint} on one Netty event loop: datagrams from its UDP channels
+ * ({@link UdpChannels}) into the core; transmits out after each input, flushed once per read burst;
+ * one deadline task ({@link DeadlineTimer}); the core's events to the channels that own the
+ * associations ({@link AssociationHandle}, {@link AssociationOwner}); the end of the endpoint when
+ * no channel and no association uses it any more. The statistics views are {@link
+ * EndpointStatistics}.
  *
- * <p>Everything here runs on {@link #loop}, except the few methods documented otherwise. While a
- * UDP channel is not writable, transmits stay in the core (its windows hold the data) until the
- * channel is writable again.
+ * <p>Threading: the core, the handles, the UDP channels and every field here belong to {@link
+ * #loop}; nothing else touches them. The methods run on the loop, except those documented "any
+ * thread", which hand their work to the loop: {@link #open}, {@link #execute}, {@link #call},
+ * {@link #addLocalAddress}, {@link #removeLocalAddress}, {@link #terminate()}; and {@link #now()},
+ * {@link #udpPort()}, {@link #localAddresses()}, {@link #sctpPort()}, which only read. The receive
+ * memory is the stack's, shared with the endpoints on other loops ({@link SharedReceiveMemory}).
+ * While a UDP channel is not writable, transmits stay in the core (its windows hold the data) until
+ * every channel is writable again.
  */
 final class EndpointRuntime {
 
-  /** Requested UDP socket buffer size; the kernel caps it (net.core.rmem_max, wmem_max). */
-  static final int UDP_SOCKET_BUFFER = 4 << 20;
-
-
   private static final Logger LOG = LoggerFactory.getLogger(EndpointRuntime.class);
   private static final int MAX_ROUNDS = 16;
-  private static final int BIND_RETRIES = 5;
 
   final SctpStack stack;
   final EventLoop loop;
   final Endpoint endpoint;
-  final String style;
-  private final Map<InetAddress, Channel> channels = new LinkedHashMap<>();
+  private final String style;
+  private final UdpChannels udp;
+  private final EndpointStatistics statistics;
   private final Map<Integer, AssociationHandle> handles = new HashMap<>();
   private final Set<AssociationHandle> parked = new LinkedHashSet<>();
-  private final Set<Channel> dirty = new LinkedHashSet<>();
   private final DeadlineTimer timer;
-  private volatile int udpPort;
-  private volatile List<InetAddress> localAddresses;
+
+  // Log lines a peer can cause, one a minute each with the count of those left out.
+  private final LogThrottle refusedLog = new LogThrottle();
+
+  /** For {@link Inbox}: notifications dropped because the application does not read them. */
+  final LogThrottle droppedNotificationsLog = new LogThrottle();
+
   private Function<AssociationHandle, AssociationOwner> acceptor;
   private int owners = 1;
   private boolean released;
   private boolean draining;
   private boolean drainAgain;
   private boolean inputPending;
-  private int unwritable;
 
   private EndpointRuntime(SctpStack stack, EventLoop loop, Endpoint endpoint, String style) {
     this.stack = stack;
     this.loop = loop;
     this.endpoint = endpoint;
     this.style = style;
-    this.localAddresses = List.copyOf(endpoint.localAddresses());
+    this.udp =
+        new UdpChannels(stack, loop, endpoint, ip -> new DatagramHandler(this, ip), this::now);
+    this.statistics = new EndpointStatistics(endpoint, style, udp);
     this.timer = new DeadlineTimer(loop, this::onDeadline);
   }
 
   /**
    * Creates an endpoint on the next event loop and binds its UDP channels: the first local IP on
-   * {@code udpPort} (0: ephemeral), the others on the port the first got.
+   * {@code udpPort} (0: ephemeral), the others on the port the first got. Any thread.
    *
    * @param style "one-to-one" or "one-to-many", for the statistics views
    */
@@ -106,132 +104,27 @@ final class EndpointRuntime {
     EventLoop loop = stack.nextLoop();
     Endpoint endpoint = new Endpoint(config, sctpPort, locals, stack.newRandom());
     endpoint.setAllowedPeerAddresses(stack.allowedPeers());
+    endpoint.setReceiveMemory(stack.receiveMemory());
     endpoint.setDefaultOptions(defaults);
     EndpointRuntime rt = new EndpointRuntime(stack, loop, endpoint, style);
     CompletableFuture<EndpointRuntime> f = new CompletableFuture<>();
     loop.execute(
         () ->
-            rt.bindFrom(
-                List.copyOf(endpoint.localAddresses()),
-                0,
-                udpPort,
-                udpPort == 0 ? BIND_RETRIES : 0,
-                f));
+            rt.udp
+                .bindAll(udpPort)
+                .whenComplete(
+                    (v, err) -> {
+                      if (err != null) {
+                        f.completeExceptionally(err);
+                        return;
+                      }
+                      stack.register(rt);
+                      f.complete(rt);
+                    }));
     return f;
   }
 
-  /**
-   * Reserves the SCTP port and opens an endpoint with a channel's options; the reservation is given
-   * back when opening fails (or, later, when the endpoint is released).
-   *
-   * @param accepting whether the channel accepts associations (picks the default UDP port)
-   */
-  static CompletableFuture<EndpointRuntime> open(
-      SctpStack stack,
-      ChannelOptions opts,
-      List<InetAddress> ips,
-      int port,
-      boolean accepting,
-      String style) {
-    int sctpPort;
-    try {
-      sctpPort = stack.reservePort(ips, port);
-    } catch (BindException e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<EndpointRuntime> f;
-    try {
-      f =
-          open(
-              stack,
-              opts.endpointConfig(),
-              ips,
-              sctpPort,
-              opts.udpPortFor(accepting),
-              style,
-              opts.associationOptions());
-    } catch (RuntimeException e) {
-      f = CompletableFuture.failedFuture(e);
-    }
-    return f.whenComplete(
-        (rt, err) -> {
-          if (err != null) {
-            stack.releasePorts(ips, sctpPort);
-          }
-        });
-  }
-
-  // ---- binding -----------------------------------------------------------------------------
-
-  private void bindFrom(
-      List<InetAddress> locals,
-      int index,
-      int port,
-      int retries,
-      CompletableFuture<EndpointRuntime> f) {
-    if (index == locals.size()) {
-      udpPort = port;
-      stack.register(this);
-      f.complete(this);
-      return;
-    }
-    InetAddress ip = locals.get(index);
-    bindChannel(ip, port)
-        .addListener(
-            (ChannelFuture cf) -> {
-              if (cf.isSuccess()) {
-                channels.put(ip, cf.channel());
-                int bound =
-                    index == 0 ? ((InetSocketAddress) cf.channel().localAddress()).getPort() : port;
-                bindFrom(locals, index + 1, bound, retries, f);
-                return;
-              }
-              for (Channel ch : channels.values()) {
-                ch.close();
-              }
-              channels.clear();
-              if (index > 0 && retries > 0) {
-                // The ephemeral port of the first address is taken on another one: try another
-                // port.
-                bindFrom(locals, 0, 0, retries - 1, f);
-                return;
-              }
-              BindException e =
-                  new BindException(
-                      "cannot bind UDP "
-                          + ip.getHostAddress()
-                          + ":"
-                          + port
-                          + ": "
-                          + cf.cause().getMessage());
-              e.initCause(cf.cause());
-              f.completeExceptionally(e);
-            });
-  }
-
-  private ChannelFuture bindChannel(InetAddress ip, int port) {
-    InetSocketAddress local = new InetSocketAddress(ip, port);
-    EndpointRuntime self = this;
-    return new Bootstrap()
-        .group(loop)
-        .channel(stack.transportSupport().datagramChannelClass)
-        // Bursts of a window's worth of packets must not overflow the kernel's default socket
-        // buffers (212992 bytes on Linux): asked for 4 MiB, clamped by net.core.[rw]mem_max.
-        .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER)
-        .option(ChannelOption.SO_SNDBUF, UDP_SOCKET_BUFFER)
-        // Any datagram fits whole, whatever the peer's MTU; the payload is copied out at once.
-        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
-        .option(ChannelOption.MAX_MESSAGES_PER_READ, 64)
-        .handler(
-            new ChannelInitializer<Channel>() {
-              @Override
-              protected void initChannel(Channel ch) {
-                stack.customizer().customize(local, ch.pipeline());
-                ch.pipeline().addLast("jsctp", new DatagramHandler(self, ip));
-              }
-            })
-        .bind(local);
-  }
+  // ---- local addresses ----------------------------------------------------------------------
 
   /** Adds a local IP: binds a UDP channel on it, then tells the endpoint. Any thread. */
   CompletableFuture<Void> addLocalAddress(InetAddress ip) {
@@ -239,29 +132,10 @@ final class EndpointRuntime {
     loop.execute(
         () -> {
           if (released) {
-            f.completeExceptionally(new java.nio.channels.ClosedChannelException());
-            return;
+            f.completeExceptionally(new ClosedChannelException());
+          } else {
+            udp.add(ip, f);
           }
-          if (channels.containsKey(ip)) {
-            f.complete(null);
-            return;
-          }
-          bindChannel(ip, udpPort)
-              .addListener(
-                  (ChannelFuture cf) -> {
-                    if (!cf.isSuccess()) {
-                      BindException e =
-                          new BindException(
-                              "cannot bind UDP " + ip.getHostAddress() + ":" + udpPort);
-                      e.initCause(cf.cause());
-                      f.completeExceptionally(e);
-                      return;
-                    }
-                    channels.put(ip, cf.channel());
-                    endpoint.addLocalAddress(ip);
-                    localAddresses = List.copyOf(endpoint.localAddresses());
-                    f.complete(null);
-                  });
         });
     return f;
   }
@@ -270,40 +144,35 @@ final class EndpointRuntime {
   CompletableFuture<Void> removeLocalAddress(InetAddress ip) {
     return call(
         () -> {
-          if (!endpoint.localAddresses().contains(ip)) {
-            throw new IllegalUnbindException(ip.getHostAddress() + " is not bound");
-          }
-          try {
-            endpoint.removeLocalAddress(ip);
-          } catch (IllegalStateException e) {
-            throw new IllegalUnbindException(e.getMessage());
-          }
-          localAddresses = List.copyOf(endpoint.localAddresses());
-          Channel ch = channels.remove(ip);
-          if (ch != null) {
-            ch.close();
-          }
+          udp.remove(ip);
           return null;
         });
   }
 
+  /** Any thread. */
   int udpPort() {
-    return udpPort;
+    return udp.port();
   }
 
-  /** The local IPs (any thread). */
+  /** The local IPs. Any thread. */
   List<InetAddress> localAddresses() {
-    return localAddresses;
+    return udp.localAddresses();
   }
 
+  /** Any thread. */
   int sctpPort() {
     return endpoint.localPort();
   }
 
-  // ---- running tasks on the loop -----------------------------------------------------------
+  // ---- time and running tasks on the loop -------------------------------------------------
 
-  boolean inLoop() {
-    return loop.inEventLoop();
+  /**
+   * Now, in nanoseconds of the loop's ticker: the only clock of the endpoint. Every time handed to
+   * the core and every deadline comes from it, so that a test can drive the endpoint with a mock
+   * ticker (see {@link SctpStack.Builder#ticker}). Any thread.
+   */
+  long now() {
+    return loop.ticker().nanoTime();
   }
 
   /** Runs {@code task} on the loop, then drains. Any thread. */
@@ -333,8 +202,8 @@ final class EndpointRuntime {
         };
     try {
       execute(r);
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      f.completeExceptionally(new java.nio.channels.ClosedChannelException());
+    } catch (RejectedExecutionException e) {
+      f.completeExceptionally(new ClosedChannelException());
     }
     return f;
   }
@@ -359,27 +228,12 @@ final class EndpointRuntime {
       AssociationOptions options,
       AssociationOwner owner) {
     for (InetAddress peer : peers) {
-      if (!stack.allowsPeer(peer)) {
-        throw new IllegalArgumentException(
-            "peer address "
-                + peer.getHostAddress()
-                + " is outside the stack's allowed peer addresses");
-      }
+      stack.checkAllowedPeer(peer);
     }
-    SctpAssociation core =
-        endpoint.connect(System.nanoTime(), peers, peerPort, peerUdpPort, options);
+    SctpAssociation core = endpoint.connect(now(), peers, peerPort, peerUdpPort, options);
     AssociationHandle h = new AssociationHandle(this, core, false, owner);
     handles.put(h.id(), h);
     return h;
-  }
-
-  /** The handle of an association id, or null. On the loop. */
-  AssociationHandle handle(int id) {
-    return handles.get(id);
-  }
-
-  List<AssociationHandle> handles() {
-    return new ArrayList<>(handles.values());
   }
 
   void parked(AssociationHandle h) {
@@ -405,14 +259,18 @@ final class EndpointRuntime {
       if (handles.containsKey(core.id())) {
         continue;
       }
-      AssociationHandle h = new AssociationHandle(this, core, true, DISCARD);
+      AssociationHandle h = new AssociationHandle(this, core, true, AssociationOwner.DISCARD);
       handles.put(h.id(), h);
       AssociationOwner owner = acceptor == null ? null : acceptor.apply(h);
       if (owner == null) {
-        LOG.info("refusing association {} from {}: not accepting", core.id(), core.peerAddresses());
-        core.abort(
-            System.nanoTime(),
-            Bytes.wrap("not accepting associations".getBytes(StandardCharsets.US_ASCII)));
+        if (LOG.isInfoEnabled() && refusedLog.allow(now())) {
+          LOG.info(
+              "refusing association {} from {}: not accepting ({} more since the last line)",
+              core.id(),
+              core.peerAddresses(),
+              refusedLog.takeSuppressed());
+        }
+        core.abort(now(), AssociationHandle.abortReason("not accepting associations"));
       } else {
         h.owner(owner);
       }
@@ -437,8 +295,7 @@ final class EndpointRuntime {
       return;
     }
     byte[] data = ByteBufUtil.getBytes(content);
-    endpoint.handleDatagram(
-        System.nanoTime(), localIp, remote, sender.getPort(), data, 0, data.length);
+    endpoint.handleDatagram(now(), localIp, remote, sender.getPort(), data, 0, data.length);
     adoptNew();
     inputPending = true;
     // Drained after each input; written out once per read burst, in onReadComplete.
@@ -453,9 +310,9 @@ final class EndpointRuntime {
     }
   }
 
+  /** A UDP channel's writability changed: drains once every channel is writable again. */
   void onWritabilityChanged(boolean writable) {
-    unwritable += writable ? -1 : 1;
-    if (unwritable == 0) {
+    if (udp.writabilityChanged(writable)) {
       drain();
     }
   }
@@ -464,7 +321,7 @@ final class EndpointRuntime {
     if (released) {
       return;
     }
-    endpoint.handleTimeout(System.nanoTime());
+    endpoint.handleTimeout(now());
     drain();
   }
 
@@ -493,23 +350,23 @@ final class EndpointRuntime {
     try {
       for (int round = 0; round < MAX_ROUNDS; round++) {
         drainAgain = false;
-        long now = System.nanoTime();
+        long now = now();
         int events = dispatchEvents();
         resumeParked(now);
-        writeTransmits();
+        udp.writeTransmits();
         events += dispatchEvents();
         if (endpoint.nextDeadline() <= now) {
           endpoint.handleTimeout(now);
           drainAgain = true;
         }
         if (flush) {
-          flush();
+          udp.flush();
         }
         if (!drainAgain && events == 0) {
           break;
         }
       }
-      timer.update(endpoint.nextDeadline(), System.nanoTime());
+      timer.update(endpoint.nextDeadline());
     } finally {
       draining = false;
     }
@@ -529,60 +386,6 @@ final class EndpointRuntime {
       if (!h.resume(now)) {
         parked.remove(h);
       }
-    }
-  }
-
-  private void writeTransmits() {
-    while (unwritable == 0) {
-      Transmit t = endpoint.pollTransmit();
-      if (t == null) {
-        return;
-      }
-      write(t);
-    }
-  }
-
-  /** Writes one packet; the array's ownership passed from the core to the DatagramPacket. */
-  private void write(Transmit t) {
-    if (!stack.allowsPeer(t.remoteAddress())) {
-      LOG.warn(
-          "not sending to {}: outside the allowed peer addresses",
-          t.remoteAddress().getHostAddress());
-      return;
-    }
-    Channel ch = channels.get(t.localAddress());
-    if (ch == null) {
-      ch = anyChannelLike(t.remoteAddress());
-      if (ch == null) {
-        LOG.debug("no UDP channel to send {}", t);
-        return;
-      }
-    }
-    DatagramPacket packet =
-        new DatagramPacket(
-            Unpooled.wrappedBuffer(t.packet()),
-            new InetSocketAddress(t.remoteAddress(), t.remoteUdpPort()));
-    ch.write(packet, ch.voidPromise());
-    dirty.add(ch);
-  }
-
-  private Channel anyChannelLike(InetAddress remote) {
-    for (Map.Entry<InetAddress, Channel> e : channels.entrySet()) {
-      if (e.getKey().getClass() == remote.getClass()) {
-        return e.getValue();
-      }
-    }
-    return null;
-  }
-
-  private void flush() {
-    if (dirty.isEmpty()) {
-      return;
-    }
-    List<Channel> list = new ArrayList<>(dirty);
-    dirty.clear();
-    for (Channel ch : list) {
-      ch.flush();
     }
   }
 
@@ -616,9 +419,15 @@ final class EndpointRuntime {
     } else {
       if (e instanceof ShutdownReceived) {
         h.peerShutdownReceived();
+      } else if (e instanceof StreamChange c) {
+        // RFC 6525: streams were added; the API's counts follow.
+        h.api.streams(c.inboundStreams(), c.outboundStreams());
       }
       h.refreshAddresses();
-      owner.notify(h, Notifications.of(e, h));
+      Notification n = Notifications.of(e, h);
+      if (n != null) {
+        owner.notify(h, n);
+      }
     }
   }
 
@@ -660,11 +469,8 @@ final class EndpointRuntime {
     released = true;
     timer.cancel();
     // The last packets (a SHUTDOWN COMPLETE, an ABORT) may still wait for the burst's flush.
-    flush();
-    for (Channel ch : channels.values()) {
-      ch.close();
-    }
-    channels.clear();
+    udp.flush();
+    udp.close();
     stack.unregister(this);
     LOG.debug("endpoint {} released", endpoint);
   }
@@ -673,14 +479,14 @@ final class EndpointRuntime {
   CompletableFuture<Void> terminate() {
     return call(
         () -> {
-          long now = System.nanoTime();
+          long now = now();
           for (SctpAssociation a : new ArrayList<>(endpoint.associations())) {
-            a.abort(now, Bytes.wrap("stack closing".getBytes(StandardCharsets.US_ASCII)));
+            a.abort(now, AssociationHandle.abortReason("stack closing"));
           }
           owners = 0;
           drain();
           if (!released) {
-            for (AssociationHandle h : handles()) {
+            for (AssociationHandle h : new ArrayList<>(handles.values())) {
               h.end();
             }
             handles.clear();
@@ -694,53 +500,9 @@ final class EndpointRuntime {
     return released;
   }
 
-  // ---- statistics (on the loop) -------------------------------------------------------------
-
-  EndpointEntry entry() {
-    return new EndpointEntry(
-        style,
-        listening(),
-        endpoint.localPort(),
-        udpPort,
-        endpoint.localAddresses(),
-        endpoint.associations().size());
-  }
-
-  List<AssociationEntry> associationEntries() {
-    List<AssociationEntry> list = new ArrayList<>();
-    for (SctpAssociation a : endpoint.associations()) {
-      AssociationHandle h = handles.get(a.id());
-      long tx = a.bufferedAmount();
-      long rx = a.receivedBytesHeld();
-      List<InetAddress> remotes = new ArrayList<>();
-      InetAddress primary = a.options().primaryAddress();
-      if (primary != null) {
-        remotes.add(primary);
-      }
-      for (InetAddress address : a.peerAddresses()) {
-        if (!address.equals(primary)) {
-          remotes.add(address);
-        }
-      }
-      list.add(
-          new AssociationEntry(
-              a.id(),
-              style,
-              a.state(),
-              tx,
-              rx,
-              a.localPort(),
-              a.peerPort(),
-              udpPort,
-              endpoint.localAddresses(),
-              remotes,
-              primary));
-    }
-    return list;
-  }
-
-  Map<MibCounter, Long> snmp() {
-    return endpoint.snmp();
+  /** The statistics views; on the loop. */
+  EndpointStatistics statistics() {
+    return statistics;
   }
 
   @Override
@@ -750,28 +512,9 @@ final class EndpointRuntime {
         + " sctp "
         + endpoint.localPort()
         + " udp "
-        + udpPort
+        + udp.port()
         + " "
-        + localAddresses
+        + udp.localAddresses()
         + "]";
   }
-
-  /** The owner of associations being refused: drops everything. */
-  static final AssociationOwner DISCARD =
-      new AssociationOwner() {
-        @Override
-        public void deliver(AssociationHandle handle, MessageReceived message) {}
-
-        @Override
-        public void notify(AssociationHandle handle, Notification notification) {}
-
-        @Override
-        public void up(AssociationHandle handle) {}
-
-        @Override
-        public void ended(AssociationHandle handle) {}
-
-        @Override
-        public void bufferedAmountLow(AssociationHandle handle) {}
-      };
 }

@@ -6,11 +6,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.jsctp.api.MessageReceived;
+import org.jsctp.util.LogThrottle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Bounded: messages count against their association's receive window until read (the core's
  * window closes when the application stops reading), and notifications without data (address
- * changes, peer errors, sender dry) are dropped with a warning beyond {@link #MAX_NOTIFICATIONS}.
+ * changes, peer errors, sender dry) are dropped beyond {@link #MAX_NOTIFICATIONS}, with a warning
+ * at most once a minute per endpoint.
  */
 final class Inbox {
 
@@ -69,7 +70,6 @@ final class Inbox {
   private final ArrayDeque<Item> items = new ArrayDeque<>();
   private final boolean endsWithAssociation;
   private int notes;
-  private long dropped;
   private boolean ended;
   private boolean closed;
   private Runnable waiter;
@@ -84,20 +84,26 @@ final class Inbox {
 
   // ---- filling (event loop) ---------------------------------------------------------------
 
+  /** Queues a message; once the inbox is closed, acknowledges and drops it, as a closed socket. */
   void deliver(AssociationHandle handle, MessageReceived message) {
-    add(new Delivery(handle, message));
+    if (!add(new Delivery(handle, message))) {
+      handle.consumed(message.data().length());
+    }
   }
 
   void notify(AssociationHandle handle, Notification notification) {
     lock.lock();
     try {
       if (notes >= MAX_NOTIFICATIONS && droppable(notification)) {
-        if (dropped++ % MAX_NOTIFICATIONS == 0) {
+        // A peer sets the pace of these: one line a minute per endpoint.
+        LogThrottle throttle = handle.runtime.droppedNotificationsLog;
+        if (LOG.isWarnEnabled() && throttle.allow(handle.runtime.now())) {
           LOG.warn(
-              "{} notifications unread; dropping {} (read them, or switch them off with"
-                  + " SCTP_EVENTS)",
+              "{} notifications unread; dropping {} ({} more dropped since the last line; read"
+                  + " them, or switch them off with SCTP_EVENTS)",
               notes,
-              notification.getClass().getSimpleName());
+              notification.getClass().getSimpleName(),
+              throttle.takeSuppressed());
         }
         return;
       }
@@ -114,23 +120,21 @@ final class Inbox {
         || n instanceof SenderDryNotification;
   }
 
-  private void add(Item item) {
+  /** Queues an item; false when the inbox is closed (the item is dropped). */
+  private boolean add(Item item) {
     Runnable w;
     lock.lock();
     try {
       if (closed) {
-        return;
+        return false;
       }
       items.addLast(item);
-      changed.signalAll();
-      w = waiter;
-      waiter = null;
+      w = wakeLocked();
     } finally {
       lock.unlock();
     }
-    if (w != null) {
-      w.run();
-    }
+    run(w);
+    return true;
   }
 
   /** One-to-one: the association ended; after the last item, receives return end of stream. */
@@ -139,14 +143,27 @@ final class Inbox {
     lock.lock();
     try {
       ended = true;
-      changed.signalAll();
-      w = waiter;
-      waiter = null;
+      w = wakeLocked();
     } finally {
       lock.unlock();
     }
-    if (w != null) {
-      w.run();
+    run(w);
+  }
+
+  /**
+   * Wakes the blocked receives and hands back the asynchronous one waiting, to be run once the lock
+   * is released.
+   */
+  private Runnable wakeLocked() {
+    changed.signalAll();
+    Runnable w = waiter;
+    waiter = null;
+    return w;
+  }
+
+  private static void run(Runnable waiter) {
+    if (waiter != null) {
+      waiter.run();
     }
   }
 
@@ -195,15 +212,11 @@ final class Inbox {
       }
       items.clear();
       notes = 0;
-      changed.signalAll();
-      w = waiter;
-      waiter = null;
+      w = wakeLocked();
     } finally {
       lock.unlock();
     }
-    if (w != null) {
-      w.run();
-    }
+    run(w);
     return unread;
   }
 
@@ -227,22 +240,6 @@ final class Inbox {
         }
       }
       return set;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Unread message bytes. */
-  long unreadBytes() {
-    lock.lock();
-    try {
-      long unread = 0;
-      for (Item item : items) {
-        if (item instanceof Delivery d) {
-          unread += d.message.data().length() - d.offset;
-        }
-      }
-      return unread;
     } finally {
       lock.unlock();
     }
@@ -360,9 +357,5 @@ final class Inbox {
       return Polled.END;
     }
     return null;
-  }
-
-  static long nanos(long timeout, TimeUnit unit) {
-    return timeout < 0 ? -1 : unit.toNanos(timeout);
   }
 }

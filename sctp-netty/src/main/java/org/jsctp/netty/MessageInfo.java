@@ -1,6 +1,7 @@
 package org.jsctp.netty;
 
 import java.net.SocketAddress;
+import org.jsctp.api.PrPolicy;
 
 /**
  * The ancillary data of a message, like {@code com.sun.nio.sctp.MessageInfo}: which association,
@@ -22,6 +23,8 @@ public final class MessageInfo {
   private boolean unordered;
   private boolean complete = true;
   private long timeToLive;
+  private PrPolicy prPolicy;
+  private int prValue;
 
   private MessageInfo(Association association, SocketAddress address, int streamNumber, int bytes) {
     this.association = association;
@@ -153,8 +156,11 @@ public final class MessageInfo {
   }
 
   /**
-   * Sets the time to live: a message not sent within this many milliseconds is abandoned and
-   * reported with a {@link SendFailedNotification} carrying its data. 0 means unlimited.
+   * Sets the time to live: a message not delivered within this many milliseconds is abandoned and
+   * reported with a {@link SendFailedNotification} carrying its data. On an association with
+   * PR-SCTP this is timed reliability (RFC 3758), whether or not the message was sent already,
+   * unless {@link #prPolicy} names another policy; without PR-SCTP only a message not yet sent is
+   * abandoned. 0 means unlimited.
    *
    * @throws IllegalArgumentException if negative
    */
@@ -163,6 +169,38 @@ public final class MessageInfo {
       throw new IllegalArgumentException("time to live must not be negative: " + millis);
     }
     this.timeToLive = millis;
+    return this;
+  }
+
+  /**
+   * The PR-SCTP policy of the message (RFC 7496, the sctp_prinfo of RFC 6458 section 5.3.7), or
+   * null to use the channel's SCTP_DEFAULT_PRINFO.
+   */
+  public PrPolicy prPolicy() {
+    return prPolicy;
+  }
+
+  /** The value of the PR-SCTP policy. */
+  public int prValue() {
+    return prValue;
+  }
+
+  /**
+   * Sets the PR-SCTP policy (RFC 7496): {@link PrPolicy#TTL} with a lifetime in milliseconds,
+   * {@link PrPolicy#RTX} with the retransmissions each chunk may have (0: sent once, never again),
+   * {@link PrPolicy#PRIO} with a priority (0 the highest; a full send buffer abandons unsent
+   * messages of lower priority to make room), {@link PrPolicy#NONE} for reliable. It applies on
+   * associations that negotiated PR-SCTP; elsewhere the message is reliable. Null goes back to the
+   * channel's default.
+   *
+   * @throws IllegalArgumentException if the value is negative
+   */
+  public MessageInfo prPolicy(PrPolicy policy, int value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("PR-SCTP policy value must not be negative: " + value);
+    }
+    this.prPolicy = policy;
+    this.prValue = policy == null ? 0 : value;
     return this;
   }
 
@@ -181,6 +219,7 @@ public final class MessageInfo {
         + (unordered ? ", unordered" : "")
         + (complete ? "" : ", incomplete")
         + (timeToLive > 0 ? ", ttl=" + timeToLive + "ms" : "")
+        + (prPolicy != null ? ", pr=" + prPolicy + " " + prValue : "")
         + "]";
   }
 }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The parts of messages sent with {@link SctpStandardSocketOptions#SCTP_EXPLICIT_COMPLETE} and not
@@ -12,6 +13,7 @@ import java.util.Map;
  */
 final class MessageStaging {
 
+  private final ReentrantLock lock = new ReentrantLock();
   private final Map<Integer, ByteArrayOutputStream> parts = new HashMap<>();
 
   /**
@@ -20,7 +22,16 @@ final class MessageStaging {
    *
    * @throws IOException when the message would exceed {@code limit} bytes
    */
-  synchronized byte[] add(int stream, byte[] data, boolean complete, long limit)
+  byte[] add(int stream, byte[] data, boolean complete, long limit) throws IOException {
+    lock.lock();
+    try {
+      return addLocked(stream, data, complete, limit);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private byte[] addLocked(int stream, byte[] data, boolean complete, long limit)
       throws IOException {
     ByteArrayOutputStream part = parts.get(stream);
     if (part == null) {

@@ -14,7 +14,11 @@ public sealed interface Notification
         SendFailedNotification,
         ShutdownNotification,
         RemoteErrorNotification,
-        SenderDryNotification {
+        PartialDeliveryNotification,
+        SenderDryNotification,
+        StreamResetNotification,
+        AssocResetNotification,
+        StreamChangeNotification {
 
   /** The association the notification is about. */
   Association association();

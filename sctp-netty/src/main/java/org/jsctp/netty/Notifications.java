@@ -3,11 +3,15 @@ package org.jsctp.netty;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.jsctp.api.AssociationChange;
+import org.jsctp.api.AssociationReset;
+import org.jsctp.api.PartialDeliveryAborted;
 import org.jsctp.api.PeerAddressChange;
 import org.jsctp.api.RemoteError;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.api.SendFailed;
 import org.jsctp.api.SenderDry;
+import org.jsctp.api.StreamChange;
+import org.jsctp.api.StreamReset;
 import org.jsctp.api.ShutdownReceived;
 import org.jsctp.netty.option.EventSubscription;
 
@@ -48,6 +52,17 @@ final class Notifications {
       return new RemoteErrorNotification(h.api, code, e.causes());
     } else if (event instanceof SenderDry) {
       return new SenderDryNotification(h.api);
+    } else if (event instanceof PartialDeliveryAborted a) {
+      return new PartialDeliveryNotification(
+          h.api, a.streamId(), a.streamSequenceNumber(), a.unordered());
+    } else if (event instanceof StreamReset r) {
+      return new StreamResetNotification(
+          h.api, r.incoming(), r.outgoing(), r.denied(), r.failed(), r.streams());
+    } else if (event instanceof AssociationReset r) {
+      return new AssocResetNotification(h.api, r.denied(), r.failed(), r.localTsn(), r.remoteTsn());
+    } else if (event instanceof StreamChange c) {
+      return new StreamChangeNotification(
+          h.api, c.denied(), c.failed(), c.inboundStreams(), c.outboundStreams());
     }
     return null;
   }
@@ -64,6 +79,14 @@ final class Notifications {
       return s.shutdown();
     } else if (n instanceof RemoteErrorNotification) {
       return s.peerError();
+    } else if (n instanceof PartialDeliveryNotification) {
+      return s.partialDelivery();
+    } else if (n instanceof StreamResetNotification) {
+      return s.streamReset();
+    } else if (n instanceof AssocResetNotification) {
+      return s.associationReset();
+    } else if (n instanceof StreamChangeNotification) {
+      return s.streamChange();
     } else {
       return s.senderDry();
     }

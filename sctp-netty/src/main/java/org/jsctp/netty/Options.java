@@ -20,6 +20,8 @@ import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PARTIAL_DELIVERY_PO
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PEER_ADDR_PARAMS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PEER_ADDR_THLDS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PRIMARY_ADDR;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_RTOINFO;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_SET_PEER_PRIMARY_ADDR;
@@ -60,39 +62,43 @@ import org.jsctp.netty.option.RtoInfo;
  */
 final class Options {
 
-
   /** Every option, in declaration order. */
-  static final Set<SctpSocketOption<?>> ALL =
-      Set.copyOf(
-          new LinkedHashSet<>(
-              List.of(
-                  SCTP_DISABLE_FRAGMENTS,
-                  SCTP_EXPLICIT_COMPLETE,
-                  SCTP_FRAGMENT_INTERLEAVE,
-                  SCTP_INIT_MAXSTREAMS,
-                  SCTP_NODELAY,
-                  SCTP_PRIMARY_ADDR,
-                  SCTP_SET_PEER_PRIMARY_ADDR,
-                  SO_LINGER,
-                  SO_RCVBUF,
-                  SO_SNDBUF,
-                  SCTP_RTOINFO,
-                  SCTP_ASSOCINFO,
-                  SCTP_INITMSG,
-                  SCTP_AUTOCLOSE,
-                  SCTP_PEER_ADDR_PARAMS,
-                  SCTP_PEER_ADDR_THLDS,
-                  SCTP_DEFAULT_SEND_PARAM,
-                  SCTP_EVENTS,
-                  SCTP_MAXSEG,
-                  SCTP_STATUS,
-                  SCTP_GET_PEER_ADDR_INFO,
-                  SCTP_DELAYED_SACK,
-                  SCTP_MAX_BURST,
-                  SCTP_PARTIAL_DELIVERY_POINT,
-                  SCTP_EXPOSE_POTENTIALLY_FAILED_STATE,
-                  SCTP_REMOTE_UDP_ENCAPS_PORT,
-                  SCTP_LOCAL_UDP_ENCAPS_PORT)));
+  static final Set<SctpSocketOption<?>> ALL = allOptions();
+
+  private static Set<SctpSocketOption<?>> allOptions() {
+    Set<SctpSocketOption<?>> all =
+        new LinkedHashSet<>(
+            List.of(
+                SCTP_DISABLE_FRAGMENTS,
+                SCTP_EXPLICIT_COMPLETE,
+                SCTP_FRAGMENT_INTERLEAVE,
+                SCTP_INIT_MAXSTREAMS,
+                SCTP_NODELAY,
+                SCTP_PRIMARY_ADDR,
+                SCTP_SET_PEER_PRIMARY_ADDR,
+                SO_LINGER,
+                SO_RCVBUF,
+                SO_SNDBUF,
+                SCTP_RTOINFO,
+                SCTP_ASSOCINFO,
+                SCTP_INITMSG,
+                SCTP_AUTOCLOSE,
+                SCTP_PEER_ADDR_PARAMS,
+                SCTP_PEER_ADDR_THLDS,
+                SCTP_DEFAULT_SEND_PARAM,
+                SCTP_EVENTS,
+                SCTP_MAXSEG,
+                SCTP_STATUS,
+                SCTP_GET_PEER_ADDR_INFO,
+                SCTP_DELAYED_SACK,
+                SCTP_MAX_BURST,
+                SCTP_PARTIAL_DELIVERY_POINT,
+                SCTP_EXPOSE_POTENTIALLY_FAILED_STATE,
+                SCTP_REMOTE_UDP_ENCAPS_PORT,
+                SCTP_LOCAL_UDP_ENCAPS_PORT));
+    all.addAll(ExtensionOptions.ALL);
+    return Set.copyOf(all);
+  }
 
   /** The options of a one-to-one channel: all but SCTP_AUTOCLOSE. */
   static final Set<SctpSocketOption<?>> ONE_TO_ONE = without(ALL, Set.of(SCTP_AUTOCLOSE));
@@ -106,7 +112,9 @@ final class Options {
               SCTP_STATUS,
               SCTP_GET_PEER_ADDR_INFO,
               SCTP_PRIMARY_ADDR,
-              SCTP_SET_PEER_PRIMARY_ADDR));
+              SCTP_SET_PEER_PRIMARY_ADDR,
+              SCTP_PR_ASSOC_STATUS,
+              SCTP_PR_STREAM_STATUS));
 
   private static Set<SctpSocketOption<?>> without(
       Set<SctpSocketOption<?>> all, Set<SctpSocketOption<?>> minus) {
@@ -121,7 +129,7 @@ final class Options {
    * @param opts the channel's options
    * @param template whether a write also changes what new associations start from
    * @param live the association, or null
-   * @param runtime the bound endpoint, or null before bind
+   * @param runtime the bound endpoint, or null before bind (never null with {@code live})
    * @param peer the peer address a per-address option is about, or null
    */
   record Target(
@@ -129,7 +137,13 @@ final class Options {
       boolean template,
       SctpAssociation live,
       EndpointRuntime runtime,
-      InetSocketAddress peer) {}
+      InetSocketAddress peer) {
+
+    /** Now on the endpoint's clock; only with a live association. */
+    long now() {
+      return runtime.now();
+    }
+  }
 
   private Options() {}
 
@@ -138,8 +152,11 @@ final class Options {
   static void set(SctpSocketOption<?> name, Object raw, Target t) {
     Object value = ((OptionKey<?>) name).validate(raw);
     ChannelOptions o = t.opts();
-    synchronized (o) {
-      if (name == SCTP_DISABLE_FRAGMENTS) {
+    o.lock.lock();
+    try {
+      if (ExtensionOptions.handles(name)) {
+        ExtensionOptions.set(name, value, t);
+      } else if (name == SCTP_DISABLE_FRAGMENTS) {
         boolean v = (Boolean) value;
         both(t, l -> l.setDisableFragments(v), a -> a.setDisableFragments(v));
       } else if (name == SCTP_EXPLICIT_COMPLETE) {
@@ -231,6 +248,8 @@ final class Options {
       } else {
         throw new UnsupportedOperationException("unknown option " + name);
       }
+    } finally {
+      o.lock.unlock();
     }
   }
 
@@ -287,7 +306,7 @@ final class Options {
       live(t, SCTP_PEER_ADDR_PARAMS);
     }
     if (t.live() != null) {
-      t.live().options().setPeerAddressParams(System.nanoTime(), v);
+      t.live().options().setPeerAddressParams(t.now(), v);
     }
   }
 
@@ -349,9 +368,12 @@ final class Options {
   static Object get(SctpSocketOption<?> name, Target t) {
     ChannelOptions o = t.opts();
     SctpAssociation live = t.live();
-    synchronized (o) {
+    o.lock.lock();
+    try {
       AssociationSettings a = live != null ? live.options().current() : o.template;
-      if (name == SCTP_DISABLE_FRAGMENTS) {
+      if (ExtensionOptions.handles(name)) {
+        return ExtensionOptions.get(name, t);
+      } else if (name == SCTP_DISABLE_FRAGMENTS) {
         return a.disableFragments();
       } else if (name == SCTP_EXPLICIT_COMPLETE) {
         return o.explicitComplete;
@@ -440,6 +462,8 @@ final class Options {
             : o.localUdpPort == ChannelOptions.DEFAULT_PORT ? 0 : o.localUdpPort;
       }
       throw new UnsupportedOperationException("unknown option " + name);
+    } finally {
+      o.lock.unlock();
     }
   }
 
@@ -454,7 +478,7 @@ final class Options {
         Math.min(status.peerRwnd(), 0xFFFF_FFFFL), status.localRwnd(), o.cookieLifeMs);
   }
 
-  private static SctpAssociation live(Target t, SctpSocketOption<?> name) {
+  static SctpAssociation live(Target t, SctpSocketOption<?> name) {
     if (t.live() == null) {
       NotYetConnectedException e = new NotYetConnectedException();
       e.initCause(new IllegalStateException(name.name() + " needs an association"));

@@ -1,5 +1,6 @@
 package org.jsctp.netty;
 
+import io.netty.util.concurrent.Ticker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ReadPendingException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,16 +31,28 @@ final class Receiver {
 
   private final Inbox inbox;
   private final IntSupplier interleaveLevel;
+  private final SctpStack stack;
+  private final Ticker ticker;
   private final Semaphore permit = new Semaphore(1, true);
   private volatile AssociationHandle partial;
+  /**
+   * The messages of {@link #partial} read in part, as stream << 1 | unordered: with I-DATA
+   * (RFC 8260) parts of messages of different streams interleave, and the association stays
+   * exclusive until none is left half read. Touched only by the one receive running.
+   */
+  private final java.util.Set<Integer> partialStreams = new java.util.HashSet<>();
 
   /**
    * @param interleaveLevel SCTP_FRAGMENT_INTERLEAVE of the channel; 0 keeps a partly read message's
    *     association exclusive until the message is complete
+   * @param stack the channel's stack, whose clock counts a receive's timeout down between the
+   *     notifications it hands to the handler (each wait itself is a real-time wait)
    */
-  Receiver(Inbox inbox, IntSupplier interleaveLevel) {
+  Receiver(Inbox inbox, IntSupplier interleaveLevel, SctpStack stack) {
     this.inbox = inbox;
     this.interleaveLevel = interleaveLevel;
+    this.stack = stack;
+    this.ticker = stack.ticker();
   }
 
   private Predicate<AssociationHandle> filter() {
@@ -65,14 +79,35 @@ final class Receiver {
     }
   }
 
-  /** A blocking receive; {@code nanos} < 0 waits forever. */
-  <T> MessageInfo receive(ByteBuffer dst, T attachment, NotificationHandler<T> handler, long nanos)
+  /** Records what a receive returned: a message read in part keeps its association exclusive. */
+  private void track(AssociationHandle h, int stream, boolean unordered, boolean complete) {
+    if (h != partial) {
+      partialStreams.clear();
+    }
+    Integer key = stream << 1 | (unordered ? 1 : 0);
+    if (complete) {
+      partialStreams.remove(key);
+    } else {
+      partialStreams.add(key);
+    }
+    partial = partialStreams.isEmpty() ? null : h;
+  }
+
+  /**
+   * A blocking receive, refused on an event loop of the stack.
+   *
+   * @param timeout null waits forever
+   */
+  <T> MessageInfo receive(
+      ByteBuffer dst, T attachment, NotificationHandler<T> handler, Duration timeout)
       throws IOException {
+    Blocking.checkNotOnLoop(stack);
+    long nanos = Blocking.nanos(timeout);
     check(dst);
     if (inbox.isClosed()) {
       throw new ClosedChannelException();
     }
-    long deadline = nanos < 0 ? 0 : System.nanoTime() + nanos;
+    long deadline = nanos < 0 ? 0 : ticker.nanoTime() + nanos;
     try {
       if (nanos < 0) {
         permit.acquire();
@@ -85,7 +120,7 @@ final class Receiver {
     }
     try {
       while (true) {
-        long left = nanos < 0 ? -1 : Math.max(0, deadline - System.nanoTime());
+        long left = nanos < 0 ? -1 : Math.max(0, deadline - ticker.nanoTime());
         Inbox.Polled p;
         try {
           p = inbox.take(dst, filter(), left);
@@ -188,6 +223,10 @@ final class Receiver {
       return MessageInfo.endOfStream(null);
     }
     if (p.notification() != null) {
+      if (p.notification() instanceof PartialDeliveryNotification a && a.association() == p.handle().api) {
+        // The message will not be completed: it no longer holds the association (RFC 6458 6.1.7).
+        track(p.handle(), a.streamNumber(), a.unordered(), true);
+      }
       if (handler == null) {
         return CONTINUE;
       }
@@ -201,7 +240,7 @@ final class Receiver {
       return r == HandlerResult.RETURN ? null : CONTINUE;
     }
     p.handle().consumed(p.bytes());
-    partial = p.info().isComplete() ? null : p.handle();
+    track(p.handle(), p.info().streamNumber(), p.info().isUnordered(), p.info().isComplete());
     return p.info();
   }
 }

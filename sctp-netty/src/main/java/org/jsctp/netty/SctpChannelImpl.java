@@ -5,15 +5,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.AlreadyConnectedException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ConnectionPendingException;
 import java.nio.channels.NoConnectionPendingException;
-import java.nio.channels.NotYetBoundException;
 import java.nio.channels.NotYetConnectedException;
-import java.nio.channels.UnsupportedAddressTypeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,10 +18,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.netty.SctpStandardSocketOptions.InitMaxStreams;
-import org.jsctp.wire.Bytes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +35,10 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   private final Inbox inbox = new Inbox(true);
   private final Receiver receiver;
   private final MessageStaging staging = new MessageStaging();
-  private final Object lock = new Object();
-  private volatile EndpointRuntime runtime;
+  private final ChannelBinding binding;
+  private final ReentrantLock lock;
   private volatile AssociationHandle handle;
-  private CompletableFuture<Void> connecting;
-  private volatile boolean open = true;
-  private boolean runtimeReleased;
+  private volatile CompletableFuture<Void> connecting;
   private volatile Runnable lowListener;
   private volatile Consumer<SctpChannelImpl> upListener;
 
@@ -57,9 +51,13 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       SctpStack stack, ChannelOptions opts, EndpointRuntime runtime, AssociationHandle handle) {
     this.stack = stack;
     this.opts = opts;
-    this.runtime = runtime;
+    this.binding =
+        runtime == null
+            ? new ChannelBinding(stack, opts, "one-to-one")
+            : new ChannelBinding(stack, opts, "one-to-one", runtime);
+    this.lock = binding.lock;
     this.handle = handle;
-    this.receiver = new Receiver(inbox, opts::fragmentInterleave);
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack);
     if (handle != null) {
       this.connecting = handle.established;
     }
@@ -80,65 +78,46 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   private void checkOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
+    binding.checkOpen();
   }
 
   @Override
   public boolean isOpen() {
-    return open;
+    return binding.isOpen();
   }
 
   // ---- binding -------------------------------------------------------------------------------
 
   @Override
   public SctpChannel bind(SocketAddress local) throws IOException {
-    Blocking.checkNotOnLoop(stack);
-    InetSocketAddress isa = LocalAddresses.checkBind(local);
-    synchronized (lock) {
-      checkOpen();
-      if (runtime != null) {
-        throw new AlreadyBoundException();
-      }
-      if (connecting != null) {
-        throw new ConnectionPendingException();
-      }
-      runtime =
-          Blocking.await(
-              EndpointRuntime.open(
-                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), false, "one-to-one"),
-              -1,
-              "bind");
-    }
+    binding.bind(
+        local,
+        false,
+        () -> {
+          // A connect is binding the channel implicitly.
+          if (connecting != null && binding.runtime() == null) {
+            throw new ConnectionPendingException();
+          }
+        },
+        null);
     return this;
   }
 
   @Override
   public SctpChannel bindAddress(InetAddress address) throws IOException {
-    LocalBinding.add(stack, bound(), address);
+    binding.bindAddress(address);
     return this;
   }
 
   @Override
   public SctpChannel unbindAddress(InetAddress address) throws IOException {
-    LocalBinding.remove(stack, bound(), address);
+    binding.unbindAddress(address);
     return this;
-  }
-
-  private EndpointRuntime bound() throws IOException {
-    checkOpen();
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      throw new NotYetBoundException();
-    }
-    return rt;
   }
 
   @Override
   public Set<SocketAddress> getAllLocalAddresses() throws IOException {
-    checkOpen();
-    return LocalBinding.addresses(runtime);
+    return binding.localAddresses();
   }
 
   // ---- connecting ----------------------------------------------------------------------------
@@ -171,12 +150,13 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     List<InetAddress> ips = new ArrayList<>();
     int port;
     try {
-      port = checkPeers(remotes, ips);
+      port = PeerAddresses.checkConnect(stack, remotes, ips);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    synchronized (lock) {
-      if (!open) {
+    lock.lock();
+    try {
+      if (!binding.isOpen()) {
         return CompletableFuture.failedFuture(new ClosedChannelException());
       }
       if (handle != null) {
@@ -185,94 +165,45 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       if (connecting != null) {
         return CompletableFuture.failedFuture(new ConnectionPendingException());
       }
-      CompletableFuture<EndpointRuntime> bound;
-      if (runtime != null) {
-        bound = CompletableFuture.completedFuture(runtime);
-      } else {
-        try {
-          bound =
-              EndpointRuntime.open(
-                  stack, opts, LocalAddresses.forPeers(ips), 0, false, "one-to-one");
-        } catch (IOException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-      }
       CompletableFuture<Void> f =
-          bound
+          binding
+              .bindForPeers(ips)
               .thenCompose(
-                  rt -> {
-                    synchronized (lock) {
-                      runtime = rt;
-                      if (!open) {
-                        releaseRuntime();
-                        return CompletableFuture.failedFuture(new ClosedChannelException());
-                      }
-                    }
-                    return rt.call(
-                        () -> {
-                          // Under the lock, so that a concurrent close either sees the association
-                          // or prevents it.
-                          synchronized (lock) {
-                            if (!open) {
-                              throw new ClosedChannelException();
+                  rt ->
+                      rt.call(
+                          () -> {
+                            // Under the lock, so that a concurrent close either sees the
+                            // association or prevents it.
+                            lock.lock();
+                            try {
+                              checkOpen();
+                              AssociationHandle h =
+                                  rt.connect(
+                                      ips,
+                                      port,
+                                      opts.remoteUdpPort(),
+                                      opts.associationOptions(),
+                                      this);
+                              opts.applyTo(h.core);
+                              handle = h;
+                              return h;
+                            } finally {
+                              lock.unlock();
                             }
-                            AssociationHandle h =
-                                rt.connect(
-                                    ips,
-                                    port,
-                                    opts.remoteUdpPort(),
-                                    opts.associationOptions(),
-                                    this);
-                            opts.applyTo(h.core);
-                            handle = h;
-                            return h;
-                          }
-                        });
-                  })
+                          }))
               .thenCompose(h -> h.established);
       connecting = f;
       f.whenComplete(
           (v, err) -> {
             if (err != null) {
               LOG.debug("connect to {} failed: {}", ips, err.toString());
-              closeQuietly();
+              closeAsync();
             }
           });
       return f;
+    } finally {
+      lock.unlock();
     }
-  }
-
-  /** Checks the remote addresses: resolved, one SCTP port, allowed; fills {@code ips}. */
-  int checkPeers(Collection<? extends SocketAddress> remotes, List<InetAddress> ips) {
-    if (remotes == null || remotes.isEmpty()) {
-      throw new IllegalArgumentException("connect needs at least one remote address");
-    }
-    int port = -1;
-    for (SocketAddress r : remotes) {
-      if (!(r instanceof InetSocketAddress isa)) {
-        throw new UnsupportedAddressTypeException();
-      }
-      if (isa.isUnresolved()) {
-        throw new IllegalArgumentException("unresolved address: " + isa);
-      }
-      if (isa.getPort() <= 0) {
-        throw new IllegalArgumentException(
-            "remote SCTP port out of range 1..65535: " + isa.getPort());
-      }
-      if (port != -1 && isa.getPort() != port) {
-        throw new IllegalArgumentException(
-            "all remote addresses of one association need the same SCTP port");
-      }
-      port = isa.getPort();
-      if (!stack.allowsPeer(isa.getAddress())) {
-        throw new IllegalArgumentException(
-            "peer address "
-                + isa.getAddress().getHostAddress()
-                + " is outside the stack's allowed peer addresses");
-      }
-      ips.add(isa.getAddress());
-    }
-    return port;
   }
 
   @Override
@@ -318,26 +249,21 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (h == null) {
       throw new NotYetConnectedException();
     }
-    startShutdown(h);
+    h.shutdown();
     return this;
   }
 
   @Override
   public CompletableFuture<Void> shutdownAsync() {
     AssociationHandle h = handle;
-    if (!open) {
+    if (!binding.isOpen()) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
     }
     if (h == null) {
       return CompletableFuture.failedFuture(new NotYetConnectedException());
     }
-    startShutdown(h);
+    h.shutdown();
     return h.closed;
-  }
-
-  private static void startShutdown(AssociationHandle h) {
-    h.markLocalShutdown();
-    h.runtime.execute(() -> h.core.shutdown(System.nanoTime()));
   }
 
   @Override
@@ -350,7 +276,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
       } catch (java.util.concurrent.TimeoutException e) {
         AssociationHandle h = handle;
         if (h != null) {
-          abort(h, "linger time expired");
+          h.abort("linger time expired");
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -363,28 +289,27 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public CompletableFuture<Void> closeAsync() {
     AssociationHandle h;
-    synchronized (lock) {
-      if (!open) {
-        h = handle;
+    lock.lock();
+    try {
+      h = handle;
+      if (!binding.close()) {
         return h == null ? CompletableFuture.completedFuture(null) : h.closed;
       }
-      open = false;
-      h = handle;
+    } finally {
+      lock.unlock();
     }
     stack.closed(this);
     long unread = inbox.close();
     if (h != null && h.live()) {
       if (opts.linger() == 0) {
-        abort(h, "closed with SO_LINGER 0");
+        h.abort("closed with SO_LINGER 0");
       } else if (unread > 0) {
-        abort(h, "closed with " + unread + " bytes unread");
+        h.abort("closed with " + unread + " bytes unread");
       } else {
-        startShutdown(h);
+        h.shutdown();
       }
     }
-    synchronized (lock) {
-      releaseRuntime();
-    }
+    binding.release(null);
     return h == null ? CompletableFuture.completedFuture(null) : h.closed;
   }
 
@@ -392,30 +317,9 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   void abortAndClose() {
     AssociationHandle h = handle;
     if (h != null && h.live()) {
-      abort(h, "stack closing");
+      h.abort("stack closing");
     }
     closeAsync();
-  }
-
-  private void closeQuietly() {
-    closeAsync();
-  }
-
-  private static void abort(AssociationHandle h, String reason) {
-    h.runtime.execute(
-        () -> h.core.abort(System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8))));
-  }
-
-  private void releaseRuntime() {
-    EndpointRuntime rt = runtime;
-    if (rt != null && !runtimeReleased && !open) {
-      runtimeReleased = true;
-      try {
-        rt.execute(rt::release);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // the stack is closing: its loops are gone
-      }
-    }
   }
 
   // ---- options -------------------------------------------------------------------------------
@@ -433,31 +337,14 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public <T> T getOption(SctpSocketOption<T> name, SocketAddress peer) throws IOException {
     checkOption(name);
-    InetSocketAddress p = peerAddress(peer);
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      return name.type().cast(Options.get(name, new Options.Target(opts, true, null, null, p)));
-    }
-    return name.type()
-        .cast(Blocking.await(rt.call(() -> Options.get(name, target(rt, p))), -1, "getOption"));
+    InetSocketAddress p = PeerAddresses.ofOption(peer);
+    return binding.getOption(name, p, rt -> target(rt, p));
   }
 
   @Override
   public <T> SctpChannel setOption(SctpSocketOption<T> name, T value) throws IOException {
     checkOption(name);
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      Options.set(name, value, new Options.Target(opts, true, null, null, null));
-      return this;
-    }
-    Blocking.await(
-        rt.call(
-            () -> {
-              Options.set(name, value, target(rt, null));
-              return null;
-            }),
-        -1,
-        "setOption");
+    binding.setOption(name, value, rt -> Options.set(name, value, target(rt, null)));
     return this;
   }
 
@@ -467,22 +354,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   private void checkOption(SctpSocketOption<?> name) throws ClosedChannelException {
-    Objects.requireNonNull(name, "name");
-    checkOpen();
-    if (!Options.ONE_TO_ONE.contains(name)) {
-      throw new UnsupportedOperationException(
-          name.name() + " is not supported by a one-to-one channel");
-    }
-  }
-
-  static InetSocketAddress peerAddress(SocketAddress peer) {
-    if (peer == null) {
-      return null;
-    }
-    if (!(peer instanceof InetSocketAddress isa) || isa.isUnresolved()) {
-      throw new IllegalArgumentException("not a resolved peer address: " + peer);
-    }
-    return isa;
+    binding.checkOption(name, Options.ONE_TO_ONE, "a one-to-one channel");
   }
 
   // ---- receiving -----------------------------------------------------------------------------
@@ -500,15 +372,14 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     Objects.requireNonNull(dst, "dst");
     checkOpen();
     checkConnected();
-    Blocking.checkNotOnLoop(stack);
-    return receiver.receive(dst, attachment, handler, Blocking.nanos(timeout));
+    return receiver.receive(dst, attachment, handler, timeout);
   }
 
   @Override
   public <T> CompletableFuture<MessageInfo> receiveAsync(
       ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
     Objects.requireNonNull(dst, "dst");
-    if (!open) {
+    if (!binding.isOpen()) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
     }
     if (handle == null && connecting == null) {
@@ -537,26 +408,12 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   @Override
   public int send(ByteBuffer src, MessageInfo messageInfo, Duration timeout) throws IOException {
-    Blocking.checkNotOnLoop(stack);
-    int n = src.remaining();
-    PendingSend p = submit(src, messageInfo, true);
-    if (p != null) {
-      if (!p.detached) {
-        Blocking.awaitSend(p, Blocking.nanos(timeout));
-      }
-    }
-    return n;
+    return OutgoingMessages.send(stack, src, messageInfo, timeout, this::submit);
   }
 
   @Override
   public CompletableFuture<Integer> sendAsync(ByteBuffer src, MessageInfo messageInfo) {
-    try {
-      int n = src.remaining();
-      PendingSend p = submit(src, messageInfo, false);
-      return p == null ? CompletableFuture.completedFuture(n) : p.future.thenApply(x -> n);
-    } catch (IOException | RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return OutgoingMessages.sendAsync(src, messageInfo, this::submit);
   }
 
   private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking)
@@ -567,9 +424,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (h == null) {
       throw new NotYetConnectedException();
     }
-    if (h.localShutdown() || h.ended() || h.peerShutdown()) {
-      throw new ClosedChannelException();
-    }
+    h.checkSendable();
     if (info != null && info.association() != null && info.association() != h.api) {
       throw new IllegalArgumentException(
           "the MessageInfo names another association: " + info.association());
@@ -583,13 +438,13 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
     if (h == null || h.ended()) {
       return 0;
     }
-    return Blocking.await(h.runtime.call(h::bufferedAmount), -1, "bufferedAmount");
+    return h.awaitBufferedAmount();
   }
 
   @Override
   public boolean isWritable() {
     AssociationHandle h = handle;
-    return open && h != null && !h.ended() && h.writable();
+    return binding.isOpen() && h != null && !h.ended() && h.writable();
   }
 
   @Override
@@ -601,17 +456,12 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
 
   @Override
   public void deliver(AssociationHandle h, MessageReceived m) {
-    if (inbox.isClosed()) {
-      // Closed: what still arrives is acknowledged and dropped, as a closed socket does.
-      h.consumed(m.data().length());
-      return;
-    }
     inbox.deliver(h, m);
   }
 
   @Override
   public void notify(AssociationHandle h, Notification n) {
-    if (open && Notifications.subscribed(opts.events(), n)) {
+    if (binding.isOpen() && Notifications.subscribed(opts.events(), n)) {
       inbox.notify(h, n);
     }
   }
@@ -632,12 +482,8 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   @Override
   public void bufferedAmountLow(AssociationHandle h) {
     Runnable l = lowListener;
-    if (l != null && open) {
-      try {
-        l.run();
-      } catch (RuntimeException e) {
-        LOG.warn("buffered-amount-low listener failed", e);
-      }
+    if (l != null && binding.isOpen()) {
+      AssociationOwner.runListener(l);
     }
   }
 
@@ -645,7 +491,7 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   public String toString() {
     AssociationHandle h = handle;
     return "SctpChannel["
-        + (open ? "open" : "closed")
+        + (binding.isOpen() ? "open" : "closed")
         + (h == null ? "" : ", association " + h.id())
         + "]";
   }

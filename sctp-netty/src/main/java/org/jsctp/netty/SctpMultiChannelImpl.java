@@ -5,10 +5,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.ClosedChannelException;
-import java.nio.channels.NotYetBoundException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jsctp.api.MessageReceived;
-import org.jsctp.wire.Bytes;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** The one-to-many channel: every association of its endpoint, one inbox. */
 final class SctpMultiChannelImpl extends SctpMultiChannel implements AssociationOwner {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SctpMultiChannelImpl.class);
 
   private final SctpStack stack;
   private final ChannelOptions opts;
@@ -33,16 +25,14 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   private final Receiver receiver;
   private final Map<Association, AssociationHandle> associations = new ConcurrentHashMap<>();
   private final Map<Association, MessageStaging> staging = new ConcurrentHashMap<>();
-  private final Object lock = new Object();
-  private volatile EndpointRuntime runtime;
-  private CompletableFuture<EndpointRuntime> binding;
-  private volatile boolean open = true;
+  private final ChannelBinding binding;
   private volatile Consumer<Association> lowListener;
 
   SctpMultiChannelImpl(SctpStack stack) {
     this.stack = stack;
     this.opts = new ChannelOptions(stack.config());
-    this.receiver = new Receiver(inbox, opts::fragmentInterleave);
+    this.binding = new ChannelBinding(stack, opts, "one-to-many");
+    this.receiver = new Receiver(inbox, opts::fragmentInterleave, stack);
     stack.opened(this);
   }
 
@@ -53,13 +43,11 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public boolean isOpen() {
-    return open;
+    return binding.isOpen();
   }
 
   private void checkOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
+    binding.checkOpen();
   }
 
   // ---- binding -------------------------------------------------------------------------------
@@ -71,56 +59,12 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public SctpMultiChannel bind(SocketAddress local, int backlog) throws IOException {
-    Blocking.checkNotOnLoop(stack);
-    InetSocketAddress isa = LocalAddresses.checkBind(local);
-    CompletableFuture<EndpointRuntime> f;
-    synchronized (lock) {
-      checkOpen();
-      if (binding != null) {
-        throw new AlreadyBoundException();
-      }
-      f =
-          EndpointRuntime.open(
-                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), true, "one-to-many")
-              .thenCompose(
-                  rt ->
-                      rt.call(
-                          () -> {
-                            rt.accept(this::adopt);
-                            return rt;
-                          }));
-      binding = f;
-    }
-    try {
-      runtime = Blocking.await(f, -1, "bind");
-    } catch (IOException | RuntimeException e) {
-      synchronized (lock) {
-        binding = null;
-      }
-      throw e;
-    }
+    binding.bind(local, true, () -> {}, rt -> rt.accept(this::adopt));
     return this;
   }
 
-  /** Binds automatically for an implicit association setup: the OS's source IP, ephemeral ports. */
-  private CompletableFuture<EndpointRuntime> ensureBound(InetAddress peer) {
-    synchronized (lock) {
-      if (binding == null) {
-        try {
-          binding =
-              EndpointRuntime.open(
-                  stack, opts, LocalAddresses.forPeers(List.of(peer)), 0, false, "one-to-many");
-        } catch (IOException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-        binding.thenAccept(rt -> runtime = rt);
-      }
-      return binding;
-    }
-  }
-
   private AssociationOwner adopt(AssociationHandle h) {
-    if (!open) {
+    if (!binding.isOpen()) {
       return null;
     }
     associations.put(h.api, h);
@@ -130,29 +74,19 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public SctpMultiChannel bindAddress(InetAddress address) throws IOException {
-    LocalBinding.add(stack, bound(), address);
+    binding.bindAddress(address);
     return this;
   }
 
   @Override
   public SctpMultiChannel unbindAddress(InetAddress address) throws IOException {
-    LocalBinding.remove(stack, bound(), address);
+    binding.unbindAddress(address);
     return this;
-  }
-
-  private EndpointRuntime bound() throws IOException {
-    checkOpen();
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      throw new NotYetBoundException();
-    }
-    return rt;
   }
 
   @Override
   public Set<SocketAddress> getAllLocalAddresses() throws IOException {
-    checkOpen();
-    return LocalBinding.addresses(runtime);
+    return binding.localAddresses();
   }
 
   // ---- associations --------------------------------------------------------------------------
@@ -183,9 +117,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   @Override
   public SctpMultiChannel shutdown(Association association) throws IOException {
     checkOpen();
-    AssociationHandle h = handleOf(association);
-    h.markLocalShutdown();
-    h.runtime.execute(() -> h.core.shutdown(System.nanoTime()));
+    handleOf(association).shutdown();
     return this;
   }
 
@@ -239,23 +171,12 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   public <T> T getOption(SctpSocketOption<T> name, Association association, SocketAddress peer)
       throws IOException {
     check(name);
-    InetSocketAddress p = SctpChannelImpl.peerAddress(peer);
+    InetSocketAddress p = PeerAddresses.ofOption(peer);
     AssociationHandle h = association == null ? null : handleOf(association);
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      return name.type().cast(Options.get(name, new Options.Target(opts, true, null, null, p)));
-    }
-    return name.type()
-        .cast(
-            Blocking.await(
-                rt.call(
-                    () ->
-                        Options.get(
-                            name,
-                            new Options.Target(
-                                opts, h == null, h != null && h.live() ? h.core : null, rt, p))),
-                -1,
-                "getOption"));
+    return binding.getOption(
+        name,
+        p,
+        rt -> new Options.Target(opts, h == null, h != null && h.live() ? h.core : null, rt, p));
   }
 
   @Override
@@ -263,44 +184,31 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
       throws IOException {
     check(name);
     AssociationHandle h = association == null ? null : handleOf(association);
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      Options.set(name, value, new Options.Target(opts, true, null, null, null));
-      return this;
-    }
-    Blocking.await(
-        rt.call(
-            () -> {
-              if (h != null) {
-                Options.set(
-                    name,
-                    value,
-                    new Options.Target(opts, false, h.live() ? h.core : null, rt, null));
-                return null;
+    binding.setOption(
+        name,
+        value,
+        rt -> {
+          if (h != null) {
+            Options.set(
+                name, value, new Options.Target(opts, false, h.live() ? h.core : null, rt, null));
+            return;
+          }
+          Options.set(name, value, new Options.Target(opts, true, null, rt, null));
+          rt.endpoint.setDefaultOptions(opts.associationOptions());
+          if (name == SctpStandardSocketOptions.SCTP_AUTOCLOSE) {
+            // SCTP_AUTOCLOSE is endpoint-wide (RFC 6458 section 8.1.8): every association.
+            for (AssociationHandle each : associations.values()) {
+              if (each.live()) {
+                each.core.options().setAutocloseSeconds((Integer) value);
               }
-              Options.set(name, value, new Options.Target(opts, true, null, rt, null));
-              rt.endpoint.setDefaultOptions(opts.associationOptions());
-              if (name == SctpStandardSocketOptions.SCTP_AUTOCLOSE) {
-                // SCTP_AUTOCLOSE is endpoint-wide (RFC 6458 section 8.1.8): every association.
-                for (AssociationHandle each : associations.values()) {
-                  if (each.live()) {
-                    each.core.options().setAutocloseSeconds((Integer) value);
-                  }
-                }
-              }
-              return null;
-            }),
-        -1,
-        "setOption");
+            }
+          }
+        });
     return this;
   }
 
   private void check(SctpSocketOption<?> name) throws ClosedChannelException {
-    Objects.requireNonNull(name, "name");
-    checkOpen();
-    if (!Options.ALL.contains(name)) {
-      throw new UnsupportedOperationException(name.name() + " is not supported");
-    }
+    binding.checkOption(name, Options.ALL, "a one-to-many channel");
   }
 
   // ---- receiving -----------------------------------------------------------------------------
@@ -317,15 +225,14 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
       throws IOException {
     Objects.requireNonNull(dst, "dst");
     checkOpen();
-    Blocking.checkNotOnLoop(stack);
-    return receiver.receive(dst, attachment, handler, Blocking.nanos(timeout));
+    return receiver.receive(dst, attachment, handler, timeout);
   }
 
   @Override
   public <T> CompletableFuture<MessageInfo> receiveAsync(
       ByteBuffer dst, T attachment, NotificationHandler<T> handler) {
     Objects.requireNonNull(dst, "dst");
-    if (!open) {
+    if (!binding.isOpen()) {
       return CompletableFuture.failedFuture(new ClosedChannelException());
     }
     return receiver.receiveAsync(dst, attachment, handler);
@@ -340,26 +247,12 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public int send(ByteBuffer src, MessageInfo messageInfo, Duration timeout) throws IOException {
-    Blocking.checkNotOnLoop(stack);
-    int n = src.remaining();
-    PendingSend p = submit(src, messageInfo, true);
-    if (p != null) {
-      if (!p.detached) {
-        Blocking.awaitSend(p, Blocking.nanos(timeout));
-      }
-    }
-    return n;
+    return OutgoingMessages.send(stack, src, messageInfo, timeout, this::submit);
   }
 
   @Override
   public CompletableFuture<Integer> sendAsync(ByteBuffer src, MessageInfo messageInfo) {
-    try {
-      int n = src.remaining();
-      PendingSend p = submit(src, messageInfo, false);
-      return p == null ? CompletableFuture.completedFuture(n) : p.future.thenApply(x -> n);
-    } catch (IOException | RuntimeException e) {
-      return CompletableFuture.failedFuture(e);
-    }
+    return OutgoingMessages.sendAsync(src, messageInfo, this::submit);
   }
 
   private PendingSend submit(ByteBuffer src, MessageInfo info, boolean blocking)
@@ -372,25 +265,11 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     }
     if (info.association() != null) {
       AssociationHandle h = handleOf(info.association());
-      if (h.localShutdown() || h.ended() || h.peerShutdown()) {
-        throw new ClosedChannelException();
-      }
+      h.checkSendable();
       return OutgoingMessages.submit(
           h, src, info, opts, staging.computeIfAbsent(h.api, a -> new MessageStaging()), blocking);
     }
-    if (!(info.address() instanceof InetSocketAddress peer)
-        || peer.isUnresolved()
-        || peer.getPort() <= 0) {
-      throw new IllegalArgumentException(
-          "the MessageInfo needs an association or a resolved peer address with a port: "
-              + info.address());
-    }
-    if (!stack.allowsPeer(peer.getAddress())) {
-      throw new IllegalArgumentException(
-          "peer address "
-              + peer.getAddress().getHostAddress()
-              + " is outside the stack's allowed peer addresses");
-    }
+    InetSocketAddress peer = PeerAddresses.checkSend(stack, info.address());
     AssociationHandle existing = find(peer);
     if (existing != null) {
       return OutgoingMessages.submit(
@@ -403,8 +282,12 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
     }
     // Implicit setup (RFC 6458 section 3.1.1): the message is held by the core until COMM_UP.
     // Without an association there is nothing to continue: the first message is whole.
-    PendingSend p = OutgoingMessages.prepare(src, info, opts, null, Long.MAX_VALUE, blocking);
-    ensureBound(peer.getAddress())
+    PendingSend p =
+        OutgoingMessages.prepare(
+            src, info, opts, null, Long.MAX_VALUE, blocking, stack.ticker().nanoTime());
+    // An unbound channel binds first: the OS's source IP for the peer, ephemeral ports.
+    binding
+        .bindForPeers(List.of(peer.getAddress()))
         .whenComplete(
             (rt, err) -> {
               if (err != null) {
@@ -416,7 +299,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
                     () -> {
                       try {
                         AssociationHandle h = find(peer);
-                        if (!open) {
+                        if (!binding.isOpen()) {
                           p.future.completeExceptionally(new ClosedChannelException());
                           return;
                         }
@@ -431,7 +314,7 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
                           opts.applyTo(h.core);
                           associations.put(h.api, h);
                         }
-                        h.send(p, System.nanoTime());
+                        h.send(p, rt.now());
                       } catch (RuntimeException e) {
                         p.future.completeExceptionally(e);
                       }
@@ -454,14 +337,13 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
 
   @Override
   public long bufferedAmount(Association association) throws IOException {
-    AssociationHandle h = handleOf(association);
-    return Blocking.await(h.runtime.call(h::bufferedAmount), -1, "bufferedAmount");
+    return handleOf(association).awaitBufferedAmount();
   }
 
   @Override
   public boolean isWritable(Association association) {
     AssociationHandle h = associations.get(association);
-    return open && h != null && !h.ended() && h.writable();
+    return binding.isOpen() && h != null && !h.ended() && h.writable();
   }
 
   @Override
@@ -482,67 +364,47 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   }
 
   private void close(boolean abortAll) {
-    CompletableFuture<EndpointRuntime> bound;
-    synchronized (lock) {
-      if (!open) {
-        return;
-      }
-      open = false;
-      bound = binding;
+    if (!binding.close()) {
+      return;
     }
     stack.closed(this);
     Set<AssociationHandle> unread = inbox.unreadHandles();
     inbox.close();
     int linger = abortAll ? 0 : opts.linger();
     String reason = abortAll ? "stack closing" : "closed with SO_LINGER 0";
-    if (bound != null) {
-      bound.thenAccept(rt -> endAll(rt, unread, linger, reason));
-    }
+    // On the loop, after any implicit setup already queued there: it sees the channel closed or
+    // its association is in the map by now.
+    binding.release(rt -> endAll(rt, unread, linger, reason));
   }
 
-  /** Shuts down (or aborts) every association and lets the endpoint go. */
+  /** Shuts down (or aborts) every association and stops accepting; on the loop. */
   private void endAll(
       EndpointRuntime rt, Set<AssociationHandle> unread, int linger, String lingerReason) {
-    try {
-      // On the loop, after any implicit setup already queued there: it sees the channel closed
-      // or its association is in the map by now.
-      rt.execute(
-          () -> {
-            for (AssociationHandle h : associations.values()) {
-              if (!h.live()) {
-                continue;
-              }
-              if (linger == 0 || unread.contains(h)) {
-                String reason = linger == 0 ? lingerReason : "closed with data unread";
-                h.core.abort(
-                    System.nanoTime(), Bytes.wrap(reason.getBytes(StandardCharsets.UTF_8)));
-              } else {
-                h.markLocalShutdown();
-                h.core.shutdown(System.nanoTime());
-              }
-            }
-            rt.accept(null);
-            rt.release();
-          });
-    } catch (java.util.concurrent.RejectedExecutionException e) {
-      // the stack is closing
+    for (AssociationHandle h : associations.values()) {
+      if (!h.live()) {
+        continue;
+      }
+      if (linger == 0 || unread.contains(h)) {
+        String reason = linger == 0 ? lingerReason : "closed with data unread";
+        h.core.abort(rt.now(), AssociationHandle.abortReason(reason));
+      } else {
+        h.markLocalShutdown();
+        h.core.shutdown(rt.now());
+      }
     }
+    rt.accept(null);
   }
 
   // ---- the associations' owner (event loop) ------------------------------------------------
 
   @Override
   public void deliver(AssociationHandle h, MessageReceived m) {
-    if (inbox.isClosed()) {
-      h.consumed(m.data().length());
-      return;
-    }
     inbox.deliver(h, m);
   }
 
   @Override
   public void notify(AssociationHandle h, Notification n) {
-    if (open && Notifications.subscribed(opts.events(), n)) {
+    if (binding.isOpen() && Notifications.subscribed(opts.events(), n)) {
       inbox.notify(h, n);
     }
   }
@@ -561,20 +423,16 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   @Override
   public void bufferedAmountLow(AssociationHandle h) {
     Consumer<Association> l = lowListener;
-    if (l != null && open) {
-      try {
-        l.accept(h.api);
-      } catch (RuntimeException e) {
-        LOG.warn("buffered-amount-low listener failed", e);
-      }
+    if (l != null && binding.isOpen()) {
+      AssociationOwner.runListener(() -> l.accept(h.api));
     }
   }
 
   @Override
   public String toString() {
-    EndpointRuntime rt = runtime;
+    EndpointRuntime rt = binding.runtime();
     return "SctpMultiChannel["
-        + (open ? "open" : "closed")
+        + (binding.isOpen() ? "open" : "closed")
         + ", "
         + associations.size()
         + " associations"

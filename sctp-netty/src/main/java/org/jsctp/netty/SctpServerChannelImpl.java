@@ -3,11 +3,9 @@ package org.jsctp.netty;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.channels.AcceptPendingException;
-import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NotYetBoundException;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
@@ -28,18 +25,20 @@ final class SctpServerChannelImpl extends SctpServerChannel {
 
   private final SctpStack stack;
   private final ChannelOptions opts;
-  private final ReentrantLock lock = new ReentrantLock();
-  private final Condition readyChanged = lock.newCondition();
+  private final ChannelBinding binding;
+  private final ReentrantLock lock;
+  private final Condition readyChanged;
   private final ArrayDeque<SctpChannelImpl> ready = new ArrayDeque<>();
   private CompletableFuture<SctpChannel> asyncAccept;
   private int waiting;
   private int backlog = DEFAULT_BACKLOG;
-  private volatile EndpointRuntime runtime;
-  private volatile boolean open = true;
 
   SctpServerChannelImpl(SctpStack stack) {
     this.stack = stack;
     this.opts = new ChannelOptions(stack.config());
+    this.binding = new ChannelBinding(stack, opts, "one-to-one");
+    this.lock = binding.lock;
+    this.readyChanged = lock.newCondition();
     stack.opened(this);
   }
 
@@ -50,13 +49,7 @@ final class SctpServerChannelImpl extends SctpServerChannel {
 
   @Override
   public boolean isOpen() {
-    return open;
-  }
-
-  private void checkOpen() throws ClosedChannelException {
-    if (!open) {
-      throw new ClosedChannelException();
-    }
+    return binding.isOpen();
   }
 
   @Override
@@ -66,48 +59,33 @@ final class SctpServerChannelImpl extends SctpServerChannel {
 
   @Override
   public SctpServerChannel bind(SocketAddress local, int backlog) throws IOException {
-    Blocking.checkNotOnLoop(stack);
-    InetSocketAddress isa = LocalAddresses.checkBind(local);
+    binding.bind(local, true, () -> {}, rt -> listen(rt, backlog > 0 ? backlog : DEFAULT_BACKLOG));
+    return this;
+  }
+
+  /** Starts accepting associations (event loop). */
+  private void listen(EndpointRuntime rt, int backlog) {
     lock.lock();
     try {
-      checkOpen();
-      if (runtime != null) {
-        throw new AlreadyBoundException();
-      }
-      this.backlog = backlog > 0 ? backlog : DEFAULT_BACKLOG;
-      EndpointRuntime rt =
-          Blocking.await(
-              EndpointRuntime.open(
-                  stack, opts, LocalAddresses.expand(isa), isa.getPort(), true, "one-to-one"),
-              -1,
-              "bind");
-      runtime = rt;
-      Blocking.await(
-          rt.call(
-              () -> {
-                rt.accept(this::adopt);
-                return null;
-              }),
-          -1,
-          "bind");
+      this.backlog = backlog;
     } finally {
       lock.unlock();
     }
-    return this;
+    rt.accept(this::adopt);
   }
 
   /** Takes a new passive association (event loop); null refuses it. */
   private AssociationOwner adopt(AssociationHandle h) {
     lock.lock();
     try {
-      if (!open || waiting >= backlog) {
+      if (!binding.isOpen() || waiting >= backlog) {
         return null;
       }
       waiting++;
     } finally {
       lock.unlock();
     }
-    EndpointRuntime rt = runtime;
+    EndpointRuntime rt = h.runtime;
     SctpChannelImpl ch = new SctpChannelImpl(stack, opts.copy(), rt, h);
     ch.onUp(this::ready);
     rt.retain();
@@ -118,8 +96,10 @@ final class SctpServerChannelImpl extends SctpServerChannel {
   /** An adopted association came up (event loop): hand it to accept. */
   private void ready(SctpChannelImpl ch) {
     CompletableFuture<SctpChannel> f = null;
+    boolean open;
     lock.lock();
     try {
+      open = binding.isOpen();
       if (!open) {
         waiting--;
       } else if (asyncAccept != null) {
@@ -142,29 +122,19 @@ final class SctpServerChannelImpl extends SctpServerChannel {
 
   @Override
   public SctpServerChannel bindAddress(InetAddress address) throws IOException {
-    LocalBinding.add(stack, bound(), address);
+    binding.bindAddress(address);
     return this;
   }
 
   @Override
   public SctpServerChannel unbindAddress(InetAddress address) throws IOException {
-    LocalBinding.remove(stack, bound(), address);
+    binding.unbindAddress(address);
     return this;
-  }
-
-  private EndpointRuntime bound() throws IOException {
-    checkOpen();
-    EndpointRuntime rt = runtime;
-    if (rt == null) {
-      throw new NotYetBoundException();
-    }
-    return rt;
   }
 
   @Override
   public Set<SocketAddress> getAllLocalAddresses() throws IOException {
-    checkOpen();
-    return LocalBinding.addresses(runtime);
+    return binding.localAddresses();
   }
 
   @Override
@@ -175,13 +145,13 @@ final class SctpServerChannelImpl extends SctpServerChannel {
   @Override
   public SctpChannel accept(Duration timeout) throws IOException {
     Blocking.checkNotOnLoop(stack);
-    bound();
+    binding.bound();
     long nanos = Blocking.nanos(timeout);
     boolean forever = nanos < 0;
     lock.lock();
     try {
       while (ready.isEmpty()) {
-        if (!open) {
+        if (!binding.isOpen()) {
           throw new AsynchronousCloseException();
         }
         if (forever) {
@@ -207,10 +177,10 @@ final class SctpServerChannelImpl extends SctpServerChannel {
   public CompletableFuture<SctpChannel> acceptAsync() {
     lock.lock();
     try {
-      if (!open) {
+      if (!binding.isOpen()) {
         return CompletableFuture.failedFuture(new ClosedChannelException());
       }
-      if (runtime == null) {
+      if (binding.runtime() == null) {
         return CompletableFuture.failedFuture(new NotYetBoundException());
       }
       if (asyncAccept != null) {
@@ -235,42 +205,24 @@ final class SctpServerChannelImpl extends SctpServerChannel {
   @Override
   public <T> T getOption(SctpSocketOption<T> name) throws IOException {
     check(name);
-    EndpointRuntime rt = runtime;
-    Options.Target t = new Options.Target(opts, true, null, rt, null);
-    if (rt == null) {
-      return name.type().cast(Options.get(name, t));
-    }
-    return name.type().cast(Blocking.await(rt.call(() -> Options.get(name, t)), -1, "getOption"));
+    return binding.getOption(name, null, rt -> new Options.Target(opts, true, null, rt, null));
   }
 
   @Override
   public <T> SctpServerChannel setOption(SctpSocketOption<T> name, T value) throws IOException {
     check(name);
-    EndpointRuntime rt = runtime;
-    Options.Target t = new Options.Target(opts, true, null, rt, null);
-    if (rt == null) {
-      Options.set(name, value, t);
-      return this;
-    }
-    Blocking.await(
-        rt.call(
-            () -> {
-              Options.set(name, value, t);
-              rt.endpoint.setDefaultOptions(opts.associationOptions());
-              return null;
-            }),
-        -1,
-        "setOption");
+    binding.setOption(
+        name,
+        value,
+        rt -> {
+          Options.set(name, value, new Options.Target(opts, true, null, rt, null));
+          rt.endpoint.setDefaultOptions(opts.associationOptions());
+        });
     return this;
   }
 
   private void check(SctpSocketOption<?> name) throws ClosedChannelException {
-    Objects.requireNonNull(name, "name");
-    checkOpen();
-    if (!Options.SERVER.contains(name)) {
-      throw new UnsupportedOperationException(
-          name.name() + " is not supported by a server channel");
-    }
+    binding.checkOption(name, Options.SERVER, "a server channel");
   }
 
   @Override
@@ -279,10 +231,9 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     CompletableFuture<SctpChannel> f;
     lock.lock();
     try {
-      if (!open) {
+      if (!binding.close()) {
         return;
       }
-      open = false;
       unaccepted = new ArrayList<>(ready);
       ready.clear();
       f = asyncAccept;
@@ -298,23 +249,15 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     for (SctpChannelImpl ch : unaccepted) {
       ch.closeAsync();
     }
-    EndpointRuntime rt = runtime;
-    if (rt != null) {
-      try {
-        rt.execute(
-            () -> {
-              rt.accept(null);
-              rt.release();
-            });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // the stack is closing
-      }
-    }
+    binding.release(rt -> rt.accept(null));
   }
 
   @Override
   public String toString() {
-    EndpointRuntime rt = runtime;
-    return "SctpServerChannel[" + (open ? "open" : "closed") + (rt == null ? "" : ", " + rt) + "]";
+    EndpointRuntime rt = binding.runtime();
+    return "SctpServerChannel["
+        + (binding.isOpen() ? "open" : "closed")
+        + (rt == null ? "" : ", " + rt)
+        + "]";
   }
 }

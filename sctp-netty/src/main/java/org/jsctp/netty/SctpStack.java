@@ -3,6 +3,7 @@ package org.jsctp.netty;
 import io.netty.channel.EventLoop;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.Ticker;
 import java.io.Closeable;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -17,10 +18,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
+import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
+import org.jsctp.config.Sysctl;
 import org.jsctp.netty.stats.AssociationEntry;
 import org.jsctp.netty.stats.EndpointEntry;
 import org.jsctp.stats.MibCounter;
@@ -42,7 +46,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each channel that binds gets its own endpoint: one SCTP port, one UDP port, one UDP channel
  * per local IP, all on one event loop of the stack. Endpoints are spread over the loops; the
- * protocol state of an endpoint is only ever touched by its loop.
+ * protocol state of an endpoint is only ever touched by its loop. What the endpoints share is
+ * thread-safe: the SCTP port reservations, the counters of closed endpoints, and the one budget of
+ * memory for received data ({@code net.sctp.rcvbuf_total}) that every association of the stack
+ * reserves from.
  *
  * <p>{@link #close()} aborts the associations still open, closes every channel and UDP socket and
  * stops the event loops; no thread of the stack is left running afterwards. Close channels first
@@ -56,12 +63,22 @@ public final class SctpStack implements AutoCloseable {
   private final StackConfig config;
   private final TransportSupport transport;
   private final MultiThreadIoEventLoopGroup group;
+  private final Ticker ticker;
   private final Predicate<InetAddress> allowedPeers;
   private final UdpChannelCustomizer customizer;
   private final Supplier<RandomGenerator> random;
+  private final SharedReceiveMemory receiveMemory;
   private final Set<EndpointRuntime> runtimes = ConcurrentHashMap.newKeySet();
   private final Set<Closeable> channels = ConcurrentHashMap.newKeySet();
+
+  /** Guards {@link #sctpPorts}. */
+  private final ReentrantLock portsLock = new ReentrantLock();
+
   private final Map<String, Integer> sctpPorts = new LinkedHashMap<>();
+
+  /** Guards {@link #retired} and the changes of {@link #runtimes}. */
+  private final ReentrantLock countersLock = new ReentrantLock();
+
   private final Map<MibCounter, Long> retired = new EnumMap<>(MibCounter.class);
   private volatile boolean closed;
 
@@ -71,9 +88,13 @@ public final class SctpStack implements AutoCloseable {
     this.allowedPeers = b.allowedPeers;
     this.customizer = b.customizer;
     this.random = b.random;
+    this.receiveMemory = new SharedReceiveMemory(config.get(Sysctl.RCVBUF_TOTAL));
+    DefaultThreadFactory threads = new DefaultThreadFactory(b.threadName, true);
     this.group =
-        new MultiThreadIoEventLoopGroup(
-            b.threads, new DefaultThreadFactory(b.threadName, true), transport.ioHandlerFactory);
+        b.ticker == null
+            ? new MultiThreadIoEventLoopGroup(b.threads, threads, transport.ioHandlerFactory)
+            : new TickerEventLoopGroup(b.threads, threads, transport.ioHandlerFactory, b.ticker);
+    this.ticker = group.iterator().next().ticker();
     for (String warning : config.warnings()) {
       LOG.warn("configuration: {}", warning);
     }
@@ -109,13 +130,16 @@ public final class SctpStack implements AutoCloseable {
   public Map<String, Long> snmp() {
     Map<MibCounter, Long> sum = new EnumMap<>(MibCounter.class);
     List<EndpointRuntime> live;
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       // One snapshot of both: an endpoint is either retired here or queried below, never both.
       sum.putAll(retired);
       live = new ArrayList<>(runtimes);
+    } finally {
+      countersLock.unlock();
     }
     sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
-    for (Map<MibCounter, Long> m : query(live, EndpointRuntime::snmp)) {
+    for (Map<MibCounter, Long> m : query(live, rt -> rt.statistics().snmp())) {
       m.forEach((k, v) -> sum.merge(k, v, Long::sum));
     }
     Map<String, Long> out = new LinkedHashMap<>();
@@ -128,7 +152,7 @@ public final class SctpStack implements AutoCloseable {
   /** The associations of every endpoint, as Linux's {@code /proc/net/sctp/assocs} shows them. */
   public List<AssociationEntry> associations() {
     List<AssociationEntry> list = new ArrayList<>();
-    for (List<AssociationEntry> l : onEachEndpoint(EndpointRuntime::associationEntries)) {
+    for (List<AssociationEntry> l : onEachEndpoint(rt -> rt.statistics().associationEntries())) {
       list.addAll(l);
     }
     return list;
@@ -136,7 +160,7 @@ public final class SctpStack implements AutoCloseable {
 
   /** The endpoints, as Linux's {@code /proc/net/sctp/eps} shows them. */
   public List<EndpointEntry> endpoints() {
-    return onEachEndpoint(EndpointRuntime::entry);
+    return onEachEndpoint(rt -> rt.statistics().entry(rt.listening()));
   }
 
   private <T> List<T> onEachEndpoint(java.util.function.Function<EndpointRuntime, T> query) {
@@ -229,6 +253,15 @@ public final class SctpStack implements AutoCloseable {
     return group.next();
   }
 
+  /**
+   * The clock of every event loop of the stack (they share one ticker), for the few times that
+   * threads outside the loops need: receive timeouts, message lifetimes. In nanoseconds, comparable
+   * with the times the endpoints hand to the core.
+   */
+  Ticker ticker() {
+    return ticker;
+  }
+
   /** Whether the calling thread is one of the stack's event loops. */
   boolean onLoopThread() {
     for (io.netty.util.concurrent.EventExecutor e : group) {
@@ -251,6 +284,14 @@ public final class SctpStack implements AutoCloseable {
     return allowedPeers.test(a);
   }
 
+  /** Refuses a peer address outside the allowed ones (address safety, at the API edge). */
+  void checkAllowedPeer(InetAddress a) {
+    if (!allowedPeers.test(a)) {
+      throw new IllegalArgumentException(
+          "peer address " + a.getHostAddress() + " is outside the stack's allowed peer addresses");
+    }
+  }
+
   UdpChannelCustomizer customizer() {
     return customizer;
   }
@@ -259,9 +300,17 @@ public final class SctpStack implements AutoCloseable {
     return random.get();
   }
 
+  /** The memory for received data that every endpoint of the stack shares: {@code rcvbuf_total}. */
+  ReceiveMemory receiveMemory() {
+    return receiveMemory;
+  }
+
   void register(EndpointRuntime rt) {
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       runtimes.add(rt);
+    } finally {
+      countersLock.unlock();
     }
   }
 
@@ -269,11 +318,14 @@ public final class SctpStack implements AutoCloseable {
     Map<MibCounter, Long> counters = rt.endpoint.counters().snapshot();
     counters.remove(MibCounter.SCTP_CURR_ESTAB);
     boolean removed;
-    synchronized (retired) {
+    countersLock.lock();
+    try {
       removed = runtimes.remove(rt);
       if (removed) {
         counters.forEach((k, v) -> retired.merge(k, v, Long::sum));
       }
+    } finally {
+      countersLock.unlock();
     }
     if (removed) {
       releasePorts(rt.localAddresses(), rt.sctpPort());
@@ -294,7 +346,8 @@ public final class SctpStack implements AutoCloseable {
    * apart by SCTP addresses and ports.
    */
   int reservePort(List<InetAddress> ips, int port) throws java.net.BindException {
-    synchronized (sctpPorts) {
+    portsLock.lock();
+    try {
       if (port != 0) {
         for (InetAddress ip : ips) {
           if (sctpPorts.containsKey(key(ip, port))) {
@@ -322,14 +375,19 @@ public final class SctpStack implements AutoCloseable {
         }
       }
       throw new java.net.BindException("no free ephemeral SCTP port");
+    } finally {
+      portsLock.unlock();
     }
   }
 
   void releasePorts(List<InetAddress> ips, int port) {
-    synchronized (sctpPorts) {
+    portsLock.lock();
+    try {
       for (InetAddress ip : ips) {
         sctpPorts.remove(key(ip, port));
       }
+    } finally {
+      portsLock.unlock();
     }
   }
 
@@ -346,6 +404,7 @@ public final class SctpStack implements AutoCloseable {
     private Predicate<InetAddress> allowedPeers = a -> true;
     private UdpChannelCustomizer customizer = (local, pipeline) -> {};
     private Supplier<RandomGenerator> random = SecureRandom::new;
+    private Ticker ticker;
 
     private Builder() {}
 
@@ -414,6 +473,19 @@ public final class SctpStack implements AutoCloseable {
      */
     public Builder random(Supplier<RandomGenerator> random) {
       this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * The clock of the event loops (default: the system's), for tests: with Netty's {@link
+     * io.netty.util.concurrent.MockTicker} the endpoints' timers fire when the test advances it,
+     * and only then, over real sockets. Every time the stack hands to the protocol core and every
+     * deadline it schedules come from this ticker; blocking calls still wait in real time. After
+     * advancing it, submit a task to the loops (any call on a channel does) so that they look at
+     * the time.
+     */
+    Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 

@@ -5,11 +5,18 @@ import org.jsctp.api.AssociationStatus;
 import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressThresholds;
+import org.jsctp.api.PrStatus;
+import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.netty.option.AssocInfo;
 import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.netty.option.DelayedSack;
 import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
+import org.jsctp.netty.option.PrInfo;
+import org.jsctp.netty.option.AddStreams;
+import org.jsctp.netty.option.PrStreamStatus;
+import org.jsctp.netty.option.ResetStreams;
+import org.jsctp.netty.option.StreamSchedulerValues;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
 
@@ -210,4 +217,86 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<Integer> SCTP_LOCAL_UDP_ENCAPS_PORT =
       OptionKey.intRange("SCTP_LOCAL_UDP_ENCAPS_PORT", 0, 0xFFFF);
+
+  /**
+   * Offer PR-SCTP (RFC 3758) when setting up associations (RFC 7496 section 4.5); default the
+   * stack's {@code prsctp_enable}. Reading on an association says whether both sides offered it.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_PR_SUPPORTED =
+      OptionKey.of("SCTP_PR_SUPPORTED", Boolean.class);
+
+  /** The PR-SCTP policy of sends whose MessageInfo names none (RFC 6458 8.1.32, RFC 7496). */
+  public static final SctpSocketOption<PrInfo> SCTP_DEFAULT_PRINFO =
+      OptionKey.of("SCTP_DEFAULT_PRINFO", PrInfo.class);
+
+  /** Messages PR-SCTP abandoned on the association; read-only (RFC 7496 section 4.3.1). */
+  public static final SctpSocketOption<PrStatus> SCTP_PR_ASSOC_STATUS =
+      OptionKey.of("SCTP_PR_ASSOC_STATUS", PrStatus.class);
+
+  /** Messages PR-SCTP abandoned per outbound stream; read-only (RFC 7496 section 4.3.2). */
+  public static final SctpSocketOption<PrStreamStatus> SCTP_PR_STREAM_STATUS =
+      OptionKey.of("SCTP_PR_STREAM_STATUS", PrStreamStatus.class);
+
+  /**
+   * Offer I-DATA (RFC 8260 section 4.3.1) when setting up associations, so that messages of
+   * different streams interleave; default the stack's {@code intl_enable}. As in Linux, turning it
+   * on needs {@link #SCTP_FRAGMENT_INTERLEAVE} 2 first, because parts of messages of different
+   * streams of one association then interleave in receives. Reading on an association says
+   * whether both sides offered it.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_INTERLEAVING_SUPPORTED =
+      OptionKey.of("SCTP_INTERLEAVING_SUPPORTED", Boolean.class);
+
+  /**
+   * The stream scheduler (RFC 8260 section 4.3.2): which outbound stream's message goes next;
+   * with I-DATA chosen again for every chunk. Default FIRST_COME_FIRST_SERVED, as Linux. On an
+   * association it applies at once.
+   */
+  public static final SctpSocketOption<StreamSchedulerKind> SCTP_STREAM_SCHEDULER =
+      OptionKey.of("SCTP_STREAM_SCHEDULER", StreamSchedulerKind.class);
+
+  /**
+   * Per outbound stream, the priority or weight the scheduler uses (RFC 8260 section 4.3.3); an
+   * association's only.
+   */
+  public static final SctpSocketOption<StreamSchedulerValues> SCTP_STREAM_SCHEDULER_VALUE =
+      OptionKey.of("SCTP_STREAM_SCHEDULER_VALUE", StreamSchedulerValues.class);
+
+  /**
+   * Offer stream reconfiguration (RFC 6525, RE-CONFIG) when setting up associations; default the
+   * stack's {@code reconf_enable}. Reading on an association says whether both sides offered it.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_RECONFIG_SUPPORTED =
+      OptionKey.of("SCTP_RECONFIG_SUPPORTED", Boolean.class);
+
+  /**
+   * Which stream reconfiguration requests of the peer are taken (RFC 6525 section 6.3.1), as
+   * flags: SCTP_ENABLE_RESET_STREAM_REQ 0x01, SCTP_ENABLE_RESET_ASSOC_REQ 0x02,
+   * SCTP_ENABLE_CHANGE_ASSOC_REQ 0x04; the others are answered Denied. Default 0, as in Linux.
+   */
+  public static final SctpSocketOption<Integer> SCTP_ENABLE_STREAM_RESET =
+      OptionKey.of("SCTP_ENABLE_STREAM_RESET", Integer.class);
+
+  /**
+   * Resets streams (RFC 6525 section 6.3.2): our outgoing ones, the peer's outgoing ones, or
+   * both; write-only, an association's only. The outcome comes as a {@link
+   * StreamResetNotification}.
+   */
+  public static final SctpSocketOption<ResetStreams> SCTP_RESET_STREAMS =
+      OptionKey.of("SCTP_RESET_STREAMS", ResetStreams.class);
+
+  /**
+   * Resets the association's TSNs and every stream's sequence numbers (RFC 6525 section 6.3.3)
+   * when set to true; write-only, an association's only. The outcome comes as an {@link
+   * AssocResetNotification}.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_RESET_ASSOC =
+      OptionKey.of("SCTP_RESET_ASSOC", Boolean.class);
+
+  /**
+   * Adds streams each way (RFC 6525 section 6.3.4); write-only, an association's only. The
+   * outcome comes as a {@link StreamChangeNotification}.
+   */
+  public static final SctpSocketOption<AddStreams> SCTP_ADD_STREAMS =
+      OptionKey.of("SCTP_ADD_STREAMS", AddStreams.class);
 }

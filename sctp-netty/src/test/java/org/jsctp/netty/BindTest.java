@@ -6,15 +6,21 @@ import static org.jsctp.netty.Loopback.LO1;
 import static org.jsctp.netty.Loopback.LO2;
 
 import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.channels.AlreadyBoundException;
 import java.nio.channels.NotYetBoundException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.function.ThrowingConsumer;
+import org.junit.jupiter.api.function.ThrowingSupplier;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class BindTest {
@@ -83,5 +89,55 @@ class BindTest {
         .isInstanceOf(IllegalUnbindException.class)
         .hasMessageContaining("ADD-IP");
     assertThat(client.getAllLocalAddresses()).hasSize(2);
+  }
+
+  /** A channel kind, as far as binding goes. */
+  record Kind(
+      ThrowingConsumer<SocketAddress> bind,
+      ThrowingConsumer<InetAddress> bindAddress,
+      ThrowingSupplier<Set<SocketAddress>> localAddresses,
+      Executable close) {}
+
+  /**
+   * The bind rules every channel kind shares: nothing to add before bind, a failed bind leaves the
+   * channel unbound, one bind only, and closing lets the endpoint go.
+   */
+  void followsTheBindRules(Kind kind) throws Throwable {
+    InetSocketAddress taken = Loopback.address(Loopback.server(stack));
+    assertThatThrownBy(() -> kind.bindAddress().accept(LO2))
+        .isInstanceOf(NotYetBoundException.class);
+    assertThat(kind.localAddresses().get()).isEmpty();
+
+    assertThatThrownBy(() -> kind.bind().accept(taken)).isInstanceOf(BindException.class);
+    assertThat(kind.localAddresses().get()).isEmpty();
+    assertThat(stack.endpoints()).hasSize(1);
+
+    kind.bind().accept(new InetSocketAddress(LO1, 0));
+    assertThatThrownBy(() -> kind.bind().accept(new InetSocketAddress(LO1, 0)))
+        .isInstanceOf(AlreadyBoundException.class);
+    kind.bindAddress().accept(LO2);
+    assertThat(kind.localAddresses().get()).hasSize(2);
+    assertThat(stack.endpoints()).hasSize(2);
+
+    kind.close().execute();
+    assertThat(stack.endpoints()).hasSize(1);
+  }
+
+  @Test
+  void aOneToOneChannelFollowsTheBindRules() throws Throwable {
+    SctpChannel ch = SctpChannel.open(stack);
+    followsTheBindRules(new Kind(ch::bind, ch::bindAddress, ch::getAllLocalAddresses, ch::close));
+  }
+
+  @Test
+  void aServerChannelFollowsTheBindRules() throws Throwable {
+    SctpServerChannel ch = SctpServerChannel.open(stack);
+    followsTheBindRules(new Kind(ch::bind, ch::bindAddress, ch::getAllLocalAddresses, ch::close));
+  }
+
+  @Test
+  void aOneToManyChannelFollowsTheBindRules() throws Throwable {
+    SctpMultiChannel ch = SctpMultiChannel.open(stack);
+    followsTheBindRules(new Kind(ch::bind, ch::bindAddress, ch::getAllLocalAddresses, ch::close));
   }
 }

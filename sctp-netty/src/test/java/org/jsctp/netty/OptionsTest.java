@@ -80,6 +80,9 @@ class OptionsTest {
     m.put(SCTP_PARTIAL_DELIVERY_POINT, 10_000);
     m.put(SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
     m.put(SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, 4_242));
+    m.put(SCTP_DEFAULT_PRINFO, new org.jsctp.netty.option.PrInfo(org.jsctp.api.PrPolicy.RTX, 2));
+    m.put(SCTP_STREAM_SCHEDULER, org.jsctp.api.StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
+    m.put(SctpStandardSocketOptions.SCTP_ENABLE_STREAM_RESET, 7);
     return m;
   }
 
@@ -133,7 +136,16 @@ class OptionsTest {
             SCTP_AUTOCLOSE,
             SCTP_STATUS,
             SCTP_GET_PEER_ADDR_INFO,
-            SCTP_LOCAL_UDP_ENCAPS_PORT));
+            SCTP_LOCAL_UDP_ENCAPS_PORT,
+            SCTP_PR_SUPPORTED,
+            SCTP_PR_ASSOC_STATUS,
+            SCTP_PR_STREAM_STATUS,
+            SCTP_INTERLEAVING_SUPPORTED,
+            SCTP_STREAM_SCHEDULER_VALUE,
+            SctpStandardSocketOptions.SCTP_RECONFIG_SUPPORTED,
+            SctpStandardSocketOptions.SCTP_RESET_STREAMS,
+            SctpStandardSocketOptions.SCTP_RESET_ASSOC,
+            SctpStandardSocketOptions.SCTP_ADD_STREAMS));
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Options.ALL);
   }
 

@@ -356,6 +356,14 @@ public final class ScriptedPeer {
     return outbox.pollFirst();
   }
 
+  /**
+   * Collects what the IUT sends and tells after a call made on the association directly (an
+   * option change, a stream reset), as the tester's own calls do.
+   */
+  public void flush() {
+    drain();
+  }
+
   /** Asserts nothing is waiting in the outbox. */
   public void expectNoPacket() {
     assertThat(outbox).as("packets sent by the IUT at %d", now).isEmpty();
@@ -544,8 +552,19 @@ public final class ScriptedPeer {
 
   /** The IUT connects and the tester completes the handshake; COMM_UP is checked. */
   public SctpAssociation establishActive() {
+    return establishActive(new Parameter[0]);
+  }
+
+  /**
+   * The IUT connects and the tester completes the handshake, its INIT ACK carrying {@code
+   * extraParameters} too (to offer extensions, for example); COMM_UP is checked.
+   */
+  public SctpAssociation establishActive(Parameter... extraParameters) {
     connect();
-    sendInitAck(initAck());
+    List<Parameter> parameters = new ArrayList<>();
+    parameters.add(new StateCookieParameter(TESTER_COOKIE));
+    parameters.addAll(List.of(extraParameters));
+    sendInitAck(initAck(10, 10, DEFAULT_PEER_RWND, parameters));
     expectCookieEcho();
     send(new CookieAckChunk());
     assertThat(associationChanges()).containsExactly(AssociationChange.Kind.COMM_UP);

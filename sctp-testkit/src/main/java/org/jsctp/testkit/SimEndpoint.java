@@ -70,7 +70,11 @@ public final class SimEndpoint implements SimulatedStack {
   }
 
   public SendOutcome send(long now, SctpAssociation a, int stream, byte[] data, boolean unordered) {
-    OutgoingMessage m = new OutgoingMessage(stream, 0, unordered, false, Bytes.wrap(data), 0, Long.MAX_VALUE);
+    return send(now, a, new OutgoingMessage(stream, 0, unordered, false, Bytes.wrap(data), 0, Long.MAX_VALUE));
+  }
+
+  /** Sends a message built by the caller (with a PR-SCTP policy or a context, for example). */
+  public SendOutcome send(long now, SctpAssociation a, OutgoingMessage m) {
     SendOutcome outcome = a.send(now, m);
     drainEvents();
     return outcome;

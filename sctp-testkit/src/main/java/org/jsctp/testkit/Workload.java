@@ -73,23 +73,24 @@ public final class Workload {
     return toSend.isEmpty();
   }
 
-  /** Messages reassembled from what arrived (pieces of partially delivered messages joined). */
+  /**
+   * Messages reassembled from what arrived: pieces of partially delivered messages joined, per
+   * stream and kind (with I-DATA, pieces of messages of different streams interleave).
+   */
   public static List<Message> delivered(List<MessageReceived> events) {
     List<Message> out = new ArrayList<>();
-    ByteArrayOutputStream partial = null;
+    Map<Integer, ByteArrayOutputStream> partial = new HashMap<>();
     for (MessageReceived e : events) {
+      int key = e.streamId() << 1 | (e.unordered() ? 1 : 0);
       if (!e.complete()) {
-        if (partial == null) {
-          partial = new ByteArrayOutputStream();
-        }
-        partial.writeBytes(e.data().toByteArray());
+        partial.computeIfAbsent(key, k -> new ByteArrayOutputStream()).writeBytes(e.data().toByteArray());
         continue;
       }
       byte[] data;
-      if (partial != null) {
-        partial.writeBytes(e.data().toByteArray());
-        data = partial.toByteArray();
-        partial = null;
+      ByteArrayOutputStream pieces = partial.remove(key);
+      if (pieces != null) {
+        pieces.writeBytes(e.data().toByteArray());
+        data = pieces.toByteArray();
       } else {
         data = e.data().toByteArray();
       }

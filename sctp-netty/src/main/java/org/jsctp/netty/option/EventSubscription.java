@@ -11,6 +11,12 @@ package org.jsctp.netty.option;
  * @param peerError ERROR chunks from the peer (sctp_peer_error_event)
  * @param shutdown the peer's SHUTDOWN (sctp_shutdown_event)
  * @param senderDry nothing left to send or acknowledge (sctp_sender_dry_event)
+ * @param partialDelivery a message read in parts was abandoned (sctp_partial_delivery_event)
+ * @param streamReset streams were reset, or a reset refused or failed (SCTP_STREAM_RESET_EVENT)
+ * @param associationReset the TSNs were reset, or a reset refused or failed
+ *     (SCTP_ASSOC_RESET_EVENT)
+ * @param streamChange streams were added, or adding them refused or failed
+ *     (SCTP_STREAM_CHANGE_EVENT)
  */
 public record EventSubscription(
     boolean association,
@@ -18,20 +24,29 @@ public record EventSubscription(
     boolean sendFailure,
     boolean peerError,
     boolean shutdown,
-    boolean senderDry) {
+    boolean senderDry,
+    boolean partialDelivery,
+    boolean streamReset,
+    boolean associationReset,
+    boolean streamChange) {
 
-  /** The default: everything the JDK's SCTP channels report, sender-dry off. */
+  /**
+   * The default: everything the JDK's SCTP channels report, partial delivery aborts and the stream
+   * reconfiguration events (which come only once the application resets or adds streams, or lets
+   * the peer do so), sender-dry off.
+   */
   public static EventSubscription defaults() {
-    return new EventSubscription(true, true, true, true, true, false);
+    return new EventSubscription(true, true, true, true, true, false, true, true, true, true);
   }
 
   /** Every notification on. */
   public static EventSubscription all() {
-    return new EventSubscription(true, true, true, true, true, true);
+    return new EventSubscription(true, true, true, true, true, true, true, true, true, true);
   }
 
   /** Every notification off. */
   public static EventSubscription none() {
-    return new EventSubscription(false, false, false, false, false, false);
+    return new EventSubscription(false, false, false, false, false, false, false, false, false,
+        false);
   }
 }

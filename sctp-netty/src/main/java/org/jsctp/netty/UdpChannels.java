@@ -1,0 +1,285 @@
+package org.jsctp.netty;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.socket.DatagramPacket;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.jsctp.endpoint.Endpoint;
+import org.jsctp.endpoint.Transmit;
+import org.jsctp.util.LogThrottle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UDP side of one endpoint (RFC 6951 encapsulation): one Netty datagram channel per local IP,
+ * all on one UDP port, each ending in the handler that hands its datagrams to the runtime; the
+ * endpoint's local addresses, which follow the channels; writing the core's transmits while every
+ * channel is writable, and one flush per burst for the channels written to.
+ *
+ * <p>Threading: everything runs on the endpoint's event loop (the channels are registered on it and
+ * their futures complete there), except {@link #port()} and {@link #localAddresses()}, which any
+ * thread may read.
+ */
+final class UdpChannels {
+
+  /** Requested UDP socket buffer size; the kernel caps it (net.core.rmem_max, wmem_max). */
+  private static final int UDP_SOCKET_BUFFER = 4 << 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(UdpChannels.class);
+  private static final int BIND_RETRIES = 5;
+
+  private final SctpStack stack;
+  private final EventLoop loop;
+  private final Endpoint endpoint;
+  private final Function<InetAddress, ChannelHandler> handlers;
+  private final LongSupplier clock;
+  private final LogThrottle disallowedLog = new LogThrottle();
+  private final Map<InetAddress, Channel> channels = new LinkedHashMap<>();
+  private final Set<Channel> dirty = new LinkedHashSet<>();
+  private volatile int port;
+  private volatile List<InetAddress> localAddresses;
+  private int unwritable;
+
+  /**
+   * @param handlers the last handler of the channel bound to each local IP
+   * @param clock the endpoint's time ({@link EndpointRuntime#now()}), for throttling log lines
+   */
+  UdpChannels(
+      SctpStack stack,
+      EventLoop loop,
+      Endpoint endpoint,
+      Function<InetAddress, ChannelHandler> handlers,
+      LongSupplier clock) {
+    this.stack = stack;
+    this.loop = loop;
+    this.endpoint = endpoint;
+    this.handlers = handlers;
+    this.clock = clock;
+    this.localAddresses = List.copyOf(endpoint.localAddresses());
+  }
+
+  /** The UDP port every channel is bound to (0 until bound). Any thread. */
+  int port() {
+    return port;
+  }
+
+  /** The endpoint's local IPs. Any thread. */
+  List<InetAddress> localAddresses() {
+    return localAddresses;
+  }
+
+  // ---- binding -----------------------------------------------------------------------------
+
+  /**
+   * Binds a channel on each of the endpoint's local IPs: the first on {@code udpPort} (0: an
+   * ephemeral port, with a few retries when another IP has that port taken), the others on the port
+   * the first got. On failure every channel bound so far is closed.
+   */
+  CompletableFuture<Void> bindAll(int udpPort) {
+    CompletableFuture<Void> f = new CompletableFuture<>();
+    int retries = udpPort == 0 ? BIND_RETRIES : 0;
+    bindFrom(List.copyOf(endpoint.localAddresses()), 0, udpPort, retries, f);
+    return f;
+  }
+
+  private void bindFrom(
+      List<InetAddress> locals, int index, int udpPort, int retries, CompletableFuture<Void> f) {
+    if (index == locals.size()) {
+      port = udpPort;
+      f.complete(null);
+      return;
+    }
+    InetAddress ip = locals.get(index);
+    bind(ip, udpPort)
+        .addListener(
+            (ChannelFuture cf) -> {
+              if (cf.isSuccess()) {
+                channels.put(ip, cf.channel());
+                int bound =
+                    index == 0
+                        ? ((InetSocketAddress) cf.channel().localAddress()).getPort()
+                        : udpPort;
+                bindFrom(locals, index + 1, bound, retries, f);
+                return;
+              }
+              close();
+              if (index > 0 && retries > 0) {
+                // The ephemeral port of the first address is taken on another one: try another
+                // port.
+                bindFrom(locals, 0, 0, retries - 1, f);
+                return;
+              }
+              f.completeExceptionally(
+                  bindFailed(ip, udpPort, ": " + cf.cause().getMessage(), cf.cause()));
+            });
+  }
+
+  private static BindException bindFailed(
+      InetAddress ip, int udpPort, String detail, Throwable cause) {
+    BindException e =
+        new BindException("cannot bind UDP " + ip.getHostAddress() + ":" + udpPort + detail);
+    e.initCause(cause);
+    return e;
+  }
+
+  private ChannelFuture bind(InetAddress ip, int udpPort) {
+    InetSocketAddress local = new InetSocketAddress(ip, udpPort);
+    return new Bootstrap()
+        .group(loop)
+        .channel(stack.transportSupport().datagramChannelClass)
+        // Bursts of a window's worth of packets must not overflow the kernel's default socket
+        // buffers (212992 bytes on Linux): asked for 4 MiB, clamped by net.core.[rw]mem_max.
+        .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER)
+        .option(ChannelOption.SO_SNDBUF, UDP_SOCKET_BUFFER)
+        // Any datagram fits whole, whatever the peer's MTU; the payload is copied out at once.
+        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
+        .option(ChannelOption.MAX_MESSAGES_PER_READ, 64)
+        .handler(
+            new ChannelInitializer<Channel>() {
+              @Override
+              protected void initChannel(Channel ch) {
+                stack.customizer().customize(local, ch.pipeline());
+                ch.pipeline().addLast("jsctp", handlers.apply(ip));
+              }
+            })
+        .bind(local);
+  }
+
+  /** Adds a local IP: binds a channel on it on the endpoint's port, then tells the endpoint. */
+  void add(InetAddress ip, CompletableFuture<Void> done) {
+    if (channels.containsKey(ip)) {
+      done.complete(null);
+      return;
+    }
+    int udpPort = port;
+    bind(ip, udpPort)
+        .addListener(
+            (ChannelFuture cf) -> {
+              if (!cf.isSuccess()) {
+                done.completeExceptionally(bindFailed(ip, udpPort, "", cf.cause()));
+                return;
+              }
+              channels.put(ip, cf.channel());
+              endpoint.addLocalAddress(ip);
+              localAddresses = List.copyOf(endpoint.localAddresses());
+              done.complete(null);
+            });
+  }
+
+  /**
+   * Removes a local IP from the endpoint and closes its channel.
+   *
+   * @throws IllegalUnbindException when the IP is not bound or associations exist
+   */
+  void remove(InetAddress ip) {
+    if (!endpoint.localAddresses().contains(ip)) {
+      throw new IllegalUnbindException(ip.getHostAddress() + " is not bound");
+    }
+    try {
+      endpoint.removeLocalAddress(ip);
+    } catch (IllegalStateException e) {
+      throw new IllegalUnbindException(e.getMessage());
+    }
+    localAddresses = List.copyOf(endpoint.localAddresses());
+    Channel ch = channels.remove(ip);
+    if (ch != null) {
+      ch.close();
+    }
+  }
+
+  /** Closes every channel. */
+  void close() {
+    for (Channel ch : channels.values()) {
+      ch.close();
+    }
+    channels.clear();
+  }
+
+  // ---- writing -----------------------------------------------------------------------------
+
+  /** A channel's writability changed; true when every channel is writable again. */
+  boolean writabilityChanged(boolean writable) {
+    unwritable += writable ? -1 : 1;
+    return unwritable == 0;
+  }
+
+  /**
+   * Writes the core's transmits while every channel is writable; the rest stay in the core, whose
+   * windows hold the data, until {@link #writabilityChanged} says all are writable again.
+   */
+  void writeTransmits() {
+    while (unwritable == 0) {
+      Transmit t = endpoint.pollTransmit();
+      if (t == null) {
+        return;
+      }
+      write(t);
+    }
+  }
+
+  /** Writes one packet; the array's ownership passed from the core to the DatagramPacket. */
+  private void write(Transmit t) {
+    InetAddress remote = t.remoteAddress();
+    if (!stack.allowsPeer(remote)) {
+      if (LOG.isWarnEnabled() && disallowedLog.allow(clock.getAsLong())) {
+        LOG.warn(
+            "not sending to {}: outside the allowed peer addresses ({} more since the last line)",
+            remote.getHostAddress(),
+            disallowedLog.takeSuppressed());
+      }
+      return;
+    }
+    Channel ch = channels.get(t.localAddress());
+    if (ch == null) {
+      ch = anyChannelLike(remote);
+      if (ch == null) {
+        LOG.debug("no UDP channel to send {}", t);
+        return;
+      }
+    }
+    DatagramPacket packet =
+        new DatagramPacket(
+            Unpooled.wrappedBuffer(t.packet()), new InetSocketAddress(remote, t.remoteUdpPort()));
+    ch.write(packet, ch.voidPromise());
+    dirty.add(ch);
+  }
+
+  private Channel anyChannelLike(InetAddress remote) {
+    for (Map.Entry<InetAddress, Channel> e : channels.entrySet()) {
+      if (e.getKey().getClass() == remote.getClass()) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** Flushes the channels written to since the last flush. */
+  void flush() {
+    if (dirty.isEmpty()) {
+      return;
+    }
+    List<Channel> list = new ArrayList<>(dirty);
+    dirty.clear();
+    for (Channel ch : list) {
+      ch.flush();
+    }
+  }
+}
