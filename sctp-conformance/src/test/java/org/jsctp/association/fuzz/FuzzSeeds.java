@@ -150,20 +150,20 @@ final class FuzzSeeds {
                 advance(1000))),
         new Seed("chunks-the-association-did-not-negotiate", setup(10, false), List.of(
             packet(new ChunkSpec.ForwardTsn(3, 2), next(0, false, 1, 100)),
-            packet(other(ChunkType.I_DATA), other(ChunkType.I_FORWARD_TSN),
-                other(ChunkType.RE_CONFIG), other(ChunkType.ASCONF)),
-            packet(other(ChunkType.ASCONF_ACK), other(ChunkType.AUTH), other(ChunkType.PAD),
-                other(ChunkType.ECNE)),
-            packet(other(ChunkType.CWR), other(ChunkType.NR_SACK), other(ChunkType.PKTDROP),
-                other(0x3F)),
-            packet(other(0x7F), other(0xBF), other(0xFF), next(0, false, 1, 100)),
+            packet(other(ChunkType.I_FORWARD_TSN), other(ChunkType.RE_CONFIG),
+                other(ChunkType.ASCONF), other(ChunkType.ASCONF_ACK)),
+            packet(other(ChunkType.AUTH), other(ChunkType.PAD), other(ChunkType.ECNE),
+                other(ChunkType.CWR)),
+            packet(other(ChunkType.NR_SACK), other(ChunkType.PKTDROP), other(0x3F), other(0x7F)),
+            packet(other(0xBF), other(0xFF), next(0, false, 1, 100)),
             packet(error(CauseCode.INVALID_STREAM_IDENTIFIER), error(CauseCode.STALE_COOKIE),
                 error(CauseCode.OUT_OF_RESOURCE), error(CauseCode.UNRECOGNIZED_CHUNK_TYPE)),
             packet(error(CauseCode.PROTOCOL_VIOLATION), error(0x1234),
                 new ChunkSpec.CookieAck(), new ChunkSpec.StrayInitAck()),
             packet(new ChunkSpec.StrayInitAck()),
             packet(next(10, false, 1, 100)), // a stream the IUT does not have
-            advance(200))),
+            advance(200),
+            packet(other(ChunkType.I_DATA)))), // not negotiated: the IUT aborts
         new Seed("lifetimes-and-refused-sends", setup(11, true), List.of(
             send(0, 0),
             send(10, 100),
