@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jsctp.testkit.ScriptedPeer.MS;
 import static org.jsctp.testkit.ScriptedPeer.SECONDS;
 
+import java.net.Inet4Address;
+import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.ShutdownReceived;
@@ -13,8 +15,12 @@ import org.jsctp.testkit.ScriptedPeer.Sent;
 import org.jsctp.api.SendOutcome;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
+import org.jsctp.wire.CookieEchoChunk;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.HeartbeatChunk;
+import org.jsctp.wire.InitAckChunk;
+import org.jsctp.wire.InitChunk;
+import org.jsctp.wire.Ipv4AddressParameter;
 import org.jsctp.wire.ShutdownAckChunk;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.ShutdownChunk;
@@ -215,6 +221,64 @@ class AssociationTerminationTest {
     assertThat(answer.has(SackChunk.class)).as("a SACK along with the SHUTDOWN").isTrue();
     assertThat(answer.first(SackChunk.class).duplicateTsns()).containsExactly(data.tsn());
     assertThat(peer.receivedStrings()).containsExactly("sent twice");
+  }
+
+  @Test
+  void rfc9260_6_2_aTsnGivenUpInShutdownSentToMakeRoomIsReportedInASackWithTheShutdown() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.options().setRcvbuf(3 * 1200);
+    peer.holdReceivedData(true);
+    peer.establishActive();
+    int first = peer.sendData(0, 0, "x".repeat(1200));
+    peer.expectSack();
+    // SSN 2 waits for SSN 1 and is acknowledged in a gap block.
+    peer.send(new DataChunk(false, false, true, true, first + 2, 0, 2, 0,
+        Bytes.wrap(new byte[1200])));
+    assertThat(peer.expectSack().gapAckBlocks()).containsExactly(new SackChunk.GapAckBlock(2, 2));
+    peer.userShutdown();
+    peer.nextPacketToPeer().only(ShutdownChunk.class);
+    // SSN 1 needs more room than is left: the receiver gives up TSN first + 2 to take it.
+    peer.send(new DataChunk(false, false, true, true, first + 1, 0, 1, 0,
+        Bytes.wrap(new byte[1300])));
+
+    Sent answer = peer.nextPacketToPeer();
+    assertThat(answer.first(ShutdownChunk.class).cumulativeTsnAck()).isEqualTo(first + 1);
+    // Section 6.2: a SACK at once that no longer reports it, or the peer never resends it.
+    assertThat(answer.has(SackChunk.class)).as("a SACK along with the SHUTDOWN").isTrue();
+    assertThat(answer.first(SackChunk.class).gapAckBlocks()).isEmpty();
+  }
+
+  @Test
+  void rfc9260_9_2_inShutdownReceivedQueuedDataGoesOutThoughASackIsDueToAnotherPeerAddress() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.endpoint().listen(true);
+    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(peer.peerTag, 65_535, 10, 10,
+        peer.nextTsn, List.of(new Ipv4AddressParameter((Inet4Address) ScriptedPeer.PEER_ADDRESS),
+            new Ipv4AddressParameter((Inet4Address) ScriptedPeer.PEER_ADDRESS_2))));
+    peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
+    peer.association = peer.endpoint().associations().iterator().next();
+    peer.userSend(0, new byte[1000]);
+    assertThat(dataIn(peer.takeAll())).hasSize(1);
+    // Held back while the first message is in flight (Nagle).
+    peer.userSend(0, "last words".getBytes());
+    assertThat(dataIn(peer.takeAll())).isEmpty();
+    // From its second address the peer sends DATA and a SHUTDOWN acknowledging the first message:
+    // a SACK is due there, which SHUTDOWN-RECEIVED does not send, and the queued message is free.
+    peer.deliver(ScriptedPeer.PEER_ADDRESS_2, ScriptedPeer.PEER_UDP_PORT, ScriptedPeer.encode(
+        ScriptedPeer.PEER_PORT, ScriptedPeer.IUT_PORT, peer.iutTag, peer.data(0, 0, "and bye"),
+        new ShutdownChunk(peer.iutInitialTsn)));
+    assertThat(peer.association.state()).isEqualTo(AssociationState.SHUTDOWN_RECEIVED);
+
+    assertThat(dataIn(peer.takeAll())).extracting(DataChunk::userData)
+        .containsExactly(Bytes.wrap("last words".getBytes()));
+  }
+
+  private static List<DataChunk> dataIn(List<Sent> packets) {
+    List<DataChunk> data = new ArrayList<>();
+    for (Sent s : packets) {
+      data.addAll(s.all(DataChunk.class));
+    }
+    return data;
   }
 
   @Test

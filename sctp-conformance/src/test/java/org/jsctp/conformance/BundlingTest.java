@@ -10,6 +10,7 @@ import org.jsctp.association.AssociationState;
 import org.jsctp.testkit.ScriptedPeer;
 import org.jsctp.testkit.ScriptedPeer.Sent;
 import org.jsctp.timer.Timer;
+import org.jsctp.wire.Bytes;
 import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.CookieEchoChunk;
 import org.jsctp.wire.DataChunk;
@@ -27,6 +28,26 @@ import org.junit.jupiter.api.Test;
  * discarded; DATA may follow COOKIE ECHO, COOKIE ACK and SACK; DATA after SHUTDOWN ACK is ignored.
  */
 class BundlingTest {
+
+  @Test
+  void rfc9260_6_10_dataReadyWhenALoneInitAckGoesOutFollowsInTheNextPacket() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishPassive();
+    // A duplicate INIT (same tag) and an application send, handled before the driver drains:
+    // the INIT ACK goes first and alone, and the DATA must not be counted as sent with it.
+    peer.endpoint().handleDatagram(peer.now(), ScriptedPeer.IUT_ADDRESS, ScriptedPeer.PEER_ADDRESS,
+        ScriptedPeer.PEER_UDP_PORT,
+        ScriptedPeer.encode(ScriptedPeer.PEER_PORT, ScriptedPeer.IUT_PORT, 0, peer.init()));
+    peer.userSend(0, "behind the INIT ACK".getBytes());
+
+    List<Sent> sent = peer.takeAll();
+    assertThat(sent).hasSize(2);
+    sent.get(0).only(InitAckChunk.class);
+    assertThat(sent.get(1).only(DataChunk.class).userData())
+        .isEqualTo(Bytes.wrap("behind the INIT ACK".getBytes()));
+    assertThat(peer.association.options().peerAddressInfos().get(0).flightSize())
+        .isEqualTo(sent.get(1).only(DataChunk.class).paddedLength());
+  }
 
   @Test
   void bdc_i_7_1_discardsAnInitBundledWithData() {

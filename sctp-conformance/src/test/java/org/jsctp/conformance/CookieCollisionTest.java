@@ -3,6 +3,7 @@ package org.jsctp.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.jsctp.testkit.ScriptedPeer.SECONDS;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.SendFailed;
@@ -64,6 +65,35 @@ class CookieCollisionTest {
     // The old tag is dead.
     peer.sendWithTag(oldIutTag, HeartbeatChunk.of(Bytes.wrap(new byte[] {1})));
     peer.expectNoPacket();
+  }
+
+  @Test
+  void caseA_aRestartLeavesNothingInFlightSoThatTheNewTcbSendsAFullWindow() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.options().setNodelay(true);
+    peer.establishPassive();
+    // Fill the initial congestion window (section 7.2.1) with data the restart will fail.
+    for (int i = 0; i < 4; i++) {
+      peer.userSend(0, new byte[1400]);
+    }
+    assertThat(peer.takeAll()).isNotEmpty();
+    assertThat(peer.association.options().peerAddressInfos().get(0).flightSize()).isPositive();
+    peer.sendWithTag(0, new InitChunk(NEW_PEER_TAG, 65535, 10, 10, 9000, List.of()));
+    InitAckChunk ack = peer.nextPacket().only(InitAckChunk.class);
+    peer.sendWithTag(ack.initiateTag(), new CookieEchoChunk(ack.stateCookie().orElseThrow()));
+    peer.nextPacket().only(CookieAckChunk.class);
+    assertThat(peer.associationChanges()).endsWith(AssociationChange.Kind.RESTART);
+    // The old TSNs are gone with the old TCB, and so is their share of the path's flight.
+    assertThat(peer.association.options().peerAddressInfos().get(0).flightSize()).isZero();
+    // The new TCB starts with the initial window: three chunks of 1400 bytes go at once.
+    for (int i = 0; i < 3; i++) {
+      peer.userSend(0, new byte[1400]);
+    }
+    List<Integer> tsns = new ArrayList<>();
+    for (Sent s : peer.takeAll()) {
+      s.all(DataChunk.class).forEach(d -> tsns.add(d.tsn()));
+    }
+    assertThat(tsns).containsExactly(ack.initialTsn(), ack.initialTsn() + 1, ack.initialTsn() + 2);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.jsctp.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jsctp.testkit.ScriptedPeer.MS;
 import static org.jsctp.testkit.ScriptedPeer.SECONDS;
 import static org.jsctp.testkit.ScriptedPeer.gap;
@@ -24,14 +25,48 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Data transfer rules of RFC 9260 beyond the ETSI D and A purposes: the I bit, the gap block limit,
- * SSN wrap, unordered delivery, a_rwnd accounting and a full window, the Nagle-like delay, a SACK
- * for a TSN never sent, and malformed chunks inside an association.
+ * SSN wrap, unordered delivery, no DATA without user data, a_rwnd accounting and a full window,
+ * the Nagle-like delay, a SACK for a TSN never sent, and malformed chunks inside an association.
  */
 class DataTransferRulesTest {
 
   private static DataChunk chunk(
       int tsn, int stream, int ssn, boolean unordered, boolean b, boolean e, String text) {
     return new DataChunk(false, unordered, b, e, tsn, stream, ssn, 0, Bytes.wrap(text.getBytes()));
+  }
+
+  @Test
+  void rfc9260_6_2_anEmptyMessageIsRefusedAndNoDataChunkWithoutUserDataIsSent() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishPassive();
+    // Section 6.2: an endpoint must not send a DATA chunk without user data; the peer would abort.
+    assertThatThrownBy(() -> peer.userSend(0, new byte[0]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("user data");
+    peer.expectSilenceFor(10 * SECONDS);
+    assertThat(peer.association.bufferedAmount()).isZero();
+  }
+
+  @Test
+  void rfc9260_6_5_aMessageReusingTheSsnOfOneBeingPartiallyDeliveredIsDiscarded() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.options().setPartialDeliveryPoint(4000);
+    peer.establishPassive();
+    int t = peer.nextTsn;
+    byte[] part = new byte[4000];
+    // SSN 0 in three fragments: past the partial delivery point after two.
+    peer.send(new DataChunk(false, false, true, false, t, 0, 0, 0, Bytes.wrap(part)));
+    peer.send(new DataChunk(false, false, false, false, t + 1, 0, 0, 0, Bytes.wrap(part)));
+    assertThat(peer.received()).hasSize(1);
+    assertThat(peer.received().get(0).complete()).isFalse();
+    // Another message with SSN 0 on the same stream, against section 6.5, then the last fragment.
+    peer.send(chunk(t + 3, 0, 0, false, true, true, "reuses SSN 0"));
+    peer.send(new DataChunk(false, false, false, true, t + 2, 0, 0, 0, Bytes.wrap(part)));
+    peer.send(chunk(t + 4, 0, 1, false, true, true, "SSN 1"));
+
+    assertThat(peer.received()).extracting(m -> m.streamSequenceNumber() + ":" + m.complete())
+        .containsExactly("0:false", "0:true", "1:true");
+    assertThat(new String(peer.received().get(2).data().toByteArray())).isEqualTo("SSN 1");
   }
 
   @Test

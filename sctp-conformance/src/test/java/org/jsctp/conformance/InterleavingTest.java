@@ -112,6 +112,23 @@ class InterleavingTest {
   }
 
   @Test
+  void rfc8260_2_1_aMessageReusingTheMidOfOneBeingPartiallyDeliveredIsDiscarded() {
+    ScriptedPeer peer = ScriptedPeer.with(b -> b.set(Sysctl.INTL_ENABLE, 1));
+    peer.options().setPartialDeliveryPoint(8);
+    peer.establishActive(new SupportedExtensionsParameter(List.of(ChunkType.I_DATA)));
+    int t = peer.nextTsn;
+    peer.send(fragment(t, 0, 0, 0, true, false, "first half, "));
+    assertThat(peer.received()).extracting(InterleavingTest::text).containsExactly("first half, ");
+    // Another complete message with MID 0 on stream 0, then the rest of the first and MID 1.
+    peer.send(fragment(t + 2, 0, 0, 0, true, true, "reuses MID 0"));
+    peer.send(fragment(t + 1, 0, 0, 1, false, true, "second half"));
+    peer.send(fragment(t + 3, 0, 1, 0, true, true, "MID 1"));
+
+    assertThat(peer.received()).extracting(InterleavingTest::text)
+        .containsExactly("first half, ", "second half", "MID 1");
+  }
+
+  @Test
   void rfc8260_2_1_anIDataChunkOnAnAssociationThatDidNotNegotiateItAbortsWithProtocolViolation() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.establishActive();

@@ -131,6 +131,21 @@ class InvalidMessageHandlingTest {
   }
 
   @Test
+  void rfc9260_3_3_10_3_aCookieStaleForMoreThan2To32MicrosecondsGetsTheLargestMeasure() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.endpoint().listen(true);
+    InitAckChunk ack = peer.sendInitExpectInitAck(peer.init());
+    // No cookie was signed since, so the secret has not rotated: the MAC still verifies.
+    peer.advance(2 * 3600 * SECONDS);
+    peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
+    ErrorChunk error = peer.nextPacketToPeer().only(ErrorChunk.class);
+    // The Measure of Staleness is 32 bits of microseconds (about 71.6 minutes): it saturates.
+    assertThat(error.cause(StaleCookieCause.class).orElseThrow().stalenessMicros())
+        .isEqualTo(0xFFFF_FFFFL);
+    assertThat(peer.endpoint().counters().get(MibCounter.SCTP_INTERNAL_ERRORS)).isZero();
+  }
+
+  @Test
   void imh_i_3_7_ignoresAnAbortWithAWrongVerificationTag() {
     ScriptedPeer peer = new ScriptedPeer();
     peer.establishPassive();

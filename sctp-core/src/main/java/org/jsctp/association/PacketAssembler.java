@@ -59,7 +59,8 @@ final class PacketAssembler {
       ControlQueue.Entry first = a.controls.peek();
       dest = first.destination();
       vtag = first.verificationTag();
-    } else if (tcb != null && tcb.receiver.sackDue()) {
+    } else if (tcb != null && tcb.receiver.sackDue() && state.receivesData()) {
+      // Only where a SACK may go: after the peer's SHUTDOWN none is sent, and data must not wait.
       dest = sackDestination(tcb);
     } else if (dataPath != null && tcb != null) {
       Path sendOn = null;

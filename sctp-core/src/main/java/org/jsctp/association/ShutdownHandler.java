@@ -60,7 +60,7 @@ final class ShutdownHandler {
     Destination dest = a.primaryDestination();
     DataReceiver receiver = s.tcb().receiver;
     a.queueControl(new ShutdownChunk(receiver.cumulativeTsn()), dest);
-    if (!receiver.hasGaps() && !receiver.hasDuplicates()) {
+    if (shutdownSaysAll(receiver)) {
       receiver.sackSent();
     }
     startT2(s, now, dest);
@@ -156,16 +156,25 @@ final class ShutdownHandler {
 
   /**
    * In SHUTDOWN-SENT every packet with DATA is answered with a SHUTDOWN, and with a SACK too when
-   * the SHUTDOWN's cumulative TSN cannot say everything: gaps, or duplicates (section 9.2).
+   * the SHUTDOWN's cumulative TSN cannot say everything.
    */
   void onDataWhileShutdownSent(ShuttingDown s, long now) {
     DataReceiver receiver = s.tcb().receiver;
-    if (receiver.hasGaps() || receiver.hasDuplicates()) {
+    if (!shutdownSaysAll(receiver)) {
       receiver.requestSack();
     } else {
       receiver.sackSent();
     }
     sendShutdown(s, now);
+  }
+
+  /**
+   * Whether a SHUTDOWN's cumulative TSN says all a SACK would: no gaps and no duplicates to report
+   * (section 9.2), and no chunk dropped or TSN given up for want of room since the last SACK,
+   * which section 6.2 wants reported at once (an earlier SACK may have reported it received).
+   */
+  private static boolean shutdownSaysAll(DataReceiver receiver) {
+    return !receiver.hasGaps() && !receiver.hasDuplicates() && !receiver.hasDropsToReport();
   }
 
   /** T2-shutdown and the T5-shutdown-guard, when due. */

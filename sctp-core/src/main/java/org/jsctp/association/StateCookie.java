@@ -68,9 +68,12 @@ public record StateCookie(
     return now - createdAt > lifetimeNanos;
   }
 
-  /** How long past its lifetime the cookie is, in microseconds (cause 3, section 3.3.10.3). */
+  /**
+   * How long past its lifetime the cookie is, in microseconds (cause 3, section 3.3.10.3), at
+   * most the 32 bits the cause carries (about 71.6 minutes).
+   */
   public long stalenessMicros(long now) {
-    return Math.max(0, (now - createdAt - lifetimeNanos) / 1000);
+    return Math.min(0xFFFF_FFFFL, Math.max(0, (now - createdAt - lifetimeNanos) / 1000));
   }
 
   /** Serializes and signs the cookie with the current secret. */

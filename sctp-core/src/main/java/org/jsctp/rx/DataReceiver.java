@@ -62,6 +62,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   private boolean firstDataSeen;
   private boolean hadGaps;
   private boolean packetHadDuplicate;
+  private boolean droppedSinceSack;
   private boolean packetHadData;
   private long lastAdvertisedRwnd;
   private InetAddress lastDataSource;
@@ -211,6 +212,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       }
       env.counters().increment(MibCounter.SCTP_RENEGED_TSNS);
       sackNow = true;
+      droppedSinceSack = true;
     }
     return true;
   }
@@ -419,6 +421,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   private DataOutcome dropped() {
     env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
     sackNow = true;
+    droppedSinceSack = true;
     return DataOutcome.DROPPED;
   }
 
@@ -495,6 +498,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   /** Records that a SACK went out (or that a SHUTDOWN carried the cumulative TSN). */
   public void sackSent() {
     sackNow = false;
+    droppedSinceSack = false;
     packetsSinceSack = 0;
     delayedSack.stop();
     tracker.clearDuplicates();
@@ -549,8 +553,9 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     if (m.unordered()) {
       deliver(m);
     } else if (ordered.isStale(m.streamId(), m.streamSequenceNumber())
+        || reassembly.partiallyDelivering(m.streamId(), m.streamSequenceNumber())
         || !ordered.offer(m, this)) {
-      // An SSN already delivered, or one that already waits: the peer broke section 6.5.
+      // An SSN already delivered, being delivered, or waiting: the peer broke section 6.5.
       env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
     }
   }
@@ -660,6 +665,14 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   public boolean hasGaps() {
     return tracker.hasGaps();
+  }
+
+  /**
+   * Whether a chunk was dropped, or a held TSN given up, since the last SACK: RFC 9260 section
+   * 6.2 wants a SACK at once showing only what is held.
+   */
+  public boolean hasDropsToReport() {
+    return droppedSinceSack;
   }
 
   /** Whether duplicates arrived that no SACK has reported yet. */

@@ -103,6 +103,12 @@ final class InterleavedReassembly implements Reassembler {
   }
 
   @Override
+  public boolean partiallyDelivering(int streamId, int messageId) {
+    Held h = delivering.get(kind(streamId, false));
+    return h != null && h.messageId == messageId;
+  }
+
+  @Override
   public void add(long tsn, UserDataChunk fragment, InetAddress source, TsnTracker tracker,
       Sink sink) {
     IDataChunk d = (IDataChunk) fragment;

@@ -37,6 +37,9 @@ sealed interface Reassembler permits Reassembly, InterleavedReassembly {
    */
   boolean blocksDelivery(int streamId);
 
+  /** Whether the ordered message with this stream and SSN (or MID) is being delivered in pieces. */
+  boolean partiallyDelivering(int streamId, int messageId);
+
   /**
    * Takes one fragment (not both B and E) with unwrapped TSN {@code tsn}, delivering whatever it
    * completes.

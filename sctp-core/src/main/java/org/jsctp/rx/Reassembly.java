@@ -58,6 +58,11 @@ final class Reassembly implements Reassembler {
     return partialActive;
   }
 
+  @Override
+  public boolean partiallyDelivering(int streamId, int ssn) {
+    return partialActive && !partialUnordered && partialStream == streamId && partialSsn == ssn;
+  }
+
   private static int streamKey(int streamId, int ssn) {
     return streamId << 16 | (ssn & 0xFFFF);
   }

@@ -284,6 +284,10 @@ public final class DataSender {
    */
   public int fill(PacketBuilder packet, Path path, Path dataPath, long now) {
     pr.expire(now);
+    if (!packet.acceptsData()) {
+      // A chunk given a TSN or marked sent must go out in this packet, or it would count as sent.
+      return 0;
+    }
     int added = 0;
     boolean pendingRetransmission = false;
     if (outstanding.markedCount() > 0) {

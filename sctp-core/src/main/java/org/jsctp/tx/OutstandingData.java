@@ -571,10 +571,17 @@ final class OutstandingData {
     return point;
   }
 
-  /** Forgets every chunk (the association ends), handing each to {@code sink} oldest first. */
+  /**
+   * Forgets every chunk (the association ends, or a restart or collision replaces the TCB),
+   * handing each to {@code sink} oldest first. The paths outlive the TCB, so each chunk also
+   * leaves its path's flight and RTT measurement.
+   */
   void drain(Consumer<OutstandingChunk> sink) {
     while (size > 0) {
-      sink.accept(removeFirst());
+      OutstandingChunk c = removeFirst();
+      removeFromFlight(c);
+      invalidateTiming(c);
+      sink.accept(c);
     }
     totalFlight = 0;
     markedCount = 0;

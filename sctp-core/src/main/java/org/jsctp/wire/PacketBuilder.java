@@ -123,6 +123,14 @@ public final class PacketBuilder {
     }
   }
 
+  /**
+   * Whether DATA may join the packet as built so far: not after INIT, INIT ACK or SHUTDOWN
+   * COMPLETE, an ABORT, a SHUTDOWN or a SHUTDOWN ACK (RFC 9260 section 6.10).
+   */
+  public boolean acceptsData() {
+    return mayBundle(ChunkType.DATA);
+  }
+
   /** Bytes still free: {@code maxPacketSize} minus the packet built so far. */
   public int remaining() {
     return maxPacketSize - size;

@@ -52,6 +52,24 @@ class PacketBuilderTest {
   }
 
   @Test
+  void acceptsDataExactlyWhereAddWouldTakeIt() {
+    List<Chunk> refusing = List.of(INIT, new ShutdownCompleteChunk(false),
+        new AbortChunk(false, List.of()), new ShutdownChunk(1), new ShutdownAckChunk());
+    for (Chunk first : refusing) {
+      PacketBuilder builder = new PacketBuilder(1200);
+      assertThat(builder.acceptsData()).isTrue();
+      builder.add(first);
+      assertThat(builder.acceptsData()).as("after %s", first).isFalse();
+      assertThat(builder.add(data(1, 1))).isFalse();
+    }
+    PacketBuilder builder = new PacketBuilder(1200);
+    builder.add(SACK);
+    builder.add(new CookieAckChunk());
+    assertThat(builder.acceptsData()).isTrue();
+    assertThat(builder.add(data(1, 1))).isTrue();
+  }
+
+  @Test
   void keepsInitInitAckAndShutdownCompleteAlone() {
     PacketBuilder builder = new PacketBuilder(1200);
     assertThat(builder.add(INIT)).isTrue();
