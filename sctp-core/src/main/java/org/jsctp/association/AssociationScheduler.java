@@ -15,14 +15,23 @@ public final class AssociationScheduler {
 
   private record Entry(long deadline, long version, SctpAssociation association) {}
 
+  /** Told of an exception from an association's timer or packet building: a bug of ours. */
+  public interface InternalErrors {
+    void failed(SctpAssociation association, long now, RuntimeException error);
+  }
+
   private final ArrayDeque<SctpAssociation> touched = new ArrayDeque<>();
   private final ArrayDeque<SctpAssociation> sending = new ArrayDeque<>();
   private final PriorityQueue<Entry> heap =
       new PriorityQueue<>((x, y) -> Long.compare(x.deadline, y.deadline));
   private int live;
 
-  /** An empty schedule, for a new endpoint. */
-  public AssociationScheduler() {}
+  private final InternalErrors errors;
+
+  /** An empty schedule, for a new endpoint; {@code errors} hears of an association's bug. */
+  public AssociationScheduler(InternalErrors errors) {
+    this.errors = errors;
+  }
 
   /** An association changed: its deadline and its output must be looked at again. */
   public void touch(SctpAssociation a) {
@@ -85,7 +94,7 @@ public final class AssociationScheduler {
     flush();
     SctpAssociation a;
     while ((a = sending.peekFirst()) != null) {
-      Transmit t = a.state() == AssociationState.CLOSED ? null : a.pollTransmit(now);
+      Transmit t = a.state() == AssociationState.CLOSED ? null : poll(a, now);
       if (t != null) {
         sending.pollFirst();
         sending.addLast(a);
@@ -96,6 +105,15 @@ public final class AssociationScheduler {
       a.schedule.sending = false;
     }
     return null;
+  }
+
+  private Transmit poll(SctpAssociation a, long now) {
+    try {
+      return a.pollTransmit(now);
+    } catch (RuntimeException e) {
+      errors.failed(a, now, e);
+      return null;
+    }
   }
 
   /** The earliest deadline of all associations, or {@link Timer#NEVER}. */
@@ -122,7 +140,11 @@ public final class AssociationScheduler {
     }
     for (SctpAssociation a : due) {
       if (a.state() != AssociationState.CLOSED) {
-        a.handleTimeout(now);
+        try {
+          a.handleTimeout(now);
+        } catch (RuntimeException e) {
+          errors.failed(a, now, e);
+        }
         touch(a);
       }
     }

@@ -66,7 +66,7 @@ public final class Endpoint {
   private final MibCounters counters = new MibCounters();
   private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
   private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
-  private final AssociationScheduler scheduler = new AssociationScheduler();
+  private final AssociationScheduler scheduler = new AssociationScheduler(this::internalError);
   private final Map<Integer, SctpAssociation> byTag = new HashMap<>();
   private final Map<Integer, SctpAssociation> byId = new HashMap<>();
   private final Map<PeerKey, SctpAssociation> byPeer = new HashMap<>();
@@ -246,6 +246,26 @@ public final class Endpoint {
         LOG.error("internal error handling a packet from {}:{} ({} more since the last line): {}",
             remote.getHostAddress(), remoteUdpPort, internalErrors.takeSuppressed(), packet, e);
       }
+    }
+  }
+
+  /**
+   * An association's timer or packet building threw: a bug of ours. It is counted, logged at most
+   * once a minute, and the association is aborted, so that the application learns what was not
+   * delivered (SEND_FAILED, COMM_LOST) instead of the association spinning on a timer that keeps
+   * failing or going silent.
+   */
+  private void internalError(SctpAssociation a, long time, RuntimeException e) {
+    counters.increment(MibCounter.SCTP_INTERNAL_ERRORS);
+    if (internalErrors.allow(time)) {
+      LOG.error("internal error in association {} ({} more since the last line); aborting it",
+          a.id(), internalErrors.takeSuppressed(), e);
+    }
+    try {
+      a.abort(time, org.jsctp.wire.Bytes.wrap(
+          "internal error".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+    } catch (RuntimeException again) {
+      // The association cannot even abort: it is left to the peer's timers.
     }
   }
 

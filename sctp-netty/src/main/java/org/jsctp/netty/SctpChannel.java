@@ -212,6 +212,8 @@ public abstract class SctpChannel implements java.nio.channels.Channel {
    * SctpStandardSocketOptions#SCTP_DEFAULT_SEND_PARAM}.
    *
    * @return the number of bytes sent
+   * @throws IllegalArgumentException when {@code src} has no bytes: SCTP has no empty messages
+   *     (RFC 9260 section 6.2), so this throws at once, as the asynchronous send does
    * @throws InvalidStreamException when the stream is outside the association's outbound streams
    * @throws java.nio.channels.NotYetConnectedException when not connected
    * @throws java.nio.channels.ClosedChannelException after shutdown or close
@@ -231,6 +233,8 @@ public abstract class SctpChannel implements java.nio.channels.Channel {
    * accepted the message into the send buffer. Messages of one channel are accepted in call order.
    * While the buffer is full, sends wait, up to one more send buffer of data; beyond that the
    * future fails with {@link SendBufferFullException}.
+   *
+   * @throws IllegalArgumentException at once when {@code src} has no bytes (RFC 9260 section 6.2)
    */
   public abstract CompletableFuture<Integer> sendAsync(ByteBuffer src, MessageInfo messageInfo);
 

@@ -129,6 +129,8 @@ public abstract class SctpMultiChannel implements java.nio.channels.Channel {
    * Sends a message on {@link MessageInfo#association()}, or to {@link MessageInfo#address()}: with
    * no association to that address, one is set up implicitly (an unbound channel binds first) and
    * the message goes out once it is up. Waits while the send buffer is full.
+   *
+   * @throws IllegalArgumentException when {@code src} has no bytes (RFC 9260 section 6.2)
    */
   public abstract int send(ByteBuffer src, MessageInfo messageInfo) throws IOException;
 
