@@ -52,4 +52,17 @@ class RetransmissionTimerTest {
     fresh.only(DataChunk.class);
     assertThat(peer.awaitPacket(10 * SECONDS).at() - fresh.at()).isEqualTo(1 * SECONDS);
   }
+
+  @Test
+  void t3RtxOfAMessageSentAfterALongSilenceRunsOneRtoFromItsSending() {
+    // Nothing reaches the endpoint for a minute (no heartbeats, no timers): its last input is
+    // old, but T3-rtx counts from the send the application made now.
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishActive();
+    peer.advance(60 * SECONDS);
+    peer.userSend(0, "after a minute".getBytes());
+    Sent data = peer.nextPacketToPeer();
+    data.only(DataChunk.class);
+    assertThat(peer.awaitPacket(10 * SECONDS).at() - data.at()).isEqualTo(1 * SECONDS);
+  }
 }

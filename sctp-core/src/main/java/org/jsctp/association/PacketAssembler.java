@@ -44,7 +44,9 @@ final class PacketAssembler {
    * pending SACK bundled.
    */
   Transmit pollTransmit(long now) {
+    // The endpoint's time may be older than the association's, which a user call moved on.
     a.lastNow = Math.max(a.lastNow, now);
+    now = a.lastNow;
     AssociationState state = a.state();
     if (state == AssociationState.CLOSED) {
       return null;
