@@ -11,13 +11,31 @@ import java.util.Objects;
  * and {@code remoteUdpPort} (RFC 6951 section 5.3). Ownership of the array passes to the
  * driver: the core never touches it again.
  *
+ * <p>Packets are built for their path's PLPMTU (RFC 8899) and should go with the IP
+ * don't-fragment bit set, so that path MTU discovery sees their loss. A few may not:
+ * {@code allowFragmentation} marks a packet larger than the PLPMTU that cannot be made smaller (a
+ * chunk that already has a TSN is never cut again, RFC 9260 section 6.9) or that goes to a path
+ * where even BASE_PLPMTU failed. RFC 8899 section 4.4 lets such a packet be fragmented by the
+ * network layer; the driver sends it so if it can (clearing DF, sender-side IP fragmentation),
+ * else as it is. Probes are never marked.
+ *
  * @param localAddress the local IP to send from; one UDP channel is bound per local IP
  * @param remoteAddress the peer IP to send to
  * @param remoteUdpPort the peer's UDP encapsulation port for this path
  * @param packet the complete SCTP packet, checksum included
+ * @param allowFragmentation whether the IP layer may fragment the datagram
  */
 public record Transmit(
-    InetAddress localAddress, InetAddress remoteAddress, int remoteUdpPort, byte[] packet) {
+    InetAddress localAddress,
+    InetAddress remoteAddress,
+    int remoteUdpPort,
+    byte[] packet,
+    boolean allowFragmentation) {
+
+  /** A packet that fits its path: sent with don't-fragment where the driver can set it. */
+  public Transmit(InetAddress localAddress, InetAddress remoteAddress, int remoteUdpPort, byte[] packet) {
+    this(localAddress, remoteAddress, remoteUdpPort, packet, false);
+  }
 
   public Transmit {
     Objects.requireNonNull(localAddress, "localAddress");
@@ -31,6 +49,7 @@ public record Transmit(
   @Override
   public String toString() {
     return "Transmit[" + localAddress.getHostAddress() + " -> " + remoteAddress.getHostAddress()
-        + ":" + remoteUdpPort + ", " + packet.length + " bytes]";
+        + ":" + remoteUdpPort + ", " + packet.length + " bytes"
+        + (allowFragmentation ? ", may fragment" : "") + "]";
   }
 }

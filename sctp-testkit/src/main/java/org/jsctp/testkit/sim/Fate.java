@@ -10,7 +10,10 @@ public enum Fate {
   BLACKHOLED,
   /** Tail-dropped because the link's transmit queue was full. */
   QUEUE_FULL,
-  /** Larger than the link MTU, IP and UDP headers included. */
+  /**
+   * Larger than the link MTU, IP and UDP headers included, and not allowed to be fragmented;
+   * dropped without an ICMP message.
+   */
   TOO_BIG,
   /** Dropped by a packet filter on the link. */
   FILTERED,

@@ -5,7 +5,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Wraps an SCTP packet in the UDP datagram and IP packet it travelled in (RFC 6951 section 5.3),
- * with valid IPv4 header and UDP checksums, so that capture tools decode it.
+ * with valid IPv4 header and UDP checksums, so that capture tools decode it. IPv4 packets carry
+ * the don't-fragment bit unless the sender allowed fragmentation; they are written whole, as the
+ * receiver reassembles them.
  */
 final class IpUdpFrame {
 
@@ -23,7 +25,7 @@ final class IpUdpFrame {
     }
     byte[] udp = udp(datagram, source, destination);
     return datagram.source() instanceof Inet4Address
-        ? ipv4(source, destination, (int) datagram.id(), udp)
+        ? ipv4(source, destination, (int) datagram.id(), datagram.fragmentable(), udp)
         : ipv6(source, destination, udp);
   }
 
@@ -47,12 +49,13 @@ final class IpUdpFrame {
     return bytes;
   }
 
-  private static byte[] ipv4(byte[] source, byte[] destination, int identification, byte[] udp) {
+  private static byte[] ipv4(byte[] source, byte[] destination, int identification,
+      boolean fragmentable, byte[] udp) {
     ByteBuffer ip = ByteBuffer.allocate(SimDatagram.IPV4_HEADER_LENGTH + udp.length);
     ip.put((byte) 0x45).put((byte) 0)
         .putShort((short) (SimDatagram.IPV4_HEADER_LENGTH + udp.length))
         .putShort((short) identification)
-        .putShort((short) 0x4000)
+        .putShort((short) (fragmentable ? 0 : 0x4000))
         .put((byte) TTL).put((byte) PROTOCOL_UDP)
         .putShort((short) 0)
         .put(source).put(destination);

@@ -13,6 +13,7 @@ public final class LinkCounters {
   private long sent;
   private long duplicated;
   private long delivered;
+  private long fragmented;
   private final EnumMap<Fate, Long> dropped = new EnumMap<>(Fate.class);
 
   LinkCounters() {}
@@ -25,6 +26,14 @@ public final class LinkCounters {
   /** Extra copies the link made by duplication. */
   public long duplicated() {
     return duplicated;
+  }
+
+  /**
+   * Datagrams larger than the link MTU that crossed it as IP fragments, since the sender allowed
+   * fragmentation (the others are dropped as {@link Fate#TOO_BIG}).
+   */
+  public long fragmented() {
+    return fragmented;
   }
 
   /** Copies handed to a receiving stack. */
@@ -55,6 +64,10 @@ public final class LinkCounters {
     sent++;
   }
 
+  void countFragmented() {
+    fragmented++;
+  }
+
   void countDuplicated() {
     duplicated++;
   }
@@ -71,6 +84,7 @@ public final class LinkCounters {
     sent += other.sent;
     duplicated += other.duplicated;
     delivered += other.delivered;
+    fragmented += other.fragmented;
     for (Map.Entry<Fate, Long> e : other.dropped.entrySet()) {
       dropped.merge(e.getKey(), e.getValue(), Long::sum);
     }
@@ -79,6 +93,6 @@ public final class LinkCounters {
   @Override
   public String toString() {
     return "sent=" + sent + " duplicated=" + duplicated + " delivered=" + delivered
-        + " dropped=" + dropped + " inFlight=" + inFlight();
+        + " fragmented=" + fragmented + " dropped=" + dropped + " inFlight=" + inFlight();
   }
 }

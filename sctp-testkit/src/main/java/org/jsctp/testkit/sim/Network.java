@@ -87,7 +87,8 @@ final class Network {
           + from.addresses());
     }
     enter(new SimDatagram(nextDatagramId++, clock.now(), from.sourceFor(transmit.localAddress()),
-        from.udpPort(), transmit.remoteAddress(), transmit.remoteUdpPort(), transmit.packet()));
+        from.udpPort(), transmit.remoteAddress(), transmit.remoteUdpPort(), transmit.packet(),
+        transmit.allowFragmentation()));
   }
 
   void inject(InetAddress source, int sourcePort, InetAddress destination, int destinationPort, byte[] packet) {

@@ -23,10 +23,16 @@ public final class SimDatagram {
   private final InetAddress destination;
   private final int destinationPort;
   private final byte[] packet;
+  private final boolean fragmentable;
   private final List<Integer> chunkTypes;
 
   SimDatagram(long id, long sentAtNanos, InetAddress source, int sourcePort,
       InetAddress destination, int destinationPort, byte[] packet) {
+    this(id, sentAtNanos, source, sourcePort, destination, destinationPort, packet, false);
+  }
+
+  SimDatagram(long id, long sentAtNanos, InetAddress source, int sourcePort,
+      InetAddress destination, int destinationPort, byte[] packet, boolean fragmentable) {
     this.id = id;
     this.sentAtNanos = sentAtNanos;
     this.source = Objects.requireNonNull(source, "source");
@@ -34,6 +40,7 @@ public final class SimDatagram {
     this.destination = Objects.requireNonNull(destination, "destination");
     this.destinationPort = destinationPort;
     this.packet = packet;
+    this.fragmentable = fragmentable;
     this.chunkTypes = ChunkTypes.of(packet);
   }
 
@@ -76,6 +83,14 @@ public final class SimDatagram {
     return packet;
   }
 
+  /**
+   * Whether the sender allowed IP fragmentation ({@code Transmit.allowFragmentation}): a link
+   * whose MTU it exceeds carries it as fragments instead of dropping it.
+   */
+  public boolean fragmentable() {
+    return fragmentable;
+  }
+
   /** Length of the SCTP packet in bytes. */
   public int size() {
     return packet.length;
@@ -97,12 +112,15 @@ public final class SimDatagram {
     return chunkTypes.contains(type);
   }
 
-  /** {@code #12 10.0.0.1:9899 > 10.0.0.2:9899 64B [DATA,SACK]}. */
+  /**
+   * {@code #12 10.0.0.1:9899 > 10.0.0.2:9899 64B [DATA,SACK]}, with {@code  frag} after it when
+   * the packet may be fragmented.
+   */
   @Override
   public String toString() {
     return "#" + id + " " + source.getHostAddress() + ":" + sourcePort + " > "
         + destination.getHostAddress() + ":" + destinationPort + " " + packet.length + "B ["
-        + ChunkTypes.names(chunkTypes) + "]";
+        + ChunkTypes.names(chunkTypes) + "]" + (fragmentable ? " frag" : "");
   }
 
   @Override
@@ -114,6 +132,7 @@ public final class SimDatagram {
         && sourcePort == that.sourcePort
         && destination.equals(that.destination)
         && destinationPort == that.destinationPort
+        && fragmentable == that.fragmentable
         && Arrays.equals(packet, that.packet);
   }
 

@@ -132,7 +132,12 @@ public final class SimLink {
     }
     int wireSize = datagram.wireSize();
     if (wireSize > profile.mtu()) {
-      return Passage.dropped(Fate.TOO_BIG);
+      // No ICMP, as over a tunnel that drops it: a black hole, unless the sender let the IP
+      // layer fragment the datagram, which then crosses as fragments and is reassembled.
+      if (!datagram.fragmentable()) {
+        return Passage.dropped(Fate.TOO_BIG);
+      }
+      counters.countFragmented();
     }
     FilterVerdict verdict = filter(datagram);
     if (verdict instanceof FilterVerdict.Drop) {

@@ -39,6 +39,16 @@ final class EchoStack implements SimulatedStack {
     send(from, to, ToyPackets.PORT, packet);
   }
 
+  /** Queues {@code packet} from {@code from} to {@code to}, allowed to be IP-fragmented. */
+  void sendFragmentable(InetAddress from, InetAddress to, byte[] packet) {
+    sendFragmentable(from, to, ToyPackets.PORT, packet);
+  }
+
+  /** Queues {@code packet} from {@code from} to {@code to} on {@code port}, allowed to fragment. */
+  void sendFragmentable(InetAddress from, InetAddress to, int port, byte[] packet) {
+    outbox.add(new Transmit(from, to, port, packet, true));
+  }
+
   /** Queues {@code packet} from {@code from} to {@code to} on {@code port}. */
   void send(InetAddress from, InetAddress to, int port, byte[] packet) {
     outbox.add(new Transmit(from, to, port, packet));

@@ -95,6 +95,36 @@ class LinkImpairmentTest {
   }
 
   @Test
+  void aDatagramAllowedToFragmentCrossesALinkWhoseMtuItExceeds() {
+    sim.link(A, B).update(p -> p.withMtu(1280));
+    attachBoth();
+
+    a.send(A, B, ToyPackets.sized(1, 1400, ChunkType.DATA));
+    a.sendFragmentable(A, B, ToyPackets.sized(2, 1400, ChunkType.DATA));
+    sim.runUntilIdle(SimTime.seconds(1));
+
+    assertThat(b.receivedTags()).containsExactly(2);
+    LinkCounters counters = sim.link(A, B).counters();
+    assertThat(counters.dropped(Fate.TOO_BIG)).isEqualTo(1);
+    assertThat(counters.fragmented()).isEqualTo(1);
+    assertThat(sim.trace().withFate(Fate.DELIVERED).get(0).line()).contains("[DATA] frag sent");
+  }
+
+  @Test
+  void aLinkMtuLoweredMidRunDropsOnlyWhatIsSentAfterwards() {
+    attachBoth();
+    a.send(A, B, ToyPackets.sized(1, 1400, ChunkType.DATA));
+    sim.runUntilIdle(SimTime.seconds(1));
+    sim.link(A, B).update(p -> p.withMtu(1280));
+    a.send(A, B, ToyPackets.sized(2, 1400, ChunkType.DATA));
+    a.send(A, B, ToyPackets.sized(3, 1200, ChunkType.DATA));
+    sim.runUntilIdle(SimTime.seconds(1));
+
+    assertThat(b.receivedTags()).containsExactly(1, 3);
+    assertThat(sim.link(A, B).counters().dropped(Fate.TOO_BIG)).isEqualTo(1);
+  }
+
+  @Test
   void aDatagramToAnAddressAndPortNoStackHoldsIsUnreachable() {
     attachBoth();
     a.send(A, SimAddresses.v4("10.0.0.99"), ToyPackets.packet(1, ChunkType.INIT));

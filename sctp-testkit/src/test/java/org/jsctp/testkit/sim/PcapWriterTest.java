@@ -80,6 +80,18 @@ class PcapWriterTest {
   }
 
   @Test
+  void ipv4PacketsCarryDontFragmentUnlessTheSenderAllowedFragmentation() {
+    client.send(A, B, SERVER_PORT, ToyPackets.packet(1, ChunkType.DATA));
+    client.sendFragmentable(A, B, SERVER_PORT, ToyPackets.packet(2, ChunkType.DATA));
+    sim.runUntilIdle(SimTime.seconds(1));
+
+    PcapFile pcap = PcapFile.parse(PcapWriter.toBytes(sim.trace(), CapturePoint.SENDER));
+
+    assertThat(pcap.packets).extracting(p -> p.data()[6] & 0x40).containsExactly(0x40, 0);
+    assertThat(pcap.packets).allSatisfy(p -> assertThat(PcapFile.decode(p.data()).ipChecksumValid()).isTrue());
+  }
+
+  @Test
   void aCaptureOfTheSameSeedIsTheSameFile() {
     exchangeOverBothFamilies();
     byte[] first = PcapWriter.toBytes(sim.trace(), CapturePoint.SENDER);
