@@ -15,6 +15,7 @@ import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
+import org.jsctp.wire.PadChunk;
 import org.jsctp.wire.ShutdownChunk;
 import org.jsctp.wire.UserInitiatedAbortCause;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,19 @@ class AbortAndHeartbeatRulesTest {
     peer.send(new org.jsctp.wire.ShutdownAckChunk());
     assertThat(peer.associationChanges())
         .containsExactly(AssociationChange.Kind.COMM_UP, AssociationChange.Kind.SHUTDOWN_COMP);
+  }
+
+  @Test
+  void answersAPeersPathMtuProbeWithAHeartbeatAckAndIgnoresItsPadChunk() {
+    // RFC 8899 section 6.2: a peer's probe is a HEARTBEAT padded with PAD; RFC 4820 section 3:
+    // PAD is discarded, not reported as an unrecognized chunk.
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishActive();
+    Bytes info = Bytes.wrap("the peer's probe".getBytes());
+    peer.send(HeartbeatChunk.of(info), PadChunk.ofLength(1200));
+    Sent reply = peer.nextPacketToPeer();
+    assertThat(reply.only(HeartbeatAckChunk.class).info()).contains(info);
+    peer.expectNoPacket();
   }
 
   @Test

@@ -34,6 +34,7 @@ import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
+import org.jsctp.wire.PadChunk;
 import org.jsctp.wire.ProtocolViolationCause;
 import org.jsctp.wire.ReConfigChunk;
 import org.jsctp.wire.SackChunk;
@@ -398,6 +399,8 @@ public final class SctpAssociation {
       handshake.onCookieAck(now);
     } else if (chunk instanceof InitAckChunk initAck) {
       handshake.onInitAck(now, initAck, source);
+    } else if (chunk instanceof PadChunk) {
+      // RFC 4820 section 3: a PAD chunk (a peer's PLPMTUD probe filler) is discarded silently.
     } else if (chunk instanceof InitChunk || chunk instanceof CookieEchoChunk) {
       // The endpoint routes INIT and COOKIE ECHO; one that gets here was bundled illegally.
       return false;

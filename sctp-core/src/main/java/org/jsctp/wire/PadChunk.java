@@ -27,6 +27,19 @@ public record PadChunk(Bytes padding) implements Chunk {
     OpaqueValue.check(padding, "padding", "PadChunk");
   }
 
+  /**
+   * A PAD chunk of exactly {@code length} bytes, its header included, filled with zeros: what
+   * brings a PLPMTUD probe to its size.
+   *
+   * @param length 4..65535
+   */
+  public static PadChunk ofLength(int length) {
+    if (length < Wire.TLV_HEADER || length > Wire.MAX_LENGTH) {
+      throw new IllegalArgumentException("PAD chunk length out of range 4..65535: " + length);
+    }
+    return new PadChunk(Bytes.wrap(new byte[length - Wire.TLV_HEADER]));
+  }
+
   static PadChunk parse(byte[] b, int off, int len) {
     return new PadChunk(Bytes.wrap(b, off, len));
   }
