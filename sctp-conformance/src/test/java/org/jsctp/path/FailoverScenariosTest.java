@@ -62,7 +62,7 @@ class FailoverScenariosTest {
     assertThat(run.dataSentOnPath(2, t0)).as("data moved to path 2").isNotEmpty();
     assertThat(run.dataSentOnPath(2, t0).get(0) - toPf.at()).isLessThan(50 * MS);
 
-    List<Long> probes = run.sentOn(1, ChunkType.HEARTBEAT, toPf.at() - 20 * MS);
+    List<Long> probes = run.heartbeatsSentOn(1, toPf.at() - 20 * MS);
     probes.removeIf(t -> t > heal);
     assertThat(probes.size()).as("heartbeats to the PF primary").isGreaterThanOrEqualTo(3);
     for (int i = 2; i < probes.size(); i++) {

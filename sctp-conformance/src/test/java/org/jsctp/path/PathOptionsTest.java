@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.jsctp.api.AssociationStatus;
 import org.jsctp.api.PeerAddressInfo;
+import org.jsctp.api.PlpmtudState;
 import org.jsctp.api.PeerAddressParams;
 import org.jsctp.api.PeerAddressParams.HeartbeatMode;
 import org.jsctp.api.PeerAddressThresholds;
@@ -68,11 +69,15 @@ class PathOptionsTest {
     assertThat(p.pathMaxRetrans()).isEqualTo(5);
     assertThat(p.pathMtu()).isEqualTo(1500);
     assertThat(p.heartbeat()).isEqualTo(HeartbeatMode.DISABLED);
+    // PLPMTUD probes are HEARTBEATs too, padded with PAD; like Linux's, they do not stop with
+    // heartbeats.
     long before = sim.trace().withChunk(ChunkType.HEARTBEAT).stream()
-        .filter(r -> r.datagram().destination().equals(pair.serverAddress(2))).count();
+        .filter(r -> r.datagram().destination().equals(pair.serverAddress(2))
+            && !r.datagram().containsChunk(ChunkType.PAD)).count();
     sim.runFor(SimTime.seconds(120));
     long after = sim.trace().withChunk(ChunkType.HEARTBEAT).stream()
-        .filter(r -> r.datagram().destination().equals(pair.serverAddress(2))).count();
+        .filter(r -> r.datagram().destination().equals(pair.serverAddress(2))
+            && !r.datagram().containsChunk(ChunkType.PAD)).count();
     assertThat(after).as("no heartbeats once disabled").isEqualTo(before);
     assertThat(pair.a.options().peerAddressParams(pair.serverAddress(1)).heartbeat()).isEqualTo(HeartbeatMode.ENABLED);
   }
@@ -104,11 +109,18 @@ class PathOptionsTest {
     assertThat(primary.carriesData()).isFalse();
     assertThat(primary.pfEntries()).isEqualTo(1);
     assertThat(primary.rtoMillis()).isEqualTo(2000);
-    assertThat(primary.mtu()).isEqualTo(1500);
+    // Blackholed right after BASE_PLPMTU was confirmed, the primary's search got no further; the
+    // other path's search reached path_mtu long before.
+    assertThat(primary.mtu()).isEqualTo(1200);
+    assertThat(primary.plpmtudState()).isEqualTo(PlpmtudState.SEARCHING);
+    PeerAddressInfo other = pair.a.options().peerAddressInfo(pair.serverAddress(2));
+    assertThat(other.mtu()).isEqualTo(1500);
+    assertThat(other.plpmtudState()).isEqualTo(PlpmtudState.SEARCH_COMPLETE);
     AssociationStatus status = pair.a.options().status();
     assertThat(status.primary()).isEqualTo(pair.serverAddress(1));
     assertThat(status.outboundStreams()).isEqualTo(10);
-    assertThat(status.fragmentationPoint()).isEqualTo(1444);
+    // The smallest PMDCS of the paths data may use (ACTIVE and PF): 1200 - 28 - 28.
+    assertThat(status.fragmentationPoint()).isEqualTo(1144);
     assertThat(pair.a.counters().get(MibCounter.SCTP_PF_ENTRIES)).isEqualTo(1);
     assertThat(pair.a.counters().get(MibCounter.SCTP_PATH_SWITCHOVERS)).isEqualTo(1);
   }

@@ -12,7 +12,8 @@ import java.net.InetAddress;
  * @param cwnd spinfo_cwnd, bytes
  * @param srttMillis spinfo_srtt, ms (0 before the first measurement)
  * @param rtoMillis spinfo_rto, ms, backoff included
- * @param mtu spinfo_mtu, the IP MTU assumed for the path
+ * @param mtu spinfo_mtu, the IP MTU packets to the path are built for: the PLPMTU path MTU
+ *     discovery found (RFC 8899), or the configured path_mtu while discovery is off
  * @param errorCount the path error counter
  * @param flightSize bytes in flight on the path
  * @param primary whether it is the primary path
@@ -25,6 +26,11 @@ import java.net.InetAddress;
  * @param inactiveEntries how often it became INACTIVE
  * @param heartbeatsSent heartbeats sent to it
  * @param heartbeatAcks heartbeat acknowledgements from it
+ * @param plpmtudState the state of path MTU discovery on it
+ * @param plpmtudProbesSent PLPMTUD probes sent to it
+ * @param plpmtudProbesAcked PLPMTUD probes it acknowledged
+ * @param plpmtudProbesLost PLPMTUD probes unanswered within the probe interval
+ * @param plpmtudBlackHoles how often its PLPMTU stopped getting through (back to BASE_PLPMTU)
  */
 public record PeerAddressInfo(
     InetAddress address,
@@ -45,4 +51,9 @@ public record PeerAddressInfo(
     long pfEntries,
     long inactiveEntries,
     long heartbeatsSent,
-    long heartbeatAcks) {}
+    long heartbeatAcks,
+    PlpmtudState plpmtudState,
+    long plpmtudProbesSent,
+    long plpmtudProbesAcked,
+    long plpmtudProbesLost,
+    long plpmtudBlackHoles) {}

@@ -10,7 +10,9 @@ import java.net.InetAddress;
  * @param address the peer address, or null for all
  * @param heartbeatIntervalMillis spp_hbinterval
  * @param pathMaxRetrans spp_pathmaxrxt
- * @param pathMtu spp_pathmtu (the IP MTU assumed for the path)
+ * @param pathMtu spp_pathmtu: the path's IP MTU, the largest PLPMTU path MTU discovery searches
+ *     for (setting it starts the discovery over), and the path MTU itself while discovery is
+ *     off; the current path MTU is {@link PeerAddressInfo#mtu()}
  * @param heartbeat SPP_HB_ENABLE, SPP_HB_DISABLE, SPP_HB_DEMAND, or unchanged
  */
 public record PeerAddressParams(

@@ -26,6 +26,7 @@ public final class AssociationOptions implements AssociationSettings {
   private boolean pfEnabled;
   private boolean exposePotentiallyFailed;
   private int pathMtu;
+  private long plpmtudProbeIntervalMs;
   private long sndbuf;
   private long rcvbuf;
   private boolean nodelay;
@@ -71,6 +72,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.pfEnabled = config.flag(Sysctl.PF_ENABLE);
     o.exposePotentiallyFailed = config.get(Sysctl.PF_EXPOSE) == 2;
     o.pathMtu = (int) config.get(Sysctl.PATH_MTU);
+    o.plpmtudProbeIntervalMs = config.get(Sysctl.PLPMTUD_PROBE_INTERVAL);
     o.sndbuf = config.get(Sysctl.SNDBUF);
     o.rcvbuf = config.get(Sysctl.RCVBUF);
     o.nodelay = config.flag(Sysctl.NODELAY);
@@ -102,6 +104,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.pfEnabled = pfEnabled;
     o.exposePotentiallyFailed = exposePotentiallyFailed;
     o.pathMtu = pathMtu;
+    o.plpmtudProbeIntervalMs = plpmtudProbeIntervalMs;
     o.sndbuf = sndbuf;
     o.rcvbuf = rcvbuf;
     o.nodelay = nodelay;
@@ -251,9 +254,37 @@ public final class AssociationOptions implements AssociationSettings {
     return pathMtu;
   }
 
-  /** The IP MTU assumed for paths (spp_pathmtu). */
+  /** The IP MTU of paths (spp_pathmtu): the largest PLPMTU searched for. */
   public void setPathMtu(int mtu) {
     this.pathMtu = (int) check("SCTP_PEER_ADDR_PARAMS spp_pathmtu", mtu, 576, 65_535);
+  }
+
+  /**
+   * SCTP_PLPMTUD_PROBE_INTERVAL for new paths (Linux's socket option of that name): path MTU
+   * discovery with this probe interval in ms, or off with 0.
+   *
+   * @throws IllegalArgumentException unless 0 or 5000..86400000, as Linux accepts
+   */
+  public void setPlpmtudProbeInterval(long ms) {
+    this.plpmtudProbeIntervalMs = checkProbeInterval(ms);
+  }
+
+  static long checkProbeInterval(long ms) {
+    Sysctl limits = Sysctl.PLPMTUD_PROBE_INTERVAL;
+    if (ms != 0 && (ms < limits.minNonZero() || ms > limits.max())) {
+      throw new IllegalArgumentException("SCTP_PLPMTUD_PROBE_INTERVAL spi_interval = " + ms
+          + " is out of range 0 (off) or " + limits.minNonZero() + ".." + limits.max() + " (ms)");
+    }
+    return ms;
+  }
+
+  @Override
+  public long plpmtudProbeIntervalMs() {
+    return plpmtudProbeIntervalMs;
+  }
+
+  long plpmtudProbeIntervalNanos() {
+    return plpmtudProbeIntervalMs * MS;
   }
 
   long initialSsthresh() {

@@ -58,8 +58,14 @@ public interface AssociationSettings {
   /** SCTP_EXPOSE_POTENTIALLY_FAILED_STATE. */
   boolean exposePotentiallyFailed();
 
-  /** SCTP_PEER_ADDR_PARAMS spp_pathmtu for new paths: the IP MTU. */
+  /**
+   * SCTP_PEER_ADDR_PARAMS spp_pathmtu for new paths: the IP MTU, the largest PLPMTU path MTU
+   * discovery searches for.
+   */
   int pathMtu();
+
+  /** SCTP_PLPMTUD_PROBE_INTERVAL for new paths, in ms; 0 means path MTU discovery is off. */
+  long plpmtudProbeIntervalMs();
 
   /** SCTP_DELAYED_SACK sack_delay, in ms. */
   long sackDelayMs();

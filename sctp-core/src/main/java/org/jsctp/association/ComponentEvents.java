@@ -127,6 +127,33 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
   }
 
   @Override
+  public void sendProbe(Path path, Bytes info, int size, long now) {
+    a.queueProbe(path, info, size);
+  }
+
+  @Override
+  public void pathMtuChanged(Path path, int from, int to, long now) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("association {}: path {} MTU {} -> {} (PLPMTUD {})", a.id(),
+          path.address().getHostAddress(), from, to, path.plpmtud().state());
+    }
+  }
+
+  @Override
+  public void blackHoleDetected(Path path, long now) {
+    a.counters.increment(MibCounter.SCTP_PLPMTUD_BLACK_HOLES);
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("association {}: path {}: packets of its PLPMTU stopped getting through, back to {}",
+          a.id(), path.address().getHostAddress(), path.mtu());
+    }
+    Tcb tcb = a.tcb();
+    if (tcb != null) {
+      tcb.sender.retransmitAfterBlackHole(path, now);
+      a.touch();
+    }
+  }
+
+  @Override
   public void probeDeferred(Path path) {
     a.counters.increment(MibCounter.SCTP_DEFERRED_PROBES);
   }

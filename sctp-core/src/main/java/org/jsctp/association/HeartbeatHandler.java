@@ -12,7 +12,8 @@ import org.jsctp.wire.HeartbeatChunk;
  * Heartbeats between the wire and the paths (RFC 9260 section 8.3): the HEARTBEAT ACK a peer's
  * HEARTBEAT gets, our HEARTBEAT ACKs confirming paths and clearing the association error
  * counter, and the heartbeat timers, whose unanswered heartbeats count as association errors on
- * the path carrying data.
+ * the path carrying data. A HEARTBEAT ACK echoing a PLPMTUD probe only confirms the probed size
+ * (RFC 8899 section 6.2): it is no heartbeat answer, as a lost probe is no heartbeat loss.
  */
 final class HeartbeatHandler {
 
@@ -32,6 +33,10 @@ final class HeartbeatHandler {
     Bytes info = ack.info().orElse(null);
     HeartbeatInfo hb = info == null ? null : HeartbeatInfo.decode(info);
     if (hb == null) {
+      return;
+    }
+    if (hb.isProbe()) {
+      a.paths.onProbeAck(hb, now);
       return;
     }
     Path path = a.paths.onHeartbeatAck(hb, now);

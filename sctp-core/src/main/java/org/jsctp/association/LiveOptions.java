@@ -296,6 +296,40 @@ public final class LiveOptions {
     changed();
   }
 
+  /**
+   * SCTP_PLPMTUD_PROBE_INTERVAL (Linux's socket option) for one path, or for every path and
+   * later ones when {@code address} is null: path MTU discovery (RFC 8899) with this probe
+   * interval in ms, or off with 0 (the path MTU is then the configured one). Turning it on starts
+   * at BASE_PLPMTU.
+   *
+   * @throws IllegalArgumentException unless 0 or 5000..86400000, or for an address that is not a
+   *     peer address
+   */
+  public void setPlpmtudProbeInterval(long now, InetAddress address, long ms) {
+    a.lastNow = now;
+    AssociationOptions.checkProbeInterval(ms);
+    List<Path> targets = address == null ? a.paths.paths()
+        : List.of(requirePath(address, "SCTP_PLPMTUD_PROBE_INTERVAL"));
+    if (address == null) {
+      a.options.setPlpmtudProbeInterval(ms);
+    }
+    for (Path p : targets) {
+      a.paths.setPlpmtudInterval(p, ms * MS, now);
+    }
+    changed();
+  }
+
+  /**
+   * SCTP_PLPMTUD_PROBE_INTERVAL of one path in ms, or the default for new paths when {@code
+   * address} is null; 0 when discovery is off.
+   */
+  public long plpmtudProbeInterval(InetAddress address) {
+    if (address == null) {
+      return a.options.plpmtudProbeIntervalMs();
+    }
+    return requirePath(address, "SCTP_PLPMTUD_PROBE_INTERVAL").plpmtud().intervalNanos() / MS;
+  }
+
   /** SCTP_ISSUE_HB: a heartbeat to this address now. */
   public void requestHeartbeat(long now, InetAddress address) {
     setPeerAddressParams(now, new PeerAddressParams(address, 0, 0, 0, PeerAddressParams.HeartbeatMode.DEMAND));
@@ -391,7 +425,9 @@ public final class LiveOptions {
         p.rto().srtt() / MS, p.rto().rto() / MS, p.mtu(), p.errorCount(), p.flightSize(),
         p == a.paths.primary(), p == a.paths.currentDataPath(), p.heartbeatEnabled(),
         p.heartbeatIntervalNanos() / MS, p.thresholds().pathMaxRetrans(), p.thresholds().pfRetrans(),
-        p.pfEntries(), p.inactiveEntries(), p.heartbeatsSent(), p.heartbeatAcks());
+        p.pfEntries(), p.inactiveEntries(), p.heartbeatsSent(), p.heartbeatAcks(),
+        p.plpmtud().state(), p.plpmtud().probesSent(), p.plpmtud().probesAcked(),
+        p.plpmtud().probesLost(), p.plpmtud().blackHoles());
   }
 
   /** SCTP_GET_PEER_ADDR_INFO for every peer address, in path order. */
@@ -451,7 +487,7 @@ public final class LiveOptions {
     }
     Path p = requirePath(address, "SCTP_PEER_ADDR_PARAMS");
     return new PeerAddressParams(p.address(), p.heartbeatIntervalNanos() / MS,
-        p.thresholds().pathMaxRetrans(), p.mtu(), p.heartbeatEnabled()
+        p.thresholds().pathMaxRetrans(), p.configuredMtu(), p.heartbeatEnabled()
             ? PeerAddressParams.HeartbeatMode.ENABLED : PeerAddressParams.HeartbeatMode.DISABLED);
   }
 

@@ -1,12 +1,17 @@
 package org.jsctp.association;
 
 import java.net.InetAddress;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import org.jsctp.endpoint.Transmit;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
+import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
+import org.jsctp.wire.CommonHeader;
+import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.PacketBuilder;
+import org.jsctp.wire.PadChunk;
 import org.jsctp.wire.SackChunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,17 +19,32 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds an association's outgoing packets when they are polled: queued control chunks first,
  * each packet for one destination and verification tag; a due SACK with them or alone, to the
- * source of the latest DATA; then retransmissions and new data for the path as the windows
- * allow, with a pending SACK bundled (RFC 9260 sections 6.1, 6.4 and 6.10).
+ * source of the latest DATA; then PLPMTUD probes, each alone in a packet of its exact size; then
+ * retransmissions and new data for the path as the windows allow, with a pending SACK bundled
+ * (RFC 9260 sections 6.1, 6.4 and 6.10).
+ *
+ * <p>Packets are built for their path's PLPMTU. A chunk that no longer fits one (its path MTU
+ * went down after it got its TSN, or it is a control chunk larger than BASE_PLPMTU allows) goes
+ * alone in a larger packet marked for fragmentation by the sender (RFC 8899 section 4.4), as do
+ * all packets to a path whose discovery is in ERROR.
  */
 final class PacketAssembler {
 
   private static final Logger LOG = LoggerFactory.getLogger(PacketAssembler.class);
 
+  /** A probe waiting to go: at most one per path is outstanding. */
+  private record Probe(Destination destination, Bytes info, int size) {}
+
   private final SctpAssociation a;
+  private final ArrayDeque<Probe> probes = new ArrayDeque<>(2);
 
   PacketAssembler(SctpAssociation a) {
     this.a = a;
+  }
+
+  /** Queues a PLPMTUD probe of {@code size} bytes of IP packet (RFC 8899 section 6.2). */
+  void queueProbe(Destination destination, Bytes info, int size) {
+    probes.addLast(new Probe(destination, info, size));
   }
 
   /** Where a SACK goes: the source of the latest DATA (RFC 9260 section 6.4). */
@@ -64,6 +84,8 @@ final class PacketAssembler {
     } else if (tcb != null && tcb.receiver.sackDue() && state.receivesData()) {
       // Only where a SACK may go: after the peer's SHUTDOWN none is sent, and data must not wait.
       dest = sackDestination(tcb);
+    } else if (!probes.isEmpty() && state.heartbeats()) {
+      return pollProbe();
     } else if (dataPath != null && tcb != null) {
       Path sendOn = null;
       for (Path p : a.paths.paths()) {
@@ -74,6 +96,10 @@ final class PacketAssembler {
       }
       if (sendOn == null) {
         return null;
+      }
+      int oversized = tcb.sender.oversizedRetransmission(sendOn, sendOn.maxPacketSize());
+      if (oversized > 0) {
+        return pollOversizedData(tcb, sendOn, dataPath, oversized, now);
       }
       dest = Destination.of(sendOn);
     } else {
@@ -90,6 +116,12 @@ final class PacketAssembler {
         continue;
       }
       if (!packet.add(e.chunk())) {
+        if (packet.isEmpty() && destPath != null
+            && CommonHeader.LENGTH + e.chunk().paddedLength() <= destPath.configuredMaxPacketSize()) {
+          // Larger than the PLPMTU allows, not than the path_mtu: alone, and fragmentable.
+          it.remove();
+          return fragmentable(dest, vtag, e.chunk());
+        }
         if (packet.isEmpty()) {
           if (LOG.isWarnEnabled() && a.ctx.logThrottle().allow(now)) {
             LOG.warn("association {}: dropping a {} chunk too large for the path MTU"
@@ -131,7 +163,66 @@ final class PacketAssembler {
     a.counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, controlChunks);
     a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
     byte[] bytes = packet.build(a.ctx.localPort(), a.peerPort(), vtag);
-    return new Transmit(dest.local(), dest.remote(), dest.udpPort(), bytes);
+    boolean fragmentable = destPath != null && destPath.plpmtud().allowsFragmentation();
+    if (fragmentable) {
+      a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
+    }
+    return new Transmit(dest.local(), dest.remote(), dest.udpPort(), bytes, fragmentable);
+  }
+
+  /**
+   * A PLPMTUD probe (RFC 8899 section 6.2): a HEARTBEAT chunk padded with a PAD chunk to exactly
+   * the probed size, alone in its packet, never fragmented.
+   */
+  private Transmit pollProbe() {
+    Probe probe = probes.pollFirst();
+    Destination dest = probe.destination();
+    Path path = a.paths.find(dest.remote());
+    if (path == null) {
+      return null;
+    }
+    HeartbeatChunk hb = HeartbeatChunk.of(probe.info());
+    int sctpSize = probe.size() - path.ipUdpOverhead();
+    int padLength = sctpSize - CommonHeader.LENGTH - hb.paddedLength();
+    if (padLength < 4) {
+      return null;
+    }
+    PacketBuilder packet = new PacketBuilder(sctpSize);
+    packet.add(hb);
+    packet.add(PadChunk.ofLength(padLength));
+    a.counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, 2);
+    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
+        packet.build(a.ctx.localPort(), a.peerPort(), a.peerTag()));
+  }
+
+  /**
+   * A retransmission larger than its path's PLPMTU: the chunk has a TSN and is never cut again
+   * (RFC 9260 section 6.9), so it goes alone in a packet marked for fragmentation by the sender
+   * (RFC 8899 section 4.4).
+   */
+  private Transmit pollOversizedData(Tcb tcb, Path path, Path dataPath, int chunkSize, long now) {
+    PacketBuilder packet = new PacketBuilder(CommonHeader.LENGTH + chunkSize);
+    tcb.sender.fill(packet, path, dataPath, now);
+    if (packet.isEmpty()) {
+      return null;
+    }
+    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
+    Destination dest = Destination.of(path);
+    return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
+        packet.build(a.ctx.localPort(), a.peerPort(), a.peerTag()), true);
+  }
+
+  /** One control chunk too large for the PLPMTU, alone in a packet marked for fragmentation. */
+  private Transmit fragmentable(Destination dest, int vtag, Chunk chunk) {
+    PacketBuilder packet = new PacketBuilder(CommonHeader.LENGTH + chunk.paddedLength());
+    packet.add(chunk);
+    a.counters.increment(MibCounter.SCTP_OUT_CTRL_CHUNKS);
+    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
+    return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
+        packet.build(a.ctx.localPort(), a.peerPort(), vtag), true);
   }
 
   Transmit pollControlsOnly() {

@@ -314,7 +314,7 @@ public final class SctpAssociation {
     Path p = new Path(paths.paths().size(), address, udpPort, LocalAddressChoice.forPeer(address,
         ctx.localAddresses()), initial, options.defaultThresholds(), rto, options.pathMtu(),
         options.initialSsthresh(), options.heartbeatIntervalNanos());
-    paths.add(p, options.heartbeatEnabled());
+    paths.add(p, options.heartbeatEnabled(), options.plpmtudProbeIntervalNanos());
     ctx.peerAddressAdded(this, address);
     return p;
   }
@@ -457,8 +457,8 @@ public final class SctpAssociation {
 
   /**
    * Handles every timer due at {@code now}, in the fixed order of {@link org.jsctp.timer.TimerKind}:
-   * T1, T2, T5, delayed SACK, autoclose, RE-CONFIG, then T3-rtx and heartbeat of each path in path
-   * order.
+   * T1, T2, T5, delayed SACK, autoclose, RE-CONFIG, then T3-rtx, heartbeat and PLPMTUD of each
+   * path in path order.
    * Spurious calls are harmless. Called by the endpoint only.
    */
   public void handleTimeout(long now) {
@@ -490,6 +490,9 @@ public final class SctpAssociation {
       }
       if (state() != AssociationState.CLOSED && p.heartbeatTimer().isDue(now)) {
         heartbeats.onHeartbeatTimer(now, p);
+      }
+      if (state() != AssociationState.CLOSED && p.plpmtud().timer().isDue(now)) {
+        paths.onPlpmtudTimer(p, now);
       }
     }
     touch();
@@ -528,6 +531,12 @@ public final class SctpAssociation {
 
   void queueControl(Chunk chunk, Destination destination, int verificationTag) {
     controls.add(chunk, destination, verificationTag);
+  }
+
+  /** Queues a PLPMTUD probe of {@code size} bytes of IP packet to {@code path} (RFC 8899 6.2). */
+  void queueProbe(Path path, Bytes info, int size) {
+    assembler.queueProbe(Destination.of(path), info, size);
+    touch();
   }
 
   /** The destination of control chunks that are not replies: the primary path. */

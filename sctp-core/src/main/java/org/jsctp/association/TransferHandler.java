@@ -121,6 +121,8 @@ final class TransferHandler {
       // A zero-window probe that was not acknowledged is not a path failure (section 6.1).
       return;
     }
+    // RFC 8899 section 4.3: packets of the PLPMTU may have stopped getting through.
+    a.paths.onRetransmissionTimeout(path, now);
     a.paths.recordError(path, now);
     if (LOG.isDebugEnabled()) {
       LOG.debug("association {}: T3-rtx expired on {}: path errors {}, rto {} ms", a.id(),

@@ -2,6 +2,7 @@ package org.jsctp.association;
 
 import java.nio.ByteBuffer;
 import java.util.List;
+import org.jsctp.path.Path;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.ErrorChunk;
@@ -21,7 +22,9 @@ final class UnrecognizedChunks {
   static boolean handle(SctpAssociation a, Chunk chunk, Destination source) {
     UnrecognizedAction action = UnrecognizedAction.ofChunkType(chunk.type());
     if (action.reports()) {
-      Bytes raw = encode(chunk, Math.max(4, a.options.pathMtu() - 48 - 16 - 8));
+      Path path = a.paths.find(source.remote());
+      int mtu = path != null ? path.mtu() : a.options.pathMtu();
+      Bytes raw = encode(chunk, Math.max(4, mtu - 48 - 16 - 8));
       a.queueControl(new ErrorChunk(List.of(new UnrecognizedChunkTypeCause(raw))), source);
     }
     return action.continues();

@@ -75,8 +75,18 @@ public enum Sysctl {
   UDP_PORT("udp_port", 9899, 0, 0xFFFF, "port", true),
   /** Default remote UDP encapsulation port for new paths (RFC 6951; Linux {@code encap_port}). */
   ENCAP_PORT("encap_port", 9899, 1, 0xFFFF, "port", true),
-  /** IP MTU assumed for every path, IP header included (PMTU discovery is not implemented). */
+  /**
+   * The IP MTU of every path, IP header included: the largest PLPMTU path MTU discovery searches
+   * for, and the path MTU itself while discovery is off.
+   */
   PATH_MTU("path_mtu", 1500, 576, 65_535, "bytes", false),
+  /**
+   * Path MTU discovery (RFC 8899, PLPMTUD with HEARTBEAT and PAD probes): the probe interval, how
+   * long a probe may go unanswered; 0 turns it off. Linux accepts 0 or at least 5000 and defaults
+   * to 0; here it is on by default, since a stack in user space over UDP sees no ICMP and has no
+   * other way to learn a smaller path MTU (a tunnel, a VPN) than to probe for it.
+   */
+  PLPMTUD_PROBE_INTERVAL("plpmtud_probe_interval", 5000, 0, 86_400_000, "ms", true, 5000),
   /** Send buffer per association: user data queued or unacknowledged (SO_SNDBUF). */
   SNDBUF("sndbuf", 262_144, 4_096, 1 << 30, "bytes", false),
   /** Receive buffer per association: advertised window (SO_RCVBUF). */
@@ -119,14 +129,22 @@ public enum Sysctl {
   private final long max;
   private final String unit;
   private final boolean linuxCounterpart;
+  private final long minNonZero;
 
   Sysctl(String key, long defaultValue, long min, long max, String unit, boolean linuxCounterpart) {
+    this(key, defaultValue, min, max, unit, linuxCounterpart, min);
+  }
+
+  /** A setting where 0 means off and other values start at {@code minNonZero}. */
+  Sysctl(String key, long defaultValue, long min, long max, String unit, boolean linuxCounterpart,
+      long minNonZero) {
     this.key = key;
     this.defaultValue = defaultValue;
     this.min = min;
     this.max = max;
     this.unit = unit;
     this.linuxCounterpart = linuxCounterpart;
+    this.minNonZero = minNonZero;
   }
 
   /** The short name, as in {@code /proc/sys/net/sctp/<key>}. */
@@ -160,11 +178,19 @@ public enum Sysctl {
     return linuxCounterpart;
   }
 
+  /** The smallest value other than 0; {@link #min()} unless 0 means off below a larger minimum. */
+  public long minNonZero() {
+    return minNonZero;
+  }
+
   /** Checks a value against the allowed range, naming the setting and its range when it fails. */
   public long check(long value) {
-    if (value < min || value > max) {
+    if (value < min || value > max || (value != 0 && value < minNonZero)) {
+      String range = minNonZero > min
+          ? "0 (off) or " + minNonZero + ".." + max
+          : min + ".." + max;
       throw new IllegalArgumentException(
-          sysctlName() + " = " + value + " is out of range " + min + ".." + max + " (" + unit + ")");
+          sysctlName() + " = " + value + " is out of range " + range + " (" + unit + ")");
     }
     return value;
   }

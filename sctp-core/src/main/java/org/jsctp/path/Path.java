@@ -9,8 +9,8 @@ import org.jsctp.timer.TimerKind;
 /**
  * One peer transport address of an association (RFC 9260 section 6.4) and everything kept per
  * destination: state and error counter, RTO estimator, congestion control, flight size, the
- * T3-rtx and heartbeat timers, the heartbeat nonce, the MTU, and the peer's UDP encapsulation
- * port for this address (RFC 6951 section 5.4).
+ * T3-rtx and heartbeat timers, the heartbeat nonce, the MTU with its discovery ({@link Plpmtud}),
+ * and the peer's UDP encapsulation port for this address (RFC 6951 section 5.4).
  *
  * <p>Mutable, owned by one association; only the association's single thread touches it.
  */
@@ -35,7 +35,7 @@ public final class Path {
 
   private final RtoEstimator rto;
   private final CongestionControl congestion;
-  private int mtu;
+  private final Plpmtud plpmtud;
 
   private long flightSize;
   private int chunksInFlight;
@@ -78,7 +78,7 @@ public final class Path {
     this.state = initialState;
     this.thresholds = thresholds;
     this.rto = rto;
-    this.mtu = mtu;
+    this.plpmtud = new Plpmtud(mtu, 0);
     this.congestion = new CongestionControl(pmdcsFor(mtu, address), isIpv6(), initialSsthresh);
     this.heartbeatIntervalNanos = heartbeatIntervalNanos;
   }
@@ -146,19 +146,52 @@ public final class Path {
     return congestion;
   }
 
-  /** The IP MTU of the path. */
+  /**
+   * The IP MTU packets to this path are built for: the PLPMTU found by path MTU discovery, or the
+   * configured MTU while discovery is off.
+   */
   public int mtu() {
-    return mtu;
+    return plpmtud.plpmtu();
   }
 
-  void setMtu(int mtu) {
-    this.mtu = mtu;
-    congestion.setPmdcs(pmdcsFor(mtu, address));
+  /** The configured IP MTU (path_mtu, spp_pathmtu): the largest PLPMTU searched for. */
+  public int configuredMtu() {
+    return plpmtud.configuredMtu();
+  }
+
+  /** Path MTU discovery on this path (RFC 8899). */
+  public Plpmtud plpmtud() {
+    return plpmtud;
+  }
+
+  /** A new configured MTU; returns whether discovery starts over under it. */
+  boolean setConfiguredMtu(int mtu) {
+    boolean restart = plpmtud.setConfiguredMtu(mtu);
+    mtuChanged();
+    return restart;
+  }
+
+  /** The MTU changed (discovery, a setting): PMDCS follows it. */
+  void mtuChanged() {
+    congestion.setPmdcs(pmdcsFor(mtu(), address));
   }
 
   /** The largest SCTP packet: the MTU less the IP and UDP headers (RFC 6951 section 5.6). */
   public int maxPacketSize() {
-    return mtu - (isIpv6() ? IPV6_UDP_OVERHEAD : IPV4_UDP_OVERHEAD);
+    return mtu() - ipUdpOverhead();
+  }
+
+  /**
+   * The largest SCTP packet of the configured MTU: the limit of a packet that has to go larger
+   * than the PLPMTU (a chunk that cannot be cut smaller, RFC 8899 section 4.4).
+   */
+  public int configuredMaxPacketSize() {
+    return configuredMtu() - ipUdpOverhead();
+  }
+
+  /** The IP and UDP header bytes of a packet to this path. */
+  public int ipUdpOverhead() {
+    return isIpv6() ? IPV6_UDP_OVERHEAD : IPV4_UDP_OVERHEAD;
   }
 
   /** PMDCS: the most user data one DATA chunk can carry in one packet on this path. */

@@ -6,6 +6,7 @@ import org.jsctp.api.PeerAddressParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.jsctp.stats.MibCounter;
 import org.jsctp.timer.Timer;
 
 /**
@@ -26,6 +27,13 @@ import org.jsctp.timer.Timer;
  * jittered by +/-50% of the RTO. An unanswered heartbeat (no ack within an RTO) is an error
  * and doubles the RTO. PF and UNCONFIRMED paths are probed once per (backed-off) RTO instead of
  * waiting for hb_interval; entering PF sends a heartbeat at once.
+ *
+ * <h2>Path MTU discovery</h2>
+ *
+ * Each path runs its {@link Plpmtud} once the association is up and the path confirmed; this
+ * class sends the probes it asks for, only to ACTIVE and PF paths, and applies the PLPMTU it
+ * finds. A probe's loss counts against nothing but the probed size: no error counter, no cwnd,
+ * no path state (RFC 8899 section 4.1).
  */
 public final class PathManager {
 
@@ -39,6 +47,8 @@ public final class PathManager {
   private int hbMaxBurst = Integer.MAX_VALUE;
   private long probeWindowStart = Long.MIN_VALUE;
   private int probesInWindow;
+  /** Between {@link #start} and the end of heartbeats: path MTU discovery may probe. */
+  private boolean running;
 
   public PathManager(PathEnvironment env) {
     this.env = env;
@@ -48,6 +58,17 @@ public final class PathManager {
   public Path add(Path path, boolean heartbeatEnabled) {
     path.setHeartbeatEnabled(heartbeatEnabled);
     return add(path);
+  }
+
+  /**
+   * Adds a path with heartbeats on or off and path MTU discovery with this probe interval (0:
+   * off, the path MTU is the configured one; else it starts at BASE_PLPMTU).
+   */
+  public Path add(Path path, boolean heartbeatEnabled, long plpmtudIntervalNanos) {
+    if (path.plpmtud().setInterval(plpmtudIntervalNanos)) {
+      path.mtuChanged();
+    }
+    return add(path, heartbeatEnabled);
   }
 
   /** Adds a path; the first confirmed path becomes the primary. */
@@ -60,15 +81,27 @@ public final class PathManager {
   }
 
   /**
-   * AMDCS: the most user data one DATA chunk can carry on every path, the smallest PMDCS
-   * (RFC 9260 section 6.9); fragments are cut to it.
+   * AMDCS: the most user data one DATA chunk can carry on every path data may use, the smallest
+   * PMDCS (RFC 9260 section 6.9); new fragments are cut to it. The paths data may use are the
+   * ACTIVE and PF ones; with none, the confirmed ones; with none confirmed, all. So an address
+   * that never answers, still at BASE_PLPMTU, does not hold every message to that size.
    */
   public int fragmentPoint() {
-    int min = Integer.MAX_VALUE;
+    int usable = Integer.MAX_VALUE;
+    int confirmed = Integer.MAX_VALUE;
+    int all = Integer.MAX_VALUE;
     for (int i = 0; i < paths.size(); i++) {
-      min = Math.min(min, paths.get(i).pmdcs());
+      Path p = paths.get(i);
+      int pmdcs = p.pmdcs();
+      all = Math.min(all, pmdcs);
+      if (p.state().isConfirmed()) {
+        confirmed = Math.min(confirmed, pmdcs);
+        if (probable(p)) {
+          usable = Math.min(usable, pmdcs);
+        }
+      }
     }
-    return min;
+    return usable != Integer.MAX_VALUE ? usable : confirmed != Integer.MAX_VALUE ? confirmed : all;
   }
 
   /** The number of confirmed paths. */
@@ -106,7 +139,13 @@ public final class PathManager {
       path.setThresholds(new PathThresholds(params.pathMaxRetrans(), t.pfRetrans(), t.pfEnabled()));
     }
     if (params.pathMtu() != 0) {
-      path.setMtu(params.pathMtu());
+      int before = path.mtu();
+      if (path.setConfiguredMtu(params.pathMtu()) && running && path.state().isConfirmed()) {
+        startPlpmtud(path, now);
+      }
+      if (path.mtu() != before) {
+        env.pathMtuChanged(path, before, path.mtu(), now);
+      }
     }
     switch (params.heartbeat()) {
       case ENABLED -> {
@@ -310,6 +349,9 @@ public final class PathManager {
       primary = path;
     }
     env.pathStateChanged(path, from, PathState.ACTIVE, now);
+    if (from == PathState.UNCONFIRMED && running) {
+      startPlpmtud(path, now);
+    }
   }
 
   private void maybeSwitchPrimary(Path path, long now) {
@@ -324,30 +366,42 @@ public final class PathManager {
     }
   }
 
-  /** Starts heartbeats: probes unconfirmed paths at once and arms the idle timers of the others. */
+  /**
+   * Starts heartbeats: probes unconfirmed paths at once and arms the idle timers of the others,
+   * whose path MTU discovery starts too.
+   */
   public void start(long now) {
+    running = true;
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
       if (p.state() == PathState.UNCONFIRMED) {
         probe(p, now);
       } else {
         scheduleHeartbeat(p, now);
+        startPlpmtud(p, now);
       }
     }
   }
 
   /** Stops every path timer (the association is closing). */
   public void stopAll() {
+    running = false;
     for (int i = 0; i < paths.size(); i++) {
       paths.get(i).t3().stop();
       paths.get(i).heartbeatTimer().stop();
+      paths.get(i).plpmtud().stop();
     }
   }
 
-  /** Stops heartbeats (SHUTDOWN or SHUTDOWN ACK has gone out, RFC 9260 section 8.3). */
+  /**
+   * Stops heartbeats and the path MTU probes, which are heartbeats too (SHUTDOWN or SHUTDOWN ACK
+   * has gone out, RFC 9260 section 8.3).
+   */
   public void stopHeartbeats() {
+    running = false;
     for (int i = 0; i < paths.size(); i++) {
       paths.get(i).heartbeatTimer().stop();
+      paths.get(i).plpmtud().stop();
     }
   }
 
@@ -462,14 +516,110 @@ public final class PathManager {
     return path;
   }
 
-  /** The earliest deadline among the paths' T3-rtx and heartbeat timers. */
+  /** The earliest deadline among the paths' T3-rtx, heartbeat and PLPMTUD timers. */
   public long nextDeadline() {
     long next = Timer.NEVER;
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
       next = Math.min(next, Math.min(p.t3().deadline(), p.heartbeatTimer().deadline()));
+      next = Math.min(next, p.plpmtud().timer().deadline());
     }
     return next;
+  }
+
+  // ---- path MTU discovery (RFC 8899) -------------------------------------------------------
+
+  /** Whether a path may get probes: ACTIVE or PF (confirmed and not INACTIVE). */
+  private static boolean probable(Path path) {
+    return path.state() == PathState.ACTIVE || path.state() == PathState.POTENTIALLY_FAILED;
+  }
+
+  private void startPlpmtud(Path path, long now) {
+    int before = path.mtu();
+    settle(path, before, path.plpmtud().start(now), now);
+  }
+
+  /**
+   * SCTP_PLPMTUD_PROBE_INTERVAL for one path: 0 turns discovery off (the configured MTU
+   * applies), a positive interval turns it on at BASE_PLPMTU or changes the interval.
+   */
+  public void setPlpmtudInterval(Path path, long intervalNanos, long now) {
+    int before = path.mtu();
+    boolean started = path.plpmtud().setInterval(intervalNanos);
+    if (started && running && path.state().isConfirmed()) {
+      startPlpmtud(path, now);
+    } else {
+      settle(path, before, 0, now);
+    }
+  }
+
+  /** Handles the path's PLPMTUD timer when due at {@code now}. */
+  public void onPlpmtudTimer(Path path, long now) {
+    Plpmtud pl = path.plpmtud();
+    int before = path.mtu();
+    long lost = pl.probesLost();
+    long holes = pl.blackHoles();
+    int probe = running ? pl.onTimer(now, probable(path)) : 0;
+    if (!running) {
+      pl.stop();
+    }
+    env.counters().add(MibCounter.SCTP_PLPMTUD_PROBES_LOST, pl.probesLost() - lost);
+    settle(path, before, probe, now);
+    if (pl.blackHoles() != holes) {
+      env.blackHoleDetected(path, now);
+    }
+  }
+
+  /**
+   * Handles a HEARTBEAT ACK echoing a probe of ours. Returns whether it answered the outstanding
+   * probe of its path; a late, duplicated or forged echo changes nothing.
+   */
+  public boolean onProbeAck(HeartbeatInfo info, long now) {
+    Path path = find(info.address());
+    if (path == null || !running) {
+      return false;
+    }
+    int before = path.mtu();
+    int next = path.plpmtud().onProbeAck(info.nonce(), info.probeSize(), now);
+    if (next < 0) {
+      return false;
+    }
+    env.counters().increment(MibCounter.SCTP_PLPMTUD_PROBES_ACKED);
+    settle(path, before, next, now);
+    return true;
+  }
+
+  /**
+   * T3-rtx expired on the path: after a search, its PLPMTU is confirmed by a probe, since
+   * packets of that size may have stopped getting through (RFC 8899 section 4.3).
+   */
+  public void onRetransmissionTimeout(Path path, long now) {
+    if (!running) {
+      return;
+    }
+    int before = path.mtu();
+    settle(path, before, path.plpmtud().onRetransmissionTimeout(now), now);
+  }
+
+  /** Applies an MTU change and sends the probe asked for (0: none). */
+  private void settle(Path path, int mtuBefore, int probeSize, long now) {
+    if (path.mtu() != mtuBefore) {
+      path.mtuChanged();
+      env.pathMtuChanged(path, mtuBefore, path.mtu(), now);
+    }
+    if (probeSize <= 0) {
+      return;
+    }
+    Plpmtud pl = path.plpmtud();
+    if (!probable(path)) {
+      pl.deferProbe(now);
+      return;
+    }
+    long nonce = env.nextRandomLong();
+    pl.probeSent(nonce, now);
+    env.counters().increment(MibCounter.SCTP_PLPMTUD_PROBES_SENT);
+    env.sendProbe(path, new HeartbeatInfo(nonce, now, path.address(), probeSize).encode(),
+        probeSize, now);
   }
 
   /**

@@ -77,9 +77,9 @@ public enum MibCounter {
   SCTP_DEFERRED_PROBES("SctpDeferredProbes"),
   /** Duplicate DATA chunks received. */
   SCTP_IN_DUPLICATE_TSNS("SctpInDuplicateTsns"),
-  /** HEARTBEAT chunks sent. */
+  /** HEARTBEAT chunks sent, PLPMTUD probes not included. */
   SCTP_HEARTBEATS_SENT("SctpHeartbeatsSent"),
-  /** HEARTBEAT ACK chunks received that matched an outstanding heartbeat. */
+  /** HEARTBEAT ACK chunks received that matched an outstanding heartbeat (not a probe). */
   SCTP_HEARTBEAT_ACKS_RECEIVED("SctpHeartbeatAcksReceived"),
   /** Path transitions into potentially failed (RFC 7829). */
   SCTP_PF_ENTRIES("SctpPfEntries"),
@@ -93,6 +93,20 @@ public enum MibCounter {
   SCTP_RECONFIG_EXPIREDS("SctpReconfigExpireds"),
   /** RE-CONFIG parameters ignored: beyond two in a chunk, or of an unknown type (RFC 6525 section 3.1). */
   SCTP_IN_RECONFIG_DISCARDS("SctpInReconfigDiscards"),
+  /** PLPMTUD probes sent: HEARTBEAT plus PAD packets of the probed size (RFC 8899 section 6.2). */
+  SCTP_PLPMTUD_PROBES_SENT("SctpPlpmtudProbesSent"),
+  /** PLPMTUD probes acknowledged by a HEARTBEAT ACK: their size gets through. */
+  SCTP_PLPMTUD_PROBES_ACKED("SctpPlpmtudProbesAcked"),
+  /** PLPMTUD probes unanswered within the probe interval (neither congestion nor path errors). */
+  SCTP_PLPMTUD_PROBES_LOST("SctpPlpmtudProbesLost"),
+  /** Paths whose confirmed PLPMTU stopped getting through, so that they fell back to BASE_PLPMTU. */
+  SCTP_PLPMTUD_BLACK_HOLES("SctpPlpmtudBlackHoles"),
+  /**
+   * Packets sent larger than their path's PLPMTU, marked for fragmentation by the sender: a chunk
+   * that already had a TSN (or a control chunk) and no longer fits, or a path in PLPMTUD ERROR
+   * (RFC 8899 section 4.4).
+   */
+  SCTP_OUT_FRAGMENTABLE_PACKS("SctpOutFragmentablePacks"),
   /** Packets whose handling hit a bug in this stack; the packet is dropped, the loop goes on. */
   SCTP_INTERNAL_ERRORS("SctpInternalErrors");
 

@@ -20,5 +20,7 @@ public enum TimerKind {
   /** T3-rtx per path (RFC 9260 section 6.3). */
   T3_RTX,
   /** Heartbeat per path (RFC 9260 section 8.3). */
-  HEARTBEAT
+  HEARTBEAT,
+  /** PLPMTUD per path: PROBE_TIMER, or PMTU_RAISE_TIMER after a search (RFC 8899 section 5.1.1). */
+  PLPMTUD
 }

@@ -9,6 +9,7 @@ import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
 import org.jsctp.wire.Chunk;
+import org.jsctp.wire.CommonHeader;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.SackChunk;
@@ -263,6 +264,26 @@ public final class DataSender {
     }
     int next = Math.min(queue.peek().remaining(), fragmentSize());
     return window.admits(chunkHeader + next, outstanding.totalFlight());
+  }
+
+  /**
+   * The padded length of the next chunk to retransmit on {@code path} when it does not fit a
+   * packet of {@code maxPacketSize} (its path MTU went down after the chunk got its TSN; RFC 9260
+   * section 6.9 forbids cutting it again), else 0. The caller sends it alone in a larger packet,
+   * marked for fragmentation (RFC 8899 section 4.4).
+   */
+  public int oversizedRetransmission(Path path, int maxPacketSize) {
+    if (outstanding.markedCount() == 0) {
+      return 0;
+    }
+    for (int i = 0; i < outstanding.size(); i++) {
+      OutstandingChunk c = outstanding.at(i);
+      if (c.isMarked() && c.retransmitPath == path) {
+        int padded = c.chunk.paddedLength();
+        return padded > maxPacketSize - CommonHeader.LENGTH ? padded : 0;
+      }
+    }
+    return 0;
   }
 
   /**
@@ -525,6 +546,17 @@ public final class DataSender {
     inFastRecovery = false;
     fastRetransmitPath = null;
     return true;
+  }
+
+  /**
+   * Path MTU discovery found a black hole on {@code path} (RFC 8899 section 4.3): what is in flight
+   * there went in packets that no longer get through. It is marked for retransmission on the
+   * path at once, without the congestion response and RTO backoff of a T3-rtx expiry, since
+   * congestion did not lose it; chunks now larger than the PLPMTU go as IP fragments.
+   */
+  public void retransmitAfterBlackHole(Path path, long now) {
+    window.credit(outstanding.markForTimeout(path, path));
+    path.stopTiming();
   }
 
   /**

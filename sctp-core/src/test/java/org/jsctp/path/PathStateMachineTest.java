@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jsctp.TestAddresses;
+import org.jsctp.stats.MibCounters;
 import org.jsctp.wire.Bytes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,6 +86,7 @@ class PathStateMachineTest {
     final List<String> changes = new ArrayList<>();
     final List<Path> heartbeats = new ArrayList<>();
     final List<String> dataPathChanges = new ArrayList<>();
+    final MibCounters counters = new MibCounters();
 
     @Override
     public void pathStateChanged(Path path, PathState from, PathState to, long now) {
@@ -105,6 +107,20 @@ class PathStateMachineTest {
     @Override
     public void sendHeartbeat(Path path, Bytes info, long now) {
       heartbeats.add(path);
+    }
+
+    @Override
+    public void sendProbe(Path path, Bytes info, int size, long now) {}
+
+    @Override
+    public void pathMtuChanged(Path path, int from, int to, long now) {}
+
+    @Override
+    public void blackHoleDetected(Path path, long now) {}
+
+    @Override
+    public MibCounters counters() {
+      return counters;
     }
 
     @Override

@@ -55,6 +55,12 @@ class DataSenderTest {
       @Override public void primarySwitchedOver(Path from, Path to, long t) {}
       @Override public void sendHeartbeat(Path p, Bytes info, long t) {}
       @Override public void probeDeferred(Path p) {}
+      @Override public void sendProbe(Path p, Bytes info, int size, long t) {}
+      @Override public void pathMtuChanged(Path p, int from, int to, long t) {}
+      @Override public void blackHoleDetected(Path p, long t) {}
+      @Override public MibCounters counters() {
+        return counters;
+      }
       @Override public long nextRandomLong() {
         return 1;
       }

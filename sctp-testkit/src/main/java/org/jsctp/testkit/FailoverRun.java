@@ -4,10 +4,12 @@ import org.jsctp.wire.ChunkType;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.PathState;
 import org.jsctp.testkit.sim.DatagramRecord;
 import org.jsctp.testkit.sim.Fate;
+import org.jsctp.testkit.sim.SimDatagram;
 import org.jsctp.testkit.sim.SimTime;
 import org.jsctp.api.SendOutcome;
 
@@ -140,11 +142,24 @@ public final class FailoverRun {
 
   /** Send times of packets with {@code chunkType} from the client on path {@code n}. */
   public List<Long> sentOn(int n, int chunkType, long from) {
+    return sentOn(n, from, d -> d.containsChunk(chunkType));
+  }
+
+  /**
+   * Send times of heartbeats from the client on path {@code n}: HEARTBEAT packets that are no
+   * PLPMTUD probes (those carry a PAD chunk).
+   */
+  public List<Long> heartbeatsSentOn(int n, long from) {
+    return sentOn(n, from,
+        d -> d.containsChunk(ChunkType.HEARTBEAT) && !d.containsChunk(ChunkType.PAD));
+  }
+
+  private List<Long> sentOn(int n, long from, Predicate<SimDatagram> which) {
     InetAddress src = pair.clientAddress(n);
     InetAddress dst = pair.serverAddress(n);
     List<Long> times = new ArrayList<>();
     for (DatagramRecord r : pair.sim.trace().onLink(src, dst)) {
-      if (r.copy() == 0 && r.datagram().sentAtNanos() >= from && r.datagram().containsChunk(chunkType)) {
+      if (r.copy() == 0 && r.datagram().sentAtNanos() >= from && which.test(r.datagram())) {
         times.add(r.datagram().sentAtNanos());
       }
     }

@@ -66,7 +66,9 @@ import org.jsctp.wire.WireFormatException;
  * plain, checkable steps; each step is also available alone.
  *
  * <p>Defaults that keep scripts readable: heartbeats are off for new associations (a test that
- * looks at heartbeats turns them on with {@link #options()}), received messages are reported as
+ * looks at heartbeats turns them on with {@link #options()}), and so is path MTU discovery, whose
+ * probes are heartbeats too (so the path MTU is {@code path_mtu}; a test of PLPMTUD sets a probe
+ * interval with {@code options().setPlpmtudProbeInterval}), received messages are reported as
  * read at once (see {@link #holdReceivedData}), and the IUT has one IPv4 address.
  */
 public final class ScriptedPeer {
@@ -141,6 +143,7 @@ public final class ScriptedPeer {
     this.endpoint =
         new Endpoint(config, IUT_PORT, List.of(iutAddresses), new SplittableRandom(seed));
     endpoint.defaultOptions().setHeartbeatEnabled(false);
+    endpoint.defaultOptions().setPlpmtudProbeInterval(0);
   }
 
   /** A peer against an endpoint whose configuration is the defaults changed by {@code changes}. */
