@@ -33,9 +33,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Refactorings must not change what goes on the wire. Fixed scenarios with fixed seeds
  * (handshake, bulk transfer with loss, failover with pf_retrans 0, graceful shutdown, peer
- * restart, all without path MTU discovery) are run in the simulator, and every datagram's fate,
- * virtual time to the nanosecond, addresses, size, chunk types and a SHA-256 digest of its bytes
- * are compared with the trace recorded in {@code src/test/resources/org/jsctp/regression/}.
+ * restart, all without path MTU discovery; and a path MTU that drops mid-transfer, with it) are
+ * run in the simulator, and every datagram's fate, virtual time to the nanosecond,
+ * addresses, size, chunk types and a SHA-256 digest of its bytes are compared with the trace
+ * recorded in {@code src/test/resources/org/jsctp/regression/}.
  *
  * <p>A change of behaviour that is meant (a protocol fix, a new parameter in INIT) re-records the
  * traces with {@code mvn -pl sctp-conformance -am test -Dtest=WireTraceRegressionTest
@@ -137,6 +138,27 @@ class WireTraceRegressionTest {
     assertThat(p.server.hasEvent(AssociationChange.Kind.RESTART)).isTrue();
 
     assertMatchesRecorded("restart", sim);
+  }
+
+  @Test
+  void pathMtuDiscoveryMeetsATunnelOf1280MidTransfer() {
+    // PLPMTUD on (the default): BASE probe and search to 1500 at COMM_UP; messages of 3000
+    // bytes once a second; at 3 s the path shrinks to 1280 without ICMP. T3-rtx makes the
+    // search confirm 1500, three lost probes make it a black hole: back to BASE, the chunks in
+    // flight go again as fragmentable packets, and the search finds 1280.
+    Simulator sim = Simulator.withSeed(606);
+    sim.defaultProfile(LinkProfile.DEFAULT.withLatency(5 * MS));
+    Pair p = pair(sim, StackConfig.builder().build());
+    Stream stream = new Stream(p.client, p.a, S, 3000);
+    stream.runUntil(sim, sim.now() + 3 * S);
+    sim.link(A, B).update(l -> l.withMtu(1280));
+    sim.link(B, A).update(l -> l.withMtu(1280));
+    stream.runUntil(sim, sim.now() + 90 * S);
+    sim.runFor(S);
+    assertThat(p.a.options().peerAddressInfo(B).mtu()).isEqualTo(1280);
+    assertThat(p.server.received(p.serverAssociationId)).hasSize(93);
+
+    assertMatchesRecorded("plpmtud-1500-to-1280", sim);
   }
 
   // ---- scenario helpers ------------------------------------------------------------------
