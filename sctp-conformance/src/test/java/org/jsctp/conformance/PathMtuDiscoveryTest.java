@@ -117,6 +117,7 @@ class PathMtuDiscoveryTest {
     assertThat(ipSize(base)).isEqualTo(1200);
     assertThat(info(base).probeSize()).isEqualTo(1200);
     assertThat(base.transmit().allowFragmentation()).as("a probe is never fragmented").isFalse();
+    assertThat(base.transmit().probe()).isTrue();
 
     ack(peer, base);
     Sent next = peer.nextPacketToPeer();
@@ -306,12 +307,14 @@ class PathMtuDiscoveryTest {
     Sent data = peer.nextPacketToPeer();
     assertThat(data.has(DataChunk.class)).isTrue();
     assertThat(data.transmit().allowFragmentation()).isTrue();
+    assertThat(data.transmit().probe()).isFalse();
     peer.send(ScriptedPeer.sack(data.first(DataChunk.class).tsn()));
 
     Sent retry = peer.awaitPacket(INTERVAL);
     assertThat(retry.at() - third.at()).isEqualTo(2 * INTERVAL);
     assertThat(ipSize(retry)).isEqualTo(1200);
     assertThat(retry.transmit().allowFragmentation()).isFalse();
+    assertThat(retry.transmit().probe()).isTrue();
     ack(peer, retry);
     assertThat(path(peer).plpmtudState()).isEqualTo(PlpmtudState.SEARCHING);
     peer.takeAll();

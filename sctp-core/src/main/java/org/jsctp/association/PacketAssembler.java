@@ -193,7 +193,7 @@ final class PacketAssembler {
     a.counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, 2);
     a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
-        packet.build(a.ctx.localPort(), a.peerPort(), a.peerTag()));
+        packet.build(a.ctx.localPort(), a.peerPort(), a.peerTag()), false, true);
   }
 
   /**
