@@ -52,6 +52,7 @@ final class UdpChannels {
   private final Function<InetAddress, ChannelHandler> handlers;
   private final LongSupplier clock;
   private final LogThrottle disallowedLog = new LogThrottle();
+  private final DontFragment dontFragment;
   private final Map<InetAddress, Channel> channels = new LinkedHashMap<>();
   private final Set<Channel> dirty = new LinkedHashSet<>();
   private volatile int port;
@@ -74,6 +75,7 @@ final class UdpChannels {
     this.handlers = handlers;
     this.clock = clock;
     this.localAddresses = List.copyOf(endpoint.localAddresses());
+    this.dontFragment = DontFragment.forTransport(stack.transportSupport().transport);
   }
 
   /** The UDP port every channel is bound to (0 until bound). Any thread. */
@@ -235,7 +237,11 @@ final class UdpChannels {
     }
   }
 
-  /** Writes one packet; the array's ownership passed from the core to the DatagramPacket. */
+  /**
+   * Writes one packet; the array's ownership passed from the core to the DatagramPacket. A
+   * PLPMTUD probe, never to be fragmented, and a packet the IP layer may fragment go alone with
+   * the socket switched for them where the transport allows it ({@link DontFragment}: epoll).
+   */
   private void write(Transmit t) {
     InetAddress remote = t.remoteAddress();
     if (!stack.allowsPeer(remote)) {
@@ -258,6 +264,10 @@ final class UdpChannels {
     DatagramPacket packet =
         new DatagramPacket(
             Unpooled.wrappedBuffer(t.packet()), new InetSocketAddress(remote, t.remoteUdpPort()));
+    if (dontFragment != null && (t.probe() || t.allowFragmentation())) {
+      dontFragment.writeAlone(ch, packet, t.allowFragmentation());
+      return;
+    }
     ch.write(packet, ch.voidPromise());
     dirty.add(ch);
   }

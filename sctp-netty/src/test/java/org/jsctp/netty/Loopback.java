@@ -26,9 +26,14 @@ final class Loopback {
     }
   }
 
-  /** Timers short enough for tests, ephemeral UDP ports, loopback peers only. */
+  /**
+   * Timers short enough for tests, ephemeral UDP ports, loopback peers only, and no path MTU
+   * discovery: loopback's MTU is 65536, so its probes would only add packets racing the tests'
+   * counts and reads (PathMtuDiscoveryTest turns it on).
+   */
   static Map<String, String> fastSysctl() {
     Map<String, String> m = new HashMap<>();
+    m.put("net.sctp.plpmtud_probe_interval", "0");
     m.put("net.sctp.udp_port", "0");
     m.put("net.sctp.rto_initial", "300");
     m.put("net.sctp.rto_min", "100");
