@@ -364,6 +364,24 @@ class PathMtuDiscoveryTest {
   }
 
   @Test
+  void aLocalInterfaceSmallerThanPathMtuCapsTheSearchAndThePathMtu() {
+    // The driver reports the interface of the IUT's address (a tunnel of 1280 on the host): the
+    // search never probes beyond it, which a host could only send as fragments.
+    ScriptedPeer peer = peer();
+    peer.endpoint().setInterfaceMtu(ScriptedPeer.IUT_ADDRESS, 1280);
+    List<Sent> probes = converge(peer, establish(peer), 1500);
+    assertThat(probes).extracting(PathMtuDiscoveryTest::ipSize)
+        .containsExactly(1200, 1240, 1260, 1272, 1276, 1280);
+    assertThat(path(peer).mtu()).isEqualTo(1280);
+    assertThat(path(peer).plpmtudProbesLost()).isZero();
+
+    ScriptedPeer off = new ScriptedPeer();
+    off.endpoint().setInterfaceMtu(ScriptedPeer.IUT_ADDRESS, 1280);
+    off.establishActive();
+    assertThat(off.association.options().peerAddressInfo(PEER_ADDRESS).mtu()).isEqualTo(1280);
+  }
+
+  @Test
   void rfc8899_4_1_anEchoOfAProbeWithAnotherSizeConfirmsNothing() {
     ScriptedPeer peer = peer();
     Sent base = establish(peer);

@@ -28,6 +28,9 @@ public interface AssociationContext {
   /** The local IP addresses of the endpoint. */
   List<InetAddress> localAddresses();
 
+  /** The MTU of the interface holding {@code local}, as the driver told it; 0 when unknown. */
+  int interfaceMtu(InetAddress local);
+
   /** Whether the stack may use this peer address at all (address safety). */
   boolean allowsPeerAddress(InetAddress address);
 

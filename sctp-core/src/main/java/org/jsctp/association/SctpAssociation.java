@@ -311,9 +311,12 @@ public final class SctpAssociation {
     RtoEstimator rto = new RtoEstimator(options.rtoInitialNanos(), options.rtoMinNanos(),
         options.rtoMaxNanos(), (int) ctx.config().get(Sysctl.RTO_ALPHA_EXP_DIVISOR),
         (int) ctx.config().get(Sysctl.RTO_BETA_EXP_DIVISOR));
-    Path p = new Path(paths.paths().size(), address, udpPort, LocalAddressChoice.forPeer(address,
-        ctx.localAddresses()), initial, options.defaultThresholds(), rto, options.pathMtu(),
-        options.initialSsthresh(), options.heartbeatIntervalNanos());
+    InetAddress local = LocalAddressChoice.forPeer(address, ctx.localAddresses());
+    int interfaceMtu = ctx.interfaceMtu(local);
+    int mtu = interfaceMtu >= 576 ? Math.min(options.pathMtu(), interfaceMtu) : options.pathMtu();
+    Path p = new Path(paths.paths().size(), address, udpPort, local, initial,
+        options.defaultThresholds(), rto, mtu, options.initialSsthresh(),
+        options.heartbeatIntervalNanos());
     paths.add(p, options.heartbeatEnabled(), options.plpmtudProbeIntervalNanos());
     ctx.peerAddressAdded(this, address);
     return p;

@@ -60,6 +60,8 @@ public final class Endpoint {
   private final StackConfig config;
   private final int localPort;
   private final List<InetAddress> localAddresses;
+  /** The MTU of the interface of each local IP, as the driver told it (setInterfaceMtu). */
+  private final Map<InetAddress, Integer> interfaceMtus = new HashMap<>();
   private final List<InetAddress> localAddressView;
   private final RandomGenerator random;
   private final CookieSecrets cookieSecrets;
@@ -166,6 +168,27 @@ public final class Endpoint {
     }
     localAddresses.remove(address);
     return true;
+  }
+
+  /**
+   * The MTU of the network interface that holds the local IP {@code local}, for paths set up
+   * later from that address: their MTU, and the largest PLPMTU their discovery searches for, is
+   * the smaller of it and path_mtu. A driver that cannot keep the host from fragmenting
+   * datagrams larger than the interface (Java 17's NIO cannot set don't-fragment) tells it, so
+   * that probes and packets are never larger than the interface. 0 forgets it.
+   *
+   * @throws IllegalArgumentException for a negative MTU
+   */
+  public void setInterfaceMtu(InetAddress local, int mtu) {
+    Objects.requireNonNull(local, "local");
+    if (mtu < 0) {
+      throw new IllegalArgumentException("interface MTU must not be negative: " + mtu);
+    }
+    if (mtu == 0) {
+      interfaceMtus.remove(local);
+    } else {
+      interfaceMtus.put(local, mtu);
+    }
   }
 
   /** Accept incoming associations (or stop accepting: new INITs are then refused with ABORT). */
@@ -473,6 +496,11 @@ public final class Endpoint {
     @Override
     public List<InetAddress> localAddresses() {
       return localAddressView;
+    }
+
+    @Override
+    public int interfaceMtu(InetAddress local) {
+      return interfaceMtus.getOrDefault(local, 0);
     }
 
     @Override

@@ -13,6 +13,8 @@ import io.netty.channel.socket.DatagramPacket;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -115,6 +117,7 @@ final class UdpChannels {
             (ChannelFuture cf) -> {
               if (cf.isSuccess()) {
                 channels.put(ip, cf.channel());
+                tellInterfaceMtu(ip);
                 int bound =
                     index == 0
                         ? ((InetSocketAddress) cf.channel().localAddress()).getPort()
@@ -165,6 +168,23 @@ final class UdpChannels {
         .bind(local);
   }
 
+  /**
+   * Tells the endpoint the MTU of the interface holding {@code ip}, so that paths from it never
+   * search or send beyond it: NIO cannot keep the host from fragmenting a larger datagram (probes
+   * included), and no transport can send it unfragmented. Nothing when Java does not know it.
+   */
+  private void tellInterfaceMtu(InetAddress ip) {
+    try {
+      NetworkInterface nif = NetworkInterface.getByInetAddress(ip);
+      int mtu = nif == null ? -1 : nif.getMTU();
+      if (mtu > 0) {
+        endpoint.setInterfaceMtu(ip, mtu);
+      }
+    } catch (SocketException e) {
+      LOG.debug("MTU of the interface of {} unknown: {}", ip.getHostAddress(), e.toString());
+    }
+  }
+
   /** Adds a local IP: binds a channel on it on the endpoint's port, then tells the endpoint. */
   void add(InetAddress ip, CompletableFuture<Void> done) {
     if (channels.containsKey(ip)) {
@@ -180,6 +200,7 @@ final class UdpChannels {
                 return;
               }
               channels.put(ip, cf.channel());
+              tellInterfaceMtu(ip);
               endpoint.addLocalAddress(ip);
               localAddresses = List.copyOf(endpoint.localAddresses());
               done.complete(null);
