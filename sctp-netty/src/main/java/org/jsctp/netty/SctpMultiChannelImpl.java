@@ -124,8 +124,11 @@ final class SctpMultiChannelImpl extends SctpMultiChannel implements Association
   @Override
   public CompletableFuture<Void> shutdownAsync(Association association) {
     try {
-      shutdown(association);
-      return handleOf(association).closed;
+      checkOpen();
+      // One lookup: a fast shutdown can remove the association before a second one.
+      AssociationHandle h = handleOf(association);
+      h.shutdown();
+      return h.closed;
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
