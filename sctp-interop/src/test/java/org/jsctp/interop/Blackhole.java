@@ -2,8 +2,6 @@ package org.jsctp.interop;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Silently drops UDP arriving on one interface of a namespace, with an nftables rule on the input
@@ -16,68 +14,52 @@ import java.util.regex.Pattern;
  */
 final class Blackhole implements AutoCloseable {
 
-  private static final Pattern COUNTER = Pattern.compile("counter packets (\\d+) bytes (\\d+)");
-
-  private record Rule(NetNs ns, String table) {}
-
-  private final List<Rule> rules;
+  private final List<NftTable> tables;
   private final String description;
   private boolean closed;
 
-  private Blackhole(List<Rule> rules, String description) {
-    this.rules = rules;
+  private Blackhole(List<NftTable> tables, String description) {
+    this.tables = tables;
     this.description = description;
   }
 
   /** Drops every UDP packet arriving on {@code iface} in {@code ns}. */
   static Blackhole input(NetNs ns, String iface) {
-    Rule r = add(ns, iface);
-    return new Blackhole(List.of(r), "input of " + iface + " in " + ns);
+    return new Blackhole(List.of(add(ns, iface)), "input of " + iface + " in " + ns);
   }
 
   /** Cuts path {@code k} of the topology in both directions. */
   static Blackhole path(Topology t, int k) {
-    List<Rule> rules = new ArrayList<>();
+    List<NftTable> tables = new ArrayList<>();
     String iface = Topology.iface(k);
     try {
-      rules.add(add(t.a(), iface));
-      rules.add(add(t.b(), iface));
+      tables.add(add(t.a(), iface));
+      tables.add(add(t.b(), iface));
     } catch (RuntimeException e) {
-      new Blackhole(rules, "partial").close();
+      new Blackhole(tables, "partial").close();
       throw e;
     }
-    return new Blackhole(rules, "path " + k + " (" + iface + ", both directions)");
+    return new Blackhole(tables, "path " + k + " (" + iface + ", both directions)");
   }
 
-  private static Rule add(NetNs ns, String iface) {
-    String table = "jsctp_bh_" + iface;
-    String script =
-        "table inet "
-            + table
-            + " {\n"
-            + "  chain input {\n"
+  private static NftTable add(NetNs ns, String iface) {
+    return NftTable.add(
+        ns,
+        "inet",
+        "jsctp_bh_" + iface,
+        "  chain input {\n"
             + "    type filter hook input priority -10; policy accept;\n"
             + "    iifname \""
             + iface
             + "\" meta l4proto udp counter drop\n"
-            + "  }\n"
-            + "}\n";
-    Cmd.Result r = Cmd.run(ns.wrap("sh", "-c", "printf '%s' \"$0\" | nft -f -", script));
-    r.check();
-    return new Rule(ns, table);
+            + "  }\n");
   }
 
   /** Packets dropped so far by all rules of this blackhole. */
   long droppedPackets() {
     long total = 0;
-    for (Rule r : rules) {
-      Cmd.Result list = r.ns().exec("nft", "list", "table", "inet", r.table());
-      if (list.ok()) {
-        Matcher m = COUNTER.matcher(list.stdout());
-        while (m.find()) {
-          total += Long.parseLong(m.group(1));
-        }
-      }
+    for (NftTable t : tables) {
+      total += t.packets();
     }
     return total;
   }
@@ -89,8 +71,8 @@ final class Blackhole implements AutoCloseable {
       return;
     }
     closed = true;
-    for (Rule r : rules) {
-      r.ns().exec("nft", "delete", "table", "inet", r.table());
+    for (NftTable t : tables) {
+      t.close();
     }
   }
 
