@@ -12,7 +12,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
 /**
  * Records Netty's leak reports (the tests run with the leak detector at PARANOID) so that tests can
  * assert there were none. Installed as a launcher session listener, before any test class touches a
- * ByteBuf.
+ * ByteBuf; sctp-interop's chaos client, a process of its own, calls {@link #install()} and {@link
+ * #collect()} itself (this class is the whole of sctp-netty's test jar).
  */
 public final class LeakRecorder implements LauncherSessionListener {
 
@@ -23,7 +24,8 @@ public final class LeakRecorder implements LauncherSessionListener {
     install();
   }
 
-  static synchronized void install() {
+  /** Makes every leak detector created from now on record its reports here. */
+  public static synchronized void install() {
     ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(
         new ResourceLeakDetectorFactory() {
           @Override
@@ -54,7 +56,7 @@ public final class LeakRecorder implements LauncherSessionListener {
    * Collects garbage and allocates a few buffers so that the detector reports what it found, then
    * returns every leak reported so far.
    */
-  static List<String> collect() throws InterruptedException {
+  public static List<String> collect() throws InterruptedException {
     for (int i = 0; i < 3; i++) {
       System.gc();
       Thread.sleep(50);
