@@ -229,7 +229,7 @@ parse_args(int argc, char **argv)
 		} else if (strcmp(opt, "--hb-interval") == 0) {
 			cfg.hb_interval = parse_long(opt, val, 1, 3600000);
 		} else if (strcmp(opt, "--timeout") == 0) {
-			cfg.timeout = parse_long(opt, val, 1, 3600);
+			cfg.timeout = parse_long(opt, val, 1, 86400);
 		} else {
 			char msg[160];
 			snprintf(msg, sizeof(msg), "unknown option '%s'", opt);

@@ -138,6 +138,15 @@ final class Env {
         .orElse(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
   }
 
+  /**
+   * The test's class path, for a JVM of its own that runs a test class (the failsafe fork's
+   * java.class.path may be a manifest-only jar).
+   */
+  static String testClassPath() {
+    String cp = System.getProperty("surefire.test.class.path");
+    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+  }
+
   static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -61,7 +61,7 @@ public final class NettyEchoClient {
         List.of(
             "-Dnet.sctp.encap_port=" + remoteUdp,
             "-cp",
-            classPath(),
+            Env.testClassPath(),
             NettyEchoClient.class.getName(),
             remote,
             Integer.toString(port),
@@ -72,12 +72,6 @@ public final class NettyEchoClient {
             Integer.toString(streams),
             Boolean.toString(unordered)));
     return Proc.start("netty-echo-client", logDir, ns.wrap(c));
-  }
-
-  /** The test's class path (the failsafe fork's java.class.path may be a manifest-only jar). */
-  private static String classPath() {
-    String cp = System.getProperty("surefire.test.class.path");
-    return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
   }
 
   public static void main(String[] args) throws Exception {

@@ -150,12 +150,28 @@ final class Proc implements AutoCloseable {
     return List.copyOf(stderr);
   }
 
+  /** A stdout line that matched, with its index among the stdout lines. */
+  record Found(int index, Matcher matcher) {}
+
+  /**
+   * Waits until a stdout line at index {@code fromLine} or later matches {@code pattern}, and
+   * returns it with its index. Fails with the output so far when the program exits first or the
+   * timeout passes.
+   */
+  Found awaitStdout(Pattern pattern, Duration timeout, int fromLine) {
+    return await(pattern, timeout, fromLine, true);
+  }
+
   /**
    * Waits until a stdout line (or a stderr line when {@code stdoutOnly} is false) matches, and
    * returns the match. Fails with the output so far when the program exits first or the timeout
    * passes; lines before {@code fromLine} are skipped.
    */
   Matcher awaitLine(Pattern pattern, Duration timeout, int fromLine, boolean stdoutOnly) {
+    return await(pattern, timeout, fromLine, stdoutOnly).matcher();
+  }
+
+  private Found await(Pattern pattern, Duration timeout, int fromLine, boolean stdoutOnly) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int checkedOut = fromLine;
     int checkedErr = 0;
@@ -164,14 +180,14 @@ final class Proc implements AutoCloseable {
         for (; checkedOut < stdout.size(); checkedOut++) {
           Matcher m = pattern.matcher(stdout.get(checkedOut));
           if (m.find()) {
-            return m;
+            return new Found(checkedOut, m);
           }
         }
         if (!stdoutOnly) {
           for (; checkedErr < stderr.size(); checkedErr++) {
             Matcher m = pattern.matcher(stderr.get(checkedErr));
             if (m.find()) {
-              return m;
+              return new Found(-1, m);
             }
           }
         }
