@@ -95,6 +95,14 @@ final class ChaosPeer implements AutoCloseable {
     }
   }
 
+  /** Whether the process runs, or how it ended, with its last output: for failure messages. */
+  String status() {
+    return this
+        + (proc.isAlive() ? " is running" : " has exited by itself (" + proc.exitStatus() + ")")
+        + "\n"
+        + proc.tail();
+  }
+
   int restarts() {
     return restarts;
   }

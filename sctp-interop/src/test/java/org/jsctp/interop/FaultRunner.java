@@ -71,6 +71,14 @@ final class FaultRunner {
   /** Plays {@code f} against {@code peer} and checks its outcome. */
   void run(Fault f, ChaosPeer peer) {
     System.out.println("chaos: " + f);
+    try {
+      play(f, peer);
+    } catch (AssertionError e) {
+      throw new AssertionError("during " + f + ": " + e.getMessage() + "\n" + peer.status(), e);
+    }
+  }
+
+  private void play(Fault f, ChaosPeer peer) {
     int mark = interval(f.toString(), !f.survivable());
     long packets = 0;
     if (f.survivable()) {

@@ -119,6 +119,12 @@ final class Proc implements AutoCloseable {
     return process.isAlive();
   }
 
+  /** "exit code N" or "signal N" of a process that ended (a shell's 128 + N counts as a signal). */
+  String exitStatus() {
+    int code = process.exitValue();
+    return code > 128 ? "signal " + (code - 128) : "exit code " + code;
+  }
+
   OutputStream stdin() {
     return process.getOutputStream();
   }
