@@ -5,7 +5,8 @@
  * it never reads a clock, starts a thread, takes a lock or opens a socket.
  *
  * <p>Exported: the endpoint and its associations with their options facade, the configuration,
- * the events and value types, the MIB counters and the wire codec. The sending and receiving
+ * the events and value types, the MIB counters, the wire codec and the HA snapshots and
+ * replication records ({@code org.jsctp.ha}). The sending and receiving
  * halves, the paths and the timers are internal.
  */
 module org.jsctp.core {
@@ -15,6 +16,7 @@ module org.jsctp.core {
   exports org.jsctp.association;
   exports org.jsctp.config;
   exports org.jsctp.endpoint;
+  exports org.jsctp.ha;
   exports org.jsctp.stats;
   exports org.jsctp.wire;
   exports org.jsctp.util to org.jsctp.netty;
