@@ -45,6 +45,11 @@ public record SendFailed(
      * The association refused it when it was handed over: larger than one chunk with
      * SCTP_DISABLE_FRAGMENTS, for example.
      */
-    REFUSED
+    REFUSED,
+    /**
+     * A standby took the association over in HA THRESHOLD mode and cannot know whether the active
+     * sent the message before it died: it may or may not have reached the peer (docs/ha.md).
+     */
+    TAKEOVER
   }
 }

@@ -178,6 +178,11 @@ public final class PathManager {
     path.setThresholds(new PathThresholds(pmr, pfRetrans, path.thresholds().pfEnabled()));
   }
 
+  /** Puts back the error counter of a replicated path (a standby taking over, docs/ha.md). */
+  public void restoreErrorCount(Path path, int errorCount) {
+    path.setErrorCount(Math.max(0, errorCount));
+  }
+
   /** SCTP_RTOINFO: new RTO.Initial, RTO.Min and RTO.Max for every path, clamping their RTOs. */
   public void setRtoBounds(long initialNanos, long minNanos, long maxNanos) {
     for (int i = 0; i < paths.size(); i++) {

@@ -70,6 +70,17 @@ public final class RtoEstimator {
     return Math.min(max, Math.max(min, value));
   }
 
+  /**
+   * Puts back the state of a replicated path (a standby taking over, docs/ha.md); the RTO is
+   * clamped to the bounds.
+   */
+  public void restore(long srttNanos, long rttvarNanos, long rtoNanos, boolean hasMeasurement) {
+    this.srtt = Math.max(0, srttNanos);
+    this.rttvar = Math.max(0, rttvarNanos);
+    this.measured = hasMeasurement;
+    this.rto = clamp(rtoNanos);
+  }
+
   /** The current RTO, backoff included. */
   public long rto() {
     return rto;

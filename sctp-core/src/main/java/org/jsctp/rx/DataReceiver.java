@@ -7,7 +7,9 @@ import java.util.Iterator;
 import java.util.List;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.PartialDeliveryAborted;
+import org.jsctp.api.SctpEvent;
 import org.jsctp.api.StreamReset;
+import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.timer.Timer;
 import org.jsctp.timer.TimerKind;
@@ -66,6 +68,12 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   private boolean packetHadData;
   private long lastAdvertisedRwnd;
   private InetAddress lastDataSource;
+  /** The association's replication (an HA mode), or null: the one field the data path tests. */
+  private ReceiveReplication replication;
+  /** With replication: the acknowledgements the standby allows. */
+  private AckGate gate;
+  /** With replication: bytes delivered that the application has not confirmed. */
+  private long unconfirmed;
 
   /**
    * @param peerInitialTsn the peer's Initial TSN
@@ -74,12 +82,17 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    */
   public DataReceiver(int peerInitialTsn, int inboundStreams, boolean interleaving,
       ReceiverSettings settings, ReceiverEnvironment env) {
+    this(new TsnTracker(peerInitialTsn), inboundStreams, interleaving, settings, env);
+  }
+
+  private DataReceiver(TsnTracker tracker, int inboundStreams, boolean interleaving,
+      ReceiverSettings settings, ReceiverEnvironment env) {
     this.env = env;
     this.interleaving = interleaving;
     this.reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
     this.ordered = new OrderedDelivery(interleaving);
     this.settings = settings;
-    this.tracker = new TsnTracker(peerInitialTsn);
+    this.tracker = tracker;
     this.streams = inboundStreams;
     this.ordered.setStreamCount(inboundStreams);
     this.lastAdvertisedRwnd = settings.rcvbuf();
@@ -128,6 +141,10 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       if (tracker.receive(tsn) == TsnTracker.Outcome.REFUSED) {
         return dropped();
       }
+      if (replication != null) {
+        gate.received(tsn, replication.pendingSequence());
+        replication.tsnOnly(tsn);
+      }
       return DataOutcome.INVALID_STREAM;
     }
     if (held() + length > settings.rcvbuf()) {
@@ -146,6 +163,10 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     reserved += length;
     if (tracker.receive(tsn) == TsnTracker.Outcome.REFUSED) {
       return dropped();
+    }
+    if (replication != null) {
+      gate.received(tsn, replication.pendingSequence());
+      replication.data(d, source);
     }
     env.counters().increment(
         d.unordered() ? MibCounter.SCTP_IN_UNORDER_CHUNKS : MibCounter.SCTP_IN_ORDER_CHUNKS);
@@ -208,6 +229,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
         if (fragment <= tsn || fragment <= cumulative || !tracker.forgetRange(fragment, fragment)) {
           return false;
         }
+        reneged(fragment);
         reassembly.evict(fragment);
       }
       env.counters().increment(MibCounter.SCTP_RENEGED_TSNS);
@@ -220,13 +242,31 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   /** Reneges the TSNs of a waiting message: all from its first to its last, or those it lists. */
   private boolean forget(InboundMessage waiting) {
     if (waiting.scatteredTsns() == null) {
-      return tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo());
+      if (!tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo())) {
+        return false;
+      }
+      for (long t = waiting.tsnFrom(); t <= waiting.tsnTo(); t++) {
+        reneged(t);
+      }
+      return true;
     }
     boolean forgotten = true;
     for (long t : waiting.scatteredTsns()) {
-      forgotten &= tracker.forgetRange(t, t);
+      boolean done = tracker.forgetRange(t, t);
+      if (done) {
+        reneged(t);
+      }
+      forgotten &= done;
     }
     return forgotten;
+  }
+
+  private void reneged(long t) {
+    if (replication != null) {
+      int tsn = org.jsctp.util.SequenceUnwrapper.wrap(t);
+      gate.forgotten(tsn, replication.pendingSequence());
+      replication.reneged(tsn);
+    }
   }
 
   /** What became of a FORWARD-TSN. */
@@ -251,6 +291,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     if (outcome != ForwardTsnOutcome.MOVED) {
       return outcome;
     }
+    forwardTsnReplicated(f, f.newCumulativeTsn());
     if (reassembly instanceof Reassembly r) {
       aborted(r.discardThrough(tracker.unwrap(f.newCumulativeTsn())));
     }
@@ -276,6 +317,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     if (outcome != ForwardTsnOutcome.MOVED) {
       return outcome;
     }
+    forwardTsnReplicated(f, f.newCumulativeTsn());
     if (reassembly instanceof InterleavedReassembly r) {
       for (IForwardTsnChunk.Entry e : f.entries()) {
         if (e.streamId() >= streams) {
@@ -290,6 +332,13 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     finishDeferredResetIfDue();
     syncMemory();
     return ForwardTsnOutcome.MOVED;
+  }
+
+  private void forwardTsnReplicated(org.jsctp.wire.Chunk f, int newCumulativeTsn) {
+    if (replication != null) {
+      gate.advanced(newCumulativeTsn, replication.pendingSequence());
+      replication.forwardTsn(f);
+    }
   }
 
   /** Moves the cumulative TSN for a FORWARD-TSN or I-FORWARD-TSN, which is SACKed at once. */
@@ -326,6 +375,9 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * E4). The same request again while it waits is DEFERRED again; another is BUSY.
    */
   public ResetOutcome resetStreams(int lastAssignedTsn, List<Integer> streams) {
+    if (replication != null) {
+      replication.streamsReset(lastAssignedTsn, streams);
+    }
     long last = tracker.unwrap(lastAssignedTsn);
     if (deferredReset != null) {
       return deferredReset.lastAssignedTsn == last && deferredReset.streams.equals(streams)
@@ -373,6 +425,9 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   /** {@code count} more incoming streams (RFC 6525 section 5.2.5). */
   public void addStreams(int count) {
+    if (replication != null) {
+      replication.streamsAdded(count);
+    }
     streams += count;
     ordered.setStreamCount(streams);
   }
@@ -382,7 +437,8 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * every TSN received is cumulatively acknowledged and no message is partly reassembled.
    */
   public boolean readyForTsnReset() {
-    return !tracker.hasGaps() && reassembly.bytes() == 0 && deferredReset == null;
+    return !tracker.hasGaps() && reassembly.bytes() == 0 && deferredReset == null
+        && (gate == null || gate.caughtUp());
   }
 
   /**
@@ -391,6 +447,10 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * Fragments still held are dropped.
    */
   public void restartTsn(int nextTsn) {
+    if (replication != null) {
+      gate.restarted(nextTsn, replication.pendingSequence());
+      replication.tsnRestarted(nextTsn);
+    }
     tracker.restartAt(nextTsn);
     reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
     ordered = new OrderedDelivery(interleaving);
@@ -455,14 +515,17 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     sackNow = true;
   }
 
-  /** Whether a SACK should go out now. */
+  /**
+   * Whether a SACK should go out now. With replication, one that would say nothing new waits
+   * until the standby has stored what arrived.
+   */
   public boolean sackDue() {
-    return sackNow;
+    return sackNow && (gate == null || gate.sackReady());
   }
 
   /** Whether anything was received that a SACK has not yet acknowledged. */
   public boolean ackPending() {
-    return sackNow || delayedSack.isRunning();
+    return sackNow || delayedSack.isRunning() || (gate != null && !gate.caughtUp());
   }
 
   /**
@@ -471,7 +534,8 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    */
   public SackChunk buildSack(int maxLength) {
     int room = Math.max(0, (maxLength - 16) / 4);
-    int gapCount = Math.min(tracker.gapBlockCount(), room);
+    TsnTracker acked = acknowledged();
+    int gapCount = Math.min(acked.gapBlockCount(), room);
     int dupCount = Math.min(tracker.duplicateCount(), room - gapCount);
     List<SackChunk.GapAckBlock> gaps;
     if (gapCount == 0) {
@@ -479,7 +543,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     } else {
       gaps = new ArrayList<>(gapCount);
       for (int i = 0; i < gapCount; i++) {
-        gaps.add(new SackChunk.GapAckBlock(tracker.gapStart(i), tracker.gapEnd(i)));
+        gaps.add(new SackChunk.GapAckBlock(acked.gapStart(i), acked.gapEnd(i)));
       }
     }
     List<Integer> dups;
@@ -492,7 +556,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       }
     }
     lastAdvertisedRwnd = advertisedWindow();
-    return new SackChunk(tracker.cumulativeTsn(), lastAdvertisedRwnd, gaps, dups);
+    return new SackChunk(acked.cumulativeTsn(), lastAdvertisedRwnd, gaps, dups);
   }
 
   /** Records that a SACK went out (or that a SHUTDOWN carried the cumulative TSN). */
@@ -502,6 +566,14 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     packetsSinceSack = 0;
     delayedSack.stop();
     tracker.clearDuplicates();
+    if (gate != null) {
+      gate.sackSent();
+    }
+  }
+
+  /** The TSNs this receiver may acknowledge: all it holds, or with replication what the standby has. */
+  private TsnTracker acknowledged() {
+    return gate == null ? tracker : gate.acked();
   }
 
   public long deadline() {
@@ -601,6 +673,9 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   private void emit(InboundMessage m, boolean complete) {
     unread += m.data().length();
+    if (replication != null) {
+      unconfirmed += m.data().length();
+    }
     env.emit(
         new MessageReceived(
             env.associationId(),
@@ -635,11 +710,191 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     reserved = 0;
   }
 
+  // ---- replication (docs/ha.md) ------------------------------------------------------------
+
+  /**
+   * Tells {@code replication} (an HA mode) every change from now on, and from now on acknowledges
+   * only what it says the standby holds; null stops both.
+   */
+  public void setReplication(ReceiveReplication replication) {
+    this.replication = replication;
+    this.gate = replication == null ? null
+        : new AckGate(TsnTracker.restored(tracker.cumulativeTsn(), tracker.receivedRanges()));
+    this.unconfirmed = 0;
+  }
+
+  /**
+   * The standby stored every replication record up to {@code upTo}: what they carried may be
+   * acknowledged. Returns whether a SACK is now due.
+   */
+  public boolean replicated(long upTo) {
+    if (gate != null && gate.apply(upTo)) {
+      sackNow = true;
+    }
+    return sackDue();
+  }
+
+  /**
+   * The application confirmed {@code bytes} of delivered data (with replication): like {@link
+   * #consumed}, the window may reopen.
+   */
+  public void confirmed(long bytes) {
+    unconfirmed = Math.max(0, unconfirmed - bytes);
+    consumed(0);
+  }
+
+  /**
+   * This half as a standby needs it: the TSNs received, every stream's next SSN, and what is
+   * held; {@code redelivery} (what the application was handed and did not confirm, kept by the
+   * association) is added as given.
+   */
+  public ReceiverSnapshot exportState(List<ReceiverSnapshot.Redelivery> redelivery) {
+    List<Integer> next = new ArrayList<>(streams);
+    for (int s = 0; s < streams; s++) {
+      next.add(ordered.nextSsn(s));
+    }
+    List<ReceiverSnapshot.InboundChunk> fragments = new ArrayList<>();
+    List<ReceiverSnapshot.PartialDelivery> partials = new ArrayList<>();
+    reassembly.export(fragments, partials);
+    List<ReceiverSnapshot.HeldMessage> waiting = new ArrayList<>();
+    for (InboundMessage m : ordered.waitingMessages()) {
+      waiting.add(held(m));
+    }
+    List<ReceiverSnapshot.HeldMessage> blocked = new ArrayList<>(deferred.size());
+    for (InboundMessage m : deferred) {
+      blocked.add(held(m));
+    }
+    ReceiverSnapshot.DeferredReset reset = null;
+    if (deferredReset != null) {
+      List<ReceiverSnapshot.InboundChunk> chunks = new ArrayList<>();
+      for (DeferredStreamReset.Held h : deferredReset.held()) {
+        chunks.add(Reassembler.exported(h.chunk(), h.source()));
+      }
+      reset = new ReceiverSnapshot.DeferredReset((int) deferredReset.lastAssignedTsn,
+          deferredReset.streams, chunks);
+    }
+    return new ReceiverSnapshot(tracker.cumulativeTsn(), tracker.receivedRanges(), next,
+        fragments, partials, waiting, blocked, reset, redelivery);
+  }
+
+  private static ReceiverSnapshot.HeldMessage held(InboundMessage m) {
+    List<Integer> scattered = new ArrayList<>();
+    if (m.scatteredTsns() != null) {
+      for (long t : m.scatteredTsns()) {
+        scattered.add((int) t);
+      }
+    }
+    return new ReceiverSnapshot.HeldMessage(m.streamId(), m.streamSequenceNumber(),
+        m.payloadProtocolId(), m.unordered(), m.firstTsn(), (int) m.tsnFrom(), (int) m.tsnTo(),
+        scattered, m.source(), m.data());
+  }
+
+  private InboundMessage message(ReceiverSnapshot.HeldMessage h, InetAddress fallbackSource) {
+    long[] scattered = null;
+    if (!h.scatteredTsns().isEmpty()) {
+      scattered = new long[h.scatteredTsns().size()];
+      for (int i = 0; i < scattered.length; i++) {
+        scattered[i] = tracker.unwrap(h.scatteredTsns().get(i));
+      }
+    }
+    return new InboundMessage(h.streamId(), h.messageId(), h.payloadProtocolId(), h.unordered(),
+        h.firstTsn(), tracker.unwrap(h.tsnFrom()), tracker.unwrap(h.tsnTo()),
+        h.source() != null ? h.source() : fallbackSource, h.data(), scattered);
+  }
+
+  /**
+   * The receiving half of a replicated association, as a standby takes it over: the same TSNs
+   * received, every stream's next SSN, and what was held, reassembly and partial deliveries
+   * included. What the application had not confirmed is not handed here: the association hands
+   * it again with {@link #redeliver}.
+   *
+   * @param fallbackSource the source given to held data whose source was not replicated
+   * @throws IllegalArgumentException for a snapshot that does not fit (TSN ranges out of place,
+   *     streams out of range)
+   */
+  public static DataReceiver restore(ReceiverSnapshot s, boolean interleaving,
+      ReceiverSettings settings, ReceiverEnvironment env, InetAddress fallbackSource) {
+    DataReceiver r = new DataReceiver(TsnTracker.restored(s.cumulativeTsn(), s.received()),
+        s.nextSsn().size(), interleaving, settings, env);
+    for (int i = 0; i < s.nextSsn().size(); i++) {
+      r.ordered.restoreNext(i, s.nextSsn().get(i));
+    }
+    for (ReceiverSnapshot.PartialDelivery p : s.partials()) {
+      r.reassembly.restorePartial(p, r.tracker);
+    }
+    for (ReceiverSnapshot.InboundChunk c : s.fragments()) {
+      UserDataChunk d = chunk(c, interleaving);
+      r.requireStream(d.streamId());
+      r.reassembly.add(r.tracker.unwrap(d.tsn()), d,
+          c.source() != null ? c.source() : fallbackSource, r.tracker, r);
+    }
+    for (ReceiverSnapshot.HeldMessage h : s.waiting()) {
+      r.requireStream(h.streamId());
+      r.ordered.offer(r.message(h, fallbackSource), r);
+    }
+    for (ReceiverSnapshot.HeldMessage h : s.deferred()) {
+      InboundMessage m = r.message(h, fallbackSource);
+      r.deferred.addLast(m);
+      r.deferredBytes += m.data().length();
+    }
+    if (s.deferredReset() != null) {
+      ReceiverSnapshot.DeferredReset d = s.deferredReset();
+      r.deferredReset = new DeferredStreamReset(r.tracker.unwrap(d.lastAssignedTsn()), d.streams());
+      for (ReceiverSnapshot.InboundChunk c : d.held()) {
+        UserDataChunk chunk = chunk(c, interleaving);
+        r.deferredReset.hold(r.tracker.unwrap(chunk.tsn()), chunk,
+            c.source() != null ? c.source() : fallbackSource);
+      }
+    }
+    r.firstDataSeen = true;
+    r.syncMemory();
+    return r;
+  }
+
+  private void requireStream(int stream) {
+    if (stream >= streams) {
+      throw new IllegalArgumentException("held data on stream " + stream + " of " + streams);
+    }
+  }
+
+  /** The chunk a replicated inbound chunk stands for. */
+  public static UserDataChunk chunk(ReceiverSnapshot.InboundChunk c, boolean interleaving) {
+    return UserDataChunk.of(interleaving, c.flags(), c.tsn(), c.streamId(), c.messageId(),
+        c.ppidOrFsn(), c.data());
+  }
+
+  /**
+   * Hands again what the application was handed on the active and did not confirm (a standby
+   * taking over); it counts as unread like any delivery.
+   */
+  public void redeliver(SctpEvent event, long bytes) {
+    unread += bytes;
+    env.emit(event);
+    syncMemory();
+  }
+
+  /**
+   * A standby's copy gives up a received TSN as the active did (RFC 9260 section 6.2): the
+   * fragment or the waiting message holding it goes, and the TSN is no longer held.
+   */
+  public void renege(int tsn) {
+    long t = tracker.unwrap(tsn);
+    InboundMessage waiting = ordered.waitingWith(t);
+    if (waiting != null) {
+      ordered.evict(waiting);
+    } else {
+      reassembly.evict(t);
+    }
+    tracker.forgetRange(t, t);
+    syncMemory();
+  }
+
   // ---- state -----------------------------------------------------------------------------
 
   /** Bytes held for the application: fragments, messages waiting for order, unread data. */
   public long held() {
-    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes + unread
+    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes
+        + (replication == null ? unread : Math.max(unread, unconfirmed))
         + (deferredReset == null ? 0 : deferredReset.bytes());
   }
 
@@ -659,12 +914,14 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
         + (deferredReset == null ? 0 : deferredReset.bytes());
   }
 
+  /** The cumulative TSN this receiver acknowledges (with replication, what the standby holds). */
   public int cumulativeTsn() {
-    return tracker.cumulativeTsn();
+    return acknowledged().cumulativeTsn();
   }
 
+  /** Whether the TSNs this receiver acknowledges have gaps. */
   public boolean hasGaps() {
-    return tracker.hasGaps();
+    return acknowledged().hasGaps();
   }
 
   /**

@@ -48,6 +48,11 @@ final class DeferredStreamReset {
     bytes += chunk.userData().length();
   }
 
+  /** The held chunks, as held. */
+  List<Held> held() {
+    return held;
+  }
+
   /** The held chunks in TSN order. */
   List<Held> release() {
     held.sort(Comparator.comparingLong(Held::tsn));

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.IDataChunk;
 import org.jsctp.wire.UserDataChunk;
@@ -290,6 +291,31 @@ final class InterleavedReassembly implements Reassembler {
     }
     m.byFsn.clear();
     forget(m);
+  }
+
+  @Override
+  public void export(List<ReceiverSnapshot.InboundChunk> out,
+      List<ReceiverSnapshot.PartialDelivery> partials) {
+    for (Fragment f : byTsn.values()) {
+      out.add(Reassembler.exported(f.chunk, f.message.source));
+    }
+    for (Held m : delivering.values()) {
+      partials.add(new ReceiverSnapshot.PartialDelivery(m.streamId, m.messageId, m.unordered,
+          m.ppid, m.firstTsn, (int) m.nextFsn));
+    }
+  }
+
+  @Override
+  public void restorePartial(ReceiverSnapshot.PartialDelivery p, TsnTracker tracker) {
+    Held m = new Held(p.streamId(), p.unordered(), p.messageId());
+    m.ppid = p.payloadProtocolId();
+    m.firstTsn = p.firstTsn();
+    m.firstTsnUnwrapped = tracker.unwrap(p.firstTsn());
+    m.delivering = true;
+    m.nextFsn = p.next() & MASK32;
+    int kind = kind(p.streamId(), p.unordered());
+    byStream.computeIfAbsent(kind, k -> new TreeMap<>()).put(p.messageId() & MASK32, m);
+    delivering.put(kind, m);
   }
 
   @Override

@@ -175,6 +175,34 @@ final class OrderedDelivery {
     waitingBytes -= m.data().length();
   }
 
+  /** The complete messages waiting for an earlier SSN, in TSN order (docs/ha.md). */
+  List<InboundMessage> waitingMessages() {
+    return new ArrayList<>(byLastTsn.values());
+  }
+
+  /** The waiting message one of whose fragments had unwrapped TSN {@code tsn}, or null. */
+  InboundMessage waitingWith(long tsn) {
+    for (InboundMessage m : byLastTsn.tailMap(tsn, true).values()) {
+      if (m.tsnFrom() > tsn) {
+        continue;
+      }
+      if (m.scatteredTsns() == null) {
+        return m;
+      }
+      for (long t : m.scatteredTsns()) {
+        if (t == tsn) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Puts back a replicated stream's next expected SSN or MID (a standby taking over). */
+  void restoreNext(int stream, int ssn) {
+    nextSsn[stream] = ssn;
+  }
+
   /** Bytes of complete messages waiting for an earlier SSN. */
   long waitingBytes() {
     return waitingBytes;

@@ -1,6 +1,8 @@
 package org.jsctp.rx;
 
 import java.net.InetAddress;
+import java.util.List;
+import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.wire.UserDataChunk;
 
 /**
@@ -60,4 +62,20 @@ sealed interface Reassembler permits Reassembly, InterleavedReassembly {
 
   /** Gives up the fragment with unwrapped TSN {@code tsn} (its TSN is reneged by the caller). */
   void evict(long tsn);
+
+  /** Adds the fragments held, in TSN order, and the partial deliveries under way (docs/ha.md). */
+  void export(List<ReceiverSnapshot.InboundChunk> fragments,
+      List<ReceiverSnapshot.PartialDelivery> partials);
+
+  /**
+   * Puts back a partial delivery of a replicated receiver (a standby taking over), before its
+   * fragments are added again.
+   */
+  void restorePartial(ReceiverSnapshot.PartialDelivery partial, TsnTracker tracker);
+
+  /** The replicated form of a held fragment. */
+  static ReceiverSnapshot.InboundChunk exported(UserDataChunk d, InetAddress source) {
+    return new ReceiverSnapshot.InboundChunk(d.tsn(), d.flags(), d.streamId(), d.messageId(),
+        UserDataChunk.ppidOrFsn(d), source, d.userData());
+  }
 }

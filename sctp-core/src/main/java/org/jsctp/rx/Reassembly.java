@@ -2,10 +2,12 @@ package org.jsctp.rx;
 
 import java.net.InetAddress;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.UserDataChunk;
@@ -255,6 +257,30 @@ final class Reassembly implements Reassembler {
     partialActive = false;
     return new InboundMessage(partialStream, partialSsn, partialPpid, partialUnordered,
         partialFirstTsn, partialFirstUnwrapped, partialNextTsn - 1, null, Bytes.EMPTY);
+  }
+
+  @Override
+  public void export(List<ReceiverSnapshot.InboundChunk> out,
+      List<ReceiverSnapshot.PartialDelivery> partials) {
+    for (DataChunk d : fragments.values()) {
+      out.add(Reassembler.exported(d, null));
+    }
+    if (partialActive) {
+      partials.add(new ReceiverSnapshot.PartialDelivery(partialStream, partialSsn,
+          partialUnordered, partialPpid, partialFirstTsn, (int) partialNextTsn));
+    }
+  }
+
+  @Override
+  public void restorePartial(ReceiverSnapshot.PartialDelivery p, TsnTracker tracker) {
+    partialActive = true;
+    partialStream = p.streamId();
+    partialSsn = p.messageId();
+    partialUnordered = p.unordered();
+    partialPpid = p.payloadProtocolId();
+    partialFirstTsn = p.firstTsn();
+    partialFirstUnwrapped = tracker.unwrap(p.firstTsn());
+    partialNextTsn = tracker.unwrap(p.next());
   }
 
   @Override

@@ -1,5 +1,8 @@
 package org.jsctp.rx;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.util.SequenceUnwrapper;
 
 /**
@@ -201,6 +204,41 @@ public final class TsnTracker {
   /** Forgets the duplicates once they were reported in a SACK. */
   public void clearDuplicates() {
     duplicateCount = 0;
+  }
+
+  // ---- replication (docs/ha.md) ------------------------------------------------------------
+
+  /** The received TSNs above the cumulative TSN, as ranges in TSN order. */
+  public List<ReceiverSnapshot.TsnRange> receivedRanges() {
+    List<ReceiverSnapshot.TsnRange> list = new ArrayList<>(rangeCount);
+    for (int i = 0; i < rangeCount; i++) {
+      list.add(new ReceiverSnapshot.TsnRange(SequenceUnwrapper.wrap(ranges[2 * i]),
+          SequenceUnwrapper.wrap(ranges[2 * i + 1])));
+    }
+    return list;
+  }
+
+  /**
+   * A tracker at {@code cumulativeTsn} that holds {@code received} above it (a standby taking
+   * over, or the acknowledged view of an HA receiver).
+   *
+   * @throws IllegalArgumentException for ranges below the cumulative TSN, too far ahead, or more
+   *     than {@link #MAX_GAP_RANGES}
+   */
+  public static TsnTracker restored(int cumulativeTsn, List<ReceiverSnapshot.TsnRange> received) {
+    TsnTracker t = new TsnTracker(cumulativeTsn + 1);
+    for (ReceiverSnapshot.TsnRange r : received) {
+      for (int tsn = r.first(); ; tsn++) {
+        if (t.receive(tsn) != Outcome.NEW) {
+          throw new IllegalArgumentException("received TSN " + Integer.toUnsignedString(tsn)
+              + " cannot be held above cumulative TSN " + Integer.toUnsignedString(cumulativeTsn));
+        }
+        if (tsn == r.last()) {
+          break;
+        }
+      }
+    }
+    return t;
   }
 
   private boolean contains(long t) {

@@ -1,13 +1,18 @@
 package org.jsctp.tx;
 
 import org.jsctp.api.SendOutcome;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendFailed;
 import org.jsctp.api.StreamSchedulerKind;
+import org.jsctp.ha.SenderSnapshot;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
+import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.CommonHeader;
 import org.jsctp.wire.DataChunk;
@@ -43,6 +48,8 @@ public final class DataSender {
   private Path fastRetransmitPath;
   private int burstBudget;
   private StreamSchedulerKind schedulerKind = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
+  /** The association's replication (an HA mode), or null: the one field the data path tests. */
+  private SendReplication replication;
 
   /**
    * @param initialTsn our Initial TSN
@@ -96,6 +103,9 @@ public final class DataSender {
       return SendOutcome.WOULD_BLOCK;
     }
     queue.add(message);
+    if (replication != null) {
+      replication.queued(message.arrival, message.message);
+    }
     return SendOutcome.ACCEPTED;
   }
 
@@ -166,11 +176,13 @@ public final class DataSender {
    */
   public void pauseStreams(List<Integer> streams) {
     forEach(streams, queue::pause);
+    streamsChanged();
   }
 
   /** Lets paused {@code streams} (all when empty) send again. */
   public void resumeStreams(List<Integer> streams) {
     forEach(streams, queue::resume);
+    streamsChanged();
   }
 
   /** Whether none of {@code streams} (all when empty) has a message partly cut into chunks. */
@@ -194,6 +206,13 @@ public final class DataSender {
   /** The next SSN or MIDs of {@code streams} (all when empty) start again at 0. */
   public void resetStreams(List<Integer> streams) {
     forEach(streams, queue::resetMessageIds);
+    streamsChanged();
+  }
+
+  private void streamsChanged() {
+    if (replication != null) {
+      replication.streamsChanged();
+    }
   }
 
   private void forEach(List<Integer> streams, java.util.function.IntConsumer action) {
@@ -235,6 +254,7 @@ public final class DataSender {
     int streams = queue.streamCount() + count;
     queue.setStreamCount(streams);
     pr.setStreamCount(streams);
+    streamsChanged();
   }
 
   /** Starts a new send round: Max.Burst packets of new data may go (RFC 9260 section 6.1). */
@@ -260,6 +280,9 @@ public final class DataSender {
       return false;
     }
     if (!path.congestion().allowsSending(path.flightSize())) {
+      return false;
+    }
+    if (replication != null && !replication.mayCut(SequenceUnwrapper.wrap(outstanding.nextTsn()))) {
       return false;
     }
     int next = Math.min(queue.peek().remaining(), fragmentSize());
@@ -350,6 +373,10 @@ public final class DataSender {
       if (!path.congestion().allowsSending(path.flightSize())) {
         break;
       }
+      if (replication != null
+          && !replication.mayCut(SequenceUnwrapper.wrap(outstanding.nextTsn()))) {
+        break;
+      }
       int length = Math.min(m.remaining(), fragmentSize());
       int chunkSize = chunkHeader + length;
       if (!window.admits(chunkSize, outstanding.totalFlight())) {
@@ -386,6 +413,9 @@ public final class DataSender {
         ending, (ending && m.sackImmediately()) || stallsAfter(m, length));
     queue.consumed(m, length);
     OutstandingChunk c = outstanding.sent(chunk, m, path, now);
+    if (replication != null) {
+      replication.cut(chunk, m.arrival, c.messageOffset, false);
+    }
     pr.sent(m);
     window.sent(c.size);
     packet.add(chunk);
@@ -488,11 +518,15 @@ public final class DataSender {
       enterFastRecovery(paths);
     }
     pr.abandonExhausted();
+    pr.takeoverAcknowledged();
     if (inFastRecovery && outstanding.cumulativeAckPoint() >= fastRecoveryExit) {
       inFastRecovery = false;
     }
     // Receiver window (section 6.2.1 steps iv and v).
     window.advertised(arwnd, outstanding.totalFlight(), now);
+    if (replication != null) {
+      replication.acknowledged(cumulativeAckPoint(), arwnd);
+    }
     // T3-rtx rules R2 and R3 (section 6.3.2).
     for (int p = 0; p < paths.size(); p++) {
       Path path = paths.get(p);
@@ -635,6 +669,223 @@ public final class DataSender {
   /** Messages abandoned before any of them was sent, on {@code stream} or on all when -1. */
   public long abandonedUnsent(int stream) {
     return pr.abandonedUnsent(stream);
+  }
+
+  // ---- replication (docs/ha.md) ------------------------------------------------------------
+
+  /** Tells {@code replication} (an HA mode) what happens from now on; null stops telling. */
+  public void setReplication(SendReplication replication) {
+    this.replication = replication;
+    pr.setReplication(replication);
+  }
+
+  /**
+   * This half as a standby needs it: next TSN, cumulative TSN ack, the peer's window, the
+   * streams, every message not fully acknowledged and every outstanding chunk. Lifetimes are
+   * given as what is left of them at {@code now}.
+   */
+  public SenderSnapshot exportState(long now) {
+    List<SenderSnapshot.Stream> streams = new ArrayList<>(queue.streamCount());
+    for (int s = 0; s < queue.streamCount(); s++) {
+      streams.add(streamState(s));
+    }
+    Map<Long, QueuedMessage> messages = new TreeMap<>();
+    for (int i = 0; i < outstanding.size(); i++) {
+      QueuedMessage m = outstanding.at(i).message;
+      messages.putIfAbsent(m.arrival, m);
+    }
+    for (QueuedMessage m : queue.all()) {
+      messages.putIfAbsent(m.arrival, m);
+    }
+    List<SenderSnapshot.Message> exported = new ArrayList<>(messages.size());
+    for (QueuedMessage m : messages.values()) {
+      exported.add(exportMessage(m, now));
+    }
+    List<SenderSnapshot.Chunk> chunks = new ArrayList<>(outstanding.size());
+    for (int i = 0; i < outstanding.size(); i++) {
+      OutstandingChunk c = outstanding.at(i);
+      chunks.add(new SenderSnapshot.Chunk(c.chunk.tsn(), c.message.arrival, c.messageOffset,
+          c.payloadLength(), c.chunk.flags(), c.chunk.messageId(),
+          UserDataChunk.ppidOrFsn(c.chunk), c.transmissions, c.abandoned, c.gapAcked));
+    }
+    return new SenderSnapshot(nextTsn(), cumulativeAckPoint(), window.lastAdvertised(), streams,
+        exported, chunks);
+  }
+
+  /** The replicated state of outbound stream {@code s}. */
+  public SenderSnapshot.Stream streamState(int s) {
+    return new SenderSnapshot.Stream(queue.nextOrdered(s), queue.nextUnordered(s),
+        queue.isPaused(s), queue.storedSchedulerValue(s), pr.abandonedSent(s),
+        pr.abandonedUnsent(s));
+  }
+
+  /** The replicated form of a message just queued ({@link SendReplication#queued}). */
+  public static SenderSnapshot.Message exportQueued(long id, OutgoingMessage m, long now) {
+    return new SenderSnapshot.Message(id, m.streamId(), m.payloadProtocolId(), m.unordered(),
+        m.sackImmediately(), m.context(), lifetimeLeft(m.expiresAt(), now), m.prPolicy(),
+        m.prValue(), m.payload(), 0, 0, false, 0, false);
+  }
+
+  private static SenderSnapshot.Message exportMessage(QueuedMessage q, long now) {
+    OutgoingMessage m = q.message;
+    return new SenderSnapshot.Message(q.arrival, m.streamId(), m.payloadProtocolId(),
+        m.unordered(), m.sackImmediately(), m.context(), lifetimeLeft(m.expiresAt(), now),
+        m.prPolicy(), m.prValue(), m.payload(), q.offset(), q.fragments(), q.numbered(),
+        q.messageId(), q.abandoned);
+  }
+
+  private static long lifetimeLeft(long expiresAt, long now) {
+    return expiresAt == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, expiresAt - now);
+  }
+
+  /**
+   * The sending half of a replicated association, as a standby takes it over: its messages,
+   * queued or under way, every stream's counters, and its outstanding chunks, which all wait for
+   * retransmission to {@code target} (whether the active's last transmissions arrived is not
+   * known). Lifetimes count from {@code now}.
+   *
+   * @throws IllegalArgumentException when the outstanding chunks do not run without a gap from the
+   *     cumulative TSN ack + 1 to the next TSN - 1, or name a message the snapshot lacks
+   */
+  public static DataSender restore(SenderSnapshot s, boolean partialReliability,
+      boolean interleaving, SenderSettings settings, SenderEnvironment env, Path target,
+      StreamSchedulerKind scheduler, long now) {
+    DataSender d = new DataSender(s.cumulativeTsnAck() + 1, s.streams().size(), s.peerRwnd(),
+        partialReliability, interleaving, settings, env);
+    d.setStreamScheduler(scheduler);
+    for (int i = 0; i < s.streams().size(); i++) {
+      SenderSnapshot.Stream st = s.streams().get(i);
+      d.queue.restoreMessageIds(i, st.nextOrdered(), st.nextUnordered());
+      if (st.paused()) {
+        d.queue.pause(i);
+      }
+      if (st.schedulerValue() >= 0) {
+        d.queue.setSchedulerValue(i, st.schedulerValue());
+      }
+      d.pr.restoreCounts(i, st.abandonedSent(), st.abandonedUnsent());
+    }
+    Map<Long, QueuedMessage> byId = new TreeMap<>();
+    long nextId = 0;
+    for (SenderSnapshot.Message m : s.messages()) {
+      QueuedMessage q = new QueuedMessage(new OutgoingMessage(m.streamId(), m.payloadProtocolId(),
+          m.unordered(), m.sackImmediately(), m.payload(), m.context(),
+          m.lifetimeNanos() == Long.MAX_VALUE ? Long.MAX_VALUE : now + m.lifetimeNanos(),
+          m.prPolicy(), m.prValue()));
+      q.restore(m.offset(), m.fragments(), m.numbered(), m.messageId(), m.abandoned(), m.id());
+      byId.put(m.id(), q);
+      nextId = Math.max(nextId, m.id() + 1);
+      if (m.queued()) {
+        if (m.streamId() >= d.queue.streamCount()) {
+          throw new IllegalArgumentException("message " + m.id() + " is on stream " + m.streamId()
+              + " of " + d.queue.streamCount());
+        }
+        d.queue.restore(q);
+      }
+    }
+    d.queue.restoreArrivals(nextId);
+    long buffered = d.queue.bytes();
+    int expected = s.cumulativeTsnAck() + 1;
+    for (SenderSnapshot.Chunk c : s.outstanding()) {
+      if (c.tsn() != expected) {
+        throw new IllegalArgumentException("outstanding chunk TSN "
+            + Integer.toUnsignedString(c.tsn()) + " where " + Integer.toUnsignedString(expected)
+            + " was expected: the chunks must follow the cumulative TSN ack without a gap");
+      }
+      expected++;
+      QueuedMessage q = byId.get(c.messageId());
+      if (q == null) {
+        throw new IllegalArgumentException("outstanding chunk TSN "
+            + Integer.toUnsignedString(c.tsn()) + " names message " + c.messageId()
+            + ", which the snapshot lacks");
+      }
+      Bytes data = q.payload().slice(c.offset(), c.length());
+      UserDataChunk chunk = UserDataChunk.of(interleaving, c.flags(), c.tsn(), q.streamId(),
+          c.streamMessageId(), c.ppidOrFsn(), data);
+      d.outstanding.restore(chunk, q, c.offset(), c.transmissions(), c.abandoned(), c.gapAcked());
+      buffered += c.length();
+      if (!c.abandoned()) {
+        d.pr.watch(q);
+      }
+    }
+    if (expected != s.nextTsn()) {
+      throw new IllegalArgumentException("the outstanding chunks end before TSN "
+          + Integer.toUnsignedString(expected) + ", the next TSN is "
+          + Integer.toUnsignedString(s.nextTsn()));
+    }
+    d.buffer.restore(buffered);
+    if (target != null) {
+      d.outstanding.markAllForRetransmission(target);
+    }
+    return d;
+  }
+
+  /**
+   * A standby takes over in THRESHOLD mode (docs/ha.md): the active may have used up to {@code
+   * jump} TSNs past the last it replicated, and started up to {@code jump / 2} messages there,
+   * which the standby cannot know. So those TSNs are abandoned unsent (a FORWARD-TSN skips them),
+   * every stream's SSN or MIDs move on by {@code jump / 2} (the FORWARD-TSN skips those too), and
+   * every message the active may have sent in that range is abandoned and reported in a
+   * SEND_FAILED with {@link SendFailed.Cause#TAKEOVER}: those partly sent, and the first {@code
+   * jump / 2} not yet started (in the order they were queued with the first-come-first-served
+   * scheduler and no stream paused, otherwise the first of each stream). Needs PR-SCTP.
+   *
+   * @return the messages reported
+   */
+  public int skipUnknownRange(int jump) {
+    if (!pr.enabled()) {
+      throw new IllegalStateException("a THRESHOLD takeover needs PR-SCTP");
+    }
+    int messagesAhead = jump / 2;
+    List<QueuedMessage> lost = new ArrayList<>();
+    boolean paused = false;
+    for (int s = 0; s < queue.streamCount(); s++) {
+      paused |= queue.isPaused(s);
+    }
+    int[] perStream = new int[queue.streamCount()];
+    int unstarted = 0;
+    for (QueuedMessage m : queue.all()) {
+      if (m.started()) {
+        lost.add(m);
+      } else if (schedulerKind == StreamSchedulerKind.FIRST_COME_FIRST_SERVED && !paused) {
+        if (unstarted++ < messagesAhead) {
+          lost.add(m);
+        }
+      } else if (perStream[m.streamId()]++ < messagesAhead) {
+        lost.add(m);
+      }
+    }
+    for (QueuedMessage m : lost) {
+      m.abandoned = true;
+      outstanding.abandon(m);
+      queue.remove(m);
+      buffer.released(m.remaining());
+      env.emit(new SendFailed(env.associationId(), true, m.streamId(), m.payloadProtocolId(),
+          m.unordered(), m.context(),
+          "may have been sent by the active before a standby took over (HA THRESHOLD)",
+          m.payload(), SendFailed.Cause.TAKEOVER));
+    }
+    List<org.jsctp.wire.IForwardTsnChunk.Entry> skips = new ArrayList<>();
+    for (int s = 0; s < queue.streamCount(); s++) {
+      int ordered = queue.nextOrdered(s);
+      int unordered = queue.nextUnordered(s);
+      if (cutter.headerLength() == DataChunk.HEADER_LENGTH) {
+        ordered = (ordered + messagesAhead) & 0xFFFF;
+        skips.add(new org.jsctp.wire.IForwardTsnChunk.Entry(s, false, (ordered - 1) & 0xFFFF));
+      } else {
+        ordered += messagesAhead;
+        unordered += messagesAhead;
+        skips.add(new org.jsctp.wire.IForwardTsnChunk.Entry(s, false, ordered - 1));
+        skips.add(new org.jsctp.wire.IForwardTsnChunk.Entry(s, true, unordered - 1));
+      }
+      queue.restoreMessageIds(s, ordered, unordered);
+    }
+    for (int i = 0; i < jump; i++) {
+      outstanding.addUnknown(UserDataChunk.of(cutter.headerLength() != DataChunk.HEADER_LENGTH,
+          0x07, SequenceUnwrapper.wrap(outstanding.nextTsn()), 0, 0, 0, Bytes.EMPTY));
+    }
+    pr.skipOnTakeover(skips, outstanding.nextTsn() - 1);
+    buffer.afterAcknowledgement(isIdle());
+    return lost.size();
   }
 
   // ---- state -----------------------------------------------------------------------------

@@ -22,6 +22,8 @@ final class OutstandingChunk {
   final int size;
   /** The user message the chunk carries part of. */
   final QueuedMessage message;
+  /** Where the chunk's user data starts in its message. */
+  final int messageOffset;
   Path path;
   Path retransmitPath;
   long sentAt;
@@ -36,11 +38,12 @@ final class OutstandingChunk {
   /** Abandoned with its message (PR-SCTP): never retransmitted, skipped by a FORWARD-TSN. */
   boolean abandoned;
 
-  OutstandingChunk(long tsn, UserDataChunk chunk, QueuedMessage message) {
+  OutstandingChunk(long tsn, UserDataChunk chunk, QueuedMessage message, int messageOffset) {
     this.tsn = tsn;
     this.chunk = chunk;
     this.size = chunk.paddedLength();
     this.message = message;
+    this.messageOffset = messageOffset;
   }
 
   boolean isMarked() {

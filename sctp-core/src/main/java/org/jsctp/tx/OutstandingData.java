@@ -23,6 +23,19 @@ import org.jsctp.wire.UserDataChunk;
  */
 final class OutstandingData {
 
+  /**
+   * The message of the TSNs a standby taking over in THRESHOLD mode cannot know (docs/ha.md): they
+   * are abandoned from the start, never sent, and only skipped by a FORWARD-TSN.
+   */
+  static final QueuedMessage UNKNOWN = unknown();
+
+  private static QueuedMessage unknown() {
+    QueuedMessage m = new QueuedMessage(new org.jsctp.api.OutgoingMessage(0, 0, true, false,
+        org.jsctp.wire.Bytes.EMPTY, 0, Long.MAX_VALUE));
+    m.abandoned = true;
+    return m;
+  }
+
   /** Miss indications that trigger a fast retransmission (RFC 9260 section 7.2.4). */
   static final int FAST_RETRANSMIT_THRESHOLD = 3;
 
@@ -134,7 +147,8 @@ final class OutstandingData {
 
   /** Registers the first transmission of a new chunk with the next TSN on {@code path}. */
   OutstandingChunk sent(UserDataChunk chunk, QueuedMessage message, Path path, long now) {
-    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message);
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message,
+        message.offset() - chunk.userData().length());
     append(c);
     c.transmissions = 1;
     c.path = path;
@@ -148,9 +162,50 @@ final class OutstandingData {
    * ChunkCutter#endOfAbandoned}): it takes the next TSN, abandoned from the start, on no path.
    */
   void addAbandonedEnd(UserDataChunk chunk, QueuedMessage message) {
-    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message);
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message, message.offset());
     c.abandoned = true;
     append(c);
+  }
+
+  /**
+   * Appends a chunk of a replicated association (a standby taking over, docs/ha.md) with the next
+   * TSN: sent {@code transmissions} times, on no path yet.
+   */
+  OutstandingChunk restore(UserDataChunk chunk, QueuedMessage message, int offset,
+      int transmissions, boolean abandoned, boolean gapAcked) {
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, message, offset);
+    c.transmissions = transmissions;
+    c.abandoned = abandoned;
+    c.gapAcked = gapAcked && !abandoned;
+    if (c.gapAcked) {
+      gapAckedCount++;
+    }
+    append(c);
+    return c;
+  }
+
+  /** Appends {@code chunk} (of {@link #UNKNOWN}) for a TSN a standby cannot know, abandoned. */
+  void addUnknown(UserDataChunk chunk) {
+    OutstandingChunk c = new OutstandingChunk(nextTsn(), chunk, UNKNOWN, 0);
+    c.abandoned = true;
+    append(c);
+  }
+
+  /**
+   * After a takeover: every chunk neither gap-acknowledged nor abandoned waits for retransmission
+   * to {@code target}, as after a T3-rtx expiry (RFC 9260 section 6.3.3 E3), since whether the
+   * active's last transmissions arrived is not known.
+   */
+  void markAllForRetransmission(Path target) {
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (!c.gapAcked && !c.abandoned && !c.isMarked()) {
+        if (c.path == null) {
+          c.path = target;
+        }
+        markTimeout(c, target);
+      }
+    }
   }
 
   /** Registers the retransmission of a marked chunk on {@code path}. */
@@ -495,7 +550,7 @@ final class OutstandingData {
 
   private static void invalidateTiming(OutstandingChunk c) {
     Path p = c.path;
-    if (p.timedTsn() >= 0 && c.tsn <= p.timedTsn()) {
+    if (p != null && p.timedTsn() >= 0 && c.tsn <= p.timedTsn()) {
       p.stopTiming();
     }
   }

@@ -42,6 +42,14 @@ final class PartialReliability {
   private long lastForwardTsnAt;
   private boolean resendForwardTsn;
   private long nextExpiry = Long.MAX_VALUE;
+  /** The association's replication (HA), or null. */
+  private SendReplication replication;
+  /**
+   * After a THRESHOLD takeover: the stream entries that go with every FORWARD-TSN reaching {@link
+   * #takeoverEnd}, so that the peer skips the SSNs and MIDs the active may have used (docs/ha.md).
+   */
+  private List<IForwardTsnChunk.Entry> takeoverSkips = List.of();
+  private long takeoverEnd = -1;
 
   PartialReliability(boolean enabled, int streams, OutstandingData outstanding, SendQueue queue,
       SendBuffer buffer, ChunkCutter cutter, SenderEnvironment env) {
@@ -64,6 +72,10 @@ final class PartialReliability {
 
   boolean enabled() {
     return enabled;
+  }
+
+  void setReplication(SendReplication replication) {
+    this.replication = replication;
   }
 
   // ---- abandoning -------------------------------------------------------------------------
@@ -137,11 +149,17 @@ final class PartialReliability {
       return;
     }
     m.abandoned = true;
+    if (replication != null) {
+      replication.abandoned(m.arrival, true);
+    }
     outstanding.abandon(m);
     if (queue.remove(m)) {
       buffer.released(m.remaining());
-      outstanding.addAbandonedEnd(
-          cutter.endOfAbandoned(m, SequenceUnwrapper.wrap(outstanding.nextTsn())), m);
+      UserDataChunk end = cutter.endOfAbandoned(m, SequenceUnwrapper.wrap(outstanding.nextTsn()));
+      outstanding.addAbandonedEnd(end, m);
+      if (replication != null) {
+        replication.cut(end, m.arrival, m.offset(), true);
+      }
     }
     sentByStream[m.streamId()]++;
     report(m, true, reason, m.payload(), cause);
@@ -150,6 +168,9 @@ final class PartialReliability {
   /** Abandons a message no chunk of which went out; the application gets it back unsent. */
   void abandonUnsent(QueuedMessage m, String reason, SendFailed.Cause cause) {
     m.abandoned = true;
+    if (replication != null) {
+      replication.abandoned(m.arrival, false);
+    }
     buffer.released(m.remaining());
     unsentByStream[m.streamId()]++;
     report(m, false, reason, m.unsentPart(), cause);
@@ -259,8 +280,16 @@ final class PartialReliability {
     Map<Integer, Integer> highest = new LinkedHashMap<>();
     for (int i = 0; i < outstanding.size() && outstanding.at(i).tsn <= through; i++) {
       UserDataChunk d = outstanding.at(i).chunk;
-      if (!d.unordered()) {
+      if (!d.unordered() && outstanding.at(i).message != OutstandingData.UNKNOWN) {
         highest.merge(d.streamId(), d.messageId(), (a, b) -> SerialNumbers.lt16(a, b) ? b : a);
+      }
+    }
+    if (through >= takeoverEnd && takeoverEnd >= 0) {
+      for (IForwardTsnChunk.Entry e : takeoverSkips) {
+        if (!e.unordered()) {
+          highest.merge(e.streamId(), e.messageId() & 0xFFFF,
+              (a, b) -> SerialNumbers.lt16(a, b) ? b : a);
+        }
       }
     }
     List<ForwardTsnChunk.StreamEntry> entries = new ArrayList<>(highest.size());
@@ -277,9 +306,15 @@ final class PartialReliability {
     Map<Integer, Integer> highest = new LinkedHashMap<>();
     for (int i = 0; i < outstanding.size() && outstanding.at(i).tsn <= through; i++) {
       OutstandingChunk c = outstanding.at(i);
-      if (c.abandoned) {
+      if (c.abandoned && c.message != OutstandingData.UNKNOWN) {
         int key = c.chunk.streamId() << 1 | (c.chunk.unordered() ? 1 : 0);
         highest.merge(key, c.chunk.messageId(), (a, b) -> SerialNumbers.lt32(a, b) ? b : a);
+      }
+    }
+    if (through >= takeoverEnd && takeoverEnd >= 0) {
+      for (IForwardTsnChunk.Entry e : takeoverSkips) {
+        int key = e.streamId() << 1 | (e.unordered() ? 1 : 0);
+        highest.merge(key, e.messageId(), (a, b) -> SerialNumbers.lt32(a, b) ? b : a);
       }
     }
     List<IForwardTsnChunk.Entry> entries = new ArrayList<>(highest.size());
@@ -292,6 +327,37 @@ final class PartialReliability {
     lastForwardTsn = outstanding.advancedPeerAckPoint();
     lastForwardTsnAt = now;
     resendForwardTsn = false;
+  }
+
+  // ---- replication (docs/ha.md) ------------------------------------------------------------
+
+  /**
+   * After a THRESHOLD takeover (docs/ha.md): every FORWARD-TSN that reaches {@code end} (unwrapped)
+   * also skips {@code skips}, the SSNs and MIDs the active may have used in the TSNs the standby
+   * cannot know; once the peer acknowledged {@code end} they are dropped.
+   */
+  void skipOnTakeover(List<IForwardTsnChunk.Entry> skips, long end) {
+    this.takeoverSkips = List.copyOf(skips);
+    this.takeoverEnd = end;
+  }
+
+  /** The peer's cumulative TSN reached the end of the takeover's skip: its entries are done. */
+  void takeoverAcknowledged() {
+    if (takeoverEnd >= 0 && outstanding.cumulativeAckPoint() >= takeoverEnd) {
+      takeoverSkips = List.of();
+      takeoverEnd = -1;
+    }
+  }
+
+  /** Puts back the abandoned counts of {@code stream} (a standby taking over). */
+  void restoreCounts(int stream, long sent, long unsent) {
+    sentByStream[stream] = sent;
+    unsentByStream[stream] = unsent;
+  }
+
+  /** Watches the lifetime of {@code m}, whose chunks a standby took over, as if just sent. */
+  void watch(QueuedMessage m) {
+    sent(m);
   }
 
   // ---- SCTP_PR_ASSOC_STATUS and SCTP_PR_STREAM_STATUS ----------------------------------------

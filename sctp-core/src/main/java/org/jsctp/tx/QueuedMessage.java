@@ -93,6 +93,26 @@ final class QueuedMessage {
     this.numbered = true;
   }
 
+  /**
+   * Puts back the progress of a replicated message (a standby taking over): {@code offset} bytes
+   * in {@code fragments} chunks cut, its SSN or MID when {@code numbered}, and its place {@code
+   * arrival} in the order messages were queued.
+   */
+  void restore(int offset, int fragments, boolean numbered, int messageId, boolean abandoned,
+      long arrival) {
+    this.offset = offset;
+    this.fragments = fragments;
+    this.numbered = numbered;
+    this.messageId = messageId;
+    this.abandoned = abandoned;
+    this.arrival = arrival;
+  }
+
+  /** The number of chunks already cut. */
+  int fragments() {
+    return fragments;
+  }
+
   /** The part not yet cut into chunks, for a SEND_FAILED report. */
   Bytes unsentPart() {
     Bytes payload = message.payload();

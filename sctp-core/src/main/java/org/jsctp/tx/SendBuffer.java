@@ -71,6 +71,12 @@ final class SendBuffer {
     }
   }
 
+  /** A standby took over {@code bytes} queued or unacknowledged (docs/ha.md). */
+  void restore(long bytes) {
+    amount = bytes;
+    dryReported = bytes == 0;
+  }
+
   /** The association ends: nothing is buffered any more. */
   void clear() {
     amount = 0;

@@ -292,6 +292,64 @@ public final class SendQueue {
     return all;
   }
 
+  // ---- replication (docs/ha.md) ------------------------------------------------------------
+
+  /** The SSN (DATA) or MID (I-DATA) the next ordered message of {@code stream} gets. */
+  int nextOrdered(int stream) {
+    return nextOrdered[stream];
+  }
+
+  /** The MID the next unordered message of {@code stream} gets (I-DATA). */
+  int nextUnordered(int stream) {
+    return nextUnordered[stream];
+  }
+
+  /** The SCTP_STREAM_SCHEDULER_VALUE set for {@code stream}, or -1 when none was. */
+  int storedSchedulerValue(int stream) {
+    return values.get(stream) - 1;
+  }
+
+  /** Every queued message, in the order they were queued. */
+  List<QueuedMessage> all() {
+    return inArrivalOrder(false);
+  }
+
+  /** Puts back a replicated stream's next SSN or MIDs (a standby taking over). */
+  void restoreMessageIds(int stream, int ordered, int unordered) {
+    nextOrdered[stream] = ordered;
+    nextUnordered[stream] = unordered;
+  }
+
+  /**
+   * Queues a replicated message with its progress and its place in the order of arrival (a
+   * standby taking over): one partly cut is under way again. Messages go in in arrival order.
+   */
+  void restore(QueuedMessage message) {
+    int stream = message.streamId();
+    ArrayDeque<QueuedMessage> q = streams[stream];
+    if (q == null) {
+      q = new ArrayDeque<>(4);
+      streams[stream] = q;
+    }
+    q.addLast(message);
+    arrivals = Math.max(arrivals, message.arrival + 1);
+    bytes += message.remaining();
+    messages++;
+    if (message.started() && !interleaving) {
+      current = message;
+    }
+    if (hidden(message)) {
+      hide(message);
+    } else {
+      scheduler.enqueued(stream);
+    }
+  }
+
+  /** Messages queued from now on are numbered from {@code next} on. */
+  void restoreArrivals(long next) {
+    arrivals = Math.max(arrivals, next);
+  }
+
   // ---- pausing for a stream reset (RFC 6525 section 5.1.2) ----------------------------------
 
   /**

@@ -35,4 +35,28 @@ public sealed interface UserDataChunk extends Chunk permits DataChunk, IDataChun
 
   /** The payload. */
   Bytes userData();
+
+  /** The PPID of DATA (and of the first I-DATA fragment), the FSN of any other I-DATA fragment. */
+  static int ppidOrFsn(UserDataChunk chunk) {
+    return chunk instanceof IDataChunk i
+        ? i.payloadProtocolIdOrFragmentSequence()
+        : chunk.payloadProtocolId();
+  }
+
+  /**
+   * A DATA chunk, or an I-DATA chunk when {@code interleaved}, from its fields; {@code flags} are
+   * the I, U, B and E bits as on the wire.
+   */
+  static UserDataChunk of(boolean interleaved, int flags, int tsn, int streamId, int messageId,
+      int ppidOrFsn, Bytes userData) {
+    boolean immediate = UserDataChunks.immediate(flags);
+    boolean unordered = UserDataChunks.unordered(flags);
+    boolean beginning = UserDataChunks.beginning(flags);
+    boolean ending = UserDataChunks.ending(flags);
+    return interleaved
+        ? new IDataChunk(immediate, unordered, beginning, ending, tsn, streamId, messageId,
+            ppidOrFsn, userData)
+        : new DataChunk(immediate, unordered, beginning, ending, tsn, streamId, messageId,
+            ppidOrFsn, userData);
+  }
 }
