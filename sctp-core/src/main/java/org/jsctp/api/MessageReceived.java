@@ -20,6 +20,8 @@ import org.jsctp.wire.Bytes;
  * @param source the peer address its last fragment came from
  * @param complete false for a piece of a partially delivered message that more pieces follow
  * @param data the message, or this piece of it
+ * @param possiblyDuplicate true when a standby that took the association over hands it again:
+ *     the active's application may have had it already and did not confirm it (docs/ha.md)
  */
 public record MessageReceived(
     int associationId,
@@ -30,5 +32,15 @@ public record MessageReceived(
     int firstTsn,
     InetAddress source,
     boolean complete,
-    Bytes data)
-    implements SctpEvent {}
+    Bytes data,
+    boolean possiblyDuplicate)
+    implements SctpEvent {
+
+  /** A message (or piece) handed out for the first time. */
+  public MessageReceived(int associationId, int streamId, int streamSequenceNumber,
+      int payloadProtocolId, boolean unordered, int firstTsn, InetAddress source, boolean complete,
+      Bytes data) {
+    this(associationId, streamId, streamSequenceNumber, payloadProtocolId, unordered, firstTsn,
+        source, complete, data, false);
+  }
+}

@@ -7,6 +7,7 @@ import org.jsctp.api.SctpEvent;
 import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Transmit;
+import org.jsctp.ha.ReplicationRecord;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.util.LogThrottle;
 
@@ -59,4 +60,7 @@ public interface AssociationContext {
 
   /** Sends a packet on the endpoint's behalf. */
   void transmit(Transmit transmit);
+
+  /** A replication record for the standby (HA, docs/ha.md), to be polled by the driver. */
+  void replicate(ReplicationRecord record);
 }

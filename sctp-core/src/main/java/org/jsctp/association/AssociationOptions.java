@@ -3,6 +3,7 @@ package org.jsctp.association;
 import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
+import org.jsctp.ha.HaMode;
 import org.jsctp.path.PathThresholds;
 
 /**
@@ -49,6 +50,9 @@ public final class AssociationOptions implements AssociationSettings {
   private boolean reconfigSupported;
   private int enableStreamReset;
   private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
+  private HaMode haMode = HaMode.OFF;
+  private int haSyncTsnThreshold;
+  private long haSyncIntervalMs;
 
   /** SCTP_ENABLE_RESET_STREAM_REQ: the peer may reset streams (RFC 6525 section 6.3.1). */
   public static final int ENABLE_RESET_STREAM_REQ = 0x01;
@@ -88,6 +92,9 @@ public final class AssociationOptions implements AssociationSettings {
     o.prSupported = config.flag(Sysctl.PRSCTP_ENABLE);
     o.interleavingSupported = config.flag(Sysctl.INTL_ENABLE);
     o.reconfigSupported = config.flag(Sysctl.RECONF_ENABLE);
+    o.haMode = HaMode.ofSysctl(config.get(Sysctl.HA_MODE));
+    o.haSyncTsnThreshold = (int) config.get(Sysctl.HA_SYNC_TSN_THRESHOLD);
+    o.haSyncIntervalMs = config.get(Sysctl.HA_SYNC_INTERVAL_MS);
     return o;
   }
 
@@ -127,6 +134,9 @@ public final class AssociationOptions implements AssociationSettings {
     o.reconfigSupported = reconfigSupported;
     o.enableStreamReset = enableStreamReset;
     o.streamScheduler = streamScheduler;
+    o.haMode = haMode;
+    o.haSyncTsnThreshold = haSyncTsnThreshold;
+    o.haSyncIntervalMs = haSyncIntervalMs;
     return o;
   }
 
@@ -449,6 +459,10 @@ public final class AssociationOptions implements AssociationSettings {
 
   /** SCTP_PR_SUPPORTED (RFC 7496 section 4.5): offer PR-SCTP when setting up associations. */
   public void setPrSupported(boolean supported) {
+    if (!supported && haMode == HaMode.THRESHOLD) {
+      throw new IllegalArgumentException("SCTP_PR_SUPPORTED cannot be switched off while"
+          + " SCTP_HA_MODE is THRESHOLD, which needs PR-SCTP");
+    }
     this.prSupported = supported;
   }
 
@@ -539,6 +553,61 @@ public final class AssociationOptions implements AssociationSettings {
   @Override
   public int associationMaxRetrans() {
     return associationMaxRetrans;
+  }
+
+  /**
+   * SCTP_HA_MODE for associations set up later (docs/ha.md): OFF, SYNC or THRESHOLD. Replication
+   * starts when the association is established.
+   *
+   * @throws IllegalArgumentException for null, or THRESHOLD while PR-SCTP is not offered (the
+   *     standby skips what it cannot know with FORWARD-TSN)
+   */
+  public void setHaMode(HaMode mode) {
+    if (mode == null) {
+      throw new IllegalArgumentException("SCTP_HA_MODE needs a mode, got null");
+    }
+    if (mode == HaMode.THRESHOLD && !prSupported) {
+      throw new IllegalArgumentException("SCTP_HA_MODE THRESHOLD needs PR-SCTP (SCTP_PR_SUPPORTED):"
+          + " a standby taking over skips the TSNs it cannot know with a FORWARD-TSN");
+    }
+    this.haMode = mode;
+  }
+
+  @Override
+  public HaMode haMode() {
+    return haMode;
+  }
+
+  /**
+   * The thresholds of HA replication (docs/ha.md): {@code ha_sync_tsn_threshold} in TSNs and
+   * {@code ha_sync_interval_ms}.
+   *
+   * @throws IllegalArgumentException outside 8..32768 TSNs (a FORWARD-TSN skipping the threshold
+   *     and the SSNs skipped with it must stay within reach of the peer) or 1..60000 ms
+   */
+  public void setHaThresholds(int tsnThreshold, long intervalMs) {
+    this.haSyncTsnThreshold = (int) check("SCTP_HA_MODE ha_sync_tsn_threshold", tsnThreshold, 8,
+        32_768);
+    this.haSyncIntervalMs = check("SCTP_HA_MODE ha_sync_interval_ms", intervalMs, 1, 60_000);
+  }
+
+  @Override
+  public int haSyncTsnThreshold() {
+    return haSyncTsnThreshold;
+  }
+
+  @Override
+  public long haSyncIntervalMs() {
+    return haSyncIntervalMs;
+  }
+
+  /** PF on at all (Linux pf_enable). */
+  boolean pfEnabled() {
+    return pfEnabled;
+  }
+
+  void setPfEnabled(boolean enabled) {
+    this.pfEnabled = enabled;
   }
 
   /** SCTP_ADAPTATION_LAYER (RFC 6458 section 8.1.10): sent in INIT / INIT ACK when set; -1 off. */

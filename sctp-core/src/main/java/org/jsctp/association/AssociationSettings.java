@@ -1,6 +1,7 @@
 package org.jsctp.association;
 
 import org.jsctp.api.StreamSchedulerKind;
+import org.jsctp.ha.HaMode;
 
 /**
  * The settings of one association as they stand, read-only: the stack defaults (sysctl names)
@@ -108,4 +109,13 @@ public interface AssociationSettings {
 
   /** SCTP_ADAPTATION_LAYER indication, or -1 when none is sent. */
   int adaptationIndication();
+
+  /** SCTP_HA_MODE: whether and how the association replicates itself to a standby. */
+  HaMode haMode();
+
+  /** The TSN threshold of HA replication ({@code ha_sync_tsn_threshold}). */
+  int haSyncTsnThreshold();
+
+  /** The timer of HA replication, in ms ({@code ha_sync_interval_ms}). */
+  long haSyncIntervalMs();
 }

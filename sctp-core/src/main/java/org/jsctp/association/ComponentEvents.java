@@ -48,7 +48,7 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
 
   @Override
   public void emit(SctpEvent event) {
-    a.ctx.emit(event);
+    a.emitEvent(event);
   }
 
   @Override

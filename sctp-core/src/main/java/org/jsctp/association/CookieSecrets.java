@@ -19,6 +19,7 @@ public final class CookieSecrets {
   private final RandomGenerator random;
   private final long lifetimeNanos;
   private final Mac[] macs = new Mac[2];
+  private final byte[][] keys = new byte[2][];
   private final int[] generations = new int[2];
   private int current;
   private long rotatedAt;
@@ -49,6 +50,11 @@ public final class CookieSecrets {
   private void install(int slot, int generation) {
     byte[] key = new byte[32];
     random.nextBytes(key);
+    install(slot, generation, key);
+  }
+
+  private void install(int slot, int generation, byte[] key) {
+    keys[slot] = key;
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key, "HmacSHA256"));
@@ -57,6 +63,55 @@ public final class CookieSecrets {
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {
       throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
     }
+  }
+
+  /** The secrets for a standby (docs/ha.md), rotating first when the current one is old. */
+  public java.util.List<org.jsctp.ha.EndpointSnapshot.CookieSecret> export(long now) {
+    currentGeneration(now);
+    java.util.List<org.jsctp.ha.EndpointSnapshot.CookieSecret> list = new java.util.ArrayList<>(2);
+    for (int slot = 0; slot < 2; slot++) {
+      if (keys[slot] != null) {
+        list.add(new org.jsctp.ha.EndpointSnapshot.CookieSecret(generations[slot],
+            org.jsctp.wire.Bytes.copyOf(keys[slot])));
+      }
+    }
+    return list;
+  }
+
+  /** How long the current secret has been in use at {@code now}. */
+  public long age(long now) {
+    return started ? Math.max(0, now - rotatedAt) : 0;
+  }
+
+  /**
+   * Takes the active endpoint's secrets (a standby, docs/ha.md): {@code current} signs new
+   * cookies and was installed at {@code rotatedAt}.
+   */
+  public void adopt(java.util.List<org.jsctp.ha.EndpointSnapshot.CookieSecret> secrets,
+      int current, long rotatedAt) {
+    if (secrets.isEmpty()) {
+      return;
+    }
+    boolean currentFound = false;
+    for (int slot = 0; slot < 2; slot++) {
+      keys[slot] = null;
+      macs[slot] = null;
+      generations[slot] = -1;
+    }
+    for (int i = 0; i < secrets.size() && i < 2; i++) {
+      org.jsctp.ha.EndpointSnapshot.CookieSecret s = secrets.get(i);
+      install(i, s.generation(), s.key().toByteArray());
+      if (s.generation() == current) {
+        this.current = i;
+        currentFound = true;
+      }
+    }
+    if (!currentFound) {
+      throw new IllegalArgumentException("the current cookie secret generation " + current
+          + " is not among those given");
+    }
+    this.rotatedAt = rotatedAt;
+    this.started = true;
   }
 
   /** The MAC of {@code data[0..length)} with the secret of {@code generation}, or null if gone. */

@@ -192,6 +192,41 @@ public final class LiveOptions {
     return a.reconfig.requestInProgress();
   }
 
+  // ---- HA (docs/ha.md) ----------------------------------------------------------------------
+
+  /**
+   * SCTP_HA_MODE: OFF stops replicating; SYNC or THRESHOLD starts it (the next replication record
+   * is a full snapshot) or switches the mode.
+   *
+   * @throws IllegalStateException before the association is established
+   * @throws IllegalArgumentException for null, or THRESHOLD when PR-SCTP was not negotiated
+   */
+  public void setHaMode(long now, org.jsctp.ha.HaMode mode) {
+    if (mode == null) {
+      throw new IllegalArgumentException("SCTP_HA_MODE needs a mode, got null");
+    }
+    a.setHaMode(mode, now);
+    if (mode != org.jsctp.ha.HaMode.THRESHOLD || a.options.prSupported()) {
+      a.options.setHaMode(mode);
+    }
+  }
+
+  /** SCTP_HA_MODE as it stands. */
+  public org.jsctp.ha.HaMode haMode() {
+    return a.haMode();
+  }
+
+  /**
+   * The thresholds of HA replication: {@code ha_sync_tsn_threshold} in TSNs, {@code
+   * ha_sync_interval_ms}.
+   *
+   * @throws IllegalArgumentException outside 8..32768 TSNs or 1..60000 ms
+   */
+  public void setHaThresholds(int tsnThreshold, long intervalMs) {
+    a.options.setHaThresholds(tsnThreshold, intervalMs);
+    changed();
+  }
+
   /** SO_SNDBUF: user data queued or unacknowledged. */
   public void setSendBuffer(long bytes) {
     a.options.setSndbuf(bytes);

@@ -37,6 +37,8 @@ final class PacketAssembler {
 
   private final SctpAssociation a;
   private final ArrayDeque<Probe> probes = new ArrayDeque<>(2);
+  /** Whether the latest packet carried DATA or a FORWARD-TSN (HA SYNC mode holds such packets). */
+  private boolean lastCarriedTsns;
 
   PacketAssembler(SctpAssociation a) {
     this.a = a;
@@ -45,6 +47,11 @@ final class PacketAssembler {
   /** Queues a PLPMTUD probe of {@code size} bytes of IP packet (RFC 8899 section 6.2). */
   void queueProbe(Destination destination, Bytes info, int size) {
     probes.addLast(new Probe(destination, info, size));
+  }
+
+  /** Whether the packet {@link #pollTransmit} last answered carried DATA or a FORWARD-TSN. */
+  boolean lastPacketCarriedTsns() {
+    return lastCarriedTsns;
   }
 
   /** Where a SACK goes: the source of the latest DATA (RFC 9260 section 6.4). */
@@ -72,6 +79,7 @@ final class PacketAssembler {
       return null;
     }
     a.reconfig.sendIfReady(now);
+    lastCarriedTsns = false;
     Tcb tcb = a.tcb();
     Destination dest;
     int peerTag = a.peerTag();
@@ -109,6 +117,7 @@ final class PacketAssembler {
     int maxSize = maxPacketSize(destPath);
     PacketBuilder packet = new PacketBuilder(maxSize);
     int controlChunks = 0;
+    lastCarriedTsns = false;
     Iterator<ControlQueue.Entry> it = a.controls.iterator();
     while (it.hasNext()) {
       ControlQueue.Entry e = it.next();
@@ -152,10 +161,13 @@ final class PacketAssembler {
       if (forward != null && packet.add(forward)) {
         tcb.sender.forwardTsnSent(destPath, now);
         controlChunks++;
+        lastCarriedTsns = true;
       }
     }
     if (vtag == peerTag && destPath != null && dataPath != null && tcb != null && state.transmitsData()) {
-      tcb.sender.fill(packet, destPath, dataPath, now);
+      if (tcb.sender.fill(packet, destPath, dataPath, now) > 0) {
+        lastCarriedTsns = true;
+      }
     }
     if (packet.isEmpty()) {
       return null;
@@ -207,6 +219,7 @@ final class PacketAssembler {
     if (packet.isEmpty()) {
       return null;
     }
+    lastCarriedTsns = true;
     a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
     a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
     Destination dest = Destination.of(path);

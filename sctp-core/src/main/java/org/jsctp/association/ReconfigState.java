@@ -56,6 +56,25 @@ final class ReconfigState {
     answered[sequence & 1] = new Answered(sequence, request, response);
   }
 
+  /** The kept answers, oldest first (docs/ha.md). */
+  java.util.List<Answered> keptAnswers() {
+    java.util.List<Answered> list = new java.util.ArrayList<>(2);
+    Answered older = answered[(expectedPeerSequence - 2) & 1];
+    Answered newer = answered[(expectedPeerSequence - 1) & 1];
+    if (older != null) {
+      list.add(older);
+    }
+    if (newer != null && newer != older) {
+      list.add(newer);
+    }
+    return list;
+  }
+
+  /** Puts back a kept answer of a replicated association (a standby taking over). */
+  void restoreAnswer(Answered answer) {
+    answered[answer.sequence() & 1] = answer;
+  }
+
   /** Replaces the kept answer to a request answered In progress before. */
   void reanswer(Answered old, ReconfigurationResponseParameter response) {
     answered[old.sequence() & 1] = new Answered(old.sequence(), old.request(), response);

@@ -6,9 +6,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
+import org.jsctp.api.MessageReceived;
+import org.jsctp.api.SctpEvent;
 import org.jsctp.api.RemoteError;
 import org.jsctp.config.Sysctl;
 import org.jsctp.endpoint.Transmit;
+import org.jsctp.api.PartialDeliveryAborted;
+import org.jsctp.api.PeerAddressParams;
+import org.jsctp.ha.AssociationHeader;
+import org.jsctp.ha.AssociationSnapshot;
+import org.jsctp.ha.HaMode;
+import org.jsctp.ha.PathSnapshot;
+import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathManager;
 import org.jsctp.api.PathState;
@@ -89,6 +98,8 @@ public final class SctpAssociation {
   final ScheduleSlot schedule = new ScheduleSlot();
   private Phase phase;
   long lastNow;
+  /** HA replication (docs/ha.md), or null when SCTP_HA_MODE is OFF. */
+  private AssociationReplication replication;
 
   private SctpAssociation(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
     this.ctx = ctx;
@@ -184,7 +195,8 @@ public final class SctpAssociation {
   /** Whether nothing is queued or unacknowledged in either direction. */
   public boolean isIdle() {
     Tcb tcb = tcb();
-    return (tcb == null || tcb.isIdle()) && controls.isEmpty();
+    return (tcb == null || tcb.isIdle()) && controls.isEmpty()
+        && (replication == null || !replication.holding());
   }
 
   /** User data bytes queued or unacknowledged (the buffered amount; SO_SNDBUF counts these). */
@@ -242,6 +254,113 @@ public final class SctpAssociation {
   }
 
   /**
+   * Builds a live association from a replicated one (a standby taking over, docs/ha.md): the same
+   * tags, TSNs, streams and extensions, its paths with their RTO state, its data halves, in its
+   * state (ESTABLISHED or a shutdown state). Outstanding chunks wait for retransmission (whether
+   * the active's last transmissions arrived is not known), heartbeats start, a shutdown goes on
+   * where it was. Called by the endpoint, which registers it and hands out the events that
+   * follow.
+   *
+   * @param defaults the options the snapshot's settings apply to (a setting the snapshot lacks
+   *     keeps its value here); the association does not replicate (the standby has no standby yet)
+   * @throws IllegalArgumentException when the snapshot does not fit together
+   */
+  public static SctpAssociation restore(AssociationContext ctx, int id, long now,
+      AssociationSnapshot snapshot, AssociationOptions defaults) {
+    AssociationHeader h = snapshot.header();
+    AssociationOptions options = OptionsImage.apply(h.settings(), defaults);
+    options.setHaMode(HaMode.OFF);
+    SctpAssociation a = new SctpAssociation(ctx, id, h.peerPort(), options);
+    a.lastNow = now;
+    for (PathSnapshot p : h.paths()) {
+      Path path = a.addPath(p.address(), p.udpPort(), p.state());
+      a.paths.configure(path, new PeerAddressParams(p.address(), p.heartbeatIntervalMs(),
+          p.pathMaxRetrans(), p.mtu(), p.heartbeatEnabled()
+              ? PeerAddressParams.HeartbeatMode.ENABLED
+              : PeerAddressParams.HeartbeatMode.DISABLED), false, now);
+      a.paths.configure(path, p.pathMaxRetrans(), p.pfRetrans());
+      a.paths.restoreErrorCount(path, p.errorCount());
+      path.rto().restore(p.srtt(), p.rttvar(), p.rto(), p.measured());
+    }
+    if (h.primaryPath() >= 0 && a.paths.paths().get(h.primaryPath()).state().isConfirmed()) {
+      a.paths.setPrimary(a.paths.paths().get(h.primaryPath()));
+    }
+    Path target = a.paths.dataPath(now);
+    Extensions x = h.extensions();
+    DataSender sender = DataSender.restore(snapshot.sender(), x.partialReliability(),
+        x.interleaving(), a.halfSettings, a.components, target, options.streamScheduler(), now);
+    InetAddress fallback = target != null ? target.address() : h.paths().get(0).address();
+    DataReceiver receiver = DataReceiver.restore(snapshot.receiver(), x.interleaving(),
+        a.halfSettings, a.components, fallback);
+    ReconfigState reconfig = null;
+    if (x.streamReconfiguration()) {
+      reconfig = h.reconfig() != null
+          ? SnapshotImage.reconfig(h.reconfig(), h.localInitialTsn(), h.peerInitialTsn())
+          : new ReconfigState(h.localInitialTsn(), h.peerInitialTsn());
+    }
+    if (sender.streamCount() != h.outboundStreams() || receiver.streamCount() != h.inboundStreams()) {
+      throw new IllegalArgumentException("the snapshot's halves have " + sender.streamCount()
+          + " outbound and " + receiver.streamCount() + " inbound streams, its header "
+          + h.outboundStreams() + " and " + h.inboundStreams());
+    }
+    Tcb tcb = new Tcb(h.localTag(), h.peerTag(), h.localInitialTsn(), h.peerInitialTsn(),
+        h.outboundStreams(), h.inboundStreams(), x, sender, receiver, reconfig);
+    tcb.restoreErrors(h.errorCount());
+    if (h.state() == AssociationState.ESTABLISHED) {
+      a.transition(new Established(tcb), now);
+    } else {
+      a.transition(new ShuttingDown(tcb, h.state()), now);
+    }
+    if (h.state().heartbeats()) {
+      a.paths.start(now);
+    }
+    if (reconfig != null && reconfig.request != null && reconfig.request.sent) {
+      // The request goes again soon; the peer answers a retransmission as the original.
+      Path p = target != null ? target : a.paths.paths().get(0);
+      reconfig.request.path = p;
+      reconfig.timer.start(now, p.rto().rto());
+    }
+    a.liveOptions.validateThresholds();
+    a.armAutoclose(now);
+    return a;
+  }
+
+  /**
+   * Resumes the association after {@link #restore}: COMM_UP for the standby's application, the
+   * messages the active's application was handed and did not confirm handed again (flagged as
+   * possible duplicates); in THRESHOLD mode the TSNs the standby cannot know are skipped and the
+   * messages that may be lost reported (SEND_FAILED with the TAKEOVER cause); a shutdown goes
+   * on. Called by the endpoint once it registered it.
+   *
+   * @return the messages reported as possibly lost (THRESHOLD mode), else 0
+   */
+  public int resumeAfterRestore(long now, AssociationSnapshot snapshot) {
+    Tcb tcb = tcb();
+    components.emit(new AssociationChange(id, AssociationChange.Kind.COMM_UP, tcb.outboundStreams,
+        tcb.inboundStreams, List.of()));
+    for (ReceiverSnapshot.Redelivery d : snapshot.receiver().redelivery()) {
+      SctpEvent event = d.aborted()
+          ? new PartialDeliveryAborted(id, d.streamId(), d.messageId(), d.unordered())
+          : new MessageReceived(id, d.streamId(), d.messageId(), d.payloadProtocolId(),
+              d.unordered(), d.firstTsn(), d.source(), d.complete(), d.data(), true);
+      tcb.receiver.redeliver(event, d.data().length());
+    }
+    int reported = 0;
+    Long mode = snapshot.header().settings().get("ha_mode");
+    if (mode != null && mode == HaMode.THRESHOLD.sysctlValue()) {
+      Long threshold = snapshot.header().settings().get("ha_sync_tsn_threshold");
+      reported = tcb.sender.skipUnknownRange(
+          threshold != null ? threshold.intValue() : options.haSyncTsnThreshold());
+    }
+    counters.increment(MibCounter.SCTP_HA_TAKEOVERS);
+    if (phase instanceof ShuttingDown s) {
+      shutdown.resume(s, now);
+    }
+    touch();
+    return reported;
+  }
+
+  /**
    * Moves to {@code next}: the one place where the state changes. Leaving the states that
    * heartbeat stops the heartbeats (section 8.3); reaching ESTABLISHED from the handshake brings
    * the association up.
@@ -258,6 +377,13 @@ public final class SctpAssociation {
       old.tcb().receiver.releaseMemory();
     }
     phase = next;
+    if (replication != null && prev instanceof Phase.WithTcb old && next instanceof Phase.WithTcb now2
+        && old.tcb() != now2.tcb()) {
+      // A collision or a restart built a new TCB: the standby starts again from a snapshot.
+      old.tcb().sender.setReplication(null);
+      old.tcb().receiver.setReplication(null);
+      replication.attach(now2.tcb(), now);
+    }
     if (from == to) {
       return;
     }
@@ -287,6 +413,9 @@ public final class SctpAssociation {
     paths.start(now);
     liveOptions.validateThresholds();
     armAutoclose(now);
+    if (options.haMode() != HaMode.OFF) {
+      setHaMode(options.haMode(), now);
+    }
   }
 
   /** Builds a TCB and its data halves once both Initial TSNs are known. */
@@ -448,6 +577,9 @@ public final class SctpAssociation {
   /** The earliest deadline of any of this association's timers, or {@link Timer#NEVER}. */
   public long nextDeadline() {
     long next = phase.deadline();
+    if (replication != null) {
+      next = Math.min(next, replication.deadline());
+    }
     Tcb tcb = tcb();
     if (tcb != null) {
       next = Math.min(next, tcb.receiver.deadline());
@@ -556,11 +688,24 @@ public final class SctpAssociation {
    * user call (see {@link PacketAssembler}).
    */
   public Transmit pollTransmit(long now) {
-    return assembler.pollTransmit(now);
+    return replication == null ? assembler.pollTransmit(now)
+        : replication.pollTransmit(now, assembler);
   }
 
   void touch() {
+    if (replication != null) {
+      replication.flush(lastNow);
+    }
     ctx.touched(this);
+  }
+
+  /** Every event of the association goes out here; with HA some wait for the standby. */
+  void emitEvent(SctpEvent event) {
+    if (replication != null) {
+      replication.emit(event);
+    } else {
+      ctx.emit(event);
+    }
   }
 
   // ---- application calls -----------------------------------------------------------------
@@ -637,6 +782,10 @@ public final class SctpAssociation {
     if (state() == AssociationState.CLOSED) {
       return;
     }
+    if (replication != null) {
+      replication.close(kind + ": " + reason, now);
+      replication = null;
+    }
     Tcb tcb = tcb();
     if (tcb != null) {
       tcb.sender.failAll(reason);
@@ -663,6 +812,117 @@ public final class SctpAssociation {
       ctx.transmit(t);
     }
     ctx.closed(this);
+  }
+
+  // ---- HA replication (docs/ha.md) --------------------------------------------------------
+
+  /**
+   * SCTP_HA_MODE of a live association: starting replication (SYNC or THRESHOLD) makes the next
+   * record a full snapshot; OFF stops it and lets go of everything it held back.
+   *
+   * @throws IllegalStateException when the association is not established or shutting down
+   * @throws IllegalArgumentException for THRESHOLD when PR-SCTP was not negotiated
+   */
+  void setHaMode(HaMode mode, long now) {
+    lastNow = Math.max(lastNow, now);
+    Tcb tcb = tcb();
+    if (mode != HaMode.OFF && (tcb == null || state().handshaking())) {
+      throw new IllegalStateException("SCTP_HA_MODE " + mode + " needs an established"
+          + " association: association " + id + " is " + state());
+    }
+    if (mode == HaMode.THRESHOLD && !tcb.extensions.partialReliability()) {
+      if (replication == null && state() == AssociationState.ESTABLISHED
+          && options.haMode() == HaMode.THRESHOLD) {
+        // Asked for before the handshake; the peer did not offer PR-SCTP.
+        LOG.warn("association {}: SCTP_HA_MODE THRESHOLD needs PR-SCTP, which the peer did not"
+            + " offer: replicating in SYNC mode", id);
+        mode = HaMode.SYNC;
+        options.setHaMode(HaMode.SYNC);
+      } else {
+        throw new IllegalArgumentException("SCTP_HA_MODE THRESHOLD needs PR-SCTP, which association "
+            + id + " did not negotiate: a standby skips the TSNs it cannot know with a FORWARD-TSN");
+      }
+    }
+    if (mode == HaMode.OFF) {
+      if (replication != null) {
+        replication.detach(tcb);
+        replication = null;
+      }
+    } else if (replication == null) {
+      replication = new AssociationReplication(this, mode);
+      replication.attach(tcb, now);
+    } else {
+      replication.setMode(mode);
+    }
+    touch();
+  }
+
+  /** SCTP_HA_MODE as it stands: OFF when the association does not replicate. */
+  HaMode haMode() {
+    return replication == null ? HaMode.OFF : replication.mode();
+  }
+
+  /**
+   * The standby has stored every replication record of this association up to {@code upTo}: the
+   * acknowledgements, packets and events that waited for them go. Spurious and repeated calls are
+   * harmless.
+   */
+  public void replicated(long now, long upTo) {
+    lastNow = Math.max(lastNow, now);
+    if (replication != null) {
+      replication.replicated(upTo, now);
+    }
+  }
+
+  /**
+   * The application has dealt with every message (and piece) it was handed up to and including
+   * {@code upTo}: with HA they are not handed again after a takeover (the confirmation is
+   * replicated lazily), and their bytes no longer hold the receive window. Without HA it does
+   * nothing.
+   *
+   * @param upTo a {@link MessageReceived} of this association, as it was handed out
+   */
+  public void confirmDelivered(long now, MessageReceived upTo) {
+    lastNow = Math.max(lastNow, now);
+    if (upTo.associationId() != id) {
+      throw new IllegalArgumentException("message of association " + upTo.associationId()
+          + " confirmed on association " + id);
+    }
+    Tcb tcb = tcb();
+    if (replication == null || tcb == null) {
+      return;
+    }
+    long bytes = replication.confirmDelivered(upTo);
+    if (bytes > 0) {
+      tcb.receiver.confirmed(bytes);
+      touch();
+    }
+  }
+
+  /**
+   * Makes the next replication record a full snapshot: a new standby joined, or one reported a
+   * gap in the records. Does nothing when HA is off.
+   */
+  public void requestSnapshot() {
+    if (replication != null) {
+      replication.requestSnapshot();
+    }
+  }
+
+  /**
+   * A snapshot of the association as it stands, for a standby (docs/ha.md). Replication makes
+   * its own; this is for tools and tests. Without HA nothing the application was handed is kept,
+   * so the redelivery list is empty.
+   *
+   * @throws IllegalStateException before the association is established, or once it is closed
+   */
+  public AssociationSnapshot snapshot(long now) {
+    Tcb tcb = tcb();
+    if (tcb == null || state().handshaking()) {
+      throw new IllegalStateException("association " + id + " in " + state()
+          + " has no state a standby could take over");
+    }
+    return SnapshotImage.snapshot(this, tcb, now, List.of());
   }
 
   @Override

@@ -55,6 +55,22 @@ final class ShutdownHandler {
     }
   }
 
+  /**
+   * A standby took over a shutting down association (docs/ha.md): what was last sent goes again
+   * with its timers (SHUTDOWN with T2 and T5, SHUTDOWN ACK with T2); in SHUTDOWN-PENDING and
+   * SHUTDOWN-RECEIVED the shutdown proceeds once everything is acknowledged.
+   */
+  void resume(ShuttingDown s, long now) {
+    switch (s.state()) {
+      case SHUTDOWN_SENT -> {
+        sendShutdown(s, now);
+        s.t5.start(now, 5 * a.options.rtoMaxMs() * MS);
+      }
+      case SHUTDOWN_ACK_SENT -> sendShutdownAck(s, now, a.primaryDestination());
+      default -> afterAcknowledgement(now);
+    }
+  }
+
   private void sendShutdown(ShuttingDown s, long now) {
     a.controls.removeAll(ShutdownChunk.class);
     Destination dest = a.primaryDestination();

@@ -74,6 +74,11 @@ final class Tcb {
     return ++errorCount;
   }
 
+  /** Puts back the counter of a replicated association (a standby taking over). */
+  void restoreErrors(int count) {
+    errorCount = Math.max(0, count);
+  }
+
   /** The peer answered: the counter starts again (sections 8.1, 8.3 and 9.2). */
   void clearErrors() {
     errorCount = 0;

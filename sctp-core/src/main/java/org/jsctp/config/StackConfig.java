@@ -207,8 +207,9 @@ public final class StackConfig {
      * Checks the cross-field rules and builds.
      *
      * @throws IllegalArgumentException when {@code rto_min > rto_max}, {@code rto_initial} is
-     *     outside {@code [rto_min, rto_max]}, or {@code ps_retrans} is enabled below {@code
-     *     pf_retrans} (RFC 7829 section 5)
+     *     outside {@code [rto_min, rto_max]}, {@code ps_retrans} is enabled below {@code
+     *     pf_retrans} (RFC 7829 section 5), or {@code ha_mode} is threshold without {@code
+     *     prsctp_enable}
      */
     public StackConfig build() {
       long[] v = values.clone();
@@ -230,6 +231,11 @@ public final class StackConfig {
         throw new IllegalArgumentException(
             "net.sctp.ps_retrans (" + ps + ") must be at least net.sctp.pf_retrans (" + pf
                 + ") or 65535 (off), RFC 7829 section 5");
+      }
+      if (v[Sysctl.HA_MODE.ordinal()] == 2 && v[Sysctl.PRSCTP_ENABLE.ordinal()] == 0) {
+        throw new IllegalArgumentException("net.sctp.ha_mode = 2 (threshold) needs"
+            + " net.sctp.prsctp_enable = 1: a standby skips the TSNs it cannot know with a"
+            + " FORWARD-TSN (docs/ha.md)");
       }
       List<String> warnings = new ArrayList<>();
       long pmr = v[Sysctl.PATH_MAX_RETRANS.ordinal()];

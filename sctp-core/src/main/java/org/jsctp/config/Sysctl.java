@@ -121,7 +121,26 @@ public enum Sysctl {
    */
   RCVBUF_TOTAL("rcvbuf_total", 64L << 20, 1_500, Long.MAX_VALUE, "bytes", false),
   /** How long a cookie secret stays current before rotation (RFC 9260 section 5.1.3). */
-  COOKIE_SECRET_LIFETIME("cookie_secret_lifetime", 3_600_000, 1_000, 86_400_000, "ms", false);
+  COOKIE_SECRET_LIFETIME("cookie_secret_lifetime", 3_600_000, 1_000, 86_400_000, "ms", false),
+  /**
+   * SCTP_HA_MODE for new associations (docs/ha.md): 0 off, 1 sync (every chunk replicated to the
+   * standby before it is first sent), 2 threshold (replicated by TSN and time thresholds; needs
+   * prsctp_enable). Off by default.
+   */
+  HA_MODE("ha_mode", 0, 0, 2, "mode", false),
+  /**
+   * The TSN threshold of HA replication (docs/ha.md): outbound progress is replicated at least every
+   * quarter of it; in threshold mode TSNs never run more than half of it ahead of what the standby
+   * confirmed, and a standby taking over skips this many TSNs (at most this many lost). As
+   * Linux's {@code xfrm_aevent_rseqth} for IPsec SA replication.
+   */
+  HA_SYNC_TSN_THRESHOLD("ha_sync_tsn_threshold", 256, 8, 32_768, "TSNs", false),
+  /**
+   * The timer of HA replication: changes that may wait (acknowledgements, confirmed deliveries,
+   * threshold-mode progress, RTO and settings) go to the standby at least this often. As Linux's
+   * {@code xfrm_aevent_etime}.
+   */
+  HA_SYNC_INTERVAL_MS("ha_sync_interval_ms", 100, 1, 60_000, "ms", false);
 
   private final String key;
   private final long defaultValue;

@@ -22,6 +22,10 @@ import org.jsctp.association.Destination;
 import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
+import org.jsctp.ha.AssociationHeader;
+import org.jsctp.ha.AssociationSnapshot;
+import org.jsctp.ha.EndpointSnapshot;
+import org.jsctp.ha.ReplicationRecord;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.timer.Timer;
@@ -68,6 +72,7 @@ public final class Endpoint {
   private final MibCounters counters = new MibCounters();
   private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
   private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
+  private final ArrayDeque<ReplicationRecord> replication = new ArrayDeque<>();
   private final AssociationScheduler scheduler = new AssociationScheduler(this::internalError);
   private final Map<Integer, SctpAssociation> byTag = new HashMap<>();
   private final Map<Integer, SctpAssociation> byId = new HashMap<>();
@@ -367,6 +372,92 @@ public final class Endpoint {
     return events.pollFirst();
   }
 
+  /**
+   * The next replication record for the standby (an association in an HA mode, docs/ha.md), or
+   * null. Drain it after {@link #pollTransmit()}: building packets makes records in SYNC mode.
+   * Records of one association come in the order they must be applied.
+   */
+  public ReplicationRecord pollReplication() {
+    return replication.pollFirst();
+  }
+
+  // ---- standby takeover (docs/ha.md) -------------------------------------------------------
+
+  /**
+   * Builds a live association from a replicated one and takes it over (a standby whose active is
+   * gone): it answers the peer's next packet as the active would have (same tags, TSNs, streams,
+   * paths and UDP ports), retransmits what is unacknowledged, starts its heartbeats, and hands
+   * the application COMM_UP and, flagged as possible duplicates, the messages the active's
+   * application was handed and did not confirm. In THRESHOLD mode it also skips the TSNs it
+   * cannot know and reports the messages that may be lost (SEND_FAILED, TAKEOVER cause). The
+   * association keeps the active's id when that is free here; it does not replicate (no standby
+   * yet).
+   *
+   * @throws IllegalArgumentException when the snapshot does not fit this endpoint: another SCTP
+   *     port, a local address this endpoint does not have (move the active's addresses here
+   *     first), or halves that do not fit together
+   * @throws IllegalStateException when an association with its tag or one of its peer addresses
+   *     exists
+   */
+  public SctpAssociation restore(AssociationSnapshot snapshot, long t) {
+    long time = clock(t);
+    AssociationHeader h = snapshot.header();
+    if (h.localPort() != localPort) {
+      throw new IllegalArgumentException("the snapshot is of SCTP port " + h.localPort()
+          + ", this endpoint has port " + localPort);
+    }
+    for (InetAddress local : h.localAddresses()) {
+      if (!localAddresses.contains(local)) {
+        throw new IllegalArgumentException("the snapshot's association uses local address "
+            + local.getHostAddress() + ", which this endpoint does not have (its addresses: "
+            + localAddresses + "); move the active's addresses here before restoring");
+      }
+    }
+    if (byTag.containsKey(h.localTag())) {
+      throw new IllegalStateException("an association with verification tag 0x"
+          + Integer.toHexString(h.localTag()) + " exists here");
+    }
+    for (org.jsctp.ha.PathSnapshot p : h.paths()) {
+      if (byPeer.containsKey(new PeerKey(p.address(), h.peerPort()))) {
+        throw new IllegalStateException("an association to " + p.address().getHostAddress()
+            + ":" + h.peerPort() + " exists here");
+      }
+    }
+    int id = h.associationId() != 0 && !byId.containsKey(h.associationId())
+        ? h.associationId() : nextId();
+    SctpAssociation a = SctpAssociation.restore(context, id, time, snapshot, defaultOptions);
+    register(a);
+    a.resumeAfterRestore(time, snapshot);
+    return a;
+  }
+
+  /**
+   * What a standby endpoint needs apart from the associations: the state cookie secrets, so
+   * that cookies the active handed out verify on the standby (docs/ha.md). Replicate it when the
+   * standby joins and again after a rotation ({@link EndpointSnapshot#currentGeneration()}
+   * changes).
+   */
+  public EndpointSnapshot endpointSnapshot(long t) {
+    long time = clock(t);
+    return new EndpointSnapshot(localPort, localAddresses, cookieSecrets.export(time),
+        cookieSecrets.currentGeneration(time), cookieSecrets.age(time));
+  }
+
+  /**
+   * Takes the active endpoint's cookie secrets (a standby): cookies signed with them verify here.
+   *
+   * @throws IllegalArgumentException for another SCTP port
+   */
+  public void adoptEndpointSnapshot(EndpointSnapshot snapshot, long t) {
+    long time = clock(t);
+    if (snapshot.localPort() != localPort) {
+      throw new IllegalArgumentException("the endpoint snapshot is of SCTP port "
+          + snapshot.localPort() + ", this endpoint has port " + localPort);
+    }
+    cookieSecrets.adopt(snapshot.cookieSecrets(), snapshot.currentGeneration(),
+        time - snapshot.secretAgeNanos());
+  }
+
   /** The earliest time {@link #handleTimeout} must be called, or {@link #NEVER}. */
   public long nextDeadline() {
     return scheduler.nextDeadline();
@@ -565,6 +656,11 @@ public final class Endpoint {
     @Override
     public void transmit(Transmit transmit) {
       transmits.addLast(transmit);
+    }
+
+    @Override
+    public void replicate(ReplicationRecord record) {
+      replication.addLast(record);
     }
   }
 

@@ -108,7 +108,13 @@ public enum MibCounter {
    */
   SCTP_OUT_FRAGMENTABLE_PACKS("SctpOutFragmentablePacks"),
   /** Packets whose handling hit a bug in this stack; the packet is dropped, the loop goes on. */
-  SCTP_INTERNAL_ERRORS("SctpInternalErrors");
+  SCTP_INTERNAL_ERRORS("SctpInternalErrors"),
+  /** HA replication records emitted for standbys, snapshots included (docs/ha.md). */
+  SCTP_HA_RECORDS("SctpHaRecords"),
+  /** HA replication records that carried a full association snapshot. */
+  SCTP_HA_SNAPSHOTS("SctpHaSnapshots"),
+  /** Associations a standby restored from a snapshot and took over. */
+  SCTP_HA_TAKEOVERS("SctpHaTakeovers");
 
   private final String mibName;
 
