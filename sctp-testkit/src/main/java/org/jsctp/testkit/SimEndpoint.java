@@ -16,6 +16,7 @@ import org.jsctp.association.AssociationOptions;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.endpoint.Transmit;
+import org.jsctp.ha.ReplicationRecord;
 import org.jsctp.testkit.sim.SimulatedStack;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendOutcome;
@@ -37,6 +38,7 @@ public final class SimEndpoint implements SimulatedStack {
   private final Map<Integer, List<Long>> receivedAt = new HashMap<>();
   private boolean autoRead = true;
   private Consumer<SctpEvent> listener = e -> {};
+  private Consumer<ReplicationRecord> replication = r -> {};
   private long lastNow;
 
   public SimEndpoint(StackConfig config, RandomGenerator random, int udpPort, InetAddress... addresses) {
@@ -54,6 +56,14 @@ public final class SimEndpoint implements SimulatedStack {
    */
   public void onEvent(Consumer<SctpEvent> listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
+  }
+
+  /**
+   * Hands every HA replication record (docs/ha.md) to {@code sink} as the endpoint makes it, in
+   * virtual time; a {@link StandbyLink} takes them to a standby.
+   */
+  public void onReplication(Consumer<ReplicationRecord> sink) {
+    this.replication = Objects.requireNonNull(sink, "sink");
   }
 
   /** Whether received messages are reported as read at once (the default) or held unread. */
@@ -127,6 +137,10 @@ public final class SimEndpoint implements SimulatedStack {
   }
 
   private void drainEvents() {
+    ReplicationRecord r;
+    while ((r = endpoint.pollReplication()) != null) {
+      replication.accept(r);
+    }
     SctpEvent e;
     while ((e = endpoint.pollEvent()) != null) {
       events.add(e);
