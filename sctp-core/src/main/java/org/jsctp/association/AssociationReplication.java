@@ -57,8 +57,8 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   /** A message or piece the application was handed and has not confirmed. */
   private record Delivered(int firstTsn, SctpEvent event) {}
 
-  /** The next TSN as of a record, for the THRESHOLD bound. */
-  private record Progress(long sequence, int nextTsn) {}
+  /** The next TSN and the TSN threshold as of a record, for the THRESHOLD bound. */
+  private record Progress(long sequence, int nextTsn, int threshold) {}
 
   private final SctpAssociation a;
   private HaMode mode;
@@ -72,8 +72,13 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   private long fingerprint;
   /** The record that carries the newest TSN used (SYNC: packets wait for it). */
   private long tsnSequence;
+  /** The record that carries the latest change to the outbound streams (THRESHOLD waits for it). */
+  private long streamsSequence;
   private int emittedNextTsn;
   private int confirmedNextTsn;
+  private int confirmedThreshold;
+  /** The snapshot that told the standby the current mode. */
+  private long modeSequence;
   private final ArrayDeque<Progress> progress = new ArrayDeque<>();
   private int cumulativeTsnAck;
   private long peerRwnd;
@@ -83,7 +88,6 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   private final ArrayDeque<Delivered> delivered = new ArrayDeque<>();
   private final ArrayDeque<HeldEvent> heldEvents = new ArrayDeque<>();
   private final ArrayDeque<HeldPacket> heldPackets = new ArrayDeque<>();
-  private long confirmedBytesOwed;
 
   AssociationReplication(SctpAssociation a, HaMode mode) {
     this.a = a;
@@ -95,7 +99,19 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   }
 
   void setMode(HaMode mode) {
-    this.mode = mode;
+    if (mode != this.mode) {
+      this.mode = mode;
+      // The standby learns the mode from the snapshot; until it has it, SYNC rules hold.
+      requestSnapshot();
+    }
+  }
+
+  /**
+   * Whether THRESHOLD rules apply: the mode is THRESHOLD and the standby has stored a record that
+   * says so; otherwise SYNC rules, the stricter, hold.
+   */
+  private boolean threshold() {
+    return mode == HaMode.THRESHOLD && modeSequence <= confirmed;
   }
 
   /** Hooks into the TCB's halves (replication starts, or a new TCB took over). */
@@ -103,9 +119,11 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
     tcb.sender.setReplication(this);
     tcb.receiver.setReplication(this);
     snapshotWanted = true;
+    modeSequence = nextSequence;
     int next = tcb.sender.nextTsn();
     emittedNextTsn = next;
     confirmedNextTsn = next;
+    confirmedThreshold = a.options.haSyncTsnThreshold();
     progress.clear();
     cumulativeTsnAck = tcb.sender.cumulativeAckPoint();
     replicatedCumAck = cumulativeTsnAck;
@@ -127,6 +145,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   /** The next record carries a full snapshot (a new standby, or one that lost a record). */
   void requestSnapshot() {
     snapshotWanted = true;
+    modeSequence = Math.max(modeSequence, nextSequence);
     a.touch();
   }
 
@@ -134,22 +153,20 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
 
   @Override
   public void queued(long id, OutgoingMessage message) {
-    add(new Delta.MessageQueued(DataSender.exportQueued(id, message, a.lastNow)),
-        mode == HaMode.SYNC);
+    add(new Delta.MessageQueued(DataSender.exportQueued(id, message, a.lastNow)), !threshold());
   }
 
   @Override
   public void cut(UserDataChunk chunk, long id, int offset, boolean abandoned) {
     add(new Delta.ChunkCut(new SenderSnapshot.Chunk(chunk.tsn(), id, offset,
         chunk.userData().length(), chunk.flags(), chunk.messageId(),
-        UserDataChunk.ppidOrFsn(chunk), abandoned ? 0 : 1, abandoned, false)),
-        mode == HaMode.SYNC);
+        UserDataChunk.ppidOrFsn(chunk), abandoned ? 0 : 1, abandoned, false)), !threshold());
     tsnSequence = nextSequence;
   }
 
   @Override
   public void abandoned(long id, boolean sent) {
-    add(new Delta.MessageAbandoned(id, sent), mode == HaMode.SYNC);
+    add(new Delta.MessageAbandoned(id, sent), !threshold());
   }
 
   @Override
@@ -169,17 +186,22 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
       streams.add(tcb.sender.streamState(s));
     }
     add(new Delta.OutboundStreams(tcb.sender.nextTsn(), streams), true);
+    streamsSequence = nextSequence;
   }
 
   @Override
   public boolean mayCut(int tsn) {
-    if (mode != HaMode.THRESHOLD) {
+    if (!threshold()) {
       return true;
+    }
+    if (streamsSequence > confirmed) {
+      // A stream was paused, reset or added: the standby must know the SSNs before more go out.
+      return false;
     }
     // TSNs never run more than half the threshold ahead of what the standby confirmed, so that a
     // standby skipping the threshold covers every TSN the active may have used.
     long ahead = (tsn - confirmedNextTsn) & 0xFFFF_FFFFL;
-    return ahead < a.options.haSyncTsnThreshold() / 2;
+    return ahead < Math.min(a.options.haSyncTsnThreshold(), confirmedThreshold) / 2;
   }
 
   // ---- the receiving half -------------------------------------------------------------------
@@ -345,13 +367,27 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
         flush(now);
         return null;
       }
-      if (mode == HaMode.SYNC && assembler.lastPacketCarriedTsns() && tsnSequence > confirmed) {
+      long waitFor = 0;
+      if (!threshold() && assembler.lastPacketCarriedTsns()) {
+        waitFor = tsnSequence;
+      }
+      if (assembler.lastPacketCarriedStateChange()) {
+        // The change (a RE-CONFIG request or answer, a SHUTDOWN, a restart's COOKIE ACK) must be
+        // known to the standby before the peer acts on it.
         flush(now);
-        heldPackets.addLast(new HeldPacket(tsnSequence, t));
+        waitFor = Math.max(waitFor, lastEmitted);
+      }
+      if (waitFor > confirmed || !heldPackets.isEmpty() && waitFor > 0) {
+        flush(now);
+        heldPackets.addLast(new HeldPacket(Math.max(waitFor, lastHeldSequence()), t));
         continue;
       }
       return t;
     }
+  }
+
+  private long lastHeldSequence() {
+    return heldPackets.isEmpty() ? 0 : heldPackets.peekLast().sequence();
   }
 
   // ---- records ------------------------------------------------------------------------------
@@ -438,7 +474,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
     lastEmitAt = now;
     urgent = false;
     emittedNextTsn = next;
-    progress.addLast(new Progress(record.sequence(), next));
+    progress.addLast(new Progress(record.sequence(), next, a.options.haSyncTsnThreshold()));
     a.ctx.replicate(record);
   }
 
@@ -452,7 +488,9 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
     }
     confirmed = Math.min(upTo, lastEmitted);
     while (!progress.isEmpty() && progress.peekFirst().sequence() <= confirmed) {
-      confirmedNextTsn = progress.pollFirst().nextTsn();
+      Progress p = progress.pollFirst();
+      confirmedNextTsn = p.nextTsn();
+      confirmedThreshold = p.threshold();
     }
     Tcb tcb = a.tcb();
     if (tcb != null) {

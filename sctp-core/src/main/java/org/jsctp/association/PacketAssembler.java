@@ -9,10 +9,14 @@ import org.jsctp.stats.MibCounter;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.CommonHeader;
+import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.PacketBuilder;
 import org.jsctp.wire.PadChunk;
+import org.jsctp.wire.ReConfigChunk;
 import org.jsctp.wire.SackChunk;
+import org.jsctp.wire.ShutdownAckChunk;
+import org.jsctp.wire.ShutdownChunk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +43,11 @@ final class PacketAssembler {
   private final ArrayDeque<Probe> probes = new ArrayDeque<>(2);
   /** Whether the latest packet carried DATA or a FORWARD-TSN (HA SYNC mode holds such packets). */
   private boolean lastCarriedTsns;
+  /**
+   * Whether the latest packet carried a chunk that tells the peer of a change of state (RE-CONFIG,
+   * SHUTDOWN, SHUTDOWN ACK, COOKIE ACK): with HA it waits until the standby knows the change.
+   */
+  private boolean lastCarriedStateChange;
 
   PacketAssembler(SctpAssociation a) {
     this.a = a;
@@ -52,6 +61,20 @@ final class PacketAssembler {
   /** Whether the packet {@link #pollTransmit} last answered carried DATA or a FORWARD-TSN. */
   boolean lastPacketCarriedTsns() {
     return lastCarriedTsns;
+  }
+
+  /**
+   * Whether the packet {@link #pollTransmit} last answered told the peer of a change of state:
+   * RE-CONFIG, SHUTDOWN, SHUTDOWN ACK or COOKIE ACK.
+   */
+  boolean lastPacketCarriedStateChange() {
+    return lastCarriedStateChange;
+  }
+
+  /** Whether the peer learns a change of our state from {@code c} (HA waits for the standby). */
+  private static boolean changesState(Chunk c) {
+    return c instanceof ReConfigChunk || c instanceof ShutdownChunk
+        || c instanceof ShutdownAckChunk || c instanceof CookieAckChunk;
   }
 
   /** Where a SACK goes: the source of the latest DATA (RFC 9260 section 6.4). */
@@ -80,6 +103,7 @@ final class PacketAssembler {
     }
     a.reconfig.sendIfReady(now);
     lastCarriedTsns = false;
+    lastCarriedStateChange = false;
     Tcb tcb = a.tcb();
     Destination dest;
     int peerTag = a.peerTag();
@@ -118,6 +142,7 @@ final class PacketAssembler {
     PacketBuilder packet = new PacketBuilder(maxSize);
     int controlChunks = 0;
     lastCarriedTsns = false;
+    lastCarriedStateChange = false;
     Iterator<ControlQueue.Entry> it = a.controls.iterator();
     while (it.hasNext()) {
       ControlQueue.Entry e = it.next();
@@ -129,6 +154,7 @@ final class PacketAssembler {
             && CommonHeader.LENGTH + e.chunk().paddedLength() <= destPath.configuredMaxPacketSize()) {
           // Larger than the PLPMTU allows, not than the path_mtu: alone, and fragmentable.
           it.remove();
+          lastCarriedStateChange = changesState(e.chunk());
           return fragmentable(dest, vtag, e.chunk());
         }
         if (packet.isEmpty()) {
@@ -144,6 +170,7 @@ final class PacketAssembler {
       }
       it.remove();
       controlChunks++;
+      lastCarriedStateChange |= changesState(e.chunk());
     }
     if (vtag == peerTag && tcb != null && tcb.receiver.ackPending() && state.receivesData()
         && (tcb.receiver.sackDue() || destPath != null && destPath == dataPath)) {

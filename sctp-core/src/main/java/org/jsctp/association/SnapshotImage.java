@@ -62,6 +62,7 @@ final class SnapshotImage {
    */
   static long fingerprint(SctpAssociation a, Tcb tcb) {
     long h = a.state().ordinal();
+    h = 31 * h + a.options.haSyncTsnThreshold();
     h = 31 * h + tcb.outboundStreams;
     h = 31 * h + tcb.inboundStreams;
     List<Path> list = a.paths.paths();

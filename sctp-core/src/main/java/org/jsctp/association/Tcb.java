@@ -86,6 +86,6 @@ final class Tcb {
 
   /** Nothing queued or unacknowledged in either direction. */
   boolean isIdle() {
-    return sender.isIdle() && !receiver.ackPending();
+    return sender.isIdle() && !receiver.ackPending() && !receiver.awaitingStandby();
   }
 }

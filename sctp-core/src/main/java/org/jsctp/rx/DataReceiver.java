@@ -523,9 +523,14 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     return sackNow && (gate == null || gate.sackReady());
   }
 
-  /** Whether anything was received that a SACK has not yet acknowledged. */
+  /** Whether anything was received that a SACK has not yet acknowledged and may acknowledge. */
   public boolean ackPending() {
-    return sackNow || delayedSack.isRunning() || (gate != null && !gate.caughtUp());
+    return sackNow || delayedSack.isRunning();
+  }
+
+  /** Whether received TSNs wait for the standby before they may be acknowledged (HA). */
+  public boolean awaitingStandby() {
+    return gate != null && !gate.caughtUp();
   }
 
   /**

@@ -826,8 +826,8 @@ public final class DataSender {
    * every stream's SSN or MIDs move on by {@code jump / 2} (the FORWARD-TSN skips those too), and
    * every message the active may have sent in that range is abandoned and reported in a
    * SEND_FAILED with {@link SendFailed.Cause#TAKEOVER}: those partly sent, and the first {@code
-   * jump / 2} not yet started (in the order they were queued with the first-come-first-served
-   * scheduler and no stream paused, otherwise the first of each stream). Needs PR-SCTP.
+   * jump / 2} not yet started on streams not paused (in the order they were queued with the
+   * first-come-first-served scheduler, otherwise the first of each stream). Needs PR-SCTP.
    *
    * @return the messages reported
    */
@@ -837,16 +837,16 @@ public final class DataSender {
     }
     int messagesAhead = jump / 2;
     List<QueuedMessage> lost = new ArrayList<>();
-    boolean paused = false;
-    for (int s = 0; s < queue.streamCount(); s++) {
-      paused |= queue.isPaused(s);
-    }
     int[] perStream = new int[queue.streamCount()];
     int unstarted = 0;
     for (QueuedMessage m : queue.all()) {
       if (m.started()) {
         lost.add(m);
-      } else if (schedulerKind == StreamSchedulerKind.FIRST_COME_FIRST_SERVED && !paused) {
+      } else if (queue.isPaused(m.streamId())) {
+        // A paused stream started nothing since the last record: resuming it stops new TSNs
+        // until the standby knows.
+        continue;
+      } else if (schedulerKind == StreamSchedulerKind.FIRST_COME_FIRST_SERVED) {
         if (unstarted++ < messagesAhead) {
           lost.add(m);
         }
@@ -866,6 +866,11 @@ public final class DataSender {
     }
     List<org.jsctp.wire.IForwardTsnChunk.Entry> skips = new ArrayList<>();
     for (int s = 0; s < queue.streamCount(); s++) {
+      if (queue.isPaused(s)) {
+        // Paused for a reset: nothing started on it after the last record, and the reset sets
+        // its SSN or MIDs to 0 at both ends.
+        continue;
+      }
       int ordered = queue.nextOrdered(s);
       int unordered = queue.nextUnordered(s);
       if (cutter.headerLength() == DataChunk.HEADER_LENGTH) {

@@ -36,6 +36,7 @@ public final class StandbyLink {
   private long bytes;
   private long maxLatency;
   private long gaps;
+  private java.util.function.Consumer<ReplicationRecord> stored = r -> {};
 
   /**
    * Starts carrying the records of {@code active} with {@code latency} nanoseconds each way; the
@@ -73,6 +74,7 @@ public final class StandbyLink {
         gaps++;
         return;
       }
+      this.stored.accept(decoded);
       long stored = decoded.sequence();
       sim.after(latency, "acknowledge record " + stored, () -> {
         if (!alive) {
@@ -85,6 +87,11 @@ public final class StandbyLink {
         }
       });
     });
+  }
+
+  /** Hands every record to {@code listener} once the standby has applied it. */
+  public void onStored(java.util.function.Consumer<ReplicationRecord> listener) {
+    this.stored = Objects.requireNonNull(listener, "listener");
   }
 
   /** The active dies: nothing more goes either way, records on the way are lost. */
