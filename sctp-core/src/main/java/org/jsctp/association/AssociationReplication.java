@@ -153,7 +153,8 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
 
   @Override
   public void queued(long id, OutgoingMessage message) {
-    add(new Delta.MessageQueued(DataSender.exportQueued(id, message, a.lastNow)), !threshold());
+    // Its first chunk, cut at once when the windows allow, carries it along in SYNC mode.
+    add(new Delta.MessageQueued(DataSender.exportQueued(id, message, a.lastNow)), false);
   }
 
   @Override
