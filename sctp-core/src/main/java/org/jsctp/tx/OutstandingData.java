@@ -30,8 +30,9 @@ final class OutstandingData {
   static final QueuedMessage UNKNOWN = unknown();
 
   private static QueuedMessage unknown() {
+    // Never sent: its one byte only satisfies OutgoingMessage, which refuses empty messages.
     QueuedMessage m = new QueuedMessage(new org.jsctp.api.OutgoingMessage(0, 0, true, false,
-        org.jsctp.wire.Bytes.EMPTY, 0, Long.MAX_VALUE));
+        org.jsctp.wire.Bytes.wrap(new byte[1]), 0, Long.MAX_VALUE));
     m.abandoned = true;
     return m;
   }
