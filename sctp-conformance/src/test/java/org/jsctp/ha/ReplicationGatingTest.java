@@ -247,6 +247,29 @@ class ReplicationGatingTest {
   }
 
   @Test
+  void switchingHaOffLetsGoWhatWaitedForTheStandby() {
+    ScriptedPeer peer = sync();
+    SctpAssociation a = peer.establishActive();
+    List<ReplicationRecord> kept = new ArrayList<>();
+    storeAll(peer, a, kept);
+    int tsn = peer.sendData(0, 0, "in");
+    peer.userSend(0, "out".getBytes());
+    peer.expectNoPacket();
+    assertThat(a.isIdle()).isFalse();
+    assertThat(records(peer)).as("the standby never stores these").isNotEmpty();
+
+    a.options().setHaMode(peer.now(), HaMode.OFF);
+    peer.flush();
+
+    List<ScriptedPeer.Sent> sent = peer.takeAll();
+    assertThat(dataTsns(sent)).containsExactly(peer.iutInitialTsn);
+    assertThat(sent).anySatisfy(p -> assertThat(p.has(SackChunk.class)
+        && p.first(SackChunk.class).cumulativeTsnAck() == tsn).isTrue());
+    assertThat(peer.receivedStrings()).containsExactly("in");
+    assertThat(peer.endpoint().pollReplication()).isNull();
+  }
+
+  @Test
   void withHaOffNothingIsReplicatedAndNothingWaits() {
     ScriptedPeer peer = new ScriptedPeer();
     SctpAssociation a = peer.establishActive();

@@ -133,11 +133,17 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
     a.touch();
   }
 
-  /** Stops replicating: hooks out of the halves, releases what was held. */
-  void detach(Tcb tcb) {
+  /**
+   * Stops replicating: hooks out of the halves and lets go of what was held, the packets too
+   * ({@code sendHeld}, HA switched off) or not (the association ended).
+   */
+  void detach(Tcb tcb, boolean sendHeld) {
     if (tcb != null) {
       tcb.sender.setReplication(null);
       tcb.receiver.setReplication(null);
+    }
+    while (sendHeld && !heldPackets.isEmpty()) {
+      a.ctx.transmit(heldPackets.pollFirst().transmit());
     }
     releaseAll();
   }
@@ -519,7 +525,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
       send(new ReplicationRecord(a.id(), nextSequence, ReplicationRecord.CAUSE_UPDATE, null,
           deltas), tcb != null ? tcb.sender.nextTsn() : emittedNextTsn, now);
     }
-    detach(tcb);
+    detach(tcb, false);
   }
 
   private void releaseAll() {

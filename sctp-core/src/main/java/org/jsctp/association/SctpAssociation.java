@@ -845,7 +845,7 @@ public final class SctpAssociation {
     }
     if (mode == HaMode.OFF) {
       if (replication != null) {
-        replication.detach(tcb);
+        replication.detach(tcb, true);
         replication = null;
       }
     } else if (replication == null) {

@@ -722,6 +722,10 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * only what it says the standby holds; null stops both.
    */
   public void setReplication(ReceiveReplication replication) {
+    if (replication == null && gate != null && firstDataSeen) {
+      // What waited for the standby may be acknowledged now.
+      sackNow = true;
+    }
     this.replication = replication;
     this.gate = replication == null ? null
         : new AckGate(TsnTracker.restored(tracker.cumulativeTsn(), tracker.receivedRanges()));

@@ -117,17 +117,22 @@ public final class SendQueue {
   }
 
   void add(QueuedMessage message) {
+    message.arrival = arrivals++;
+    enqueue(message);
+  }
+
+  /** Puts {@code message} at the end of its stream's queue, hidden when the stream is paused. */
+  private void enqueue(QueuedMessage message) {
     int stream = message.streamId();
     ArrayDeque<QueuedMessage> q = streams[stream];
     if (q == null) {
       q = new ArrayDeque<>(4);
       streams[stream] = q;
     }
-    message.arrival = arrivals++;
     q.addLast(message);
     bytes += message.remaining();
     messages++;
-    if (paused.get(stream)) {
+    if (hidden(message)) {
       hide(message);
     } else {
       scheduler.enqueued(stream);
@@ -325,24 +330,11 @@ public final class SendQueue {
    * standby taking over): one partly cut is under way again. Messages go in in arrival order.
    */
   void restore(QueuedMessage message) {
-    int stream = message.streamId();
-    ArrayDeque<QueuedMessage> q = streams[stream];
-    if (q == null) {
-      q = new ArrayDeque<>(4);
-      streams[stream] = q;
-    }
-    q.addLast(message);
     arrivals = Math.max(arrivals, message.arrival + 1);
-    bytes += message.remaining();
-    messages++;
     if (message.started() && !interleaving) {
       current = message;
     }
-    if (hidden(message)) {
-      hide(message);
-    } else {
-      scheduler.enqueued(stream);
-    }
+    enqueue(message);
   }
 
   /** Messages queued from now on are numbered from {@code next} on. */
