@@ -26,6 +26,7 @@ final class OptionsImage {
     m.put("pf_enable", bit(o.pfEnabled()));
     m.put("pf_expose", bit(o.exposePotentiallyFailed()));
     m.put("path_mtu", (long) o.pathMtu());
+    m.put("plpmtud_probe_interval", o.plpmtudProbeIntervalMs());
     m.put("sndbuf", o.sndbuf());
     m.put("rcvbuf", o.rcvbuf());
     m.put("nodelay", bit(o.nodelay()));
@@ -71,6 +72,8 @@ final class OptionsImage {
     o.setPfEnabled(flag(settings, "pf_enable", o.pfEnabled()));
     o.setExposePotentiallyFailed(flag(settings, "pf_expose", o.exposePotentiallyFailed()));
     o.setPathMtu((int) get(settings, "path_mtu", o.pathMtu()));
+    o.setPlpmtudProbeInterval(get(settings, "plpmtud_probe_interval",
+        o.plpmtudProbeIntervalMs()));
     o.setSndbuf(get(settings, "sndbuf", o.sndbuf()));
     o.setRcvbuf(get(settings, "rcvbuf", o.rcvbuf()));
     o.setNodelay(flag(settings, "nodelay", o.nodelay()));

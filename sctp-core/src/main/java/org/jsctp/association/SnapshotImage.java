@@ -41,7 +41,8 @@ final class SnapshotImage {
     int primary = -1;
     for (int i = 0; i < list.size(); i++) {
       Path p = list.get(i);
-      paths.add(new PathSnapshot(p.address(), p.udpPort(), p.state(), p.errorCount(), p.mtu(),
+      paths.add(new PathSnapshot(p.address(), p.udpPort(), p.state(), p.errorCount(),
+          p.configuredMtu(),
           p.rto().srtt(), p.rto().rttvar(), p.rto().rto(), p.rto().hasMeasurement(),
           p.thresholds().pathMaxRetrans(), p.thresholds().pfRetrans(),
           p.heartbeatIntervalNanos() / MS, p.heartbeatEnabled()));
@@ -70,7 +71,7 @@ final class SnapshotImage {
       Path p = list.get(i);
       h = 31 * h + p.state().ordinal();
       h = 31 * h + p.udpPort();
-      h = 31 * h + p.mtu();
+      h = 31 * h + p.configuredMtu();
       h = 31 * h + (p.heartbeatEnabled() ? 1 : 0);
       h = 31 * h + (p == a.paths.primary() ? 1 : 0);
     }

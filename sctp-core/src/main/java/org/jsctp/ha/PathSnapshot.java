@@ -13,7 +13,8 @@ import org.jsctp.api.PathState;
  * @param udpPort the peer's UDP encapsulation port on this path
  * @param state ACTIVE, POTENTIALLY_FAILED, INACTIVE or UNCONFIRMED
  * @param errorCount the path error counter (RFC 9260 section 8.2)
- * @param mtu the IP MTU
+ * @param mtu the configured IP MTU (path_mtu, spp_pathmtu): the most path MTU discovery
+ *     searches for; a standby discovers the path MTU again from the base
  * @param srtt SRTT, or 0 before the first measurement
  * @param rttvar RTTVAR
  * @param rto the RTO, backoff included
