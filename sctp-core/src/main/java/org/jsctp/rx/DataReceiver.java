@@ -1,18 +1,12 @@
 package org.jsctp.rx;
 
 import java.net.InetAddress;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import org.jsctp.api.MessageReceived;
-import org.jsctp.api.PartialDeliveryAborted;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.api.StreamReset;
 import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.stats.MibCounter;
-import org.jsctp.timer.Timer;
-import org.jsctp.timer.TimerKind;
 import org.jsctp.wire.ForwardTsnChunk;
 import org.jsctp.wire.IForwardTsnChunk;
 import org.jsctp.wire.SackChunk;
@@ -27,7 +21,7 @@ import org.jsctp.wire.UserDataChunk;
  * waiting for an earlier SSN, and delivered messages the application has not read yet (reported
  * through {@link #consumed(long)}).
  */
-public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sink {
+public final class DataReceiver {
 
   /** What became of a received DATA chunk. */
   public enum DataOutcome {
@@ -46,34 +40,21 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   private final ReceiverEnvironment env;
   private final ReceiverSettings settings;
   private final TsnTracker tracker;
-  private final boolean interleaving;
-  private Reassembler reassembly;
-  private OrderedDelivery ordered;
+  // Package-private for ReceiverImage, which exports and restores them.
+  final boolean interleaving;
+  final MessageDelivery delivery;
   /** An incoming stream reset waiting for earlier TSNs (RFC 6525 section 5.2.2), or null. */
-  private DeferredStreamReset deferredReset;
-  private final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
-  private long deferredBytes;
-  private long unread;
+  DeferredStreamReset deferredReset;
   /** Bytes reserved in the stack's receive memory: what is held, once each call is over. */
   private long reserved;
   private int streams;
 
-  private final Timer delayedSack = new Timer(TimerKind.DELAYED_SACK);
-  private int packetsSinceSack;
-  private boolean sackNow;
-  private boolean firstDataSeen;
-  private boolean hadGaps;
-  private boolean packetHadDuplicate;
-  private boolean droppedSinceSack;
-  private boolean packetHadData;
-  private long lastAdvertisedRwnd;
+  private final SackTiming sack;
   private InetAddress lastDataSource;
   /** The association's replication (an HA mode), or null: the one field the data path tests. */
   private ReceiveReplication replication;
   /** With replication: the acknowledgements the standby allows. */
   private AckGate gate;
-  /** With replication: bytes delivered that the application has not confirmed. */
-  private long unconfirmed;
 
   /**
    * @param peerInitialTsn the peer's Initial TSN
@@ -89,13 +70,11 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       ReceiverSettings settings, ReceiverEnvironment env) {
     this.env = env;
     this.interleaving = interleaving;
-    this.reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
-    this.ordered = new OrderedDelivery(interleaving);
+    this.delivery = new MessageDelivery(interleaving, inboundStreams, env);
     this.settings = settings;
     this.tracker = tracker;
     this.streams = inboundStreams;
-    this.ordered.setStreamCount(inboundStreams);
-    this.lastAdvertisedRwnd = settings.rcvbuf();
+    this.sack = new SackTiming(settings.rcvbuf());
   }
 
   public int streamCount() {
@@ -123,7 +102,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   }
 
   private DataOutcome receive(UserDataChunk d, InetAddress source) {
-    packetHadData = true;
+    sack.dataArrived();
     lastDataSource = source;
     int tsn = d.tsn();
     int length = d.userData().length();
@@ -132,7 +111,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     }
     if (!tracker.isNew(tsn)) {
       tracker.receive(tsn);
-      packetHadDuplicate = true;
+      sack.duplicateArrived();
       env.counters().increment(MibCounter.SCTP_IN_DUPLICATE_TSNS);
       return DataOutcome.DUPLICATE;
     }
@@ -150,7 +129,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     if (held() + length > settings.rcvbuf()) {
       // The window is full: start delivering a large message so the application can make
       // room, and take this chunk only if giving up higher TSNs makes room (section 6.2).
-      reassembly.startPartialDelivery(this);
+      delivery.startPartialDelivery();
       if (!makeRoom(tracker.unwrap(tsn), length)) {
         return dropped();
       }
@@ -171,7 +150,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     env.counters().increment(
         d.unordered() ? MibCounter.SCTP_IN_UNORDER_CHUNKS : MibCounter.SCTP_IN_ORDER_CHUNKS);
     if (d.immediate()) {
-      sackNow = true;
+      sack.immediately();
     }
     long t = tracker.unwrap(tsn);
     if (deferredReset != null && deferredReset.holds(t, d.streamId())) {
@@ -183,27 +162,8 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     return DataOutcome.ACCEPTED;
   }
 
-  /** Reassembles or delivers a chunk whose TSN was recorded. */
   private void take(long t, UserDataChunk d, InetAddress source) {
-    if (d.beginning() && d.ending()) {
-      InboundMessage m =
-          new InboundMessage(
-              d.streamId(),
-              d.messageId(),
-              d.payloadProtocolId(),
-              d.unordered(),
-              d.tsn(),
-              t,
-              t,
-              source,
-              d.userData());
-      offerComplete(m);
-    } else {
-      reassembly.add(t, d, source, tracker, this);
-      if (reassembly.bytes() > partialDeliveryPoint()) {
-        reassembly.startPartialDelivery(this);
-      }
-    }
+    delivery.take(t, d, source, tracker, partialDeliveryPoint());
   }
 
   /**
@@ -217,24 +177,23 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
     long cumulative = tracker.unwrap(tracker.cumulativeTsn());
     long rcvbuf = settings.rcvbuf();
     while (held() + length > rcvbuf) {
-      long fragment = reassembly.highestFragment();
-      InboundMessage waiting = ordered.highestWaiting();
+      long fragment = delivery.reassembly.highestFragment();
+      InboundMessage waiting = delivery.ordered.highestWaiting();
       boolean messageFirst = waiting != null && waiting.tsnTo() > fragment;
       if (messageFirst) {
         if (waiting.tsnTo() <= tsn || waiting.tsnFrom() <= cumulative || !forget(waiting)) {
           return false;
         }
-        ordered.evict(waiting);
+        delivery.ordered.evict(waiting);
       } else {
         if (fragment <= tsn || fragment <= cumulative || !tracker.forgetRange(fragment, fragment)) {
           return false;
         }
         reneged(fragment);
-        reassembly.evict(fragment);
+        delivery.reassembly.evict(fragment);
       }
       env.counters().increment(MibCounter.SCTP_RENEGED_TSNS);
-      sackNow = true;
-      droppedSinceSack = true;
+      sack.dropped();
     }
     return true;
   }
@@ -292,12 +251,12 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       return outcome;
     }
     forwardTsnReplicated(f, f.newCumulativeTsn());
-    if (reassembly instanceof Reassembly r) {
-      aborted(r.discardThrough(tracker.unwrap(f.newCumulativeTsn())));
+    if (delivery.reassembly instanceof Reassembly r) {
+      delivery.aborted(r.discardThrough(tracker.unwrap(f.newCumulativeTsn())));
     }
     for (ForwardTsnChunk.StreamEntry e : f.streams()) {
       if (e.streamId() < streams) {
-        ordered.skipThrough(e.streamId(), e.streamSequenceNumber(), this);
+        delivery.skipThrough(e.streamId(), e.streamSequenceNumber());
       }
     }
     finishDeferredResetIfDue();
@@ -318,14 +277,14 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       return outcome;
     }
     forwardTsnReplicated(f, f.newCumulativeTsn());
-    if (reassembly instanceof InterleavedReassembly r) {
+    if (delivery.reassembly instanceof InterleavedReassembly r) {
       for (IForwardTsnChunk.Entry e : f.entries()) {
         if (e.streamId() >= streams) {
           continue;
         }
-        aborted(r.discardThrough(e.streamId(), e.unordered(), e.messageId()));
+        delivery.aborted(r.discardThrough(e.streamId(), e.unordered(), e.messageId()));
         if (!e.unordered()) {
-          ordered.skipThrough(e.streamId(), e.messageId(), this);
+          delivery.skipThrough(e.streamId(), e.messageId());
         }
       }
     }
@@ -343,7 +302,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   /** Moves the cumulative TSN for a FORWARD-TSN or I-FORWARD-TSN, which is SACKed at once. */
   private ForwardTsnOutcome advanceTo(int newCumulativeTsn) {
-    sackNow = true;
+    sack.immediately();
     long cumulative = tracker.unwrap(tracker.cumulativeTsn());
     long newCumulative = tracker.unwrap(newCumulativeTsn);
     if (newCumulative <= cumulative) {
@@ -413,11 +372,11 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   private void resetNow(List<Integer> reset) {
     if (reset.isEmpty()) {
       for (int s = 0; s < streams; s++) {
-        ordered.reset(s, this);
+        delivery.resetStream(s);
       }
     } else {
       for (int s : reset) {
-        ordered.reset(s, this);
+        delivery.resetStream(s);
       }
     }
     env.emit(new StreamReset(env.associationId(), true, false, false, false, reset));
@@ -429,7 +388,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       replication.streamsAdded(count);
     }
     streams += count;
-    ordered.setStreamCount(streams);
+    delivery.setStreamCount(streams);
   }
 
   /**
@@ -437,7 +396,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * every TSN received is cumulatively acknowledged and no message is partly reassembled.
    */
   public boolean readyForTsnReset() {
-    return !tracker.hasGaps() && reassembly.bytes() == 0 && deferredReset == null
+    return !tracker.hasGaps() && delivery.reassembly.bytes() == 0 && deferredReset == null
         && (gate == null || gate.caughtUp());
   }
 
@@ -452,36 +411,15 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       replication.tsnRestarted(nextTsn);
     }
     tracker.restartAt(nextTsn);
-    reassembly = interleaving ? new InterleavedReassembly() : new Reassembly();
-    ordered = new OrderedDelivery(interleaving);
-    ordered.setStreamCount(streams);
+    delivery.restart(streams);
     deferredReset = null;
-    for (InboundMessage m : deferred) {
-      emit(m, true);
-    }
-    deferred.clear();
-    deferredBytes = 0;
-    sackNow = true;
+    sack.immediately();
     syncMemory();
-  }
-
-  /** A partial delivery ended because its message was abandoned: the application is told. */
-  private void aborted(InboundMessage aborted) {
-    if (aborted == null) {
-      return;
-    }
-    env.emit(new PartialDeliveryAborted(env.associationId(), aborted.streamId(),
-        aborted.streamSequenceNumber(), aborted.unordered()));
-    if (!aborted.unordered()) {
-      ordered.skipThrough(aborted.streamId(), aborted.streamSequenceNumber(), this);
-    }
-    flushDeferred();
   }
 
   private DataOutcome dropped() {
     env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
-    sackNow = true;
-    droppedSinceSack = true;
+    sack.dropped();
     return DataOutcome.DROPPED;
   }
 
@@ -490,29 +428,12 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * delayed SACK (RFC 9260 section 6.2 and 6.7).
    */
   public void endOfPacket(long now) {
-    if (!packetHadData) {
-      return;
-    }
-    packetHadData = false;
-    packetsSinceSack++;
-    boolean gaps = tracker.hasGaps();
-    if (!firstDataSeen) {
-      firstDataSeen = true;
-      sackNow = true;
-    }
-    if (gaps || hadGaps || packetHadDuplicate || packetsSinceSack >= Math.max(1, settings.sackFrequency())) {
-      sackNow = true;
-    }
-    hadGaps = gaps;
-    packetHadDuplicate = false;
-    if (!sackNow) {
-      delayedSack.startIfStopped(now, settings.sackDelayNanos());
-    }
+    sack.endOfPacket(now, tracker.hasGaps(), settings.sackFrequency(), settings.sackDelayNanos());
   }
 
   /** Requests an immediate SACK (for example, the peer set the I bit on a chunk we dropped). */
   public void requestSack() {
-    sackNow = true;
+    sack.immediately();
   }
 
   /**
@@ -520,12 +441,12 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * until the standby has stored what arrived.
    */
   public boolean sackDue() {
-    return sackNow && (gate == null || gate.sackReady());
+    return sack.due() && (gate == null || gate.sackReady());
   }
 
   /** Whether anything was received that a SACK has not yet acknowledged and may acknowledge. */
   public boolean ackPending() {
-    return sackNow || delayedSack.isRunning();
+    return sack.pending();
   }
 
   /** Whether received TSNs wait for the standby before they may be acknowledged (HA). */
@@ -560,16 +481,14 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
         dups.add(tracker.duplicate(i));
       }
     }
-    lastAdvertisedRwnd = advertisedWindow();
-    return new SackChunk(acked.cumulativeTsn(), lastAdvertisedRwnd, gaps, dups);
+    long rwnd = advertisedWindow();
+    sack.advertised(rwnd);
+    return new SackChunk(acked.cumulativeTsn(), rwnd, gaps, dups);
   }
 
   /** Records that a SACK went out (or that a SHUTDOWN carried the cumulative TSN). */
   public void sackSent() {
-    sackNow = false;
-    droppedSinceSack = false;
-    packetsSinceSack = 0;
-    delayedSack.stop();
+    sack.sent();
     tracker.clearDuplicates();
     if (gate != null) {
       gate.sackSent();
@@ -582,17 +501,15 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
   }
 
   public long deadline() {
-    return delayedSack.deadline();
+    return sack.deadline();
   }
 
   /** Handles the delayed-SACK timer; returns whether a SACK is now due. */
   public boolean onTimeout(long now) {
-    if (!delayedSack.isDue(now)) {
+    if (!sack.expire(now)) {
       return false;
     }
-    delayedSack.expire();
     env.counters().increment(MibCounter.SCTP_DELAY_SACK_EXPIREDS);
-    sackNow = true;
     return true;
   }
 
@@ -601,97 +518,9 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * a quarter of the buffer since it was last advertised, a window update SACK is due.
    */
   public void consumed(long bytes) {
-    unread = Math.max(0, unread - bytes);
+    delivery.consumed(bytes);
     syncMemory();
-    if (firstDataSeen && advertisedWindow() - lastAdvertisedRwnd >= Math.max(1, settings.rcvbuf() / 4)) {
-      sackNow = true;
-    }
-  }
-
-  // ---- delivery --------------------------------------------------------------------------
-
-  @Override
-  public void deliver(InboundMessage m) {
-    if (reassembly.blocksDelivery(m.streamId())) {
-      deferred.addLast(m);
-      deferredBytes += m.data().length();
-      return;
-    }
-    emit(m, true);
-  }
-
-  @Override
-  public void complete(InboundMessage m) {
-    env.counters().increment(MibCounter.SCTP_REASM_USR_MSGS);
-    offerComplete(m);
-  }
-
-  private void offerComplete(InboundMessage m) {
-    if (m.unordered()) {
-      deliver(m);
-    } else if (ordered.isStale(m.streamId(), m.streamSequenceNumber())
-        || reassembly.partiallyDelivering(m.streamId(), m.streamSequenceNumber())
-        || !ordered.offer(m, this)) {
-      // An SSN already delivered, being delivered, or waiting: the peer broke section 6.5.
-      env.counters().increment(MibCounter.SCTP_IN_DATA_CHUNK_DISCARDS);
-    }
-  }
-
-  @Override
-  public void streamAdvanced(int streamId, int nextSsn) {
-    reassembly.streamAdvanced(streamId, nextSsn);
-  }
-
-  @Override
-  public void piece(InboundMessage m, boolean last) {
-    emit(m, last);
-    if (!last) {
-      return;
-    }
-    env.counters().increment(MibCounter.SCTP_REASM_USR_MSGS);
-    if (!m.unordered()) {
-      ordered.advance(m.streamId(), this);
-    }
-    flushDeferred();
-  }
-
-  /** Delivers the complete messages that waited for a partial delivery to end, in order. */
-  private void flushDeferred() {
-    if (deferred.isEmpty()) {
-      return;
-    }
-    Iterator<InboundMessage> it = deferred.iterator();
-    while (it.hasNext()) {
-      InboundMessage next = it.next();
-      if (!reassembly.blocksDelivery(next.streamId())) {
-        it.remove();
-        deferredBytes -= next.data().length();
-        emit(next, true);
-      }
-    }
-  }
-
-  @Override
-  public boolean deliverableNow(int streamId, int ssn, boolean unordered) {
-    return unordered || ordered.isNext(streamId, ssn);
-  }
-
-  private void emit(InboundMessage m, boolean complete) {
-    unread += m.data().length();
-    if (replication != null) {
-      unconfirmed += m.data().length();
-    }
-    env.emit(
-        new MessageReceived(
-            env.associationId(),
-            m.streamId(),
-            m.streamSequenceNumber(),
-            m.payloadProtocolId(),
-            m.unordered(),
-            m.firstTsn(),
-            m.source(),
-            complete,
-            m.data()));
+    sack.windowNow(advertisedWindow(), settings.rcvbuf());
   }
 
   /**
@@ -722,14 +551,14 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * only what it says the standby holds; null stops both.
    */
   public void setReplication(ReceiveReplication replication) {
-    if (replication == null && gate != null && firstDataSeen) {
+    if (replication == null && gate != null && sack.dataSeen()) {
       // What waited for the standby may be acknowledged now.
-      sackNow = true;
+      sack.immediately();
     }
     this.replication = replication;
     this.gate = replication == null ? null
         : new AckGate(TsnTracker.restored(tracker.cumulativeTsn(), tracker.receivedRanges()));
-    this.unconfirmed = 0;
+    delivery.setReplicating(replication != null);
   }
 
   /**
@@ -738,7 +567,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    */
   public boolean replicated(long upTo) {
     if (gate != null && gate.apply(upTo)) {
-      sackNow = true;
+      sack.immediately();
     }
     return sackDue();
   }
@@ -748,7 +577,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * #consumed}, the window may reopen.
    */
   public void confirmed(long bytes) {
-    unconfirmed = Math.max(0, unconfirmed - bytes);
+    delivery.confirmed(bytes);
     consumed(0);
   }
 
@@ -758,57 +587,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * association) is added as given.
    */
   public ReceiverSnapshot exportState(List<ReceiverSnapshot.Redelivery> redelivery) {
-    List<Integer> next = new ArrayList<>(streams);
-    for (int s = 0; s < streams; s++) {
-      next.add(ordered.nextSsn(s));
-    }
-    List<ReceiverSnapshot.InboundChunk> fragments = new ArrayList<>();
-    List<ReceiverSnapshot.PartialDelivery> partials = new ArrayList<>();
-    reassembly.export(fragments, partials);
-    List<ReceiverSnapshot.HeldMessage> waiting = new ArrayList<>();
-    for (InboundMessage m : ordered.waitingMessages()) {
-      waiting.add(held(m));
-    }
-    List<ReceiverSnapshot.HeldMessage> blocked = new ArrayList<>(deferred.size());
-    for (InboundMessage m : deferred) {
-      blocked.add(held(m));
-    }
-    ReceiverSnapshot.DeferredReset reset = null;
-    if (deferredReset != null) {
-      List<ReceiverSnapshot.InboundChunk> chunks = new ArrayList<>();
-      for (DeferredStreamReset.Held h : deferredReset.held()) {
-        chunks.add(Reassembler.exported(h.chunk(), h.source()));
-      }
-      reset = new ReceiverSnapshot.DeferredReset((int) deferredReset.lastAssignedTsn,
-          deferredReset.streams, chunks);
-    }
-    return new ReceiverSnapshot(tracker.cumulativeTsn(), tracker.receivedRanges(), next,
-        fragments, partials, waiting, blocked, reset, redelivery);
-  }
-
-  private static ReceiverSnapshot.HeldMessage held(InboundMessage m) {
-    List<Integer> scattered = new ArrayList<>();
-    if (m.scatteredTsns() != null) {
-      for (long t : m.scatteredTsns()) {
-        scattered.add((int) t);
-      }
-    }
-    return new ReceiverSnapshot.HeldMessage(m.streamId(), m.streamSequenceNumber(),
-        m.payloadProtocolId(), m.unordered(), m.firstTsn(), (int) m.tsnFrom(), (int) m.tsnTo(),
-        scattered, m.source(), m.data());
-  }
-
-  private InboundMessage message(ReceiverSnapshot.HeldMessage h, InetAddress fallbackSource) {
-    long[] scattered = null;
-    if (!h.scatteredTsns().isEmpty()) {
-      scattered = new long[h.scatteredTsns().size()];
-      for (int i = 0; i < scattered.length; i++) {
-        scattered[i] = tracker.unwrap(h.scatteredTsns().get(i));
-      }
-    }
-    return new InboundMessage(h.streamId(), h.messageId(), h.payloadProtocolId(), h.unordered(),
-        h.firstTsn(), tracker.unwrap(h.tsnFrom()), tracker.unwrap(h.tsnTo()),
-        h.source() != null ? h.source() : fallbackSource, h.data(), scattered);
+    return ReceiverImage.export(this, redelivery);
   }
 
   /**
@@ -825,51 +604,15 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
       ReceiverSettings settings, ReceiverEnvironment env, InetAddress fallbackSource) {
     DataReceiver r = new DataReceiver(TsnTracker.restored(s.cumulativeTsn(), s.received()),
         s.nextSsn().size(), interleaving, settings, env);
-    for (int i = 0; i < s.nextSsn().size(); i++) {
-      r.ordered.restoreNext(i, s.nextSsn().get(i));
-    }
-    for (ReceiverSnapshot.PartialDelivery p : s.partials()) {
-      r.reassembly.restorePartial(p, r.tracker);
-    }
-    for (ReceiverSnapshot.InboundChunk c : s.fragments()) {
-      UserDataChunk d = chunk(c, interleaving);
-      r.requireStream(d.streamId());
-      r.reassembly.add(r.tracker.unwrap(d.tsn()), d,
-          c.source() != null ? c.source() : fallbackSource, r.tracker, r);
-    }
-    for (ReceiverSnapshot.HeldMessage h : s.waiting()) {
-      r.requireStream(h.streamId());
-      r.ordered.offer(r.message(h, fallbackSource), r);
-    }
-    for (ReceiverSnapshot.HeldMessage h : s.deferred()) {
-      InboundMessage m = r.message(h, fallbackSource);
-      r.deferred.addLast(m);
-      r.deferredBytes += m.data().length();
-    }
-    if (s.deferredReset() != null) {
-      ReceiverSnapshot.DeferredReset d = s.deferredReset();
-      r.deferredReset = new DeferredStreamReset(r.tracker.unwrap(d.lastAssignedTsn()), d.streams());
-      for (ReceiverSnapshot.InboundChunk c : d.held()) {
-        UserDataChunk chunk = chunk(c, interleaving);
-        r.deferredReset.hold(r.tracker.unwrap(chunk.tsn()), chunk,
-            c.source() != null ? c.source() : fallbackSource);
-      }
-    }
-    r.firstDataSeen = true;
+    ReceiverImage.restoreInto(r, s, fallbackSource);
+    r.sack.dataSeenBefore();
     r.syncMemory();
     return r;
   }
 
-  private void requireStream(int stream) {
-    if (stream >= streams) {
-      throw new IllegalArgumentException("held data on stream " + stream + " of " + streams);
-    }
-  }
-
   /** The chunk a replicated inbound chunk stands for. */
   public static UserDataChunk chunk(ReceiverSnapshot.InboundChunk c, boolean interleaving) {
-    return UserDataChunk.of(interleaving, c.flags(), c.tsn(), c.streamId(), c.messageId(),
-        c.ppidOrFsn(), c.data());
+    return ReceiverImage.chunk(c, interleaving);
   }
 
   /**
@@ -877,7 +620,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * taking over); it counts as unread like any delivery.
    */
   public void redeliver(SctpEvent event, long bytes) {
-    unread += bytes;
+    delivery.redelivered(bytes);
     env.emit(event);
     syncMemory();
   }
@@ -888,11 +631,11 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    */
   public void renege(int tsn) {
     long t = tracker.unwrap(tsn);
-    InboundMessage waiting = ordered.waitingWith(t);
+    InboundMessage waiting = delivery.ordered.waitingWith(t);
     if (waiting != null) {
-      ordered.evict(waiting);
+      delivery.ordered.evict(waiting);
     } else {
-      reassembly.evict(t);
+      delivery.reassembly.evict(t);
     }
     tracker.forgetRange(t, t);
     syncMemory();
@@ -902,9 +645,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   /** Bytes held for the application: fragments, messages waiting for order, unread data. */
   public long held() {
-    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes
-        + (replication == null ? unread : Math.max(unread, unconfirmed))
-        + (deferredReset == null ? 0 : deferredReset.bytes());
+    return pendingBytes() + delivery.handedBytes();
   }
 
   /** a_rwnd: the receive buffer less what is held (RFC 9260 section 6.2, trap 12). */
@@ -914,13 +655,12 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
 
   /** Bytes delivered to the application and not yet reported as read. */
   public long unreadBytes() {
-    return unread;
+    return delivery.unread();
   }
 
   /** Bytes received but not yet deliverable (reassembly and reordering). */
   public long pendingBytes() {
-    return reassembly.bytes() + ordered.waitingBytes() + deferredBytes
-        + (deferredReset == null ? 0 : deferredReset.bytes());
+    return delivery.pendingBytes() + (deferredReset == null ? 0 : deferredReset.bytes());
   }
 
   /** The cumulative TSN this receiver acknowledges (with replication, what the standby holds). */
@@ -938,7 +678,7 @@ public final class DataReceiver implements Reassembler.Sink, OrderedDelivery.Sin
    * 6.2 wants a SACK at once showing only what is held.
    */
   public boolean hasDropsToReport() {
-    return droppedSinceSack;
+    return sack.droppedSinceSack();
   }
 
   /** Whether duplicates arrived that no SACK has reported yet. */
