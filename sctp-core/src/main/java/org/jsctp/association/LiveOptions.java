@@ -82,7 +82,7 @@ public final class LiveOptions {
     a.options.setStreamScheduler(kind);
     Tcb tcb = a.tcb();
     if (tcb != null) {
-      tcb.sender.setStreamScheduler(kind);
+      tcb.sender.streams().setScheduler(kind);
     }
     changed();
   }
@@ -97,7 +97,7 @@ public final class LiveOptions {
    * @throws IllegalStateException before the association is set up (its streams are not known)
    */
   public void setStreamSchedulerValue(int stream, int value) {
-    requireSender().setStreamSchedulerValue(stream, value);
+    requireSender().streams().setSchedulerValue(stream, value);
     changed();
   }
 
@@ -109,7 +109,7 @@ public final class LiveOptions {
    * @throws IllegalStateException before the association is set up
    */
   public int streamSchedulerValue(int stream) {
-    return requireSender().streamSchedulerValue(stream);
+    return requireSender().streams().schedulerValue(stream);
   }
 
   private DataSender requireSender() {

@@ -424,7 +424,7 @@ public final class SctpAssociation {
     DataSender sender =
         new DataSender(localInitialTsn, outboundStreams, peerRwnd, extensions.partialReliability(),
             extensions.interleaving(), halfSettings, components);
-    sender.setStreamScheduler(options.streamScheduler());
+    sender.streams().setScheduler(options.streamScheduler());
     DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams,
         extensions.interleaving(), halfSettings, components);
     return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,

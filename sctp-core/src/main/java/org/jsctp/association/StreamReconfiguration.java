@@ -77,7 +77,7 @@ final class StreamReconfiguration {
     List<Part> parts = new ArrayList<>(2);
     if (outgoing) {
       parts.add(new Part(Kind.OUTGOING_RESET, streams, 0));
-      tcb.sender.pauseStreams(streams);
+      tcb.sender.streams().pause(streams);
     }
     if (incoming) {
       parts.add(new Part(Kind.INCOMING_RESET, streams, 0));
@@ -91,7 +91,7 @@ final class StreamReconfiguration {
    */
   void resetAssociation() {
     Tcb tcb = requireIdle("SCTP_RESET_ASSOC");
-    tcb.sender.pauseStreams(List.of());
+    tcb.sender.streams().pause(List.of());
     tcb.reconfig.request = ReconfigRequest.of(Kind.TSN_RESET, List.of(), 0);
   }
 
@@ -159,7 +159,7 @@ final class StreamReconfiguration {
       return;
     }
     Part outgoing = r.part(Kind.OUTGOING_RESET);
-    if (outgoing != null && !tcb.sender.streamsSettled(outgoing.streams)) {
+    if (outgoing != null && !tcb.sender.streams().settled(outgoing.streams)) {
       return;
     }
     if (r.part(Kind.TSN_RESET) != null && !tcb.sender.readyForTsnReset()) {
@@ -359,7 +359,7 @@ final class StreamReconfiguration {
     } else if (tcb.reconfig.request != null) {
       result = ReconfigurationResponseParameter.ERROR_REQUEST_IN_PROGRESS;
     } else {
-      tcb.sender.pauseStreams(p.streams());
+      tcb.sender.streams().pause(p.streams());
       tcb.reconfig.request = new ReconfigRequest(
           List.of(new Part(Kind.OUTGOING_RESET, p.streams(), 0)), p.requestSequence());
       result = PERFORMED;
@@ -513,9 +513,9 @@ final class StreamReconfiguration {
       case OUTGOING_RESET -> {
         if (success) {
           // The streams' SSNs or MIDs start again at 0 for the messages that waited.
-          tcb.sender.resetStreams(part.streams);
+          tcb.sender.streams().reset(part.streams);
         }
-        tcb.sender.resumeStreams(part.streams);
+        tcb.sender.streams().resume(part.streams);
         a.components.emit(new StreamReset(a.id(), false, true, denied, !success && !denied,
             part.streams));
       }
@@ -557,7 +557,7 @@ final class StreamReconfiguration {
       tcb.sender.restartTsn(ours);
       tcb.receiver.restartTsn(theirs);
     }
-    tcb.sender.resumeStreams(List.of());
+    tcb.sender.streams().resume(List.of());
     a.components.emit(new AssociationReset(a.id(), denied, !performed && !denied,
         tcb.sender.lastAssignedTsn() + 1, tcb.receiver.cumulativeTsn() + 1));
   }

@@ -54,7 +54,7 @@ final class Tcb {
 
   /** {@code count} more outbound streams (RFC 6525 section 5.1.5). */
   void addOutboundStreams(int count) {
-    sender.addStreams(count);
+    sender.streams().add(count);
     outboundStreams += count;
   }
 

@@ -1,10 +1,7 @@
 package org.jsctp.tx;
 
 import org.jsctp.api.SendOutcome;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendFailed;
 import org.jsctp.api.StreamSchedulerKind;
@@ -12,7 +9,6 @@ import org.jsctp.ha.SenderSnapshot;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.SequenceUnwrapper;
-import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.CommonHeader;
 import org.jsctp.wire.DataChunk;
@@ -30,16 +26,17 @@ import org.jsctp.wire.UserDataChunk;
  */
 public final class DataSender {
 
-  private final SenderEnvironment env;
+  // Package-private for SenderImage and ThresholdTakeover, which export, restore and skip.
+  final SenderEnvironment env;
   private final SenderSettings settings;
-  private final SendQueue queue;
-  private final ChunkCutter cutter;
+  final SendQueue queue;
+  final ChunkCutter cutter;
   /** The bytes before the user data of each chunk: 16 for DATA, 20 for I-DATA. */
   private final int chunkHeader;
-  private final OutstandingData outstanding;
-  private final SendBuffer buffer;
-  private final PeerWindow window;
-  private final PartialReliability pr;
+  final OutstandingData outstanding;
+  final SendBuffer buffer;
+  final PeerWindow window;
+  final PartialReliability pr;
   /** The path the latest FORWARD-TSN went on; its T3-rtx runs until the peer acknowledges it. */
   private Path forwardTsnPath;
 
@@ -47,7 +44,7 @@ public final class DataSender {
   private long fastRecoveryExit;
   private Path fastRetransmitPath;
   private int burstBudget;
-  private StreamSchedulerKind schedulerKind = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
+  final OutboundStreams streams;
   /** The association's replication (an HA mode), or null: the one field the data path tests. */
   private SendReplication replication;
 
@@ -72,6 +69,7 @@ public final class DataSender {
     queue.setStreamCount(outboundStreams);
     this.pr = new PartialReliability(partialReliability, outboundStreams, outstanding, queue, buffer,
         cutter, env);
+    this.streams = new OutboundStreams(queue, pr, this::streamsChanged);
   }
 
   /** The largest user data one DATA or I-DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
@@ -109,121 +107,16 @@ public final class DataSender {
     return SendOutcome.ACCEPTED;
   }
 
-  // ---- stream scheduling (RFC 8260 sections 3, 4.3.2, 4.3.3) ------------------------------
+  // ---- streams and stream reconfiguration (RFC 8260, RFC 6525) -----------------------------
 
-  /**
-   * SCTP_STREAM_SCHEDULER: from now on {@code kind} picks the stream whose message goes next. The
-   * queued messages and the per-stream values carry over; a message under way without I-DATA is
-   * finished first.
-   *
-   * @throws IllegalArgumentException for null
-   */
-  public void setStreamScheduler(StreamSchedulerKind kind) {
-    if (kind == null) {
-      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER needs a scheduler, got null");
-    }
-    if (kind != schedulerKind) {
-      queue.setScheduler(StreamSchedulers.create(kind));
-      schedulerKind = kind;
-    }
-  }
-
-  /** SCTP_STREAM_SCHEDULER: the scheduler in use. */
-  public StreamSchedulerKind streamScheduler() {
-    return schedulerKind;
-  }
-
-  /**
-   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream: its priority (PRIORITY, 0 the highest) or
-   * weight (WEIGHTED_FAIR_QUEUEING, at least 1). The value is kept for the stream whatever the
-   * scheduler, and applies again when a scheduler that uses values is chosen.
-   *
-   * @throws IllegalArgumentException for a stream that is not an outbound stream, a value outside
-   *     0..65535, or a weight of 0
-   */
-  public void setStreamSchedulerValue(int stream, int value) {
-    checkStream(stream);
-    if (value < 0 || value > 0xFFFF) {
-      throw new IllegalArgumentException(
-          "SCTP_STREAM_SCHEDULER_VALUE = " + value + " is out of range 0..65535");
-    }
-    queue.setSchedulerValue(stream, value);
-  }
-
-  /**
-   * SCTP_STREAM_SCHEDULER_VALUE of one outbound stream as the scheduler in use has it: the value
-   * set, or the default (priority 0, weight 1); 0 for schedulers without values, as in Linux.
-   *
-   * @throws IllegalArgumentException for a stream that is not an outbound stream
-   */
-  public int streamSchedulerValue(int stream) {
-    checkStream(stream);
-    return queue.schedulerValue(stream);
-  }
-
-  private void checkStream(int stream) {
-    if (stream < 0 || stream >= queue.streamCount()) {
-      throw new IllegalArgumentException("SCTP_STREAM_SCHEDULER_VALUE: stream " + stream
-          + " is out of range 0.." + (queue.streamCount() - 1) + " (the outbound streams)");
-    }
-  }
-
-  // ---- stream reconfiguration (RFC 6525) ---------------------------------------------------
-
-  /**
-   * Pauses {@code streams} (every outbound stream when empty) for a stream reset (section 5.1.2
-   * A1): their messages not yet started wait, those under way go on to their end.
-   */
-  public void pauseStreams(List<Integer> streams) {
-    forEach(streams, queue::pause);
-    streamsChanged();
-  }
-
-  /** Lets paused {@code streams} (all when empty) send again. */
-  public void resumeStreams(List<Integer> streams) {
-    forEach(streams, queue::resume);
-    streamsChanged();
-  }
-
-  /** Whether none of {@code streams} (all when empty) has a message partly cut into chunks. */
-  public boolean streamsSettled(List<Integer> streams) {
-    if (streams.isEmpty()) {
-      for (int s = 0; s < queue.streamCount(); s++) {
-        if (queue.hasStartedMessage(s)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    for (int s : streams) {
-      if (queue.hasStartedMessage(s)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The next SSN or MIDs of {@code streams} (all when empty) start again at 0. */
-  public void resetStreams(List<Integer> streams) {
-    forEach(streams, queue::resetMessageIds);
-    streamsChanged();
+  /** The outbound streams: scheduler, per-stream values, pauses, resets, additions. */
+  public OutboundStreams streams() {
+    return streams;
   }
 
   private void streamsChanged() {
     if (replication != null) {
       replication.streamsChanged();
-    }
-  }
-
-  private void forEach(List<Integer> streams, java.util.function.IntConsumer action) {
-    if (streams.isEmpty()) {
-      for (int s = 0; s < queue.streamCount(); s++) {
-        action.accept(s);
-      }
-    } else {
-      for (int s : streams) {
-        action.accept(s);
-      }
     }
   }
 
@@ -237,7 +130,7 @@ public final class DataSender {
    * is unacknowledged and no message is partly cut into chunks.
    */
   public boolean readyForTsnReset() {
-    return outstanding.isEmpty() && streamsSettled(List.of());
+    return outstanding.isEmpty() && streams.settled(List.of());
   }
 
   /**
@@ -246,15 +139,7 @@ public final class DataSender {
    */
   public void restartTsn(int nextTsn) {
     outstanding.restartAt(nextTsn);
-    resetStreams(List.of());
-  }
-
-  /** {@code count} more outbound streams (RFC 6525 section 5.1.5). */
-  public void addStreams(int count) {
-    int streams = queue.streamCount() + count;
-    queue.setStreamCount(streams);
-    pr.setStreamCount(streams);
-    streamsChanged();
+    streams.reset(List.of());
   }
 
   /** Starts a new send round: Max.Burst packets of new data may go (RFC 9260 section 6.1). */
@@ -685,57 +570,17 @@ public final class DataSender {
    * given as what is left of them at {@code now}.
    */
   public SenderSnapshot exportState(long now) {
-    List<SenderSnapshot.Stream> streams = new ArrayList<>(queue.streamCount());
-    for (int s = 0; s < queue.streamCount(); s++) {
-      streams.add(streamState(s));
-    }
-    Map<Long, QueuedMessage> messages = new TreeMap<>();
-    for (int i = 0; i < outstanding.size(); i++) {
-      QueuedMessage m = outstanding.at(i).message;
-      messages.putIfAbsent(m.arrival, m);
-    }
-    for (QueuedMessage m : queue.all()) {
-      messages.putIfAbsent(m.arrival, m);
-    }
-    List<SenderSnapshot.Message> exported = new ArrayList<>(messages.size());
-    for (QueuedMessage m : messages.values()) {
-      exported.add(exportMessage(m, now));
-    }
-    List<SenderSnapshot.Chunk> chunks = new ArrayList<>(outstanding.size());
-    for (int i = 0; i < outstanding.size(); i++) {
-      OutstandingChunk c = outstanding.at(i);
-      chunks.add(new SenderSnapshot.Chunk(c.chunk.tsn(), c.message.arrival, c.messageOffset,
-          c.payloadLength(), c.chunk.flags(), c.chunk.messageId(),
-          UserDataChunk.ppidOrFsn(c.chunk), c.transmissions, c.abandoned, c.gapAcked));
-    }
-    return new SenderSnapshot(nextTsn(), cumulativeAckPoint(), window.lastAdvertised(), streams,
-        exported, chunks);
+    return SenderImage.export(this, now);
   }
 
   /** The replicated state of outbound stream {@code s}. */
   public SenderSnapshot.Stream streamState(int s) {
-    return new SenderSnapshot.Stream(queue.nextOrdered(s), queue.nextUnordered(s),
-        queue.isPaused(s), queue.storedSchedulerValue(s), pr.abandonedSent(s),
-        pr.abandonedUnsent(s));
+    return SenderImage.streamState(this, s);
   }
 
   /** The replicated form of a message just queued ({@link SendReplication#queued}). */
   public static SenderSnapshot.Message exportQueued(long id, OutgoingMessage m, long now) {
-    return new SenderSnapshot.Message(id, m.streamId(), m.payloadProtocolId(), m.unordered(),
-        m.sackImmediately(), m.context(), lifetimeLeft(m.expiresAt(), now), m.prPolicy(),
-        m.prValue(), m.payload(), 0, 0, false, 0, false);
-  }
-
-  private static SenderSnapshot.Message exportMessage(QueuedMessage q, long now) {
-    OutgoingMessage m = q.message;
-    return new SenderSnapshot.Message(q.arrival, m.streamId(), m.payloadProtocolId(),
-        m.unordered(), m.sackImmediately(), m.context(), lifetimeLeft(m.expiresAt(), now),
-        m.prPolicy(), m.prValue(), m.payload(), q.offset(), q.fragments(), q.numbered(),
-        q.messageId(), q.abandoned);
-  }
-
-  private static long lifetimeLeft(long expiresAt, long now) {
-    return expiresAt == Long.MAX_VALUE ? Long.MAX_VALUE : Math.max(0, expiresAt - now);
+    return SenderImage.exportQueued(id, m, now);
   }
 
   /**
@@ -752,67 +597,8 @@ public final class DataSender {
       StreamSchedulerKind scheduler, long now) {
     DataSender d = new DataSender(s.cumulativeTsnAck() + 1, s.streams().size(), s.peerRwnd(),
         partialReliability, interleaving, settings, env);
-    d.setStreamScheduler(scheduler);
-    for (int i = 0; i < s.streams().size(); i++) {
-      SenderSnapshot.Stream st = s.streams().get(i);
-      d.queue.restoreMessageIds(i, st.nextOrdered(), st.nextUnordered());
-      if (st.paused()) {
-        d.queue.pause(i);
-      }
-      if (st.schedulerValue() >= 0) {
-        d.queue.setSchedulerValue(i, st.schedulerValue());
-      }
-      d.pr.restoreCounts(i, st.abandonedSent(), st.abandonedUnsent());
-    }
-    Map<Long, QueuedMessage> byId = new TreeMap<>();
-    long nextId = 0;
-    for (SenderSnapshot.Message m : s.messages()) {
-      QueuedMessage q = new QueuedMessage(new OutgoingMessage(m.streamId(), m.payloadProtocolId(),
-          m.unordered(), m.sackImmediately(), m.payload(), m.context(),
-          m.lifetimeNanos() == Long.MAX_VALUE ? Long.MAX_VALUE : now + m.lifetimeNanos(),
-          m.prPolicy(), m.prValue()));
-      q.restore(m.offset(), m.fragments(), m.numbered(), m.messageId(), m.abandoned(), m.id());
-      byId.put(m.id(), q);
-      nextId = Math.max(nextId, m.id() + 1);
-      if (m.queued()) {
-        if (m.streamId() >= d.queue.streamCount()) {
-          throw new IllegalArgumentException("message " + m.id() + " is on stream " + m.streamId()
-              + " of " + d.queue.streamCount());
-        }
-        d.queue.restore(q);
-      }
-    }
-    d.queue.restoreArrivals(nextId);
-    long buffered = d.queue.bytes();
-    int expected = s.cumulativeTsnAck() + 1;
-    for (SenderSnapshot.Chunk c : s.outstanding()) {
-      if (c.tsn() != expected) {
-        throw new IllegalArgumentException("outstanding chunk TSN "
-            + Integer.toUnsignedString(c.tsn()) + " where " + Integer.toUnsignedString(expected)
-            + " was expected: the chunks must follow the cumulative TSN ack without a gap");
-      }
-      expected++;
-      QueuedMessage q = byId.get(c.messageId());
-      if (q == null) {
-        throw new IllegalArgumentException("outstanding chunk TSN "
-            + Integer.toUnsignedString(c.tsn()) + " names message " + c.messageId()
-            + ", which the snapshot lacks");
-      }
-      Bytes data = q.payload().slice(c.offset(), c.length());
-      UserDataChunk chunk = UserDataChunk.of(interleaving, c.flags(), c.tsn(), q.streamId(),
-          c.streamMessageId(), c.ppidOrFsn(), data);
-      d.outstanding.restore(chunk, q, c.offset(), c.transmissions(), c.abandoned(), c.gapAcked());
-      buffered += c.length();
-      if (!c.abandoned()) {
-        d.pr.watch(q);
-      }
-    }
-    if (expected != s.nextTsn()) {
-      throw new IllegalArgumentException("the outstanding chunks end before TSN "
-          + Integer.toUnsignedString(expected) + ", the next TSN is "
-          + Integer.toUnsignedString(s.nextTsn()));
-    }
-    d.buffer.restore(buffered);
+    d.streams.setScheduler(scheduler);
+    SenderImage.restoreInto(d, s, interleaving, now);
     if (target != null) {
       d.outstanding.markAllForRetransmission(target);
     }
@@ -835,62 +621,9 @@ public final class DataSender {
     if (!pr.enabled()) {
       throw new IllegalStateException("a THRESHOLD takeover needs PR-SCTP");
     }
-    int messagesAhead = jump / 2;
-    List<QueuedMessage> lost = new ArrayList<>();
-    int[] perStream = new int[queue.streamCount()];
-    int unstarted = 0;
-    for (QueuedMessage m : queue.all()) {
-      if (m.started()) {
-        lost.add(m);
-      } else if (queue.isPaused(m.streamId())) {
-        // A paused stream started nothing since the last record: resuming it stops new TSNs
-        // until the standby knows.
-        continue;
-      } else if (schedulerKind == StreamSchedulerKind.FIRST_COME_FIRST_SERVED) {
-        if (unstarted++ < messagesAhead) {
-          lost.add(m);
-        }
-      } else if (perStream[m.streamId()]++ < messagesAhead) {
-        lost.add(m);
-      }
-    }
-    for (QueuedMessage m : lost) {
-      m.abandoned = true;
-      outstanding.abandon(m);
-      queue.remove(m);
-      buffer.released(m.remaining());
-      env.emit(new SendFailed(env.associationId(), true, m.streamId(), m.payloadProtocolId(),
-          m.unordered(), m.context(),
-          "may have been sent by the active before a standby took over (HA THRESHOLD)",
-          m.payload(), SendFailed.Cause.TAKEOVER));
-    }
-    List<org.jsctp.wire.IForwardTsnChunk.Entry> skips = new ArrayList<>();
-    for (int s = 0; s < queue.streamCount(); s++) {
-      if (queue.isPaused(s)) {
-        // Paused for a reset: nothing started on it after the last record, and the reset sets
-        // its SSN or MIDs to 0 at both ends.
-        continue;
-      }
-      int ordered = queue.nextOrdered(s);
-      int unordered = queue.nextUnordered(s);
-      if (cutter.headerLength() == DataChunk.HEADER_LENGTH) {
-        ordered = (ordered + messagesAhead) & 0xFFFF;
-        skips.add(new org.jsctp.wire.IForwardTsnChunk.Entry(s, false, (ordered - 1) & 0xFFFF));
-      } else {
-        ordered += messagesAhead;
-        unordered += messagesAhead;
-        skips.add(new org.jsctp.wire.IForwardTsnChunk.Entry(s, false, ordered - 1));
-        skips.add(new org.jsctp.wire.IForwardTsnChunk.Entry(s, true, unordered - 1));
-      }
-      queue.restoreMessageIds(s, ordered, unordered);
-    }
-    for (int i = 0; i < jump; i++) {
-      outstanding.addUnknown(UserDataChunk.of(cutter.headerLength() != DataChunk.HEADER_LENGTH,
-          0x07, SequenceUnwrapper.wrap(outstanding.nextTsn()), 0, 0, 0, Bytes.EMPTY));
-    }
-    pr.skipOnTakeover(skips, outstanding.nextTsn() - 1);
+    int lost = ThresholdTakeover.skip(this, jump);
     buffer.afterAcknowledgement(isIdle());
-    return lost.size();
+    return lost;
   }
 
   // ---- state -----------------------------------------------------------------------------

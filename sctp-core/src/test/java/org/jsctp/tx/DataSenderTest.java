@@ -409,7 +409,7 @@ class DataSenderTest {
   List<List<UserDataChunk>> sendSmallBehindLarge(StreamSchedulerKind kind) {
     settings.sndbuf = 4 << 20;
     sender = newSender(4 << 20, false, true);
-    sender.setStreamScheduler(kind);
+    sender.streams().setScheduler(kind);
     assertThat(sender.send(new OutgoingMessage(0, 0, false, false, Bytes.wrap(new byte[1 << 20]), 1, Long.MAX_VALUE)))
         .isEqualTo(SendOutcome.ACCEPTED);
     assertThat(sender.send(new OutgoingMessage(1, 0, false, false, Bytes.wrap(new byte[100]), 2, Long.MAX_VALUE)))
@@ -442,28 +442,28 @@ class DataSenderTest {
 
   @Test
   void theStreamSchedulerAndItsValuesAreCheckedAndKeptPerStream_rfc8260_4_3() {
-    assertThat(sender.streamScheduler()).isEqualTo(StreamSchedulerKind.FIRST_COME_FIRST_SERVED);
-    assertThatThrownBy(() -> sender.setStreamScheduler(null))
+    assertThat(sender.streams().scheduler()).isEqualTo(StreamSchedulerKind.FIRST_COME_FIRST_SERVED);
+    assertThatThrownBy(() -> sender.streams().setScheduler(null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SCTP_STREAM_SCHEDULER");
-    assertThatThrownBy(() -> sender.setStreamSchedulerValue(4, 1))
+    assertThatThrownBy(() -> sender.streams().setSchedulerValue(4, 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stream 4 is out of range 0..3");
-    assertThatThrownBy(() -> sender.setStreamSchedulerValue(-1, 1))
+    assertThatThrownBy(() -> sender.streams().setSchedulerValue(-1, 1))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> sender.setStreamSchedulerValue(0, 65_536))
+    assertThatThrownBy(() -> sender.streams().setSchedulerValue(0, 65_536))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range 0..65535");
-    assertThatThrownBy(() -> sender.streamSchedulerValue(4))
+    assertThatThrownBy(() -> sender.streams().schedulerValue(4))
         .isInstanceOf(IllegalArgumentException.class);
 
-    sender.setStreamScheduler(StreamSchedulerKind.PRIORITY);
-    sender.setStreamSchedulerValue(3, 65_535);
-    assertThat(sender.streamSchedulerValue(3)).isEqualTo(65_535);
-    assertThat(sender.streamSchedulerValue(2)).isZero();
+    sender.streams().setScheduler(StreamSchedulerKind.PRIORITY);
+    sender.streams().setSchedulerValue(3, 65_535);
+    assertThat(sender.streams().schedulerValue(3)).isEqualTo(65_535);
+    assertThat(sender.streams().schedulerValue(2)).isZero();
 
-    sender.setStreamScheduler(StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
-    assertThat(sender.streamScheduler()).isEqualTo(StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
-    assertThat(sender.streamSchedulerValue(2)).isEqualTo(1);
-    assertThat(sender.streamSchedulerValue(3)).isEqualTo(65_535);
-    assertThatThrownBy(() -> sender.setStreamSchedulerValue(2, 0))
+    sender.streams().setScheduler(StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
+    assertThat(sender.streams().scheduler()).isEqualTo(StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
+    assertThat(sender.streams().schedulerValue(2)).isEqualTo(1);
+    assertThat(sender.streams().schedulerValue(3)).isEqualTo(65_535);
+    assertThatThrownBy(() -> sender.streams().setSchedulerValue(2, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..65535");
   }
 }
