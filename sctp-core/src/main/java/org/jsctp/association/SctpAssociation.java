@@ -8,16 +8,10 @@ import java.util.List;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
-import org.jsctp.api.RemoteError;
 import org.jsctp.config.Sysctl;
 import org.jsctp.endpoint.Transmit;
-import org.jsctp.api.PartialDeliveryAborted;
-import org.jsctp.api.PeerAddressParams;
-import org.jsctp.ha.AssociationHeader;
 import org.jsctp.ha.AssociationSnapshot;
 import org.jsctp.ha.HaMode;
-import org.jsctp.ha.PathSnapshot;
-import org.jsctp.ha.ReceiverSnapshot;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathManager;
 import org.jsctp.api.PathState;
@@ -32,25 +26,10 @@ import org.jsctp.api.SendOutcome;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
-import org.jsctp.wire.CookieAckChunk;
-import org.jsctp.wire.CookieEchoChunk;
 import org.jsctp.wire.ErrorCause;
-import org.jsctp.wire.ErrorChunk;
-import org.jsctp.wire.ForwardTsnChunk;
-import org.jsctp.wire.IForwardTsnChunk;
-import org.jsctp.wire.UserDataChunk;
-import org.jsctp.wire.HeartbeatAckChunk;
-import org.jsctp.wire.HeartbeatChunk;
-import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
-import org.jsctp.wire.PadChunk;
 import org.jsctp.wire.ProtocolViolationCause;
-import org.jsctp.wire.ReConfigChunk;
-import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.SctpPacket;
-import org.jsctp.wire.ShutdownAckChunk;
-import org.jsctp.wire.ShutdownChunk;
-import org.jsctp.wire.ShutdownCompleteChunk;
 import org.jsctp.wire.UserInitiatedAbortCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,30 +57,31 @@ public final class SctpAssociation {
   private static final long MS = 1_000_000L;
 
   final AssociationContext ctx;
-  private final int id;
+  final int id;
   private final int peerPort;
   final MibCounters counters;
   final PathManager paths;
   final ControlQueue controls = new ControlQueue();
   final AssociationOptions options;
-  private final DataHalfSettings halfSettings;
+  final DataHalfSettings halfSettings;
   final ComponentEvents components;
   final HandshakeHandler handshake;
   final CollisionHandler collisions;
   final ShutdownHandler shutdown;
-  private final TransferHandler transfer = new TransferHandler(this);
-  private final HeartbeatHandler heartbeats = new HeartbeatHandler(this);
+  final TransferHandler transfer = new TransferHandler(this);
+  final HeartbeatHandler heartbeats = new HeartbeatHandler(this);
+  private final ChunkDispatch chunkDispatch = new ChunkDispatch(this);
+  private final TimerDispatch timerDispatch = new TimerDispatch(this);
   final StreamReconfiguration reconfig = new StreamReconfiguration(this);
   private final PacketAssembler assembler = new PacketAssembler(this);
-  private final LiveOptions liveOptions;
+  final LiveOptions liveOptions;
   /** The endpoint's scheduling bookkeeping of this association. */
   final ScheduleSlot schedule = new ScheduleSlot();
-  private Phase phase;
+  Phase phase;
   long lastNow;
-  /** HA replication (docs/ha.md), or null when SCTP_HA_MODE is OFF. */
-  private AssociationReplication replication;
+  final HaControl ha = new HaControl(this);
 
-  private SctpAssociation(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
+  SctpAssociation(AssociationContext ctx, int id, int peerPort, AssociationOptions options) {
     this.ctx = ctx;
     this.id = id;
     this.peerPort = peerPort;
@@ -196,7 +176,7 @@ public final class SctpAssociation {
   public boolean isIdle() {
     Tcb tcb = tcb();
     return (tcb == null || tcb.isIdle()) && controls.isEmpty()
-        && (replication == null || !replication.holding());
+        && !ha.holding();
   }
 
   /** User data bytes queued or unacknowledged (the buffered amount; SO_SNDBUF counts these). */
@@ -267,62 +247,7 @@ public final class SctpAssociation {
    */
   public static SctpAssociation restore(AssociationContext ctx, int id, long now,
       AssociationSnapshot snapshot, AssociationOptions defaults) {
-    AssociationHeader h = snapshot.header();
-    AssociationOptions options = OptionsImage.apply(h.settings(), defaults);
-    options.setHaMode(HaMode.OFF);
-    SctpAssociation a = new SctpAssociation(ctx, id, h.peerPort(), options);
-    a.lastNow = now;
-    for (PathSnapshot p : h.paths()) {
-      Path path = a.addPath(p.address(), p.udpPort(), p.state());
-      a.paths.configure(path, new PeerAddressParams(p.address(), p.heartbeatIntervalMs(),
-          p.pathMaxRetrans(), p.mtu(), p.heartbeatEnabled()
-              ? PeerAddressParams.HeartbeatMode.ENABLED
-              : PeerAddressParams.HeartbeatMode.DISABLED), false, now);
-      a.paths.configure(path, p.pathMaxRetrans(), p.pfRetrans());
-      a.paths.restoreErrorCount(path, p.errorCount());
-      path.rto().restore(p.srtt(), p.rttvar(), p.rto(), p.measured());
-    }
-    if (h.primaryPath() >= 0 && a.paths.paths().get(h.primaryPath()).state().isConfirmed()) {
-      a.paths.setPrimary(a.paths.paths().get(h.primaryPath()));
-    }
-    Path target = a.paths.dataPath(now);
-    Extensions x = h.extensions();
-    DataSender sender = DataSender.restore(snapshot.sender(), x.partialReliability(),
-        x.interleaving(), a.halfSettings, a.components, target, options.streamScheduler(), now);
-    InetAddress fallback = target != null ? target.address() : h.paths().get(0).address();
-    DataReceiver receiver = DataReceiver.restore(snapshot.receiver(), x.interleaving(),
-        a.halfSettings, a.components, fallback);
-    ReconfigState reconfig = null;
-    if (x.streamReconfiguration()) {
-      reconfig = h.reconfig() != null
-          ? SnapshotImage.reconfig(h.reconfig(), h.localInitialTsn(), h.peerInitialTsn())
-          : new ReconfigState(h.localInitialTsn(), h.peerInitialTsn());
-    }
-    if (sender.streamCount() != h.outboundStreams() || receiver.streamCount() != h.inboundStreams()) {
-      throw new IllegalArgumentException("the snapshot's halves have " + sender.streamCount()
-          + " outbound and " + receiver.streamCount() + " inbound streams, its header "
-          + h.outboundStreams() + " and " + h.inboundStreams());
-    }
-    Tcb tcb = new Tcb(h.localTag(), h.peerTag(), h.localInitialTsn(), h.peerInitialTsn(),
-        h.outboundStreams(), h.inboundStreams(), x, sender, receiver, reconfig);
-    tcb.restoreErrors(h.errorCount());
-    if (h.state() == AssociationState.ESTABLISHED) {
-      a.transition(new Established(tcb), now);
-    } else {
-      a.transition(new ShuttingDown(tcb, h.state()), now);
-    }
-    if (h.state().heartbeats()) {
-      a.paths.start(now);
-    }
-    if (reconfig != null && reconfig.request != null && reconfig.request.sent) {
-      // The request goes again soon; the peer answers a retransmission as the original.
-      Path p = target != null ? target : a.paths.paths().get(0);
-      reconfig.request.path = p;
-      reconfig.timer.start(now, p.rto().rto());
-    }
-    a.liveOptions.validateThresholds();
-    a.armAutoclose(now);
-    return a;
+    return AssociationRestore.restore(ctx, id, now, snapshot, defaults);
   }
 
   /**
@@ -335,29 +260,7 @@ public final class SctpAssociation {
    * @return the messages reported as possibly lost (THRESHOLD mode), else 0
    */
   public int resumeAfterRestore(long now, AssociationSnapshot snapshot) {
-    Tcb tcb = tcb();
-    components.emit(new AssociationChange(id, AssociationChange.Kind.COMM_UP, tcb.outboundStreams,
-        tcb.inboundStreams, List.of()));
-    for (ReceiverSnapshot.Redelivery d : snapshot.receiver().redelivery()) {
-      SctpEvent event = d.aborted()
-          ? new PartialDeliveryAborted(id, d.streamId(), d.messageId(), d.unordered())
-          : new MessageReceived(id, d.streamId(), d.messageId(), d.payloadProtocolId(),
-              d.unordered(), d.firstTsn(), d.source(), d.complete(), d.data(), true);
-      tcb.receiver.redeliver(event, d.data().length());
-    }
-    int reported = 0;
-    Long mode = snapshot.header().settings().get("ha_mode");
-    if (mode != null && mode == HaMode.THRESHOLD.sysctlValue()) {
-      Long threshold = snapshot.header().settings().get("ha_sync_tsn_threshold");
-      reported = tcb.sender.skipUnknownRange(
-          threshold != null ? threshold.intValue() : options.haSyncTsnThreshold());
-    }
-    counters.increment(MibCounter.SCTP_HA_TAKEOVERS);
-    if (phase instanceof ShuttingDown s) {
-      shutdown.resume(s, now);
-    }
-    touch();
-    return reported;
+    return AssociationRestore.resume(this, now, snapshot);
   }
 
   /**
@@ -377,12 +280,9 @@ public final class SctpAssociation {
       old.tcb().receiver.releaseMemory();
     }
     phase = next;
-    if (replication != null && prev instanceof Phase.WithTcb old && next instanceof Phase.WithTcb now2
+    if (prev instanceof Phase.WithTcb old && next instanceof Phase.WithTcb now2
         && old.tcb() != now2.tcb()) {
-      // A collision or a restart built a new TCB: the standby starts again from a snapshot.
-      old.tcb().sender.setReplication(null);
-      old.tcb().receiver.setReplication(null);
-      replication.attach(now2.tcb(), now);
+      ha.tcbReplaced(old.tcb(), now2.tcb(), now);
     }
     if (from == to) {
       return;
@@ -462,87 +362,11 @@ public final class SctpAssociation {
    */
   public void handlePacket(long now, SctpPacket packet, int firstChunk, Destination source) {
     lastNow = now;
-    counters.increment(MibCounter.SCTP_IN_SCTP_PACKS);
-    Path from = paths.find(source.remote());
-    if (from != null) {
-      from.heardFrom(now);
-      // RFC 6951 section 5.4: the encapsulation port follows the peer, after the tag check.
-      paths.learnUdpPort(from, source.udpPort());
-    }
-    if (phase instanceof ShuttingDown s) {
-      shutdown.onPacket(s);
-    }
-    Tcb tcb = tcb();
-    if (tcb != null) {
-      tcb.sender.startRound();
-    }
-    List<Chunk> chunks = packet.chunks();
-    boolean hadData = false;
-    for (int i = firstChunk; i < chunks.size() && state() != AssociationState.CLOSED; i++) {
-      Chunk chunk = chunks.get(i);
-      if (!(chunk instanceof UserDataChunk)) {
-        counters.increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
-      }
-      if (!handleChunk(now, chunk, source)) {
-        break;
-      }
-      hadData |= chunk instanceof UserDataChunk;
-    }
-    tcb = tcb();
-    if (tcb != null) {
-      tcb.receiver.endOfPacket(now);
-      if (hadData && phase instanceof ShuttingDown s && s.state() == AssociationState.SHUTDOWN_SENT) {
-        shutdown.onDataWhileShutdownSent(s, now);
-      }
-    }
-    touch();
+    chunkDispatch.handlePacket(now, packet, firstChunk, source);
   }
 
-  /** Handles one chunk; false stops processing of the rest of the packet. */
-  private boolean handleChunk(long now, Chunk chunk, Destination source) {
-    if (chunk instanceof UserDataChunk d) {
-      return transfer.onData(now, d, source);
-    } else if (chunk instanceof SackChunk s) {
-      transfer.onSack(now, s);
-    } else if (chunk instanceof ForwardTsnChunk || chunk instanceof IForwardTsnChunk) {
-      return transfer.onForwardTsn(now, chunk, source);
-    } else if (chunk instanceof ReConfigChunk r) {
-      return reconfig.onReConfig(now, r, source);
-    } else if (chunk instanceof HeartbeatChunk hb) {
-      heartbeats.onHeartbeat(hb, source);
-    } else if (chunk instanceof HeartbeatAckChunk ack) {
-      heartbeats.onHeartbeatAck(now, ack);
-    } else if (chunk instanceof AbortChunk abort) {
-      counters.increment(MibCounter.SCTP_ABORTEDS);
-      terminate(now, lostKind(), abort.causes(), "ABORT received from the peer");
-      return false;
-    } else if (chunk instanceof ShutdownChunk s) {
-      shutdown.onShutdown(now, s, source);
-    } else if (chunk instanceof ShutdownAckChunk) {
-      shutdown.onShutdownAck(now, source);
-    } else if (chunk instanceof ShutdownCompleteChunk) {
-      shutdown.onShutdownComplete(now);
-      return false;
-    } else if (chunk instanceof ErrorChunk error) {
-      if (!handshake.onError(now, error)) {
-        components.emit(new RemoteError(id, error.causes()));
-      }
-    } else if (chunk instanceof CookieAckChunk) {
-      handshake.onCookieAck(now);
-    } else if (chunk instanceof InitAckChunk initAck) {
-      handshake.onInitAck(now, initAck, source);
-    } else if (chunk instanceof PadChunk) {
-      // RFC 4820 section 3: a PAD chunk (a peer's PLPMTUD probe filler) is discarded silently.
-    } else if (chunk instanceof InitChunk || chunk instanceof CookieEchoChunk) {
-      // The endpoint routes INIT and COOKIE ECHO; one that gets here was bundled illegally.
-      return false;
-    } else {
-      return UnrecognizedChunks.handle(this, chunk, source);
-    }
-    return true;
-  }
-
-  private AssociationChange.Kind lostKind() {
+  /** How an association that ends now was lost: it could not start, or it was up. */
+  AssociationChange.Kind lostKind() {
     return state().handshaking() ? AssociationChange.Kind.CANT_STR_ASSOC : AssociationChange.Kind.COMM_LOST;
   }
 
@@ -576,18 +400,7 @@ public final class SctpAssociation {
 
   /** The earliest deadline of any of this association's timers, or {@link Timer#NEVER}. */
   public long nextDeadline() {
-    long next = phase.deadline();
-    if (replication != null) {
-      next = Math.min(next, replication.deadline());
-    }
-    Tcb tcb = tcb();
-    if (tcb != null) {
-      next = Math.min(next, tcb.receiver.deadline());
-      if (tcb.reconfig != null) {
-        next = Math.min(next, tcb.reconfig.timer.deadline());
-      }
-    }
-    return Math.min(next, paths.nextDeadline());
+    return timerDispatch.nextDeadline();
   }
 
   /**
@@ -598,39 +411,7 @@ public final class SctpAssociation {
    */
   public void handleTimeout(long now) {
     lastNow = now;
-    Tcb tcb = tcb();
-    if (tcb != null) {
-      tcb.sender.startRound();
-    }
-    handshake.onTimeout(now);
-    shutdown.onTimeout(now);
-    tcb = tcb();
-    if (tcb != null) {
-      tcb.receiver.onTimeout(now);
-    }
-    if (phase instanceof Established e && e.autoclose.isDue(now)) {
-      e.autoclose.expire();
-      counters.increment(MibCounter.SCTP_AUTOCLOSE_EXPIREDS);
-      shutdown.requestShutdown(now);
-    }
-    tcb = tcb();
-    if (tcb != null && tcb.reconfig != null && tcb.reconfig.timer.isDue(now)) {
-      reconfig.onTimeout(now);
-    }
-    List<Path> list = paths.paths();
-    for (int i = 0; i < list.size() && state() != AssociationState.CLOSED; i++) {
-      Path p = list.get(i);
-      if (p.t3().isDue(now)) {
-        transfer.onT3Expired(now, p);
-      }
-      if (state() != AssociationState.CLOSED && p.heartbeatTimer().isDue(now)) {
-        heartbeats.onHeartbeatTimer(now, p);
-      }
-      if (state() != AssociationState.CLOSED && p.plpmtud().timer().isDue(now)) {
-        paths.onPlpmtudTimer(p, now);
-      }
-    }
-    touch();
+    timerDispatch.handleTimeout(now);
   }
 
   /** One more consecutive error; beyond Association.Max.Retrans the peer is unreachable. */
@@ -688,22 +469,17 @@ public final class SctpAssociation {
    * user call (see {@link PacketAssembler}).
    */
   public Transmit pollTransmit(long now) {
-    return replication == null ? assembler.pollTransmit(now)
-        : replication.pollTransmit(now, assembler);
+    return ha.pollTransmit(now, assembler);
   }
 
   void touch() {
-    if (replication != null) {
-      replication.flush(lastNow);
-    }
+    ha.flush(lastNow);
     ctx.touched(this);
   }
 
   /** Every event of the association goes out here; with HA some wait for the standby. */
   void emitEvent(SctpEvent event) {
-    if (replication != null) {
-      replication.emit(event);
-    } else {
+    if (!ha.emit(event)) {
       ctx.emit(event);
     }
   }
@@ -782,10 +558,7 @@ public final class SctpAssociation {
     if (state() == AssociationState.CLOSED) {
       return;
     }
-    if (replication != null) {
-      replication.close(kind + ": " + reason, now);
-      replication = null;
-    }
+    ha.close(kind + ": " + reason, now);
     Tcb tcb = tcb();
     if (tcb != null) {
       tcb.sender.failAll(reason);
@@ -816,50 +589,13 @@ public final class SctpAssociation {
 
   // ---- HA replication (docs/ha.md) --------------------------------------------------------
 
-  /**
-   * SCTP_HA_MODE of a live association: starting replication (SYNC or THRESHOLD) makes the next
-   * record a full snapshot; OFF stops it and lets go of everything it held back.
-   *
-   * @throws IllegalStateException when the association is not established or shutting down
-   * @throws IllegalArgumentException for THRESHOLD when PR-SCTP was not negotiated
-   */
   void setHaMode(HaMode mode, long now) {
     lastNow = Math.max(lastNow, now);
-    Tcb tcb = tcb();
-    if (mode != HaMode.OFF && (tcb == null || state().handshaking())) {
-      throw new IllegalStateException("SCTP_HA_MODE " + mode + " needs an established"
-          + " association: association " + id + " is " + state());
-    }
-    if (mode == HaMode.THRESHOLD && !tcb.extensions.partialReliability()) {
-      if (replication == null && state() == AssociationState.ESTABLISHED
-          && options.haMode() == HaMode.THRESHOLD) {
-        // Asked for before the handshake; the peer did not offer PR-SCTP.
-        LOG.warn("association {}: SCTP_HA_MODE THRESHOLD needs PR-SCTP, which the peer did not"
-            + " offer: replicating in SYNC mode", id);
-        mode = HaMode.SYNC;
-        options.setHaMode(HaMode.SYNC);
-      } else {
-        throw new IllegalArgumentException("SCTP_HA_MODE THRESHOLD needs PR-SCTP, which association "
-            + id + " did not negotiate: a standby skips the TSNs it cannot know with a FORWARD-TSN");
-      }
-    }
-    if (mode == HaMode.OFF) {
-      if (replication != null) {
-        replication.detach(tcb, true);
-        replication = null;
-      }
-    } else if (replication == null) {
-      replication = new AssociationReplication(this, mode);
-      replication.attach(tcb, now);
-    } else {
-      replication.setMode(mode);
-    }
-    touch();
+    ha.setMode(mode, now);
   }
 
-  /** SCTP_HA_MODE as it stands: OFF when the association does not replicate. */
   HaMode haMode() {
-    return replication == null ? HaMode.OFF : replication.mode();
+    return ha.mode();
   }
 
   /**
@@ -869,9 +605,7 @@ public final class SctpAssociation {
    */
   public void replicated(long now, long upTo) {
     lastNow = Math.max(lastNow, now);
-    if (replication != null) {
-      replication.replicated(upTo, now);
-    }
+    ha.replicated(upTo, now);
   }
 
   /**
@@ -888,15 +622,7 @@ public final class SctpAssociation {
       throw new IllegalArgumentException("message of association " + upTo.associationId()
           + " confirmed on association " + id);
     }
-    Tcb tcb = tcb();
-    if (replication == null || tcb == null) {
-      return;
-    }
-    long bytes = replication.confirmDelivered(upTo);
-    if (bytes > 0) {
-      tcb.receiver.confirmed(bytes);
-      touch();
-    }
+    ha.confirmDelivered(upTo);
   }
 
   /**
@@ -904,9 +630,7 @@ public final class SctpAssociation {
    * gap in the records. Does nothing when HA is off.
    */
   public void requestSnapshot() {
-    if (replication != null) {
-      replication.requestSnapshot();
-    }
+    ha.requestSnapshot();
   }
 
   /**
