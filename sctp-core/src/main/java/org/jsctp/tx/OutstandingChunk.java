@@ -32,7 +32,8 @@ final class OutstandingChunk {
   boolean gapAcked;
   boolean inFlight;
   boolean multiPath;
-  boolean fastRetransmitted;
+  /** The next TSN when the chunk was last retransmitted: a later TSN acked means it was lost. */
+  long retransmissionBound;
   Retransmit retransmit = Retransmit.NONE;
 
   /** Abandoned with its message (PR-SCTP): never retransmitted, skipped by a FORWARD-TSN. */

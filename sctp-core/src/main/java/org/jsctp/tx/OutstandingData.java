@@ -222,6 +222,7 @@ final class OutstandingData {
     c.transmissions++;
     c.sentAt = now;
     c.misses = 0;
+    c.retransmissionBound = nextTsn();
     addToFlight(c, path);
     return kind;
   }
@@ -386,18 +387,26 @@ final class OutstandingData {
     if (gapAckedCount > 0) {
       detectReneging(cum, gaps, now);
     }
-    boolean fast = highestNewlyAcked >= 0
-        && countMisses(inFastRecovery && cumAdvanced ? nextTsn() - 1 : highestNewlyAcked);
+    boolean fast = highestNewlyAcked >= 0 && countMisses(
+        inFastRecovery && cumAdvanced ? nextTsn() - 1 : highestNewlyAcked, highestNewlyAcked);
     return new SackOutcome(SackKind.APPLIED, newlyAcked, fast, released);
   }
 
   /**
    * HTNA (section 7.2.4): one more miss indication for every TSN in flight below {@code limit}
    * (the highest newly acknowledged TSN, or everything outstanding when the cumulative TSN moved
-   * during Fast Recovery); the third marks it for fast retransmission, once per TSN. Returns
-   * whether a chunk was newly marked.
+   * during Fast Recovery); the third marks it for fast retransmission. Returns whether a chunk
+   * was newly marked.
+   *
+   * <p>A retransmitted chunk counts a miss only when a TSN first sent after its latest
+   * retransmission is newly acknowledged ({@code highestNewlyAcked} at or above the bound it got
+   * then): only then can its retransmission be taken as lost, not merely still under way. Such a
+   * lost retransmission is fast retransmitted again after three such misses instead of waiting
+   * for T3-rtx, as FreeBSD and usrsctp do and as RACK (RFC 8985 section 6.2) detects lost
+   * retransmissions for TCP. RFC 9260 section 7.2.4 fast retransmits a TSN once; the rule of
+   * one cwnd cut per Fast Recovery still holds (DataSender).
    */
-  private boolean countMisses(long limit) {
+  private boolean countMisses(long limit, long highestNewlyAcked) {
     boolean marked = false;
     for (int i = 0; i < size; i++) {
       OutstandingChunk c = at(i);
@@ -407,8 +416,11 @@ final class OutstandingData {
       if (c.gapAcked || c.isMarked() || !c.inFlight) {
         continue;
       }
+      if (c.transmissions > 1 && highestNewlyAcked < c.retransmissionBound) {
+        continue;
+      }
       c.misses++;
-      if (c.misses >= FAST_RETRANSMIT_THRESHOLD && !c.fastRetransmitted) {
+      if (c.misses >= FAST_RETRANSMIT_THRESHOLD) {
         markFast(c);
         marked = true;
       }
@@ -533,7 +545,6 @@ final class OutstandingData {
     removeFromFlight(c);
     c.retransmit = OutstandingChunk.Retransmit.FAST;
     c.retransmitPath = c.path;
-    c.fastRetransmitted = true;
     markedCount++;
     invalidateTiming(c);
   }

@@ -172,7 +172,7 @@ class OutstandingDataTest {
   }
 
   @Test
-  void rfc9260_7_2_4_aChunkIsFastRetransmittedAtMostOnce() {
+  void rfc9260_7_2_4_acknowledgementsOfChunksSentBeforeAFastRetransmissionDoNotStrikeItAgain() {
     send(8);
     apply(sack(-1, gap(2, 2)), false);
     apply(sack(-1, gap(2, 3)), false);
@@ -184,7 +184,27 @@ class OutstandingDataTest {
     SackOutcome third = apply(sack(-1, gap(2, 7)), false);
 
     assertThat(third.newFastRetransmit()).isFalse();
-    assertThat(render(8)).isEqualTo("3gggggg0");
+    assertThat(render(8)).as("the retransmission may still be under way").isEqualTo("0gggggg0");
+  }
+
+  @Test
+  void aLostFastRetransmissionIsFastRetransmittedAgainOnceThreeChunksSentAfterItAreAcknowledged() {
+    send(5);
+    apply(sack(-1, gap(2, 2)), false);
+    apply(sack(-1, gap(2, 3)), false);
+    assertThat(apply(sack(-1, gap(2, 4)), false).newFastRetransmit()).isTrue();
+    data.retransmitted(data.get(data.nextTsn() - 5), path, now);
+    send(3);
+
+    apply(sack(-1, gap(2, 5)), false);
+    apply(sack(-1, gap(2, 6)), false);
+    apply(sack(-1, gap(2, 7)), false);
+    assertThat(render(8)).as("TSN 4 went before the retransmission of TSN 0, 5 and 6 after it")
+        .isEqualTo("2gggggg0");
+    SackOutcome third = apply(sack(-1, gap(2, 8)), false);
+
+    assertThat(third.newFastRetransmit()).isTrue();
+    assertThat(render(8)).isEqualTo("fggggggg");
   }
 
   @Test
