@@ -11,6 +11,7 @@ module org.jsctp.netty {
   requires org.slf4j;
 
   exports org.jsctp.netty;
+  exports org.jsctp.netty.ha;
   exports org.jsctp.netty.option;
   exports org.jsctp.netty.stats;
 }

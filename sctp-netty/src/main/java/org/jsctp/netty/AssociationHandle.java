@@ -38,6 +38,9 @@ final class AssociationHandle {
   private final ArrayDeque<PendingSend> parked = new ArrayDeque<>();
   private long parkedBytes;
   private final AtomicLong unconsumed = new AtomicLong();
+  /** The newest delivery the application confirmed and the core has not been told of yet. */
+  private final java.util.concurrent.atomic.AtomicReference<org.jsctp.api.MessageReceived>
+      toConfirm = new java.util.concurrent.atomic.AtomicReference<>();
   private volatile boolean ended;
   private volatile boolean peerShutdown;
   private volatile boolean localShutdown;
@@ -397,6 +400,23 @@ final class AssociationHandle {
   void consumed(long bytes) {
     if (bytes > 0 && unconsumed.getAndAdd(bytes) == 0) {
       runtime.execute(this::reportConsumed);
+    }
+  }
+
+  /**
+   * The application confirmed the deliveries up to {@code message} (any thread): the core is told
+   * on the event loop, once per batch (confirmations are cumulative).
+   */
+  void confirmDelivered(org.jsctp.api.MessageReceived message) {
+    if (toConfirm.getAndSet(message) == null) {
+      runtime.execute(this::reportConfirmed);
+    }
+  }
+
+  private void reportConfirmed() {
+    org.jsctp.api.MessageReceived m = toConfirm.getAndSet(null);
+    if (m != null && !ended) {
+      core.confirmDelivered(runtime.now(), m);
     }
   }
 

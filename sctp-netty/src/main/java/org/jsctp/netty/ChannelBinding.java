@@ -70,6 +70,7 @@ final class ChannelBinding {
   private CompletableFuture<EndpointRuntime> binding;
   private volatile EndpointRuntime runtime;
   private volatile boolean open = true;
+  private HaSetup ha;
 
   /**
    * @param style "one-to-one" or "one-to-many", for the statistics views
@@ -89,6 +90,24 @@ final class ChannelBinding {
 
   boolean isOpen() {
     return open;
+  }
+
+  /**
+   * Standby takeover for the endpoint this channel binds (docs/ha.md); before bind only.
+   *
+   * @throws AlreadyBoundException when bound already
+   */
+  void replicateWith(HaSetup setup) throws ClosedChannelException {
+    lock.lock();
+    try {
+      checkOpen();
+      if (binding != null) {
+        throw new AlreadyBoundException();
+      }
+      ha = setup;
+    } finally {
+      lock.unlock();
+    }
   }
 
   void checkOpen() throws ClosedChannelException {
@@ -212,7 +231,8 @@ final class ChannelBinding {
               sctpPort,
               opts.udpPortFor(accepting),
               style,
-              opts.associationOptions());
+              opts.associationOptions(),
+              accepting ? ha : null);
     } catch (RuntimeException e) {
       f = CompletableFuture.failedFuture(e);
     }

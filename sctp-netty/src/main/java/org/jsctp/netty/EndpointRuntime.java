@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.MessageReceived;
@@ -26,6 +27,7 @@ import org.jsctp.association.AssociationOptions;
 import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
+import org.jsctp.netty.ha.HaStatistics;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.LogThrottle;
 import org.slf4j.Logger;
@@ -76,6 +78,11 @@ final class EndpointRuntime {
   private boolean drainAgain;
   private boolean inputPending;
 
+  /** Standby takeover (docs/ha.md), or null when the channel did not ask for it. */
+  private EndpointReplication replication;
+  private int configuredUdpPort;
+  private boolean takingOver;
+
   private EndpointRuntime(SctpStack stack, EventLoop loop, Endpoint endpoint, String style) {
     this.stack = stack;
     this.loop = loop;
@@ -91,7 +98,12 @@ final class EndpointRuntime {
    * Creates an endpoint on the next event loop and binds its UDP channels: the first local IP on
    * {@code udpPort} (0: ephemeral), the others on the port the first got. Any thread.
    *
+   * <p>With {@code ha} (standby takeover, docs/ha.md) the endpoint replicates through its
+   * replicator; a standby binds nothing until it takes over, then binds the same addresses and
+   * UDP port (which must not be 0).
+   *
    * @param style "one-to-one" or "one-to-many", for the statistics views
+   * @param ha the replication settings, or null
    */
   static CompletableFuture<EndpointRuntime> open(
       SctpStack stack,
@@ -100,14 +112,33 @@ final class EndpointRuntime {
       int sctpPort,
       int udpPort,
       String style,
-      AssociationOptions defaults) {
+      AssociationOptions defaults,
+      HaSetup ha) {
+    if (ha != null && udpPort == 0) {
+      throw new IllegalArgumentException(
+          "standby takeover needs a fixed UDP port (SCTP_LOCAL_UDP_ENCAPS_PORT is 0): the peer"
+              + " keeps sending to the active's");
+    }
     EventLoop loop = stack.nextLoop();
     Endpoint endpoint = new Endpoint(config, sctpPort, locals, stack.newRandom());
     endpoint.setAllowedPeerAddresses(stack.allowedPeers());
     endpoint.setReceiveMemory(stack.receiveMemory());
     endpoint.setDefaultOptions(defaults);
     EndpointRuntime rt = new EndpointRuntime(stack, loop, endpoint, style);
+    rt.configuredUdpPort = udpPort;
+    if (ha != null) {
+      rt.replication = new EndpointReplication(rt, ha.replicator(), ha.addressWait().toNanos());
+    }
     CompletableFuture<EndpointRuntime> f = new CompletableFuture<>();
+    if (rt.replication != null && rt.replication.isStandby()) {
+      loop.execute(
+          () -> {
+            stack.register(rt);
+            rt.replication.start();
+            f.complete(rt);
+          });
+      return f;
+    }
     loop.execute(
         () ->
             rt.udp
@@ -119,6 +150,9 @@ final class EndpointRuntime {
                         return;
                       }
                       stack.register(rt);
+                      if (rt.replication != null) {
+                        rt.replication.start();
+                      }
                       f.complete(rt);
                     }));
     return f;
@@ -288,6 +322,12 @@ final class EndpointRuntime {
     if (released) {
       return;
     }
+    if (replication != null && replication.isStandby()) {
+      // Bound for a takeover whose associations are not restored yet: answering now would abort
+      // them (out of the blue); the peer retransmits.
+      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+      return;
+    }
     InetAddress remote = sender.getAddress();
     if (!stack.allowsPeer(remote)) {
       // Address safety: never answer anything outside the allowed set.
@@ -354,6 +394,10 @@ final class EndpointRuntime {
         int events = dispatchEvents();
         resumeParked(now);
         udp.writeTransmits();
+        if (replication != null && replication.drainRecords(now)) {
+          // Acknowledged here (no standby): what waited for those records may go now.
+          drainAgain = true;
+        }
         events += dispatchEvents();
         if (endpoint.nextDeadline() <= now) {
           endpoint.handleTimeout(now);
@@ -450,6 +494,9 @@ final class EndpointRuntime {
         h.failPendingSends();
         owner.notify(h, Notifications.of(c, h));
         handles.remove(h.id());
+        if (replication != null) {
+          replication.forget(h.id());
+        }
         parked.remove(h);
         owner.ended(h);
         h.end();
@@ -471,8 +518,85 @@ final class EndpointRuntime {
     // The last packets (a SHUTDOWN COMPLETE, an ABORT) may still wait for the burst's flush.
     udp.flush();
     udp.close();
+    if (replication != null) {
+      replication.close();
+    }
     stack.unregister(this);
     LOG.debug("endpoint {} released", endpoint);
+  }
+
+  /**
+   * Stops as if the process died: closes the UDP sockets without sending or flushing anything (no
+   * ABORT, no SHUTDOWN), leaves the replication group, ends the channels' associations locally.
+   * Any thread.
+   */
+  CompletableFuture<Void> halt() {
+    return call(
+        () -> {
+          if (released) {
+            return null;
+          }
+          released = true;
+          timer.cancel();
+          udp.close();
+          if (replication != null) {
+            replication.close();
+          }
+          for (AssociationHandle h : new ArrayList<>(handles.values())) {
+            h.end();
+            h.owner().ended(h);
+          }
+          handles.clear();
+          parked.clear();
+          stack.unregister(this);
+          return null;
+        });
+  }
+
+  // ---- standby takeover (docs/ha.md) -----------------------------------------------------------
+
+  /**
+   * The active is gone: binds its addresses here (retrying until they have moved to this host,
+   * within the replication's address wait), then restores every association the standby holds
+   * and hands them to the channel as new ones. On the loop.
+   */
+  void takeOver() {
+    if (released || replication == null || !replication.isStandby() || takingOver) {
+      return;
+    }
+    takingOver = true;
+    LOG.info("standby taking over {}: binding UDP port {} on {}", this, configuredUdpPort,
+        udp.localAddresses());
+    bindForTakeover(now() + replication.addressWaitNanos());
+  }
+
+  private void bindForTakeover(long deadline) {
+    udp.bindAll(configuredUdpPort)
+        .whenComplete(
+            (v, err) -> {
+              if (released) {
+                udp.close();
+                return;
+              }
+              if (err != null) {
+                if (now() - deadline < 0) {
+                  loop.schedule(() -> bindForTakeover(deadline), 20, TimeUnit.MILLISECONDS);
+                } else {
+                  LOG.error("takeover failed: {} did not become available here: {}",
+                      udp.localAddresses(), err.getMessage());
+                }
+                return;
+              }
+              int n = replication.restoreAll(now(), endpoint.defaultOptions().haMode());
+              LOG.info("took over {} association(s) on {}", n, this);
+              adoptNew();
+              drain();
+            });
+  }
+
+  /** What replication measured, or {@link HaStatistics#NONE}; on the loop. */
+  HaStatistics haStatistics() {
+    return replication == null ? HaStatistics.NONE : replication.statistics();
   }
 
   /** Aborts every association, sends the ABORTs and releases the endpoint. Any thread. */

@@ -3,6 +3,7 @@ package org.jsctp.netty;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ADD_STREAMS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_DEFAULT_PRINFO;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ENABLE_STREAM_RESET;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_HA_MODE;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_INTERLEAVING_SUPPORTED;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
@@ -21,6 +22,7 @@ import java.util.Set;
 import org.jsctp.api.PrStatus;
 import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.association.LiveOptions;
+import org.jsctp.ha.HaMode;
 import org.jsctp.netty.option.AddStreams;
 import org.jsctp.netty.option.PrInfo;
 import org.jsctp.netty.option.PrStreamStatus;
@@ -49,7 +51,8 @@ final class ExtensionOptions {
           SCTP_ENABLE_STREAM_RESET,
           SCTP_RESET_STREAMS,
           SCTP_RESET_ASSOC,
-          SCTP_ADD_STREAMS);
+          SCTP_ADD_STREAMS,
+          SCTP_HA_MODE);
 
   /** Those that need an association: not on a server channel. */
   static final Set<SctpSocketOption<?>> ASSOCIATION_ONLY =
@@ -117,6 +120,14 @@ final class ExtensionOptions {
     } else if (name == SCTP_ADD_STREAMS) {
       AddStreams a = (AddStreams) value;
       Options.live(t, name).options().addStreams(a.in(), a.out());
+    } else if (name == SCTP_HA_MODE) {
+      HaMode mode = (HaMode) value;
+      if (t.template()) {
+        o.template.setHaMode(mode);
+      }
+      if (t.live() != null) {
+        t.live().options().setHaMode(t.runtime().now(), mode);
+      }
     } else {
       throw new UnsupportedOperationException(name.name() + " is read-only");
     }
@@ -148,6 +159,8 @@ final class ExtensionOptions {
           : o.template.reconfigSupported();
     } else if (name == SCTP_ENABLE_STREAM_RESET) {
       return live != null ? live.streamResetFlags() : o.template.enableStreamReset();
+    } else if (name == SCTP_HA_MODE) {
+      return live != null ? live.haMode() : o.template.haMode();
     } else if (WRITE_ONLY.contains(name)) {
       throw new UnsupportedOperationException(name.name() + " is write-only: it acts, as in Linux");
     } else {

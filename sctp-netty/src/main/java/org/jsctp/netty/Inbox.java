@@ -350,7 +350,8 @@ final class Inbox {
               m.payloadProtocolId(),
               m.unordered(),
               whole && m.complete(),
-              n);
+              n,
+              m);
       return new Polled(info, null, h, n);
     }
     if (endsWithAssociation && ended && items.isEmpty()) {

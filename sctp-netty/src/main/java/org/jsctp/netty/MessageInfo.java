@@ -23,6 +23,7 @@ public final class MessageInfo {
   private boolean unordered;
   private boolean complete = true;
   private long timeToLive;
+  private org.jsctp.api.MessageReceived received;
   private PrPolicy prPolicy;
   private int prValue;
 
@@ -62,12 +63,29 @@ public final class MessageInfo {
       int payloadProtocolId,
       boolean unordered,
       boolean complete,
-      int bytes) {
+      int bytes,
+      org.jsctp.api.MessageReceived received) {
     MessageInfo info = new MessageInfo(association, address, streamNumber, bytes);
     info.payloadProtocolId = payloadProtocolId;
     info.unordered = unordered;
     info.complete = complete;
+    info.received = received;
     return info;
+  }
+
+  /** The core's delivery this describes, or null (outgoing, end of stream). */
+  org.jsctp.api.MessageReceived received() {
+    return received;
+  }
+
+  /**
+   * Standby takeover (docs/ha.md): true for a message that a standby handed again after it took
+   * the association over, because the active's application may have had it already and had not
+   * confirmed it ({@link SctpChannel#confirmDelivered}). Treat it as possibly seen before. False
+   * for every other message.
+   */
+  public boolean possiblyDuplicate() {
+    return received != null && received.possiblyDuplicate();
   }
 
   static MessageInfo endOfStream(Association association) {
@@ -218,6 +236,7 @@ public final class MessageInfo {
         + payloadProtocolId
         + (unordered ? ", unordered" : "")
         + (complete ? "" : ", incomplete")
+        + (possiblyDuplicate() ? ", possibly duplicate" : "")
         + (timeToLive > 0 ? ", ttl=" + timeToLive + "ms" : "")
         + (prPolicy != null ? ", pr=" + prPolicy + " " + prValue : "")
         + "]";

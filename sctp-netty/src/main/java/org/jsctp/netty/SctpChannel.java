@@ -245,6 +245,20 @@ public abstract class SctpChannel implements java.nio.channels.Channel {
   public abstract boolean isWritable();
 
   /**
+   * Standby takeover (docs/ha.md): the application has dealt with every message it received on
+   * this channel up to and including {@code received} (made it durable, or replicated its own
+   * state past it), so that a standby taking over does not hand those again. Confirmations are
+   * replicated lazily; until confirmed, delivered bytes hold the receive window, so an application
+   * on an association that replicates must confirm (one that never does stalls its peer after a
+   * window's worth). Without replication it does nothing. Any thread; never blocks.
+   *
+   * @param received what a receive call on this channel returned
+   * @throws IllegalArgumentException when {@code received} does not describe a received message
+   *     of this channel's association
+   */
+  public abstract void confirmDelivered(MessageInfo received) throws IOException;
+
+  /**
    * Runs {@code listener} on the event loop each time the buffered amount falls to half the send
    * buffer after a send had to wait: the buffered-amount-low signal. Null removes it. The listener
    * must not block.

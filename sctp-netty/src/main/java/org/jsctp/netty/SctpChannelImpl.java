@@ -234,6 +234,17 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   @Override
+  public void confirmDelivered(MessageInfo received) throws IOException {
+    checkOpen();
+    AssociationHandle h = handle;
+    if (h == null || received.received() == null || received.association() != h.api) {
+      throw new IllegalArgumentException(
+          received + " is not a message received on this channel's association");
+    }
+    h.confirmDelivered(received.received());
+  }
+
+  @Override
   public Set<SocketAddress> getRemoteAddresses() throws IOException {
     checkOpen();
     AssociationHandle h = handle;

@@ -6,6 +6,8 @@ import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import org.jsctp.netty.ha.HaStatistics;
+import org.jsctp.netty.ha.StateReplicator;
 
 /**
  * A listening one-to-one SCTP channel, shaped like {@code com.sun.nio.sctp.SctpServerChannel}: bind
@@ -81,6 +83,34 @@ public abstract class SctpServerChannel implements java.nio.channels.Channel {
    * java.nio.channels.AcceptPendingException}).
    */
   public abstract CompletableFuture<SctpChannel> acceptAsync();
+
+  /**
+   * Standby takeover (docs/ha.md): the endpoint this channel binds replicates its associations
+   * through {@code replicator}, whose {@link StateReplicator#role() role} decides what {@link
+   * #bind} does. The active binds as usual and replicates every association whose {@link
+   * SctpStandardSocketOptions#SCTP_HA_MODE} is SYNC or THRESHOLD. A standby binds nothing yet:
+   * it keeps copies of the active's associations and, when the replicator says the active is gone,
+   * binds the same addresses and UDP port (waiting up to {@code addressWait} for them to move
+   * here, as a virtual IP does) and hands the associations it took over to {@link #accept()}, as
+   * if they were new, messages the active's application did not confirm first (flagged {@link
+   * MessageInfo#possiblyDuplicate()}). The channel owns the replicator from now on and closes it
+   * with the endpoint. Call before {@link #bind}; the UDP port must not be 0.
+   *
+   * @throws java.nio.channels.AlreadyBoundException when bound already
+   */
+  public abstract SctpServerChannel replicateWith(StateReplicator replicator, Duration addressWait)
+      throws IOException;
+
+  /** {@link #replicateWith(StateReplicator, Duration)} waiting up to 30 s for the addresses. */
+  public SctpServerChannel replicateWith(StateReplicator replicator) throws IOException {
+    return replicateWith(replicator, Duration.ofSeconds(30));
+  }
+
+  /**
+   * What replication measured on this channel's endpoint ({@link HaStatistics#NONE} without
+   * {@link #replicateWith} or before bind).
+   */
+  public abstract HaStatistics haStatistics() throws IOException;
 
   /** Reads an option (what accepted associations start with). */
   public abstract <T> T getOption(SctpSocketOption<T> name) throws IOException;

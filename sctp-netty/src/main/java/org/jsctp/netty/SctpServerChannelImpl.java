@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jsctp.netty.ha.HaStatistics;
+import org.jsctp.netty.ha.StateReplicator;
 
 /** The listening one-to-one channel: accepts associations into new {@link SctpChannelImpl}s. */
 final class SctpServerChannelImpl extends SctpServerChannel {
@@ -195,6 +197,22 @@ final class SctpServerChannelImpl extends SctpServerChannel {
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public SctpServerChannel replicateWith(StateReplicator replicator, Duration addressWait)
+      throws IOException {
+    binding.replicateWith(new HaSetup(replicator, addressWait));
+    return this;
+  }
+
+  @Override
+  public HaStatistics haStatistics() throws IOException {
+    binding.checkOpen();
+    EndpointRuntime rt = binding.runtime();
+    return rt == null
+        ? HaStatistics.NONE
+        : Blocking.await(rt.call(rt::haStatistics), -1, "haStatistics");
   }
 
   @Override

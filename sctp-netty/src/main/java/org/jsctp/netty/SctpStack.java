@@ -25,6 +25,7 @@ import java.util.random.RandomGenerator;
 import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
+import org.jsctp.netty.ha.HaStatistics;
 import org.jsctp.netty.stats.AssociationEntry;
 import org.jsctp.netty.stats.EndpointEntry;
 import org.jsctp.stats.MibCounter;
@@ -239,6 +240,45 @@ public final class SctpStack implements AutoCloseable {
     }
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
     LOG.debug("stack closed");
+  }
+
+  /**
+   * Stops the stack as if its process died, for failover drills and demos of standby takeover
+   * (docs/ha.md): closes every UDP socket without sending anything (no ABORT, no SHUTDOWN: the
+   * peers see silence), leaves the replication groups (a standby takes over), ends the
+   * associations locally and stops the event loops. The stack is closed afterwards.
+   */
+  public void halt() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (EndpointRuntime rt : runtimes) {
+      done.add(rt.halt());
+    }
+    for (CompletableFuture<Void> f : done) {
+      try {
+        f.get(5, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        LOG.debug("endpoint halt: {}", e.toString());
+      }
+    }
+    channels.clear();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    LOG.debug("stack halted");
+  }
+
+  /**
+   * What standby takeover measured (docs/ha.md), summed over the endpoints bound now: records,
+   * snapshots and bytes replicated, replication latency, takeovers.
+   */
+  public HaStatistics haStatistics() {
+    HaStatistics sum = HaStatistics.NONE;
+    for (HaStatistics s : onEachEndpoint(EndpointRuntime::haStatistics)) {
+      sum = sum.plus(s);
+    }
+    return sum;
   }
 
   // ---- package internals ---------------------------------------------------------------------

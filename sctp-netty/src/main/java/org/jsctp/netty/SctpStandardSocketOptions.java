@@ -1,5 +1,7 @@
 package org.jsctp.netty;
 
+import org.jsctp.ha.HaMode;
+
 import java.net.SocketAddress;
 import org.jsctp.api.AssociationStatus;
 import org.jsctp.api.PeerAddressInfo;
@@ -299,4 +301,13 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<AddStreams> SCTP_ADD_STREAMS =
       OptionKey.of("SCTP_ADD_STREAMS", AddStreams.class);
+
+  /**
+   * SCTP_HA_MODE (docs/ha.md): whether an association replicates itself to a standby, OFF
+   * (default, the stack's {@code ha_mode}), SYNC or THRESHOLD (which needs PR-SCTP). It takes
+   * effect on a server channel that {@link SctpServerChannel#replicateWith replicates}; on an
+   * association it applies at once. No Linux counterpart.
+   */
+  public static final SctpSocketOption<HaMode> SCTP_HA_MODE =
+      OptionKey.of("SCTP_HA_MODE", HaMode.class);
 }

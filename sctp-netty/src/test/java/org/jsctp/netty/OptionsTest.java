@@ -145,7 +145,9 @@ class OptionsTest {
             SctpStandardSocketOptions.SCTP_RECONFIG_SUPPORTED,
             SctpStandardSocketOptions.SCTP_RESET_STREAMS,
             SctpStandardSocketOptions.SCTP_RESET_ASSOC,
-            SctpStandardSocketOptions.SCTP_ADD_STREAMS));
+            SctpStandardSocketOptions.SCTP_ADD_STREAMS,
+            // StandbyTakeoverTest reads it back and runs with it.
+            SctpStandardSocketOptions.SCTP_HA_MODE));
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Options.ALL);
   }
 
