@@ -90,15 +90,26 @@ final class HaControl {
   }
 
   void confirmDelivered(MessageReceived upTo) {
+    if (confirmQuietly(upTo)) {
+      a.touch();
+    }
+  }
+
+  /**
+   * Records a confirmation without flushing a record (a send that confirms its request flushes
+   * both together); true when it confirmed something.
+   */
+  boolean confirmQuietly(MessageReceived upTo) {
     Tcb tcb = a.tcb();
     if (replication == null || tcb == null) {
-      return;
+      return false;
     }
     long bytes = replication.confirmDelivered(upTo);
     if (bytes > 0) {
       tcb.receiver.confirmed(bytes);
-      a.touch();
+      return true;
     }
+    return false;
   }
 
   void requestSnapshot() {

@@ -491,7 +491,22 @@ public final class SctpAssociation {
    * SendFailed event; it is never dropped silently.
    */
   public SendOutcome send(long now, OutgoingMessage message) {
+    return send(now, message, null);
+  }
+
+  /**
+   * {@link #send(long, OutgoingMessage)} that also confirms the deliveries up to {@code
+   * confirms} ({@link #confirmDelivered}) when the message is accepted, so that both reach the
+   * standby in one replication record: after a takeover a request answered this way is either
+   * handed again with its reply never sent (SYNC), or not handed again with its reply known to
+   * the standby (docs/ha.md). Null confirms nothing.
+   */
+  public SendOutcome send(long now, OutgoingMessage message, MessageReceived confirms) {
     lastNow = now;
+    if (confirms != null && confirms.associationId() != id) {
+      throw new IllegalArgumentException("message of association " + confirms.associationId()
+          + " confirmed on association " + id);
+    }
     if (!state().acceptsUserData()) {
       return SendOutcome.NOT_ACCEPTING;
     }
@@ -505,6 +520,9 @@ public final class SctpAssociation {
       // 6.1 D), not everything sent between two packets from the peer.
       tcb.sender.startRound();
       armAutoclose(now);
+      if (confirms != null) {
+        ha.confirmQuietly(confirms);
+      }
       touch();
     }
     return outcome;

@@ -343,7 +343,9 @@ final class AssociationHandle {
     if (!p.claim()) {
       return true;
     }
-    SendOutcome outcome = core.send(now, p.message);
+    org.jsctp.api.MessageReceived confirms =
+        p.confirms != null && p.confirms.associationId() == id() ? p.confirms : null;
+    SendOutcome outcome = core.send(now, p.message, confirms);
     switch (outcome) {
       case ACCEPTED -> p.future.complete(p.length);
       case WOULD_BLOCK -> {

@@ -24,6 +24,7 @@ public final class MessageInfo {
   private boolean complete = true;
   private long timeToLive;
   private org.jsctp.api.MessageReceived received;
+  private org.jsctp.api.MessageReceived confirms;
   private PrPolicy prPolicy;
   private int prValue;
 
@@ -71,6 +72,30 @@ public final class MessageInfo {
     info.complete = complete;
     info.received = received;
     return info;
+  }
+
+  /**
+   * Standby takeover (docs/ha.md), for replies: sending with this confirms {@code received} (and
+   * everything received before it) together with the send, so that the standby learns the reply
+   * and the confirmation in one replication record. After a takeover the request is then either
+   * handed again and its reply was never sent (SYNC mode sends nothing the standby does not
+   * hold), or not handed again and the reply is retransmitted: a reply neither lost nor sent
+   * twice. The confirmation is made once the send is accepted. Null confirms nothing.
+   *
+   * @param received what a receive call on the same association returned
+   * @throws IllegalArgumentException when {@code received} does not describe a received message
+   */
+  public MessageInfo confirming(MessageInfo received) {
+    if (received != null && received.received == null) {
+      throw new IllegalArgumentException(received + " does not describe a received message");
+    }
+    this.confirms = received == null ? null : received.received;
+    return this;
+  }
+
+  /** The delivery a send confirms, or null. */
+  org.jsctp.api.MessageReceived confirms() {
+    return confirms;
   }
 
   /** The core's delivery this describes, or null (outgoing, end of stream). */

@@ -92,10 +92,12 @@ final class OutgoingMessages {
     }
     long lifetime = policy == PrPolicy.TTL ? value : ttl;
     long expiresAt = lifetime > 0 ? now + lifetime * 1_000_000L : Long.MAX_VALUE;
-    return new PendingSend(
+    PendingSend p = new PendingSend(
         new OutgoingMessage(stream, ppid, unordered, false, Bytes.wrap(data), context, expiresAt,
             policy, value),
         blocking);
+    p.confirms = info != null ? info.confirms() : null;
+    return p;
   }
 
   /**

@@ -19,6 +19,9 @@ final class PendingSend {
   final int length;
   final boolean blocking;
 
+  /** A delivery confirmed together with this send (see {@link MessageInfo#confirming}), or null. */
+  org.jsctp.api.MessageReceived confirms;
+
   /**
    * True when the caller did not wait: a blocking send that found room in the send buffer returned
    * at once, as a kernel socket returns once the data is in its buffer. A failure then reaches the

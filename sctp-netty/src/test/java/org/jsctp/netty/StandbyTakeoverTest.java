@@ -78,8 +78,11 @@ class StandbyTakeoverTest {
     return ch;
   }
 
-  /** Echoes every message back on its stream and confirms it; counts the flagged ones. */
-  private static Thread echo(SctpChannel ch, AtomicInteger flagged) {
+  /**
+   * Echoes every message back on its stream and confirms it, after the send or ({@code
+   * withReply}) with it; counts the flagged ones.
+   */
+  private static Thread echo(SctpChannel ch, AtomicInteger flagged, boolean withReply) {
     Thread t =
         new Thread(
             () -> {
@@ -95,8 +98,13 @@ class StandbyTakeoverTest {
                     flagged.incrementAndGet();
                   }
                   buf.flip();
-                  ch.send(buf, MessageInfo.createOutgoing(null, info.streamNumber()));
-                  ch.confirmDelivered(info);
+                  MessageInfo reply = MessageInfo.createOutgoing(null, info.streamNumber());
+                  if (withReply) {
+                    ch.send(buf, reply.confirming(info));
+                  } else {
+                    ch.send(buf, reply);
+                    ch.confirmDelivered(info);
+                  }
                 }
               } catch (Exception e) {
                 // the channel closed (the active halted, or the test ended)
@@ -133,6 +141,24 @@ class StandbyTakeoverTest {
 
   @Test
   void aStandbyTakesOverAndThePeerGetsEveryEchoWithoutCommLost() throws Exception {
+    Map<Integer, Integer> echoes = takeOverWhileEchoing(false);
+    long duplicates = echoes.values().stream().filter(c -> c > 1).count();
+    assertThat(duplicates).isLessThanOrEqualTo(flaggedAtStandby.get());
+  }
+
+  @Test
+  void repliesThatConfirmTheirRequestReachThePeerExactlyOnceAcrossATakeover() throws Exception {
+    Map<Integer, Integer> echoes = takeOverWhileEchoing(true);
+    assertThat(echoes.values()).containsOnly(1);
+  }
+
+  private final AtomicInteger flaggedAtStandby = new AtomicInteger();
+
+  /**
+   * 400 numbered messages, 8 in flight, echoed by the active, which is halted after 200; the
+   * standby takes over and echoes the rest. Returns how often the peer got each echo.
+   */
+  private Map<Integer, Integer> takeOverWhileEchoing(boolean withReply) throws Exception {
     int udpPort = freeUdpPort();
     link = InMemoryReplicator.link(Duration.ofMillis(1), Duration.ofMillis(100));
     SctpStack active = stack();
@@ -141,10 +167,9 @@ class StandbyTakeoverTest {
     SctpServerChannel activeServer = haServer(active, link.active(), udpPort);
     SctpServerChannel standbyServer = haServer(standby, link.standby(), udpPort);
     AtomicInteger flaggedAtActive = new AtomicInteger();
-    AtomicInteger flaggedAtStandby = new AtomicInteger();
 
     SctpChannel client = connect(peer, udpPort);
-    echo(activeServer.accept(Duration.ofSeconds(5)), flaggedAtActive);
+    echo(activeServer.accept(Duration.ofSeconds(5)), flaggedAtActive, withReply);
     Changes changes = new Changes();
     Map<Integer, Integer> echoes = new ConcurrentHashMap<>();
     int total = 400;
@@ -159,7 +184,7 @@ class StandbyTakeoverTest {
       if (!halted && distinct == total / 2) {
         halted = true;
         active.halt();
-        echo(standbyServer.accept(Duration.ofSeconds(20)), flaggedAtStandby);
+        echo(standbyServer.accept(Duration.ofSeconds(20)), flaggedAtStandby, withReply);
       }
       int n = receiveNumber(client, changes);
       if (echoes.merge(n, 1, Integer::sum) == 1) {
@@ -177,13 +202,12 @@ class StandbyTakeoverTest {
         AssociationChangeNotification.AssocChangeEvent.COMM_LOST,
         AssociationChangeNotification.AssocChangeEvent.RESTART);
     assertThat(flaggedAtActive).hasValue(0);
-    long duplicates = echoes.values().stream().filter(c -> c > 1).count();
-    assertThat(duplicates).isLessThanOrEqualTo(flaggedAtStandby.get());
     HaStatistics after = standbyServer.haStatistics();
     assertThat(after.takeovers()).isEqualTo(1);
     assertThat(after.associationsTakenOver()).isEqualTo(1);
     assertThat(after.recordsApplied()).isPositive();
     assertThat(peer.snmp().get("SctpAborteds")).isZero();
+    return echoes;
   }
 
   @Test
@@ -196,7 +220,7 @@ class StandbyTakeoverTest {
     SctpServerChannel activeServer = haServer(active, link.active(), udpPort);
     SctpServerChannel standbyServer = haServer(standby, link.standby(), udpPort);
     SctpChannel client = connect(peer, udpPort);
-    echo(activeServer.accept(Duration.ofSeconds(5)), new AtomicInteger());
+    echo(activeServer.accept(Duration.ofSeconds(5)), new AtomicInteger(), false);
     Changes changes = new Changes();
     for (int i = 0; i < 20; i++) {
       sendNumber(client, i);
@@ -224,7 +248,7 @@ class StandbyTakeoverTest {
     // The standby member never starts: no runtime listens on it.
     SctpServerChannel activeServer = haServer(active, link.active(), udpPort);
     SctpChannel client = connect(peer, udpPort);
-    echo(activeServer.accept(Duration.ofSeconds(5)), new AtomicInteger());
+    echo(activeServer.accept(Duration.ofSeconds(5)), new AtomicInteger(), false);
     Changes changes = new Changes();
     for (int i = 0; i < 10; i++) {
       sendNumber(client, i);
