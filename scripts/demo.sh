@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=sctp-examples/target/sctp-examples.jar
-if [[ ! -f $jar ]] || [[ -n $(find sctp-core/src sctp-netty/src sctp-examples/src pom.xml */pom.xml -newer "$jar" -print -quit 2>/dev/null) ]]; then
+if [[ ! -f $jar ]] || [[ -n $(find sctp-core/src sctp-netty/src sctp-ha-jgroups/src sctp-examples/src pom.xml */pom.xml -newer "$jar" -print -quit 2>/dev/null) ]]; then
   mvn -B -q -DskipTests package
 fi
 exec java -jar "$jar" "${@:-demo}"

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     version = "jsctp examples 0.1.0",
     description =
         "jsctp example tools: echo server and client, throughput tools, head-of-line benchmark,"
-            + " failover demo.",
+            + " failover demo, standby takeover (ha-echo-server, ha-demo).",
     subcommands = {
       CommandLine.HelpCommand.class,
       EchoServerCommand.class,
@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
       TputClientCommand.class,
       ScaleClientCommand.class,
       HolCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      HaEchoServerCommand.class,
+      HaDemoCommand.class
     })
 public final class Main implements Runnable {
 
