@@ -203,7 +203,7 @@ final class HaDemoCommand implements Callable<Integer> {
     return new StateReplicator[] {first, second};
   }
 
-  private static int freePort() throws Exception {
+  static int freePort() throws Exception {
     try (java.net.DatagramSocket s = new java.net.DatagramSocket(new InetSocketAddress(VIP, 0))) {
       return s.getLocalPort();
     }
@@ -215,7 +215,7 @@ final class HaDemoCommand implements Callable<Integer> {
     }
   }
 
-  private static SctpStack stack(String name, Map<String, String> sysctl) {
+  static SctpStack stack(String name, Map<String, String> sysctl) {
     return SctpStack.builder()
         .sysctl(sysctl)
         .threadName(name)
@@ -223,7 +223,7 @@ final class HaDemoCommand implements Callable<Integer> {
         .build();
   }
 
-  private static SctpServerChannel server(SctpStack stack, StateReplicator r, int udpPort)
+  static SctpServerChannel server(SctpStack stack, StateReplicator r, int udpPort)
       throws Exception {
     SctpServerChannel s = SctpServerChannel.open(stack);
     s.setOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT, udpPort);

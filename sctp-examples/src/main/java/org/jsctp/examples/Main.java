@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       HolCommand.class,
       DemoCommand.class,
       HaEchoServerCommand.class,
-      HaDemoCommand.class
+      HaDemoCommand.class,
+      HaBenchCommand.class
     })
 public final class Main implements Runnable {
 
