@@ -131,6 +131,17 @@ public abstract class SctpChannel implements java.nio.channels.Channel {
   /** Starts a connect; the future completes when the association is up. */
   public abstract CompletableFuture<Void> connectAsync(Collection<? extends SocketAddress> remotes);
 
+  /**
+   * Completes when the channel's association has ended: lost (COMM_LOST), shut down, aborted by
+   * either side, or closed with the channel. For a channel whose connect is under way it follows
+   * that connect; a connect that fails completes it too. Lets a supervisor (for example {@link
+   * ReconnectingClient}) learn of the end without owning the receive loop.
+   *
+   * @return a future that fails with {@link java.nio.channels.NotYetConnectedException} when no
+   *     connect was started
+   */
+  public abstract CompletableFuture<Void> associationEnded();
+
   /** Whether a connect was started and has not finished. */
   public abstract boolean isConnectionPending();
 

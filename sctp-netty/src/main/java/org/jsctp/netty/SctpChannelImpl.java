@@ -207,6 +207,24 @@ final class SctpChannelImpl extends SctpChannel implements AssociationOwner {
   }
 
   @Override
+  public CompletableFuture<Void> associationEnded() {
+    AssociationHandle h = handle;
+    if (h != null) {
+      return h.closed.copy();
+    }
+    CompletableFuture<Void> c = connecting;
+    if (c == null) {
+      return CompletableFuture.failedFuture(new java.nio.channels.NotYetConnectedException());
+    }
+    return c.handle((v, e) -> e)
+        .thenCompose(e -> {
+          AssociationHandle now = handle;
+          return e != null || now == null ? CompletableFuture.<Void>completedFuture(null)
+              : now.closed.copy();
+        });
+  }
+
+  @Override
   public boolean isConnectionPending() {
     CompletableFuture<Void> c = connecting;
     return c != null && !c.isDone();
