@@ -1,5 +1,6 @@
 package org.jsctp.tx;
 
+import org.jsctp.wire.ChunkType;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.IDataChunk;
 import org.jsctp.wire.UserDataChunk;
@@ -19,6 +20,11 @@ final class ChunkCutter {
   /** The bytes before the user data of every chunk: 16 for DATA, 20 for I-DATA. */
   int headerLength() {
     return interleaving ? IDataChunk.HEADER_LENGTH : DataChunk.HEADER_LENGTH;
+  }
+
+  /** The type of the chunks cut: DATA, or I-DATA. */
+  int chunkType() {
+    return interleaving ? ChunkType.I_DATA : ChunkType.DATA;
   }
 
   /** The chunk with TSN {@code tsn} carrying the next {@code length} bytes of {@code m}. */

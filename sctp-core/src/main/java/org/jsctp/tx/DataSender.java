@@ -72,9 +72,18 @@ public final class DataSender {
     this.streams = new OutboundStreams(queue, pr, this::streamsChanged);
   }
 
-  /** The largest user data one DATA or I-DATA chunk carries: AMDCS, lowered by SCTP_MAXSEG. */
+  /** The type of the user data chunks: DATA, or I-DATA with interleaving (RFC 8260). */
+  public int chunkType() {
+    return cutter.chunkType();
+  }
+
+  /**
+   * The largest user data one DATA or I-DATA chunk carries: AMDCS, less an AUTH chunk the peer
+   * wants with user data, lowered by SCTP_MAXSEG.
+   */
   public int fragmentSize() {
-    int size = env.paths().fragmentPoint() - (chunkHeader - DataChunk.HEADER_LENGTH);
+    int size = env.paths().fragmentPoint() - (chunkHeader - DataChunk.HEADER_LENGTH)
+        - env.dataAuthenticationOverhead();
     int maxSegment = settings.maxSegment();
     if (maxSegment > 0 && maxSegment < size) {
       size = maxSegment;
@@ -227,7 +236,7 @@ public final class DataSender {
           continue;
         }
         if ((!ignoreCwnd && !path.congestion().allowsSending(path.flightSize()))
-            || !packet.fits(c.chunk.encodedLength())) {
+            || !packet.fits(c.chunk.type(), c.chunk.encodedLength())) {
           pendingRetransmission = true;
           break;
         }
@@ -270,7 +279,7 @@ public final class DataSender {
       if (newChunks == 0 && added == 0 && nagleHolds()) {
         break;
       }
-      if (!packet.fits(chunkSize)) {
+      if (!packet.fits(cutter.chunkType(), chunkSize)) {
         break;
       }
       sendNew(packet, m, length, path, now);

@@ -21,4 +21,12 @@ public interface SenderEnvironment {
 
   /** A SACK acknowledged new data: the association error counter clears (RFC 9260 section 8.1). */
   void acknowledgedNewData(long now);
+
+  /**
+   * The bytes an AUTH chunk takes in a packet of user data when the peer wants user data
+   * authenticated (RFC 4895 section 6.2), else 0: new fragments are cut that much smaller.
+   */
+  default int dataAuthenticationOverhead() {
+    return 0;
+  }
 }

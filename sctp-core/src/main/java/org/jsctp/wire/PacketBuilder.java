@@ -14,7 +14,11 @@ import java.util.Objects;
  *   <li>COOKIE ECHO or COOKIE ACK at the very front (sections 5.1 and 6.10), one of them at most;
  *   <li>INIT, INIT ACK and SHUTDOWN COMPLETE alone in their packet;
  *   <li>no DATA or I-DATA together with ABORT, SHUTDOWN or SHUTDOWN ACK;
- *   <li>nothing added after an ABORT.
+ *   <li>nothing added after an ABORT;
+ *   <li>with a {@link ChunkAuthenticator}, one AUTH chunk before the first chunk that must be
+ *       authenticated (RFC 4895 section 6.2): at the very front, or right after a leading COOKIE
+ *       ECHO or COOKIE ACK that needs no authentication itself; every chunk after it is covered by
+ *       its HMAC.
  * </ul>
  *
  * <p>{@link #add} refuses (returns {@code false}) a chunk that breaks a rule or does not fit with
@@ -25,6 +29,7 @@ import java.util.Objects;
 public final class PacketBuilder {
 
   private final int maxPacketSize;
+  private final ChunkAuthenticator authenticator;
   private final ArrayList<Chunk> control = new ArrayList<>();
   private final ArrayList<Chunk> data = new ArrayList<>();
   private int size = CommonHeader.LENGTH;
@@ -32,18 +37,32 @@ public final class PacketBuilder {
   private boolean hasLoneChunk;
   private boolean hasAbort;
   private boolean forbidsData;
+  /** The padded length of the AUTH chunk once a chunk that needs it was added, else 0. */
+  private int authLength;
 
   /**
-   * Creates an empty builder.
+   * Creates an empty builder that authenticates nothing.
    *
    * @param maxPacketSize the largest SCTP packet to build, common header included, 16..65535 (for
    *     SCTP over UDP: the path MTU minus the IP and UDP headers)
    */
   public PacketBuilder(int maxPacketSize) {
+    this(maxPacketSize, null);
+  }
+
+  /**
+   * Creates an empty builder that bundles an AUTH chunk when a chunk {@code authenticator}
+   * requires it is added (RFC 4895 section 6.2).
+   *
+   * @param maxPacketSize as for {@link #PacketBuilder(int)}
+   * @param authenticator null when nothing is authenticated
+   */
+  public PacketBuilder(int maxPacketSize, ChunkAuthenticator authenticator) {
     if (maxPacketSize < CommonHeader.LENGTH + Wire.TLV_HEADER || maxPacketSize > Wire.MAX_LENGTH) {
       throw new IllegalArgumentException("maxPacketSize out of range 16..65535: " + maxPacketSize);
     }
     this.maxPacketSize = maxPacketSize;
+    this.authenticator = authenticator;
   }
 
   /** The size limit given at construction. */
@@ -59,8 +78,15 @@ public final class PacketBuilder {
   public boolean add(Chunk chunk) {
     Objects.requireNonNull(chunk, "chunk");
     int padded = chunk.paddedLength();
-    if (padded > maxPacketSize - size || !mayBundle(chunk.type())) {
+    int auth = authLength == 0 && needsAuth(chunk.type())
+        ? authenticator.template().paddedLength()
+        : 0;
+    if (padded + auth > maxPacketSize - size || !mayBundle(chunk.type())) {
       return false;
+    }
+    if (auth > 0) {
+      authLength = auth;
+      size += auth;
     }
     switch (chunk.type()) {
       case ChunkType.COOKIE_ECHO:
@@ -97,6 +123,10 @@ public final class PacketBuilder {
     return true;
   }
 
+  private boolean needsAuth(int type) {
+    return authenticator != null && authenticator.requires(type);
+  }
+
   private boolean mayBundle(int type) {
     // RFC 9260 section 6.10: INIT, INIT ACK and SHUTDOWN COMPLETE go alone; nothing follows ABORT.
     if (hasLoneChunk || hasAbort) {
@@ -131,14 +161,33 @@ public final class PacketBuilder {
     return mayBundle(ChunkType.DATA);
   }
 
-  /** Bytes still free: {@code maxPacketSize} minus the packet built so far. */
+  /**
+   * Bytes still free for one more chunk that needs no AUTH chunk: {@code maxPacketSize} minus the
+   * packet built so far.
+   */
   public int remaining() {
     return maxPacketSize - size;
   }
 
-  /** Whether a chunk with this Length (padding is added here) would fit. */
+  /**
+   * Bytes still free for one more chunk of {@code chunkType}: {@link #remaining()}, less the AUTH
+   * chunk the packet still lacks when that type must be authenticated.
+   */
+  public int remaining(int chunkType) {
+    int free = maxPacketSize - size;
+    return authLength == 0 && needsAuth(chunkType)
+        ? free - authenticator.template().paddedLength()
+        : free;
+  }
+
+  /** Whether a chunk with this Length (padding is added here) that needs no AUTH would fit. */
   public boolean fits(int chunkLength) {
     return Wire.pad4(chunkLength) <= remaining();
+  }
+
+  /** Whether a chunk of {@code chunkType} with this Length would fit, with its AUTH if it needs one. */
+  public boolean fits(int chunkType, int chunkLength) {
+    return Wire.pad4(chunkLength) <= remaining(chunkType);
   }
 
   /** Whether no chunk has been added. */
@@ -146,9 +195,14 @@ public final class PacketBuilder {
     return control.isEmpty() && data.isEmpty();
   }
 
-  /** The size in bytes of the packet if built now, the 12-byte common header included. */
+  /** The size in bytes of the packet if built now: the common header, the chunks, an AUTH chunk. */
   public int size() {
     return size;
+  }
+
+  /** Whether the packet as built so far gets an AUTH chunk. */
+  public boolean authenticated() {
+    return authLength > 0;
   }
 
   /** The number of chunks added. */
@@ -181,15 +235,36 @@ public final class PacketBuilder {
     out.putShort((short) destinationPort);
     out.putInt(verificationTag);
     out.putInt(0);
+    int authAt = authLength == 0 ? -1 : authPosition();
+    int authOffset = -1;
     for (int i = 0, n = control.size(); i < n; i++) {
+      if (i == authAt) {
+        authOffset = out.position();
+        authenticator.template().writeTo(out);
+      }
       control.get(i).writeTo(out);
+    }
+    if (authAt == control.size()) {
+      authOffset = out.position();
+      authenticator.template().writeTo(out);
     }
     for (int i = 0, n = data.size(); i < n; i++) {
       data.get(i).writeTo(out);
     }
+    if (authOffset >= 0) {
+      authenticator.sign(packet, authOffset, packet.length);
+    }
     Crc32c.write(packet, 0, packet.length);
     reset();
     return packet;
+  }
+
+  /**
+   * Where the AUTH chunk goes among the control chunks (RFC 4895 section 6.2): first, after a
+   * leading COOKIE ECHO or COOKIE ACK unless that one must be authenticated too.
+   */
+  private int authPosition() {
+    return hasCookieChunk && !needsAuth(control.get(0).type()) ? 1 : 0;
   }
 
   /** Drops every chunk added. */
@@ -201,5 +276,6 @@ public final class PacketBuilder {
     hasLoneChunk = false;
     hasAbort = false;
     forbidsData = false;
+    authLength = 0;
   }
 }

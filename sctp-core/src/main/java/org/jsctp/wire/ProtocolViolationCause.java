@@ -27,6 +27,12 @@ public record ProtocolViolationCause(Bytes information) implements ErrorCause {
     OpaqueValue.check(information, "information", "ProtocolViolationCause");
   }
 
+  /** The cause with {@code text}, in US-ASCII, as its information. */
+  public static ProtocolViolationCause of(String text) {
+    return new ProtocolViolationCause(
+        Bytes.wrap(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+  }
+
   static ProtocolViolationCause parse(byte[] b, int off, int len) {
     return new ProtocolViolationCause(Bytes.wrap(b, off, len));
   }
