@@ -7,6 +7,7 @@ package org.jsctp.api;
  */
 public sealed interface SctpEvent
     permits AssociationChange,
+        AuthenticationEvent,
         PeerAddressChange,
         MessageReceived,
         SendFailed,

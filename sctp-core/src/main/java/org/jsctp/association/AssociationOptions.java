@@ -49,6 +49,7 @@ public final class AssociationOptions implements AssociationSettings {
   private boolean interleavingSupported;
   private boolean reconfigSupported;
   private int enableStreamReset;
+  private AuthOptions auth;
   private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
   private HaMode haMode = HaMode.OFF;
   private int haSyncTsnThreshold;
@@ -92,6 +93,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.prSupported = config.flag(Sysctl.PRSCTP_ENABLE);
     o.interleavingSupported = config.flag(Sysctl.INTL_ENABLE);
     o.reconfigSupported = config.flag(Sysctl.RECONF_ENABLE);
+    o.auth = new AuthOptions(config.flag(Sysctl.AUTH_ENABLE));
     o.haMode = HaMode.ofSysctl(config.get(Sysctl.HA_MODE));
     o.haSyncTsnThreshold = (int) config.get(Sysctl.HA_SYNC_TSN_THRESHOLD);
     o.haSyncIntervalMs = config.get(Sysctl.HA_SYNC_INTERVAL_MS);
@@ -133,6 +135,7 @@ public final class AssociationOptions implements AssociationSettings {
     o.interleavingSupported = interleavingSupported;
     o.reconfigSupported = reconfigSupported;
     o.enableStreamReset = enableStreamReset;
+    o.auth = auth.copy();
     o.streamScheduler = streamScheduler;
     o.haMode = haMode;
     o.haSyncTsnThreshold = haSyncTsnThreshold;
@@ -520,6 +523,14 @@ public final class AssociationOptions implements AssociationSettings {
   @Override
   public int enableStreamReset() {
     return enableStreamReset;
+  }
+
+  /**
+   * The AUTH settings (RFC 4895): whether it is offered, the chunks to receive authenticated, the
+   * HMAC identifiers and the endpoint pair shared keys. Changed in place.
+   */
+  public AuthOptions auth() {
+    return auth;
   }
 
   /**

@@ -68,9 +68,29 @@ final class CollisionHandler {
 
   private void sendInitAck(long now, InitChunk peerInit, PeerInit peer, Destination source,
       int tag, int tsn, int localTie, int peerTie) {
+    AuthParameters localAuth = initAckAuth();
+    AuthParameters peerAuth =
+        localAuth == null ? null : AuthParameters.announcedBy(peerInit.parameters());
     InitAckChunk ack = HandshakeMessages.initAck(a.ctx, a.options, peerInit, a.peerPort(), source,
-        peer, tag, tsn, localTie, peerTie, now);
+        peer, tag, tsn, localTie, peerTie, now, localAuth, peerAuth);
     a.queueControl(ack, source, peerInit.initiateTag());
+  }
+
+  /**
+   * What an INIT ACK of ours announces for AUTH: during the handshake what our INIT did (the
+   * association may still come from either); later, for a peer's restart, a fresh Random.
+   */
+  private AuthParameters initAckAuth() {
+    Phase phase = a.phase();
+    if (phase instanceof CookieWait w) {
+      return w.localAuth;
+    }
+    Tcb tcb = a.tcb();
+    if (tcb != null && phase.state().handshaking()) {
+      return tcb.auth.local();
+    }
+    AuthOptions auth = a.options.auth();
+    return auth.supported() ? auth.announce(a.ctx.random()) : null;
   }
 
   private boolean hasNewAddresses(PeerInit peer) {
@@ -166,15 +186,18 @@ final class CollisionHandler {
     if (from != null) {
       a.paths.learnUdpPort(from, source.udpPort());
     }
+    Authentication auth =
+        Authentication.negotiate(cookie.localAuth(), cookie.peerAuth(), a.options.auth().keys());
     if (current != null && current.peerInitialTsn == cookie.peerInitialTsn()) {
       return new Tcb(cookie.localTag(), cookie.peerTag(), current.localInitialTsn,
           current.peerInitialTsn, cookie.outboundStreams(), cookie.inboundStreams(),
           cookie.extensions(), current.sender, current.receiver,
-          cookie.extensions().streamReconfiguration() ? current.reconfig : null);
+          cookie.extensions().streamReconfiguration() ? current.reconfig : null, auth);
     }
     int localTsn = current != null ? current.localInitialTsn : cookie.localInitialTsn();
     Tcb tcb = a.newTcb(cookie.localTag(), cookie.peerTag(), localTsn, cookie.peerInitialTsn(),
-        cookie.outboundStreams(), cookie.inboundStreams(), cookie.peerRwnd(), cookie.extensions());
+        cookie.outboundStreams(), cookie.inboundStreams(), cookie.peerRwnd(), cookie.extensions(),
+        auth);
     List<OutgoingMessage> carried = new ArrayList<>(early);
     if (current != null) {
       carried.addAll(current.sender.takeUnsent());

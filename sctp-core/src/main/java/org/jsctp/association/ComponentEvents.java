@@ -74,6 +74,12 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
   }
 
   @Override
+  public int dataAuthenticationOverhead() {
+    Tcb tcb = a.tcb();
+    return tcb == null ? 0 : tcb.auth.overhead(tcb.sender.chunkType());
+  }
+
+  @Override
   public void pathStateChanged(Path path, PathState from, PathState to, long now) {
     if (LOG.isDebugEnabled()) {
       LOG.debug("association {}: path {} {} -> {}", a.id(), path.address().getHostAddress(), from, to);

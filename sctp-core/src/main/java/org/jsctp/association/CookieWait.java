@@ -17,17 +17,20 @@ final class CookieWait implements Phase {
   final List<InetAddress> connectAddresses;
   final EarlyMessages early;
   final Timer t1;
+  /** What the INIT announces for AUTH (RFC 4895), or null when AUTH is not offered. */
+  final AuthParameters localAuth;
   /** Index of the path the latest INIT went to. */
   int initDestination;
   long sentAt;
 
   CookieWait(int localTag, int localInitialTsn, List<InetAddress> connectAddresses,
-      EarlyMessages early, Timer t1) {
+      EarlyMessages early, Timer t1, AuthParameters localAuth) {
     this.localTag = localTag;
     this.localInitialTsn = localInitialTsn;
     this.connectAddresses = List.copyOf(connectAddresses);
     this.early = early;
     this.t1 = t1;
+    this.localAuth = localAuth;
   }
 
   @Override

@@ -52,7 +52,15 @@ public record Extensions(boolean partialReliability, boolean streamReconfigurati
 
   /** The parameters that announce these extensions in an INIT or INIT ACK (none for {@link #NONE}). */
   public List<Parameter> parameters() {
-    List<Integer> types = new ArrayList<>(4);
+    return parameters(List.of());
+  }
+
+  /**
+   * The same, with {@code moreTypes} added to Supported Extensions: chunk types of extensions
+   * announced with parameters of their own (AUTH, RFC 4895).
+   */
+  List<Parameter> parameters(List<Integer> moreTypes) {
+    List<Integer> types = new ArrayList<>(4 + moreTypes.size());
     if (partialReliability) {
       types.add(ChunkType.FORWARD_TSN);
     }
@@ -65,6 +73,7 @@ public record Extensions(boolean partialReliability, boolean streamReconfigurati
     if (streamReconfiguration) {
       types.add(ChunkType.RE_CONFIG);
     }
+    types.addAll(moreTypes);
     List<Parameter> params = new ArrayList<>(2);
     if (!types.isEmpty()) {
       params.add(new SupportedExtensionsParameter(types));

@@ -42,6 +42,10 @@ final class HaControl {
       throw new IllegalStateException("SCTP_HA_MODE " + mode + " needs an established"
           + " association: association " + a.id + " is " + state);
     }
+    if (mode != HaMode.OFF && tcb.auth.negotiated()) {
+      throw new IllegalStateException("SCTP_HA_MODE " + mode + " is not supported on association "
+          + a.id + ": it negotiated AUTH (RFC 4895), whose state the snapshot format does not carry");
+    }
     if (mode == HaMode.THRESHOLD && !tcb.extensions.partialReliability()) {
       if (replication == null && state == AssociationState.ESTABLISHED
           && a.options.haMode() == HaMode.THRESHOLD) {

@@ -23,6 +23,7 @@ import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.InvalidMandatoryParameterCause;
 import org.jsctp.wire.MissingMandatoryParameterCause;
 import org.jsctp.wire.ParameterType;
+import org.jsctp.wire.ProtocolViolationCause;
 import org.jsctp.wire.StaleCookieCause;
 import org.jsctp.wire.UnrecognizedParametersCause;
 import org.jsctp.wire.UnresolvableAddressCause;
@@ -49,15 +50,21 @@ final class HandshakeHandler {
       a.addPath(peer, peerUdpPort, PathState.ACTIVE);
     }
     CookieWait w = new CookieWait(a.ctx.newLocalTag(), a.ctx.random().nextInt(), peers,
-        new EarlyMessages(), new Timer(TimerKind.T1));
+        new EarlyMessages(), new Timer(TimerKind.T1), announceAuth());
     a.transition(w, now);
     sendInit(w, now, 0);
+  }
+
+  /** What a new INIT announces for AUTH: a fresh Random with our lists, or null when not offered. */
+  private AuthParameters announceAuth() {
+    AuthOptions auth = a.options.auth();
+    return auth.supported() ? auth.announce(a.ctx.random()) : null;
   }
 
   private void sendInit(CookieWait w, long now, long cookiePreservativeMs) {
     Path path = a.paths.paths().get(w.initDestination % a.paths.paths().size());
     InitChunk init = HandshakeMessages.init(a.ctx, a.options, w.localTag, w.localInitialTsn,
-        path.address(), cookiePreservativeMs);
+        path.address(), cookiePreservativeMs, w.localAuth);
     a.controls.removeAll(InitChunk.class);
     a.queueControl(init, Destination.of(path), 0);
     w.sentAt = now;
@@ -106,6 +113,14 @@ final class HandshakeHandler {
           "INIT ACK with a Host Name Address");
       return;
     }
+    AuthParameters peerAuth = w.localAuth == null ? null : AuthParameters.announcedBy(ack.parameters());
+    String authProblem = peerAuth == null ? null : peerAuth.problem();
+    if (authProblem != null) {
+      // RFC 4895 section 6.1: the association is aborted, with a Protocol Violation.
+      abortHandshake(now, ack.initiateTag(), ProtocolViolationCause.of(authProblem),
+          "INIT ACK with " + authProblem);
+      return;
+    }
     for (InetAddress address : peer.addresses()) {
       boolean given = w.connectAddresses.contains(address);
       a.addPath(address, source.udpPort(), given ? PathState.ACTIVE : PathState.UNCONFIRMED);
@@ -120,7 +135,8 @@ final class HandshakeHandler {
     Tcb tcb = a.newTcb(w.localTag, ack.initiateTag(), w.localInitialTsn, ack.initialTsn(),
         Math.min(a.options.outboundStreams(), ack.inboundStreams()),
         Math.min(a.options.maxInboundStreams(), ack.outboundStreams()),
-        ack.advertisedReceiverWindowCredit(), a.options.offeredExtensions().and(peer.extensions()));
+        ack.advertisedReceiverWindowCredit(), a.options.offeredExtensions().and(peer.extensions()),
+        Authentication.negotiate(w.localAuth, peerAuth, a.options.auth().keys()));
     moveEarlyMessages(w.early.takeAll(), tcb);
     ErrorChunk report = peer.unrecognized().isEmpty() ? null
         : new ErrorChunk(unrecognizedCauses(peer.unrecognized()));
@@ -260,7 +276,7 @@ final class HandshakeHandler {
     EarlyMessages early = new EarlyMessages();
     early.addAll(e.tcb().sender.takeUnsent());
     CookieWait w = new CookieWait(e.tcb().localTag, e.tcb().localInitialTsn, e.connectAddresses,
-        early, e.t1);
+        early, e.t1, announceAuth());
     w.initDestination = e.initDestination;
     a.transition(w, now);
     sendInit(w, now, preservativeMs);

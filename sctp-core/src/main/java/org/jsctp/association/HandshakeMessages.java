@@ -6,6 +6,7 @@ import java.util.List;
 import org.jsctp.config.Sysctl;
 import org.jsctp.wire.AdaptationLayerIndicationParameter;
 import org.jsctp.wire.Bytes;
+import org.jsctp.wire.ChunkType;
 import org.jsctp.wire.CookiePreservativeParameter;
 import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
@@ -46,9 +47,10 @@ public final class HandshakeMessages {
       int localTag,
       int initialTsn,
       InetAddress peer,
-      long cookiePreservativeMs) {
+      long cookiePreservativeMs,
+      AuthParameters localAuth) {
     List<Parameter> params = new ArrayList<>(localAddressParameters(ctx.localAddresses(), peer));
-    params.addAll(options.offeredExtensions().parameters());
+    addExtensions(params, options, localAuth);
     if (cookiePreservativeMs > 0) {
       params.add(new CookiePreservativeParameter(cookiePreservativeMs));
     }
@@ -65,8 +67,22 @@ public final class HandshakeMessages {
   }
 
   /**
-   * An INIT ACK answering {@code init} that arrived from {@code source}, with a state cookie
-   * holding everything the association needs. No state is kept.
+   * Why the AUTH parameters of a peer's INIT break RFC 4895 section 6.1, when this side offers
+   * AUTH: the INIT is then refused with a Protocol Violation. Null when they are fine or AUTH is
+   * not in play.
+   */
+  public static String authProblem(AssociationOptions options, InitChunk init) {
+    if (!options.auth().supported()) {
+      return null;
+    }
+    AuthParameters peerAuth = AuthParameters.announcedBy(init.parameters());
+    return peerAuth == null ? null : peerAuth.problem();
+  }
+
+  /**
+   * An INIT ACK answering {@code init} that arrived from {@code source} for a new association,
+   * with a state cookie holding everything the association needs; with AUTH offered it announces
+   * a fresh Random. No state is kept.
    *
    * @param localTag the Initiate Tag of the INIT ACK
    * @param localInitialTsn the Initial TSN of the INIT ACK
@@ -85,6 +101,39 @@ public final class HandshakeMessages {
       int localTieTag,
       int peerTieTag,
       long now) {
+    AuthParameters localAuth =
+        options.auth().supported() ? options.auth().announce(ctx.random()) : null;
+    AuthParameters peerAuth =
+        localAuth == null ? null : AuthParameters.announcedBy(init.parameters());
+    return initAck(ctx, options, init, peerPort, source, peer, localTag, localInitialTsn,
+        localTieTag, peerTieTag, now, localAuth, peerAuth);
+  }
+
+  /**
+   * An INIT ACK answering {@code init} that arrived from {@code source}, with a state cookie
+   * holding everything the association needs. No state is kept.
+   *
+   * @param localTag the Initiate Tag of the INIT ACK
+   * @param localInitialTsn the Initial TSN of the INIT ACK
+   * @param localTieTag our tag of an existing association (section 5.2.2), else 0
+   * @param peerTieTag the peer's tag of an existing association, else 0
+   * @param localAuth what this side announces for AUTH, or null when it does not offer it
+   * @param peerAuth what the INIT announced for AUTH (checked by the caller), or null
+   */
+  static InitAckChunk initAck(
+      AssociationContext ctx,
+      AssociationOptions options,
+      InitChunk init,
+      int peerPort,
+      Destination source,
+      PeerInit peer,
+      int localTag,
+      int localInitialTsn,
+      int localTieTag,
+      int peerTieTag,
+      long now,
+      AuthParameters localAuth,
+      AuthParameters peerAuth) {
     long lifetimeMs = ctx.config().get(Sysctl.VALID_COOKIE_LIFE);
     if (peer.cookiePreservativeMillis() > 0 && ctx.config().flag(Sysctl.COOKIE_PRESERVE_ENABLE)) {
       lifetimeMs += Math.min(peer.cookiePreservativeMillis(), MAX_PRESERVATIVE_MS);
@@ -106,12 +155,14 @@ public final class HandshakeMessages {
             peer.addresses(),
             source.remote(),
             source.local(),
-            options.offeredExtensions().and(peer.extensions()));
+            options.offeredExtensions().and(peer.extensions()),
+            localAuth,
+            localAuth == null ? null : peerAuth);
     Bytes signed = cookie.sign(ctx.cookieSecrets(), now);
     List<Parameter> params = new ArrayList<>();
     params.add(new StateCookieParameter(signed));
     params.addAll(localAddressParameters(ctx.localAddresses(), source.remote()));
-    params.addAll(options.offeredExtensions().parameters());
+    addExtensions(params, options, localAuth);
     for (Bytes raw : peer.unrecognized()) {
       params.add(new UnrecognizedParameter(raw));
     }
@@ -126,5 +177,19 @@ public final class HandshakeMessages {
         options.maxInboundStreams(),
         localInitialTsn,
         params);
+  }
+
+  /**
+   * The extensions offered, and with AUTH its Random, Chunk List and HMAC Algorithm parameters
+   * and AUTH among the Supported Extensions (RFC 4895 section 3).
+   */
+  private static void addExtensions(List<Parameter> params, AssociationOptions options,
+      AuthParameters localAuth) {
+    if (localAuth == null) {
+      params.addAll(options.offeredExtensions().parameters());
+      return;
+    }
+    params.addAll(options.offeredExtensions().parameters(List.of(ChunkType.AUTH)));
+    params.addAll(localAuth.parameters());
   }
 }

@@ -31,10 +31,17 @@ public final class LiveOptions {
   private static final Logger LOG = LoggerFactory.getLogger(SctpAssociation.class);
 
   private final SctpAssociation a;
+  private final LiveAuthOptions auth;
   private String thresholdWarning;
 
   LiveOptions(SctpAssociation a) {
     this.a = a;
+    this.auth = new LiveAuthOptions(a);
+  }
+
+  /** The AUTH options (RFC 4895): keys, the active key, the chunk lists. */
+  public LiveAuthOptions auth() {
+    return auth;
   }
 
   /** The association's settings as they stand (read-only). */

@@ -8,6 +8,7 @@ import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
+import org.jsctp.wire.ChunkType;
 import org.jsctp.wire.CommonHeader;
 import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
@@ -129,7 +130,8 @@ final class PacketAssembler {
       if (sendOn == null) {
         return null;
       }
-      int oversized = tcb.sender.oversizedRetransmission(sendOn, sendOn.maxPacketSize());
+      int oversized = tcb.sender.oversizedRetransmission(sendOn,
+          sendOn.maxPacketSize() - tcb.auth.overhead(tcb.sender.chunkType()));
       if (oversized > 0) {
         return pollOversizedData(tcb, sendOn, dataPath, oversized, now);
       }
@@ -139,7 +141,8 @@ final class PacketAssembler {
     }
     Path destPath = a.paths.find(dest.remote());
     int maxSize = maxPacketSize(destPath);
-    PacketBuilder packet = new PacketBuilder(maxSize);
+    Authentication auth = authFor(vtag);
+    PacketBuilder packet = new PacketBuilder(maxSize, auth);
     int controlChunks = 0;
     lastCarriedTsns = false;
     lastCarriedStateChange = false;
@@ -150,12 +153,12 @@ final class PacketAssembler {
         continue;
       }
       if (!packet.add(e.chunk())) {
-        if (packet.isEmpty() && destPath != null
-            && CommonHeader.LENGTH + e.chunk().paddedLength() <= destPath.configuredMaxPacketSize()) {
+        if (packet.isEmpty() && destPath != null && CommonHeader.LENGTH
+            + e.chunk().paddedLength() + overhead(auth, e.chunk()) <= destPath.configuredMaxPacketSize()) {
           // Larger than the PLPMTU allows, not than the path_mtu: alone, and fragmentable.
           it.remove();
           lastCarriedStateChange = changesState(e.chunk());
-          return fragmentable(dest, vtag, e.chunk());
+          return fragmentable(dest, vtag, e.chunk(), auth);
         }
         if (packet.isEmpty()) {
           if (LOG.isWarnEnabled() && a.ctx.logThrottle().allow(now)) {
@@ -176,7 +179,7 @@ final class PacketAssembler {
         && (tcb.receiver.sackDue() || destPath != null && destPath == dataPath)) {
       Destination sackTo = sackDestination(tcb);
       if (sackTo.equals(dest)) {
-        SackChunk sack = tcb.receiver.buildSack(packet.remaining());
+        SackChunk sack = tcb.receiver.buildSack(packet.remaining(ChunkType.SACK));
         if (packet.add(sack)) {
           tcb.receiver.sackSent();
           controlChunks++;
@@ -200,7 +203,7 @@ final class PacketAssembler {
       return null;
     }
     a.counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, controlChunks);
-    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    countPacket(packet);
     byte[] bytes = packet.build(a.ctx.localPort(), a.peerPort(), vtag);
     boolean fragmentable = destPath != null && destPath.plpmtud().allowsFragmentation();
     if (fragmentable) {
@@ -222,15 +225,18 @@ final class PacketAssembler {
     }
     HeartbeatChunk hb = HeartbeatChunk.of(probe.info());
     int sctpSize = probe.size() - path.ipUdpOverhead();
-    int padLength = sctpSize - CommonHeader.LENGTH - hb.paddedLength();
+    Authentication auth = authFor(a.peerTag());
+    int authLength = auth == null ? 0
+        : Math.max(auth.overhead(ChunkType.HEARTBEAT), auth.overhead(ChunkType.PAD));
+    int padLength = sctpSize - CommonHeader.LENGTH - hb.paddedLength() - authLength;
     if (padLength < 4) {
       return null;
     }
-    PacketBuilder packet = new PacketBuilder(sctpSize);
+    PacketBuilder packet = new PacketBuilder(sctpSize, auth);
     packet.add(hb);
     packet.add(PadChunk.ofLength(padLength));
     a.counters.add(MibCounter.SCTP_OUT_CTRL_CHUNKS, 2);
-    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    countPacket(packet);
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
         packet.build(a.ctx.localPort(), a.peerPort(), a.peerTag()), false, true);
   }
@@ -241,13 +247,15 @@ final class PacketAssembler {
    * (RFC 8899 section 4.4).
    */
   private Transmit pollOversizedData(Tcb tcb, Path path, Path dataPath, int chunkSize, long now) {
-    PacketBuilder packet = new PacketBuilder(CommonHeader.LENGTH + chunkSize);
+    Authentication auth = authFor(a.peerTag());
+    PacketBuilder packet = new PacketBuilder(CommonHeader.LENGTH + chunkSize
+        + tcb.auth.overhead(tcb.sender.chunkType()), auth);
     tcb.sender.fill(packet, path, dataPath, now);
     if (packet.isEmpty()) {
       return null;
     }
     lastCarriedTsns = true;
-    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    countPacket(packet);
     a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
     Destination dest = Destination.of(path);
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
@@ -255,11 +263,12 @@ final class PacketAssembler {
   }
 
   /** One control chunk too large for the PLPMTU, alone in a packet marked for fragmentation. */
-  private Transmit fragmentable(Destination dest, int vtag, Chunk chunk) {
-    PacketBuilder packet = new PacketBuilder(CommonHeader.LENGTH + chunk.paddedLength());
+  private Transmit fragmentable(Destination dest, int vtag, Chunk chunk, Authentication auth) {
+    PacketBuilder packet = new PacketBuilder(
+        CommonHeader.LENGTH + chunk.paddedLength() + overhead(auth, chunk), auth);
     packet.add(chunk);
     a.counters.increment(MibCounter.SCTP_OUT_CTRL_CHUNKS);
-    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    countPacket(packet);
     a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
         packet.build(a.ctx.localPort(), a.peerPort(), vtag), true);
@@ -270,7 +279,7 @@ final class PacketAssembler {
     Destination dest = first.destination();
     int vtag = first.verificationTag();
     Path destPath = a.paths.find(dest.remote());
-    PacketBuilder packet = new PacketBuilder(maxPacketSize(destPath));
+    PacketBuilder packet = new PacketBuilder(maxPacketSize(destPath), authFor(vtag));
     Iterator<ControlQueue.Entry> it = a.controls.iterator();
     while (it.hasNext()) {
       ControlQueue.Entry e = it.next();
@@ -288,9 +297,30 @@ final class PacketAssembler {
     if (packet.isEmpty()) {
       return null;
     }
-    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    countPacket(packet);
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(),
         packet.build(a.ctx.localPort(), a.peerPort(), vtag));
+  }
+
+  /**
+   * What authenticates a packet with tag {@code vtag} (RFC 4895 section 6.2): the TCB's AUTH state
+   * when AUTH was negotiated and the packet goes to the peer of the TCB, else null.
+   */
+  private Authentication authFor(int vtag) {
+    Tcb tcb = a.tcb();
+    return tcb != null && tcb.auth.negotiated() && vtag == tcb.peerTag ? tcb.auth : null;
+  }
+
+  private static int overhead(Authentication auth, Chunk chunk) {
+    return auth == null ? 0 : auth.overhead(chunk.type());
+  }
+
+  /** One more packet sent, and one more AUTH chunk when it carries one. */
+  private void countPacket(PacketBuilder packet) {
+    a.counters.increment(MibCounter.SCTP_OUT_SCTP_PACKS);
+    if (packet.authenticated()) {
+      a.counters.increment(MibCounter.SCTP_OUT_AUTH_CHUNKS);
+    }
   }
 
   private int maxPacketSize(Path destPath) {

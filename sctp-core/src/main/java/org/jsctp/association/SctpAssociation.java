@@ -1,11 +1,11 @@
 package org.jsctp.association;
 
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
+import org.jsctp.api.AuthenticationEvent;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.config.Sysctl;
@@ -29,6 +29,7 @@ import org.jsctp.wire.Chunk;
 import org.jsctp.wire.ErrorCause;
 import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.ProtocolViolationCause;
+import org.jsctp.wire.RawPacket;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.UserInitiatedAbortCause;
 import org.slf4j.Logger;
@@ -310,17 +311,23 @@ public final class SctpAssociation {
     counters.increment(active ? MibCounter.SCTP_ACTIVE_ESTABS : MibCounter.SCTP_PASSIVE_ESTABS);
     components.emit(new AssociationChange(id, AssociationChange.Kind.COMM_UP, tcb.outboundStreams,
         tcb.inboundStreams, List.of()));
+    if (tcb.auth.refusedByPeer()) {
+      components.emit(new AuthenticationEvent(id, AuthenticationEvent.Indication.NO_AUTH, 0));
+    }
     paths.start(now);
     liveOptions.validateThresholds();
     armAutoclose(now);
-    if (options.haMode() != HaMode.OFF) {
+    if (options.haMode() != HaMode.OFF && tcb.auth.negotiated()) {
+      LOG.warn("association {}: SCTP_HA_MODE {} is not used: AUTH was negotiated, and a standby"
+          + " cannot take over its state yet", id, options.haMode());
+    } else if (options.haMode() != HaMode.OFF) {
       setHaMode(options.haMode(), now);
     }
   }
 
   /** Builds a TCB and its data halves once both Initial TSNs are known. */
   Tcb newTcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
-      int inboundStreams, long peerRwnd, Extensions extensions) {
+      int inboundStreams, long peerRwnd, Extensions extensions, Authentication auth) {
     DataSender sender =
         new DataSender(localInitialTsn, outboundStreams, peerRwnd, extensions.partialReliability(),
             extensions.interleaving(), halfSettings, components);
@@ -328,7 +335,7 @@ public final class SctpAssociation {
     DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams,
         extensions.interleaving(), halfSettings, components);
     return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,
-        inboundStreams, extensions, sender, receiver);
+        inboundStreams, extensions, sender, receiver, auth);
   }
 
   /** Adds a path to a peer address learned from the handshake or given by the application. */
@@ -355,14 +362,60 @@ public final class SctpAssociation {
 
   /**
    * Handles the chunks of a packet whose verification tag the endpoint has already checked
-   * (RFC 9260 section 8.5), in order. Called by the endpoint only.
+   * (RFC 9260 section 8.5), in order. With AUTH (RFC 4895 section 6.3) an AUTH chunk is verified
+   * against the packet's bytes, and a chunk that must come after a verified AUTH chunk and does
+   * not is discarded. Called by the endpoint only.
    *
+   * @param raw the bytes {@code packet} was decoded from, for the HMAC of an AUTH chunk
    * @param firstChunk index of the first chunk still to handle (the endpoint may have handled a
-   *     leading COOKIE ECHO already)
+   *     leading COOKIE ECHO already, or a leading AUTH and COOKIE ECHO)
+   * @param authenticated whether the endpoint verified a leading AUTH chunk, which covers every
+   *     chunk from {@code firstChunk} on
    */
-  public void handlePacket(long now, SctpPacket packet, int firstChunk, Destination source) {
+  public void handlePacket(long now, SctpPacket packet, RawPacket raw, int firstChunk,
+      boolean authenticated, Destination source) {
     lastNow = now;
-    chunkDispatch.handlePacket(now, packet, firstChunk, source);
+    chunkDispatch.handlePacket(now, packet, raw, firstChunk, authenticated, source);
+  }
+
+  /** The AUTH state: {@link Authentication#OFF} before the TCB exists. */
+  Authentication auth() {
+    Tcb tcb = tcb();
+    return tcb == null ? Authentication.OFF : tcb.auth;
+  }
+
+  /**
+   * Whether AUTH (RFC 4895) was negotiated: both sides offered it, so the chunks each side listed,
+   * and ASCONF and ASCONF-ACK always, travel authenticated.
+   */
+  boolean authNegotiated() {
+    return auth().negotiated();
+  }
+
+  /**
+   * Whether the chunk being handled now came after a verified AUTH chunk in its packet (RFC 4895
+   * section 6.3). Chunks this side listed, and ASCONF and ASCONF-ACK, reach their handlers only
+   * authenticated when AUTH was negotiated; others may come either way.
+   */
+  boolean chunkAuthenticated() {
+    return chunkDispatch.chunkAuthenticated();
+  }
+
+  /**
+   * Whether this association takes chunks of {@code chunkType} only after a verified AUTH chunk
+   * (RFC 4895 section 6.3). For the endpoint, which handles COOKIE ECHO.
+   */
+  public boolean requiresAuthentication(int chunkType) {
+    return auth().requiredInbound(chunkType);
+  }
+
+  /**
+   * Verifies the AUTH chunk leading a packet whose second chunk is a COOKIE ECHO for this
+   * association, with this association's keys (RFC 4895 section 6.3), counting the outcome. False
+   * also when the association does not use AUTH. For the endpoint.
+   */
+  public boolean verifyLeadingAuth(SctpPacket packet, RawPacket raw, Destination source) {
+    return chunkDispatch.verifyLeadingAuth(packet, raw, source);
   }
 
   /** How an association that ends now was lost: it could not start, or it was up. */
@@ -372,7 +425,7 @@ public final class SctpAssociation {
 
   /** Aborts with cause 13, Protocol Violation, carrying {@code what}. */
   void abortForProtocolViolation(long now, String what) {
-    abortWith(now, List.of(new ProtocolViolationCause(Bytes.wrap(what.getBytes(StandardCharsets.US_ASCII)))), what);
+    abortWith(now, List.of(ProtocolViolationCause.of(what)), what);
   }
 
   /** An INIT that belongs to this association (section 5.2.1 and 5.2.2). Called by the endpoint. */

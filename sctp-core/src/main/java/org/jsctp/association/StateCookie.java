@@ -6,7 +6,10 @@ import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import org.jsctp.wire.AuthChunk;
 import org.jsctp.wire.Bytes;
+import org.jsctp.wire.ChunkType;
+import org.jsctp.wire.RawPacket;
 
 /**
  * The State Cookie of an INIT ACK (RFC 9260 section 5.1.3): everything needed to create the
@@ -18,8 +21,13 @@ import org.jsctp.wire.Bytes;
  * version(1) generation(4) createdAt(8) lifetime(8) localTag(4) peerTag(4) localTsn(4)
  * peerTsn(4) peerRwnd(4) outStreams(2) inStreams(2) localTieTag(4) peerTieTag(4) peerPort(2)
  * initSourceIndex(1) localAddrLen(1) localAddr(4|16) count(1) {len(1) address(4|16)}*
- * extensions(1) MAC(32)
+ * extensions(1) [local AUTH parameters] [peer AUTH parameters] MAC(32)
  * </pre>
+ *
+ * <p>With AUTH (RFC 4895) the cookie carries what both sides announced (each side's Random,
+ * Chunk List and HMAC identifiers), so that the association shared key can be computed when the
+ * COOKIE ECHO comes back, and chunks bundled after it verified (section 6.3). It never carries
+ * an endpoint pair shared key.
  *
  * @param createdAt the endpoint's time when the INIT ACK was built
  * @param lifetimeNanos Valid.Cookie.Life, plus any honoured Cookie Preservative
@@ -37,6 +45,8 @@ import org.jsctp.wire.Bytes;
  * @param initSource the INIT's source address, confirmed because the INIT ACK went there
  * @param localAddress the local address the INIT arrived on
  * @param extensions the extensions both sides offered, used by the association
+ * @param localAuth what this side announced for AUTH in the INIT ACK, or null
+ * @param peerAuth what the peer announced for AUTH in the INIT, or null
  */
 public record StateCookie(
     long createdAt,
@@ -54,9 +64,14 @@ public record StateCookie(
     List<InetAddress> peerAddresses,
     InetAddress initSource,
     InetAddress localAddress,
-    Extensions extensions) {
+    Extensions extensions,
+    AuthParameters localAuth,
+    AuthParameters peerAuth) {
 
   private static final int VERSION = 2;
+  /** Bits of the extensions byte saying which AUTH parameters follow it. */
+  private static final int LOCAL_AUTH = 0x40;
+  private static final int PEER_AUTH = 0x80;
   private static final int MAX_ADDRESSES = 64;
 
   public StateCookie {
@@ -76,11 +91,35 @@ public record StateCookie(
     return Math.min(0xFFFF_FFFFL, Math.max(0, (now - createdAt - lifetimeNanos) / 1000));
   }
 
+  /**
+   * Whether the association of this cookie takes a COOKIE ECHO only after a verified AUTH chunk:
+   * AUTH was negotiated and this side listed COOKIE ECHO (RFC 4895 section 6.3).
+   */
+  public boolean requiresAuthenticatedEcho() {
+    return localAuth != null && peerAuth != null && localAuth.lists(ChunkType.COOKIE_ECHO);
+  }
+
+  /**
+   * Whether {@code auth}, the first chunk of {@code raw} and followed by the COOKIE ECHO of this
+   * cookie, verifies with the keys the association of this cookie would have (RFC 4895 section
+   * 6.3: with no association yet, the cookie's AUTH parameters and the endpoint pair shared keys
+   * make the key). False when the cookie's association does not use AUTH.
+   */
+  public boolean authenticates(AuthChunk auth, RawPacket raw, SharedKeys keys) {
+    Authentication a = Authentication.negotiate(localAuth, peerAuth, keys);
+    int offset = raw.chunkOffset(0);
+    return a.negotiated() && offset >= 0
+        && a.verify(auth, raw.array(), offset, raw.end()) == Authentication.Verdict.AUTHENTIC;
+  }
+
   /** Serializes and signs the cookie with the current secret. */
   public Bytes sign(CookieSecrets secrets, long now) {
     int generation = secrets.currentGeneration(now);
     int addrCount = Math.min(peerAddresses.size(), MAX_ADDRESSES);
-    ByteBuffer b = ByteBuffer.allocate(65 + 17 * (addrCount + 1) + CookieSecrets.MAC_LENGTH);
+    int authLength = (localAuth == null ? 0 : localAuth.serializedLength())
+        + (peerAuth == null ? 0 : peerAuth.serializedLength());
+    ByteBuffer b = ByteBuffer.allocate(
+        65 + 17 * (addrCount + 1) + authLength + CookieSecrets.MAC_LENGTH);
     b.put((byte) VERSION)
         .putInt(generation)
         .putLong(createdAt)
@@ -102,7 +141,14 @@ public record StateCookie(
     for (int i = 0; i < addrCount; i++) {
       putAddress(b, peerAddresses.get(i));
     }
-    b.put((byte) extensions.bits());
+    b.put((byte) (extensions.bits() | (localAuth != null ? LOCAL_AUTH : 0)
+        | (peerAuth != null ? PEER_AUTH : 0)));
+    if (localAuth != null) {
+      localAuth.writeTo(b);
+    }
+    if (peerAuth != null) {
+      peerAuth.writeTo(b);
+    }
     int length = b.position();
     byte[] mac = secrets.mac(generation, b.array(), length);
     b.put(mac);
@@ -158,13 +204,17 @@ public record StateCookie(
       for (int i = 0; i < count; i++) {
         peers.add(getAddress(b));
       }
-      Extensions extensions = Extensions.ofBits(b.get());
+      int auth = b.get();
+      Extensions extensions = Extensions.ofBits(auth & ~(LOCAL_AUTH | PEER_AUTH));
+      AuthParameters localAuth = (auth & LOCAL_AUTH) != 0 ? AuthParameters.readFrom(b) : null;
+      AuthParameters peerAuth = (auth & PEER_AUTH) != 0 ? AuthParameters.readFrom(b) : null;
       if (sourceIndex < 0 || sourceIndex >= peers.size() || b.hasRemaining()) {
         return null;
       }
       return new StateCookie(
           createdAt, lifetime, localTag, peerTag, localTsn, peerTsn, peerRwnd, out, in, localTie,
-          peerTie, peerPort, peers, peers.get(sourceIndex), local, extensions);
+          peerTie, peerPort, peers, peers.get(sourceIndex), local, extensions, localAuth,
+          peerAuth);
     } catch (BufferUnderflowException | UnknownHostException e) {
       return null;
     }

@@ -11,6 +11,7 @@ import org.jsctp.association.ReconfigRequest.Part;
 import org.jsctp.path.Path;
 import org.jsctp.rx.DataReceiver;
 import org.jsctp.stats.MibCounter;
+import org.jsctp.wire.ChunkType;
 import org.jsctp.wire.AddIncomingStreamsRequestParameter;
 import org.jsctp.wire.AddOutgoingStreamsRequestParameter;
 import org.jsctp.wire.IncomingSsnResetRequestParameter;
@@ -68,7 +69,7 @@ final class StreamReconfiguration {
     }
     int length = 4 + (outgoing ? 16 + 2 * streams.size() : 0)
         + (incoming ? 8 + 2 * streams.size() : 0);
-    int room = a.paths.fragmentPoint();
+    int room = a.paths.fragmentPoint() - tcb.auth.overhead(ChunkType.RE_CONFIG);
     if (length > room) {
       throw new IllegalArgumentException("SCTP_RESET_STREAMS: " + streams.size()
           + " streams make a RE-CONFIG chunk of " + length + " bytes, more than the "

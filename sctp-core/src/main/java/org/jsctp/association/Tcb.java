@@ -6,7 +6,7 @@ import org.jsctp.tx.DataSender;
 /**
  * The transmission control block (RFC 9260 section 14) of an association whose handshake has
  * produced both sides' parameters: the verification tags, the Initial TSNs, the stream counts,
- * the negotiated extensions, the sending and receiving halves, the association error counter
+ * the negotiated extensions (AUTH's state among them), the sending and receiving halves, the association error counter
  * (section 8.1) and, with RE-CONFIG, the stream reconfiguration state. It exists from
  * COOKIE-ECHOED (the active side learned the peer's parameters from the INIT ACK) or from the
  * valid COOKIE ECHO (the passive side) until the association closes. Its tags never change: a
@@ -26,20 +26,31 @@ final class Tcb {
   final DataReceiver receiver;
   /** Stream reconfiguration (RFC 6525), or null when it was not negotiated. */
   final ReconfigState reconfig;
+  /** AUTH (RFC 4895): {@link Authentication#OFF} when it was not negotiated. */
+  final Authentication auth;
   private int errorCount;
 
   Tcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
-      int inboundStreams, Extensions extensions, DataSender sender, DataReceiver receiver) {
+      int inboundStreams, Extensions extensions, DataSender sender, DataReceiver receiver,
+      Authentication auth) {
     this(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams, inboundStreams,
         extensions, sender, receiver, extensions.streamReconfiguration()
             ? new ReconfigState(localInitialTsn, peerInitialTsn)
-            : null);
+            : null, auth);
+  }
+
+  /** A TCB without AUTH that keeps {@code reconfig} (a snapshot restored). */
+  Tcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
+      int inboundStreams, Extensions extensions, DataSender sender, DataReceiver receiver,
+      ReconfigState reconfig) {
+    this(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams, inboundStreams,
+        extensions, sender, receiver, reconfig, Authentication.OFF);
   }
 
   /** A TCB that keeps {@code reconfig} (a collision changed a tag, the TSNs stayed). */
   Tcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
       int inboundStreams, Extensions extensions, DataSender sender, DataReceiver receiver,
-      ReconfigState reconfig) {
+      ReconfigState reconfig, Authentication auth) {
     this.localTag = localTag;
     this.peerTag = peerTag;
     this.localInitialTsn = localInitialTsn;
@@ -50,6 +61,7 @@ final class Tcb {
     this.sender = sender;
     this.receiver = receiver;
     this.reconfig = reconfig;
+    this.auth = auth;
   }
 
   /** {@code count} more outbound streams (RFC 6525 section 5.1.5). */

@@ -61,6 +61,12 @@ public enum Sysctl {
    */
   INTL_ENABLE("intl_enable", 0, 0, 1, "bool", true),
   /**
+   * AUTH (RFC 4895): Random, Chunk List and HMAC Algorithm parameters and AUTH in Supported
+   * Extensions offered in INIT and INIT ACK; used when the peer offers AUTH too. Off by default,
+   * as in Linux (usrsctp: sctp_auth_enable, on by default).
+   */
+  AUTH_ENABLE("auth_enable", 0, 0, 1, "bool", true),
+  /**
    * Stream reconfiguration (RFC 6525): RE-CONFIG offered in INIT and INIT ACK; used when the peer
    * offers it too. Off by default, as in Linux (usrsctp: sctp_reconfig_enable).
    */

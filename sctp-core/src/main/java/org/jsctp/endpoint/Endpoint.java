@@ -30,6 +30,7 @@ import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.timer.Timer;
 import org.jsctp.util.LogThrottle;
+import org.jsctp.wire.RawPacket;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.WireFormatException;
 import org.slf4j.Logger;
@@ -266,7 +267,7 @@ public final class Endpoint {
     }
     Destination source = new Destination(remote, remoteUdpPort, local);
     try {
-      new PacketDispatch(this, time, packet, source).run();
+      new PacketDispatch(this, time, packet, new RawPacket(data, offset, length), source).run();
     } catch (RuntimeException e) {
       // A bug of ours must not take the event loop down or leak into other associations.
       counters.increment(MibCounter.SCTP_INTERNAL_ERRORS);

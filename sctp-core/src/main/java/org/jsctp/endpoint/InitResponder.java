@@ -18,6 +18,8 @@ import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.InvalidMandatoryParameterCause;
 import org.jsctp.wire.OutOfResourceCause;
 import org.jsctp.wire.PacketBuilder;
+import org.jsctp.wire.ProtocolViolationCause;
+import org.jsctp.wire.RawPacket;
 import org.jsctp.wire.RestartWithNewEncapsulationPortCause;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.StaleCookieCause;
@@ -63,6 +65,12 @@ final class InitResponder {
     }
     if (peer.hostName() != null) {
       refuse(source, peerPort, init.initiateTag(), new UnresolvableAddressCause(peer.hostNameTlv()));
+      return;
+    }
+    String authProblem = HandshakeMessages.authProblem(endpoint.defaultOptions(), init);
+    if (authProblem != null) {
+      // RFC 4895 section 6.1: a Random that is not 32 bytes, or no SHA-1, aborts the association.
+      refuse(source, peerPort, init.initiateTag(), ProtocolViolationCause.of(authProblem));
       return;
     }
     SctpAssociation existing = null;
@@ -112,7 +120,12 @@ final class InitResponder {
     reply(source, packet.header().sourcePort(), cookie.peerTag(), error);
   }
 
-  void accept(long now, StateCookie cookie, SctpPacket packet, Destination source) {
+  /**
+   * Sets up the association of a valid cookie and hands it the rest of the packet, from chunk
+   * {@code rest} on; {@code authenticated} when a leading AUTH chunk verified.
+   */
+  void accept(long now, StateCookie cookie, SctpPacket packet, RawPacket raw, int rest,
+      boolean authenticated, Destination source) {
     if (!endpoint.isListening()) {
       endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
       return;
@@ -126,7 +139,7 @@ final class InitResponder {
     SctpAssociation a = SctpAssociation.accept(endpoint.context(), endpoint.allocateId(), now, cookie,
         source, endpoint.defaultOptions().copy());
     endpoint.register(a);
-    a.handlePacket(now, packet, 1, source);
+    a.handlePacket(now, packet, raw, rest, authenticated, source);
   }
 
   private void reply(Destination to, int peerPort, int vtag, Chunk chunk) {

@@ -7,10 +7,13 @@ import org.jsctp.association.Destination;
 import org.jsctp.association.StateCookie;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.wire.AbortChunk;
+import org.jsctp.wire.AuthChunk;
 import org.jsctp.wire.Chunk;
+import org.jsctp.wire.ChunkType;
 import org.jsctp.wire.CookieEchoChunk;
 import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
+import org.jsctp.wire.RawPacket;
 import org.jsctp.wire.SctpPacket;
 import org.jsctp.wire.ShutdownAckChunk;
 import org.jsctp.wire.ShutdownCompleteChunk;
@@ -29,14 +32,17 @@ final class PacketDispatch {
   private final Endpoint endpoint;
   private final long now;
   private final SctpPacket packet;
+  private final RawPacket raw;
   private final Destination source;
   private final int sourcePort;
   private final int vtag;
 
-  PacketDispatch(Endpoint endpoint, long now, SctpPacket packet, Destination source) {
+  PacketDispatch(Endpoint endpoint, long now, SctpPacket packet, RawPacket raw,
+      Destination source) {
     this.endpoint = endpoint;
     this.now = now;
     this.packet = packet;
+    this.raw = raw;
     this.source = source;
     this.sourcePort = packet.header().sourcePort();
     this.vtag = packet.header().verificationTag();
@@ -49,7 +55,9 @@ final class PacketDispatch {
       return;
     }
     List<Chunk> chunks = packet.chunks();
-    Chunk first = chunks.get(0);
+    // RFC 4895 section 6.3: a leading AUTH chunk is looked past to find what the packet is.
+    int lead = chunks.get(0) instanceof AuthChunk && chunks.size() > 1 ? 1 : 0;
+    Chunk first = chunks.get(lead);
     if (containsInit(chunks)) {
       if (OutOfTheBlue.fromNonUnicast(source)) {
         discard(); // Section 8.4 rule 1 comes before rule 3.
@@ -59,7 +67,7 @@ final class PacketDispatch {
       return;
     }
     if (first instanceof CookieEchoChunk echo) {
-      onCookieEcho(echo);
+      onCookieEcho(echo, lead == 1);
       return;
     }
     if (bundlesLoneChunk(chunks)) {
@@ -68,18 +76,18 @@ final class PacketDispatch {
     }
     SctpAssociation a = endpoint.byTag(vtag);
     if (a != null && a.peerPort() == sourcePort) {
-      if (!tagRulesAllow(a, chunks)) {
+      if (!tagRulesAllow(a, first)) {
         discard();
         return;
       }
-      a.handlePacket(now, packet, 0, source);
+      a.handlePacket(now, packet, raw, 0, false, source);
       return;
     }
     SctpAssociation byPeer = endpoint.byPeer(source.remote(), sourcePort);
     if (byPeer != null) {
       // Section 8.5.1: an ABORT or SHUTDOWN COMPLETE with the T bit carries the peer's tag.
       if (vtag == byPeer.peerTag() && reflectsTag(first)) {
-        byPeer.handlePacket(now, packet, 0, source);
+        byPeer.handlePacket(now, packet, raw, 0, false, source);
       } else {
         discard();
       }
@@ -124,8 +132,7 @@ final class PacketDispatch {
    * COMPLETE with the T bit set must carry the peer's tag instead, so with our tag it is bogus;
    * a SHUTDOWN ACK during the handshake is treated as out of the blue by the association.
    */
-  private boolean tagRulesAllow(SctpAssociation a, List<Chunk> chunks) {
-    Chunk first = chunks.get(0);
+  private boolean tagRulesAllow(SctpAssociation a, Chunk first) {
     if (reflectsTag(first) && vtag != a.peerTag()) {
       return false;
     }
@@ -135,7 +142,13 @@ final class PacketDispatch {
     return a.state() != AssociationState.CLOSED;
   }
 
-  private void onCookieEcho(CookieEchoChunk echo) {
+  /**
+   * A COOKIE ECHO leading the packet, or following a leading AUTH chunk ({@code afterAuth}). With
+   * AUTH (RFC 4895 section 6.3) the AUTH chunk is verified with the existing association's keys,
+   * or, when there is none, with the keys the cookie's association would have; a COOKIE ECHO
+   * that must be authenticated and is not is discarded.
+   */
+  private void onCookieEcho(CookieEchoChunk echo, boolean afterAuth) {
     StateCookie cookie = StateCookie.verify(echo.cookie(), endpoint.cookieSecrets());
     if (cookie == null || cookie.localTag() != vtag || cookie.peerPort() != sourcePort) {
       discard();
@@ -150,14 +163,20 @@ final class PacketDispatch {
         existing = endpoint.byPeer(source.remote(), sourcePort);
       }
     }
+    int rest = afterAuth ? 2 : 1;
     if (existing != null) {
+      if (afterAuth ? !existing.verifyLeadingAuth(packet, raw, source)
+          : existing.requiresAuthentication(ChunkType.COOKIE_ECHO)) {
+        discardUnauthenticated(afterAuth);
+        return;
+      }
       boolean tagsMatch = cookie.localTag() == existing.localTag() && cookie.peerTag() == existing.peerTag();
       if (cookie.isStale(now) && !tagsMatch) {
         endpoint.initResponder().staleCookie(now, cookie, packet, source);
         return;
       }
       if (existing.handleCookieEcho(now, cookie, source)) {
-        existing.handlePacket(now, packet, 1, source);
+        existing.handlePacket(now, packet, raw, rest, afterAuth, source);
       } else {
         existing.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
       }
@@ -167,11 +186,24 @@ final class PacketDispatch {
       discard(); // Section 8.4 rule 1 comes before rule 4.
       return;
     }
+    if (afterAuth ? !cookie.authenticates((AuthChunk) packet.chunks().get(0), raw,
+        endpoint.defaultOptions().auth().keys()) : cookie.requiresAuthenticatedEcho()) {
+      discardUnauthenticated(afterAuth);
+      return;
+    }
     if (cookie.isStale(now)) {
       endpoint.initResponder().staleCookie(now, cookie, packet, source);
       return;
     }
-    endpoint.initResponder().accept(now, cookie, packet, source);
+    endpoint.initResponder().accept(now, cookie, packet, raw, rest, afterAuth, source);
+  }
+
+  /** A COOKIE ECHO packet whose AUTH chunk did not verify, or that needed one and had none. */
+  private void discardUnauthenticated(boolean afterAuth) {
+    endpoint.counters().increment(afterAuth
+        ? MibCounter.SCTP_IN_AUTH_BAD_HMACS
+        : MibCounter.SCTP_IN_AUTH_MISSING);
+    discard();
   }
 
   private void discard() {

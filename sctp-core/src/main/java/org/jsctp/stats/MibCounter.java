@@ -93,6 +93,18 @@ public enum MibCounter {
   SCTP_RECONFIG_EXPIREDS("SctpReconfigExpireds"),
   /** RE-CONFIG parameters ignored: beyond two in a chunk, or of an unknown type (RFC 6525 section 3.1). */
   SCTP_IN_RECONFIG_DISCARDS("SctpInReconfigDiscards"),
+  /** AUTH chunks received whose HMAC verified (RFC 4895 section 6.3). */
+  SCTP_IN_AUTH_CHUNKS("SctpInAuthChunks"),
+  /** AUTH chunks sent (RFC 4895 section 6.2). */
+  SCTP_OUT_AUTH_CHUNKS("SctpOutAuthChunks"),
+  /** AUTH chunks whose HMAC did not verify: they and the chunks after them were discarded. */
+  SCTP_IN_AUTH_BAD_HMACS("SctpInAuthBadHmacs"),
+  /** AUTH chunks naming a Shared Key Identifier with no key: discarded with what follows. */
+  SCTP_IN_AUTH_UNKNOWN_KEYS("SctpInAuthUnknownKeys"),
+  /** AUTH chunks with an HMAC Identifier we did not list: discarded, reported (cause 0x0105). */
+  SCTP_IN_AUTH_UNSUPPORTED_HMACS("SctpInAuthUnsupportedHmacs"),
+  /** Chunks discarded because they had to follow a verified AUTH chunk and did not. */
+  SCTP_IN_AUTH_MISSING("SctpInAuthMissing"),
   /** PLPMTUD probes sent: HEARTBEAT plus PAD packets of the probed size (RFC 8899 section 6.2). */
   SCTP_PLPMTUD_PROBES_SENT("SctpPlpmtudProbesSent"),
   /** PLPMTUD probes acknowledged by a HEARTBEAT ACK: their size gets through. */

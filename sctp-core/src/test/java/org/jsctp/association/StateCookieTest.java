@@ -17,7 +17,8 @@ class StateCookieTest {
   static StateCookie cookie(long createdAt) {
     return new StateCookie(createdAt, 60_000 * MS, 0x11111111, 0x22222222, 100, 200, 65_536, 10, 12,
         0, 0, 5000, List.of(TestAddresses.v4("10.0.0.2"), TestAddresses.v4("10.0.1.2")),
-        TestAddresses.v4("10.0.0.2"), TestAddresses.v4("10.0.0.1"), new Extensions(true, false, false));
+        TestAddresses.v4("10.0.0.2"), TestAddresses.v4("10.0.0.1"), new Extensions(true, false, false),
+        null, null);
   }
 
   @Test
