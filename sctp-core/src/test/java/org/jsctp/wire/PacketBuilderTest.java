@@ -155,4 +155,77 @@ class PacketBuilderTest {
     builder.add(SACK);
     assertThatThrownBy(() -> builder.build(0, 2, 3)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** Authenticates the given types with an AUTH chunk whose "HMAC" is the covered length. */
+  private static ChunkAuthenticator authenticating(Integer... types) {
+    return new ChunkAuthenticator() {
+      @Override
+      public boolean requires(int chunkType) {
+        return List.of(types).contains(chunkType);
+      }
+
+      @Override
+      public AuthChunk template() {
+        return new AuthChunk(0, 1, Bytes.wrap(new byte[20]));
+      }
+
+      @Override
+      public void sign(byte[] packet, int authOffset, int length) {
+        packet[authOffset + 8] = (byte) (length - authOffset);
+      }
+    };
+  }
+
+  @Test
+  void rfc4895_6_2_anAuthChunkLeadsThePacketOnceAChunkNeedsItAndCoversEverythingAfter()
+      throws Exception {
+    PacketBuilder builder = new PacketBuilder(1200, authenticating(ChunkType.DATA));
+    builder.add(SACK);
+    assertThat(builder.authenticated()).isFalse();
+    builder.add(data(1, 10));
+    assertThat(builder.authenticated()).isTrue();
+    List<Chunk> chunks = chunksOf(builder.build(1, 2, 3));
+    assertThat(chunks).hasSize(3);
+    AuthChunk auth = (AuthChunk) chunks.get(0);
+    assertThat(chunks.subList(1, 3)).containsExactly(SACK, data(1, 10));
+    assertThat(auth.hmac().get(0)).as("covered bytes").isEqualTo(28 + 16 + 28);
+  }
+
+  @Test
+  void rfc4895_6_2_aCookieEchoThatNeedsNoAuthPrecedesTheAuthChunk() throws Exception {
+    CookieEchoChunk echo = new CookieEchoChunk(Bytes.fromHex("c0c0"));
+    PacketBuilder builder = new PacketBuilder(1200, authenticating(ChunkType.DATA));
+    builder.add(data(1, 10));
+    builder.add(echo);
+    List<Chunk> chunks = chunksOf(builder.build(1, 2, 3));
+    assertThat(chunks.get(0)).isEqualTo(echo);
+    assertThat(chunks.get(1)).isInstanceOf(AuthChunk.class);
+    assertThat(chunks.get(2)).isEqualTo(data(1, 10));
+  }
+
+  @Test
+  void rfc4895_6_2_aCookieEchoThatNeedsAuthFollowsIt() throws Exception {
+    CookieEchoChunk echo = new CookieEchoChunk(Bytes.fromHex("c0c0"));
+    PacketBuilder builder = new PacketBuilder(1200, authenticating(ChunkType.COOKIE_ECHO));
+    builder.add(echo);
+    builder.add(SACK);
+    List<Chunk> chunks = chunksOf(builder.build(1, 2, 3));
+    assertThat(chunks.get(0)).isInstanceOf(AuthChunk.class);
+    assertThat(chunks.subList(1, 3)).containsExactly(echo, SACK);
+  }
+
+  @Test
+  void rfc4895_6_2_theAuthChunkCountsAgainstTheSizeOnlyForChunksThatNeedIt() {
+    PacketBuilder builder = new PacketBuilder(12 + 28 + 20, authenticating(ChunkType.SACK));
+    assertThat(builder.remaining()).isEqualTo(48);
+    assertThat(builder.remaining(ChunkType.DATA)).isEqualTo(48);
+    assertThat(builder.remaining(ChunkType.SACK)).isEqualTo(20);
+    assertThat(builder.fits(ChunkType.DATA, 48)).isTrue();
+    assertThat(builder.fits(ChunkType.SACK, 21)).isFalse();
+    assertThat(builder.add(new SackChunk(1, 65536, List.of(new SackChunk.GapAckBlock(2, 3),
+        new SackChunk.GapAckBlock(5, 6)), List.of()))).isFalse();
+    assertThat(builder.add(SACK)).isTrue();
+    assertThat(builder.size()).isEqualTo(12 + 28 + 16);
+    assertThat(builder.remaining(ChunkType.SACK)).isEqualTo(4);
+  }
 }
