@@ -32,6 +32,8 @@ public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
       return handleNotification(n, attachment);
     } else if (notification instanceof StreamChangeNotification n) {
       return handleNotification(n, attachment);
+    } else if (notification instanceof AuthenticationNotification n) {
+      return handleNotification(n, attachment);
     } else {
       return handleNotification((SenderDryNotification) notification, attachment);
     }
@@ -81,6 +83,11 @@ public class AbstractNotificationHandler<T> implements NotificationHandler<T> {
 
   /** Streams were added, or a request to add them was refused or failed. */
   public HandlerResult handleNotification(StreamChangeNotification notification, T attachment) {
+    return HandlerResult.CONTINUE;
+  }
+
+  /** News about the AUTH keys: a new key used by the peer, no AUTH, a key freed (RFC 4895). */
+  public HandlerResult handleNotification(AuthenticationNotification notification, T attachment) {
     return HandlerResult.CONTINUE;
   }
 

@@ -117,7 +117,8 @@ final class Inbox {
   private static boolean droppable(Notification n) {
     return n instanceof PeerAddressChangeNotification
         || n instanceof RemoteErrorNotification
-        || n instanceof SenderDryNotification;
+        || n instanceof SenderDryNotification
+        || n instanceof AuthenticationNotification;
   }
 
   /** Queues an item; false when the inbox is closed (the item is dropped). */

@@ -18,7 +18,8 @@ public sealed interface Notification
         SenderDryNotification,
         StreamResetNotification,
         AssocResetNotification,
-        StreamChangeNotification {
+        StreamChangeNotification,
+        AuthenticationNotification {
 
   /** The association the notification is about. */
   Association association();

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.AssociationReset;
+import org.jsctp.api.AuthenticationEvent;
 import org.jsctp.api.PartialDeliveryAborted;
 import org.jsctp.api.PeerAddressChange;
 import org.jsctp.api.RemoteError;
@@ -64,6 +65,8 @@ final class Notifications {
     } else if (event instanceof StreamChange c) {
       return new StreamChangeNotification(
           h.api, c.denied(), c.failed(), c.inboundStreams(), c.outboundStreams());
+    } else if (event instanceof AuthenticationEvent a) {
+      return new AuthenticationNotification(h.api, a.indication(), a.keyNumber());
     }
     return null;
   }
@@ -88,6 +91,8 @@ final class Notifications {
       return s.associationReset();
     } else if (n instanceof StreamChangeNotification) {
       return s.streamChange();
+    } else if (n instanceof AuthenticationNotification) {
+      return s.authentication();
     } else {
       return s.senderDry();
     }

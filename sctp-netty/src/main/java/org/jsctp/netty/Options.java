@@ -97,6 +97,7 @@ final class Options {
                 SCTP_REMOTE_UDP_ENCAPS_PORT,
                 SCTP_LOCAL_UDP_ENCAPS_PORT));
     all.addAll(ExtensionOptions.ALL);
+    all.addAll(AuthSocketOptions.ALL);
     return Set.copyOf(all);
   }
 
@@ -114,7 +115,8 @@ final class Options {
               SCTP_PRIMARY_ADDR,
               SCTP_SET_PEER_PRIMARY_ADDR,
               SCTP_PR_ASSOC_STATUS,
-              SCTP_PR_STREAM_STATUS));
+              SCTP_PR_STREAM_STATUS,
+              SctpStandardSocketOptions.SCTP_PEER_AUTH_CHUNKS));
 
   private static Set<SctpSocketOption<?>> without(
       Set<SctpSocketOption<?>> all, Set<SctpSocketOption<?>> minus) {
@@ -156,6 +158,8 @@ final class Options {
     try {
       if (ExtensionOptions.handles(name)) {
         ExtensionOptions.set(name, value, t);
+      } else if (AuthSocketOptions.handles(name)) {
+        AuthSocketOptions.set(name, value, t);
       } else if (name == SCTP_DISABLE_FRAGMENTS) {
         boolean v = (Boolean) value;
         both(t, l -> l.setDisableFragments(v), a -> a.setDisableFragments(v));
@@ -373,6 +377,8 @@ final class Options {
       AssociationSettings a = live != null ? live.options().current() : o.template;
       if (ExtensionOptions.handles(name)) {
         return ExtensionOptions.get(name, t);
+      } else if (AuthSocketOptions.handles(name)) {
+        return AuthSocketOptions.get(name, t);
       } else if (name == SCTP_DISABLE_FRAGMENTS) {
         return a.disableFragments();
       } else if (name == SCTP_EXPLICIT_COMPLETE) {

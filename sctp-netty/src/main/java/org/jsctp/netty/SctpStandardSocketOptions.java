@@ -12,7 +12,10 @@ import org.jsctp.api.StreamSchedulerKind;
 import org.jsctp.netty.option.AssocInfo;
 import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.netty.option.DelayedSack;
+import org.jsctp.netty.option.AuthChunks;
+import org.jsctp.netty.option.AuthKey;
 import org.jsctp.netty.option.EventSubscription;
+import org.jsctp.netty.option.HmacIdents;
 import org.jsctp.netty.option.InitMsg;
 import org.jsctp.netty.option.PrInfo;
 import org.jsctp.netty.option.AddStreams;
@@ -310,4 +313,63 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<HaMode> SCTP_HA_MODE =
       OptionKey.of("SCTP_HA_MODE", HaMode.class);
+
+  /**
+   * Offer AUTH (RFC 4895) when setting up associations; default the stack's {@code auth_enable}.
+   * Reading on an association says whether both sides offered it (usrsctp SCTP_AUTH_SUPPORTED).
+   */
+  public static final SctpSocketOption<Boolean> SCTP_AUTH_SUPPORTED =
+      OptionKey.of("SCTP_AUTH_SUPPORTED", Boolean.class);
+
+  /**
+   * Adds a chunk type the peer must send authenticated (RFC 6458 section 8.3.2), for associations
+   * set up later; write-only. INIT, INIT ACK, SHUTDOWN COMPLETE and AUTH are refused. ASCONF and
+   * ASCONF-ACK are always in the list.
+   */
+  public static final SctpSocketOption<Integer> SCTP_AUTH_CHUNK =
+      OptionKey.intRange("SCTP_AUTH_CHUNK", 0, 255);
+
+  /**
+   * The HMAC identifiers the peer is asked to use (RFC 6458 section 8.3.3), for associations set
+   * up later; default SHA-256 then SHA-1.
+   */
+  public static final SctpSocketOption<HmacIdents> SCTP_HMAC_IDENT =
+      OptionKey.of("SCTP_HMAC_IDENT", HmacIdents.class);
+
+  /**
+   * Sets an endpoint pair shared key (RFC 6458 section 8.1.20); write-only. On a channel, for
+   * associations set up later and, on a one-to-one channel, the association; on an association of
+   * a one-to-many channel, that association only.
+   */
+  public static final SctpSocketOption<AuthKey> SCTP_AUTH_KEY =
+      OptionKey.of("SCTP_AUTH_KEY", AuthKey.class);
+
+  /** The key chunks are sent authenticated with (RFC 6458 section 8.1.23); default 0. */
+  public static final SctpSocketOption<Integer> SCTP_AUTH_ACTIVE_KEY =
+      OptionKey.intRange("SCTP_AUTH_ACTIVE_KEY", 0, 0xFFFF);
+
+  /**
+   * Stops using a key for sending (RFC 6458 section 8.3.4); write-only. An association reports it
+   * with an {@link AuthenticationNotification} (SCTP_AUTH_FREE_KEY); received chunks authenticated
+   * with it are taken until it is deleted.
+   */
+  public static final SctpSocketOption<Integer> SCTP_AUTH_DEACTIVATE_KEY =
+      OptionKey.intRange("SCTP_AUTH_DEACTIVATE_KEY", 0, 0xFFFF);
+
+  /** Deletes a key (RFC 6458 section 8.3.5); write-only; never the active key. */
+  public static final SctpSocketOption<Integer> SCTP_AUTH_DELETE_KEY =
+      OptionKey.intRange("SCTP_AUTH_DELETE_KEY", 0, 0xFFFF);
+
+  /**
+   * The chunk types the peer asked to receive authenticated (RFC 6458 section 8.2.7); read-only,
+   * an association's only; empty without AUTH.
+   */
+  public static final SctpSocketOption<AuthChunks> SCTP_PEER_AUTH_CHUNKS =
+      OptionKey.of("SCTP_PEER_AUTH_CHUNKS", AuthChunks.class);
+
+  /**
+   * The chunk types this side asks to receive authenticated (RFC 6458 section 8.2.8); read-only.
+   */
+  public static final SctpSocketOption<AuthChunks> SCTP_LOCAL_AUTH_CHUNKS =
+      OptionKey.of("SCTP_LOCAL_AUTH_CHUNKS", AuthChunks.class);
 }

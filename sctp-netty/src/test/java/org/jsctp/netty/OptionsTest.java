@@ -83,6 +83,8 @@ class OptionsTest {
     m.put(SCTP_DEFAULT_PRINFO, new org.jsctp.netty.option.PrInfo(org.jsctp.api.PrPolicy.RTX, 2));
     m.put(SCTP_STREAM_SCHEDULER, org.jsctp.api.StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
     m.put(SctpStandardSocketOptions.SCTP_ENABLE_STREAM_RESET, 7);
+    m.put(SctpStandardSocketOptions.SCTP_HMAC_IDENT, org.jsctp.netty.option.HmacIdents.of(1, 3));
+    m.put(SctpStandardSocketOptions.SCTP_AUTH_ACTIVE_KEY, 0);
     return m;
   }
 
@@ -147,7 +149,14 @@ class OptionsTest {
             SctpStandardSocketOptions.SCTP_RESET_ASSOC,
             SctpStandardSocketOptions.SCTP_ADD_STREAMS,
             // StandbyTakeoverTest reads it back and runs with it.
-            SctpStandardSocketOptions.SCTP_HA_MODE));
+            SctpStandardSocketOptions.SCTP_HA_MODE,
+            SctpStandardSocketOptions.SCTP_AUTH_SUPPORTED,
+            SctpStandardSocketOptions.SCTP_AUTH_CHUNK,
+            SctpStandardSocketOptions.SCTP_AUTH_KEY,
+            SctpStandardSocketOptions.SCTP_AUTH_DEACTIVATE_KEY,
+            SctpStandardSocketOptions.SCTP_AUTH_DELETE_KEY,
+            SctpStandardSocketOptions.SCTP_PEER_AUTH_CHUNKS,
+            SctpStandardSocketOptions.SCTP_LOCAL_AUTH_CHUNKS));
     assertThat(covered).containsExactlyInAnyOrderElementsOf(Options.ALL);
   }
 

@@ -17,6 +17,7 @@ package org.jsctp.netty.option;
  *     (SCTP_ASSOC_RESET_EVENT)
  * @param streamChange streams were added, or adding them refused or failed
  *     (SCTP_STREAM_CHANGE_EVENT)
+ * @param authentication news about the AUTH keys (SCTP_AUTHENTICATION_EVENT)
  */
 public record EventSubscription(
     boolean association,
@@ -28,25 +29,34 @@ public record EventSubscription(
     boolean partialDelivery,
     boolean streamReset,
     boolean associationReset,
-    boolean streamChange) {
+    boolean streamChange,
+    boolean authentication) {
+
+  /** The subscription as it was before authentication events existed: those stay off. */
+  public EventSubscription(boolean association, boolean address, boolean sendFailure,
+      boolean peerError, boolean shutdown, boolean senderDry, boolean partialDelivery,
+      boolean streamReset, boolean associationReset, boolean streamChange) {
+    this(association, address, sendFailure, peerError, shutdown, senderDry, partialDelivery,
+        streamReset, associationReset, streamChange, false);
+  }
 
   /**
-   * The default: everything the JDK's SCTP channels report, partial delivery aborts and the stream
+   * The default: everything the JDK's SCTP channels report, partial delivery aborts, the stream
    * reconfiguration events (which come only once the application resets or adds streams, or lets
-   * the peer do so), sender-dry off.
+   * the peer do so) and the authentication events (which come only with AUTH on), sender-dry off.
    */
   public static EventSubscription defaults() {
-    return new EventSubscription(true, true, true, true, true, false, true, true, true, true);
+    return new EventSubscription(true, true, true, true, true, false, true, true, true, true, true);
   }
 
   /** Every notification on. */
   public static EventSubscription all() {
-    return new EventSubscription(true, true, true, true, true, true, true, true, true, true);
+    return new EventSubscription(true, true, true, true, true, true, true, true, true, true, true);
   }
 
   /** Every notification off. */
   public static EventSubscription none() {
     return new EventSubscription(false, false, false, false, false, false, false, false, false,
-        false);
+        false, false);
   }
 }
