@@ -1,6 +1,5 @@
 package org.jsctp.interop;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -26,31 +25,7 @@ final class MhPeer {
     if (binary == null) {
       Path source =
           Paths.get(System.getProperty("mhpeer.source", "src/test/c/mhpeer.c")).toAbsolutePath();
-      Path out = Env.baseDir().resolve("mhpeer");
-      try {
-        Files.createDirectories(out.getParent());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      Cmd.Result r =
-          Cmd.run(
-              Duration.ofSeconds(120),
-              List.of(
-                  "gcc",
-                  "-std=gnu11",
-                  "-O2",
-                  "-Wall",
-                  "-Wextra",
-                  "-Werror",
-                  "-o",
-                  out.toString(),
-                  source.toString(),
-                  "-lusrsctp",
-                  "-lpthread"));
-      if (!r.ok()) {
-        throw new AssertionError("cannot build mhpeer: " + r.describe());
-      }
-      binary = out;
+      binary = CPrograms.build(source, "mhpeer");
     }
     return binary;
   }
