@@ -1,6 +1,7 @@
 package org.jsctp.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jsctp.testkit.ScriptedPeer.DEFAULT_PEER_RWND;
 import static org.jsctp.testkit.ScriptedPeer.IUT_PORT;
 import static org.jsctp.testkit.ScriptedPeer.PEER_PORT;
@@ -419,6 +420,16 @@ class AuthenticationTest {
     assertThat(peer.receivedStrings()).containsExactly("one", "zero", "still");
     assertThat(counter(peer, MibCounter.SCTP_IN_AUTH_UNKNOWN_KEYS)).isEqualTo(1);
     assertThat(a.options().auth().keyNumbers()).containsExactly(1);
+  }
+
+  @Test
+  void haReplicationIsRefusedOnAnAssociationThatNegotiatedAuth() {
+    ScriptedPeer peer = iut(a -> {});
+    SctpAssociation a = establishActive(peer, AuthPeer.listing());
+    assertThatThrownBy(() -> a.options().setHaMode(peer.now(), org.jsctp.ha.HaMode.SYNC))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("AUTH");
+    assertThat(a.options().haMode()).isEqualTo(org.jsctp.ha.HaMode.OFF);
   }
 
   // ---- hostile -------------------------------------------------------------------------------

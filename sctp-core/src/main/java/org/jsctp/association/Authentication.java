@@ -59,6 +59,9 @@ final class Authentication implements ChunkAuthenticator {
   private final Map<Integer, Mac> macs = new HashMap<>();
   private final byte[] computed = new byte[64];
   private int keysVersion;
+  /** The MAC used last and its slot, so that a packet needs no map lookup (no boxing). */
+  private Mac lastMac;
+  private int lastSlot = -1;
   private AuthChunk template;
   private int lastPeerKey;
 
@@ -270,9 +273,13 @@ final class Authentication implements ChunkAuthenticator {
   private Mac mac(int keyNumber, HmacAlgorithm algorithm) {
     if (keys.version() != keysVersion) {
       macs.clear();
+      lastSlot = -1;
       keysVersion = keys.version();
     }
     int slot = keyNumber << 8 | algorithm.ordinal();
+    if (slot == lastSlot) {
+      return lastMac;
+    }
     Mac mac = macs.get(slot);
     if (mac == null) {
       byte[] pairKey = keys.key(keyNumber);
@@ -288,6 +295,8 @@ final class Authentication implements ChunkAuthenticator {
       }
       macs.put(slot, mac);
     }
+    lastSlot = slot;
+    lastMac = mac;
     return mac;
   }
 
