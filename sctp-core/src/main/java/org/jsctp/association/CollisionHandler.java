@@ -89,8 +89,7 @@ final class CollisionHandler {
     if (tcb != null && phase.state().handshaking()) {
       return tcb.auth.local();
     }
-    AuthOptions auth = a.options.auth();
-    return auth.supported() ? auth.announce(a.ctx.random()) : null;
+    return HandshakeMessages.announceAuth(a.ctx, a.options);
   }
 
   private boolean hasNewAddresses(PeerInit peer) {

@@ -57,8 +57,7 @@ final class HandshakeHandler {
 
   /** What a new INIT announces for AUTH: a fresh Random with our lists, or null when not offered. */
   private AuthParameters announceAuth() {
-    AuthOptions auth = a.options.auth();
-    return auth.supported() ? auth.announce(a.ctx.random()) : null;
+    return HandshakeMessages.announceAuth(a.ctx, a.options);
   }
 
   private void sendInit(CookieWait w, long now, long cookiePreservativeMs) {

@@ -80,33 +80,11 @@ public final class HandshakeMessages {
   }
 
   /**
-   * An INIT ACK answering {@code init} that arrived from {@code source} for a new association,
-   * with a state cookie holding everything the association needs; with AUTH offered it announces
-   * a fresh Random. No state is kept.
-   *
-   * @param localTag the Initiate Tag of the INIT ACK
-   * @param localInitialTsn the Initial TSN of the INIT ACK
-   * @param localTieTag our tag of an existing association (section 5.2.2), else 0
-   * @param peerTieTag the peer's tag of an existing association, else 0
+   * What an INIT or INIT ACK announces for AUTH: a fresh Random with this side's lists, or null
+   * when AUTH is not offered.
    */
-  public static InitAckChunk initAck(
-      AssociationContext ctx,
-      AssociationOptions options,
-      InitChunk init,
-      int peerPort,
-      Destination source,
-      PeerInit peer,
-      int localTag,
-      int localInitialTsn,
-      int localTieTag,
-      int peerTieTag,
-      long now) {
-    AuthParameters localAuth =
-        options.auth().supported() ? options.auth().announce(ctx.random()) : null;
-    AuthParameters peerAuth =
-        localAuth == null ? null : AuthParameters.announcedBy(init.parameters());
-    return initAck(ctx, options, init, peerPort, source, peer, localTag, localInitialTsn,
-        localTieTag, peerTieTag, now, localAuth, peerAuth);
+  public static AuthParameters announceAuth(AssociationContext ctx, AssociationOptions options) {
+    return options.auth().supported() ? options.auth().announce(ctx.random()) : null;
   }
 
   /**
@@ -120,7 +98,7 @@ public final class HandshakeMessages {
    * @param localAuth what this side announces for AUTH, or null when it does not offer it
    * @param peerAuth what the INIT announced for AUTH (checked by the caller), or null
    */
-  static InitAckChunk initAck(
+  public static InitAckChunk initAck(
       AssociationContext ctx,
       AssociationOptions options,
       InitChunk init,

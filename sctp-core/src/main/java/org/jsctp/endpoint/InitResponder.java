@@ -2,6 +2,7 @@ package org.jsctp.endpoint;
 
 import java.net.InetAddress;
 import java.util.List;
+import org.jsctp.association.AuthParameters;
 import org.jsctp.association.SctpAssociation;
 import org.jsctp.association.Destination;
 import org.jsctp.association.HandshakeMessages;
@@ -104,8 +105,12 @@ final class InitResponder {
     }
     int tag = endpoint.context().newLocalTag();
     int tsn = endpoint.random().nextInt();
+    AuthParameters localAuth =
+        HandshakeMessages.announceAuth(endpoint.context(), endpoint.defaultOptions());
+    AuthParameters peerAuth =
+        localAuth == null ? null : AuthParameters.announcedBy(init.parameters());
     InitAckChunk ack = HandshakeMessages.initAck(endpoint.context(), endpoint.defaultOptions(),
-        init, peerPort, source, peer, tag, tsn, 0, 0, now);
+        init, peerPort, source, peer, tag, tsn, 0, 0, now, localAuth, peerAuth);
     reply(source, peerPort, init.initiateTag(), ack);
   }
 
