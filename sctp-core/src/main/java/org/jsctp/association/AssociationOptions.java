@@ -153,7 +153,7 @@ public final class AssociationOptions implements AssociationSettings {
   /**
    * SCTP_RTOINFO (RFC 6458 section 8.1.1), in milliseconds; 0 leaves a value unchanged.
    *
-   * @throws IllegalArgumentException unless min <= initial <= max afterwards
+   * @throws IllegalArgumentException unless {@code min <= initial <= max} afterwards
    */
   public void setRtoInfo(long initialMs, long minMs, long maxMs) {
     long initial = initialMs == 0 ? rtoInitialMs : check("SCTP_RTOINFO srto_initial", initialMs, 1, 3_600_000);

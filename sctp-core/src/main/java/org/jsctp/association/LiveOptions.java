@@ -278,7 +278,7 @@ public final class LiveOptions {
    * SCTP_RTOINFO (RFC 6458 section 8.1.1), in milliseconds; 0 leaves a value unchanged. Every
    * path's RTO is clamped to the new bounds at once.
    *
-   * @throws IllegalArgumentException unless min <= initial <= max afterwards
+   * @throws IllegalArgumentException unless {@code min <= initial <= max} afterwards
    */
   public void setRtoInfo(long initialMs, long minMs, long maxMs) {
     a.options.setRtoInfo(initialMs, minMs, maxMs);

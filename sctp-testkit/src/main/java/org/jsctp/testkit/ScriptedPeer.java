@@ -192,7 +192,7 @@ public final class ScriptedPeer {
     return this;
   }
 
-  /** The endpoint's next deadline, or {@link Timer#NEVER}. */
+  /** The endpoint's next deadline, or {@link org.jsctp.endpoint.Endpoint#NEVER}. */
   public long nextDeadline() {
     return endpoint.nextDeadline();
   }
