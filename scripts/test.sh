@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # THE test command of jsctp (README "Run the tests"): makes sure the system packages the tests
-# need are present, then runs every test of every module with `mvn -B verify`.
+# need are present, runs every test of every module with `mvn -B verify`, then checks what a
+# release would upload to Maven Central with scripts/check-bundle.sh (nothing is uploaded).
 #
 # Packages: usrsctp (interop peers and the C peer built by the tests), tshark (capture checks),
 # nftables and iproute2 (network namespaces and path blackholes), gcc (the C peer).
@@ -30,4 +31,5 @@ if ((${#missing[@]})); then
   fi
 fi
 
-exec mvn -B verify "$@"
+mvn -B verify "$@"
+exec scripts/check-bundle.sh
