@@ -63,4 +63,9 @@ public interface AssociationContext {
 
   /** A replication record for the standby (HA, docs/ha.md), to be polled by the driver. */
   void replicate(ReplicationRecord record);
+
+  /** Who traces the protocol's moments; {@link ProtocolObserver#NONE} unless the driver set one. */
+  default ProtocolObserver observer() {
+    return ProtocolObserver.NONE;
+  }
 }

@@ -170,7 +170,7 @@ final class ChunkDispatch {
     } else if (chunk instanceof HeartbeatAckChunk ack) {
       a.heartbeats.onHeartbeatAck(now, ack);
     } else if (chunk instanceof AbortChunk abort) {
-      a.counters.increment(MibCounter.SCTP_ABORTEDS);
+      a.countAbort(now, true, abort.causes(), "ABORT received from the peer");
       a.terminate(now, a.lostKind(), abort.causes(), "ABORT received from the peer");
       return false;
     } else if (chunk instanceof ShutdownChunk s) {

@@ -84,6 +84,7 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
     if (LOG.isDebugEnabled()) {
       LOG.debug("association {}: path {} {} -> {}", a.id(), path.address().getHostAddress(), from, to);
     }
+    a.ctx.observer().pathStateChanged(a, path.address(), from, to, path.errorCount(), now);
     PeerAddressChange.Kind kind = null;
     boolean expose = a.options.exposePotentiallyFailed();
     if (to == PathState.INACTIVE) {
@@ -112,6 +113,7 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
   @Override
   public void dataPathChanged(Path from, Path to, long now) {
     a.counters.increment(MibCounter.SCTP_PATH_SWITCHOVERS);
+    a.ctx.observer().dataPathChanged(a, from.address(), to.address(), now);
     if (LOG.isDebugEnabled()) {
       LOG.debug("association {}: data path {} -> {}", a.id(), from.address().getHostAddress(),
           to.address().getHostAddress());
@@ -121,6 +123,7 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
   @Override
   public void primarySwitchedOver(Path from, Path to, long now) {
     a.counters.increment(MibCounter.SCTP_PRIMARY_SWITCHOVERS);
+    a.ctx.observer().primarySwitchedOver(a, from.address(), to.address(), now);
     emit(new PeerAddressChange(a.id(), to.address(), to.udpPort(),
         PeerAddressChange.Kind.ADDR_MADE_PRIM, to.errorCount()));
   }

@@ -185,7 +185,7 @@ final class HandshakeHandler {
   private void abortHandshake(long now, int peerTag, ErrorCause cause, String reason) {
     Path path = a.paths.paths().get(0);
     a.queueControl(new AbortChunk(false, List.of(cause)), Destination.of(path), peerTag);
-    a.counters.increment(MibCounter.SCTP_ABORTEDS);
+    a.countAbort(now, false, List.of(cause), reason);
     a.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(), reason);
   }
 

@@ -292,6 +292,7 @@ public final class SctpAssociation {
       paths.stopHeartbeats();
     }
     LOG.debug("association {}: {} -> {}", id, from, to);
+    ctx.observer().associationStateChanged(this, from, to, now);
   }
 
   /** A shutdown phase moves on to {@code next} (section 9.2). */
@@ -302,6 +303,9 @@ public final class SctpAssociation {
       paths.stopHeartbeats();
     }
     LOG.debug("association {}: {} -> {}", id, from, next);
+    if (from != next) {
+      ctx.observer().associationStateChanged(this, from, next, now);
+    }
   }
 
   /** The handshake completed: ESTABLISHED, COMM_UP, counters, heartbeats. */
@@ -594,17 +598,26 @@ public final class SctpAssociation {
     if (state() == AssociationState.CLOSED) {
       return;
     }
-    counters.increment(MibCounter.SCTP_ABORTEDS);
     List<ErrorCause> causes = List.of(new UserInitiatedAbortCause(reason));
+    countAbort(now, false, causes, "aborted by the application");
     if (state() != AssociationState.COOKIE_WAIT && !paths.paths().isEmpty()) {
       queueControl(new AbortChunk(false, causes), primaryDestination());
     }
     terminate(now, lostKind(), List.of(), "aborted by the application");
   }
 
+  /**
+   * An ABORT ends the association, received or about to be sent: counted (RFC 3873
+   * sctpAborteds) and told to the observer while the association is still in its state.
+   */
+  void countAbort(long now, boolean received, List<ErrorCause> causes, String reason) {
+    counters.increment(MibCounter.SCTP_ABORTEDS);
+    ctx.observer().aborted(this, received, causes, reason, now);
+  }
+
   /** Aborts because of a protocol error, telling the peer why. */
   void abortWith(long now, List<ErrorCause> causes, String reason) {
-    counters.increment(MibCounter.SCTP_ABORTEDS);
+    countAbort(now, false, causes, reason);
     queueControl(new AbortChunk(false, causes), primaryDestination());
     terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), reason);
   }

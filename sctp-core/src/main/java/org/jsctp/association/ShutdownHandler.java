@@ -201,7 +201,7 @@ final class ShutdownHandler {
     if (a.phase() instanceof ShuttingDown s && s.t5.isDue(now)) {
       s.t5.expire();
       a.counters.increment(MibCounter.SCTP_T5_SHUTDOWN_GUARD_EXPIREDS);
-      a.counters.increment(MibCounter.SCTP_ABORTEDS);
+      a.countAbort(now, false, List.of(), "T5-shutdown-guard expired");
       a.queueControl(new AbortChunk(false, List.of()), a.primaryDestination());
       a.terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "T5-shutdown-guard expired");
     }

@@ -108,6 +108,7 @@ final class TransferHandler {
 
   void onT3Expired(long now, Path path) {
     a.counters.increment(MibCounter.SCTP_T3_RTX_EXPIREDS);
+    a.ctx.observer().t3RtxExpired(a, path.address(), path.rto().rto() / 1_000_000L, now);
     Tcb tcb = a.tcb();
     if (tcb == null) {
       path.t3().stop();

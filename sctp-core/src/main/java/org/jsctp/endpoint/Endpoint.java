@@ -19,6 +19,7 @@ import org.jsctp.association.AssociationOptions;
 import org.jsctp.association.AssociationScheduler;
 import org.jsctp.association.CookieSecrets;
 import org.jsctp.association.Destination;
+import org.jsctp.association.ProtocolObserver;
 import org.jsctp.config.ReceiveMemory;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
@@ -88,6 +89,7 @@ public final class Endpoint {
   private final LogThrottle logThrottle = new LogThrottle();
   private final LogThrottle internalErrors = new LogThrottle();
   private Predicate<InetAddress> allowedPeers = a -> true;
+  private ProtocolObserver observer = ProtocolObserver.NONE;
   private boolean listening;
   private int nextId = 1;
   private long now = Long.MIN_VALUE;
@@ -230,6 +232,16 @@ public final class Endpoint {
    */
   public void setAllowedPeerAddresses(Predicate<InetAddress> allowed) {
     this.allowedPeers = Objects.requireNonNull(allowed, "allowed");
+  }
+
+  /**
+   * Who traces the protocol's moments (state changes, failovers, T3-rtx expiries, aborts) of every
+   * association of the endpoint, called synchronously on the thread driving it; see {@link
+   * ProtocolObserver} for what an observer may do. {@link ProtocolObserver#NONE} by default. May
+   * be changed at any time between inputs.
+   */
+  public void setObserver(ProtocolObserver observer) {
+    this.observer = Objects.requireNonNull(observer, "observer");
   }
 
   // ---- inputs ----------------------------------------------------------------------------
@@ -662,6 +674,11 @@ public final class Endpoint {
     @Override
     public void replicate(ReplicationRecord record) {
       replication.addLast(record);
+    }
+
+    @Override
+    public ProtocolObserver observer() {
+      return observer;
     }
   }
 
