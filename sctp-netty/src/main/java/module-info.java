@@ -9,6 +9,8 @@ module org.jsctp.netty {
   requires io.netty.common;
   requires transitive io.netty.transport;
   requires org.slf4j;
+  // The JFR events of org.jsctp.netty.jfr (not exported; recordings read them by name).
+  requires jdk.jfr;
 
   exports org.jsctp.netty;
   exports org.jsctp.netty.ha;

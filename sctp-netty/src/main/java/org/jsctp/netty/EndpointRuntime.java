@@ -28,6 +28,7 @@ import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.netty.ha.HaStatistics;
+import org.jsctp.netty.jfr.JfrObserver;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.util.LogThrottle;
 import org.slf4j.Logger;
@@ -124,6 +125,7 @@ final class EndpointRuntime {
     endpoint.setAllowedPeerAddresses(stack.allowedPeers());
     endpoint.setReceiveMemory(stack.receiveMemory());
     endpoint.setDefaultOptions(defaults);
+    endpoint.setObserver(JfrObserver.INSTANCE);
     EndpointRuntime rt = new EndpointRuntime(stack, loop, endpoint, style);
     rt.configuredUdpPort = udpPort;
     if (ha != null) {

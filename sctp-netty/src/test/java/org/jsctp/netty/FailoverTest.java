@@ -8,11 +8,17 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.jsctp.api.PeerAddressInfo;
 import org.jsctp.association.AssociationState;
 import org.jsctp.netty.PeerAddressChangeNotification.AddressChangeEvent;
@@ -205,5 +211,69 @@ class FailoverTest {
                 .getOption(SctpStandardSocketOptions.SCTP_GET_PEER_ADDR_INFO, server1)
                 .carriesData())
         .isTrue();
+  }
+
+  /** The events of the client's association in a recording, in the order they happened. */
+  private static List<RecordedEvent> events(Path file, int clientPort) throws Exception {
+    return RecordingFile.readAllEvents(file).stream()
+        .filter(e -> e.getEventType().getName().startsWith("org.jsctp."))
+        .filter(e -> e.getInt("localPort") == clientPort)
+        .sorted(Comparator.comparing(RecordedEvent::getStartTime))
+        .toList();
+  }
+
+  private static String describe(RecordedEvent e) {
+    String type = e.getEventType().getName().substring("org.jsctp.".length());
+    return switch (type) {
+      case "PathStateChange" ->
+          type + " " + e.getString("address") + " " + e.getString("from") + " -> " + e.getString("to");
+      case "DataPathChange" -> type + " " + e.getString("from") + " -> " + e.getString("to");
+      case "T3RtxExpiry" -> type + " " + e.getString("address");
+      case "AssociationStateChange" -> type + " " + e.getString("from") + " -> " + e.getString("to");
+      case "AssociationAbort" -> type + (e.getBoolean("received") ? " received" : " sent");
+      default -> type;
+    };
+  }
+
+  @Test
+  void aFlightRecordingHoldsTheCutTheFailoverTheReturnAndTheAbortInOrder() throws Exception {
+    roundTrip(0);
+    int clientPort = ((InetSocketAddress) client.getAllLocalAddresses().iterator().next()).getPort();
+    Path file = Files.createTempFile("jsctp-failover", ".jfr");
+    List<String> events;
+    try (Recording recording = new Recording()) {
+      recording.start();
+      faults.cut(LO1);
+      for (int i = 1; i < 40; i++) {
+        roundTrip(i);
+      }
+      faults.heal();
+      waitFor("the primary to be reachable again", () -> state(client, server1) == PathState.ACTIVE);
+      roundTrip(40);
+      clientStack.close();
+      waitFor("the server to see the abort", () -> serverStack.associations().isEmpty());
+      recording.stop();
+      recording.dump(file);
+      events = events(file, clientPort).stream().map(FailoverTest::describe).toList();
+    } finally {
+      Files.deleteIfExists(file);
+    }
+
+    String primary = LO1.getHostAddress();
+    String alternate = LO2.getHostAddress();
+    List<String> milestones =
+        List.of(
+            "T3RtxExpiry " + primary,
+            "PathStateChange " + primary + " ACTIVE -> POTENTIALLY_FAILED",
+            "DataPathChange " + primary + " -> " + alternate,
+            "PathStateChange " + primary + " POTENTIALLY_FAILED -> ACTIVE",
+            "AssociationAbort sent",
+            "AssociationStateChange ESTABLISHED -> CLOSED");
+    int at = -1;
+    for (String milestone : milestones) {
+      int next = events.subList(at + 1, events.size()).indexOf(milestone);
+      assertThat(next).as("%s after position %d in %s", milestone, at, events).isNotNegative();
+      at += next + 1;
+    }
   }
 }
