@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,8 @@ public final class SctpStack implements AutoCloseable {
   /** Guards {@link #retired} and the changes of {@link #runtimes}. */
   private final ReentrantLock countersLock = new ReentrantLock();
 
-  private final Map<MibCounter, Long> retired = new EnumMap<>(MibCounter.class);
+  /** The counters of closed endpoints, by {@link #statisticsPort}. */
+  private final Map<Integer, Map<MibCounter, Long>> retired = new TreeMap<>();
   private volatile boolean closed;
 
   private SctpStack(Builder b) {
@@ -130,22 +132,56 @@ public final class SctpStack implements AutoCloseable {
    */
   public Map<String, Long> snmp() {
     Map<MibCounter, Long> sum = new EnumMap<>(MibCounter.class);
+    for (Map<MibCounter, Long> port : countersByPort().values()) {
+      port.forEach((k, v) -> sum.merge(k, v, Long::sum));
+    }
+    return byMibName(sum);
+  }
+
+  /**
+   * {@link #snmp()} per local SCTP port, ascending: the counters of the endpoints on each port,
+   * those already closed included, so that every value but SctpCurrEstab only grows. The ports
+   * from 49152 up, the range where the stack picks a port for a channel bound to port 0, are
+   * summed under port 0: the map holds an entry per port the application chose plus at most one,
+   * however many ephemeral ports come and go.
+   */
+  public Map<Integer, Map<String, Long>> snmpByPort() {
+    Map<Integer, Map<String, Long>> out = new TreeMap<>();
+    countersByPort().forEach((port, counters) -> out.put(port, byMibName(counters)));
+    return out;
+  }
+
+  /** The key of an endpoint's counters in {@link #snmpByPort()}. */
+  static int statisticsPort(int sctpPort) {
+    return sctpPort >= EPHEMERAL_FIRST ? 0 : sctpPort;
+  }
+
+  private Map<Integer, Map<MibCounter, Long>> countersByPort() {
+    Map<Integer, Map<MibCounter, Long>> byPort = new TreeMap<>();
     List<EndpointRuntime> live;
     countersLock.lock();
     try {
       // One snapshot of both: an endpoint is either retired here or queried below, never both.
-      sum.putAll(retired);
+      retired.forEach((port, counters) -> byPort.put(port, new EnumMap<>(counters)));
       live = new ArrayList<>(runtimes);
     } finally {
       countersLock.unlock();
     }
-    sum.put(MibCounter.SCTP_CURR_ESTAB, 0L);
-    for (Map<MibCounter, Long> m : query(live, rt -> rt.statistics().snmp())) {
-      m.forEach((k, v) -> sum.merge(k, v, Long::sum));
+    List<Map.Entry<Integer, Map<MibCounter, Long>>> counts =
+        query(live, rt -> Map.entry(statisticsPort(rt.sctpPort()), rt.statistics().snmp()));
+    for (Map.Entry<Integer, Map<MibCounter, Long>> e : counts) {
+      Map<MibCounter, Long> sum =
+          byPort.computeIfAbsent(e.getKey(), k -> new EnumMap<>(MibCounter.class));
+      e.getValue().forEach((k, v) -> sum.merge(k, v, Long::sum));
     }
+    return byPort;
+  }
+
+  /** Every counter under its Linux name, in MibCounter order; SctpCurrEstab counts the live. */
+  private static Map<String, Long> byMibName(Map<MibCounter, Long> counters) {
     Map<String, Long> out = new LinkedHashMap<>();
     for (MibCounter c : MibCounter.values()) {
-      out.put(c.mibName(), sum.getOrDefault(c, 0L));
+      out.put(c.mibName(), counters.getOrDefault(c, 0L));
     }
     return out;
   }
@@ -362,7 +398,10 @@ public final class SctpStack implements AutoCloseable {
     try {
       removed = runtimes.remove(rt);
       if (removed) {
-        counters.forEach((k, v) -> retired.merge(k, v, Long::sum));
+        Map<MibCounter, Long> sum =
+            retired.computeIfAbsent(
+                statisticsPort(rt.sctpPort()), k -> new EnumMap<>(MibCounter.class));
+        counters.forEach((k, v) -> sum.merge(k, v, Long::sum));
       }
     } finally {
       countersLock.unlock();

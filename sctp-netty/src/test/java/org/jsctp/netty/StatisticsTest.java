@@ -72,6 +72,46 @@ class StatisticsTest {
   }
 
   @Test
+  void countersPerPortKeepClosedEndpointsAndFoldEphemeralPortsIntoPortZero() throws Exception {
+    try (SctpStack stack = Loopback.stack()) {
+      SctpServerChannel diameter = SctpServerChannel.open(stack);
+      diameter.bind(new InetSocketAddress(Loopback.LO1, 3868));
+      SctpServerChannel m3ua = SctpServerChannel.open(stack);
+      m3ua.bind(new InetSocketAddress(Loopback.LO1, 2905));
+      SctpChannel toDiameter = Loopback.client(stack, diameter);
+      toDiameter.connect(Loopback.address(diameter));
+      SctpChannel toM3ua = Loopback.client(stack, m3ua);
+      toM3ua.connect(Loopback.address(m3ua));
+      SctpChannel accepted = diameter.accept(Duration.ofSeconds(5));
+      m3ua.accept(Duration.ofSeconds(5));
+
+      Map<Integer, Map<String, Long>> byPort = stack.snmpByPort();
+
+      assertThat(byPort).containsOnlyKeys(0, 2905, 3868);
+      assertThat(byPort.get(3868).get("SctpPassiveEstabs")).isEqualTo(1);
+      assertThat(byPort.get(2905).get("SctpPassiveEstabs")).isEqualTo(1);
+      assertThat(byPort.get(0).get("SctpActiveEstabs")).as("both clients").isEqualTo(2);
+      assertThat(byPort.get(3868).get("SctpCurrEstab")).isEqualTo(1);
+      for (String counter : stack.snmp().keySet()) {
+        long sum = byPort.values().stream().mapToLong(m -> m.get(counter)).sum();
+        assertThat(sum).as(counter).isEqualTo(stack.snmp().get(counter));
+      }
+
+      accepted.close();
+      diameter.close();
+      toDiameter.closeAsync().get(5, TimeUnit.SECONDS);
+      FailoverTest.waitFor(
+          "the endpoint on 3868 to close",
+          () -> stack.endpoints().stream().noneMatch(e -> e.localPort() == 3868));
+
+      Map<String, Long> closed = stack.snmpByPort().get(3868);
+      assertThat(closed.get("SctpPassiveEstabs")).isEqualTo(1);
+      assertThat(closed.get("SctpShutdowns")).isEqualTo(1);
+      assertThat(closed.get("SctpCurrEstab")).isZero();
+    }
+  }
+
+  @Test
   void endpointAndAssociationViewsShowWhatProcNetSctpShows() throws Exception {
     try (SctpStack stack = Loopback.stack()) {
       SctpMultiChannel server = SctpMultiChannel.open(stack);
