@@ -151,8 +151,11 @@ public final class SctpStack implements AutoCloseable {
     return out;
   }
 
-  /** The key of an endpoint's counters in {@link #snmpByPort()}. */
-  static int statisticsPort(int sctpPort) {
+  /**
+   * The key of {@link #snmpByPort()} that an endpoint on {@code sctpPort} counts under: the port
+   * itself, or 0 for a port from 49152 up.
+   */
+  public static int statisticsPort(int sctpPort) {
     return sctpPort >= EPHEMERAL_FIRST ? 0 : sctpPort;
   }
 
