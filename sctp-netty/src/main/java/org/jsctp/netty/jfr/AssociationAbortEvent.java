@@ -2,29 +2,15 @@ package org.jsctp.netty.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /** An association ends by ABORT, received from the peer or sent by this side. */
 @Name("org.jsctp.AssociationAbort")
 @Label("SCTP Association Abort")
 @Category({"jsctp", "Association"})
 @Description("An SCTP association ends by ABORT, received from the peer or sent by this side")
-@StackTrace(false)
-final class AssociationAbortEvent extends Event {
-
-  @Label("Association Id")
-  int associationId;
-
-  @Label("Local Port")
-  @Description("The local SCTP port")
-  int localPort;
-
-  @Label("Peer Port")
-  @Description("The peer's SCTP port")
-  int peerPort;
+final class AssociationAbortEvent extends AssociationEvent {
 
   @Label("Peer Address")
   @Description("The peer address the association was set up with")

@@ -2,29 +2,15 @@ package org.jsctp.netty.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /** New data of an association now goes to another path: a failover, or the return from one. */
 @Name("org.jsctp.DataPathChange")
 @Label("SCTP Data Path Change")
 @Category({"jsctp", "Path"})
 @Description("New data of an SCTP association now goes to another path (failover or return)")
-@StackTrace(false)
-final class DataPathChangeEvent extends Event {
-
-  @Label("Association Id")
-  int associationId;
-
-  @Label("Local Port")
-  @Description("The local SCTP port")
-  int localPort;
-
-  @Label("Peer Port")
-  @Description("The peer's SCTP port")
-  int peerPort;
+final class DataPathChangeEvent extends AssociationEvent {
 
   @Label("From")
   @Description("The peer address new data went to")

@@ -35,9 +35,7 @@ public final class JfrObserver implements ProtocolObserver {
     if (!e.isEnabled()) {
       return;
     }
-    e.associationId = association.id();
-    e.localPort = association.localPort();
-    e.peerPort = association.peerPort();
+    e.of(association);
     e.peerAddress = firstPeerAddress(association);
     e.from = from.name();
     e.to = to.name();
@@ -56,9 +54,7 @@ public final class JfrObserver implements ProtocolObserver {
     if (!e.isEnabled()) {
       return;
     }
-    e.associationId = association.id();
-    e.localPort = association.localPort();
-    e.peerPort = association.peerPort();
+    e.of(association);
     e.address = address.getHostAddress();
     e.from = from.name();
     e.to = to.name();
@@ -73,9 +69,7 @@ public final class JfrObserver implements ProtocolObserver {
     if (!e.isEnabled()) {
       return;
     }
-    e.associationId = association.id();
-    e.localPort = association.localPort();
-    e.peerPort = association.peerPort();
+    e.of(association);
     e.from = from.getHostAddress();
     e.to = to.getHostAddress();
     e.commit();
@@ -88,9 +82,7 @@ public final class JfrObserver implements ProtocolObserver {
     if (!e.isEnabled()) {
       return;
     }
-    e.associationId = association.id();
-    e.localPort = association.localPort();
-    e.peerPort = association.peerPort();
+    e.of(association);
     e.from = from.getHostAddress();
     e.to = to.getHostAddress();
     e.commit();
@@ -103,9 +95,7 @@ public final class JfrObserver implements ProtocolObserver {
     if (!e.isEnabled()) {
       return;
     }
-    e.associationId = association.id();
-    e.localPort = association.localPort();
-    e.peerPort = association.peerPort();
+    e.of(association);
     e.address = address.getHostAddress();
     e.rto = rtoMillis;
     e.commit();
@@ -122,9 +112,7 @@ public final class JfrObserver implements ProtocolObserver {
     if (!e.isEnabled()) {
       return;
     }
-    e.associationId = association.id();
-    e.localPort = association.localPort();
-    e.peerPort = association.peerPort();
+    e.of(association);
     e.peerAddress = firstPeerAddress(association);
     e.received = received;
     e.causes = causeCodes(causes);

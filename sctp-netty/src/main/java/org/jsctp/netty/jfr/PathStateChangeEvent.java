@@ -2,29 +2,15 @@ package org.jsctp.netty.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /** A path (one peer address) changed state: ACTIVE, POTENTIALLY_FAILED, INACTIVE, UNCONFIRMED. */
 @Name("org.jsctp.PathStateChange")
 @Label("SCTP Path State Change")
 @Category({"jsctp", "Path"})
 @Description("A path of an SCTP association changed state (RFC 9260 section 8.2, RFC 7829)")
-@StackTrace(false)
-final class PathStateChangeEvent extends Event {
-
-  @Label("Association Id")
-  int associationId;
-
-  @Label("Local Port")
-  @Description("The local SCTP port")
-  int localPort;
-
-  @Label("Peer Port")
-  @Description("The peer's SCTP port")
-  int peerPort;
+final class PathStateChangeEvent extends AssociationEvent {
 
   @Label("Address")
   @Description("The peer address of the path")

@@ -2,29 +2,15 @@ package org.jsctp.netty.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /** The primary path was replaced by primary path switchover (RFC 7829 section 5, ps_retrans). */
 @Name("org.jsctp.PrimarySwitchover")
 @Label("SCTP Primary Switchover")
 @Category({"jsctp", "Path"})
 @Description("Primary path switchover replaced the primary path (RFC 7829 section 5)")
-@StackTrace(false)
-final class PrimarySwitchoverEvent extends Event {
-
-  @Label("Association Id")
-  int associationId;
-
-  @Label("Local Port")
-  @Description("The local SCTP port")
-  int localPort;
-
-  @Label("Peer Port")
-  @Description("The peer's SCTP port")
-  int peerPort;
+final class PrimarySwitchoverEvent extends AssociationEvent {
 
   @Label("From")
   @Description("The peer address of the old primary")

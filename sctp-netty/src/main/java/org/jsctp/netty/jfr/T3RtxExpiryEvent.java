@@ -2,10 +2,8 @@ package org.jsctp.netty.jfr;
 
 import jdk.jfr.Category;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /** The T3-rtx timer of a path expired (RFC 9260 section 6.3.3). */
@@ -13,19 +11,7 @@ import jdk.jfr.Timespan;
 @Label("SCTP T3-rtx Expiry")
 @Category({"jsctp", "Path"})
 @Description("The retransmission timer of a path of an SCTP association expired (RFC 9260 section 6.3.3)")
-@StackTrace(false)
-final class T3RtxExpiryEvent extends Event {
-
-  @Label("Association Id")
-  int associationId;
-
-  @Label("Local Port")
-  @Description("The local SCTP port")
-  int localPort;
-
-  @Label("Peer Port")
-  @Description("The peer's SCTP port")
-  int peerPort;
+final class T3RtxExpiryEvent extends AssociationEvent {
 
   @Label("Address")
   @Description("The peer address of the path")
