@@ -105,8 +105,9 @@ public final class CheckBundle {
         checkJar(base + ".jar", timestamp, true);
         checkJar(base + "-sources.jar", timestamp, false);
         checkJar(base + "-javadoc.jar", timestamp, false);
-        if (files.containsKey(base + "-javadoc.jar") && !hasEntry(base + "-javadoc.jar", "index.html")) {
-          problems.add(base + "-javadoc.jar has no index.html");
+        String javadoc = base + "-javadoc.jar";
+        if (files.containsKey(javadoc) && !hasEntry(javadoc, "index.html")) {
+          problems.add(javadoc + " has no index.html");
         }
       }
     }
@@ -164,8 +165,10 @@ public final class CheckBundle {
         continue;
       }
       expected.add(sum);
-      String want = HexFormat.of().formatHex(MessageDigest.getInstance(algorithm(c)).digest(content));
-      if (!new String(written, java.nio.charset.StandardCharsets.US_ASCII).trim().startsWith(want)) {
+      byte[] digest = MessageDigest.getInstance(algorithm(c)).digest(content);
+      String want = HexFormat.of().formatHex(digest);
+      String got = new String(written, java.nio.charset.StandardCharsets.US_ASCII).trim();
+      if (!got.startsWith(want)) {
         problems.add("checksum does not match its file: " + sum);
       }
     }
@@ -218,9 +221,10 @@ public final class CheckBundle {
       }
       String pid = text(parent, "artifactId");
       String pversion = text(parent, "version");
-      byte[] parentPom = files.get(GROUP_PATH + pid + "/" + pversion + "/" + pid + "-" + pversion + ".pom");
+      String parentName = GROUP_PATH + pid + "/" + pversion + "/" + pid + "-" + pversion + ".pom";
+      byte[] parentPom = files.get(parentName);
       if (parentPom == null) {
-        problems.add(text(pom, "artifactId") + ": parent " + pid + " " + pversion + " is not in the bundle");
+        problems.add(text(pom, "artifactId") + ": parent " + parentName + " is not in the bundle");
         return null;
       }
       at = xml(parentPom).getDocumentElement();
@@ -242,7 +246,7 @@ public final class CheckBundle {
         n != null; n = n.getNextSibling()) {
       if (n instanceof Element d) {
         if (!"org.jsctp".equals(text(d, "groupId"))) {
-          problems.add("sctp-bom manages a dependency that is not jsctp's: " + text(d, "artifactId"));
+          problems.add("sctp-bom manages another group's " + text(d, "artifactId"));
         }
         managed.add(text(d, "artifactId"));
       }

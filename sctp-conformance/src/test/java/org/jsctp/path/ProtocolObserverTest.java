@@ -32,6 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ProtocolObserverTest {
 
   static final long S = SimTime.seconds(1);
+  static final StackConfig DEFAULTS = StackConfig.defaults();
 
   /** Every call, as a line, in order. */
   static final class Timeline implements ProtocolObserver {
@@ -97,7 +98,7 @@ class ProtocolObserverTest {
   @Test
   void tellsOfTheT3ExpiryThenThePotentiallyFailedPathThenTheDataMovingWhenThePrimaryIsCut(
       Simulator sim) {
-    MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
+    MultihomedPair pair = new MultihomedPair(sim, DEFAULTS, DEFAULTS, 2);
     Timeline timeline = new Timeline();
     pair.client.endpoint().setObserver(timeline);
     FailoverRun run = new FailoverRun(pair, SimTime.millis(50), 200);
@@ -115,10 +116,12 @@ class ProtocolObserverTest {
     int back = timeline.indexOf("path 10.0.1.2 POTENTIALLY_FAILED -> ACTIVE");
     int home = timeline.lines.lastIndexOf("data 10.0.2.2 -> 10.0.1.2");
     assertThat(List.of(t3, pf, away, back, home)).as("%s", timeline.lines).isSorted();
-    assertThat(timeline.count("t3 ")).isEqualTo(pair.a.counters().get(MibCounter.SCTP_T3_RTX_EXPIREDS));
+    assertThat(timeline.count("t3 "))
+        .isEqualTo(pair.a.counters().get(MibCounter.SCTP_T3_RTX_EXPIREDS));
     assertThat(timeline.count("path 10.0.1.2 ACTIVE -> POTENTIALLY_FAILED"))
         .isEqualTo(pair.a.counters().get(MibCounter.SCTP_PF_ENTRIES));
-    assertThat(timeline.count("data ")).isEqualTo(pair.a.counters().get(MibCounter.SCTP_PATH_SWITCHOVERS));
+    assertThat(timeline.count("data "))
+        .isEqualTo(pair.a.counters().get(MibCounter.SCTP_PATH_SWITCHOVERS));
     assertThat(timeline.count("state ")).as("the association stayed up").isZero();
   }
 
@@ -177,7 +180,7 @@ class ProtocolObserverTest {
 
   @Test
   void tellsOfAnAbortOnBothSidesBeforeTheAssociationCloses(Simulator sim) {
-    MultihomedPair pair = new MultihomedPair(sim, StackConfig.defaults(), StackConfig.defaults(), 2);
+    MultihomedPair pair = new MultihomedPair(sim, DEFAULTS, DEFAULTS, 2);
     Timeline clientTimeline = new Timeline();
     Timeline serverTimeline = new Timeline();
     pair.client.endpoint().setObserver(clientTimeline);
