@@ -21,12 +21,12 @@ import org.jsctp.netty.SctpStack;
  * The meters of one stack in one registry. Counters are registered per local port the first time a
  * sample shows the port (ports never leave the samples, so counters never vanish); the gauges of
  * association groups follow the groups of each new sample, rows of groups gone are removed.
- * Every meter reads the shared {@link Sampler} and holds the stack weakly, as Micrometer does.
+ * Every meter reads the shared {@link Sampler}; none holds the stack strongly (counters and gauges
+ * hold it weakly, the rows hold the sampler, which holds it weakly).
  */
 final class RegistryBinding {
 
   private final MeterRegistry registry;
-  private final SctpStack stack;
   private final Sampler sampler;
   private final Tags common;
   private final Set<Integer> ports = new HashSet<>();
@@ -37,7 +37,6 @@ final class RegistryBinding {
 
   RegistryBinding(MeterRegistry registry, SctpStack stack, Sampler sampler, Tags common) {
     this.registry = registry;
-    this.stack = stack;
     this.sampler = sampler;
     this.common = common;
     this.associations =
@@ -97,6 +96,10 @@ final class RegistryBinding {
   }
 
   private void registerCounters(int port) {
+    SctpStack stack = sampler.stack();
+    if (stack == null) {
+      return;
+    }
     Tags tags = common.and("local.port", StackSample.portTag(port));
     for (CounterMeter m : CounterMeter.ALL) {
       String name = m.counter().mibName();
@@ -119,8 +122,9 @@ final class RegistryBinding {
     return g.peer() == null ? tags : tags.and("peer", g.peer());
   }
 
-  private MultiGauge.Row<SctpStack> row(
+  /** A row of an association gauge; MultiGauge holds its object strongly, so: the sampler. */
+  private MultiGauge.Row<Sampler> row(
       Tags tags, Group group, ToDoubleFunction<GroupFigures> value) {
-    return MultiGauge.Row.of(tags, stack, s -> value.applyAsDouble(sampler.sample().group(group)));
+    return MultiGauge.Row.of(tags, sampler, s -> value.applyAsDouble(s.sample().group(group)));
   }
 }

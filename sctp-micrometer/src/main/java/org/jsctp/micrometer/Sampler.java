@@ -1,6 +1,7 @@
 package org.jsctp.micrometer;
 
 import io.micrometer.core.instrument.Clock;
+import java.lang.ref.WeakReference;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,11 +14,14 @@ import org.jsctp.netty.SctpStack;
  * Reads a stack at most once per refresh interval and shares the sample between every meter: a
  * registry reads its meters one by one, and each read of the stack asks every endpoint's event loop.
  * The first read after the interval takes a new sample and hands it to the listeners (the
- * bindings, which register meters for new ports and groups) before it returns. Thread-safe.
+ * bindings, which register meters for new ports and groups) before it returns. It holds the
+ * stack weakly, as Micrometer's meters do: a registry keeps the sampler (through the gauges of the
+ * association rows), and must not keep a stack the application dropped; once the stack is gone the
+ * last sample stays. Thread-safe.
  */
 final class Sampler {
 
-  private final SctpStack stack;
+  private final WeakReference<SctpStack> stack;
   private final Clock clock;
   private final long intervalNanos;
   private final Function<InetAddress, String> peerTag;
@@ -31,10 +35,15 @@ final class Sampler {
    * @param peerTag the tag of an association's peer, or null to tag no peer
    */
   Sampler(SctpStack stack, Clock clock, long intervalNanos, Function<InetAddress, String> peerTag) {
-    this.stack = stack;
+    this.stack = new WeakReference<>(stack);
     this.clock = clock;
     this.intervalNanos = intervalNanos;
     this.peerTag = peerTag;
+  }
+
+  /** The stack, or null once the application dropped it. */
+  SctpStack stack() {
+    return stack.get();
   }
 
   void onSample(Consumer<StackSample> listener) {
@@ -46,8 +55,9 @@ final class Sampler {
     lock.lock();
     try {
       long now = clock.monotonicTime();
-      if (!taken || now - takenAt >= intervalNanos) {
-        current = StackSample.take(stack, current, peerTag);
+      SctpStack s = stack.get();
+      if (s != null && (!taken || now - takenAt >= intervalNanos)) {
+        current = StackSample.take(s, current, peerTag);
         takenAt = now;
         taken = true;
         // Under the lock, so that the bindings see the samples in the order they were taken.

@@ -34,7 +34,7 @@ import org.jsctp.netty.SctpStack;
  * refresh interval (default one second) and read on the stack's event loops; no thread of its own.
  * Meters of a port or peer that appears later are registered when a sample first shows it, so they
  * show from the next read of the registry on. Counters never go down, closed endpoints included.
- * The meters hold the stack weakly.
+ * No meter holds the stack strongly: a registry does not keep a stack the application dropped.
  */
 public final class SctpMetrics implements MeterBinder {
 
