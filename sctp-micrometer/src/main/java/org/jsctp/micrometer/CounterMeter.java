@@ -122,7 +122,22 @@ record CounterMeter(MibCounter counter, String name, Tags tags, String descripti
           of(MibCounter.SCTP_HA_SNAPSHOTS, "sctp.ha.snapshots",
               "HA replication records that carried a full association snapshot"),
           of(MibCounter.SCTP_HA_TAKEOVERS, "sctp.ha.takeovers",
-              "Associations a standby restored and took over"));
+              "Associations a standby restored and took over"),
+          of(MibCounter.SCTP_IN_AUTH_CHUNKS, "sctp.auth.chunks",
+              "AUTH chunks received whose HMAC verified (RFC 4895)", "direction", "in"),
+          of(MibCounter.SCTP_OUT_AUTH_CHUNKS, "sctp.auth.chunks",
+              "AUTH chunks sent (RFC 4895)", "direction", "out"),
+          of(MibCounter.SCTP_IN_AUTH_BAD_HMACS, "sctp.auth.discarded",
+              "AUTH chunks whose HMAC did not verify, discarded with what follows",
+              "reason", "bad_hmac"),
+          of(MibCounter.SCTP_IN_AUTH_UNKNOWN_KEYS, "sctp.auth.discarded",
+              "AUTH chunks naming a key that does not exist, discarded with what follows",
+              "reason", "unknown_key"),
+          of(MibCounter.SCTP_IN_AUTH_UNSUPPORTED_HMACS, "sctp.auth.discarded",
+              "AUTH chunks with an HMAC identifier not offered, discarded and reported",
+              "reason", "unsupported_hmac"),
+          of(MibCounter.SCTP_IN_AUTH_MISSING, "sctp.chunks.unauthenticated",
+              "Chunks discarded because they had to follow a verified AUTH chunk and did not"));
 
   /** Whether the value may go down (SctpCurrEstab); every other counter only grows. */
   boolean isGauge() {
