@@ -118,6 +118,21 @@ class TagAndOutOfTheBlueRulesTest {
   }
 
   @Test
+  void rule3_refusesAnInitForAnUnboundSctpPortOnItsUdpPortFromThatPort() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.endpoint().listen(true);
+    int unbound = ScriptedPeer.IUT_PORT + 1;
+    peer.sendPacket(ScriptedPeer.PEER_PORT, unbound, 0,
+        new InitChunk(0x4444_0009, 65535, 10, 10, 1, List.of()));
+    ScriptedPeer.Sent sent = peer.nextPacket().withTag(0x4444_0009);
+    assertThat(sent.only(AbortChunk.class).reflectedTag()).isFalse();
+    assertThat(sent.packet().header().sourcePort()).isEqualTo(unbound);
+    assertThat(sent.packet().header().destinationPort()).isEqualTo(ScriptedPeer.PEER_PORT);
+    assertThat(peer.endpoint().associations()).isEmpty();
+    assertThat(peer.endpoint().counters().get(MibCounter.SCTP_OUT_OF_BLUES)).isEqualTo(1);
+  }
+
+  @Test
   void rule5_answersAShutdownAckEvenBundledBehindACookieAck() {
     ScriptedPeer peer = new ScriptedPeer();
     // Rule 5 comes before rule 7: the SHUTDOWN ACK decides, whatever its position.

@@ -40,18 +40,8 @@ final class InitResponder {
   }
 
   void onInit(long now, SctpPacket packet, Destination source) {
-    endpoint.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
-    List<Chunk> chunks = packet.chunks();
-    // Section 8.5.1: an INIT travels alone with tag 0; anything else is discarded.
-    if (chunks.size() != 1 || packet.header().verificationTag() != 0
-        || !(chunks.get(0) instanceof InitChunk init)) {
-      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
-      return;
-    }
-    endpoint.counters().increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
-    if (init.initiateTag() == 0) {
-      // Section 3.3.2: silently discard an INIT with Initiate Tag 0.
-      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+    InitChunk init = acceptableInit(packet);
+    if (init == null) {
       return;
     }
     int peerPort = packet.header().sourcePort();
@@ -114,6 +104,40 @@ final class InitResponder {
     reply(source, peerPort, init.initiateTag(), ack);
   }
 
+  /**
+   * An INIT for another SCTP port on our UDP port, one nobody has bound: section 8.4 rule 3, as a
+   * stack without that port answers it, an ABORT with the INIT's tag and the T bit clear, sent
+   * from the port the INIT was for.
+   */
+  void refuseAtUnboundPort(SctpPacket packet, Destination source) {
+    InitChunk init = acceptableInit(packet);
+    if (init == null) {
+      return;
+    }
+    endpoint.counters().increment(MibCounter.SCTP_OUT_OF_BLUES);
+    reply(source, packet.header().destinationPort(), packet.header().sourcePort(),
+        init.initiateTag(), new AbortChunk(false, List.of()));
+  }
+
+  /** The packet's INIT when it may be answered at all, else null (counted as discarded). */
+  private InitChunk acceptableInit(SctpPacket packet) {
+    endpoint.counters().increment(MibCounter.SCTP_IN_SCTP_PACKS);
+    List<Chunk> chunks = packet.chunks();
+    // Section 8.5.1: an INIT travels alone with tag 0; anything else is discarded.
+    if (chunks.size() != 1 || packet.header().verificationTag() != 0
+        || !(chunks.get(0) instanceof InitChunk init)) {
+      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+      return null;
+    }
+    endpoint.counters().increment(MibCounter.SCTP_IN_CTRL_CHUNKS);
+    if (init.initiateTag() == 0) {
+      // Section 3.3.2: silently discard an INIT with Initiate Tag 0.
+      endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
+      return null;
+    }
+    return init;
+  }
+
   private void refuse(Destination source, int peerPort, int initiateTag, ErrorCause cause) {
     List<ErrorCause> causes = cause == null ? List.of() : List.of(cause);
     reply(source, peerPort, initiateTag, new AbortChunk(false, causes));
@@ -148,13 +172,17 @@ final class InitResponder {
   }
 
   private void reply(Destination to, int peerPort, int vtag, Chunk chunk) {
+    reply(to, endpoint.localPort(), peerPort, vtag, chunk);
+  }
+
+  private void reply(Destination to, int localPort, int peerPort, int vtag, Chunk chunk) {
     PacketBuilder builder = new PacketBuilder(
         (int) endpoint.config().get(Sysctl.PATH_MTU) - (to.remote() instanceof java.net.Inet6Address ? 48 : 28));
     if (!builder.add(chunk)) {
       return;
     }
     endpoint.counters().increment(MibCounter.SCTP_OUT_CTRL_CHUNKS);
-    byte[] bytes = builder.build(endpoint.localPort(), peerPort, vtag);
+    byte[] bytes = builder.build(localPort, peerPort, vtag);
     endpoint.send(new Transmit(to.local(), to.remote(), to.udpPort(), bytes));
   }
 }

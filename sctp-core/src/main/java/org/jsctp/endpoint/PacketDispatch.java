@@ -49,12 +49,16 @@ final class PacketDispatch {
   }
 
   void run() {
+    List<Chunk> chunks = packet.chunks();
     if (sourcePort == 0 || packet.header().destinationPort() != endpoint.localPort()) {
-      // Another SCTP port on our UDP port: nobody listens there.
-      endpoint.ootb().handle(now, packet, source);
+      // Another SCTP port on our UDP port, one nobody has bound: out of the blue there.
+      if (sourcePort != 0 && containsInit(chunks) && !OutOfTheBlue.fromNonUnicast(source)) {
+        endpoint.initResponder().refuseAtUnboundPort(packet, source);
+      } else {
+        endpoint.ootb().handle(now, packet, source);
+      }
       return;
     }
-    List<Chunk> chunks = packet.chunks();
     // RFC 4895 section 6.3: a leading AUTH chunk is looked past to find what the packet is.
     int lead = chunks.get(0) instanceof AuthChunk && chunks.size() > 1 ? 1 : 0;
     Chunk first = chunks.get(lead);
