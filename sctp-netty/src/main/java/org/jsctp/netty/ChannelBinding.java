@@ -215,9 +215,10 @@ final class ChannelBinding {
    */
   private CompletableFuture<EndpointRuntime> open(
       List<InetAddress> ips, int port, boolean accepting) {
+    int udpPort = opts.udpPortFor(accepting);
     int sctpPort;
     try {
-      sctpPort = stack.reservePort(ips, port);
+      sctpPort = stack.reservePort(ips, port, holder(accepting, udpPort));
     } catch (BindException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -229,7 +230,7 @@ final class ChannelBinding {
               opts.endpointConfig(),
               ips,
               sctpPort,
-              opts.udpPortFor(accepting),
+              udpPort,
               style,
               opts.associationOptions(),
               accepting ? ha : null);
@@ -240,8 +241,16 @@ final class ChannelBinding {
         (rt, err) -> {
           if (err != null) {
             stack.releasePorts(ips, sctpPort);
+          } else if (udpPort == 0) {
+            stack.renamePortHolder(ips, sctpPort, holder(accepting, rt.udpPort()));
           }
         });
+  }
+
+  /** The channel as a bind refusal names it, e.g. "a one-to-one server channel on UDP port 9899". */
+  private String holder(boolean accepting, int udpPort) {
+    return "a " + style + (accepting && style.equals("one-to-one") ? " server" : "")
+        + (udpPort == 0 ? " channel on an ephemeral UDP port" : " channel on UDP port " + udpPort);
   }
 
   private void forget(CompletableFuture<EndpointRuntime> failed) {

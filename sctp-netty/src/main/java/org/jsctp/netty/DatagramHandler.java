@@ -1,64 +1,49 @@
 package org.jsctp.netty;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The last handler of each UDP channel: hands received datagrams to the endpoint runtime with the
- * channel's own local IP (the IP the datagram really arrived on), triggers the drain at the end of
- * each read burst, and reports writability changes.
+ * An endpoint's end of its UDP sockets ({@link SharedUdpSocket}s, which may serve other SCTP ports
+ * too): hands the datagrams for the endpoint's SCTP port to the runtime with the socket's own
+ * local IP (the IP the datagram really arrived on), triggers the drain at the end of each read
+ * burst, and reports writability changes. On the endpoint's event loop, which is the sockets'.
  */
-final class DatagramHandler extends ChannelInboundHandlerAdapter {
-
-  private static final Logger LOG = LoggerFactory.getLogger(DatagramHandler.class);
+final class DatagramHandler {
 
   private final EndpointRuntime runtime;
-  private final InetAddress localIp;
-  private boolean writable = true;
 
-  DatagramHandler(EndpointRuntime runtime, InetAddress localIp) {
+  /** Set by the socket while this handler has had datagrams in the current read burst. */
+  boolean inBurst;
+
+  DatagramHandler(EndpointRuntime runtime) {
     this.runtime = runtime;
-    this.localIp = localIp;
   }
 
-  /** Takes ownership of {@code msg} and releases it once the runtime has copied its bytes. */
-  @Override
-  public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    if (msg instanceof DatagramPacket p) {
-      try {
-        runtime.onDatagram(localIp, p.sender(), p.content());
-      } finally {
-        p.release();
-      }
-    } else {
-      ReferenceCountUtil.release(msg);
-    }
+  /**
+   * A datagram arrived on the socket bound to {@code localIp}. Borrows {@code p}: the runtime
+   * copies its bytes; the caller releases it.
+   */
+  void read(InetAddress localIp, DatagramPacket p) {
+    runtime.onDatagram(localIp, p.sender(), p.content());
   }
 
-  @Override
-  public void channelReadComplete(ChannelHandlerContext ctx) {
+  /** A datagram for an SCTP port nobody has bound, dropped over the socket's answer budget. */
+  void discarded() {
+    runtime.countDiscard();
+  }
+
+  void readComplete() {
     runtime.onReadComplete();
   }
 
-  @Override
-  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    boolean now = ctx.channel().isWritable();
-    if (now != writable) {
-      writable = now;
-      runtime.onWritabilityChanged(now);
-    }
-    ctx.fireChannelWritabilityChanged();
+  /** One of the endpoint's sockets turned writable or unwritable. */
+  void writabilityChanged(boolean writable) {
+    runtime.onWritabilityChanged(writable);
   }
 
   @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    // ICMP errors cannot be matched to an association with a verified tag: ignore them (RFC
-    // 6951 section 5.5).
-    LOG.debug("UDP channel {}: {}", ctx.channel().localAddress(), cause.toString());
+  public String toString() {
+    return runtime.toString();
   }
 }

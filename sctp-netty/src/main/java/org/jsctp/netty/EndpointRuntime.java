@@ -35,8 +35,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drives one sans-IO {@link Endpoint} on one Netty event loop: datagrams from its UDP channels
- * ({@link UdpChannels}) into the core; transmits out after each input, flushed once per read burst;
+ * Drives one sans-IO {@link Endpoint} on one Netty event loop: datagrams for its SCTP port from
+ * its UDP channels ({@link UdpChannels}, shared with the stack's other endpoints on the same UDP
+ * port, which then live on the same loop) into the core; transmits out after each input, flushed once per read burst;
  * one deadline task ({@link DeadlineTimer}); the core's events to the channels that own the
  * associations ({@link AssociationHandle}, {@link AssociationOwner}); the end of the endpoint when
  * no channel and no association uses it any more. The statistics views are {@link
@@ -90,7 +91,7 @@ final class EndpointRuntime {
     this.endpoint = endpoint;
     this.style = style;
     this.udp =
-        new UdpChannels(stack, loop, endpoint, ip -> new DatagramHandler(this, ip), this::now);
+        new UdpChannels(stack, loop, endpoint, new DatagramHandler(this), this::now);
     this.statistics = new EndpointStatistics(endpoint, style, udp);
     this.timer = new DeadlineTimer(loop, this::onDeadline);
   }
@@ -120,7 +121,8 @@ final class EndpointRuntime {
           "standby takeover needs a fixed UDP port (SCTP_LOCAL_UDP_ENCAPS_PORT is 0): the peer"
               + " keeps sending to the active's");
     }
-    EventLoop loop = stack.nextLoop();
+    // Endpoints sharing a UDP socket share its loop (SharedUdpSocket).
+    EventLoop loop = udpPort == 0 ? stack.nextLoop() : stack.loopForUdpPort(udpPort);
     Endpoint endpoint = new Endpoint(config, sctpPort, locals, stack.newRandom());
     endpoint.setAllowedPeerAddresses(stack.allowedPeers());
     endpoint.setReceiveMemory(stack.receiveMemory());
@@ -342,6 +344,11 @@ final class EndpointRuntime {
     inputPending = true;
     // Drained after each input; written out once per read burst, in onReadComplete.
     drain(false);
+  }
+
+  /** A datagram for an SCTP port nobody has bound was dropped unanswered (answer budget). */
+  void countDiscard() {
+    endpoint.counters().increment(MibCounter.SCTP_IN_PKT_DISCARDS);
   }
 
   /** The end of a read burst: one flush for everything the burst's inputs produced. */

@@ -47,8 +47,12 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Each channel that binds gets its own endpoint: one SCTP port, one UDP port, one UDP channel
- * per local IP, all on one event loop of the stack. Endpoints are spread over the loops; the
- * protocol state of an endpoint is only ever touched by its loop. What the endpoints share is
+ * per local IP, all on one event loop of the stack. Endpoints on the same UDP port share its UDP
+ * channels (as usrsctp runs every SCTP port of a process over one encapsulation port, RFC 6951):
+ * received datagrams go to the endpoint bound to their SCTP destination port, and those for a port
+ * nobody has bound get the out-of-the-blue answer of RFC 9260 section 8.4. Endpoints on a fixed UDP
+ * port all run on that port's loop; the others are spread over the loops. The protocol state of an
+ * endpoint is only ever touched by its loop. What the endpoints share is
  * thread-safe: the SCTP port reservations, the counters of closed endpoints, and the one budget of
  * memory for received data ({@code net.sctp.rcvbuf_total}) that every association of the stack
  * reserves from.
@@ -70,13 +74,16 @@ public final class SctpStack implements AutoCloseable {
   private final UdpChannelCustomizer customizer;
   private final Supplier<RandomGenerator> random;
   private final SharedReceiveMemory receiveMemory;
+  private final List<EventLoop> loops = new ArrayList<>();
+  private final UdpSockets udpSockets = new UdpSockets(this);
   private final Set<EndpointRuntime> runtimes = ConcurrentHashMap.newKeySet();
   private final Set<Closeable> channels = ConcurrentHashMap.newKeySet();
 
   /** Guards {@link #sctpPorts}. */
   private final ReentrantLock portsLock = new ReentrantLock();
 
-  private final Map<String, Integer> sctpPorts = new LinkedHashMap<>();
+  /** Who holds each SCTP port on each IP, for the message of a refused bind. */
+  private final Map<String, String> sctpPorts = new LinkedHashMap<>();
 
   /** Guards {@link #retired} and the changes of {@link #runtimes}. */
   private final ReentrantLock countersLock = new ReentrantLock();
@@ -98,6 +105,9 @@ public final class SctpStack implements AutoCloseable {
             ? new MultiThreadIoEventLoopGroup(b.threads, threads, transport.ioHandlerFactory)
             : new TickerEventLoopGroup(b.threads, threads, transport.ioHandlerFactory, b.ticker);
     this.ticker = group.iterator().next().ticker();
+    for (io.netty.util.concurrent.EventExecutor e : group) {
+      loops.add((EventLoop) e);
+    }
     for (String warning : config.warnings()) {
       LOG.warn("configuration: {}", warning);
     }
@@ -333,6 +343,20 @@ public final class SctpStack implements AutoCloseable {
   }
 
   /**
+   * The loop of every endpoint on a fixed UDP port, so that endpoints sharing a UDP socket share
+   * its loop and the core stays confined to one thread ({@link SharedUdpSocket}).
+   */
+  EventLoop loopForUdpPort(int udpPort) {
+    EventLoop taken = udpSockets.loopOf(udpPort);
+    return taken != null ? taken : loops.get(udpPort % loops.size());
+  }
+
+  /** The UDP sockets shared by the endpoints on each local IP and UDP port. */
+  UdpSockets udpSockets() {
+    return udpSockets;
+  }
+
+  /**
    * The clock of every event loop of the stack (they share one ticker), for the few times that
    * threads outside the loops need: receive timeouts, message lifetimes. In nanoseconds, comparable
    * with the times the endpoints hand to the core.
@@ -422,23 +446,33 @@ public final class SctpStack implements AutoCloseable {
     channels.remove(channel);
   }
 
-  /**
-   * Reserves an SCTP port on every IP; 0 picks a free ephemeral port. SCTP ports must be unique per
-   * IP within the stack even though each endpoint has its own UDP port: peers tell associations
-   * apart by SCTP addresses and ports.
-   */
+  /** {@link #reservePort(List, int, String)} for "a channel". */
   int reservePort(List<InetAddress> ips, int port) throws java.net.BindException {
+    return reservePort(ips, port, "a channel");
+  }
+
+  /**
+   * Reserves an SCTP port on every IP; 0 picks a free ephemeral port. SCTP ports are unique per IP
+   * within the stack, whatever the UDP ports: peers tell associations apart by SCTP addresses and
+   * ports, and endpoints on one UDP port are told apart by their SCTP ports.
+   *
+   * @param holder who asks, for the message when another holds the port already
+   * @throws java.net.BindException naming both holders when the port is taken on one of the IPs
+   */
+  int reservePort(List<InetAddress> ips, int port, String holder) throws java.net.BindException {
     portsLock.lock();
     try {
       if (port != 0) {
         for (InetAddress ip : ips) {
-          if (sctpPorts.containsKey(key(ip, port))) {
+          String taken = sctpPorts.get(key(ip, port));
+          if (taken != null) {
             throw new java.net.BindException(
-                "SCTP port " + port + " is already bound on " + ip.getHostAddress());
+                "SCTP port " + port + " is already bound on " + ip.getHostAddress() + " by "
+                    + taken + "; refused for " + holder);
           }
         }
         for (InetAddress ip : ips) {
-          sctpPorts.put(key(ip, port), port);
+          sctpPorts.put(key(ip, port), holder);
         }
         return port;
       }
@@ -451,12 +485,24 @@ public final class SctpStack implements AutoCloseable {
         }
         if (free) {
           for (InetAddress ip : ips) {
-            sctpPorts.put(key(ip, candidate), candidate);
+            sctpPorts.put(key(ip, candidate), holder);
           }
           return candidate;
         }
       }
       throw new java.net.BindException("no free ephemeral SCTP port");
+    } finally {
+      portsLock.unlock();
+    }
+  }
+
+  /** Names the holder of a reserved SCTP port anew (an ephemeral UDP port got its number). */
+  void renamePortHolder(List<InetAddress> ips, int port, String holder) {
+    portsLock.lock();
+    try {
+      for (InetAddress ip : ips) {
+        sctpPorts.replace(key(ip, port), holder);
+      }
     } finally {
       portsLock.unlock();
     }

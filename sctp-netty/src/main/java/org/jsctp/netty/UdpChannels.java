@@ -1,14 +1,8 @@
 package org.jsctp.netty;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.socket.DatagramPacket;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -22,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.endpoint.Transmit;
@@ -32,9 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The UDP side of one endpoint (RFC 6951 encapsulation): one Netty datagram channel per local IP,
- * all on one UDP port, each ending in the handler that hands its datagrams to the runtime; the
- * endpoint's local addresses, which follow the channels; writing the core's transmits while every
- * channel is writable, and one flush per burst for the channels written to.
+ * all on one UDP port, each shared with the other endpoints of the stack on that IP and UDP port
+ * ({@link SharedUdpSocket}: it hands the endpoint the datagrams for its SCTP port); the endpoint's
+ * local addresses, which follow the channels; writing the core's transmits while every channel is
+ * writable, and one flush per burst for the channels written to.
  *
  * <p>Threading: everything runs on the endpoint's event loop (the channels are registered on it and
  * their futures complete there), except {@link #port()} and {@link #localAddresses()}, which any
@@ -42,16 +36,13 @@ import org.slf4j.LoggerFactory;
  */
 final class UdpChannels {
 
-  /** Requested UDP socket buffer size; the kernel caps it (net.core.rmem_max, wmem_max). */
-  private static final int UDP_SOCKET_BUFFER = 4 << 20;
-
   private static final Logger LOG = LoggerFactory.getLogger(UdpChannels.class);
   private static final int BIND_RETRIES = 5;
 
   private final SctpStack stack;
   private final EventLoop loop;
   private final Endpoint endpoint;
-  private final Function<InetAddress, ChannelHandler> handlers;
+  private final DatagramHandler handler;
   private final LongSupplier clock;
   private final LogThrottle disallowedLog = new LogThrottle();
   private final DontFragment dontFragment;
@@ -62,19 +53,19 @@ final class UdpChannels {
   private int unwritable;
 
   /**
-   * @param handlers the last handler of the channel bound to each local IP
+   * @param handler where the channels hand the endpoint its datagrams
    * @param clock the endpoint's time ({@link EndpointRuntime#now()}), for throttling log lines
    */
   UdpChannels(
       SctpStack stack,
       EventLoop loop,
       Endpoint endpoint,
-      Function<InetAddress, ChannelHandler> handlers,
+      DatagramHandler handler,
       LongSupplier clock) {
     this.stack = stack;
     this.loop = loop;
     this.endpoint = endpoint;
-    this.handlers = handlers;
+    this.handler = handler;
     this.clock = clock;
     this.localAddresses = List.copyOf(endpoint.localAddresses());
     this.dontFragment = DontFragment.forTransport(stack.transportSupport().transport);
@@ -113,15 +104,13 @@ final class UdpChannels {
     }
     InetAddress ip = locals.get(index);
     bind(ip, udpPort)
-        .addListener(
-            (ChannelFuture cf) -> {
-              if (cf.isSuccess()) {
-                channels.put(ip, cf.channel());
+        .whenComplete(
+            (ch, err) -> {
+              if (err == null) {
+                channels.put(ip, ch);
                 tellInterfaceMtu(ip);
                 int bound =
-                    index == 0
-                        ? ((InetSocketAddress) cf.channel().localAddress()).getPort()
-                        : udpPort;
+                    index == 0 ? ((InetSocketAddress) ch.localAddress()).getPort() : udpPort;
                 bindFrom(locals, index + 1, bound, retries, f);
                 return;
               }
@@ -132,8 +121,7 @@ final class UdpChannels {
                 bindFrom(locals, 0, 0, retries - 1, f);
                 return;
               }
-              f.completeExceptionally(
-                  bindFailed(ip, udpPort, ": " + cf.cause().getMessage(), cf.cause()));
+              f.completeExceptionally(bindFailed(ip, udpPort, ": " + err.getMessage(), err));
             });
   }
 
@@ -145,27 +133,13 @@ final class UdpChannels {
     return e;
   }
 
-  private ChannelFuture bind(InetAddress ip, int udpPort) {
-    InetSocketAddress local = new InetSocketAddress(ip, udpPort);
-    return new Bootstrap()
-        .group(loop)
-        .channel(stack.transportSupport().datagramChannelClass)
-        // Bursts of a window's worth of packets must not overflow the kernel's default socket
-        // buffers (212992 bytes on Linux): asked for 4 MiB, clamped by net.core.[rw]mem_max.
-        .option(ChannelOption.SO_RCVBUF, UDP_SOCKET_BUFFER)
-        .option(ChannelOption.SO_SNDBUF, UDP_SOCKET_BUFFER)
-        // Any datagram fits whole, whatever the peer's MTU; the payload is copied out at once.
-        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(65_536))
-        .option(ChannelOption.MAX_MESSAGES_PER_READ, 64)
-        .handler(
-            new ChannelInitializer<Channel>() {
-              @Override
-              protected void initChannel(Channel ch) {
-                stack.customizer().customize(local, ch.pipeline());
-                ch.pipeline().addLast("jsctp", handlers.apply(ip));
-              }
-            })
-        .bind(local);
+  /** Joins the stack's socket on the IP and UDP port for the endpoint's SCTP port. */
+  private CompletableFuture<Channel> bind(InetAddress ip, int udpPort) {
+    return stack.udpSockets().join(loop, ip, udpPort, endpoint.localPort(), handler);
+  }
+
+  private void release(Channel ch) {
+    stack.udpSockets().leave(ch, endpoint.localPort(), handler);
   }
 
   /**
@@ -193,13 +167,13 @@ final class UdpChannels {
     }
     int udpPort = port;
     bind(ip, udpPort)
-        .addListener(
-            (ChannelFuture cf) -> {
-              if (!cf.isSuccess()) {
-                done.completeExceptionally(bindFailed(ip, udpPort, "", cf.cause()));
+        .whenComplete(
+            (ch, err) -> {
+              if (err != null) {
+                done.completeExceptionally(bindFailed(ip, udpPort, ": " + err.getMessage(), err));
                 return;
               }
-              channels.put(ip, cf.channel());
+              channels.put(ip, ch);
               tellInterfaceMtu(ip);
               endpoint.addLocalAddress(ip);
               localAddresses = List.copyOf(endpoint.localAddresses());
@@ -224,16 +198,17 @@ final class UdpChannels {
     localAddresses = List.copyOf(endpoint.localAddresses());
     Channel ch = channels.remove(ip);
     if (ch != null) {
-      ch.close();
+      release(ch);
     }
   }
 
-  /** Closes every channel. */
+  /** Leaves every channel; a channel no other endpoint uses closes. */
   void close() {
-    for (Channel ch : channels.values()) {
-      ch.close();
-    }
+    List<Channel> list = new ArrayList<>(channels.values());
     channels.clear();
+    for (Channel ch : list) {
+      release(ch);
+    }
   }
 
   // ---- writing -----------------------------------------------------------------------------
