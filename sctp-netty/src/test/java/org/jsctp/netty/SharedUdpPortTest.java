@@ -67,11 +67,9 @@ class SharedUdpPortTest {
     servers.close();
   }
 
+  /** A client in the other stack, connected to {@code sctpPort} behind the shared UDP port. */
   private SctpChannel connect(int sctpPort) throws Exception {
-    SctpChannel ch = SctpChannel.open(clients);
-    ch.setOption(
-        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-        new RemoteUdpEncapsPort(null, udpPort));
+    SctpChannel ch = Loopback.client(clients, m3ua);
     ch.connect(new InetSocketAddress(LO1, sctpPort));
     return ch;
   }
@@ -245,10 +243,7 @@ class SharedUdpPortTest {
     assertThat(servers.udpSockets().size()).isEqualTo(1);
     assertThat(udpPortFree()).as("UDP port free while M3UA uses it").isFalse();
     // Diameter is gone from the UDP port: a new INIT there is refused.
-    SctpChannel late = SctpChannel.open(clients);
-    late.setOption(
-        SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT,
-        new RemoteUdpEncapsPort(null, udpPort));
+    SctpChannel late = Loopback.client(clients, m3ua);
     assertThatThrownBy(() -> late.connect(new InetSocketAddress(LO1, DIAMETER)))
         .isInstanceOf(java.io.IOException.class);
 
