@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jsctp.netty.Loopback.LO1;
 
+import io.netty.util.concurrent.Ticker;
 import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -171,11 +172,7 @@ class SharedUdpPortTest {
     long outOfBluesBefore = servers.snmp().get("SctpOutOfBlues");
 
     int initiateTag = 0x5ca1ab1e;
-    byte[] init =
-        new SctpPacket(
-                new CommonHeader(40000, 9999, 0, 0),
-                List.of(new InitChunk(initiateTag, 65535, 10, 10, 1, List.of())))
-            .encode();
+    byte[] init = initTo(9999, initiateTag);
     SctpPacket answer;
     try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LO1, 0))) {
       probe.setSoTimeout(10_000);
@@ -199,6 +196,42 @@ class SharedUdpPortTest {
     SctpChannel m3uaClient = connect(M3UA);
     assertThat(m3ua.accept(Duration.ofSeconds(10))).isNotNull();
     m3uaClient.close();
+  }
+
+  @Test
+  void answersAtMostItsBudgetForUnboundPortsAndCountsTheRestAsDiscarded() throws Exception {
+    // Time stands still on a mock ticker: the budget never refills, whatever the machine's speed.
+    try (SctpStack frozen = Loopback.stack(b -> b.ticker(Ticker.newMockTicker()))) {
+      SctpServerChannel server = SctpServerChannel.open(frozen);
+      server.bind(new InetSocketAddress(LO1, DIAMETER));
+      int port = server.getOption(SctpStandardSocketOptions.SCTP_LOCAL_UDP_ENCAPS_PORT);
+      int budget = SharedUdpSocket.UNBOUND_PORT_ANSWERS_PER_SECOND;
+      int extra = 5;
+      try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(LO1, 0))) {
+        probe.setSoTimeout(10_000);
+        for (int i = 1; i <= budget + extra; i++) {
+          byte[] init = initTo(9999, i);
+          probe.send(new DatagramPacket(init, init.length, new InetSocketAddress(LO1, port)));
+        }
+        for (int i = 0; i < budget; i++) {
+          DatagramPacket in = new DatagramPacket(new byte[2048], 2048);
+          probe.receive(in);
+        }
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (frozen.snmp().get("SctpInPktDiscards") < extra && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(frozen.snmp().get("SctpInPktDiscards")).isEqualTo(extra);
+      assertThat(frozen.snmp().get("SctpOutOfBlues")).isEqualTo(budget);
+    }
+  }
+
+  private static byte[] initTo(int sctpPort, int initiateTag) {
+    return new SctpPacket(
+            new CommonHeader(40000, sctpPort, 0, 0),
+            List.of(new InitChunk(initiateTag, 65535, 10, 10, 1, List.of())))
+        .encode();
   }
 
   @Test
