@@ -127,6 +127,57 @@ public final class PacketBuilder {
     return authenticator != null && authenticator.requires(type);
   }
 
+  /**
+   * Puts {@code replacement} in the place of the control chunk {@code old} (the same object as
+   * added) if the packet still fits. Both must be of the same type, a plain control chunk: not
+   * DATA, I-DATA, or one of the chunks with a bundling rule of their own (so that the rules and
+   * the AUTH chunk stay as they are).
+   *
+   * @return {@code false}, leaving the builder unchanged, if {@code old} is not in the packet or
+   *     the packet would no longer fit
+   * @throws IllegalArgumentException if the types differ or have a bundling rule of their own
+   */
+  public boolean replace(Chunk old, Chunk replacement) {
+    Objects.requireNonNull(old, "old");
+    Objects.requireNonNull(replacement, "replacement");
+    if (old.type() != replacement.type() || !plainControl(old.type())) {
+      throw new IllegalArgumentException("only a plain control chunk is replaced, by one of its"
+          + " type: not type " + old.type() + " by " + replacement.type());
+    }
+    int at = -1;
+    for (int i = 0; i < control.size(); i++) {
+      if (control.get(i) == old) {
+        at = i;
+        break;
+      }
+    }
+    int grown = replacement.paddedLength() - old.paddedLength();
+    if (at < 0 || grown > maxPacketSize - size) {
+      return false;
+    }
+    control.set(at, replacement);
+    size += grown;
+    return true;
+  }
+
+  private static boolean plainControl(int type) {
+    switch (type) {
+      case ChunkType.DATA:
+      case ChunkType.I_DATA:
+      case ChunkType.COOKIE_ECHO:
+      case ChunkType.COOKIE_ACK:
+      case ChunkType.INIT:
+      case ChunkType.INIT_ACK:
+      case ChunkType.SHUTDOWN_COMPLETE:
+      case ChunkType.ABORT:
+      case ChunkType.SHUTDOWN:
+      case ChunkType.SHUTDOWN_ACK:
+        return false;
+      default:
+        return true;
+    }
+  }
+
   private boolean mayBundle(int type) {
     // RFC 9260 section 6.10: INIT, INIT ACK and SHUTDOWN COMPLETE go alone; nothing follows ABORT.
     if (hasLoneChunk || hasAbort) {

@@ -228,4 +228,61 @@ class PacketBuilderTest {
     assertThat(builder.size()).isEqualTo(12 + 28 + 16);
     assertThat(builder.remaining(ChunkType.SACK)).isEqualTo(4);
   }
+
+  @Test
+  void replacesAControlChunkInItsPlaceWhenThePacketStillFits() throws Exception {
+    HeartbeatChunk heartbeat = HeartbeatChunk.of(Bytes.fromHex("01"));
+    SackChunk small = new SackChunk(1, 65536, List.of(), List.of());
+    SackChunk larger = new SackChunk(5, 65536, List.of(new SackChunk.GapAckBlock(2, 3)),
+        List.of());
+    int grown = larger.paddedLength() - small.paddedLength();
+    PacketBuilder builder = new PacketBuilder(12 + heartbeat.paddedLength()
+        + small.paddedLength() + data(10, 4).paddedLength() + grown);
+    builder.add(heartbeat);
+    builder.add(small);
+    builder.add(data(10, 4));
+    assertThat(builder.remaining()).isEqualTo(grown).isPositive();
+
+    assertThat(builder.replace(SACK, larger)).as("not the chunk added, though equal").isFalse();
+    assertThat(builder.replace(small, larger)).isTrue();
+
+    assertThat(builder.remaining()).isZero();
+    assertThat(chunksOf(builder.build(1, 2, 3))).containsExactly(heartbeat, larger, data(10, 4));
+  }
+
+  @Test
+  void refusesAReplacementThatNoLongerFitsOrIsOfAnotherType() throws Exception {
+    SackChunk small = new SackChunk(1, 65536, List.of(), List.of());
+    SackChunk larger = new SackChunk(5, 65536, List.of(new SackChunk.GapAckBlock(2, 3)),
+        List.of());
+    PacketBuilder builder = new PacketBuilder(12 + larger.paddedLength() - 1);
+    builder.add(small);
+
+    assertThat(builder.replace(small, larger)).isFalse();
+    assertThatThrownBy(() -> builder.replace(small, new ShutdownChunk(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.replace(small, data(1, 1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.replace(small, HeartbeatChunk.of(Bytes.fromHex("01"))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(builder.size()).isEqualTo(12 + small.paddedLength());
+    assertThat(chunksOf(builder.build(1, 2, 3))).containsExactly(small);
+  }
+
+  @Test
+  void replacingASackKeepsTheAuthChunkItNeeds() throws Exception {
+    SackChunk larger = new SackChunk(5, 65536, List.of(new SackChunk.GapAckBlock(2, 3)),
+        List.of());
+    PacketBuilder builder = new PacketBuilder(1200, authenticating(ChunkType.SACK));
+    builder.add(SACK);
+    builder.add(data(1, 10));
+    int size = builder.size();
+
+    assertThat(builder.replace(SACK, larger)).isTrue();
+
+    assertThat(builder.size()).isEqualTo(size + larger.paddedLength() - SACK.paddedLength());
+    List<Chunk> chunks = chunksOf(builder.build(1, 2, 3));
+    assertThat(chunks.get(0)).isInstanceOf(AuthChunk.class);
+    assertThat(chunks.subList(1, 3)).containsExactly(larger, data(1, 10));
+  }
 }
