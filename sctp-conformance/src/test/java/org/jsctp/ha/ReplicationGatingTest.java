@@ -116,6 +116,66 @@ class ReplicationGatingTest {
   }
 
   @Test
+  void aReplyWaitingForTheStandbyCarriesTheAcknowledgementOfWhatArrivedMeanwhile() {
+    ScriptedPeer peer = sync();
+    SctpAssociation a = peer.establishActive();
+    List<ReplicationRecord> kept = new ArrayList<>();
+    storeAll(peer, a, kept);
+    peer.sendData(0, 0, "request one");
+    storeAll(peer, a, kept);
+    peer.expectSack();
+    MessageReceived one = peer.received().get(0);
+    int two = peer.sendData(0, 1, "request two");
+    long twoRecord = records(peer).get(0).sequence();
+
+    // The reply to the first request is cut while the second request waits for the standby.
+    a.send(peer.now(), new OutgoingMessage(0, 0, false, false, Bytes.wrap("reply one".getBytes()),
+        0, Long.MAX_VALUE), one);
+    peer.flush();
+    long replyRecord = records(peer).get(0).sequence();
+    assertThat(replyRecord).isGreaterThan(twoRecord);
+    peer.expectNoPacket();
+
+    a.replicated(peer.now(), twoRecord);
+    peer.flush();
+    peer.expectNoPacket();
+    a.replicated(peer.now(), replyRecord);
+    peer.flush();
+
+    ScriptedPeer.Sent sent = peer.nextPacketToPeer();
+    assertThat(sent.first(SackChunk.class).cumulativeTsnAck())
+        .as("the SACK with the reply acknowledges the second request, stored by now").isEqualTo(two);
+    assertThat(sent.first(DataChunk.class).userData())
+        .isEqualTo(Bytes.wrap("reply one".getBytes()));
+    peer.expectNoPacket();
+  }
+
+  @Test
+  void dataThatGoesAtOnceCarriesOnlyTheAcknowledgementsTheStandbyHolds() {
+    ScriptedPeer peer = ScriptedPeer.with(b -> b.set(Sysctl.HA_MODE, HaMode.SYNC.sysctlValue())
+        .set(Sysctl.RTO_INITIAL, 1_000).set(Sysctl.RTO_MIN, 1_000));
+    SctpAssociation a = peer.establishActive();
+    List<ReplicationRecord> kept = new ArrayList<>();
+    storeAll(peer, a, kept);
+    peer.userSend(0, "unanswered".getBytes());
+    storeAll(peer, a, kept);
+    int sent = peer.nextPacketToPeer().first(DataChunk.class).tsn();
+    int stored = peer.sendData(0, 0, "stored");
+    storeAll(peer, a, kept);
+    peer.expectSack();
+    int unreplicated = peer.sendData(0, 1, "not yet stored");
+    assertThat(records(peer)).hasSize(1);
+
+    peer.advance(1_000 * MS);
+
+    ScriptedPeer.Sent retransmission = peer.nextPacketToPeer();
+    assertThat(retransmission.first(DataChunk.class).tsn()).as("T3-rtx, its chunk stored long ago")
+        .isEqualTo(sent);
+    assertThat(retransmission.first(SackChunk.class).cumulativeTsnAck())
+        .as("acknowledges what the standby holds, not " + unreplicated).isEqualTo(stored);
+  }
+
+  @Test
   void aShutdownCarriesOnlyTheCumulativeTsnTheStandbyHolds() {
     ScriptedPeer peer = sync();
     SctpAssociation a = peer.establishActive();

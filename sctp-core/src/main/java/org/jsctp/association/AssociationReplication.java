@@ -374,10 +374,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
         flush(now);
         return null;
       }
-      long waitFor = 0;
-      if (!threshold() && assembler.lastPacketCarriedTsns()) {
-        waitFor = tsnSequence;
-      }
+      long waitFor = heldUntil(assembler.lastPacketCarriedTsns());
       if (assembler.lastPacketCarriedStateChange()) {
         // The change (a RE-CONFIG request or answer, a SHUTDOWN, a restart's COOKIE ACK) must be
         // known to the standby before the peer acts on it.
@@ -391,6 +388,14 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
       }
       return t;
     }
+  }
+
+  /**
+   * The record a packet waits for because of its TSNs: in SYNC mode, one with DATA or a
+   * FORWARD-TSN waits for the record of the newest TSN used; 0 otherwise.
+   */
+  long heldUntil(boolean carriesTsns) {
+    return carriesTsns && !threshold() ? tsnSequence : 0;
   }
 
   private long lastHeldSequence() {

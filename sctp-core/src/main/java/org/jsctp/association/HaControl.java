@@ -131,6 +131,14 @@ final class HaControl {
     return replication.deadline();
   }
 
+  /**
+   * The replication record a packet being built will wait for: with DATA or a FORWARD-TSN in
+   * SYNC mode, the record of the newest TSN; 0 when it goes at once as far as its TSNs go.
+   */
+  long heldUntil(boolean carriesTsns) {
+    return replication == null ? 0 : replication.heldUntil(carriesTsns);
+  }
+
   Transmit pollTransmit(long now, PacketAssembler assembler) {
     return replication == null ? assembler.pollTransmit(now)
         : replication.pollTransmit(now, assembler);

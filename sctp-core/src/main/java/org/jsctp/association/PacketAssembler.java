@@ -175,14 +175,16 @@ final class PacketAssembler {
       controlChunks++;
       lastCarriedStateChange |= changesState(e.chunk());
     }
+    SackChunk sack = null;
     if (vtag == peerTag && tcb != null && tcb.receiver.ackPending() && state.receivesData()
         && (tcb.receiver.sackDue() || destPath != null && destPath == dataPath)) {
       Destination sackTo = sackDestination(tcb);
       if (sackTo.equals(dest)) {
-        SackChunk sack = tcb.receiver.buildSack(packet.remaining(ChunkType.SACK));
+        sack = tcb.receiver.buildSack(packet.remaining(ChunkType.SACK));
         if (packet.add(sack)) {
-          tcb.receiver.sackSent();
           controlChunks++;
+        } else {
+          sack = null;
         }
       }
     }
@@ -199,6 +201,9 @@ final class PacketAssembler {
         lastCarriedTsns = true;
       }
     }
+    if (sack != null) {
+      settleSack(tcb, packet, sack);
+    }
     if (packet.isEmpty()) {
       return null;
     }
@@ -210,6 +215,24 @@ final class PacketAssembler {
       a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
     }
     return new Transmit(dest.local(), dest.remote(), dest.udpPort(), bytes, fragmentable);
+  }
+
+  /**
+   * The SACK goes with this packet. With HA SYNC a packet with DATA leaves only once the standby
+   * stored its records; when those carry every TSN received, the SACK acknowledges them all
+   * instead of what the standby held when it was built, and none is owed for them: the peer gets
+   * the acknowledgement together with the data, not in a packet of its own ahead of it.
+   */
+  private void settleSack(Tcb tcb, PacketBuilder packet, SackChunk sack) {
+    long heldUntil = a.ha.heldUntil(lastCarriedTsns);
+    if (heldUntil > 0 && tcb.receiver.acknowledgesMoreWhenHeldUntil(heldUntil)) {
+      SackChunk covering = tcb.receiver.buildSack(packet.remaining() + sack.paddedLength(),
+          heldUntil);
+      if (!packet.replace(sack, covering)) {
+        heldUntil = 0;
+      }
+    }
+    tcb.receiver.sackSent(heldUntil);
   }
 
   /**

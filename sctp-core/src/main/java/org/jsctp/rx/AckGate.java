@@ -20,7 +20,10 @@ final class AckGate {
   private int[] values = new int[16];
   private int head;
   private int size;
-  /** A SACK went out while changes were pending: another is owed once they are replicated. */
+  /**
+   * A SACK went out while changes it did not cover were pending: another is owed once they are
+   * replicated.
+   */
   private boolean owed;
   /** Changes became acknowledgeable since the last SACK. */
   private boolean newSinceSack;
@@ -112,6 +115,11 @@ final class AckGate {
     return size == 0;
   }
 
+  /** Whether every change not yet acknowledgeable is in a record up to {@code sequence}. */
+  boolean coveredBy(long sequence) {
+    return size == 0 || sequences[(head + size - 1) & (sequences.length - 1)] <= sequence;
+  }
+
   /**
    * Whether a due SACK is worth sending now: it says something the last did not, or nothing is
    * pending. Otherwise it waits for the standby, so that the peer does not get the same SACK
@@ -121,10 +129,13 @@ final class AckGate {
     return newSinceSack || size == 0;
   }
 
-  /** A SACK went out; if changes are pending another is owed. */
-  void sackSent() {
+  /**
+   * A SACK went out that covers the changes in records up to {@code coveredUpTo} (0: only what is
+   * acknowledgeable); if changes beyond it are pending another is owed.
+   */
+  void sackSent(long coveredUpTo) {
     newSinceSack = false;
-    owed = size > 0;
+    owed = !coveredBy(coveredUpTo);
   }
 
   @Override

@@ -459,8 +459,19 @@ public final class DataReceiver {
    * dropping the highest that do not fit (RFC 9260 section 6.2; one SACK, never two).
    */
   public SackChunk buildSack(int maxLength) {
+    return buildSack(maxLength, 0);
+  }
+
+  /**
+   * {@link #buildSack(int)} for a packet that leaves only once the standby stored every
+   * replication record up to {@code heldUntil} (HA SYNC: one that carries DATA; 0 for one that
+   * goes at once): when those records carry every TSN received, the SACK acknowledges them all,
+   * so that the peer gets the acknowledgement with the data it goes with, as without HA.
+   */
+  public SackChunk buildSack(int maxLength, long heldUntil) {
     int room = Math.max(0, (maxLength - 16) / 4);
-    TsnTracker acked = acknowledged();
+    boolean everything = gate == null || heldUntil > 0 && gate.coveredBy(heldUntil);
+    TsnTracker acked = everything ? tracker : gate.acked();
     int gapCount = Math.min(acked.gapBlockCount(), room);
     int dupCount = Math.min(tracker.duplicateCount(), room - gapCount);
     List<SackChunk.GapAckBlock> gaps;
@@ -486,12 +497,26 @@ public final class DataReceiver {
     return new SackChunk(acked.cumulativeTsn(), rwnd, gaps, dups);
   }
 
+  /**
+   * Whether a SACK in a packet that leaves only once the standby stored every record up to
+   * {@code heldUntil} acknowledges more than one that goes now: received TSNs wait for the
+   * standby, and all of them are in those records.
+   */
+  public boolean acknowledgesMoreWhenHeldUntil(long heldUntil) {
+    return gate != null && !gate.caughtUp() && gate.coveredBy(heldUntil);
+  }
+
   /** Records that a SACK went out (or that a SHUTDOWN carried the cumulative TSN). */
   public void sackSent() {
+    sackSent(0);
+  }
+
+  /** Records that the SACK built with {@link #buildSack(int, long)} for {@code heldUntil} went out. */
+  public void sackSent(long heldUntil) {
     sack.sent();
     tracker.clearDuplicates();
     if (gate != null) {
-      gate.sackSent();
+      gate.sackSent(heldUntil);
     }
   }
 
