@@ -8,16 +8,20 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.OutgoingMessage;
+import org.jsctp.api.SendBufferAvailable;
+import org.jsctp.api.SendOutcome;
 import org.jsctp.association.AssociationOptions;
 import org.jsctp.association.SctpAssociation;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.testkit.ScriptedPeer;
 import org.jsctp.wire.Bytes;
+import org.jsctp.wire.CookieAckChunk;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.ForwardTsnSupportedParameter;
 import org.jsctp.wire.SackChunk;
 import org.jsctp.wire.ShutdownChunk;
+import org.jsctp.wire.StateCookieParameter;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -173,6 +177,40 @@ class ReplicationGatingTest {
         .isEqualTo(sent);
     assertThat(retransmission.first(SackChunk.class).cumulativeTsnAck())
         .as("acknowledges what the standby holds, not " + unreplicated).isEqualTo(stored);
+  }
+
+  @Test
+  void anEventIsNotHeldForAQueuedMessageTheStandbyLearnsLazily() {
+    ScriptedPeer peer = ScriptedPeer.with(b -> b.set(Sysctl.HA_MODE, HaMode.SYNC.sysctlValue())
+        .set(Sysctl.SNDBUF, 4_096).set(Sysctl.NODELAY, 1));
+    peer.connect();
+    peer.sendInitAck(peer.initAck(10, 10, 2_200,
+        List.of(new StateCookieParameter(ScriptedPeer.TESTER_COOKIE))));
+    peer.expectCookieEcho();
+    peer.send(new CookieAckChunk());
+    SctpAssociation a = peer.association;
+    List<ReplicationRecord> kept = new ArrayList<>();
+    storeAll(peer, a, kept);
+    assertThat(peer.userSend(0, new byte[2_000])).isEqualTo(SendOutcome.ACCEPTED);
+    assertThat(peer.userSend(0, new byte[100])).isEqualTo(SendOutcome.ACCEPTED);
+    assertThat(peer.userSend(0, new byte[1_900])).as("queued: the peer's window is used up")
+        .isEqualTo(SendOutcome.ACCEPTED);
+    assertThat(peer.userSend(0, new byte[200])).isEqualTo(SendOutcome.WOULD_BLOCK);
+    storeAll(peer, a, kept);
+    List<DataChunk> sent = new ArrayList<>();
+    for (ScriptedPeer.Sent p : peer.takeAll()) {
+      sent.addAll(p.all(DataChunk.class));
+    }
+    assertThat(sent).extracting(d -> d.userData().length()).as("the first two messages")
+        .containsExactly(2_000 - sent.get(sent.size() - 2).userData().length(),
+            sent.get(sent.size() - 2).userData().length(), 100);
+
+    // The first message is acknowledged, the window stays shut: nothing new is cut.
+    peer.send(ScriptedPeer.sack(sent.get(1).tsn(), 0));
+
+    assertThat(peer.events(SendBufferAvailable.class)).as("handed over at once: it depends on"
+        + " nothing the standby lacks").hasSize(1);
+    assertThat(records(peer)).as("nothing urgent to replicate").isEmpty();
   }
 
   @Test

@@ -68,6 +68,11 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   private long lastEmitAt;
   private boolean snapshotWanted = true;
   private final List<Delta> pending = new ArrayList<>();
+  /**
+   * Whether {@code pending} holds a change an event may depend on: anything but a queued message,
+   * which no event reveals (the standby learns it with its first chunk or on the timer).
+   */
+  private boolean pendingForEvents;
   private boolean urgent;
   private long fingerprint;
   /** The record that carries the newest TSN used (SYNC: packets wait for it). */
@@ -160,7 +165,9 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   @Override
   public void queued(long id, OutgoingMessage message) {
     // Its first chunk, cut at once when the windows allow, carries it along in SYNC mode.
-    add(new Delta.MessageQueued(DataSender.exportQueued(id, message, a.lastNow)), false);
+    if (!snapshotWanted) {
+      pending.add(new Delta.MessageQueued(DataSender.exportQueued(id, message, a.lastNow)));
+    }
   }
 
   @Override
@@ -272,6 +279,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
   private void add(Delta delta, boolean now) {
     if (!snapshotWanted) {
       pending.add(delta);
+      pendingForEvents = true;
     }
     urgent |= now;
   }
@@ -289,7 +297,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
       int first = partialFirstTsn(p);
       delivered.addLast(new Delivered(first, p));
     }
-    long tag = (snapshotWanted || !pending.isEmpty()) ? nextSequence : lastEmitted;
+    long tag = (snapshotWanted || pendingForEvents) ? nextSequence : lastEmitted;
     if (heldEvents.isEmpty() && tag <= confirmed) {
       a.ctx.emit(event);
     } else {
@@ -462,6 +470,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
       fingerprint = fp;
     }
     pending.clear();
+    pendingForEvents = false;
     send(new ReplicationRecord(a.id(), nextSequence, causes, null, deltas), next, now);
   }
 
@@ -469,6 +478,7 @@ final class AssociationReplication implements SendReplication, ReceiveReplicatio
     AssociationSnapshot snapshot = SnapshotImage.snapshot(a, tcb, now, redelivery());
     snapshotWanted = false;
     pending.clear();
+    pendingForEvents = false;
     confirmations.clear();
     replicatedCumAck = cumulativeTsnAck;
     replicatedRwnd = peerRwnd;
