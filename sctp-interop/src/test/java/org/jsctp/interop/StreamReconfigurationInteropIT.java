@@ -1,0 +1,278 @@
+package org.jsctp.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jsctp.interop.CaptureReport.ABORT;
+import static org.jsctp.interop.CaptureReport.ADD_INCOMING_STREAMS_REQUEST;
+import static org.jsctp.interop.CaptureReport.ADD_OUTGOING_STREAMS_REQUEST;
+import static org.jsctp.interop.CaptureReport.INCOMING_SSN_RESET_REQUEST;
+import static org.jsctp.interop.CaptureReport.OUTGOING_SSN_RESET_REQUEST;
+import static org.jsctp.interop.CaptureReport.RESULT_IN_PROGRESS;
+import static org.jsctp.interop.CaptureReport.RESULT_PERFORMED;
+import static org.jsctp.interop.Topology.addrA;
+import static org.jsctp.interop.Topology.addrB;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Stream reconfiguration (RFC 6525) against usrsctp in the middle of a transfer, started by each
+ * side: after 50 of 300 messages were echoed, jsctp ({@link ExtensionEchoClient}, host a) or
+ * usrsctp (mhpeer server, host b, {@code sctp_reconfig_enable}, SCTP_RECONFIG_SUPPORTED and
+ * SCTP_ENABLE_STREAM_RESET with every request allowed) resets all its outgoing streams, asks the
+ * peer to reset its outgoing streams, or adds two streams each way, while the messages keep flowing
+ * on 4 streams. Each run must show the request and the response parameters in the capture (every
+ * result Performed or In progress), the stream reset or stream change events on both sides, the
+ * stream sequence numbers of the reset streams starting again at 0 right after the reset, the added
+ * streams carrying messages both ways, and every message echoed intact.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class StreamReconfigurationInteropIT {
+
+  static final int B_UDP = 9899;
+  static final int A_UDP = 9900;
+  static final int STREAMS = 4;
+  static final int COUNT = 300;
+  static final int AFTER = 50;
+
+  private static final Pattern RESET_EVENT =
+      Pattern.compile("stream-reset (?:assoc \\d+ )?flags=([A-Z ]*)streams=");
+  private static final Pattern CHANGE_EVENT =
+      Pattern.compile("stream-change (?:assoc \\d+ )?in=(\\d+) out=(\\d+) flags=([A-Z ]*)");
+
+  private Path dir;
+
+  @BeforeEach
+  void setUp(TestInfo info) {
+    Env.assumeNetns();
+    dir = Env.testDir(info);
+  }
+
+  @ParameterizedTest(name = "{0} started by {1}")
+  @CsvSource({
+    "reset-out, jsctp",
+    "reset-out, usrsctp",
+    "reset-in, jsctp",
+    "reset-in, usrsctp",
+    "add-streams, jsctp",
+    "add-streams, usrsctp"
+  })
+  void reconfigurationInTheMiddleOfATransferLosesNothing(String action, String initiator) {
+    boolean weStart = initiator.equals("jsctp");
+    MhPeer.Builder server =
+        MhPeer.server().local(addrB(1)).port(Usrsctp.ECHO_PORT).udpPorts(B_UDP, A_UDP).reconfig();
+    List<String> clientArgs =
+        new ArrayList<>(
+            List.of(
+                "--remote",
+                addrB(1),
+                "--local",
+                addrA(1),
+                "--port",
+                Integer.toString(Usrsctp.ECHO_PORT),
+                "--remote-udp-port",
+                Integer.toString(B_UDP),
+                "--count",
+                Integer.toString(COUNT),
+                "--size",
+                "1000",
+                "--streams",
+                Integer.toString(STREAMS),
+                "--reconfig"));
+    if (weStart) {
+      clientArgs.addAll(List.of("--" + action + "-after", Integer.toString(AFTER)));
+    } else {
+      server.reconfigAfter(action, AFTER);
+    }
+    try (Topology t = Topology.create(1);
+        Capture cap = Capture.start(t.b(), dir.resolve("capture.pcapng"), B_UDP, A_UDP);
+        Proc usrsctp = server.start(t.b(), dir, "mhpeer-server");
+        Proc jsctp = ExtensionEchoClient.start(t.a(), dir, A_UDP, clientArgs)) {
+      assertThat(jsctp.awaitExit(Duration.ofSeconds(120))).as(jsctp.tail()).isZero();
+      EchoResult r = EchoResult.from(jsctp);
+      long usrsctpEchoed = MhPeer.serverEchoed(usrsctp);
+      CaptureReport report = cap.stop();
+      Proc starter = weStart ? jsctp : usrsctp;
+      Proc other = weStart ? usrsctp : jsctp;
+      String from = weStart ? addrA(1) : addrB(1);
+      String to = weStart ? addrB(1) : addrA(1);
+      Log.record(
+          dir,
+          action
+              + " started by "
+              + initiator
+              + " after "
+              + AFTER
+              + " echoes: "
+              + r
+              + "; usrsctp echoed "
+              + usrsctpEchoed
+              + "; events of "
+              + starter.name()
+              + " "
+              + events(starter)
+              + ", of "
+              + other.name()
+              + " "
+              + events(other)
+              + "; RE-CONFIG parameters "
+              + parameters(report)
+              + "; "
+              + report.summary());
+      report.assertClean();
+
+      assertThat(r.complete()).as("every message echoed intact: %s", r).isTrue();
+      assertThat(r.sent()).isEqualTo(COUNT);
+      assertThat(usrsctpEchoed).as("messages usrsctp echoed").isEqualTo(COUNT);
+      assertThat(starter.stdoutLines()).anyMatch(l -> l.contains("RECONFIG "));
+      assertThat(report.reconfigResults(f -> true))
+          .as("results of the Re-configuration Responses")
+          .isNotEmpty()
+          .allMatch(res -> res == RESULT_PERFORMED || res == RESULT_IN_PROGRESS);
+      switch (action) {
+        case "reset-out" -> {
+          assertRequestAnswered(report, OUTGOING_SSN_RESET_REQUEST, from, to);
+          assertResetEvents(starter, "OUTGOING");
+          assertResetEvents(other, "INCOMING");
+          assertSsnsStartAgainAtZero(report, from);
+        }
+        case "reset-in" -> {
+          // RFC 6525 section 5.2.3: the peer answers by resetting its outgoing streams.
+          assertRequestAnswered(report, INCOMING_SSN_RESET_REQUEST, from, to);
+          assertRequestAnswered(report, OUTGOING_SSN_RESET_REQUEST, to, from);
+          assertResetEvents(starter, "INCOMING");
+          assertResetEvents(other, "OUTGOING");
+          assertSsnsStartAgainAtZero(report, to);
+        }
+        default -> {
+          // RFC 6525 section 5.2.6: the peer adds its outgoing streams with a request of its own.
+          assertRequestAnswered(report, ADD_OUTGOING_STREAMS_REQUEST, from, to);
+          assertThat(report.reconfigParameters(ADD_INCOMING_STREAMS_REQUEST, f -> f.from(from)))
+              .as("Add Incoming Streams Requests from the initiator")
+              .isPositive();
+          assertRequestAnswered(report, ADD_OUTGOING_STREAMS_REQUEST, to, from);
+          assertStreamsAdded(starter);
+          assertStreamsAdded(other);
+          for (String host : List.of(addrA(1), addrB(1))) {
+            assertThat(report.dataStreams(f -> f.from(host)))
+                .as("streams of the DATA from %s, the added ones included", host)
+                .contains(STREAMS, STREAMS + 1);
+          }
+        }
+      }
+      assertThat(report.chunks(ABORT)).as("ABORT chunks").isZero();
+      assertThat(report.chunks(CaptureReport.ERROR)).as("ERROR chunks").isZero();
+      EchoClientToUsrsctpIT.assertShutdownStartedBy(report, addrA(1), addrB(1));
+    }
+  }
+
+  /** {@code requester} sent parameters of {@code type}, and {@code responder} answered. */
+  private static void assertRequestAnswered(
+      CaptureReport report, int type, String requester, String responder) {
+    assertThat(report.reconfigParameters(type, f -> f.from(requester)))
+        .as("RE-CONFIG parameters of type %d from %s", type, requester)
+        .isPositive();
+    assertThat(report.reconfigResults(f -> f.from(responder)))
+        .as("Re-configuration Responses from %s", responder)
+        .contains(RESULT_PERFORMED);
+  }
+
+  /** A stream reset event with {@code direction} and none denied or failed. */
+  private static void assertResetEvents(Proc p, String direction) {
+    List<String> flags = new ArrayList<>();
+    for (String l : p.stdoutLines()) {
+      Matcher m = RESET_EVENT.matcher(l);
+      if (m.find()) {
+        flags.add(m.group(1).trim());
+      }
+    }
+    assertThat(flags)
+        .as("stream reset events of %s", p.name())
+        .isNotEmpty()
+        .allMatch(f -> f.equals(direction));
+  }
+
+  /** Stream change events, none denied or failed, the last with 6 streams each way. */
+  private static void assertStreamsAdded(Proc p) {
+    List<Matcher> changes = new ArrayList<>();
+    for (String l : p.stdoutLines()) {
+      Matcher m = CHANGE_EVENT.matcher(l);
+      if (m.find()) {
+        changes.add(m);
+      }
+    }
+    assertThat(changes).as("stream change events of %s", p.name()).isNotEmpty();
+    assertThat(changes).allMatch(m -> m.group(3).isBlank(), "neither denied nor failed");
+    Matcher last = changes.get(changes.size() - 1);
+    assertThat(List.of(last.group(1), last.group(2)))
+        .as("streams in and out after the change")
+        .containsExactly(Integer.toString(STREAMS + 2), Integer.toString(STREAMS + 2));
+  }
+
+  /**
+   * RFC 6525 section 5.2.2: the messages {@code sender} assigned TSNs after the Sender's Last
+   * Assigned TSN of its first Outgoing SSN Reset Request carry SSNs 0, 1, 2, ... again on every
+   * stream, while before it they had gone past 0.
+   */
+  private static void assertSsnsStartAgainAtZero(CaptureReport report, String sender) {
+    List<Long> last =
+        report.frames().stream()
+            .filter(f -> f.from(sender))
+            .flatMap(f -> f.reconfig().lastAssignedTsns().stream())
+            .toList();
+    assertThat(last).as("Outgoing SSN Reset Requests from %s", sender).isNotEmpty();
+    long resetAt = last.get(0);
+    Map<Integer, List<Long>> before = new TreeMap<>();
+    Map<Integer, List<Long>> after = new TreeMap<>();
+    for (CaptureReport.UserData d : report.firstTransmissions(f -> f.from(sender))) {
+      long delta = (d.tsn() - resetAt) & 0xFFFF_FFFFL;
+      boolean later = delta != 0 && delta < 0x8000_0000L;
+      (later ? after : before)
+          .computeIfAbsent(d.stream(), s -> new ArrayList<>())
+          .add(d.sequence());
+    }
+    assertThat(before.values().stream().flatMap(List::stream).mapToLong(Long::longValue).max())
+        .as("the highest SSN from %s before the reset", sender)
+        .isPresent()
+        .matches(max -> max.getAsLong() > 0, "past 0");
+    assertThat(after.keySet()).as("streams with messages after the reset").hasSize(STREAMS);
+    after.forEach(
+        (stream, ssns) -> {
+          List<Long> expected = new ArrayList<>();
+          for (long i = 0; i < ssns.size(); i++) {
+            expected.add(i);
+          }
+          assertThat(ssns)
+              .as("SSNs on stream %d from %s after the reset (TSN > %d)", stream, sender, resetAt)
+              .isEqualTo(expected);
+        });
+  }
+
+  private static List<String> events(Proc p) {
+    return p.stdoutLines().stream()
+        .filter(l -> RESET_EVENT.matcher(l).find() || CHANGE_EVENT.matcher(l).find())
+        .map(l -> l.replaceFirst("^\\+\\d+ms ", "").strip())
+        .toList();
+  }
+
+  private static String parameters(CaptureReport report) {
+    List<String> out = new ArrayList<>();
+    for (CaptureReport.Frame f : report.frames()) {
+      if (!f.reconfig().types().isEmpty()) {
+        out.add(f.src() + " " + f.reconfig().types() + " results " + f.reconfig().results());
+      }
+    }
+    return String.join(", ", out);
+  }
+}
