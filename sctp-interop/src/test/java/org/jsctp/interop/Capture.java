@@ -59,6 +59,8 @@ final class Capture implements AutoCloseable {
     "sctp.parameter_senders_last_assigned_tsn",
     "sctp.forward_tsn_tsn",
     "sctp.i_forward_tsn_tsn",
+    "sctp.parameter_senders_next_tsn",
+    "sctp.parameter_receivers_next_tsn",
   };
 
   static final String MARKER_ADDR = "127.0.0.1";
@@ -271,7 +273,8 @@ final class Capture implements AutoCloseable {
         tsns,
         userData(f[0].trim(), chunks, streams, tsns, f),
         chunks.contains(CaptureReport.RE_CONFIG)
-            ? new CaptureReport.Reconfig(ints(f[22], 16), longs(f[23]), longs(f[24]))
+            ? new CaptureReport.Reconfig(
+                ints(f[22], 16), longs(f[23]), longs(f[24]), longs(f[27]), longs(f[28]))
             : CaptureReport.Reconfig.NONE,
         forwardTsns);
   }

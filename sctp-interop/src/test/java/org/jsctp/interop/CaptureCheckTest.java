@@ -106,6 +106,22 @@ class CaptureCheckTest {
     return PcapWriter.chunk(130, 0, b.array());
   }
 
+  /** A RE-CONFIG chunk with one SSN/TSN Reset Request (RFC 6525 section 4.3). */
+  static byte[] ssnTsnResetRequest(long requestSeq) {
+    ByteBuffer b = ByteBuffer.allocate(8);
+    b.putShort((short) 15).putShort((short) 8).putInt((int) requestSeq);
+    return PcapWriter.chunk(130, 0, b.array());
+  }
+
+  /** A RE-CONFIG chunk with a Response carrying the next TSNs (RFC 6525 section 4.4). */
+  static byte[] reconfigResponse(
+      long responseSeq, long result, long senderNext, long receiverNext) {
+    ByteBuffer b = ByteBuffer.allocate(20);
+    b.putShort((short) 16).putShort((short) 20).putInt((int) responseSeq).putInt((int) result);
+    b.putInt((int) senderNext).putInt((int) receiverNext);
+    return PcapWriter.chunk(130, 0, b.array());
+  }
+
   CaptureReport analyze(PcapWriter w) {
     Path f = dir.resolve("test.pcap");
     w.write(f);
@@ -207,6 +223,23 @@ class CaptureCheckTest {
     assertThat(r.reconfigParameters(CaptureReport.RECONFIG_RESPONSE, f -> true)).isEqualTo(1);
     assertThat(r.reconfigResults(f -> true)).containsExactly(CaptureReport.RESULT_PERFORMED);
     assertThat(r.frames().get(0).reconfig()).isEqualTo(CaptureReport.Reconfig.NONE);
+    assertThat(r.frames().get(3).reconfig().senderNextTsns()).isEmpty();
+  }
+
+  @Test
+  void anSsnTsnResetAndItsResponseAreRecognisedWithTheNextTsns() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, ssnTsnResetRequest(100)))
+                .udp(PORT, 9900, PcapWriter.sctp(7, 5000, 2, reconfigResponse(100, 1, 7, 8_000))));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.reconfigParameters(CaptureReport.SSN_TSN_RESET_REQUEST, f -> true))
+        .isEqualTo(1);
+    CaptureReport.Reconfig response = r.frames().get(1).reconfig();
+    assertThat(response.results()).containsExactly(CaptureReport.RESULT_PERFORMED);
+    assertThat(response.senderNextTsns()).containsExactly(7L);
+    assertThat(response.receiverNextTsns()).containsExactly(8_000L);
   }
 
   @Test

@@ -76,6 +76,7 @@ final class CaptureReport {
   static final int OUTGOING_SSN_RESET_REQUEST = 13;
 
   static final int INCOMING_SSN_RESET_REQUEST = 14;
+  static final int SSN_TSN_RESET_REQUEST = 15;
   static final int RECONFIG_RESPONSE = 16;
   static final int ADD_OUTGOING_STREAMS_REQUEST = 17;
   static final int ADD_INCOMING_STREAMS_REQUEST = 18;
@@ -108,14 +109,25 @@ final class CaptureReport {
    * @param types the parameter types
    * @param results the results of the Re-configuration Responses
    * @param lastAssignedTsns the Sender's Last Assigned TSN of the Outgoing SSN Reset Requests
+   * @param senderNextTsns the Sender's Next TSN of the Responses that carry one (to an SSN/TSN
+   *     Reset Request): the next TSN of the side that answers
+   * @param receiverNextTsns their Receiver's Next TSN: the next TSN of the side that asked
    */
-  record Reconfig(List<Integer> types, List<Long> results, List<Long> lastAssignedTsns) {
-    static final Reconfig NONE = new Reconfig(List.of(), List.of(), List.of());
+  record Reconfig(
+      List<Integer> types,
+      List<Long> results,
+      List<Long> lastAssignedTsns,
+      List<Long> senderNextTsns,
+      List<Long> receiverNextTsns) {
+    static final Reconfig NONE =
+        new Reconfig(List.of(), List.of(), List.of(), List.of(), List.of());
 
     Reconfig {
       types = List.copyOf(types);
       results = List.copyOf(results);
       lastAssignedTsns = List.copyOf(lastAssignedTsns);
+      senderNextTsns = List.copyOf(senderNextTsns);
+      receiverNextTsns = List.copyOf(receiverNextTsns);
     }
   }
 
