@@ -8,7 +8,8 @@
  *
  *   mhpeer server --local A [--local B] [--port 7] --udp-port L --remote-udp-port R [tuning]
  *                 [--abort-after N] [--progress N] [extensions]
- *                 [--reset-out-after N | --reset-in-after N | --add-streams-after N [--add-streams K]]
+ *                 [--reset-out-after N | --reset-in-after N | --reset-assoc-after N |
+ *                  --add-streams-after N [--add-streams K]]
  *   mhpeer client --local A [--local B] --remote X [--remote Y] [--port 7] --udp-port L
  *                 --remote-udp-port R [--count N | --rate R --duration S] [--size S]
  *                 [--large-size S] [--streams K] [--unordered] [--window W] [--abort-after N]
@@ -37,6 +38,10 @@
  *   --reset-out-after N      (server, with --reconfig) after N echoes on an association, resets all
  *                            its outgoing streams (SCTP_RESET_STREAMS, SCTP_STREAM_RESET_OUTGOING)
  *   --reset-in-after N       the same, asking the peer to reset its outgoing streams (INCOMING)
+ *   --reset-assoc-after N    the same, resetting both TSNs and every SSN (SCTP_RESET_ASSOC, an
+ *                            SSN/TSN Reset Request); usrsctp refuses it with EBUSY while data of
+ *                            the association is queued or unacknowledged, so it is tried again
+ *                            every 10 ms for up to 10 s
  *   --add-streams-after N    the same, adding K streams each way (SCTP_ADD_STREAMS; --add-streams
  *                            K, default 2)
  * With a PR-SCTP policy the client counts a message reported in an SCTP_SEND_FAILED_EVENT (found by
@@ -144,6 +149,7 @@ struct config {
 	int reconfig;
 	long reset_out_after;
 	long reset_in_after;
+	long reset_assoc_after;
 	long add_streams_after;
 	long add_streams;
 	long pd_point;
@@ -153,7 +159,8 @@ static struct config cfg = {
 	.port = 7, .count = 100, .size = 1000, .streams = 1, .window = 16, .abort_after = -1,
 	.pf = -1, .path_max_retrans = -1, .rto_min = -1, .rto_initial = -1, .rto_max = -1,
 	.hb_interval = -1, .timeout = 120, .pr_policy = SCTP_PR_SCTP_NONE, .sndbuf = -1,
-	.scheduler = -1, .reset_out_after = -1, .reset_in_after = -1, .add_streams_after = -1,
+	.scheduler = -1, .reset_out_after = -1, .reset_in_after = -1, .reset_assoc_after = -1,
+	.add_streams_after = -1,
 	.add_streams = 2, .pd_point = -1,
 };
 
@@ -349,6 +356,8 @@ parse_args(int argc, char **argv)
 			cfg.reset_out_after = parse_long(opt, val, 1, 100000000);
 		} else if (strcmp(opt, "--reset-in-after") == 0) {
 			cfg.reset_in_after = parse_long(opt, val, 1, 100000000);
+		} else if (strcmp(opt, "--reset-assoc-after") == 0) {
+			cfg.reset_assoc_after = parse_long(opt, val, 1, 100000000);
 		} else if (strcmp(opt, "--add-streams-after") == 0) {
 			cfg.add_streams_after = parse_long(opt, val, 1, 100000000);
 		} else if (strcmp(opt, "--pd-point") == 0) {
@@ -376,12 +385,15 @@ parse_args(int argc, char **argv)
 	if (cfg.server && (cfg.pr_policy != SCTP_PR_SCTP_NONE || cfg.large_size > 0)) {
 		usage("--pr-ttl, --pr-rtx, --pr-prio and --large-size are for the client");
 	}
-	if ((cfg.reset_out_after > 0) + (cfg.reset_in_after > 0) + (cfg.add_streams_after > 0) > 1) {
-		usage("--reset-out-after, --reset-in-after and --add-streams-after exclude each other");
+	if ((cfg.reset_out_after > 0) + (cfg.reset_in_after > 0) + (cfg.reset_assoc_after > 0) +
+	    (cfg.add_streams_after > 0) > 1) {
+		usage("--reset-out-after, --reset-in-after, --reset-assoc-after and --add-streams-after exclude each other");
 	}
-	if ((cfg.reset_out_after > 0 || cfg.reset_in_after > 0 || cfg.add_streams_after > 0) &&
+	if ((cfg.reset_out_after > 0 || cfg.reset_in_after > 0 || cfg.reset_assoc_after > 0 ||
+	     cfg.add_streams_after > 0) &&
 	    (!cfg.server || !cfg.reconfig)) {
-		usage("--reset-out-after, --reset-in-after and --add-streams-after are for the server, with --reconfig");
+		usage("--reset-out-after, --reset-in-after, --reset-assoc-after and --add-streams-after are for the server,"
+		      " with --reconfig");
 	}
 }
 
@@ -966,8 +978,10 @@ handle_notification(struct socket *sock, const union sctp_notification *n, size_
 	case SCTP_ASSOC_RESET_EVENT: {
 		const struct sctp_assoc_reset_event *r = &n->sn_assocreset_event;
 
-		event("assoc-reset assoc %u flags=0x%x local_tsn=%u remote_tsn=%u", r->assocreset_assoc_id,
-		      r->assocreset_flags, r->assocreset_local_tsn, r->assocreset_remote_tsn);
+		event("assoc-reset assoc %u flags=%s%slocal_tsn=%u remote_tsn=%u", r->assocreset_assoc_id,
+		      (r->assocreset_flags & SCTP_ASSOC_RESET_DENIED) ? "DENIED " : "",
+		      (r->assocreset_flags & SCTP_ASSOC_RESET_FAILED) ? "FAILED " : "", r->assocreset_local_tsn,
+		      r->assocreset_remote_tsn);
 		return 0;
 	}
 	case SCTP_STREAM_CHANGE_EVENT: {
@@ -1027,14 +1041,42 @@ static int
 reconfig_due(long echoed_so_far)
 {
 	return echoed_so_far == cfg.reset_out_after || echoed_so_far == cfg.reset_in_after ||
-	       echoed_so_far == cfg.add_streams_after;
+	       echoed_so_far == cfg.reset_assoc_after || echoed_so_far == cfg.add_streams_after;
 }
 
-/* Resets all outgoing or incoming streams of the association, or adds streams (RFC 6525). */
+/*
+ * Resets the association's TSNs and SSNs (RFC 6525 section 5.1.4). usrsctp refuses with EBUSY
+ * while data of the association is queued or unacknowledged: the last echo waits for the peer's
+ * SACK, which comes on usrsctp's own threads.
+ */
+static void
+reset_association(struct socket *sock, sctp_assoc_t assoc)
+{
+	int tries;
+
+	event("RECONFIG assoc %u SCTP_RESET_ASSOC", assoc);
+	for (tries = 0;; tries++) {
+		if (usrsctp_setsockopt(sock, IPPROTO_SCTP, SCTP_RESET_ASSOC, &assoc, sizeof(assoc)) == 0) {
+			return;
+		}
+		if (errno != EBUSY || tries == 1000) {
+			event("ERROR setsockopt SCTP_RESET_ASSOC: %s", strerror(errno));
+			return;
+		}
+		usleep(10 * 1000);
+	}
+}
+
+/*
+ * The --reset-*-after / --add-streams-after action (RFC 6525): resets all outgoing or incoming
+ * streams of the association, or the association, or adds streams.
+ */
 static void
 reconfigure(struct socket *sock, sctp_assoc_t assoc)
 {
-	if (cfg.add_streams_after > 0) {
+	if (cfg.reset_assoc_after > 0) {
+		reset_association(sock, assoc);
+	} else if (cfg.add_streams_after > 0) {
 		struct sctp_add_streams add;
 
 		memset(&add, 0, sizeof(add));

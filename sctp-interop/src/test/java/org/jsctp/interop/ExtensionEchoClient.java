@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.jsctp.api.PrPolicy;
 import org.jsctp.api.PrStatus;
+import org.jsctp.netty.AssocResetNotification;
 import org.jsctp.netty.AssociationChangeNotification;
 import org.jsctp.netty.HandlerResult;
 import org.jsctp.netty.MessageInfo;
@@ -41,13 +43,20 @@ import org.jsctp.netty.option.ResetStreams;
  *   <li>{@code --reset-out-after N}, {@code --reset-in-after N}, {@code --add-streams-after N}:
  *       after N echoes, resets all its outgoing streams, asks the peer to reset its outgoing
  *       streams, or adds two streams each way; the sending goes on, on the added streams too once
- *       the association has them both ways.
+ *       the association has them both ways;
+ *   <li>{@code --reset-assoc-after N}: after N messages, once all of them came back, resets the
+ *       association's TSNs and SSNs (SCTP_RESET_ASSOC, an SSN/TSN Reset Request) and goes on once
+ *       the association reset event came; {@code --await-assoc-reset-after N} pauses the same way
+ *       for a reset the peer asks for. The pause gives the request an association with nothing in
+ *       flight either way: usrsctp refuses to start one otherwise (EBUSY), and jsctp performs one
+ *       only then (before, it answers In progress, which usrsctp 0.9.5 takes as a failure).
  * </ul>
  *
  * <pre>
  * ExtensionEchoClient --remote ADDR --local ADDR --udp-port L --remote-udp-port R [--port 7]
  *     [--count 300] [--size 1000] [--streams 4] [--window 16] [--sndbuf BYTES] [--prio-low N]
- *     [--reconfig] [--reset-out-after N | --reset-in-after N | --add-streams-after N]
+ *     [--reconfig] [--reset-out-after N | --reset-in-after N | --add-streams-after N
+ *     | --reset-assoc-after N | --await-assoc-reset-after N]
  *     [--sysctl net.sctp.KEY=VALUE ...]
  * </pre>
  *
@@ -75,6 +84,7 @@ public final class ExtensionEchoClient {
   private final int[] streamOf;
   private final Semaphore window;
   private final Map<String, Long> failedByCause = new HashMap<>();
+  private final CountDownLatch assocReset = new CountDownLatch(1);
   private volatile int streams;
   private volatile boolean ended;
   private volatile boolean closing;
@@ -222,7 +232,11 @@ public final class ExtensionEchoClient {
   private void sendAll(SctpChannel ch) throws Exception {
     int low = intOpt("--prio-low", -1);
     boolean reconfigured = false;
+    int assocResetAt = intOpt("--reset-assoc-after", intOpt("--await-assoc-reset-after", -1));
     for (int seq = 0; seq < count && !ended; seq++) {
+      if (seq == assocResetAt) {
+        resetAssociation(ch);
+      }
       while (!window.tryAcquire(100, TimeUnit.MILLISECONDS)) {
         if (ended) {
           return;
@@ -268,6 +282,20 @@ public final class ExtensionEchoClient {
     } else {
       line("RECONFIG SCTP_ADD_STREAMS in=2 out=2");
       ch.setOption(SctpStandardSocketOptions.SCTP_ADD_STREAMS, new AddStreams(2, 2));
+    }
+  }
+
+  /** SCTP_RESET_ASSOC, or the peer's, once every message sent so far came back. */
+  private void resetAssociation(SctpChannel ch) throws Exception {
+    if (!awaitEchoes()) {
+      return;
+    }
+    if (opts.containsKey("--reset-assoc-after")) {
+      line("RECONFIG SCTP_RESET_ASSOC");
+      ch.setOption(SctpStandardSocketOptions.SCTP_RESET_ASSOC, true);
+    }
+    if (!assocReset.await(15, TimeUnit.SECONDS)) {
+      line("no association reset event within 15 s; sending on");
     }
   }
 
@@ -385,6 +413,16 @@ public final class ExtensionEchoClient {
       // The echo comes back on the stream of the message: a stream is used once it exists both
       // ways.
       streams = Math.min(c.inboundStreams(), c.outboundStreams());
+    } else if (n instanceof AssocResetNotification r) {
+      line(
+          "assoc-reset flags="
+              + (r.denied() ? "DENIED " : "")
+              + (r.failed() ? "FAILED " : "")
+              + "local_tsn="
+              + Integer.toUnsignedString(r.localTsn())
+              + " remote_tsn="
+              + Integer.toUnsignedString(r.remoteTsn()));
+      assocReset.countDown();
     } else if (n instanceof AssociationChangeNotification a) {
       line("association " + a.event());
     } else {

@@ -186,7 +186,7 @@ final class MhPeer {
 
     /**
      * The server's reconfiguration after {@code echoes} echoes on an association: "reset-out",
-     * "reset-in" or "add-streams".
+     * "reset-in", "reset-assoc" or "add-streams".
      */
     Builder reconfigAfter(String action, int echoes) {
       return opt("--" + action + "-after", echoes);
