@@ -6,8 +6,17 @@ package org.jsctp.interop;
  * {@link Blackhole} drops all of them (netem is not available). The packets still show up in a
  * capture of that namespace, since the capture taps the device before the IP layer. {@link
  * #close()} removes the rule; {@link #droppedPackets()} says how many it dropped.
+ *
+ * <p>A packet whose first chunk is a SHUTDOWN COMPLETE (never bundled, RFC 9260 section 6.10) is
+ * spared: the client sends it last and exits, so nothing would answer the SHUTDOWN ACKs its peer
+ * sends again when it is lost, and the peer would end the association with an ABORT after its
+ * retransmissions, a graceful end lost to the test's own rule.
  */
 final class RandomLoss implements AutoCloseable {
+
+  /** The first chunk's type, after the UDP header (8 bytes) and the SCTP common header (12). */
+  private static final String SCTP_FIRST_CHUNK_TYPE = "@th,160,8";
+  private static final int SHUTDOWN_COMPLETE = 14;
 
   private final NftTable table;
   private final String description;
@@ -17,7 +26,10 @@ final class RandomLoss implements AutoCloseable {
     this.description = description;
   }
 
-  /** Drops {@code percent} percent of the UDP packets arriving on {@code iface} in {@code ns}. */
+  /**
+   * Drops {@code percent} percent of the UDP packets arriving on {@code iface} in {@code ns}, SCTP
+   * over UDP (RFC 6951) without SHUTDOWN COMPLETE.
+   */
   static RandomLoss input(NetNs ns, String iface, int percent) {
     if (percent < 1 || percent > 99) {
       throw new IllegalArgumentException("percent must be 1..99, got " + percent);
@@ -31,7 +43,11 @@ final class RandomLoss implements AutoCloseable {
                 + "    type filter hook input priority -10; policy accept;\n"
                 + "    iifname \""
                 + iface
-                + "\" meta l4proto udp numgen random mod 100 < "
+                + "\" meta l4proto udp "
+                + SCTP_FIRST_CHUNK_TYPE
+                + " != "
+                + SHUTDOWN_COMPLETE
+                + " numgen random mod 100 < "
                 + percent
                 + " counter drop\n"
                 + "  }\n");
