@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jsctp.interop.CaptureReport.ABORT;
 import static org.jsctp.interop.CaptureReport.DATA;
 import static org.jsctp.interop.CaptureReport.I_DATA;
+import static org.jsctp.interop.ExtensionHosts.A_UDP;
+import static org.jsctp.interop.ExtensionHosts.B_UDP;
+import static org.jsctp.interop.ExtensionHosts.STREAMS;
 import static org.jsctp.interop.Topology.addrA;
 import static org.jsctp.interop.Topology.addrB;
 
@@ -30,10 +33,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class InterleavingInteropIT {
-
-  static final int B_UDP = 9899;
-  static final int A_UDP = 9900;
-  static final int STREAMS = 4;
 
   /** usrsctp's workaround, see the class comment. */
   static final int USRSCTP_PD_POINT = 4096;
@@ -118,24 +117,8 @@ class InterleavingInteropIT {
                 dir,
                 "jsctp-echo-client",
                 A_UDP,
-                List.of(
-                    "--remote",
-                    addrB(1),
-                    "--local",
-                    addrA(1),
-                    "--port",
-                    Integer.toString(Usrsctp.ECHO_PORT),
-                    "--remote-udp-port",
-                    Integer.toString(B_UDP),
-                    "--count",
-                    "40",
-                    "--size",
-                    "100000",
-                    "--streams",
-                    Integer.toString(STREAMS),
-                    "--idata",
-                    "--scheduler",
-                    "rr"))) {
+                ExtensionHosts.jsctpClient(
+                    "--count", "40", "--size", "100000", "--idata", "--scheduler", "rr"))) {
       assertThat(client.awaitExit(Duration.ofSeconds(120))).as(client.tail()).isZero();
       EchoResult r = EchoResult.from(client);
       assertThat(r.complete()).as(r.toString()).isTrue();

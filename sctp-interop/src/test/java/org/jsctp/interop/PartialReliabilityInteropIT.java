@@ -6,6 +6,9 @@ import static org.jsctp.interop.CaptureReport.DATA;
 import static org.jsctp.interop.CaptureReport.FORWARD_TSN;
 import static org.jsctp.interop.CaptureReport.I_DATA;
 import static org.jsctp.interop.CaptureReport.I_FORWARD_TSN;
+import static org.jsctp.interop.ExtensionHosts.A_UDP;
+import static org.jsctp.interop.ExtensionHosts.B_UDP;
+import static org.jsctp.interop.ExtensionHosts.STREAMS;
 import static org.jsctp.interop.Topology.addrA;
 import static org.jsctp.interop.Topology.addrB;
 
@@ -38,10 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PartialReliabilityInteropIT {
 
-  static final int B_UDP = 9899;
-  static final int A_UDP = 9900;
   static final int LOSS_PERCENT = 10;
-  static final int STREAMS = 4;
 
   static final List<String> JSCTP_TUNING =
       List.of(
@@ -267,15 +267,7 @@ class PartialReliabilityInteropIT {
   }
 
   private Proc startJsctpSender(Topology t, Load load) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--remote", addrB(1),
-                "--local", addrA(1),
-                "--port", Integer.toString(Usrsctp.ECHO_PORT),
-                "--remote-udp-port", Integer.toString(B_UDP),
-                "--size", Integer.toString(load.size()),
-                "--streams", Integer.toString(STREAMS)));
+    List<String> args = ExtensionHosts.jsctpClient("--size", Integer.toString(load.size()));
     args.addAll(JSCTP_TUNING);
     if (load.prio()) {
       args.addAll(

@@ -9,6 +9,9 @@ import static org.jsctp.interop.CaptureReport.OUTGOING_SSN_RESET_REQUEST;
 import static org.jsctp.interop.CaptureReport.RESULT_IN_PROGRESS;
 import static org.jsctp.interop.CaptureReport.RESULT_PERFORMED;
 import static org.jsctp.interop.CaptureReport.SSN_TSN_RESET_REQUEST;
+import static org.jsctp.interop.ExtensionHosts.A_UDP;
+import static org.jsctp.interop.ExtensionHosts.B_UDP;
+import static org.jsctp.interop.ExtensionHosts.STREAMS;
 import static org.jsctp.interop.Topology.addrA;
 import static org.jsctp.interop.Topology.addrB;
 
@@ -44,9 +47,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class StreamReconfigurationInteropIT {
 
-  static final int B_UDP = 9899;
-  static final int A_UDP = 9900;
-  static final int STREAMS = 4;
   static final int COUNT = 300;
   static final int AFTER = 50;
 
@@ -82,23 +82,7 @@ class StreamReconfigurationInteropIT {
     MhPeer.Builder server =
         MhPeer.server().local(addrB(1)).port(Usrsctp.ECHO_PORT).udpPorts(B_UDP, A_UDP).reconfig();
     List<String> clientArgs =
-        new ArrayList<>(
-            List.of(
-                "--remote",
-                addrB(1),
-                "--local",
-                addrA(1),
-                "--port",
-                Integer.toString(Usrsctp.ECHO_PORT),
-                "--remote-udp-port",
-                Integer.toString(B_UDP),
-                "--count",
-                Integer.toString(COUNT),
-                "--size",
-                "1000",
-                "--streams",
-                Integer.toString(STREAMS),
-                "--reconfig"));
+        ExtensionHosts.jsctpClient("--count", Integer.toString(COUNT), "--size", "1000", "--reconfig");
     if (weStart) {
       clientArgs.addAll(List.of("--" + action + "-after", Integer.toString(AFTER)));
     } else {
@@ -212,14 +196,7 @@ class StreamReconfigurationInteropIT {
 
   /** A stream reset event with {@code direction} and none denied or failed. */
   private static void assertResetEvents(Proc p, String direction) {
-    List<String> flags = new ArrayList<>();
-    for (String l : p.stdoutLines()) {
-      Matcher m = RESET_EVENT.matcher(l);
-      if (m.find()) {
-        flags.add(m.group(1).trim());
-      }
-    }
-    assertThat(flags)
+    assertThat(eventFlags(p, RESET_EVENT))
         .as("stream reset events of %s", p.name())
         .isNotEmpty()
         .allMatch(f -> f.equals(direction));
@@ -227,17 +204,22 @@ class StreamReconfigurationInteropIT {
 
   /** An association reset event, neither denied nor failed. */
   private static void assertAssocResetEvents(Proc p) {
+    assertThat(eventFlags(p, ASSOC_RESET_EVENT))
+        .as("association reset events of %s", p.name())
+        .isNotEmpty()
+        .allMatch(String::isEmpty, "neither denied nor failed");
+  }
+
+  /** The flags (group 1 of {@code event}) of each event line {@code p} printed. */
+  private static List<String> eventFlags(Proc p, Pattern event) {
     List<String> flags = new ArrayList<>();
     for (String l : p.stdoutLines()) {
-      Matcher m = ASSOC_RESET_EVENT.matcher(l);
+      Matcher m = event.matcher(l);
       if (m.find()) {
         flags.add(m.group(1).trim());
       }
     }
-    assertThat(flags)
-        .as("association reset events of %s", p.name())
-        .isNotEmpty()
-        .allMatch(String::isEmpty, "neither denied nor failed");
+    return flags;
   }
 
   /** Stream change events, none denied or failed, the last with 6 streams each way. */
