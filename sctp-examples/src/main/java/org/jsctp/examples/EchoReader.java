@@ -111,10 +111,15 @@ final class EchoReader {
     ByteBuffer message = whole.message();
     byte[] data = new byte[message.remaining()];
     message.get(data);
-    if (!stats.echoed(data, data.length, info.streamNumber(), now)) {
+    EchoStats.Echo echo = stats.echoed(data, data.length, info.streamNumber(), now);
+    if (echo == EchoStats.Echo.MISMATCHED) {
       events.line("mismatched echo of " + data.length + " bytes on stream " + info.streamNumber());
     }
-    window.release();
+    if (echo != EchoStats.Echo.LATE) {
+      // A late echo's place was freed when its message was handed back: freeing it again would
+      // widen the window, and overflow the permits of an unlimited one (--rate).
+      window.release();
+    }
     return true;
   }
 }

@@ -13,6 +13,19 @@ import java.util.Set;
  */
 final class EchoStats {
 
+  /** What an echo was. */
+  enum Echo {
+    /** An outstanding message came back intact; its place in the window is free. */
+    INTACT,
+    /**
+     * A message abandoned after it went came back intact all the same; its place in the window was
+     * freed when the stack handed it back.
+     */
+    LATE,
+    /** Not a message that was sent, or not intact: counted as a mismatch. */
+    MISMATCHED
+  }
+
   /** How many abandoned messages are remembered, so that a late echo of one is recognized. */
   static final int ABANDONED_REMEMBERED = 4096;
 
@@ -168,8 +181,8 @@ final class EchoStats {
     return countAbandoned;
   }
 
-  /** Checks one echoed message; returns whether it matched. */
-  synchronized boolean echoed(byte[] data, int length, int stream, long now) {
+  /** Checks one echoed message. */
+  synchronized Echo echoed(byte[] data, int length, int stream, long now) {
     if (!outstanding.isEmpty()) {
       maxGap = Math.max(maxGap, now - mark);
     }
@@ -179,7 +192,7 @@ final class EchoStats {
     long seq = identify(data, length, stream);
     boolean awaited = seq >= 0 && outstanding.contains(seq) && Payload.matches(data, length, seq, size);
     if (!awaited && lateEchoOfAbandoned(data, length, seq)) {
-      return true;
+      return Echo.LATE;
     }
     boolean ok = seq >= 0 && outstanding.remove(seq) && awaited;
     if (seq >= 0) {
@@ -200,7 +213,7 @@ final class EchoStats {
     } else {
       mismatched++;
     }
-    return ok;
+    return ok ? Echo.INTACT : Echo.MISMATCHED;
   }
 
   /**

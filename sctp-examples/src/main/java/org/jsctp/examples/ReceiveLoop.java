@@ -45,12 +45,7 @@ final class ReceiveLoop {
     while (!stopped.getAsBoolean()) {
       CompletableFuture<MessageInfo> f = receive.get();
       if (!f.isDone()) {
-        f.whenComplete(
-            (info, error) -> {
-              if (step.handle(info, error)) {
-                run();
-              }
-            });
+        f.whenComplete(this::resume);
         return;
       }
       MessageInfo info = null;
@@ -63,6 +58,22 @@ final class ReceiveLoop {
       if (!step.handle(info, error)) {
         return;
       }
+    }
+  }
+
+  /**
+   * Goes on where a receive that had to wait completed. A step that throws there ends the loop, and
+   * goes to the thread's uncaught exception handler: the future would swallow it, and the loop
+   * would stop without a word.
+   */
+  private void resume(MessageInfo info, Throwable error) {
+    try {
+      if (step.handle(info, error)) {
+        run();
+      }
+    } catch (RuntimeException | Error e) {
+      Thread t = Thread.currentThread();
+      t.getUncaughtExceptionHandler().uncaughtException(t, e);
     }
   }
 }

@@ -49,6 +49,18 @@ final class Capture implements AutoCloseable {
     "ip.frag_offset",
     "sctp.data_sid",
     "sctp.data_tsn_raw",
+    "sctp.data_ssn",
+    "sctp.data_mid",
+    "sctp.data_b_bit",
+    "sctp.data_e_bit",
+    "sctp.data_u_bit",
+    "sctp.parameter_type",
+    "sctp.parameter_reconfig_response_result",
+    "sctp.parameter_senders_last_assigned_tsn",
+    "sctp.forward_tsn_tsn",
+    "sctp.i_forward_tsn_tsn",
+    "sctp.parameter_senders_next_tsn",
+    "sctp.parameter_receivers_next_tsn",
   };
 
   static final String MARKER_ADDR = "127.0.0.1";
@@ -237,6 +249,10 @@ final class Capture implements AutoCloseable {
       }
     }
     boolean fragment = f[13].contains("1") || (!f[14].isEmpty() && !f[14].equals("0"));
+    List<Integer> streams = ints(f[15], 16);
+    List<Long> tsns = longs(f[16]);
+    List<Long> forwardTsns = longs(f[25]);
+    forwardTsns.addAll(longs(f[26]));
     return new CaptureReport.Frame(
         Integer.parseInt(f[0].trim()),
         f[1].isEmpty() ? 0 : Double.parseDouble(f[1]),
@@ -253,8 +269,66 @@ final class Capture implements AutoCloseable {
         severities,
         f[12],
         fragment,
-        ints(f[15], 16),
-        longs(f[16]));
+        streams,
+        tsns,
+        userData(f[0].trim(), chunks, streams, tsns, f),
+        chunks.contains(CaptureReport.RE_CONFIG)
+            ? new CaptureReport.Reconfig(
+                ints(f[22], 16), longs(f[23]), longs(f[24]), longs(f[27]), longs(f[28]))
+            : CaptureReport.Reconfig.NONE,
+        forwardTsns);
+  }
+
+  /**
+   * The DATA and I-DATA chunks of a frame, from tshark's per-chunk fields, which come once per such
+   * chunk and in chunk order (the SSN for DATA, the MID for I-DATA); fails when they do not line
+   * up, rather than pair the wrong values.
+   */
+  private static List<CaptureReport.UserData> userData(
+      String frame, List<Integer> chunks, List<Integer> streams, List<Long> tsns, String[] f) {
+    List<CaptureReport.UserData> out = new ArrayList<>();
+    long count =
+        chunks.stream().filter(c -> c == CaptureReport.DATA || c == CaptureReport.I_DATA).count();
+    if (count == 0) {
+      return out;
+    }
+    boolean idata = chunks.contains(CaptureReport.I_DATA);
+    List<Long> sequence = longs(idata ? f[18] : f[17]);
+    List<Boolean> begin = bits(f[19]);
+    List<Boolean> end = bits(f[20]);
+    List<Boolean> unordered = bits(f[21]);
+    for (List<?> l : List.of(streams, tsns, sequence, begin, end, unordered)) {
+      if (l.size() != count) {
+        throw new AssertionError(
+            "frame "
+                + frame
+                + ": tshark's DATA / I-DATA fields do not line up: "
+                + String.join(" ", f));
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      out.add(
+          new CaptureReport.UserData(
+              idata,
+              streams.get(i),
+              tsns.get(i),
+              sequence.get(i),
+              begin.get(i),
+              end.get(i),
+              unordered.get(i)));
+    }
+    return out;
+  }
+
+  private static List<Boolean> bits(String aggregated) {
+    List<Boolean> out = new ArrayList<>();
+    for (String s : aggregated.split("[|,]")) {
+      String t = s.trim();
+      if (!t.isEmpty()) {
+        out.add(t.equals("1") || t.equalsIgnoreCase("true"));
+      }
+    }
+    return out;
   }
 
   private static String first(String aggregated) {

@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,71 @@ class CaptureCheckTest {
     b.putInt(0).putInt(100_000).putShort((short) 1).putShort((short) 0);
     b.putShort((short) 2).putShort((short) 301);
     return PcapWriter.chunk(3, 0, b.array());
+  }
+
+  /** A DATA chunk on {@code stream} with {@code ssn}, flags B and E (a whole message). */
+  static byte[] data(long tsn, int stream, int ssn, String payload) {
+    byte[] p = payload.getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocate(12 + p.length);
+    b.putInt((int) tsn).putShort((short) stream).putShort((short) ssn).putInt(0).put(p);
+    return PcapWriter.chunk(0, 0x03, b.array());
+  }
+
+  /** An I-DATA chunk (RFC 8260 section 2.1); {@code flags} holds the B (2) and E (1) bits. */
+  static byte[] idata(long tsn, int stream, long mid, long ppidOrFsn, int flags, String payload) {
+    byte[] p = payload.getBytes(StandardCharsets.US_ASCII);
+    ByteBuffer b = ByteBuffer.allocate(16 + p.length);
+    b.putInt((int) tsn).putShort((short) stream).putShort((short) 0).putInt((int) mid);
+    b.putInt((int) ppidOrFsn).put(p);
+    return PcapWriter.chunk(64, flags, b.array());
+  }
+
+  /** A FORWARD-TSN (RFC 3758 section 3.2) skipping SSN {@code ssn} of {@code stream}. */
+  static byte[] forwardTsn(long newCumulative, int stream, int ssn) {
+    ByteBuffer b = ByteBuffer.allocate(8);
+    b.putInt((int) newCumulative).putShort((short) stream).putShort((short) ssn);
+    return PcapWriter.chunk(192, 0, b.array());
+  }
+
+  /** An I-FORWARD-TSN (RFC 8260 section 2.3) skipping ordered message {@code mid}. */
+  static byte[] iForwardTsn(long newCumulative, int stream, long mid) {
+    ByteBuffer b = ByteBuffer.allocate(12);
+    b.putInt((int) newCumulative).putShort((short) stream).putShort((short) 0).putInt((int) mid);
+    return PcapWriter.chunk(194, 0, b.array());
+  }
+
+  /**
+   * A RE-CONFIG chunk with one Outgoing SSN Reset Request for all streams (RFC 6525 section 4.1);
+   * {@code parameterLength} is the parameter's length field (16 when correct).
+   */
+  static byte[] outgoingResetRequest(long requestSeq, long lastTsn, int parameterLength) {
+    ByteBuffer b = ByteBuffer.allocate(16);
+    b.putShort((short) 13).putShort((short) parameterLength);
+    b.putInt((int) requestSeq).putInt((int) (requestSeq - 1)).putInt((int) lastTsn);
+    return PcapWriter.chunk(130, 0, b.array());
+  }
+
+  /** A RE-CONFIG chunk with one Re-configuration Response (RFC 6525 section 4.4). */
+  static byte[] reconfigResponse(long responseSeq, long result) {
+    ByteBuffer b = ByteBuffer.allocate(12);
+    b.putShort((short) 16).putShort((short) 12).putInt((int) responseSeq).putInt((int) result);
+    return PcapWriter.chunk(130, 0, b.array());
+  }
+
+  /** A RE-CONFIG chunk with one SSN/TSN Reset Request (RFC 6525 section 4.3). */
+  static byte[] ssnTsnResetRequest(long requestSeq) {
+    ByteBuffer b = ByteBuffer.allocate(8);
+    b.putShort((short) 15).putShort((short) 8).putInt((int) requestSeq);
+    return PcapWriter.chunk(130, 0, b.array());
+  }
+
+  /** A RE-CONFIG chunk with a Response carrying the next TSNs (RFC 6525 section 4.4). */
+  static byte[] reconfigResponse(
+      long responseSeq, long result, long senderNext, long receiverNext) {
+    ByteBuffer b = ByteBuffer.allocate(20);
+    b.putShort((short) 16).putShort((short) 20).putInt((int) responseSeq).putInt((int) result);
+    b.putInt((int) senderNext).putInt((int) receiverNext);
+    return PcapWriter.chunk(130, 0, b.array());
   }
 
   CaptureReport analyze(PcapWriter w) {
@@ -134,6 +200,78 @@ class CaptureCheckTest {
     assertThat(r.ipFragments()).isEqualTo(2);
     assertThat(r.sctpFrames()).hasSize(1); // tshark reassembles the datagram on the last one
     assertThat(r.problems()).isEmpty();
+  }
+
+  @Test
+  void forwardTsnAndReconfigurationChunksAreRecognisedWithTheirParameters() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, data(10, 2, 5, "m")))
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, forwardTsn(12, 2, 6)))
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, outgoingResetRequest(100, 12, 16)))
+                .udp(PORT, 9900, PcapWriter.sctp(7, 5000, 2, reconfigResponse(100, 1))));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.chunks(CaptureReport.FORWARD_TSN)).isEqualTo(1);
+    assertThat(r.chunks(CaptureReport.RE_CONFIG)).isEqualTo(2);
+    assertThat(r.frames().get(0).userData())
+        .containsExactly(new CaptureReport.UserData(false, 2, 10, 5, true, true, false));
+    assertThat(r.frames().get(1).forwardTsns()).containsExactly(12L);
+    assertThat(r.reconfigParameters(CaptureReport.OUTGOING_SSN_RESET_REQUEST, f -> true))
+        .isEqualTo(1);
+    assertThat(r.frames().get(2).reconfig().lastAssignedTsns()).containsExactly(12L);
+    assertThat(r.reconfigParameters(CaptureReport.RECONFIG_RESPONSE, f -> true)).isEqualTo(1);
+    assertThat(r.reconfigResults(f -> true)).containsExactly(CaptureReport.RESULT_PERFORMED);
+    assertThat(r.frames().get(0).reconfig()).isEqualTo(CaptureReport.Reconfig.NONE);
+    assertThat(r.frames().get(3).reconfig().senderNextTsns()).isEmpty();
+  }
+
+  @Test
+  void anSsnTsnResetAndItsResponseAreRecognisedWithTheNextTsns() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, ssnTsnResetRequest(100)))
+                .udp(PORT, 9900, PcapWriter.sctp(7, 5000, 2, reconfigResponse(100, 1, 7, 8_000))));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.reconfigParameters(CaptureReport.SSN_TSN_RESET_REQUEST, f -> true))
+        .isEqualTo(1);
+    CaptureReport.Reconfig response = r.frames().get(1).reconfig();
+    assertThat(response.results()).containsExactly(CaptureReport.RESULT_PERFORMED);
+    assertThat(response.senderNextTsns()).containsExactly(7L);
+    assertThat(response.receiverNextTsns()).containsExactly(8_000L);
+  }
+
+  @Test
+  void interleavedIdataFragmentsAndIForwardTsnAreRecognised() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, idata(1, 0, 0, 51, 0x02, "a")))
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, idata(2, 1, 0, 52, 0x03, "b")))
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, idata(3, 0, 0, 1, 0x01, "c")))
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, iForwardTsn(4, 1, 1))));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.chunks(CaptureReport.I_DATA)).isEqualTo(3);
+    assertThat(r.chunks(CaptureReport.I_FORWARD_TSN)).isEqualTo(1);
+    List<CaptureReport.UserData> sent = r.firstTransmissions(f -> true);
+    assertThat(sent)
+        .containsExactly(
+            new CaptureReport.UserData(true, 0, 1, 0, true, false, false),
+            new CaptureReport.UserData(true, 1, 2, 0, true, true, false),
+            new CaptureReport.UserData(true, 0, 3, 0, false, true, false));
+    assertThat(CaptureReport.interleavings(sent)).isEqualTo(1);
+    assertThat(CaptureReport.interleavings(sent.subList(1, 3))).isZero();
+    assertThat(r.frames().get(3).forwardTsns()).containsExactly(4L);
+  }
+
+  @Test
+  void aReconfigParameterLongerThanItsChunkIsReportedAsMalformed() {
+    CaptureReport r =
+        analyze(
+            new PcapWriter()
+                .udp(9900, PORT, PcapWriter.sctp(5000, 7, 1, outgoingResetRequest(100, 12, 64))));
+    assertThat(r.problems()).anyMatch(p -> p.contains("RE_CONFIG") && p.contains("malformed"));
   }
 
   @Test

@@ -63,9 +63,73 @@ final class CaptureReport {
   static final int ABORT = 6;
   static final int SHUTDOWN = 7;
   static final int SHUTDOWN_ACK = 8;
+  static final int ERROR = 9;
   static final int COOKIE_ECHO = 10;
   static final int COOKIE_ACK = 11;
   static final int SHUTDOWN_COMPLETE = 14;
+  static final int I_DATA = 64;
+  static final int RE_CONFIG = 130;
+  static final int FORWARD_TSN = 192;
+  static final int I_FORWARD_TSN = 194;
+
+  /** RE-CONFIG parameter types (RFC 6525 section 4). */
+  static final int OUTGOING_SSN_RESET_REQUEST = 13;
+
+  static final int INCOMING_SSN_RESET_REQUEST = 14;
+  static final int SSN_TSN_RESET_REQUEST = 15;
+  static final int RECONFIG_RESPONSE = 16;
+  static final int ADD_OUTGOING_STREAMS_REQUEST = 17;
+  static final int ADD_INCOMING_STREAMS_REQUEST = 18;
+
+  /** Re-configuration Response results (RFC 6525 section 4.4). */
+  static final long RESULT_PERFORMED = 1;
+
+  static final long RESULT_IN_PROGRESS = 6;
+
+  /**
+   * One DATA or I-DATA chunk (RFC 9260 section 3.3.1, RFC 8260 section 2.1).
+   *
+   * @param idata whether it is an I-DATA chunk
+   * @param sequence the SSN of a DATA chunk, the MID of an I-DATA chunk
+   * @param begin the B bit: the first fragment of a message
+   * @param end the E bit: the last fragment of a message
+   */
+  record UserData(
+      boolean idata,
+      int stream,
+      long tsn,
+      long sequence,
+      boolean begin,
+      boolean end,
+      boolean unordered) {}
+
+  /**
+   * The parameters of the RE-CONFIG chunks of a frame (RFC 6525 section 4), in order.
+   *
+   * @param types the parameter types
+   * @param results the results of the Re-configuration Responses
+   * @param lastAssignedTsns the Sender's Last Assigned TSN of the Outgoing SSN Reset Requests
+   * @param senderNextTsns the Sender's Next TSN of the Responses that carry one (to an SSN/TSN
+   *     Reset Request): the next TSN of the side that answers
+   * @param receiverNextTsns their Receiver's Next TSN: the next TSN of the side that asked
+   */
+  record Reconfig(
+      List<Integer> types,
+      List<Long> results,
+      List<Long> lastAssignedTsns,
+      List<Long> senderNextTsns,
+      List<Long> receiverNextTsns) {
+    static final Reconfig NONE =
+        new Reconfig(List.of(), List.of(), List.of(), List.of(), List.of());
+
+    Reconfig {
+      types = List.copyOf(types);
+      results = List.copyOf(results);
+      lastAssignedTsns = List.copyOf(lastAssignedTsns);
+      senderNextTsns = List.copyOf(senderNextTsns);
+      receiverNextTsns = List.copyOf(receiverNextTsns);
+    }
+  }
 
   /** One UDP packet as tshark decoded it. */
   record Frame(
@@ -85,7 +149,10 @@ final class CaptureReport {
       String expert,
       boolean fragment,
       List<Integer> dataStreams,
-      List<Long> dataTsns) {
+      List<Long> dataTsns,
+      List<UserData> userData,
+      Reconfig reconfig,
+      List<Long> forwardTsns) {
 
     /** DATA chunk flag U (RFC 9260 section 3.3.1). */
     static final int UNORDERED = 0x04;
@@ -229,6 +296,60 @@ final class CaptureReport {
         .flatMap(f -> f.dataFlags().stream())
         .forEach(fl -> out.merge((fl & Frame.UNORDERED) != 0, 1L, Long::sum));
     return out;
+  }
+
+  /** RE-CONFIG parameters of {@code type} in packets matching {@code p}. */
+  long reconfigParameters(int type, Predicate<Frame> p) {
+    return frames.stream()
+        .filter(p)
+        .mapToLong(f -> f.reconfig().types().stream().filter(t -> t == type).count())
+        .sum();
+  }
+
+  /** The results of the Re-configuration Responses in packets matching {@code p}. */
+  List<Long> reconfigResults(Predicate<Frame> p) {
+    return frames.stream().filter(p).flatMap(f -> f.reconfig().results().stream()).toList();
+  }
+
+  /**
+   * The DATA and I-DATA chunks in packets matching {@code p}, each TSN once, in the order it was
+   * first seen (per verification tag): what was sent, without the retransmissions.
+   */
+  List<UserData> firstTransmissions(Predicate<Frame> p) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    List<UserData> out = new ArrayList<>();
+    for (Frame f : frames) {
+      for (UserData d : f.userData()) {
+        if (seen.add(f.vtag() + "/" + d.tsn()) && p.test(f)) {
+          out.add(d);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * How often, in the chunks {@code sent} in sending order, a fragment of one stream's message
+   * comes between the first and the last fragment of a message of another stream: the interleaving
+   * that I-DATA makes possible (RFC 8260 section 1) and DATA forbids.
+   */
+  static long interleavings(List<UserData> sent) {
+    Map<Integer, Boolean> open = new TreeMap<>();
+    long n = 0;
+    for (UserData d : sent) {
+      for (Map.Entry<Integer, Boolean> e : open.entrySet()) {
+        if (e.getValue() && e.getKey() != d.stream()) {
+          n++;
+          break;
+        }
+      }
+      if (d.begin() && !d.end()) {
+        open.put(d.stream(), true);
+      } else if (d.end()) {
+        open.put(d.stream(), false);
+      }
+    }
+    return n;
   }
 
   long ipFragments() {

@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The final line of jsctp's echo-client and of mhpeer's client: {@code RESULT sent=N echoed=N
- * mismatched=N bytes=B seconds=S msgs_per_s=X max_gap_ms=G}.
+ * mismatched=N bytes=B seconds=S msgs_per_s=X max_gap_ms=G}, with a PR-SCTP policy followed by
+ * {@code abandoned=N}: the messages abandoned and never echoed ({@link #abandoned()} -1 without).
  */
 record EchoResult(
     long sent,
@@ -15,12 +16,13 @@ record EchoResult(
     long bytes,
     double seconds,
     double msgsPerSecond,
-    double maxGapMs) {
+    double maxGapMs,
+    long abandoned) {
 
   static final Pattern LINE =
       Pattern.compile(
           "RESULT sent=(\\d+) echoed=(\\d+) mismatched=(\\d+) bytes=(\\d+) seconds=([\\d.]+)"
-              + " msgs_per_s=([\\d.]+) max_gap_ms=([\\d.]+)");
+              + " msgs_per_s=([\\d.]+) max_gap_ms=([\\d.]+)(?: abandoned=(\\d+))?");
 
   /** The RESULT line among {@code lines}; fails when there is none. */
   static EchoResult from(Proc proc) {
@@ -35,7 +37,8 @@ record EchoResult(
             Long.parseLong(m.group(4)),
             Double.parseDouble(m.group(5)),
             Double.parseDouble(m.group(6)),
-            Double.parseDouble(m.group(7)));
+            Double.parseDouble(m.group(7)),
+            m.group(8) == null ? -1 : Long.parseLong(m.group(8)));
       }
     }
     throw new AssertionError(proc.name() + " printed no RESULT line\n" + proc.tail());
@@ -58,6 +61,7 @@ record EchoResult(
         + " seconds="
         + seconds
         + " max_gap_ms="
-        + maxGapMs;
+        + maxGapMs
+        + (abandoned < 0 ? "" : " abandoned=" + abandoned);
   }
 }

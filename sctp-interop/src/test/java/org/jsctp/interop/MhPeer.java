@@ -30,6 +30,18 @@ final class MhPeer {
     return binary;
   }
 
+  private static final java.util.regex.Pattern SERVER_LINE =
+      java.util.regex.Pattern.compile("SERVER assoc=\\d+ echoed=(\\d+) bytes=\\d+ end=(\\S+)");
+
+  /**
+   * The messages the server received whole and echoed on the one association it served, from its
+   * SERVER line (printed when the association ends); fails when there is none.
+   */
+  static long serverEchoed(Proc server) {
+    java.util.regex.Matcher m = server.awaitLine(SERVER_LINE, Duration.ofSeconds(30), 0, true);
+    return Long.parseLong(m.group(1));
+  }
+
   static Builder server() {
     return new Builder("server");
   }
@@ -134,6 +146,50 @@ final class MhPeer {
 
     Builder timeout(int seconds) {
       return opt("--timeout", seconds);
+    }
+
+    /** The client's messages on stream 0 have this many bytes, the others {@link #size}. */
+    Builder largeSize(int bytes) {
+      return opt("--large-size", bytes);
+    }
+
+    /** A PR-SCTP policy for every message the client sends: "ttl", "rtx" or "prio". */
+    Builder pr(String policy, int value) {
+      return opt("--pr-" + policy, value);
+    }
+
+    Builder sndbuf(int bytes) {
+      return opt("--sndbuf", bytes);
+    }
+
+    /** SCTP_FRAGMENT_INTERLEAVE 2 and SCTP_INTERLEAVING_SUPPORTED. */
+    Builder idata() {
+      args.add("--idata");
+      return this;
+    }
+
+    /** SCTP_PLUGGABLE_SS by jsctp's scheduler names (fcfs, rr, rr-packet, prio, fb). */
+    Builder scheduler(String name) {
+      return opt("--scheduler", name);
+    }
+
+    /** SCTP_PARTIAL_DELIVERY_POINT. */
+    Builder pdPoint(int bytes) {
+      return opt("--pd-point", bytes);
+    }
+
+    /** RE-CONFIG offered, every request of the peer allowed. */
+    Builder reconfig() {
+      args.add("--reconfig");
+      return this;
+    }
+
+    /**
+     * The server's reconfiguration after {@code echoes} echoes on an association: "reset-out",
+     * "reset-in", "reset-assoc" or "add-streams".
+     */
+    Builder reconfigAfter(String action, int echoes) {
+      return opt("--" + action + "-after", echoes);
     }
 
     List<String> command() {
