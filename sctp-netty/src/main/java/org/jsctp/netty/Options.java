@@ -22,6 +22,7 @@ import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PEER_ADDR_THLDS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PRIMARY_ADDR;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_ASSOC_STATUS;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PR_STREAM_STATUS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_PLPMTUD_PROBE_INTERVAL;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_REMOTE_UDP_ENCAPS_PORT;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_RTOINFO;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_SET_PEER_PRIMARY_ADDR;
@@ -52,6 +53,7 @@ import org.jsctp.netty.option.DefaultSendParam;
 import org.jsctp.netty.option.DelayedSack;
 import org.jsctp.netty.option.EventSubscription;
 import org.jsctp.netty.option.InitMsg;
+import org.jsctp.netty.option.PlpmtudProbeInterval;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
 
@@ -95,7 +97,8 @@ final class Options {
                 SCTP_PARTIAL_DELIVERY_POINT,
                 SCTP_EXPOSE_POTENTIALLY_FAILED_STATE,
                 SCTP_REMOTE_UDP_ENCAPS_PORT,
-                SCTP_LOCAL_UDP_ENCAPS_PORT));
+                SCTP_LOCAL_UDP_ENCAPS_PORT,
+                SCTP_PLPMTUD_PROBE_INTERVAL));
     all.addAll(ExtensionOptions.ALL);
     all.addAll(AuthSocketOptions.ALL);
     return Set.copyOf(all);
@@ -243,6 +246,16 @@ final class Options {
         } else {
           SctpAssociation a = live(t, name);
           a.options().setPeerUdpPort(peerAddress(a, v.address(), name), v.port());
+        }
+      } else if (name == SCTP_PLPMTUD_PROBE_INTERVAL) {
+        PlpmtudProbeInterval v = (PlpmtudProbeInterval) value;
+        if (v.address() == null) {
+          both(t, l -> l.setPlpmtudProbeInterval(t.now(), null, v.interval()),
+              a -> a.setPlpmtudProbeInterval(v.interval()));
+        } else {
+          SctpAssociation a = live(t, name);
+          a.options().setPlpmtudProbeInterval(t.now(), peerAddress(a, v.address(), name),
+              v.interval());
         }
       } else if (name == SCTP_LOCAL_UDP_ENCAPS_PORT) {
         if (t.runtime() != null) {
@@ -462,6 +475,13 @@ final class Options {
         }
         SctpAssociation l = live(t, name);
         return new RemoteUdpEncapsPort(t.peer(), l.options().peerUdpPort(peerAddress(l, t.peer(), name)));
+      } else if (name == SCTP_PLPMTUD_PROBE_INTERVAL) {
+        if (t.peer() == null) {
+          return new PlpmtudProbeInterval(null, a.plpmtudProbeIntervalMs());
+        }
+        SctpAssociation l = live(t, name);
+        return new PlpmtudProbeInterval(t.peer(),
+            l.options().plpmtudProbeInterval(peerAddress(l, t.peer(), name)));
       } else if (name == SCTP_LOCAL_UDP_ENCAPS_PORT) {
         return t.runtime() != null
             ? t.runtime().udpPort()

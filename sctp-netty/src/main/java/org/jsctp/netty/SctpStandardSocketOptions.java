@@ -22,6 +22,7 @@ import org.jsctp.netty.option.AddStreams;
 import org.jsctp.netty.option.PrStreamStatus;
 import org.jsctp.netty.option.ResetStreams;
 import org.jsctp.netty.option.StreamSchedulerValues;
+import org.jsctp.netty.option.PlpmtudProbeInterval;
 import org.jsctp.netty.option.RemoteUdpEncapsPort;
 import org.jsctp.netty.option.RtoInfo;
 
@@ -209,6 +210,13 @@ public final class SctpStandardSocketOptions {
   /** Report ADDR_POTENTIALLY_FAILED notifications (RFC 7829 7.4; Linux pf_expose). */
   public static final SctpSocketOption<Boolean> SCTP_EXPOSE_POTENTIALLY_FAILED_STATE =
       OptionKey.of("SCTP_EXPOSE_POTENTIALLY_FAILED_STATE", Boolean.class);
+
+  /**
+   * Path MTU discovery (RFC 8899) per peer address or for all: the probe interval in ms, 0 off
+   * (Linux's SCTP_PLPMTUD_PROBE_INTERVAL; default {@code net.sctp.plpmtud_probe_interval}).
+   */
+  public static final SctpSocketOption<PlpmtudProbeInterval> SCTP_PLPMTUD_PROBE_INTERVAL =
+      OptionKey.of("SCTP_PLPMTUD_PROBE_INTERVAL", PlpmtudProbeInterval.class);
 
   /** The peer's UDP encapsulation port, per address or for all (RFC 6951 6.1). */
   public static final SctpSocketOption<RemoteUdpEncapsPort> SCTP_REMOTE_UDP_ENCAPS_PORT =

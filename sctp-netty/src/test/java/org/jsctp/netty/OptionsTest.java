@@ -80,6 +80,8 @@ class OptionsTest {
     m.put(SCTP_PARTIAL_DELIVERY_POINT, 10_000);
     m.put(SCTP_EXPOSE_POTENTIALLY_FAILED_STATE, true);
     m.put(SCTP_REMOTE_UDP_ENCAPS_PORT, new RemoteUdpEncapsPort(null, 4_242));
+    m.put(SctpStandardSocketOptions.SCTP_PLPMTUD_PROBE_INTERVAL,
+        new org.jsctp.netty.option.PlpmtudProbeInterval(null, 10_000));
     m.put(SCTP_DEFAULT_PRINFO, new org.jsctp.netty.option.PrInfo(org.jsctp.api.PrPolicy.RTX, 2));
     m.put(SCTP_STREAM_SCHEDULER, org.jsctp.api.StreamSchedulerKind.WEIGHTED_FAIR_QUEUEING);
     m.put(SctpStandardSocketOptions.SCTP_ENABLE_STREAM_RESET, 7);
@@ -204,6 +206,16 @@ class OptionsTest {
     assertThat(client.getOption(SCTP_REMOTE_UDP_ENCAPS_PORT, serverAddress).port())
         .isEqualTo(server.getOption(SCTP_LOCAL_UDP_ENCAPS_PORT));
     assertThat(client.getOption(SCTP_LOCAL_UDP_ENCAPS_PORT)).isPositive();
+
+    // Path MTU discovery on for this path only (the loopback stacks of the tests have it off).
+    var plpmtud = SctpStandardSocketOptions.SCTP_PLPMTUD_PROBE_INTERVAL;
+    client.setOption(plpmtud, new org.jsctp.netty.option.PlpmtudProbeInterval(serverAddress, 6_000));
+    assertThat(client.getOption(plpmtud, serverAddress).interval()).isEqualTo(6_000);
+    assertThat(client.getOption(plpmtud).interval()).as("the default for other paths").isZero();
+    assertThat(client.getOption(SCTP_GET_PEER_ADDR_INFO, serverAddress).plpmtudState())
+        .isNotEqualTo(org.jsctp.api.PlpmtudState.DISABLED);
+    assertThatThrownBy(() -> new org.jsctp.netty.option.PlpmtudProbeInterval(null, 1_000))
+        .hasMessageContaining("SCTP_PLPMTUD_PROBE_INTERVAL spi_interval = 1000 ms is out of range");
   }
 
   @Test
