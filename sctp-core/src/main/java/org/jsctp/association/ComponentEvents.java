@@ -129,6 +129,12 @@ final class ComponentEvents implements PathEnvironment, SenderEnvironment, Recei
   }
 
   @Override
+  public void primaryRequested(Path path, long now) {
+    emit(new PeerAddressChange(a.id(), path.address(), path.udpPort(),
+        PeerAddressChange.Kind.ADDR_MADE_PRIM, path.errorCount()));
+  }
+
+  @Override
   public void sendHeartbeat(Path path, Bytes info, long now) {
     a.counters.increment(MibCounter.SCTP_HEARTBEATS_SENT);
     a.queueControl(HeartbeatChunk.of(info), Destination.of(path));

@@ -25,10 +25,10 @@ public final class Path {
   /** SCTP common header (12) plus DATA chunk header (16). */
   static final int SCTP_DATA_OVERHEAD = 12 + 16;
 
-  private final int id;
+  private int id;
   private final InetAddress address;
   private int udpPort;
-  private final InetAddress localAddress;
+  private InetAddress localAddress;
   private PathState state;
   private PathThresholds thresholds;
   private int errorCount;
@@ -93,6 +93,11 @@ public final class Path {
     return id;
   }
 
+  /** A path before it left the list (RFC 5061 Delete IP Address): the index follows. */
+  void setId(int id) {
+    this.id = id;
+  }
+
   public InetAddress address() {
     return address;
   }
@@ -108,6 +113,11 @@ public final class Path {
 
   public InetAddress localAddress() {
     return localAddress;
+  }
+
+  /** Packets to this path leave from {@code local} from now on (RFC 5061: our addresses changed). */
+  void setLocalAddress(InetAddress local) {
+    this.localAddress = local;
   }
 
   public boolean isIpv6() {

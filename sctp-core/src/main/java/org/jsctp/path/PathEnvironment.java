@@ -16,6 +16,12 @@ public interface PathEnvironment {
   /** The primary path changed by primary path switchover (RFC 7829 section 5). */
   void primarySwitchedOver(Path from, Path to, long now);
 
+  /**
+   * A path the peer asked to become the primary (RFC 5061 Set Primary Address) was confirmed and
+   * is the primary now.
+   */
+  void primaryRequested(Path path, long now);
+
   /** Queue a HEARTBEAT with this Heartbeat Information to {@code path}. */
   void sendHeartbeat(Path path, Bytes info, long now);
 

@@ -41,6 +41,8 @@ public final class PathManager {
   private final List<Path> view = Collections.unmodifiableList(paths);
   private final PathEnvironment env;
   private Path primary;
+  /** Asked to become the primary once confirmed (RFC 5061 Set Primary Address). */
+  private Path primaryWhenConfirmed;
   private Path dataPath;
   private int psRetrans = 0xFFFF;
   private boolean pfCwndReset = true;
@@ -220,6 +222,91 @@ public final class PathManager {
     primary = path;
   }
 
+  /**
+   * The peer asked us to use {@code path} as primary (RFC 5061 section 4.2.4): at once when it is
+   * confirmed, else once a heartbeat confirms it (data never goes to an unconfirmed address).
+   * Returns whether it is the primary now.
+   */
+  public boolean requestPrimary(Path path) {
+    if (!paths.contains(path)) {
+      throw new IllegalArgumentException(path + " is not a path of this association");
+    }
+    if (path.state().isConfirmed()) {
+      primaryWhenConfirmed = null;
+      primary = path;
+      return true;
+    }
+    primaryWhenConfirmed = path;
+    return false;
+  }
+
+  /** The next free path index, for a path about to be added. */
+  public int nextId() {
+    return paths.size();
+  }
+
+  /**
+   * Adds a path to a live association (RFC 5061 Add IP Address): an unconfirmed one is probed at
+   * once unless HB.Max.Burst probes already went in this RTO, as those of the handshake are
+   * (RFC 9260 section 5.4).
+   */
+  public void started(Path path, long now) {
+    if (!running) {
+      return;
+    }
+    if (path.state() == PathState.UNCONFIRMED) {
+      probe(path, now);
+    } else {
+      scheduleHeartbeat(path, now);
+      startPlpmtud(path, now);
+    }
+  }
+
+  /**
+   * Removes a path (RFC 5061 Delete IP Address): its timers stop, it is no longer primary or data
+   * path, and the indices of the paths after it move down. The primary moves to {@code
+   * replacement} when the removed path was the primary (a confirmed path, or null to let the
+   * usual choice pick one). The caller moves the path's outstanding data elsewhere first.
+   */
+  public void remove(Path path, Path replacement) {
+    int index = paths.indexOf(path);
+    if (index < 0) {
+      return;
+    }
+    path.t3().stop();
+    path.heartbeatTimer().stop();
+    path.plpmtud().stop();
+    paths.remove(index);
+    for (int i = index; i < paths.size(); i++) {
+      paths.get(i).setId(i);
+    }
+    if (primaryWhenConfirmed == path) {
+      primaryWhenConfirmed = null;
+    }
+    if (dataPath == path) {
+      dataPath = null;
+    }
+    if (primary == path) {
+      primary = replacement != null && replacement.state().isConfirmed() ? replacement : null;
+      if (primary == null) {
+        primary = choose(null);
+      }
+    }
+  }
+
+  /**
+   * Packets to {@code path} leave from {@code local} from now on: the local address it used is
+   * going away, or a better one came (RFC 5061). A new source address is a new route, so the
+   * path's congestion state starts again (RFC 9260 section 7.2.5).
+   */
+  public void moveLocalAddress(Path path, InetAddress local, long initialSsthresh) {
+    if (path.localAddress().equals(local)) {
+      return;
+    }
+    path.setLocalAddress(local);
+    path.congestion().reset(initialSsthresh);
+  }
+
   /** SCTP_PEER_ADDR_THLDS ps threshold; 65535 turns switchover off. */
   public void setPsRetrans(int psRetrans) {
     this.psRetrans = psRetrans;
@@ -354,6 +441,11 @@ public final class PathManager {
       primary = path;
     }
     env.pathStateChanged(path, from, PathState.ACTIVE, now);
+    if (from == PathState.UNCONFIRMED && path == primaryWhenConfirmed) {
+      primaryWhenConfirmed = null;
+      primary = path;
+      env.primaryRequested(path, now);
+    }
     if (from == PathState.UNCONFIRMED && running) {
       startPlpmtud(path, now);
     }

@@ -477,6 +477,20 @@ public final class DataSender {
   }
 
   /**
+   * {@code removed} left the association (RFC 5061 Delete IP Address): what is outstanding on it
+   * is retransmitted on {@code target}, without the congestion response of a T3-rtx expiry.
+   */
+  public void pathRemoved(Path removed, Path target) {
+    window.credit(outstanding.moveOff(removed, target));
+    if (fastRetransmitPath == removed) {
+      fastRetransmitPath = null;
+    }
+    if (forwardTsnPath == removed) {
+      forwardTsnPath = target;
+    }
+  }
+
+  /**
    * Path MTU discovery found a black hole on {@code path} (RFC 8899 section 4.3): what is in flight
    * there went in packets that no longer get through. It is marked for retransmission on the
    * path at once, without the congestion response and RTO backoff of a T3-rtx expiry, since

@@ -605,6 +605,31 @@ final class OutstandingData {
     return credit;
   }
 
+  /**
+   * {@code removed} leaves the association (RFC 5061 Delete IP Address): what is in flight on it
+   * waits for retransmission to {@code target}, as after a T3-rtx expiry, and no chunk refers to
+   * it any more. Returns the bytes taken out of flight, which the peer's window gets back.
+   */
+  long moveOff(Path removed, Path target) {
+    long credit = 0;
+    for (int i = 0; i < size; i++) {
+      OutstandingChunk c = at(i);
+      if (c.path == removed) {
+        if (c.inFlight && !c.gapAcked) {
+          credit += markTimeout(c, target);
+        } else if (c.inFlight) {
+          removeFromFlight(c);
+        }
+        c.path = target;
+        c.multiPath = true;
+      }
+      if (c.retransmitPath == removed) {
+        c.retransmitPath = target;
+      }
+    }
+    return credit;
+  }
+
   // ---- abandoning (PR-SCTP, RFC 3758 section 3.5) -------------------------------------------
 
   /**

@@ -102,6 +102,9 @@ class PathStateMachineTest {
     public void primarySwitchedOver(Path from, Path to, long now) {}
 
     @Override
+    public void primaryRequested(Path path, long now) {}
+
+    @Override
     public void probeDeferred(Path path) {}
 
     @Override

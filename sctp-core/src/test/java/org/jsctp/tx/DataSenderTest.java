@@ -53,6 +53,7 @@ class DataSenderTest {
       @Override public void pathStateChanged(Path p, PathState from, PathState to, long t) {}
       @Override public void dataPathChanged(Path from, Path to, long t) {}
       @Override public void primarySwitchedOver(Path from, Path to, long t) {}
+      @Override public void primaryRequested(Path path, long t) {}
       @Override public void sendHeartbeat(Path p, Bytes info, long t) {}
       @Override public void probeDeferred(Path p) {}
       @Override public void sendProbe(Path p, Bytes info, int size, long t) {}
