@@ -48,6 +48,8 @@ public final class AssociationOptions implements AssociationSettings {
   private boolean prSupported;
   private boolean interleavingSupported;
   private boolean reconfigSupported;
+  private boolean asconfSupported;
+  private boolean asconfWithoutAuth;
   private int enableStreamReset;
   private AuthOptions auth;
   private StreamSchedulerKind streamScheduler = StreamSchedulerKind.FIRST_COME_FIRST_SERVED;
@@ -94,6 +96,8 @@ public final class AssociationOptions implements AssociationSettings {
     o.interleavingSupported = config.flag(Sysctl.INTL_ENABLE);
     o.reconfigSupported = config.flag(Sysctl.RECONF_ENABLE);
     o.auth = new AuthOptions(config.flag(Sysctl.AUTH_ENABLE));
+    o.asconfSupported = config.flag(Sysctl.ADDIP_ENABLE);
+    o.asconfWithoutAuth = config.flag(Sysctl.ADDIP_NOAUTH_ENABLE);
     o.haMode = HaMode.ofSysctl(config.get(Sysctl.HA_MODE));
     o.haSyncTsnThreshold = (int) config.get(Sysctl.HA_SYNC_TSN_THRESHOLD);
     o.haSyncIntervalMs = config.get(Sysctl.HA_SYNC_INTERVAL_MS);
@@ -134,6 +138,8 @@ public final class AssociationOptions implements AssociationSettings {
     o.prSupported = prSupported;
     o.interleavingSupported = interleavingSupported;
     o.reconfigSupported = reconfigSupported;
+    o.asconfSupported = asconfSupported;
+    o.asconfWithoutAuth = asconfWithoutAuth;
     o.enableStreamReset = enableStreamReset;
     o.auth = auth.copy();
     o.streamScheduler = streamScheduler;
@@ -501,6 +507,25 @@ public final class AssociationOptions implements AssociationSettings {
   }
 
   /**
+   * SCTP_ASCONF_SUPPORTED (Linux): offer ADD-IP (RFC 5061, ASCONF and ASCONF-ACK) when setting up
+   * associations; {@code addip_enable} by default. It takes effect only where ASCONF may travel
+   * (see {@link #asconfWithoutAuth()}).
+   */
+  public void setAsconfSupported(boolean supported) {
+    this.asconfSupported = supported;
+  }
+
+  @Override
+  public boolean asconfSupported() {
+    return asconfSupported;
+  }
+
+  @Override
+  public boolean asconfWithoutAuth() {
+    return asconfWithoutAuth;
+  }
+
+  /**
    * SCTP_ENABLE_STREAM_RESET (RFC 6525 section 6.3.1): which requests of the peer are taken, as
    * bits: {@link #ENABLE_RESET_STREAM_REQ}, {@link #ENABLE_RESET_ASSOC_REQ}, {@link
    * #ENABLE_CHANGE_ASSOC_REQ}; the others are answered Denied. 0 by default, as in Linux.
@@ -551,9 +576,23 @@ public final class AssociationOptions implements AssociationSettings {
     return streamScheduler;
   }
 
-  /** The extensions offered in INIT and INIT ACK. */
+  /**
+   * The extensions offered in an INIT. ASCONF must travel authenticated (RFC 5061 section 4.1.1):
+   * ADD-IP is offered together with AUTH, or without it where addip_noauth_enable lets ASCONF go
+   * unauthenticated.
+   */
   Extensions offeredExtensions() {
-    return new Extensions(prSupported, reconfigSupported, interleavingSupported);
+    return new Extensions(prSupported, reconfigSupported, interleavingSupported,
+        asconfSupported && (auth.supported() || asconfWithoutAuth));
+  }
+
+  /**
+   * The extensions an association uses: those offered here that the peer announced too, ADD-IP
+   * only with AUTH negotiated or addip_noauth_enable on (RFC 5061 section 4.1.1).
+   */
+  Extensions negotiatedWith(Extensions announced, boolean authNegotiated) {
+    Extensions both = offeredExtensions().and(announced);
+    return authNegotiated || asconfWithoutAuth ? both : both.withoutAddressReconfiguration();
   }
 
   /** SCTP_ASSOCINFO sasoc_asocmaxrxt: Association.Max.Retrans (RFC 9260 section 8.1). */

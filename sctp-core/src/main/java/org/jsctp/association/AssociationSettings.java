@@ -101,6 +101,15 @@ public interface AssociationSettings {
   /** SCTP_RECONFIG_SUPPORTED: stream reconfiguration (RFC 6525) is offered when set up. */
   boolean reconfigSupported();
 
+  /** SCTP_ASCONF_SUPPORTED: ADD-IP (RFC 5061) is offered when set up. */
+  boolean asconfSupported();
+
+  /**
+   * {@code addip_noauth_enable}: ASCONF and ASCONF-ACK may travel without AUTH (RFC 5061 section
+   * 4.1.1 requires it otherwise).
+   */
+  boolean asconfWithoutAuth();
+
   /** SCTP_ENABLE_STREAM_RESET: the requests of the peer that are taken (RFC 6525 section 6.3.1). */
   int enableStreamReset();
 

@@ -131,11 +131,12 @@ final class HandshakeHandler {
         from.rto().addSample(now - w.sentAt);
       }
     }
+    Authentication auth = Authentication.negotiate(w.localAuth, peerAuth, a.options.auth().keys());
     Tcb tcb = a.newTcb(w.localTag, ack.initiateTag(), w.localInitialTsn, ack.initialTsn(),
         Math.min(a.options.outboundStreams(), ack.inboundStreams()),
         Math.min(a.options.maxInboundStreams(), ack.outboundStreams()),
-        ack.advertisedReceiverWindowCredit(), a.options.offeredExtensions().and(peer.extensions()),
-        Authentication.negotiate(w.localAuth, peerAuth, a.options.auth().keys()));
+        ack.advertisedReceiverWindowCredit(),
+        a.options.negotiatedWith(peer.extensions(), auth.negotiated()), auth);
     moveEarlyMessages(w.early.takeAll(), tcb);
     ErrorChunk report = peer.unrecognized().isEmpty() ? null
         : new ErrorChunk(unrecognizedCauses(peer.unrecognized()));

@@ -133,7 +133,7 @@ public final class HandshakeMessages {
             peer.addresses(),
             source.remote(),
             source.local(),
-            options.offeredExtensions().and(peer.extensions()),
+            options.negotiatedWith(peer.extensions(), localAuth != null && peerAuth != null),
             localAuth,
             localAuth == null ? null : peerAuth);
     Bytes signed = cookie.sign(ctx.cookieSecrets(), now);

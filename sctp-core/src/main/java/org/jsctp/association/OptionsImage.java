@@ -47,6 +47,7 @@ final class OptionsImage {
     m.put("prsctp_enable", bit(o.prSupported()));
     m.put("intl_enable", bit(o.interleavingSupported()));
     m.put("reconf_enable", bit(o.reconfigSupported()));
+    m.put("addip_enable", bit(o.asconfSupported()));
     m.put("enable_stream_reset", (long) o.enableStreamReset());
     m.put("stream_scheduler", (long) o.streamScheduler().ordinal());
     m.put("ha_mode", (long) o.haMode().sysctlValue());
@@ -98,6 +99,7 @@ final class OptionsImage {
     o.setPrSupported(flag(settings, "prsctp_enable", o.prSupported()));
     o.setInterleavingSupported(flag(settings, "intl_enable", o.interleavingSupported()));
     o.setReconfigSupported(flag(settings, "reconf_enable", o.reconfigSupported()));
+    o.setAsconfSupported(flag(settings, "addip_enable", o.asconfSupported()));
     o.setEnableStreamReset((int) get(settings, "enable_stream_reset", o.enableStreamReset()));
     long scheduler = get(settings, "stream_scheduler", o.streamScheduler().ordinal());
     StreamSchedulerKind[] kinds = StreamSchedulerKind.values();

@@ -244,6 +244,12 @@ public final class StackConfig {
             "net.sctp.pf_retrans (" + pf + ") exceeds net.sctp.path_max_retrans (" + pmr
                 + "): SCTP-PF is effectively off");
       }
+      if (v[Sysctl.ADDIP_ENABLE.ordinal()] != 0 && v[Sysctl.ADDIP_NOAUTH_ENABLE.ordinal()] == 0
+          && v[Sysctl.AUTH_ENABLE.ordinal()] == 0) {
+        warnings.add("net.sctp.addip_enable = 1 without net.sctp.auth_enable = 1 or"
+            + " net.sctp.addip_noauth_enable = 1: ADD-IP stays off, since ASCONF must be"
+            + " authenticated (RFC 5061 section 4.1.1)");
+      }
       return new StackConfig(v, List.copyOf(warnings));
     }
   }

@@ -71,8 +71,18 @@ public enum Sysctl {
    * offers it too. Off by default, as in Linux (usrsctp: sctp_reconfig_enable).
    */
   RECONF_ENABLE("reconf_enable", 0, 0, 1, "bool", true),
-  /** ADD-IP (RFC 5061). Not implemented yet: only 0 is accepted. */
-  ADDIP_ENABLE("addip_enable", 0, 0, 0, "bool", true),
+  /**
+   * ADD-IP (RFC 5061): ASCONF and ASCONF-ACK offered in INIT and INIT ACK, used when the peer
+   * offers them too; then local addresses bound or unbound while associations live are told to
+   * their peers, and SCTP_SET_PEER_PRIMARY_ADDR works. Off by default, as on Linux.
+   */
+  ADDIP_ENABLE("addip_enable", 0, 0, 1, "bool", true),
+  /**
+   * Linux {@code addip_noauth_enable}: ASCONF and ASCONF-ACK may travel without AUTH (RFC 4895),
+   * which RFC 5061 section 4.1.1 otherwise requires. ADD-IP is offered with AUTH ({@code
+   * auth_enable}) or with this on.
+   */
+  ADDIP_NOAUTH_ENABLE("addip_noauth_enable", 0, 0, 1, "bool", true),
   /** Receive buffer accounting: 0 shared per socket, 1 per association. This stack always accounts per association; 0 is accepted for compatibility. */
   RCVBUF_POLICY("rcvbuf_policy", 1, 0, 1, "policy", true),
   /** Send buffer accounting: 0 shared per socket, 1 per association. This stack always accounts per association; 0 is accepted for compatibility. */
