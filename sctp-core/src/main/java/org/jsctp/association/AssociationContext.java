@@ -52,6 +52,9 @@ public interface AssociationContext {
   /** The association learned a peer address: route packets from it to this association. */
   void peerAddressAdded(SctpAssociation association, InetAddress address);
 
+  /** The association lost a peer address (RFC 5061 Delete IP Address): stop routing it there. */
+  void peerAddressRemoved(SctpAssociation association, InetAddress address);
+
   /** The association's local tag changed (a restart): re-key it. */
   void localTagChanged(SctpAssociation association, int oldTag);
 

@@ -33,6 +33,7 @@ final class AssociationRestore {
     options.setHaMode(HaMode.OFF);
     SctpAssociation a = new SctpAssociation(ctx, id, h.peerPort(), options);
     a.lastNow = now;
+    a.locals.reset(h.localAddresses());
     for (PathSnapshot p : h.paths()) {
       Path path = a.addPath(p.address(), p.udpPort(), p.state());
       a.paths.configure(path, new PeerAddressParams(p.address(), p.heartbeatIntervalMs(),
@@ -47,7 +48,9 @@ final class AssociationRestore {
       a.paths.setPrimary(a.paths.paths().get(h.primaryPath()));
     }
     Path target = a.paths.dataPath(now);
-    Extensions x = h.extensions();
+    // ADD-IP state (serial numbers, requests in flight) is not replicated: a standby takes over
+    // without it, its addresses fixed, and a peer's ASCONF then goes unanswered.
+    Extensions x = h.extensions().withoutAddressReconfiguration();
     DataSender sender = DataSender.restore(snapshot.sender(), x.partialReliability(),
         x.interleaving(), a.halfSettings, a.components, target, options.streamScheduler(), now);
     InetAddress fallback = target != null ? target.address() : h.paths().get(0).address();

@@ -6,6 +6,8 @@ import org.jsctp.api.RemoteError;
 import org.jsctp.path.Path;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.wire.AbortChunk;
+import org.jsctp.wire.AsconfAckChunk;
+import org.jsctp.wire.AsconfChunk;
 import org.jsctp.wire.AuthChunk;
 import org.jsctp.wire.Chunk;
 import org.jsctp.wire.CookieAckChunk;
@@ -165,6 +167,10 @@ final class ChunkDispatch {
       return a.transfer.onForwardTsn(now, chunk, source);
     } else if (chunk instanceof ReConfigChunk r) {
       return a.reconfig.onReConfig(now, r, source);
+    } else if (chunk instanceof AsconfChunk c) {
+      return a.asconf.onAsconf(now, c, source);
+    } else if (chunk instanceof AsconfAckChunk ack) {
+      return a.asconf.onAsconfAck(now, ack);
     } else if (chunk instanceof HeartbeatChunk hb) {
       a.heartbeats.onHeartbeat(hb, source);
     } else if (chunk instanceof HeartbeatAckChunk ack) {
@@ -182,6 +188,7 @@ final class ChunkDispatch {
       return false;
     } else if (chunk instanceof ErrorChunk error) {
       if (!a.handshake.onError(now, error)) {
+        a.asconf.onError(error);
         a.components.emit(new RemoteError(a.id, error.causes()));
       }
     } else if (chunk instanceof CookieAckChunk) {

@@ -223,6 +223,9 @@ final class CollisionHandler {
       p.congestion().reset(a.options.initialSsthresh());
       p.t3().reset();
     }
+    // Our INIT ACK told the restarted peer the endpoint's addresses: ADD-IP starts from them.
+    a.locals.reset(a.ctx.localAddresses());
+    a.asconf.rechooseSources();
     List<InetAddress> given = a.phase() instanceof CookieWait w ? w.connectAddresses : List.of();
     Tcb tcb = adoptCookie(cookie, source, given, null, earlyMessagesOf(a.phase()));
     a.transition(new Established(tcb), now);

@@ -421,6 +421,20 @@ public final class LiveOptions {
   }
 
   /**
+   * SCTP_SET_PEER_PRIMARY_ADDR (RFC 6458 section 8.3.1): asks the peer to make {@code local}, an
+   * address of this association, its primary destination; an ASCONF carries the request (RFC
+   * 5061 section 4.2.4). The peer may refuse; it tells with an error in the ASCONF-ACK.
+   *
+   * @throws IllegalStateException without ADD-IP negotiated, or before the association is
+   *     established
+   * @throws IllegalArgumentException when {@code local} is not a local address of the association
+   */
+  public void setPeerPrimaryAddress(InetAddress local) {
+    a.asconf.setPeerPrimary(local);
+    changed();
+  }
+
+  /**
    * SCTP_REMOTE_UDP_ENCAPS_PORT (RFC 6951 section 6.1) of one peer address, or of every path
    * when {@code address} is null.
    */

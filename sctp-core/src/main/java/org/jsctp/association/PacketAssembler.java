@@ -103,6 +103,7 @@ final class PacketAssembler {
       return null;
     }
     a.reconfig.sendIfReady(now);
+    a.asconf.sendIfReady(now);
     lastCarriedTsns = false;
     lastCarriedStateChange = false;
     Tcb tcb = a.tcb();

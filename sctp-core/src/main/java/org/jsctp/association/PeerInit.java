@@ -124,11 +124,7 @@ public record PeerInit(
   static List<Parameter> addressParameterList(List<InetAddress> addresses) {
     List<Parameter> params = new ArrayList<>(addresses.size());
     for (InetAddress a : addresses) {
-      if (a instanceof java.net.Inet4Address v4) {
-        params.add(new Ipv4AddressParameter(v4));
-      } else if (a instanceof java.net.Inet6Address v6) {
-        params.add(new Ipv6AddressParameter(v6));
-      }
+      params.add(AddressParameters.of(a));
     }
     return params;
   }

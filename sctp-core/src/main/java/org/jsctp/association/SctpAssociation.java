@@ -74,6 +74,9 @@ public final class SctpAssociation {
   private final ChunkDispatch chunkDispatch = new ChunkDispatch(this);
   private final TimerDispatch timerDispatch = new TimerDispatch(this);
   final StreamReconfiguration reconfig = new StreamReconfiguration(this);
+  final AddressReconfiguration asconf = new AddressReconfiguration(this);
+  /** This association's local addresses: the endpoint's at set-up, then changed by ADD-IP. */
+  final LocalAddressSet locals;
   private final PacketAssembler assembler = new PacketAssembler(this);
   final LiveOptions liveOptions;
   /** The endpoint's scheduling bookkeeping of this association. */
@@ -98,6 +101,7 @@ public final class SctpAssociation {
     this.collisions = new CollisionHandler(this);
     this.shutdown = new ShutdownHandler(this);
     this.liveOptions = new LiveOptions(this);
+    this.locals = new LocalAddressSet(ctx.localAddresses());
     this.phase = new Closed(0, 0, 0);
   }
 
@@ -205,6 +209,15 @@ public final class SctpAssociation {
       list.add(p.address());
     }
     return Collections.unmodifiableList(list);
+  }
+
+  /**
+   * This association's local addresses: those of its endpoint when it was set up, then those
+   * ADD-IP (RFC 5061) added, including any whose addition or deletion the peer has not answered
+   * yet (the association still receives on them).
+   */
+  public List<InetAddress> localAddresses() {
+    return locals.all();
   }
 
   /** The UDP encapsulation port of the path to {@code address}, or 0 when it is no peer address. */
@@ -351,10 +364,12 @@ public final class SctpAssociation {
     RtoEstimator rto = new RtoEstimator(options.rtoInitialNanos(), options.rtoMinNanos(),
         options.rtoMaxNanos(), (int) ctx.config().get(Sysctl.RTO_ALPHA_EXP_DIVISOR),
         (int) ctx.config().get(Sysctl.RTO_BETA_EXP_DIVISOR));
-    InetAddress local = LocalAddressChoice.forPeer(address, ctx.localAddresses());
+    List<InetAddress> inUse = locals.inUse();
+    InetAddress local = LocalAddressChoice.forPeer(address,
+        inUse.isEmpty() ? ctx.localAddresses() : inUse);
     int interfaceMtu = ctx.interfaceMtu(local);
     int mtu = interfaceMtu >= 576 ? Math.min(options.pathMtu(), interfaceMtu) : options.pathMtu();
-    Path p = new Path(paths.paths().size(), address, udpPort, local, initial,
+    Path p = new Path(paths.nextId(), address, udpPort, local, initial,
         options.defaultThresholds(), rto, mtu, options.initialSsthresh(),
         options.heartbeatIntervalNanos());
     paths.add(p, options.heartbeatEnabled(), options.plpmtudProbeIntervalNanos());
@@ -462,8 +477,8 @@ public final class SctpAssociation {
 
   /**
    * Handles every timer due at {@code now}, in the fixed order of {@link org.jsctp.timer.TimerKind}:
-   * T1, T2, T5, delayed SACK, autoclose, RE-CONFIG, then T3-rtx, heartbeat and PLPMTUD of each
-   * path in path order.
+   * T1, T2, T5, delayed SACK, autoclose, RE-CONFIG, T-4 RTO (ASCONF), then T3-rtx, heartbeat and
+   * PLPMTUD of each path in path order.
    * Spurious calls are harmless. Called by the endpoint only.
    */
   public void handleTimeout(long now) {
@@ -669,6 +684,38 @@ public final class SctpAssociation {
       ctx.transmit(t);
     }
     ctx.closed(this);
+  }
+
+  // ---- local addresses (RFC 5061) -----------------------------------------------------------
+
+  /**
+   * The endpoint bound {@code address} (sctp_bindx ADD): with ADD-IP negotiated the peer is asked
+   * to add it (RFC 5061); without, the association does not learn it. Called by the endpoint.
+   */
+  public void localAddressAdded(long now, InetAddress address) {
+    lastNow = Math.max(lastNow, now);
+    asconf.localAddressAdded(address);
+    touch();
+  }
+
+  /**
+   * Why {@code address} cannot be unbound while this association lives, or null when it can: the
+   * association does not hold it, ends anyway, or can ask its peer to delete it (RFC 5061).
+   */
+  public String localAddressRemovalRefusal(InetAddress address) {
+    return asconf.removalRefusal(address);
+  }
+
+  /**
+   * The endpoint unbound {@code address} (sctp_bindx REM), which {@link
+   * #localAddressRemovalRefusal} allowed: the peer is asked to delete it and no path sends from
+   * it; the association keeps receiving on it until the peer answered ({@link #localAddresses()}
+   * lists it until then). Called by the endpoint.
+   */
+  public void localAddressRemoved(long now, InetAddress address) {
+    lastNow = Math.max(lastNow, now);
+    asconf.localAddressRemoved(address);
+    touch();
   }
 
   // ---- HA replication (docs/ha.md) --------------------------------------------------------

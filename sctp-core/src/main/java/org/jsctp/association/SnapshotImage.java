@@ -53,7 +53,7 @@ final class SnapshotImage {
     return new AssociationHeader(a.id(), a.localPort(), a.peerPort(), tcb.localTag, tcb.peerTag,
         tcb.localInitialTsn, tcb.peerInitialTsn, a.state(), tcb.extensions, tcb.outboundStreams,
         tcb.inboundStreams, tcb.errorCount(), OptionsImage.of(a.options),
-        a.ctx.localAddresses(), paths, primary,
+        a.localAddresses(), paths, primary,
         tcb.reconfig == null ? null : reconfig(tcb.reconfig));
   }
 

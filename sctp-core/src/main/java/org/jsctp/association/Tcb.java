@@ -7,7 +7,7 @@ import org.jsctp.tx.DataSender;
  * The transmission control block (RFC 9260 section 14) of an association whose handshake has
  * produced both sides' parameters: the verification tags, the Initial TSNs, the stream counts,
  * the negotiated extensions (AUTH's state among them), the sending and receiving halves, the association error counter
- * (section 8.1) and, with RE-CONFIG, the stream reconfiguration state. It exists from
+ * (section 8.1) and, with RE-CONFIG and ADD-IP, their states. It exists from
  * COOKIE-ECHOED (the active side learned the peer's parameters from the INIT ACK) or from the
  * valid COOKIE ECHO (the passive side) until the association closes. Its tags never change: a
  * peer restart or a collision that changes a tag builds a new one.
@@ -28,6 +28,8 @@ final class Tcb {
   final ReconfigState reconfig;
   /** AUTH (RFC 4895): {@link Authentication#OFF} when it was not negotiated. */
   final Authentication auth;
+  /** Dynamic address reconfiguration (RFC 5061), or null when it was not negotiated. */
+  final AsconfState asconf;
   private int errorCount;
 
   Tcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
@@ -62,6 +64,9 @@ final class Tcb {
     this.receiver = receiver;
     this.reconfig = reconfig;
     this.auth = auth;
+    this.asconf = extensions.addressReconfiguration()
+        ? new AsconfState(localInitialTsn, peerInitialTsn)
+        : null;
   }
 
   /** {@code count} more outbound streams (RFC 6525 section 5.1.5). */

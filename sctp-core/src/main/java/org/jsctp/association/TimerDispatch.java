@@ -27,6 +27,7 @@ final class TimerDispatch {
       if (tcb.reconfig != null) {
         next = Math.min(next, tcb.reconfig.timer.deadline());
       }
+      next = Math.min(next, a.asconf.deadline());
     }
     return Math.min(next, a.paths.nextDeadline());
   }
@@ -50,6 +51,9 @@ final class TimerDispatch {
     tcb = a.tcb();
     if (tcb != null && tcb.reconfig != null && tcb.reconfig.timer.isDue(now)) {
       a.reconfig.onTimeout(now);
+    }
+    if (a.tcb() != null && a.asconf.isDue(now)) {
+      a.asconf.onTimeout(now);
     }
     List<Path> list = a.paths.paths();
     for (int i = 0; i < list.size() && a.state() != AssociationState.CLOSED; i++) {

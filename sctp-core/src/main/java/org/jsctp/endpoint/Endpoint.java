@@ -81,6 +81,8 @@ public final class Endpoint {
   private final Map<PeerKey, SctpAssociation> byPeer = new HashMap<>();
   /** Associations per peer IP (the address each was set up with), for max_associations_per_peer. */
   private final Map<InetAddress, Integer> perPeerIp = new HashMap<>();
+  /** The peer IP each association counts against in {@link #perPeerIp}, by association id. */
+  private final Map<Integer, InetAddress> countedPeer = new HashMap<>();
   private final Context context = new Context();
   private final OutOfTheBlue ootb;
   private final InitResponder initResponder;
@@ -140,42 +142,85 @@ public final class Endpoint {
 
   /**
    * Adds a local IP (sctp_bindx with SCTP_BINDX_ADD_ADDR, RFC 6458 section 9.1). Associations
-   * started afterwards list it in their INIT or INIT ACK; existing associations do not learn
-   * it, because telling a peer about a new address needs ADD-IP (RFC 5061), which this stack
-   * does not implement. The driver must have a UDP channel on the address before calling this.
+   * started afterwards list it in their INIT or INIT ACK; established associations that
+   * negotiated ADD-IP ask their peers to add it (RFC 5061), the others do not learn it. The
+   * driver must have a UDP channel on the address before calling this.
    *
+   * @param t the driver's time
    * @return false when the address was already bound
    */
-  public boolean addLocalAddress(InetAddress address) {
+  public boolean addLocalAddress(long t, InetAddress address) {
     Objects.requireNonNull(address, "address");
+    long time = clock(t);
     if (localAddresses.contains(address)) {
       return false;
     }
     localAddresses.add(address);
+    for (SctpAssociation a : List.copyOf(byId.values())) {
+      a.localAddressAdded(time, address);
+    }
     return true;
   }
 
+  /** {@link #addLocalAddress(long, InetAddress)} at the latest time the endpoint was given. */
+  public boolean addLocalAddress(InetAddress address) {
+    return addLocalAddress(now, address);
+  }
+
   /**
-   * Removes a local IP (sctp_bindx with SCTP_BINDX_REM_ADDR). Refused while any association
-   * exists: its peer may keep sending to the address, and only ADD-IP (RFC 5061) could tell it
-   * not to.
+   * Removes a local IP (sctp_bindx with SCTP_BINDX_REM_ADDR). New associations no longer use it;
+   * the associations holding it ask their peers to delete it (ADD-IP, RFC 5061) and keep
+   * receiving on it until their peers answered: the driver keeps its UDP channel while {@link
+   * #usesLocalAddress} says so. Refused as a whole when an association holding it cannot tell its
+   * peer (no ADD-IP negotiated, still being set up, or it is its last address), and for the
+   * endpoint's last address.
    *
+   * @param t the driver's time
    * @return false when the address was not bound
-   * @throws IllegalStateException when associations exist, or for the last address
+   * @throws IllegalStateException when an association cannot let it go, or for the last address
    */
-  public boolean removeLocalAddress(InetAddress address) {
+  public boolean removeLocalAddress(long t, InetAddress address) {
+    long time = clock(t);
     if (!localAddresses.contains(address)) {
       return false;
-    }
-    if (!byId.isEmpty()) {
-      throw new IllegalStateException("cannot remove local address " + address.getHostAddress()
-          + " while associations exist: peers would not learn it without ADD-IP (RFC 5061)");
     }
     if (localAddresses.size() == 1) {
       throw new IllegalStateException("cannot remove the last local address " + address.getHostAddress());
     }
+    for (SctpAssociation a : byId.values()) {
+      String refusal = a.localAddressRemovalRefusal(address);
+      if (refusal != null) {
+        throw new IllegalStateException("cannot remove local address " + address.getHostAddress()
+            + ": " + refusal);
+      }
+    }
     localAddresses.remove(address);
+    for (SctpAssociation a : List.copyOf(byId.values())) {
+      a.localAddressRemoved(time, address);
+    }
     return true;
+  }
+
+  /** {@link #removeLocalAddress(long, InetAddress)} at the latest time the endpoint was given. */
+  public boolean removeLocalAddress(InetAddress address) {
+    return removeLocalAddress(now, address);
+  }
+
+  /**
+   * Whether {@code address} is still needed: bound, or held by an association whose peer has not
+   * yet answered its deletion (or refused it). A driver closes a removed address's UDP channel
+   * once this turns false.
+   */
+  public boolean usesLocalAddress(InetAddress address) {
+    if (localAddresses.contains(address)) {
+      return true;
+    }
+    for (SctpAssociation a : byId.values()) {
+      if (a.localAddresses().contains(address)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -361,7 +406,9 @@ public final class Endpoint {
   void register(SctpAssociation a) {
     byId.put(a.id(), a);
     byTag.put(a.localTag(), a);
-    perPeerIp.merge(a.peerAddresses().get(0), 1, Integer::sum);
+    InetAddress peer0 = a.peerAddresses().get(0);
+    perPeerIp.merge(peer0, 1, Integer::sum);
+    countedPeer.put(a.id(), peer0);
     for (InetAddress peer : a.peerAddresses()) {
       byPeer.putIfAbsent(new PeerKey(peer, a.peerPort()), a);
     }
@@ -649,6 +696,11 @@ public final class Endpoint {
     }
 
     @Override
+    public void peerAddressRemoved(SctpAssociation association, InetAddress address) {
+      byPeer.remove(new PeerKey(address, association.peerPort()), association);
+    }
+
+    @Override
     public void localTagChanged(SctpAssociation association, int oldTag) {
       byTag.remove(oldTag, association);
       byTag.put(association.localTag(), association);
@@ -657,7 +709,10 @@ public final class Endpoint {
     @Override
     public void closed(SctpAssociation association) {
       if (byId.remove(association.id(), association)) {
-        perPeerIp.computeIfPresent(association.peerAddresses().get(0), (k, n) -> n > 1 ? n - 1 : null);
+        InetAddress counted = countedPeer.remove(association.id());
+        if (counted != null) {
+          perPeerIp.computeIfPresent(counted, (k, n) -> n > 1 ? n - 1 : null);
+        }
       }
       byTag.remove(association.localTag(), association);
       for (InetAddress peer : association.peerAddresses()) {

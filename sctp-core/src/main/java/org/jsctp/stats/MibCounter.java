@@ -105,6 +105,18 @@ public enum MibCounter {
   SCTP_IN_AUTH_UNSUPPORTED_HMACS("SctpInAuthUnsupportedHmacs"),
   /** Chunks discarded because they had to follow a verified AUTH chunk and did not. */
   SCTP_IN_AUTH_MISSING("SctpInAuthMissing"),
+  /** Expiries of T-4 RTO, the ASCONF retransmission timer (RFC 5061 section 5.1). */
+  SCTP_ASCONF_EXPIREDS("SctpAsconfExpireds"),
+  /**
+   * ASCONF and ASCONF-ACK chunks dropped unanswered: ADD-IP not negotiated, not authenticated
+   * (RFC 5061 section 4.1.1), a serial number neither next nor the last answered (section 5.2),
+   * or an ASCONF-ACK answering no ASCONF in flight.
+   */
+  SCTP_IN_ASCONF_DISCARDS("SctpInAsconfDiscards"),
+  /** Requests of ours (add, delete, set primary address) the peer refused or did not understand. */
+  SCTP_ASCONF_REFUSED("SctpAsconfRefused"),
+  /** Requests of the peer's refused with an Error Cause Indication (RFC 5061 section 5.3). */
+  SCTP_PEER_ASCONF_REFUSED("SctpPeerAsconfRefused"),
   /** PLPMTUD probes sent: HEARTBEAT plus PAD packets of the probed size (RFC 8899 section 6.2). */
   SCTP_PLPMTUD_PROBES_SENT("SctpPlpmtudProbesSent"),
   /** PLPMTUD probes acknowledged by a HEARTBEAT ACK: their size gets through. */

@@ -17,6 +17,8 @@ public enum TimerKind {
   AUTOCLOSE,
   /** The RE-CONFIG retransmission timer (RFC 6525 section 5.1.1). */
   RECONFIG,
+  /** T-4 RTO, the ASCONF retransmission timer (RFC 5061 section 5.1). */
+  ASCONF,
   /** T3-rtx per path (RFC 9260 section 6.3). */
   T3_RTX,
   /** Heartbeat per path (RFC 9260 section 8.3). */
