@@ -204,6 +204,14 @@ public final class ScriptedPeer {
     sendWithTag(iutTag, chunks);
   }
 
+  /**
+   * Sends {@code chunks} in one packet with the IUT's tag from another address of the tester's
+   * (a second path, or an address the IUT does not know yet), from the tester's UDP port.
+   */
+  public void sendFrom(InetAddress from, Chunk... chunks) {
+    deliver(from, PEER_UDP_PORT, encode(PEER_PORT, IUT_PORT, iutTag, chunks));
+  }
+
   /** Sends {@code chunks} in one packet with the given Verification Tag. */
   public void sendWithTag(int vtag, Chunk... chunks) {
     sendPacket(PEER_PORT, IUT_PORT, vtag, chunks);
