@@ -76,6 +76,24 @@ final class Network {
     }
   }
 
+  /** Binds one more address of {@code host} (an interface came up). */
+  void bind(SimHost host, InetAddress address) {
+    Binding binding = new Binding(address, host.udpPort());
+    SimHost holder = bindings.get(binding);
+    if (holder != null) {
+      throw new IllegalArgumentException(host.name() + " wants " + address.getHostAddress() + ":"
+          + host.udpPort() + " which " + holder.name() + " already holds");
+    }
+    bindings.put(binding, host);
+    host.addAddress(address);
+  }
+
+  /** Unbinds one address of {@code host} (its interface went away): datagrams to it are lost. */
+  void unbind(SimHost host, InetAddress address) {
+    bindings.remove(new Binding(address, host.udpPort()), host);
+    host.removeAddress(address);
+  }
+
   void unbind(SimHost host) {
     bindings.values().removeIf(h -> h == host);
   }

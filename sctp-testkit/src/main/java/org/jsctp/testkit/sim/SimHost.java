@@ -1,6 +1,8 @@
 package org.jsctp.testkit.sim;
 
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +36,7 @@ public final class SimHost {
   SimHost(String name, SimulatedStack stack, Network network, EventQueue events, VirtualClock clock) {
     this.name = Objects.requireNonNull(name, "name");
     this.stack = Objects.requireNonNull(stack, "stack");
-    this.addresses = List.copyOf(stack.localAddresses());
+    this.addresses = new ArrayList<>(stack.localAddresses());
     this.udpPort = stack.localUdpPort();
     this.network = network;
     this.events = events;
@@ -57,9 +59,20 @@ public final class SimHost {
     return stack;
   }
 
-  /** The local addresses as read when the stack was attached. */
+  /**
+   * The local addresses: those read when the stack was attached, changed by {@link
+   * Simulator#bindAddress} and {@link Simulator#unbindAddress}.
+   */
   public List<InetAddress> addresses() {
-    return addresses;
+    return Collections.unmodifiableList(addresses);
+  }
+
+  void addAddress(InetAddress address) {
+    addresses.add(address);
+  }
+
+  void removeAddress(InetAddress address) {
+    addresses.remove(address);
   }
 
   /** The local UDP port. */

@@ -104,6 +104,22 @@ public final class Simulator {
     }
   }
 
+  /**
+   * Gives {@code host} one more address on its UDP port, as an interface coming up does; the
+   * stack is told separately (an endpoint's {@code addLocalAddress}).
+   */
+  public void bindAddress(SimHost host, InetAddress address) {
+    network.bind(host, Objects.requireNonNull(address, "address"));
+  }
+
+  /**
+   * Takes an address from {@code host}, as an interface going away does: datagrams to it become
+   * unreachable, and the stack must no longer send from it.
+   */
+  public void unbindAddress(SimHost host, InetAddress address) {
+    network.unbind(host, Objects.requireNonNull(address, "address"));
+  }
+
   /** The attached hosts in the order they were attached. */
   public List<SimHost> hosts() {
     return List.copyOf(hosts);
