@@ -688,11 +688,40 @@ class AddressReconfigurationTest {
     ScriptedPeer peer = withAddIp();
     peer.endpoint().addLocalAddress(peer.now(), IUT_NEW);
     peer.flush();
-    peer.discardOutbox();
+    AsconfChunk asconf = expectAsconf(peer);
+    int id = ((AddIpAddressParameter) asconf.parameters().get(0)).correlationId();
+    peer.send(new AsconfAckChunk(asconf.serialNumber(), List.of(new ErrorCauseIndicationParameter(
+        id, List.of(new NoAuthorizationCause(tlv(asconf.parameters().get(0))))))));
+    assertThat(peer.association.localAddresses()).containsExactly(IUT_ADDRESS);
 
     assertThatThrownBy(() -> peer.endpoint().removeLocalAddress(peer.now(), IUT_ADDRESS))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("last address");
     assertThat(peer.endpoint().localAddresses()).containsExactly(IUT_ADDRESS, IUT_NEW);
+  }
+
+  @Test
+  void rfc5061_5_3_F8_anAddressUnboundRightAfterANewOneWasBoundGoesOnceTheNewOneIsAcknowledged() {
+    ScriptedPeer peer = withAddIp();
+
+    peer.endpoint().addLocalAddress(peer.now(), IUT_NEW);
+    peer.endpoint().removeLocalAddress(peer.now(), IUT_ADDRESS);
+    peer.flush();
+
+    Sent first = peer.nextPacketToPeer();
+    AsconfChunk add = first.only(AsconfChunk.class);
+    assertThat(add.parameters()).as("the deletion of the source waits")
+        .singleElement().isInstanceOf(AddIpAddressParameter.class);
+    peer.expectNoPacket();
+
+    peer.send(new AsconfAckChunk(add.serialNumber(), List.of()));
+
+    Sent second = peer.nextPacket();
+    assertThat(second.transmit().localAddress()).as("sent from the added address")
+        .isEqualTo(IUT_NEW);
+    AsconfChunk delete = second.only(AsconfChunk.class);
+    assertThat(delete.address()).isEqualTo(v4(IUT_NEW));
+    assertThat(delete.parameters()).singleElement().satisfies(p ->
+        assertThat(((DeleteIpAddressParameter) p).address()).isEqualTo(v4(IUT_ADDRESS)));
   }
 
   @Test

@@ -119,7 +119,7 @@ final class AddressReconfiguration {
       return "association " + a.id() + " cannot tell its peer now (" + a.state()
           + (s.disabled || s.addDeleteUnsupported ? ", the peer refused ADD-IP" : "") + ")";
     }
-    if (current == LocalAddressSet.State.IN_USE && a.locals.inUse().size() == 1) {
+    if (!a.locals.hasAnotherBesides(address)) {
       return "it is the last address of association " + a.id()
           + " (RFC 5061 section 5.3: the peer would refuse to delete it)";
     }
@@ -223,8 +223,11 @@ final class AddressReconfiguration {
     List<Parameter> parameters = new ArrayList<>();
     int used = 0;
     while (!s.queued.isEmpty()) {
-      Parameter p = s.queued.peekFirst().parameter();
-      if (!requests.isEmpty() && used + p.paddedLength() > room) {
+      AsconfRequest next = s.queued.peekFirst();
+      Parameter p = next.parameter();
+      if (!requests.isEmpty() && (used + p.paddedLength() > room || deletesSource(next, path))) {
+        // Section 5.3 F8: the peer refuses to delete the packet's source; the deletion waits
+        // until the addition before it is acknowledged and the path sends from that address.
         break;
       }
       requests.add(s.queued.pollFirst());
@@ -234,6 +237,10 @@ final class AddressReconfiguration {
     AsconfChunk chunk = new AsconfChunk(s.nextSerial++, address, parameters);
     s.inFlight = new AsconfState.InFlight(chunk, List.copyOf(requests), path);
     transmit(now, s);
+  }
+
+  private static boolean deletesSource(AsconfRequest r, Path path) {
+    return r.kind() == AsconfRequest.Kind.DELETE && r.address().equals(path.localAddress());
   }
 
   /**

@@ -68,6 +68,16 @@ final class LocalAddressSet {
     return n;
   }
 
+  /** Whether an address other than {@code address} is in use or being added. */
+  boolean hasAnotherBesides(InetAddress address) {
+    for (Map.Entry<InetAddress, State> e : addresses.entrySet()) {
+      if (e.getValue() != State.DELETING && !e.getKey().equals(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   void set(InetAddress address, State state) {
     addresses.put(address, state);
   }
