@@ -280,12 +280,15 @@ final class ChannelBinding {
     }
   }
 
-  /** sctp_bindx REM: refused (IllegalUnbindException) while associations exist. */
+  /**
+   * sctp_bindx REM: associations holding the address ask their peers to delete it (ADD-IP, RFC
+   * 5061); refused (IllegalUnbindException) when one cannot. The runtime closes its UDP channel
+   * and ends the SCTP port reservation once no association uses it.
+   */
   void unbindAddress(InetAddress address) throws IOException {
     Objects.requireNonNull(address, "address");
     EndpointRuntime rt = bound();
     Blocking.await(rt.removeLocalAddress(address), -1, "unbindAddress");
-    stack.releasePorts(List.of(address), rt.sctpPort());
   }
 
   /** The local IPs with the SCTP port; empty before bind. */

@@ -91,7 +91,8 @@ final class EndpointRuntime {
     this.endpoint = endpoint;
     this.style = style;
     this.udp =
-        new UdpChannels(stack, loop, endpoint, new DatagramHandler(this), this::now);
+        new UdpChannels(stack, loop, endpoint, new DatagramHandler(this), this::now,
+            ip -> stack.releasePorts(List.of(ip), endpoint.localPort()));
     this.statistics = new EndpointStatistics(endpoint, style, udp);
     this.timer = new DeadlineTimer(loop, this::onDeadline);
   }
@@ -164,25 +165,32 @@ final class EndpointRuntime {
 
   // ---- local addresses ----------------------------------------------------------------------
 
-  /** Adds a local IP: binds a UDP channel on it, then tells the endpoint. Any thread. */
+  /**
+   * Adds a local IP: binds a UDP channel on it, then tells the endpoint, whose associations with
+   * ADD-IP ask their peers to add it (RFC 5061). Any thread.
+   */
   CompletableFuture<Void> addLocalAddress(InetAddress ip) {
-    CompletableFuture<Void> f = new CompletableFuture<>();
+    CompletableFuture<Void> added = new CompletableFuture<>();
     loop.execute(
         () -> {
           if (released) {
-            f.completeExceptionally(new ClosedChannelException());
+            added.completeExceptionally(new ClosedChannelException());
           } else {
-            udp.add(ip, f);
+            udp.add(ip, this::now, added);
           }
         });
-    return f;
+    return added.thenRun(this::drain);
   }
 
-  /** Removes a local IP (refused while associations exist) and closes its channel. Any thread. */
+  /**
+   * Removes a local IP: the associations holding it ask their peers to delete it (RFC 5061); the
+   * endpoint leaves its channel and its SCTP port reservation ends once none uses it. Refused when
+   * an association cannot let it go. Any thread.
+   */
   CompletableFuture<Void> removeLocalAddress(InetAddress ip) {
     return call(
         () -> {
-          udp.remove(ip);
+          udp.remove(ip, now());
           return null;
         });
   }
@@ -415,6 +423,7 @@ final class EndpointRuntime {
         if (flush) {
           udp.flush();
         }
+        udp.leaveUnused();
         if (!drainAgain && events == 0) {
           break;
         }

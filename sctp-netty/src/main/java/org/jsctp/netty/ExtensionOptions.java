@@ -1,6 +1,7 @@
 package org.jsctp.netty;
 
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ADD_STREAMS;
+import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ASCONF_SUPPORTED;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_DEFAULT_PRINFO;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_ENABLE_STREAM_RESET;
 import static org.jsctp.netty.SctpStandardSocketOptions.SCTP_HA_MODE;
@@ -31,7 +32,8 @@ import org.jsctp.netty.option.StreamSchedulerValues;
 
 /**
  * The socket options of the SCTP extensions: PR-SCTP (RFC 7496 section 4), I-DATA with the
- * stream schedulers (RFC 8260 section 4), and stream reconfiguration (RFC 6525 section 6.3). Whether an extension is offered belongs to the template of new associations; on an
+ * stream schedulers (RFC 8260 section 4), stream reconfiguration (RFC 6525 section 6.3) and
+ * whether ADD-IP (RFC 5061) is offered. Whether an extension is offered belongs to the template of new associations; on an
  * association, reading says whether both sides offered it. Run as {@link Options} is, under the
  * channel options' lock.
  */
@@ -52,7 +54,8 @@ final class ExtensionOptions {
           SCTP_RESET_STREAMS,
           SCTP_RESET_ASSOC,
           SCTP_ADD_STREAMS,
-          SCTP_HA_MODE);
+          SCTP_HA_MODE,
+          SCTP_ASCONF_SUPPORTED);
 
   /** Those that need an association: not on a server channel. */
   static final Set<SctpSocketOption<?>> ASSOCIATION_ONLY =
@@ -100,6 +103,8 @@ final class ExtensionOptions {
       }
     } else if (name == SCTP_RECONFIG_SUPPORTED) {
       o.template.setReconfigSupported((Boolean) value);
+    } else if (name == SCTP_ASCONF_SUPPORTED) {
+      o.template.setAsconfSupported((Boolean) value);
     } else if (name == SCTP_ENABLE_STREAM_RESET) {
       int flags = (Integer) value;
       if (t.template()) {
@@ -161,6 +166,10 @@ final class ExtensionOptions {
       return live != null ? live.streamResetFlags() : o.template.enableStreamReset();
     } else if (name == SCTP_HA_MODE) {
       return live != null ? live.haMode() : o.template.haMode();
+    } else if (name == SCTP_ASCONF_SUPPORTED) {
+      return live != null
+          ? live.extensions().addressReconfiguration()
+          : o.template.asconfSupported();
     } else if (WRITE_ONLY.contains(name)) {
       throw new UnsupportedOperationException(name.name() + " is write-only: it acts, as in Linux");
     } else {

@@ -185,9 +185,12 @@ final class Options {
         }
         a.options().setPrimary(address);
       } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
-        throw new UnsupportedOperationException(
-            "SCTP_SET_PEER_PRIMARY_ADDR needs ADD-IP (RFC 5061 ASCONF), "
-                + "which this stack does not implement");
+        SctpAssociation a = live(t, name);
+        if (!(value instanceof InetSocketAddress local)) {
+          throw new IllegalArgumentException(
+              "SCTP_SET_PEER_PRIMARY_ADDR needs an InetSocketAddress, got " + value);
+        }
+        a.options().setPeerPrimaryAddress(local.getAddress());
       } else if (name == SO_LINGER) {
         o.linger = (Integer) value;
       } else if (name == SO_RCVBUF) {
@@ -407,8 +410,7 @@ final class Options {
         return primary == null ? null : new InetSocketAddress(primary, live.peerPort());
       } else if (name == SCTP_SET_PEER_PRIMARY_ADDR) {
         throw new UnsupportedOperationException(
-            "SCTP_SET_PEER_PRIMARY_ADDR is write-only (and needs ADD-IP, "
-                + "which this stack does not implement)");
+            "SCTP_SET_PEER_PRIMARY_ADDR is write-only: it asks the peer (RFC 6458 8.3.1)");
       } else if (name == SO_LINGER) {
         return o.linger;
       } else if (name == SO_RCVBUF) {

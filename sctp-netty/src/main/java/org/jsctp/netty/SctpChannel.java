@@ -92,16 +92,19 @@ public abstract class SctpChannel implements java.nio.channels.Channel {
   public abstract SctpChannel bind(SocketAddress local) throws IOException;
 
   /**
-   * Adds a local IP to a bound channel (sctp_bindx ADD). Associations set up afterwards list it; an
-   * existing association does not learn it (that needs ADD-IP, RFC 5061).
+   * Adds a local IP to a bound channel (sctp_bindx ADD): a UDP channel is bound on it, associations
+   * set up afterwards list it, and an established association that negotiated ADD-IP (RFC 5061,
+   * {@link SctpStandardSocketOptions#SCTP_ASCONF_SUPPORTED}) asks its peer to add it; without
+   * ADD-IP the association does not learn it.
    */
   public abstract SctpChannel bindAddress(InetAddress address) throws IOException;
 
   /**
-   * Removes a local IP (sctp_bindx REM).
+   * Removes a local IP (sctp_bindx REM). With ADD-IP (RFC 5061) the association asks its peer to
+   * delete it and keeps receiving on it until the peer answered; its UDP channel closes then.
    *
-   * @throws IllegalUnbindException when it is not bound, is the last one, or an association exists:
-   *     without ADD-IP (RFC 5061) the peer cannot be told, and would keep sending to it
+   * @throws IllegalUnbindException when it is not bound, is the last one, or the association
+   *     cannot let it go: without ADD-IP the peer cannot be told and would keep sending to it
    */
   public abstract SctpChannel unbindAddress(InetAddress address) throws IOException;
 

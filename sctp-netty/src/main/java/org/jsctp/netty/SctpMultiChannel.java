@@ -60,13 +60,18 @@ public abstract class SctpMultiChannel implements java.nio.channels.Channel {
    */
   public abstract SctpMultiChannel bind(SocketAddress local, int backlog) throws IOException;
 
-  /** Adds a local IP (sctp_bindx ADD). */
+  /**
+   * Adds a local IP (sctp_bindx ADD): every established association that negotiated ADD-IP (RFC
+   * 5061) asks its peer to add it; the others do not learn it.
+   */
   public abstract SctpMultiChannel bindAddress(InetAddress address) throws IOException;
 
   /**
-   * Removes a local IP.
+   * Removes a local IP (sctp_bindx REM): every association holding it asks its peer to delete it
+   * (ADD-IP, RFC 5061); its UDP channel closes once no association uses it.
    *
-   * @throws IllegalUnbindException when it is not bound, is the last one, or associations exist
+   * @throws IllegalUnbindException when it is not bound, is the last one, or an association holding
+   *     it cannot let it go (no ADD-IP, still being set up, or its last address)
    */
   public abstract SctpMultiChannel unbindAddress(InetAddress address) throws IOException;
 

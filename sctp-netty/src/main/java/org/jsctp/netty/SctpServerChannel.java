@@ -49,14 +49,18 @@ public abstract class SctpServerChannel implements java.nio.channels.Channel {
    */
   public abstract SctpServerChannel bind(SocketAddress local, int backlog) throws IOException;
 
-  /** Adds a local IP (sctp_bindx ADD): associations accepted afterwards list it. */
+  /**
+   * Adds a local IP (sctp_bindx ADD): associations accepted afterwards list it, and those already
+   * accepted that negotiated ADD-IP (RFC 5061) ask their peers to add it.
+   */
   public abstract SctpServerChannel bindAddress(InetAddress address) throws IOException;
 
   /**
-   * Removes a local IP.
+   * Removes a local IP: the associations of the endpoint holding it ask their peers to delete it
+   * (ADD-IP, RFC 5061); its UDP channel closes once none uses it.
    *
-   * @throws IllegalUnbindException when it is not bound, is the last one, or associations exist on
-   *     the endpoint (their peers could not be told without ADD-IP, RFC 5061)
+   * @throws IllegalUnbindException when it is not bound, is the last one, or an association holding
+   *     it cannot let it go (no ADD-IP, still being set up, or its last address)
    */
   public abstract SctpServerChannel unbindAddress(InetAddress address) throws IOException;
 

@@ -111,9 +111,11 @@ public final class SctpStandardSocketOptions {
       OptionKey.of("SCTP_PRIMARY_ADDR", SocketAddress.class);
 
   /**
-   * Ask the peer to use one of our addresses as its primary (RFC 6458 8.3.1). Not supported: it
-   * needs ADD-IP (RFC 5061), which this stack does not implement; setting it throws {@link
-   * UnsupportedOperationException}.
+   * Ask the peer to use one of our addresses as its primary (RFC 6458 8.3.1): an ASCONF with Set
+   * Primary Address goes to the peer (RFC 5061 section 4.2.4). Write-only; the association must
+   * have negotiated ADD-IP ({@link #SCTP_ASCONF_SUPPORTED}) and be established, else setting it
+   * throws {@link IllegalStateException}; the address must be one of the association's local
+   * addresses, else {@link IllegalArgumentException}. The port is ignored.
    */
   public static final SctpSocketOption<SocketAddress> SCTP_SET_PEER_PRIMARY_ADDR =
       OptionKey.of("SCTP_SET_PEER_PRIMARY_ADDR", SocketAddress.class);
@@ -274,6 +276,17 @@ public final class SctpStandardSocketOptions {
    */
   public static final SctpSocketOption<StreamSchedulerValues> SCTP_STREAM_SCHEDULER_VALUE =
       OptionKey.of("SCTP_STREAM_SCHEDULER_VALUE", StreamSchedulerValues.class);
+
+  /**
+   * Offer ADD-IP (RFC 5061, ASCONF and ASCONF-ACK) when setting up associations, as Linux's
+   * option of this name; default the stack's {@code addip_enable}. It takes effect only where
+   * ASCONF may travel: with {@code addip_noauth_enable} until this stack has AUTH. With ADD-IP,
+   * {@code bindAddress} and {@code unbindAddress} on a channel with associations tell their peers,
+   * and {@link #SCTP_SET_PEER_PRIMARY_ADDR} works. Reading on an association says whether both
+   * sides offered it.
+   */
+  public static final SctpSocketOption<Boolean> SCTP_ASCONF_SUPPORTED =
+      OptionKey.of("SCTP_ASCONF_SUPPORTED", Boolean.class);
 
   /**
    * Offer stream reconfiguration (RFC 6525, RE-CONFIG) when setting up associations; default the

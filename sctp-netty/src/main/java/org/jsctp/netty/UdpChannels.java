@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.jsctp.endpoint.Endpoint;
 import org.jsctp.endpoint.Transmit;
@@ -47,6 +48,9 @@ final class UdpChannels {
   private final LogThrottle disallowedLog = new LogThrottle();
   private final DontFragment dontFragment;
   private final Map<InetAddress, Channel> channels = new LinkedHashMap<>();
+  /** Removed IPs whose channel stays while an association still uses them (RFC 5061). */
+  private final Set<InetAddress> retiring = new LinkedHashSet<>();
+  private final Consumer<InetAddress> channelLeft;
   private final Set<Channel> dirty = new LinkedHashSet<>();
   private volatile int port;
   private volatile List<InetAddress> localAddresses;
@@ -55,18 +59,21 @@ final class UdpChannels {
   /**
    * @param handler where the channels hand the endpoint its datagrams
    * @param clock the endpoint's time ({@link EndpointRuntime#now()}), for throttling log lines
+   * @param channelLeft told of a removed IP whose channel the endpoint left at last
    */
   UdpChannels(
       SctpStack stack,
       EventLoop loop,
       Endpoint endpoint,
       DatagramHandler handler,
-      LongSupplier clock) {
+      LongSupplier clock,
+      Consumer<InetAddress> channelLeft) {
     this.stack = stack;
     this.loop = loop;
     this.endpoint = endpoint;
     this.handler = handler;
     this.clock = clock;
+    this.channelLeft = channelLeft;
     this.localAddresses = List.copyOf(endpoint.localAddresses());
     this.dontFragment = DontFragment.forTransport(stack.transportSupport().transport);
   }
@@ -159,9 +166,16 @@ final class UdpChannels {
     }
   }
 
-  /** Adds a local IP: binds a channel on it on the endpoint's port, then tells the endpoint. */
-  void add(InetAddress ip, CompletableFuture<Void> done) {
+  /**
+   * Adds a local IP: binds a channel on it on the endpoint's port (unless a removed IP still has
+   * one), then tells the endpoint at {@code now}, whose associations ask their peers to add it
+   * (RFC 5061).
+   */
+  void add(InetAddress ip, LongSupplier now, CompletableFuture<Void> done) {
     if (channels.containsKey(ip)) {
+      retiring.remove(ip);
+      endpoint.addLocalAddress(now.getAsLong(), ip);
+      localAddresses = List.copyOf(endpoint.localAddresses());
       done.complete(null);
       return;
     }
@@ -175,30 +189,47 @@ final class UdpChannels {
               }
               channels.put(ip, ch);
               tellInterfaceMtu(ip);
-              endpoint.addLocalAddress(ip);
+              endpoint.addLocalAddress(now.getAsLong(), ip);
               localAddresses = List.copyOf(endpoint.localAddresses());
               done.complete(null);
             });
   }
 
   /**
-   * Removes a local IP from the endpoint and closes its channel.
+   * Removes a local IP from the endpoint at {@code now}: its associations ask their peers to
+   * delete it (RFC 5061), and the endpoint leaves its channel once no association uses it.
    *
-   * @throws IllegalUnbindException when the IP is not bound or associations exist
+   * @throws IllegalUnbindException when the IP is not bound, or an association cannot let it go
+   *     (no ADD-IP, or it is its last address)
    */
-  void remove(InetAddress ip) {
+  void remove(InetAddress ip, long now) {
     if (!endpoint.localAddresses().contains(ip)) {
       throw new IllegalUnbindException(ip.getHostAddress() + " is not bound");
     }
     try {
-      endpoint.removeLocalAddress(ip);
+      endpoint.removeLocalAddress(now, ip);
     } catch (IllegalStateException e) {
       throw new IllegalUnbindException(e.getMessage());
     }
     localAddresses = List.copyOf(endpoint.localAddresses());
-    Channel ch = channels.remove(ip);
-    if (ch != null) {
-      release(ch);
+    retiring.add(ip);
+    leaveUnused();
+  }
+
+  /** Leaves the channels of removed IPs that no association uses any more. */
+  void leaveUnused() {
+    if (retiring.isEmpty()) {
+      return;
+    }
+    for (InetAddress ip : List.copyOf(retiring)) {
+      if (!endpoint.usesLocalAddress(ip)) {
+        retiring.remove(ip);
+        Channel ch = channels.remove(ip);
+        if (ch != null) {
+          release(ch);
+        }
+        channelLeft.accept(ip);
+      }
     }
   }
 
@@ -209,6 +240,10 @@ final class UdpChannels {
     for (Channel ch : list) {
       release(ch);
     }
+    for (InetAddress ip : retiring) {
+      channelLeft.accept(ip);
+    }
+    retiring.clear();
   }
 
   // ---- writing -----------------------------------------------------------------------------

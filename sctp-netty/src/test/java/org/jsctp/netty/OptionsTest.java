@@ -147,6 +147,7 @@ class OptionsTest {
             SCTP_INTERLEAVING_SUPPORTED,
             SCTP_STREAM_SCHEDULER_VALUE,
             SctpStandardSocketOptions.SCTP_RECONFIG_SUPPORTED,
+            SctpStandardSocketOptions.SCTP_ASCONF_SUPPORTED,
             SctpStandardSocketOptions.SCTP_RESET_STREAMS,
             SctpStandardSocketOptions.SCTP_RESET_ASSOC,
             SctpStandardSocketOptions.SCTP_ADD_STREAMS,
@@ -295,7 +296,8 @@ class OptionsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("SCTP_NODELAY");
     assertThatThrownBy(() -> client.setOption(SCTP_SET_PEER_PRIMARY_ADDR, serverAddress))
-        .isInstanceOf(UnsupportedOperationException.class)
+        .as("without ADD-IP negotiated (addip_enable is 0 by default)")
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ADD-IP");
     assertThatThrownBy(() -> client.setOption(SCTP_AUTOCLOSE, 5))
         .isInstanceOf(UnsupportedOperationException.class)

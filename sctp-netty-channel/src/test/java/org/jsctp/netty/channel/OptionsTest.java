@@ -123,7 +123,8 @@ class OptionsTest {
                     .config()
                     .setOption(
                         SctpChannelOption.SCTP_SET_PEER_PRIMARY_ADDR, pair.client.remoteAddress()))
-        .isInstanceOf(UnsupportedOperationException.class)
+        .as("without ADD-IP negotiated (addip_enable is 0 by default)")
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("ADD-IP");
   }
 
