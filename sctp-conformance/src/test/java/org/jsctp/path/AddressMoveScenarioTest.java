@@ -68,15 +68,24 @@ class AddressMoveScenarioTest {
 
   @Test
   void movesTheAssociationToANewAddressWithoutLosingAMessageWhileDataStreamsBothWays(Simulator sim) {
-    move(sim, LinkProfile.DEFAULT.withLatency(5 * MS));
+    move(sim, LinkProfile.DEFAULT.withLatency(5 * MS), true);
   }
 
   @Test
   void movesTheAssociationWithoutLosingAMessageWhenTheLinksLoseAndReorderPackets(Simulator sim) {
-    move(sim, LinkProfile.DEFAULT.withLatency(5 * MS).withJitter(2 * MS).withLoss(0.03));
+    move(sim, LinkProfile.DEFAULT.withLatency(5 * MS).withJitter(2 * MS).withLoss(0.03), true);
   }
 
-  private static void move(Simulator sim, LinkProfile links) {
+  @Test
+  void movesTheAssociationWithThreeCallsInARowWithoutWaitingForThePeer(Simulator sim) {
+    move(sim, LinkProfile.DEFAULT.withLatency(5 * MS).withJitter(2 * MS).withLoss(0.03), false);
+  }
+
+  /**
+   * The move; {@code stepwise} waits after each step for the peer to have done it, else the three
+   * calls follow each other at once (the deletion then waits for the addition's answer).
+   */
+  private static void move(Simulator sim, LinkProfile links, boolean stepwise) {
     sim.defaultProfile(links);
     SimEndpoint mover = new SimEndpoint(addIp(), sim.random("mover"), 9899, OLD);
     SimEndpoint server = new SimEndpoint(addIp(), sim.random("server"), 9899, SERVER);
@@ -96,15 +105,18 @@ class AddressMoveScenarioTest {
     sim.bindAddress(moverHost, NEW);
     mover.endpoint().addLocalAddress(sim.now(), NEW);
     sim.pollStacks();
-    sim.runUntil("new address confirmed by the peer",
-        () -> hasChange(server, NEW, PeerAddressChange.Kind.ADDR_CONFIRMED), 10 * S);
+    if (stepwise) {
+      sim.runUntil("new address confirmed by the peer",
+          () -> hasChange(server, NEW, PeerAddressChange.Kind.ADDR_CONFIRMED), 10 * S);
+    }
 
     // The peer is to send to it: Set Primary Address.
     a.options().setPeerPrimaryAddress(NEW);
     sim.pollStacks();
-    sim.runUntil("new address made primary by the peer",
-        () -> hasChange(server, NEW, PeerAddressChange.Kind.ADDR_MADE_PRIM), 10 * S);
-    long primaryMoved = sim.now();
+    if (stepwise) {
+      sim.runUntil("new address made primary by the peer",
+          () -> hasChange(server, NEW, PeerAddressChange.Kind.ADDR_MADE_PRIM), 10 * S);
+    }
 
     // The old interface is to go: Delete IP Address, then the interface goes once unused.
     assertThat(mover.endpoint().removeLocalAddress(sim.now(), OLD)).isTrue();
@@ -117,6 +129,8 @@ class AddressMoveScenarioTest {
     sim.runUntil("every message delivered both ways",
         () -> server.received(b.id()).size() == count && mover.received(a.id()).size() == count,
         60 * S);
+    sim.runUntil("the peer made the new address its primary",
+        () -> hasChange(server, NEW, PeerAddressChange.Kind.ADDR_MADE_PRIM), 10 * S);
 
     List<Integer> expected = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -134,6 +148,5 @@ class AddressMoveScenarioTest {
     // from it (a SACK or a retransmission for data that came from it before goes elsewhere).
     assertThat(sim.trace().records()).filteredOn(r -> r.datagram().sentAtNanos() > oldGone)
         .noneMatch(r -> r.datagram().source().equals(OLD) || r.datagram().destination().equals(OLD));
-    assertThat(primaryMoved).isLessThan(oldGone);
   }
 }
