@@ -38,6 +38,7 @@ import org.jsctp.wire.ErrorChunk;
 import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
 import org.jsctp.wire.IllegalAsconfAckCause;
+import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.Ipv4AddressParameter;
 import org.jsctp.wire.NoAuthorizationCause;
@@ -202,6 +203,51 @@ class AddressReconfigurationTest {
     peer.expectNoPacket();
     assertThat(peer.association.peerAddresses()).containsExactly(PEER_ADDRESS);
     assertThat(peer.association.options().extensions().addressReconfiguration()).isFalse();
+  }
+
+  /** The IUT listens; the tester's INIT carries {@code parameters}; returns the INIT ACK. */
+  private static InitAckChunk passiveInitAck(ScriptedPeer peer, Parameter... parameters) {
+    peer.endpoint().listen(true);
+    InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(peer.peerTag,
+        ScriptedPeer.DEFAULT_PEER_RWND, 10, 10, peer.nextTsn, List.of(parameters)));
+    peer.send(new org.jsctp.wire.CookieEchoChunk(ack.stateCookie().orElseThrow()));
+    peer.discardOutbox();
+    return ack;
+  }
+
+  private static boolean listsAsconf(InitAckChunk ack) {
+    return ack.parameters().stream().anyMatch(p -> p instanceof SupportedExtensionsParameter s
+        && s.chunkTypes().contains(ChunkType.ASCONF));
+  }
+
+  @Test
+  void rfc5061_4_2_7_theListeningSideOffersAddIpToAPeerThatOffersIt() {
+    ScriptedPeer peer = ScriptedPeer.with(AddressReconfigurationTest::addIp);
+
+    InitAckChunk ack = passiveInitAck(peer, asconfOffered());
+
+    assertThat(listsAsconf(ack)).isTrue();
+    assertThat(peer.endpoint().associations()).singleElement().satisfies(a ->
+        assertThat(a.options().extensions().addressReconfiguration()).isTrue());
+  }
+
+  @Test
+  void rfc5061_4_1_1_aPeerThatAnnouncesAuthIsNotOfferedAddIpWithoutAuth() {
+    // usrsctp and FreeBSD abort an association whose INIT ACK lists ASCONF without AUTH; with
+    // AUTH off here (auth_enable 0), a peer announcing AUTH gets an association without ADD-IP.
+    ScriptedPeer peer = ScriptedPeer.with(AddressReconfigurationTest::addIp);
+
+    InitAckChunk ack = passiveInitAck(peer, new SupportedExtensionsParameter(
+            List.of(ChunkType.AUTH, ChunkType.ASCONF, ChunkType.ASCONF_ACK)),
+        new org.jsctp.wire.RandomParameter(Bytes.wrap(new byte[32])),
+        new org.jsctp.wire.HmacAlgorithmParameter(List.of(1)),
+        new org.jsctp.wire.ChunkListParameter(List.of(ChunkType.ASCONF, ChunkType.ASCONF_ACK)));
+
+    assertThat(listsAsconf(ack)).isFalse();
+    assertThat(peer.endpoint().associations()).singleElement().satisfies(a -> {
+      assertThat(a.state()).isEqualTo(org.jsctp.association.AssociationState.ESTABLISHED);
+      assertThat(a.options().extensions().addressReconfiguration()).isFalse();
+    });
   }
 
   // ---- the peer's requests (section 5.2) -------------------------------------------------------

@@ -587,11 +587,28 @@ public final class AssociationOptions implements AssociationSettings {
   }
 
   /**
+   * The extensions offered in an INIT ACK answering {@code peer}'s INIT. A peer that announces
+   * AUTH (RFC 4895) takes ASCONF only together with AUTH: FreeBSD and usrsctp abort the
+   * association when an INIT ACK lists ASCONF without it. When this side does not offer AUTH
+   * ({@code authOffered} false), such a peer is not offered ADD-IP, and the association comes up
+   * without it instead of failing.
+   */
+  Extensions offeredTo(PeerInit peer, boolean authOffered) {
+    Extensions offered = offeredExtensions();
+    return peer.announcesAuth() && !authOffered ? offered.withoutAddressReconfiguration() : offered;
+  }
+
+  /**
    * The extensions an association uses: those offered here that the peer announced too, ADD-IP
    * only with AUTH negotiated or addip_noauth_enable on (RFC 5061 section 4.1.1).
    */
   Extensions negotiatedWith(Extensions announced, boolean authNegotiated) {
-    Extensions both = offeredExtensions().and(announced);
+    return negotiatedWith(offeredExtensions(), announced, authNegotiated);
+  }
+
+  /** As {@link #negotiatedWith(Extensions, boolean)}, for what was {@code offered}. */
+  Extensions negotiatedWith(Extensions offered, Extensions announced, boolean authNegotiated) {
+    Extensions both = offered.and(announced);
     return authNegotiated || asconfWithoutAuth ? both : both.withoutAddressReconfiguration();
   }
 

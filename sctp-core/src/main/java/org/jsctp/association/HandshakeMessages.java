@@ -50,7 +50,7 @@ public final class HandshakeMessages {
       long cookiePreservativeMs,
       AuthParameters localAuth) {
     List<Parameter> params = new ArrayList<>(localAddressParameters(ctx.localAddresses(), peer));
-    addExtensions(params, options, localAuth);
+    addExtensions(params, options.offeredExtensions(), localAuth);
     if (cookiePreservativeMs > 0) {
       params.add(new CookiePreservativeParameter(cookiePreservativeMs));
     }
@@ -116,6 +116,7 @@ public final class HandshakeMessages {
     if (peer.cookiePreservativeMillis() > 0 && ctx.config().flag(Sysctl.COOKIE_PRESERVE_ENABLE)) {
       lifetimeMs += Math.min(peer.cookiePreservativeMillis(), MAX_PRESERVATIVE_MS);
     }
+    Extensions offered = options.offeredTo(peer, localAuth != null);
     StateCookie cookie =
         new StateCookie(
             now,
@@ -133,14 +134,15 @@ public final class HandshakeMessages {
             peer.addresses(),
             source.remote(),
             source.local(),
-            options.negotiatedWith(peer.extensions(), localAuth != null && peerAuth != null),
+            options.negotiatedWith(
+                offered, peer.extensions(), localAuth != null && peerAuth != null),
             localAuth,
             localAuth == null ? null : peerAuth);
     Bytes signed = cookie.sign(ctx.cookieSecrets(), now);
     List<Parameter> params = new ArrayList<>();
     params.add(new StateCookieParameter(signed));
     params.addAll(localAddressParameters(ctx.localAddresses(), source.remote()));
-    addExtensions(params, options, localAuth);
+    addExtensions(params, offered, localAuth);
     for (Bytes raw : peer.unrecognized()) {
       params.add(new UnrecognizedParameter(raw));
     }
@@ -161,13 +163,13 @@ public final class HandshakeMessages {
    * The extensions offered, and with AUTH its Random, Chunk List and HMAC Algorithm parameters
    * and AUTH among the Supported Extensions (RFC 4895 section 3).
    */
-  private static void addExtensions(List<Parameter> params, AssociationOptions options,
+  private static void addExtensions(List<Parameter> params, Extensions offered,
       AuthParameters localAuth) {
     if (localAuth == null) {
-      params.addAll(options.offeredExtensions().parameters());
+      params.addAll(offered.parameters());
       return;
     }
-    params.addAll(options.offeredExtensions().parameters(List.of(ChunkType.AUTH)));
+    params.addAll(offered.parameters(List.of(ChunkType.AUTH)));
     params.addAll(localAuth.parameters());
   }
 }

@@ -6,6 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jsctp.wire.AdaptationLayerIndicationParameter;
+import org.jsctp.wire.ChunkListParameter;
+import org.jsctp.wire.ChunkType;
+import org.jsctp.wire.HmacAlgorithmParameter;
+import org.jsctp.wire.RandomParameter;
+import org.jsctp.wire.SupportedExtensionsParameter;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.CookiePreservativeParameter;
 import org.jsctp.wire.HostNameAddressParameter;
@@ -27,6 +32,8 @@ import org.jsctp.wire.UnknownParameter;
  * @param adaptationIndication the peer's adaptation layer indication, or -1
  * @param ignoredAddresses usable addresses left out because there were more than allowed
  * @param extensions the extensions the sender announced
+ * @param announcesAuth whether the sender announced AUTH (RFC 4895): AUTH in Supported
+ *     Extensions, or a Random, Chunk List or HMAC Algorithm parameter
  */
 public record PeerInit(
     List<InetAddress> addresses,
@@ -35,7 +42,8 @@ public record PeerInit(
     List<Bytes> unrecognized,
     long adaptationIndication,
     int ignoredAddresses,
-    Extensions extensions) {
+    Extensions extensions,
+    boolean announcesAuth) {
 
   /**
    * Reads the parameters of an INIT or INIT ACK from {@code source}, keeping at most {@code
@@ -79,7 +87,18 @@ public record PeerInit(
       }
     }
     return new PeerInit(List.copyOf(addresses), preservative, hostName, List.copyOf(unrecognized),
-        adaptation, ignored, Extensions.announcedBy(parameters));
+        adaptation, ignored, Extensions.announcedBy(parameters), announcesAuth(parameters));
+  }
+
+  private static boolean announcesAuth(List<Parameter> parameters) {
+    for (Parameter p : parameters) {
+      if (p instanceof RandomParameter || p instanceof ChunkListParameter
+          || p instanceof HmacAlgorithmParameter
+          || p instanceof SupportedExtensionsParameter s && s.chunkTypes().contains(ChunkType.AUTH)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
