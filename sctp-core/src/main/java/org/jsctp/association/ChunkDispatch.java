@@ -168,7 +168,7 @@ final class ChunkDispatch {
     } else if (chunk instanceof ReConfigChunk r) {
       return a.reconfig.onReConfig(now, r, source);
     } else if (chunk instanceof AsconfChunk c) {
-      return a.asconf.onAsconf(now, c, source);
+      return a.peerAsconf.onAsconf(now, c, source);
     } else if (chunk instanceof AsconfAckChunk ack) {
       return a.asconf.onAsconfAck(now, ack);
     } else if (chunk instanceof HeartbeatChunk hb) {

@@ -74,7 +74,8 @@ public final class SctpAssociation {
   private final ChunkDispatch chunkDispatch = new ChunkDispatch(this);
   private final TimerDispatch timerDispatch = new TimerDispatch(this);
   final StreamReconfiguration reconfig = new StreamReconfiguration(this);
-  final AddressReconfiguration asconf = new AddressReconfiguration(this);
+  final AsconfSender asconf = new AsconfSender(this);
+  final AsconfReceiver peerAsconf = new AsconfReceiver(this);
   /** This association's local addresses: the endpoint's at set-up, then changed by ADD-IP. */
   final LocalAddressSet locals;
   private final PacketAssembler assembler = new PacketAssembler(this);

@@ -1,0 +1,31 @@
+package org.jsctp.association;
+
+import org.jsctp.stats.MibCounter;
+
+/** What both sides of ADD-IP ({@link AsconfSender}, {@link AsconfReceiver}) ask of an association. */
+final class AsconfChecks {
+
+  /** Room kept in a packet for an AUTH chunk: 8 bytes and an HMAC of up to 32 (RFC 4895). */
+  static final int AUTH_ROOM = 40;
+
+  private AsconfChecks() {}
+
+  /** The association's ADD-IP state, or null when it did not negotiate ADD-IP or has no TCB. */
+  static AsconfState state(SctpAssociation a) {
+    Tcb tcb = a.tcb();
+    return tcb == null ? null : tcb.asconf;
+  }
+
+  /**
+   * Whether the ASCONF or ASCONF-ACK being handled may be taken: it came authenticated, or
+   * addip_noauth_enable lets it go without (RFC 5061 section 4.1.1).
+   */
+  static boolean mayTake(SctpAssociation a) {
+    return a.options.asconfWithoutAuth() || a.chunkAuthenticated();
+  }
+
+  /** Counts an ASCONF or ASCONF-ACK dropped unanswered. */
+  static void discard(SctpAssociation a) {
+    a.counters.increment(MibCounter.SCTP_IN_ASCONF_DISCARDS);
+  }
+}
