@@ -75,14 +75,7 @@ class AddIpWithoutAuthIT {
       args.addAll(ADD_IP);
       try (Proc server = Examples.echoServer(t.b(), dir, "jsctp-echo-server", B_UDP, args);
           Proc client = Usrsctp.client(t.a(), dir, addrB(1), A_UDP, B_UDP)) {
-        client.awaitLine("SCTP_COMM_UP", Duration.ofSeconds(30));
-        for (int i = 1; i <= lines; i++) {
-          client.write("line-" + i + "\n");
-        }
-        client.awaitLine("^line-" + lines + "$", Duration.ofSeconds(30));
-        client.closeStdin();
-        client.awaitLine("SCTP_SHUTDOWN_COMP", Duration.ofSeconds(30));
-        assertThat(client.awaitExit(Duration.ofSeconds(30))).isZero();
+        Usrsctp.echoLines(client, lines);
       }
       CaptureReport report = cap.stop().assertClean();
       Path pcap = dir.resolve("capture.pcapng");

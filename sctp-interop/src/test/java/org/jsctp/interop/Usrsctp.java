@@ -1,5 +1,7 @@
 package org.jsctp.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +46,25 @@ final class Usrsctp {
       throw e;
     }
     return p;
+  }
+
+  /**
+   * Drives a started {@link #client}: waits for COMM_UP, sends {@code lines} lines (line-1 ...),
+   * waits for the last echo, ends stdin so that it shuts down gracefully, and checks that it
+   * completed the shutdown, exited 0 and printed every echo.
+   */
+  static void echoLines(Proc client, int lines) {
+    client.awaitLine("SCTP_COMM_UP", Duration.ofSeconds(30));
+    for (int i = 1; i <= lines; i++) {
+      client.write("line-" + i + "\n");
+    }
+    client.awaitLine("^line-" + lines + "$", Duration.ofSeconds(30));
+    client.closeStdin();
+    client.awaitLine("SCTP_SHUTDOWN_COMP", Duration.ofSeconds(30));
+    assertThat(client.awaitExit(Duration.ofSeconds(30))).isZero();
+    for (int i = 1; i <= lines; i++) {
+      assertThat(client.stdoutLines()).contains("line-" + i);
+    }
   }
 
   /**

@@ -45,17 +45,7 @@ class UsrsctpHarnessIT {
         Capture cap = Capture.start(t.b(), dir.resolve("capture.pcapng"), SERVER_UDP, CLIENT_UDP);
         Proc server = Usrsctp.echoServer(t.b(), dir, SERVER_UDP, CLIENT_UDP);
         Proc client = Usrsctp.client(t.a(), dir, addrB(1), CLIENT_UDP, SERVER_UDP)) {
-      client.awaitLine("SCTP_COMM_UP", Duration.ofSeconds(30));
-      for (int i = 1; i <= lines; i++) {
-        client.write("line-" + i + "\n");
-      }
-      client.awaitLine("^line-" + lines + "$", Duration.ofSeconds(30));
-      client.closeStdin();
-      client.awaitLine("SCTP_SHUTDOWN_COMP", Duration.ofSeconds(30));
-      assertThat(client.awaitExit(Duration.ofSeconds(30))).isZero();
-      for (int i = 1; i <= lines; i++) {
-        assertThat(client.stdoutLines()).contains("line-" + i);
-      }
+      Usrsctp.echoLines(client, lines);
 
       CaptureReport report = cap.stop().assertClean();
       String a = addrA(1);
