@@ -182,26 +182,38 @@ class AddressReconfigurationTest {
   }
 
   @Test
-  void rfc5061_4_1_1_anAsconfWithoutAuthIsDroppedSilentlyWhenNoauthIsOff() {
+  void rfc5061_4_1_1_withoutAuthAndNoauthAnAsconfIsAnUnknownChunkAndChangesNothing() {
     ScriptedPeer peer = ScriptedPeer.with(b -> b.set(Sysctl.ADDIP_ENABLE, 1));
     peer.establishActive(asconfOffered());
+    AsconfChunk asconf = asconf(DEFAULT_PEER_TSN, add(1, PEER_NEW));
 
-    peer.send(asconf(DEFAULT_PEER_TSN, add(1, PEER_NEW)));
+    peer.send(asconf);
 
+    // ADD-IP was not negotiated (it would need AUTH): skipped and reported by its type bits,
+    // which tells the peer to stop (RFC 5061 section 5.1 A9); no answer, no path.
+    ErrorChunk error = peer.nextPacketToPeer().only(ErrorChunk.class);
+    assertThat(error.causes()).singleElement().isInstanceOf(UnrecognizedChunkTypeCause.class);
     peer.expectSilenceFor(5 * SECONDS);
+    assertThat(peer.sentLog()).noneMatch(s -> s.has(AsconfAckChunk.class)
+        || s.transmit().remoteAddress().equals(PEER_NEW));
     assertThat(peer.association.peerAddresses()).containsExactly(PEER_ADDRESS);
-    assertThat(counter(peer, MibCounter.SCTP_IN_ASCONF_DISCARDS)).isEqualTo(1);
   }
 
   @Test
-  void rfc5061_4_2_7_anAsconfFromAPeerThatDidNotOfferAddIpIsDropped() {
+  void rfc5061_4_2_7_anAsconfFromAPeerThatDidNotOfferAddIpIsAnUnknownChunk() {
     ScriptedPeer peer = ScriptedPeer.with(AddressReconfigurationTest::addIp);
     peer.establishActive();
 
-    peer.send(asconf(DEFAULT_PEER_TSN, add(1, PEER_NEW)));
+    peer.send(asconf(DEFAULT_PEER_TSN, add(1, PEER_NEW)),
+        new AsconfAckChunk(peer.iutInitialTsn, List.of()));
 
-    peer.expectNoPacket();
+    // By their type bits: ASCONF (0xC1) is skipped and reported, ASCONF-ACK (0x80) skipped.
+    ErrorChunk error = peer.nextPacketToPeer().only(ErrorChunk.class);
+    assertThat(error.causes()).singleElement().isInstanceOfSatisfying(
+        UnrecognizedChunkTypeCause.class, c -> assertThat(c.chunk().get(0)).isEqualTo(0xC1));
     assertThat(peer.association.peerAddresses()).containsExactly(PEER_ADDRESS);
+    assertThat(peer.association.state())
+        .isEqualTo(org.jsctp.association.AssociationState.ESTABLISHED);
     assertThat(peer.association.options().extensions().addressReconfiguration()).isFalse();
   }
 

@@ -51,12 +51,16 @@ final class AsconfReceiver {
    * An ASCONF (RFC 5061 section 5.2): the next serial number is processed and answered, the
    * ASCONF-ACK kept; the last one processed again gets that ASCONF-ACK once more (a lost answer,
    * E2); any other, and one that is not authenticated (section 4.1.1), is dropped silently. The
-   * answer goes to the packet's source. Returns whether the packet's processing goes on.
+   * answer goes to the packet's source. Without ADD-IP negotiated the chunk is an unknown one.
+   * Returns whether the packet's processing goes on.
    */
   boolean onAsconf(long now, AsconfChunk chunk, Destination source) {
     AsconfState s = AsconfChecks.state(a);
+    if (s == null) {
+      return AsconfChecks.notNegotiated(a, chunk, source);
+    }
     AssociationState st = a.state();
-    if (s == null || st.handshaking() || st == AssociationState.SHUTDOWN_ACK_SENT
+    if (st.handshaking() || st == AssociationState.SHUTDOWN_ACK_SENT
         || !AsconfChecks.mayTake(a)) {
       AsconfChecks.discard(a);
       return true;

@@ -292,12 +292,16 @@ final class AsconfSender {
   /**
    * An ASCONF-ACK (RFC 5061 section 5.1 A5 to A8): the one answering our ASCONF in flight stops
    * T-4 RTO, clears the error counters and settles each request; one answering an ASCONF we
-   * never sent aborts the association (section 5.3 F0); any other is dropped. Returns whether the
-   * packet's processing goes on.
+   * never sent aborts the association (section 5.3 F0); any other, and one that is not
+   * authenticated, is dropped. Without ADD-IP negotiated the chunk is an unknown one. Returns
+   * whether the packet's processing goes on.
    */
-  boolean onAsconfAck(long now, AsconfAckChunk ack) {
+  boolean onAsconfAck(long now, AsconfAckChunk ack, Destination source) {
     AsconfState s = AsconfChecks.state(a);
-    if (s == null || !AsconfChecks.mayTake(a)) {
+    if (s == null) {
+      return AsconfChecks.notNegotiated(a, ack, source);
+    }
+    if (!AsconfChecks.mayTake(a)) {
       AsconfChecks.discard(a);
       return true;
     }

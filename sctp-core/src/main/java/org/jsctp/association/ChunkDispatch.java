@@ -170,7 +170,7 @@ final class ChunkDispatch {
     } else if (chunk instanceof AsconfChunk c) {
       return a.peerAsconf.onAsconf(now, c, source);
     } else if (chunk instanceof AsconfAckChunk ack) {
-      return a.asconf.onAsconfAck(now, ack);
+      return a.asconf.onAsconfAck(now, ack, source);
     } else if (chunk instanceof HeartbeatChunk hb) {
       a.heartbeats.onHeartbeat(hb, source);
     } else if (chunk instanceof HeartbeatAckChunk ack) {

@@ -108,9 +108,10 @@ public enum MibCounter {
   /** Expiries of T-4 RTO, the ASCONF retransmission timer (RFC 5061 section 5.1). */
   SCTP_ASCONF_EXPIREDS("SctpAsconfExpireds"),
   /**
-   * ASCONF and ASCONF-ACK chunks dropped unanswered: ADD-IP not negotiated, not authenticated
-   * (RFC 5061 section 4.1.1), a serial number neither next nor the last answered (section 5.2),
-   * or an ASCONF-ACK answering no ASCONF in flight.
+   * ASCONF and ASCONF-ACK chunks dropped unanswered on an association with ADD-IP: not
+   * authenticated (RFC 5061 section 4.1.1), a serial number neither next nor the last answered
+   * (section 5.2), or an ASCONF-ACK answering no ASCONF in flight. Without ADD-IP they are
+   * unknown chunks, skipped and reported.
    */
   SCTP_IN_ASCONF_DISCARDS("SctpInAsconfDiscards"),
   /** Requests of ours (add, delete, set primary address) the peer refused or did not understand. */
