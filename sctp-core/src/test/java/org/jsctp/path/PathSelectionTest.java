@@ -152,4 +152,62 @@ class PathSelectionTest {
     manager.recordSuccess(primary, 0);
     assertThat(primary.congestion().cwnd()).isEqualTo(before);
   }
+
+  // ---- a live association's paths changed by ADD-IP (RFC 5061) ------------------------------
+
+  @Test
+  void aRemovedPrimaryHandsOverToTheGivenPathAndTheIndicesAfterItMoveDown() {
+    manager.remove(primary, third);
+
+    assertThat(manager.paths()).containsExactly(second, third);
+    assertThat(second.id()).isZero();
+    assertThat(third.id()).isEqualTo(1);
+    assertThat(manager.primary()).isSameAs(third);
+    assertThat(manager.dataPath(0)).isSameAs(third);
+    assertThat(manager.find(P1)).isNull();
+  }
+
+  @Test
+  void aRemovedPathsTimersStop() {
+    second.t3().start(0, 1_000);
+    second.heartbeatTimer().start(0, 1_000);
+
+    manager.remove(second, null);
+
+    assertThat(second.t3().isRunning()).isFalse();
+    assertThat(second.heartbeatTimer().isRunning()).isFalse();
+    assertThat(manager.nextDeadline()).isNotEqualTo(1_000);
+  }
+
+  @Test
+  void aRequestedPrimaryThatIsUnconfirmedTakesOverOnceAHeartbeatConfirmsIt() {
+    Path added = manager.add(PathStateMachineTest.path(3, TestAddresses.v4("10.0.4.2"),
+        PathState.UNCONFIRMED, THRESHOLDS));
+
+    assertThat(manager.requestPrimary(added)).isFalse();
+    assertThat(manager.primary()).isSameAs(primary);
+    manager.recordSuccess(added, 0);
+
+    assertThat(manager.primary()).isSameAs(added);
+    assertThat(manager.dataPath(0)).isSameAs(added);
+  }
+
+  @Test
+  void aConfirmedRequestedPrimaryTakesOverAtOnce() {
+    assertThat(manager.requestPrimary(third)).isTrue();
+    assertThat(manager.primary()).isSameAs(third);
+  }
+
+  @Test
+  void aNewSourceAddressRestartsThePathsCongestionWindow() {
+    primary.congestion().onAcked(100_000, 100_000, false, false);
+    long grown = primary.congestion().cwnd();
+    InetAddress local = TestAddresses.v4("10.0.9.1");
+
+    manager.moveLocalAddress(primary, local, 1 << 20);
+
+    assertThat(primary.localAddress()).isEqualTo(local);
+    assertThat(primary.congestion().cwnd()).isLessThan(grown)
+        .isEqualTo(primary.congestion().initialCwnd());
+  }
 }

@@ -284,6 +284,27 @@ class DataSenderTest {
   }
 
   @Test
+  void aRemovedPathsChunksGoToTheTargetWithoutACongestionResponse() {
+    queue(3, 100);
+    transmit(path);
+    long cwnd = path.congestion().cwnd();
+    long rto = path.rto().rto();
+
+    sender.pathRemoved(path, alternate);
+    paths.remove(path, alternate);
+
+    assertThat(path.flightSize()).isZero();
+    assertThat(path.congestion().cwnd()).as("no T3 cut").isEqualTo(cwnd);
+    assertThat(path.rto().rto()).as("no backoff").isEqualTo(rto);
+    assertThat(transmit(alternate)).extracting(DataChunk::tsn)
+        .containsExactly(TSN0, TSN0 + 1, TSN0 + 2);
+    assertThat(alternate.flightSize()).isEqualTo(3 * 116);
+    assertThat(sender.onSack(sack(TSN0 + 2), now)).isEqualTo(DataSender.SackResult.APPLIED);
+    assertThat(sender.unacknowledgedChunks()).isZero();
+    assertThat(alternate.flightSize()).isZero();
+  }
+
+  @Test
   void aStaleT3ExpiryWithNothingOutstandingChangesNothing() {
     assertThat(sender.onT3Expired(path, now)).isFalse();
     assertThat(path.rto().rto()).isEqualTo(1000 * MS);
