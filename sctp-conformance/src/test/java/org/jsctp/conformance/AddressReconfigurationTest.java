@@ -17,18 +17,22 @@ import java.util.List;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.api.PathState;
 import org.jsctp.api.PeerAddressChange;
+import org.jsctp.association.AssociationState;
 import org.jsctp.config.StackConfig;
 import org.jsctp.config.Sysctl;
 import org.jsctp.stats.MibCounter;
-import org.jsctp.testkit.ScriptedPeer;
 import org.jsctp.testkit.ScriptedPeer.Sent;
+import org.jsctp.testkit.ScriptedPeer;
 import org.jsctp.testkit.sim.SimAddresses;
 import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.AddIpAddressParameter;
 import org.jsctp.wire.AsconfAckChunk;
 import org.jsctp.wire.AsconfChunk;
 import org.jsctp.wire.Bytes;
+import org.jsctp.wire.ChunkListParameter;
 import org.jsctp.wire.ChunkType;
+import org.jsctp.wire.CookieAckChunk;
+import org.jsctp.wire.CookieEchoChunk;
 import org.jsctp.wire.DataChunk;
 import org.jsctp.wire.DeleteIpAddressParameter;
 import org.jsctp.wire.DeleteLastAddressCause;
@@ -37,14 +41,17 @@ import org.jsctp.wire.ErrorCauseIndicationParameter;
 import org.jsctp.wire.ErrorChunk;
 import org.jsctp.wire.HeartbeatAckChunk;
 import org.jsctp.wire.HeartbeatChunk;
+import org.jsctp.wire.HmacAlgorithmParameter;
 import org.jsctp.wire.IllegalAsconfAckCause;
 import org.jsctp.wire.InitAckChunk;
 import org.jsctp.wire.InitChunk;
 import org.jsctp.wire.Ipv4AddressParameter;
 import org.jsctp.wire.NoAuthorizationCause;
 import org.jsctp.wire.Parameter;
+import org.jsctp.wire.RandomParameter;
 import org.jsctp.wire.ResourceShortageCause;
 import org.jsctp.wire.SetPrimaryAddressParameter;
+import org.jsctp.wire.StateCookieParameter;
 import org.jsctp.wire.SuccessIndicationParameter;
 import org.jsctp.wire.SupportedExtensionsParameter;
 import org.jsctp.wire.UnknownParameter;
@@ -59,8 +66,8 @@ import org.junit.jupiter.api.Test;
  * serial numbers, the cached answer, each request with the checks of section 5.3, the wildcard
  * address, the limit of paths, unknown parameters) and ours (section 5.1: one ASCONF in flight,
  * T-4 RTO, the answers, addresses that are no source until the peer added them). The tester's
- * first serial number is its Initial TSN, the IUT's is its own. Without AUTH in the stack, ADD-IP
- * runs with {@code addip_noauth_enable}.
+ * first serial number is its Initial TSN, the IUT's is its own. These tests run ADD-IP with AUTH
+ * off and {@code addip_noauth_enable}; {@link AddressReconfigurationAuthTest} runs it with AUTH.
  */
 class AddressReconfigurationTest {
 
@@ -91,10 +98,10 @@ class AddressReconfigurationTest {
     ScriptedPeer peer = ScriptedPeer.with(AddressReconfigurationTest::addIp);
     peer.connect(List.of(PEER_ADDRESS, PEER_ADDRESS_2));
     peer.sendInitAck(peer.initAck(10, 10, ScriptedPeer.DEFAULT_PEER_RWND, List.of(
-        new org.jsctp.wire.StateCookieParameter(ScriptedPeer.TESTER_COOKIE), asconfOffered(),
+        new StateCookieParameter(ScriptedPeer.TESTER_COOKIE), asconfOffered(),
         new Ipv4AddressParameter((Inet4Address) PEER_ADDRESS_2))));
     peer.expectCookieEcho();
-    peer.send(new org.jsctp.wire.CookieAckChunk());
+    peer.send(new CookieAckChunk());
     peer.association.options().setNodelay(true);
     peer.expectNoPacket();
     return peer;
@@ -213,7 +220,7 @@ class AddressReconfigurationTest {
         UnrecognizedChunkTypeCause.class, c -> assertThat(c.chunk().get(0)).isEqualTo(0xC1));
     assertThat(peer.association.peerAddresses()).containsExactly(PEER_ADDRESS);
     assertThat(peer.association.state())
-        .isEqualTo(org.jsctp.association.AssociationState.ESTABLISHED);
+        .isEqualTo(AssociationState.ESTABLISHED);
     assertThat(peer.association.options().extensions().addressReconfiguration()).isFalse();
   }
 
@@ -222,7 +229,7 @@ class AddressReconfigurationTest {
     peer.endpoint().listen(true);
     InitAckChunk ack = peer.sendInitExpectInitAck(new InitChunk(peer.peerTag,
         ScriptedPeer.DEFAULT_PEER_RWND, 10, 10, peer.nextTsn, List.of(parameters)));
-    peer.send(new org.jsctp.wire.CookieEchoChunk(ack.stateCookie().orElseThrow()));
+    peer.send(new CookieEchoChunk(ack.stateCookie().orElseThrow()));
     peer.discardOutbox();
     return ack;
   }
@@ -251,13 +258,13 @@ class AddressReconfigurationTest {
 
     InitAckChunk ack = passiveInitAck(peer, new SupportedExtensionsParameter(
             List.of(ChunkType.AUTH, ChunkType.ASCONF, ChunkType.ASCONF_ACK)),
-        new org.jsctp.wire.RandomParameter(Bytes.wrap(new byte[32])),
-        new org.jsctp.wire.HmacAlgorithmParameter(List.of(1)),
-        new org.jsctp.wire.ChunkListParameter(List.of(ChunkType.ASCONF, ChunkType.ASCONF_ACK)));
+        new RandomParameter(Bytes.wrap(new byte[32])),
+        new HmacAlgorithmParameter(List.of(1)),
+        new ChunkListParameter(List.of(ChunkType.ASCONF, ChunkType.ASCONF_ACK)));
 
     assertThat(listsAsconf(ack)).isFalse();
     assertThat(peer.endpoint().associations()).singleElement().satisfies(a -> {
-      assertThat(a.state()).isEqualTo(org.jsctp.association.AssociationState.ESTABLISHED);
+      assertThat(a.state()).isEqualTo(AssociationState.ESTABLISHED);
       assertThat(a.options().extensions().addressReconfiguration()).isFalse();
     });
   }
@@ -367,7 +374,7 @@ class AddressReconfigurationTest {
     assertThat(error.causes()).singleElement().isInstanceOf(DeleteLastAddressCause.class);
     assertThat(peer.association.peerAddresses()).containsExactly(PEER_ADDRESS);
     assertThat(peer.association.state())
-        .isEqualTo(org.jsctp.association.AssociationState.ESTABLISHED);
+        .isEqualTo(AssociationState.ESTABLISHED);
   }
 
   @Test

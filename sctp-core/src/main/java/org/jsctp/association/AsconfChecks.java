@@ -6,9 +6,6 @@ import org.jsctp.wire.Chunk;
 /** What both sides of ADD-IP ({@link AsconfSender}, {@link AsconfReceiver}) ask of an association. */
 final class AsconfChecks {
 
-  /** Room kept in a packet for an AUTH chunk: 8 bytes and an HMAC of up to 32 (RFC 4895). */
-  static final int AUTH_ROOM = 40;
-
   private AsconfChecks() {}
 
   /** The association's ADD-IP state, or null when it did not negotiate ADD-IP or has no TCB. */

@@ -14,6 +14,7 @@ import org.jsctp.wire.AdaptationLayerIndicationParameter;
 import org.jsctp.wire.AsconfAckChunk;
 import org.jsctp.wire.AsconfChunk;
 import org.jsctp.wire.Bytes;
+import org.jsctp.wire.ChunkType;
 import org.jsctp.wire.CommonHeader;
 import org.jsctp.wire.DeleteIpAddressParameter;
 import org.jsctp.wire.DeleteLastAddressCause;
@@ -141,7 +142,7 @@ final class AsconfReceiver {
   private int answerRoom(Destination source) {
     Path path = a.paths.find(source.remote());
     int packet = path != null ? path.maxPacketSize() : a.options.pathMtu() - 48;
-    return packet - CommonHeader.LENGTH - AsconfChecks.AUTH_ROOM - 8;
+    return packet - CommonHeader.LENGTH - a.auth().overhead(ChunkType.ASCONF_ACK) - 8;
   }
 
   /** The answer to one request: null for a success that needs none. */

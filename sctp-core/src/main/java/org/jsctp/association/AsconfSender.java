@@ -194,8 +194,8 @@ final class AsconfSender {
       return;
     }
     Parameter address = AddressParameters.of(addressOfAsconf(path));
-    int room = path.maxPacketSize() - CommonHeader.LENGTH - AsconfChecks.AUTH_ROOM - 8
-        - address.paddedLength();
+    int room = path.maxPacketSize() - CommonHeader.LENGTH - a.auth().overhead(ChunkType.ASCONF)
+        - 8 - address.paddedLength();
     List<AsconfRequest> requests = new ArrayList<>();
     List<Parameter> parameters = new ArrayList<>();
     int used = 0;
