@@ -59,11 +59,12 @@ final class Events implements NotificationHandler<Void> {
       } else {
         String to = state(p.event());
         // Addresses start ACTIVE (given by the application) or UNCONFIRMED (learned from the peer,
-        // which is what a confirmation event says).
-        String from =
-            p.event() == PeerAddressChangeNotification.AddressChangeEvent.ADDR_CONFIRMED
-                ? "UNCONFIRMED"
-                : states.getOrDefault(key, "ACTIVE");
+        // which is what a confirmation event says); one the peer adds (ADD-IP) was none before.
+        String from = switch (p.event()) {
+          case ADDR_CONFIRMED -> "UNCONFIRMED";
+          case ADDR_ADDED -> "NONE";
+          default -> states.getOrDefault(key, "ACTIVE");
+        };
         states.put(key, to);
         line("path " + key + " " + from + " -> " + to);
       }
@@ -94,7 +95,8 @@ final class Events implements NotificationHandler<Void> {
 
   static String state(PeerAddressChangeNotification.AddressChangeEvent e) {
     return switch (e) {
-      case ADDR_AVAILABLE, ADDR_CONFIRMED, ADDR_ADDED -> "ACTIVE";
+      case ADDR_AVAILABLE, ADDR_CONFIRMED -> "ACTIVE";
+      case ADDR_ADDED -> "UNCONFIRMED";
       case ADDR_UNREACHABLE -> "INACTIVE";
       case ADDR_POTENTIALLY_FAILED -> "PF";
       case ADDR_REMOVED -> "REMOVED";
