@@ -19,6 +19,7 @@ import org.jsctp.testkit.sim.SimHost;
 import org.jsctp.testkit.sim.SimTime;
 import org.jsctp.testkit.sim.Simulator;
 import org.jsctp.testkit.sim.SimulatorExtension;
+import org.jsctp.wire.ChunkType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * address and binds it (Add IP Address), waits for the peer to confirm it, asks the peer to make
  * it its primary (Set Primary Address), unbinds the old one (Delete IP Address) and, once no
  * association uses it, loses it. Nothing may be lost, duplicated or reordered, and the
- * association must never fail.
+ * association must never fail. Once with AUTH, the others with {@code addip_noauth_enable}.
  */
 @ExtendWith(SimulatorExtension.class)
 class AddressMoveScenarioTest {
@@ -39,9 +40,15 @@ class AddressMoveScenarioTest {
   static final InetAddress NEW = SimAddresses.v4("10.0.2.1");
   static final InetAddress SERVER = SimAddresses.v4("10.0.1.1");
 
+  /** ADD-IP without AUTH (addip_noauth_enable). */
   private static StackConfig addIp() {
     return StackConfig.builder().set(Sysctl.ADDIP_ENABLE, 1).set(Sysctl.ADDIP_NOAUTH_ENABLE, 1)
         .build();
+  }
+
+  /** ADD-IP with AUTH, as RFC 5061 section 4.1.1 asks. */
+  private static StackConfig addIpWithAuth() {
+    return StackConfig.builder().set(Sysctl.ADDIP_ENABLE, 1).set(Sysctl.AUTH_ENABLE, 1).build();
   }
 
   /** Sends message {@code n} of a numbered stream and schedules the next, up to {@code count}. */
@@ -81,14 +88,29 @@ class AddressMoveScenarioTest {
     move(sim, LinkProfile.DEFAULT.withLatency(5 * MS).withJitter(2 * MS).withLoss(0.03), false);
   }
 
-  /**
-   * The move; {@code stepwise} waits after each step for the peer to have done it, else the three
-   * calls follow each other at once (the deletion then waits for the addition's answer).
-   */
+  @Test
+  void movesTheAssociationWithAuthenticatedAsconfs(Simulator sim) {
+    SctpAssociation a = move(sim, addIpWithAuth(),
+        LinkProfile.DEFAULT.withLatency(5 * MS).withJitter(2 * MS).withLoss(0.03), false);
+    assertThat(a.options().auth().negotiated()).isTrue();
+    assertThat(a.requiresAuthentication(ChunkType.ASCONF)).isTrue();
+  }
+
+  /** The move without AUTH. */
   private static void move(Simulator sim, LinkProfile links, boolean stepwise) {
+    move(sim, addIp(), links, stepwise);
+  }
+
+  /**
+   * The move, both stacks with {@code config}; {@code stepwise} waits after each step for the
+   * peer to have done it, else the three calls follow each other at once (the deletion then waits
+   * for the addition's answer). Returns the mover's association.
+   */
+  private static SctpAssociation move(Simulator sim, StackConfig config, LinkProfile links,
+      boolean stepwise) {
     sim.defaultProfile(links);
-    SimEndpoint mover = new SimEndpoint(addIp(), sim.random("mover"), 9899, OLD);
-    SimEndpoint server = new SimEndpoint(addIp(), sim.random("server"), 9899, SERVER);
+    SimEndpoint mover = new SimEndpoint(config, sim.random("mover"), 9899, OLD);
+    SimEndpoint server = new SimEndpoint(config, sim.random("server"), 9899, SERVER);
     server.endpoint().listen(true);
     SimHost moverHost = sim.attach("mover", mover);
     sim.attach("server", server);
@@ -148,5 +170,6 @@ class AddressMoveScenarioTest {
     // from it (a SACK or a retransmission for data that came from it before goes elsewhere).
     assertThat(sim.trace().records()).filteredOn(r -> r.datagram().sentAtNanos() > oldGone)
         .noneMatch(r -> r.datagram().source().equals(OLD) || r.datagram().destination().equals(OLD));
+    return a;
   }
 }
