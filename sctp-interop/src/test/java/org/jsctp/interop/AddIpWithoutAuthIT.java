@@ -20,14 +20,14 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * ADD-IP (RFC 5061) against usrsctp 0.9.5 while jsctp has no AUTH (RFC 4895). usrsctp, as
- * FreeBSD, takes ASCONF only together with AUTH: it has no {@code sctp_asconf_auth_nochk} and
- * aborts an association whose INIT or INIT ACK lists ASCONF without AUTH. So ADD-IP cannot run
- * between the two until jsctp has AUTH; what is checked here is that jsctp with {@code
- * addip_enable} and {@code addip_noauth_enable} on does no harm where it can help it: as the
- * listening side it leaves ASCONF out of its INIT ACK to a peer that announces AUTH, and the
- * association works without ADD-IP; as the initiator it cannot know, and usrsctp refuses the
- * association, which this test records so that a change on either side shows.
+ * ADD-IP (RFC 5061) without AUTH (RFC 4895) against usrsctp 0.9.5: jsctp with {@code
+ * addip_enable} and {@code addip_noauth_enable} on and AUTH off. usrsctp, as FreeBSD, takes ASCONF
+ * only together with AUTH: it has no {@code sctp_asconf_auth_nochk} and aborts an association
+ * whose INIT or INIT ACK lists ASCONF without AUTH ({@link AsconfUsrsctpIT} runs ADD-IP with AUTH).
+ * What is checked here is that jsctp does no harm where it can help it: as the listening side it
+ * leaves ASCONF out of its INIT ACK to a peer that announces AUTH, and the association works
+ * without ADD-IP; as the initiator it cannot know, and usrsctp refuses the association, which
+ * this test records so that a change on either side shows.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class AddIpWithoutAuthIT {
@@ -82,7 +82,7 @@ class AddIpWithoutAuthIT {
       assertThat(supportedExtensions(pcap, addrA(1), INIT))
           .as("usrsctp announces AUTH and ADD-IP").contains(15, ASCONF, 0x80);
       assertThat(supportedExtensions(pcap, addrB(1), INIT_ACK))
-          .as("jsctp, without AUTH, does not offer ASCONF back").doesNotContain(ASCONF, 0x80);
+          .as("jsctp, with AUTH off, does not offer ASCONF back").doesNotContain(ASCONF, 0x80);
       assertThat(report.chunks(ABORT)).isZero();
       Log.record(dir, "usrsctp client -> jsctp echo-server with addip_enable and"
           + " addip_noauth_enable: no ASCONF offered back, " + lines + " lines echoed, graceful"

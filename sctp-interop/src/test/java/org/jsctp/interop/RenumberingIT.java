@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Timeout;
  * the first path (Delete IP Address), and the first path's interface is deleted. Every message
  * must come back once and in order, the association must never fail, and the capture must show
  * the ASCONFs answered, the server's data moving to the new address and nothing from the old one
- * once it is gone. Both stacks run with addip_enable and addip_noauth_enable (jsctp has no AUTH
- * yet).
+ * once it is gone. Both stacks run with addip_enable and AUTH (auth_enable), as RFC 5061 section
+ * 4.1.1 asks.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class RenumberingIT {
@@ -38,7 +38,7 @@ class RenumberingIT {
 
   static final List<String> SETTINGS = List.of(
       "net.sctp.addip_enable=1",
-      "net.sctp.addip_noauth_enable=1",
+      "net.sctp.auth_enable=1",
       "net.sctp.pf_retrans=0",
       "net.sctp.rto_min=200",
       "net.sctp.rto_initial=500",
