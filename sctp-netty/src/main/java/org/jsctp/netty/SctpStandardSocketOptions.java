@@ -280,10 +280,10 @@ public final class SctpStandardSocketOptions {
   /**
    * Offer ADD-IP (RFC 5061, ASCONF and ASCONF-ACK) when setting up associations, as Linux's
    * option of this name; default the stack's {@code addip_enable}. It takes effect only where
-   * ASCONF may travel: with {@code addip_noauth_enable} until this stack has AUTH. With ADD-IP,
-   * {@code bindAddress} and {@code unbindAddress} on a channel with associations tell their peers,
-   * and {@link #SCTP_SET_PEER_PRIMARY_ADDR} works. Reading on an association says whether both
-   * sides offered it.
+   * ASCONF may travel: with AUTH (RFC 4895, {@link #SCTP_AUTH_SUPPORTED}) negotiated, or with
+   * {@code addip_noauth_enable}. With ADD-IP, {@code bindAddress} and {@code unbindAddress} on a
+   * channel with associations tell their peers, and {@link #SCTP_SET_PEER_PRIMARY_ADDR} works.
+   * Reading on an association says whether both sides offered it.
    */
   public static final SctpSocketOption<Boolean> SCTP_ASCONF_SUPPORTED =
       OptionKey.of("SCTP_ASCONF_SUPPORTED", Boolean.class);
