@@ -137,7 +137,18 @@ record CounterMeter(MibCounter counter, String name, Tags tags, String descripti
               "AUTH chunks with an HMAC identifier not offered, discarded and reported",
               "reason", "unsupported_hmac"),
           of(MibCounter.SCTP_IN_AUTH_MISSING, "sctp.chunks.unauthenticated",
-              "Chunks discarded because they had to follow a verified AUTH chunk and did not"));
+              "Chunks discarded because they had to follow a verified AUTH chunk and did not"),
+          of(MibCounter.SCTP_ASCONF_EXPIREDS, "sctp.asconf.timeouts",
+              "Expiries of T-4 RTO, the ASCONF retransmission timer (RFC 5061)"),
+          of(MibCounter.SCTP_IN_ASCONF_DISCARDS, "sctp.asconf.discarded",
+              "ASCONF and ASCONF-ACK chunks dropped unanswered: not authenticated, stale serial"
+                  + " number, or answering nothing in flight"),
+          of(MibCounter.SCTP_ASCONF_REFUSED, "sctp.asconf.refused",
+              "Address requests of ours the peer refused or did not understand",
+              "side", "local"),
+          of(MibCounter.SCTP_PEER_ASCONF_REFUSED, "sctp.asconf.refused",
+              "Address requests of the peer's we refused (RFC 5061 section 5.3)",
+              "side", "peer"));
 
   /** Whether the value may go down (SctpCurrEstab); every other counter only grows. */
   boolean isGauge() {
