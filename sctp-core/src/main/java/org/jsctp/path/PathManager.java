@@ -6,7 +6,6 @@ import org.jsctp.api.PeerAddressParams;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.jsctp.stats.MibCounter;
 import org.jsctp.timer.Timer;
 
 /**
@@ -23,17 +22,17 @@ import org.jsctp.timer.Timer;
  *
  * <h2>Heartbeats</h2>
  *
- * A confirmed path with heartbeats on gets one when it has been idle for RTO + hb_interval,
- * jittered by +/-50% of the RTO. An unanswered heartbeat (no ack within an RTO) is an error
- * and doubles the RTO. PF and UNCONFIRMED paths are probed once per (backed-off) RTO instead of
- * waiting for hb_interval; entering PF sends a heartbeat at once.
+ * Planned by {@code Heartbeats}. A confirmed path with heartbeats on gets one when it has been
+ * idle for RTO + hb_interval, jittered by +/-50% of the RTO. An unanswered heartbeat (no ack
+ * within an RTO) is an error and doubles the RTO. PF and UNCONFIRMED paths are probed once per
+ * (backed-off) RTO instead of waiting for hb_interval; entering PF sends a heartbeat at once.
  *
  * <h2>Path MTU discovery</h2>
  *
- * Each path runs its {@link Plpmtud} once the association is up and the path confirmed; this
- * class sends the probes it asks for, only to ACTIVE and PF paths, and applies the PLPMTU it
- * finds. A probe's loss counts against nothing but the probed size: no error counter, no cwnd,
- * no path state (RFC 8899 section 4.1).
+ * Each path runs its {@link Plpmtud} once the association is up and the path confirmed; {@code
+ * PathMtuProbing} sends the probes it asks for, only to ACTIVE and PF paths, and applies the
+ * PLPMTU it finds. A probe's loss counts against nothing but the probed size: no error counter,
+ * no cwnd, no path state (RFC 8899 section 4.1).
  */
 public final class PathManager {
 
@@ -46,14 +45,15 @@ public final class PathManager {
   private Path dataPath;
   private int psRetrans = 0xFFFF;
   private boolean pfCwndReset = true;
-  private int hbMaxBurst = Integer.MAX_VALUE;
-  private long probeWindowStart = Long.MIN_VALUE;
-  private int probesInWindow;
+  private final Heartbeats heartbeats;
+  private final PathMtuProbing mtuProbing;
   /** Between {@link #start} and the end of heartbeats: path MTU discovery may probe. */
   private boolean running;
 
   public PathManager(PathEnvironment env) {
     this.env = env;
+    this.heartbeats = new Heartbeats(env, this);
+    this.mtuProbing = new PathMtuProbing(env);
   }
 
   /** Adds a path with heartbeats on or off (SPP_HB_ENABLE for new paths). */
@@ -98,7 +98,7 @@ public final class PathManager {
       all = Math.min(all, pmdcs);
       if (p.state().isConfirmed()) {
         confirmed = Math.min(confirmed, pmdcs);
-        if (probable(p)) {
+        if (PathMtuProbing.probable(p)) {
           usable = Math.min(usable, pmdcs);
         }
       }
@@ -143,7 +143,7 @@ public final class PathManager {
     if (params.pathMtu() != 0) {
       int before = path.mtu();
       if (path.setConfiguredMtu(params.pathMtu()) && running && path.state().isConfirmed()) {
-        startPlpmtud(path, now);
+        mtuProbing.start(path, now);
       }
       if (path.mtu() != before) {
         env.pathMtuChanged(path, before, path.mtu(), now);
@@ -255,10 +255,10 @@ public final class PathManager {
       return;
     }
     if (path.state() == PathState.UNCONFIRMED) {
-      probe(path, now);
+      heartbeats.probe(path, now);
     } else {
       scheduleHeartbeat(path, now);
-      startPlpmtud(path, now);
+      mtuProbing.start(path, now);
     }
   }
 
@@ -318,7 +318,7 @@ public final class PathManager {
 
   /** HB.Max.Burst (RFC 9260 section 5.4): heartbeats to unconfirmed addresses per RTO. */
   public void setHbMaxBurst(int hbMaxBurst) {
-    this.hbMaxBurst = Math.max(1, hbMaxBurst);
+    heartbeats.setHbMaxBurst(hbMaxBurst);
   }
 
   /** Whether a path returning from PF restarts with a one-MTU cwnd. */
@@ -447,7 +447,7 @@ public final class PathManager {
       env.primaryRequested(path, now);
     }
     if (from == PathState.UNCONFIRMED && running) {
-      startPlpmtud(path, now);
+      mtuProbing.start(path, now);
     }
   }
 
@@ -472,10 +472,10 @@ public final class PathManager {
     for (int i = 0; i < paths.size(); i++) {
       Path p = paths.get(i);
       if (p.state() == PathState.UNCONFIRMED) {
-        probe(p, now);
+        heartbeats.probe(p, now);
       } else {
         scheduleHeartbeat(p, now);
-        startPlpmtud(p, now);
+        mtuProbing.start(p, now);
       }
     }
   }
@@ -502,97 +502,19 @@ public final class PathManager {
     }
   }
 
-  /**
-   * Probes an unconfirmed address now, unless HB.Max.Burst probes already went in this RTO
-   * (RFC 9260 section 5.4); then its heartbeat timer waits for the next RTO.
-   */
-  private void probe(Path path, long now) {
-    long rto = Math.max(1, path.rto().rto());
-    if (probeWindowStart == Long.MIN_VALUE || now - probeWindowStart >= rto) {
-      probeWindowStart = now;
-      probesInWindow = 0;
-    }
-    if (probesInWindow >= hbMaxBurst) {
-      env.probeDeferred(path);
-      path.heartbeatTimer().start(now, Math.max(1, probeWindowStart + rto - now));
-      return;
-    }
-    probesInWindow++;
-    sendHeartbeat(path, now);
-  }
-
   /** Sends a heartbeat now (on entering PF, for SCTP_PEER_ADDR_PARAMS HB_DEMAND, or a probe). */
   public void sendHeartbeat(Path path, long now) {
-    long nonce = env.nextRandomLong();
-    path.heartbeatSent(now, nonce);
-    env.sendHeartbeat(path, new HeartbeatInfo(nonce, now, path.address()).encode(), now);
-    path.heartbeatTimer().start(now, path.rto().rto());
+    heartbeats.send(path, now);
   }
 
   /** Arms the idle heartbeat of a confirmed path: RTO + hb_interval +/- RTO/2. */
   public void scheduleHeartbeat(Path path, long now) {
-    Timer timer = path.heartbeatTimer();
-    if (!path.heartbeatEnabled() && path.state() != PathState.UNCONFIRMED) {
-      timer.stop();
-      return;
-    }
-    long rto = path.rto().rto();
-    if (path.state() == PathState.POTENTIALLY_FAILED || path.state() == PathState.UNCONFIRMED) {
-      timer.start(now, rto);
-      return;
-    }
-    timer.start(now, rto + path.heartbeatIntervalNanos() + jitter(rto));
-  }
-
-  private long jitter(long rto) {
-    if (rto <= 1) {
-      return 0;
-    }
-    long r = env.nextRandomLong() >>> 1;
-    return (r % rto) - rto / 2;
+    heartbeats.schedule(path, now);
   }
 
   /** Handles the path's heartbeat timer when due at {@code now}. */
   public HeartbeatOutcome onHeartbeatTimer(Path path, long now) {
-    Timer timer = path.heartbeatTimer();
-    timer.expire();
-    if (path.heartbeatOutstanding()) {
-      path.heartbeatLost();
-      path.rto().backoff();
-      recordError(path, now);
-      PathState state = path.state();
-      if (path.heartbeatOutstanding()) {
-        // Entering PF just sent the next one: one heartbeat per RTO (RFC 7829 section 3.2).
-        return HeartbeatOutcome.LOST;
-      }
-      if (state == PathState.UNCONFIRMED) {
-        probe(path, now);
-      } else if (state == PathState.POTENTIALLY_FAILED && path.heartbeatEnabled()) {
-        sendHeartbeat(path, now);
-      } else {
-        scheduleHeartbeat(path, now);
-      }
-      return HeartbeatOutcome.LOST;
-    }
-    if (!path.heartbeatEnabled() && path.state() != PathState.UNCONFIRMED) {
-      return HeartbeatOutcome.NONE;
-    }
-    long rto = path.rto().rto();
-    long idleNeeded = rto + path.heartbeatIntervalNanos() - rto / 2;
-    if (path.state() == PathState.ACTIVE
-        && path.lastDataSentAt() != Long.MIN_VALUE
-        && now - path.lastDataSentAt() < idleNeeded) {
-      // Not idle: the heartbeat period counts from the last data sent (RFC 9260 section 8.3).
-      long due = path.lastDataSentAt() + rto + path.heartbeatIntervalNanos() + jitter(rto);
-      timer.start(now, Math.max(due - now, rto / 2));
-      return HeartbeatOutcome.NONE;
-    }
-    if (path.state() == PathState.UNCONFIRMED) {
-      probe(path, now);
-      return path.heartbeatOutstanding() ? HeartbeatOutcome.SENT : HeartbeatOutcome.NONE;
-    }
-    sendHeartbeat(path, now);
-    return HeartbeatOutcome.SENT;
+    return heartbeats.onTimer(path, now);
   }
 
   /**
@@ -600,17 +522,7 @@ public final class PathManager {
    * it answers no outstanding heartbeat of ours (wrong nonce, unknown address).
    */
   public Path onHeartbeatAck(HeartbeatInfo info, long now) {
-    Path path = find(info.address());
-    if (path == null || !path.heartbeatOutstanding() || path.heartbeatNonce() != info.nonce()) {
-      return null;
-    }
-    path.heartbeatAcknowledged();
-    if (info.sentAt() <= now) {
-      path.rto().addSample(now - info.sentAt());
-    }
-    recordSuccess(path, now);
-    scheduleHeartbeat(path, now);
-    return path;
+    return heartbeats.onAck(info, now);
   }
 
   /** The earliest deadline among the paths' T3-rtx, heartbeat and PLPMTUD timers. */
@@ -626,45 +538,17 @@ public final class PathManager {
 
   // ---- path MTU discovery (RFC 8899) -------------------------------------------------------
 
-  /** Whether a path may get probes: ACTIVE or PF (confirmed and not INACTIVE). */
-  private static boolean probable(Path path) {
-    return path.state() == PathState.ACTIVE || path.state() == PathState.POTENTIALLY_FAILED;
-  }
-
-  private void startPlpmtud(Path path, long now) {
-    int before = path.mtu();
-    settle(path, before, path.plpmtud().start(now), now);
-  }
-
   /**
    * SCTP_PLPMTUD_PROBE_INTERVAL for one path: 0 turns discovery off (the configured MTU
    * applies), a positive interval turns it on at BASE_PLPMTU or changes the interval.
    */
   public void setPlpmtudInterval(Path path, long intervalNanos, long now) {
-    int before = path.mtu();
-    boolean started = path.plpmtud().setInterval(intervalNanos);
-    if (started && running && path.state().isConfirmed()) {
-      startPlpmtud(path, now);
-    } else {
-      settle(path, before, 0, now);
-    }
+    mtuProbing.setInterval(path, intervalNanos, running, now);
   }
 
   /** Handles the path's PLPMTUD timer when due at {@code now}. */
   public void onPlpmtudTimer(Path path, long now) {
-    Plpmtud pl = path.plpmtud();
-    int before = path.mtu();
-    long lost = pl.probesLost();
-    long holes = pl.blackHoles();
-    int probe = running ? pl.onTimer(now, probable(path)) : 0;
-    if (!running) {
-      pl.stop();
-    }
-    env.counters().add(MibCounter.SCTP_PLPMTUD_PROBES_LOST, pl.probesLost() - lost);
-    settle(path, before, probe, now);
-    if (pl.blackHoles() != holes) {
-      env.blackHoleDetected(path, now);
-    }
+    mtuProbing.onTimer(path, running, now);
   }
 
   /**
@@ -673,17 +557,7 @@ public final class PathManager {
    */
   public boolean onProbeAck(HeartbeatInfo info, long now) {
     Path path = find(info.address());
-    if (path == null || !running) {
-      return false;
-    }
-    int before = path.mtu();
-    int next = path.plpmtud().onProbeAck(info.nonce(), info.probeSize(), now);
-    if (next < 0) {
-      return false;
-    }
-    env.counters().increment(MibCounter.SCTP_PLPMTUD_PROBES_ACKED);
-    settle(path, before, next, now);
-    return true;
+    return path != null && running && mtuProbing.onProbeAck(path, info, now);
   }
 
   /**
@@ -691,32 +565,9 @@ public final class PathManager {
    * packets of that size may have stopped getting through (RFC 8899 section 4.3).
    */
   public void onRetransmissionTimeout(Path path, long now) {
-    if (!running) {
-      return;
+    if (running) {
+      mtuProbing.onRetransmissionTimeout(path, now);
     }
-    int before = path.mtu();
-    settle(path, before, path.plpmtud().onRetransmissionTimeout(now), now);
-  }
-
-  /** Applies an MTU change and sends the probe asked for (0: none). */
-  private void settle(Path path, int mtuBefore, int probeSize, long now) {
-    if (path.mtu() != mtuBefore) {
-      path.mtuChanged();
-      env.pathMtuChanged(path, mtuBefore, path.mtu(), now);
-    }
-    if (probeSize <= 0) {
-      return;
-    }
-    Plpmtud pl = path.plpmtud();
-    if (!probable(path)) {
-      pl.deferProbe(now);
-      return;
-    }
-    long nonce = env.nextRandomLong();
-    pl.probeSent(nonce, now);
-    env.counters().increment(MibCounter.SCTP_PLPMTUD_PROBES_SENT);
-    env.sendProbe(path, new HeartbeatInfo(nonce, now, path.address(), probeSize).encode(),
-        probeSize, now);
   }
 
   /**
