@@ -19,7 +19,8 @@ import org.jsctp.wire.UserDataChunk;
  *
  * <p>The window counts everything held for the application: fragments, complete messages
  * waiting for an earlier SSN, and delivered messages the application has not read yet (reported
- * through {@link #consumed(long)}).
+ * through {@link #consumed(long)}). A full window gives up held TSNs in {@code Reneging};
+ * FORWARD-TSN and I-FORWARD-TSN are handled in {@code ForwardTsnReceipt}.
  */
 public final class DataReceiver {
 
@@ -37,10 +38,10 @@ public final class DataReceiver {
     EMPTY
   }
 
-  private final ReceiverEnvironment env;
-  private final ReceiverSettings settings;
-  private final TsnTracker tracker;
-  // Package-private for ReceiverImage, which exports and restores them.
+  // Package-private for ReceiverImage (export and restore), Reneging and ForwardTsnReceipt.
+  final ReceiverEnvironment env;
+  final ReceiverSettings settings;
+  final TsnTracker tracker;
   final boolean interleaving;
   final MessageDelivery delivery;
   /** An incoming stream reset waiting for earlier TSNs (RFC 6525 section 5.2.2), or null. */
@@ -49,12 +50,12 @@ public final class DataReceiver {
   private long reserved;
   private int streams;
 
-  private final SackTiming sack;
+  final SackTiming sack;
   private InetAddress lastDataSource;
   /** The association's replication (an HA mode), or null: the one field the data path tests. */
-  private ReceiveReplication replication;
+  ReceiveReplication replication;
   /** With replication: the acknowledgements the standby allows. */
-  private AckGate gate;
+  AckGate gate;
 
   /**
    * @param peerInitialTsn the peer's Initial TSN
@@ -130,7 +131,7 @@ public final class DataReceiver {
       // The window is full: start delivering a large message so the application can make
       // room, and take this chunk only if giving up higher TSNs makes room (section 6.2).
       delivery.startPartialDelivery();
-      if (!makeRoom(tracker.unwrap(tsn), length)) {
+      if (!Reneging.makeRoom(this, tracker.unwrap(tsn), length)) {
         return dropped();
       }
     }
@@ -166,68 +167,6 @@ public final class DataReceiver {
     delivery.take(t, d, source, tracker, partialDeliveryPoint());
   }
 
-  /**
-   * RFC 9260 section 6.2: with no room in the window, a chunk below the highest TSN held may take
-   * the place of the highest ones held for reordering or reassembly, which are then no longer
-   * acknowledged (the peer keeps them until they are cumulatively acknowledged and resends them).
-   * Data already delivered, and TSNs at or below the cumulative TSN, are never given up. Returns
-   * whether {@code length} more bytes now fit.
-   */
-  private boolean makeRoom(long tsn, int length) {
-    long cumulative = tracker.unwrap(tracker.cumulativeTsn());
-    long rcvbuf = settings.rcvbuf();
-    while (held() + length > rcvbuf) {
-      long fragment = delivery.reassembly.highestFragment();
-      InboundMessage waiting = delivery.ordered.highestWaiting();
-      boolean messageFirst = waiting != null && waiting.tsnTo() > fragment;
-      if (messageFirst) {
-        if (waiting.tsnTo() <= tsn || waiting.tsnFrom() <= cumulative || !forget(waiting)) {
-          return false;
-        }
-        delivery.ordered.evict(waiting);
-      } else {
-        if (fragment <= tsn || fragment <= cumulative || !tracker.forgetRange(fragment, fragment)) {
-          return false;
-        }
-        reneged(fragment);
-        delivery.reassembly.evict(fragment);
-      }
-      env.counters().increment(MibCounter.SCTP_RENEGED_TSNS);
-      sack.dropped();
-    }
-    return true;
-  }
-
-  /** Reneges the TSNs of a waiting message: all from its first to its last, or those it lists. */
-  private boolean forget(InboundMessage waiting) {
-    if (waiting.scatteredTsns() == null) {
-      if (!tracker.forgetRange(waiting.tsnFrom(), waiting.tsnTo())) {
-        return false;
-      }
-      for (long t = waiting.tsnFrom(); t <= waiting.tsnTo(); t++) {
-        reneged(t);
-      }
-      return true;
-    }
-    boolean forgotten = true;
-    for (long t : waiting.scatteredTsns()) {
-      boolean done = tracker.forgetRange(t, t);
-      if (done) {
-        reneged(t);
-      }
-      forgotten &= done;
-    }
-    return forgotten;
-  }
-
-  private void reneged(long t) {
-    if (replication != null) {
-      int tsn = org.jsctp.util.SequenceUnwrapper.wrap(t);
-      gate.forgotten(tsn, replication.pendingSequence());
-      replication.reneged(tsn);
-    }
-  }
-
   /** What became of a FORWARD-TSN. */
   public enum ForwardTsnOutcome {
     /** The cumulative TSN moved forward over abandoned data. */
@@ -246,22 +185,7 @@ public final class DataReceiver {
    * at once, for a stale FORWARD-TSN too.
    */
   public ForwardTsnOutcome onForwardTsn(ForwardTsnChunk f) {
-    ForwardTsnOutcome outcome = advanceTo(f.newCumulativeTsn());
-    if (outcome != ForwardTsnOutcome.MOVED) {
-      return outcome;
-    }
-    forwardTsnReplicated(f, f.newCumulativeTsn());
-    if (delivery.reassembly instanceof Reassembly r) {
-      delivery.aborted(r.discardThrough(tracker.unwrap(f.newCumulativeTsn())));
-    }
-    for (ForwardTsnChunk.StreamEntry e : f.streams()) {
-      if (e.streamId() < streams) {
-        delivery.skipThrough(e.streamId(), e.streamSequenceNumber());
-      }
-    }
-    finishDeferredResetIfDue();
-    syncMemory();
-    return ForwardTsnOutcome.MOVED;
+    return forwardTsnDone(ForwardTsnReceipt.receive(this, f, f.newCumulativeTsn()));
   }
 
   /**
@@ -272,47 +196,15 @@ public final class DataReceiver {
    * the entry's.
    */
   public ForwardTsnOutcome onIForwardTsn(IForwardTsnChunk f) {
-    ForwardTsnOutcome outcome = advanceTo(f.newCumulativeTsn());
-    if (outcome != ForwardTsnOutcome.MOVED) {
-      return outcome;
-    }
-    forwardTsnReplicated(f, f.newCumulativeTsn());
-    if (delivery.reassembly instanceof InterleavedReassembly r) {
-      for (IForwardTsnChunk.Entry e : f.entries()) {
-        if (e.streamId() >= streams) {
-          continue;
-        }
-        delivery.aborted(r.discardThrough(e.streamId(), e.unordered(), e.messageId()));
-        if (!e.unordered()) {
-          delivery.skipThrough(e.streamId(), e.messageId());
-        }
-      }
-    }
-    finishDeferredResetIfDue();
-    syncMemory();
-    return ForwardTsnOutcome.MOVED;
+    return forwardTsnDone(ForwardTsnReceipt.receive(this, f, f.newCumulativeTsn()));
   }
 
-  private void forwardTsnReplicated(org.jsctp.wire.Chunk f, int newCumulativeTsn) {
-    if (replication != null) {
-      gate.advanced(newCumulativeTsn, replication.pendingSequence());
-      replication.forwardTsn(f);
+  private ForwardTsnOutcome forwardTsnDone(ForwardTsnOutcome outcome) {
+    if (outcome == ForwardTsnOutcome.MOVED) {
+      finishDeferredResetIfDue();
+      syncMemory();
     }
-  }
-
-  /** Moves the cumulative TSN for a FORWARD-TSN or I-FORWARD-TSN, which is SACKed at once. */
-  private ForwardTsnOutcome advanceTo(int newCumulativeTsn) {
-    sack.immediately();
-    long cumulative = tracker.unwrap(tracker.cumulativeTsn());
-    long newCumulative = tracker.unwrap(newCumulativeTsn);
-    if (newCumulative <= cumulative) {
-      return ForwardTsnOutcome.STALE;
-    }
-    if (newCumulative - cumulative > TsnTracker.MAX_AHEAD) {
-      return ForwardTsnOutcome.TOO_FAR;
-    }
-    tracker.advanceTo(newCumulativeTsn);
-    return ForwardTsnOutcome.MOVED;
+    return outcome;
   }
 
   // ---- stream reconfiguration (RFC 6525) ---------------------------------------------------
@@ -655,14 +547,7 @@ public final class DataReceiver {
    * fragment or the waiting message holding it goes, and the TSN is no longer held.
    */
   public void renege(int tsn) {
-    long t = tracker.unwrap(tsn);
-    InboundMessage waiting = delivery.ordered.waitingWith(t);
-    if (waiting != null) {
-      delivery.ordered.evict(waiting);
-    } else {
-      delivery.reassembly.evict(t);
-    }
-    tracker.forgetRange(t, t);
+    Reneging.renegeAsActiveDid(this, tsn);
     syncMemory();
   }
 
