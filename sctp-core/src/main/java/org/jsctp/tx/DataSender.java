@@ -22,11 +22,13 @@ import org.jsctp.wire.UserDataChunk;
  * makes of each SACK: the congestion windows grow or are cut (RFC 9260 section 7.2), Fast
  * Recovery begins and ends, the T3-rtx timers follow rules R2 and R3 (section 6.3.2), and the
  * peer's receive window is tracked, with zero-window probing (section 6.1). Also Nagle-like
- * bundling delay and Max.Burst, and T3-rtx expiry (section 6.3.3).
+ * bundling delay and Max.Burst, and T3-rtx expiry (section 6.3.3). What follows a SACK is in
+ * {@code SackResponse}, the loss of a path's chunks (T3-rtx, a removed path) in {@code PathLoss}.
  */
 public final class DataSender {
 
-  // Package-private for SenderImage and ThresholdTakeover, which export, restore and skip.
+  // Package-private for SenderImage and ThresholdTakeover, which export, restore and skip, and
+  // for SackResponse and PathLoss, which act on SACKs and on losses.
   final SenderEnvironment env;
   private final SenderSettings settings;
   final SendQueue queue;
@@ -38,15 +40,15 @@ public final class DataSender {
   final PeerWindow window;
   final PartialReliability pr;
   /** The path the latest FORWARD-TSN went on; its T3-rtx runs until the peer acknowledges it. */
-  private Path forwardTsnPath;
+  Path forwardTsnPath;
 
-  private boolean inFastRecovery;
-  private long fastRecoveryExit;
-  private Path fastRetransmitPath;
+  boolean inFastRecovery;
+  long fastRecoveryExit;
+  Path fastRetransmitPath;
   private int burstBudget;
   final OutboundStreams streams;
   /** The association's replication (an HA mode), or null: the one field the data path tests. */
-  private SendReplication replication;
+  SendReplication replication;
 
   /**
    * @param initialTsn our Initial TSN
@@ -377,7 +379,7 @@ public final class DataSender {
     if (outcome.kind() == OutstandingData.SackKind.APPLIED && forwardTsnPath != null) {
       pr.onSack(sack, now, forwardTsnPath.rto().srtt());
     }
-    return afterSack(outcome, sack.advertisedReceiverWindowCredit(), paths, now);
+    return SackResponse.apply(this, outcome, sack.advertisedReceiverWindowCredit(), paths, now);
   }
 
   /** Applies the cumulative TSN ack of a SHUTDOWN chunk (RFC 9260 section 9.2). */
@@ -388,67 +390,7 @@ public final class DataSender {
     if (outcome == OutstandingData.SackOutcome.NOTHING) {
       return SackResult.APPLIED;
     }
-    return afterSack(outcome, window.lastAdvertised(), paths, now);
-  }
-
-  private SackResult afterSack(OutstandingData.SackOutcome outcome, long arwnd, List<Path> paths, long now) {
-    switch (outcome.kind()) {
-      case STALE -> {
-        return SackResult.STALE;
-      }
-      case INVALID -> {
-        return SackResult.INVALID;
-      }
-      default -> {}
-    }
-    buffer.released(outcome.payloadBytesReleased());
-    // Congestion window growth first, then the cut (section 7.2.4 step 2).
-    for (int p = 0; p < paths.size(); p++) {
-      Path path = paths.get(p);
-      path.congestion().onAcked(outstanding.ackedBytesOn(path), outstanding.flightBeforeOn(path),
-          inFastRecovery, path.chunksInFlight() == 0);
-    }
-    if (outcome.newFastRetransmit() && !inFastRecovery) {
-      enterFastRecovery(paths);
-    }
-    pr.abandonExhausted();
-    pr.takeoverAcknowledged();
-    if (inFastRecovery && outstanding.cumulativeAckPoint() >= fastRecoveryExit) {
-      inFastRecovery = false;
-    }
-    // Receiver window (section 6.2.1 steps iv and v).
-    window.advertised(arwnd, outstanding.totalFlight(), now);
-    if (replication != null) {
-      replication.acknowledged(cumulativeAckPoint(), arwnd);
-    }
-    // T3-rtx rules R2 and R3 (section 6.3.2).
-    for (int p = 0; p < paths.size(); p++) {
-      Path path = paths.get(p);
-      if (path.chunksInFlight() == 0 && !outstanding.hasRetransmissionFor(path)
-          && !awaitsForwardTsnAck(path)) {
-        path.t3().stop();
-      } else if (outstanding.lowestAckedOn(path) && path.chunksInFlight() > 0) {
-        path.t3().start(now, path.rto().rto());
-      }
-    }
-    if (outcome.newlyAcked()) {
-      env.acknowledgedNewData(now);
-    }
-    buffer.afterAcknowledgement(isIdle());
-    return SackResult.APPLIED;
-  }
-
-  private void enterFastRecovery(List<Path> paths) {
-    // Cut cwnd once for each destination with newly marked chunks (section 7.2.4 step 2).
-    for (int p = 0; p < paths.size(); p++) {
-      Path path = paths.get(p);
-      if (outstanding.hasFastRetransmissionFor(path)) {
-        path.congestion().onFastRetransmit();
-        fastRetransmitPath = path;
-      }
-    }
-    inFastRecovery = true;
-    fastRecoveryExit = outstanding.nextTsn() - 1;
+    return SackResponse.apply(this, outcome, window.lastAdvertised(), paths, now);
   }
 
   /**
@@ -459,21 +401,7 @@ public final class DataSender {
    * @return false when nothing was outstanding on the path (a stale expiry)
    */
   public boolean onT3Expired(Path path, long now) {
-    path.t3().expire();
-    pr.expire(now);
-    pr.onT3Expired();
-    if (!outstanding.hasOutstandingOn(path)) {
-      return false;
-    }
-    path.congestion().onRetransmissionTimeout();
-    path.rto().backoff();
-    Path target = env.paths().retransmissionPath(path);
-    window.credit(outstanding.markForTimeout(path, target != null ? target : path));
-    pr.abandonExhausted();
-    path.stopTiming();
-    inFastRecovery = false;
-    fastRetransmitPath = null;
-    return true;
+    return PathLoss.t3Expired(this, path, now);
   }
 
   /**
@@ -481,13 +409,7 @@ public final class DataSender {
    * is retransmitted on {@code target}, without the congestion response of a T3-rtx expiry.
    */
   public void pathRemoved(Path removed, Path target) {
-    window.credit(outstanding.moveOff(removed, target));
-    if (fastRetransmitPath == removed) {
-      fastRetransmitPath = null;
-    }
-    if (forwardTsnPath == removed) {
-      forwardTsnPath = target;
-    }
+    PathLoss.removed(this, removed, target);
   }
 
   /**
@@ -564,7 +486,7 @@ public final class DataSender {
     path.t3().startIfStopped(now, path.rto().rto());
   }
 
-  private boolean awaitsForwardTsnAck(Path path) {
+  boolean awaitsForwardTsnAck(Path path) {
     return path == forwardTsnPath
         && outstanding.advancedPeerAckPoint() > outstanding.cumulativeAckPoint();
   }
