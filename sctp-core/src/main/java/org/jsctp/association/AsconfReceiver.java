@@ -174,7 +174,7 @@ final class AsconfReceiver {
       a.counters.increment(MibCounter.SCTP_IGNORED_PEER_ADDRESSES);
       return new ResourceShortageCause(tlv(add));
     }
-    Path path = a.addPath(address, source.udpPort(), PathState.UNCONFIRMED);
+    Path path = a.pathFactory.addPath(address, source.udpPort(), PathState.UNCONFIRMED);
     added.add(path);
     emitChange(path, PeerAddressChange.Kind.ADDR_ADDED);
     return null;

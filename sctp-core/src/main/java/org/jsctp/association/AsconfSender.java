@@ -261,7 +261,7 @@ final class AsconfSender {
       path.rto().backoff();
       a.paths.recordError(path, now);
     }
-    a.countAssociationError(now, "ASCONF unanswered on ", path);
+    a.termination.countAssociationError(now, "ASCONF unanswered on ", path);
     if (a.state() == AssociationState.CLOSED) {
       return;
     }
@@ -307,7 +307,7 @@ final class AsconfSender {
     }
     AsconfState.InFlight f = s.inFlight;
     if (f == null && SerialNumbers.ge32(ack.serialNumber(), s.nextSerial)) {
-      a.abortWith(now, List.of(new IllegalAsconfAckCause(Bytes.EMPTY)),
+      a.termination.abortWith(now, List.of(new IllegalAsconfAckCause(Bytes.EMPTY)),
           "ASCONF-ACK for serial number " + Integer.toUnsignedString(ack.serialNumber())
               + ", which no ASCONF had");
       return false;

@@ -35,7 +35,7 @@ final class AssociationRestore {
     a.lastNow = now;
     a.locals.reset(h.localAddresses());
     for (PathSnapshot p : h.paths()) {
-      Path path = a.addPath(p.address(), p.udpPort(), p.state());
+      Path path = a.pathFactory.addPath(p.address(), p.udpPort(), p.state());
       a.paths.configure(path, new PeerAddressParams(p.address(), p.heartbeatIntervalMs(),
           p.pathMaxRetrans(), p.mtu(), p.heartbeatEnabled()
               ? PeerAddressParams.HeartbeatMode.ENABLED

@@ -176,8 +176,9 @@ final class ChunkDispatch {
     } else if (chunk instanceof HeartbeatAckChunk ack) {
       a.heartbeats.onHeartbeatAck(now, ack);
     } else if (chunk instanceof AbortChunk abort) {
-      a.countAbort(now, true, abort.causes(), "ABORT received from the peer");
-      a.terminate(now, a.lostKind(), abort.causes(), "ABORT received from the peer");
+      a.termination.countAbort(now, true, abort.causes(), "ABORT received from the peer");
+      a.termination.terminate(now, a.termination.lostKind(), abort.causes(),
+          "ABORT received from the peer");
       return false;
     } else if (chunk instanceof ShutdownChunk s) {
       a.shutdown.onShutdown(now, s, source);

@@ -137,7 +137,7 @@ final class CollisionHandler {
       if (a.phase() instanceof CookieEchoed e) {
         e.t1.reset();
         a.controls.removeAll(CookieEchoChunk.class);
-        a.established(e.tcb(), now, true);
+        a.establishment.established(e.tcb(), now, true);
       }
       a.queueControl(new CookieAckChunk(), source);
       return true;
@@ -160,7 +160,7 @@ final class CollisionHandler {
     a.controls.removeAll(InitChunk.class);
     a.queueControl(new CookieAckChunk(), source, tcb.peerTag);
     if (phase.state().handshaking()) {
-      a.established(tcb, now, true);
+      a.establishment.established(tcb, now, true);
     } else if (phase instanceof Phase.WithTcb current) {
       a.transition(current.withTcb(tcb), now);
     }
@@ -179,7 +179,8 @@ final class CollisionHandler {
       Tcb current, List<OutgoingMessage> early) {
     for (InetAddress address : cookie.peerAddresses()) {
       boolean confirmed = address.equals(cookie.initSource()) || given.contains(address);
-      a.addPath(address, source.udpPort(), confirmed ? PathState.ACTIVE : PathState.UNCONFIRMED);
+      a.pathFactory.addPath(address, source.udpPort(),
+          confirmed ? PathState.ACTIVE : PathState.UNCONFIRMED);
     }
     Path from = a.paths.find(source.remote());
     if (from != null) {
@@ -194,9 +195,9 @@ final class CollisionHandler {
           cookie.extensions().streamReconfiguration() ? current.reconfig : null, auth);
     }
     int localTsn = current != null ? current.localInitialTsn : cookie.localInitialTsn();
-    Tcb tcb = a.newTcb(cookie.localTag(), cookie.peerTag(), localTsn, cookie.peerInitialTsn(),
-        cookie.outboundStreams(), cookie.inboundStreams(), cookie.peerRwnd(), cookie.extensions(),
-        auth);
+    Tcb tcb = a.establishment.newTcb(cookie.localTag(), cookie.peerTag(), localTsn,
+        cookie.peerInitialTsn(), cookie.outboundStreams(), cookie.inboundStreams(),
+        cookie.peerRwnd(), cookie.extensions(), auth);
     List<OutgoingMessage> carried = new ArrayList<>(early);
     if (current != null) {
       carried.addAll(current.sender.takeUnsent());
@@ -240,6 +241,6 @@ final class CollisionHandler {
   void acceptCookie(long now, StateCookie cookie, Destination source) {
     Tcb tcb = adoptCookie(cookie, source, List.of(), null, List.of());
     a.queueControl(new CookieAckChunk(), source, tcb.peerTag);
-    a.established(tcb, now, false);
+    a.establishment.established(tcb, now, false);
   }
 }

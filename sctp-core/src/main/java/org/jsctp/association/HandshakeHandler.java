@@ -47,7 +47,7 @@ final class HandshakeHandler {
   /** Starts the handshake: the peer addresses given by the application count as confirmed. */
   void connect(long now, List<InetAddress> peers, int peerUdpPort) {
     for (InetAddress peer : peers) {
-      a.addPath(peer, peerUdpPort, PathState.ACTIVE);
+      a.pathFactory.addPath(peer, peerUdpPort, PathState.ACTIVE);
     }
     CookieWait w = new CookieWait(a.ctx.newLocalTag(), a.ctx.random().nextInt(), peers,
         new EarlyMessages(), new Timer(TimerKind.T1), announceAuth());
@@ -88,7 +88,8 @@ final class HandshakeHandler {
     }
     if (ack.initiateTag() == 0) {
       // RFC 9260 section 3.3.3: the receiver MUST destroy the association (the ABORT is optional).
-      a.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(), "INIT ACK with Initiate Tag 0");
+      a.termination.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(),
+          "INIT ACK with Initiate Tag 0");
       return;
     }
     Bytes cookie = ack.stateCookie().orElse(null);
@@ -122,7 +123,8 @@ final class HandshakeHandler {
     }
     for (InetAddress address : peer.addresses()) {
       boolean given = w.connectAddresses.contains(address);
-      a.addPath(address, source.udpPort(), given ? PathState.ACTIVE : PathState.UNCONFIRMED);
+      a.pathFactory.addPath(address, source.udpPort(),
+          given ? PathState.ACTIVE : PathState.UNCONFIRMED);
     }
     Path from = a.paths.find(source.remote());
     if (from != null) {
@@ -132,7 +134,8 @@ final class HandshakeHandler {
       }
     }
     Authentication auth = Authentication.negotiate(w.localAuth, peerAuth, a.options.auth().keys());
-    Tcb tcb = a.newTcb(w.localTag, ack.initiateTag(), w.localInitialTsn, ack.initialTsn(),
+    Tcb tcb = a.establishment.newTcb(w.localTag, ack.initiateTag(), w.localInitialTsn,
+        ack.initialTsn(),
         Math.min(a.options.outboundStreams(), ack.inboundStreams()),
         Math.min(a.options.maxInboundStreams(), ack.outboundStreams()),
         ack.advertisedReceiverWindowCredit(),
@@ -186,8 +189,8 @@ final class HandshakeHandler {
   private void abortHandshake(long now, int peerTag, ErrorCause cause, String reason) {
     Path path = a.paths.paths().get(0);
     a.queueControl(new AbortChunk(false, List.of(cause)), Destination.of(path), peerTag);
-    a.countAbort(now, false, List.of(cause), reason);
-    a.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(), reason);
+    a.termination.countAbort(now, false, List.of(cause), reason);
+    a.termination.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(), reason);
   }
 
   /** T1-init or T1-cookie, when due. */
@@ -217,7 +220,7 @@ final class HandshakeHandler {
 
   private boolean retriesLeft(long now, int expirations, String what) {
     if (expirations > a.options.maxInitAttempts()) {
-      a.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(),
+      a.termination.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(),
           what + " retransmitted " + (expirations - 1) + " times without an answer");
       return false;
     }
@@ -249,7 +252,7 @@ final class HandshakeHandler {
       path.rto().addSample(now - e.sentAt);
     }
     e.t1.reset();
-    a.established(e.tcb(), now, true);
+    a.establishment.established(e.tcb(), now, true);
   }
 
   /**
@@ -268,7 +271,8 @@ final class HandshakeHandler {
     // The restart counts as one more attempt; Timer.start keeps the expiration count.
     int expirations = e.t1.expire();
     if (expirations > a.options.maxInitAttempts()) {
-      a.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(stale), "cookie kept going stale");
+      a.termination.terminate(now, AssociationChange.Kind.CANT_STR_ASSOC, List.of(stale),
+          "cookie kept going stale");
       return true;
     }
     long preservativeMs = Math.min(stale.stalenessMicros() / 1000 + 1000, HandshakeMessages.MAX_PRESERVATIVE_MS);

@@ -60,11 +60,12 @@ final class HeartbeatHandler {
       return;
     }
     if (path.state().isConfirmed() && path == a.paths.currentDataPath()) {
-      a.countAssociationError(now, "heartbeat unanswered on ", path);
+      a.termination.countAssociationError(now, "heartbeat unanswered on ", path);
     } else if (a.paths.confirmedCount() == 0) {
       // The peer deleted its last confirmed address (RFC 5061): the probes of the unconfirmed ones
       // are the only sign of life left, so their losses count, lest the association hang forever.
-      a.countAssociationError(now, "no confirmed address left; probe unanswered on ", path);
+      a.termination.countAssociationError(now, "no confirmed address left; probe unanswered on ",
+          path);
     }
   }
 }

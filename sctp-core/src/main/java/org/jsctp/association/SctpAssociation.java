@@ -4,8 +4,6 @@ import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.jsctp.api.AssociationChange;
-import org.jsctp.api.AuthenticationEvent;
 import org.jsctp.api.MessageReceived;
 import org.jsctp.api.SctpEvent;
 import org.jsctp.config.Sysctl;
@@ -14,24 +12,16 @@ import org.jsctp.ha.AssociationSnapshot;
 import org.jsctp.ha.HaMode;
 import org.jsctp.path.Path;
 import org.jsctp.path.PathManager;
-import org.jsctp.api.PathState;
-import org.jsctp.path.RtoEstimator;
-import org.jsctp.rx.DataReceiver;
 import org.jsctp.stats.MibCounter;
 import org.jsctp.stats.MibCounters;
 import org.jsctp.timer.Timer;
-import org.jsctp.tx.DataSender;
 import org.jsctp.api.OutgoingMessage;
 import org.jsctp.api.SendOutcome;
-import org.jsctp.wire.AbortChunk;
 import org.jsctp.wire.Bytes;
 import org.jsctp.wire.Chunk;
-import org.jsctp.wire.ErrorCause;
 import org.jsctp.wire.InitChunk;
-import org.jsctp.wire.ProtocolViolationCause;
 import org.jsctp.wire.RawPacket;
 import org.jsctp.wire.SctpPacket;
-import org.jsctp.wire.UserInitiatedAbortCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +35,13 @@ import org.slf4j.LoggerFactory;
  * <p>What is valid only in some states lives in the current {@link Phase}: the handshake's data
  * in {@link CookieWait} and {@link CookieEchoed}, the shutdown's in {@link ShuttingDown}, and the
  * {@link Tcb} (tags, Initial TSNs, streams, the data halves) from COOKIE-ECHOED on. This class
- * dispatches chunks to the handler of their family ({@link HandshakeHandler}, {@link
- * CollisionHandler}, {@link ShutdownHandler}, the data halves, the {@link PathManager}), moves from
- * phase to phase in {@link #transition}, counts association errors (section 8.1) and owns the
- * queue of control chunks.
+ * holds the association's parts and entry points, moves from phase to phase in {@link
+ * #transition} and owns the queue of control chunks. {@link ChunkDispatch} hands chunks to the
+ * handler of their family ({@link HandshakeHandler}, {@link CollisionHandler}, {@link
+ * ShutdownHandler}, the data halves, the {@link PathManager}), {@link TimerDispatch} runs the
+ * timers, {@link Establishment} builds the TCB and brings the association up, {@link
+ * PathFactory} adds paths, and {@link Termination} ends it (ABORT, association errors past
+ * Association.Max.Retrans as in section 8.1, a completed shutdown).
  *
  * <p>Not thread-safe: the endpoint's single thread owns it.
  */
@@ -71,6 +64,9 @@ public final class SctpAssociation {
   final ShutdownHandler shutdown;
   final TransferHandler transfer = new TransferHandler(this);
   final HeartbeatHandler heartbeats = new HeartbeatHandler(this);
+  final Establishment establishment = new Establishment(this);
+  final PathFactory pathFactory = new PathFactory(this);
+  final Termination termination = new Termination(this);
   private final ChunkDispatch chunkDispatch = new ChunkDispatch(this);
   private final TimerDispatch timerDispatch = new TimerDispatch(this);
   final StreamReconfiguration reconfig = new StreamReconfiguration(this);
@@ -78,7 +74,7 @@ public final class SctpAssociation {
   final AsconfReceiver peerAsconf = new AsconfReceiver(this);
   /** This association's local addresses: the endpoint's at set-up, then changed by ADD-IP. */
   final LocalAddressSet locals;
-  private final PacketAssembler assembler = new PacketAssembler(this);
+  final PacketAssembler assembler = new PacketAssembler(this);
   final LiveOptions liveOptions;
   /** The endpoint's scheduling bookkeeping of this association. */
   final ScheduleSlot schedule = new ScheduleSlot();
@@ -322,62 +318,6 @@ public final class SctpAssociation {
     }
   }
 
-  /** The handshake completed: ESTABLISHED, COMM_UP, counters, heartbeats. */
-  void established(Tcb tcb, long now, boolean active) {
-    Established up = new Established(tcb);
-    transition(up, now);
-    counters.increment(active ? MibCounter.SCTP_ACTIVE_ESTABS : MibCounter.SCTP_PASSIVE_ESTABS);
-    components.emit(new AssociationChange(id, AssociationChange.Kind.COMM_UP, tcb.outboundStreams,
-        tcb.inboundStreams, List.of()));
-    if (tcb.auth.refusedByPeer()) {
-      components.emit(new AuthenticationEvent(id, AuthenticationEvent.Indication.NO_AUTH, 0));
-    }
-    paths.start(now);
-    liveOptions.validateThresholds();
-    armAutoclose(now);
-    if (options.haMode() != HaMode.OFF && tcb.auth.negotiated()) {
-      LOG.warn("association {}: SCTP_HA_MODE {} is not used: AUTH was negotiated, and a standby"
-          + " cannot take over its state yet", id, options.haMode());
-    } else if (options.haMode() != HaMode.OFF) {
-      setHaMode(options.haMode(), now);
-    }
-  }
-
-  /** Builds a TCB and its data halves once both Initial TSNs are known. */
-  Tcb newTcb(int localTag, int peerTag, int localInitialTsn, int peerInitialTsn, int outboundStreams,
-      int inboundStreams, long peerRwnd, Extensions extensions, Authentication auth) {
-    DataSender sender =
-        new DataSender(localInitialTsn, outboundStreams, peerRwnd, extensions.partialReliability(),
-            extensions.interleaving(), halfSettings, components);
-    sender.streams().setScheduler(options.streamScheduler());
-    DataReceiver receiver = new DataReceiver(peerInitialTsn, inboundStreams,
-        extensions.interleaving(), halfSettings, components);
-    return new Tcb(localTag, peerTag, localInitialTsn, peerInitialTsn, outboundStreams,
-        inboundStreams, extensions, sender, receiver, auth);
-  }
-
-  /** Adds a path to a peer address learned from the handshake or given by the application. */
-  Path addPath(InetAddress address, int udpPort, PathState initial) {
-    Path existing = paths.find(address);
-    if (existing != null) {
-      return existing;
-    }
-    RtoEstimator rto = new RtoEstimator(options.rtoInitialNanos(), options.rtoMinNanos(),
-        options.rtoMaxNanos(), (int) ctx.config().get(Sysctl.RTO_ALPHA_EXP_DIVISOR),
-        (int) ctx.config().get(Sysctl.RTO_BETA_EXP_DIVISOR));
-    List<InetAddress> inUse = locals.inUse();
-    InetAddress local = LocalAddressChoice.forPeer(address,
-        inUse.isEmpty() ? ctx.localAddresses() : inUse);
-    int interfaceMtu = ctx.interfaceMtu(local);
-    int mtu = interfaceMtu >= 576 ? Math.min(options.pathMtu(), interfaceMtu) : options.pathMtu();
-    Path p = new Path(paths.nextId(), address, udpPort, local, initial,
-        options.defaultThresholds(), rto, mtu, options.initialSsthresh(),
-        options.heartbeatIntervalNanos());
-    paths.add(p, options.heartbeatEnabled(), options.plpmtudProbeIntervalNanos());
-    ctx.peerAddressAdded(this, address);
-    return p;
-  }
-
   // ---- input -----------------------------------------------------------------------------
 
   /**
@@ -438,16 +378,6 @@ public final class SctpAssociation {
     return chunkDispatch.verifyLeadingAuth(packet, raw, source);
   }
 
-  /** How an association that ends now was lost: it could not start, or it was up. */
-  AssociationChange.Kind lostKind() {
-    return state().handshaking() ? AssociationChange.Kind.CANT_STR_ASSOC : AssociationChange.Kind.COMM_LOST;
-  }
-
-  /** Aborts with cause 13, Protocol Violation, carrying {@code what}. */
-  void abortForProtocolViolation(long now, String what) {
-    abortWith(now, List.of(ProtocolViolationCause.of(what)), what);
-  }
-
   /** An INIT that belongs to this association (section 5.2.1 and 5.2.2). Called by the endpoint. */
   public void handleInit(long now, InitChunk init, Destination source) {
     lastNow = now;
@@ -485,24 +415,6 @@ public final class SctpAssociation {
   public void handleTimeout(long now) {
     lastNow = now;
     timerDispatch.handleTimeout(now);
-  }
-
-  /** One more consecutive error; beyond Association.Max.Retrans the peer is unreachable. */
-  void countAssociationError(long now, String what, Path path) {
-    Tcb tcb = tcb();
-    if (tcb == null) {
-      return;
-    }
-    int errors = tcb.countError();
-    int max = options.associationMaxRetrans();
-    if (errors > max) {
-      String cause = path == null ? what : what + path.address().getHostAddress();
-      if (LOG.isInfoEnabled() && ctx.logThrottle().allow(now)) {
-        LOG.info("association {}: {} errors exceed association_max_retrans {}; {} ({} more lines"
-            + " left out since the last)", id, errors, max, cause, ctx.logThrottle().takeSuppressed());
-      }
-      terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "peer unreachable: " + cause);
-    }
   }
 
   void armAutoclose(long now) {
@@ -611,31 +523,7 @@ public final class SctpAssociation {
   /** ABORT with cause 12, User-Initiated Abort, carrying {@code reason} (may be empty). */
   public void abort(long now, Bytes reason) {
     lastNow = now;
-    if (state() == AssociationState.CLOSED) {
-      return;
-    }
-    List<ErrorCause> causes = List.of(new UserInitiatedAbortCause(reason));
-    countAbort(now, false, causes, "aborted by the application");
-    if (state() != AssociationState.COOKIE_WAIT && !paths.paths().isEmpty()) {
-      queueControl(new AbortChunk(false, causes), primaryDestination());
-    }
-    terminate(now, lostKind(), List.of(), "aborted by the application");
-  }
-
-  /**
-   * An ABORT ends the association, received or about to be sent: counted (RFC 3873
-   * sctpAborteds) and told to the observer while the association is still in its state.
-   */
-  void countAbort(long now, boolean received, List<ErrorCause> causes, String reason) {
-    counters.increment(MibCounter.SCTP_ABORTEDS);
-    ctx.observer().aborted(this, received, causes, reason, now);
-  }
-
-  /** Aborts because of a protocol error, telling the peer why. */
-  void abortWith(long now, List<ErrorCause> causes, String reason) {
-    countAbort(now, false, causes, reason);
-    queueControl(new AbortChunk(false, causes), primaryDestination());
-    terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), reason);
+    termination.abortByApplication(now, reason);
   }
 
   /** The application read {@code bytes} of delivered data; the window may reopen. */
@@ -648,43 +536,6 @@ public final class SctpAssociation {
         touch();
       }
     }
-  }
-
-  /**
-   * Ends the association: reports undelivered data, notifies, flushes the last control chunks
-   * (an ABORT, a SHUTDOWN COMPLETE) to the endpoint and closes.
-   */
-  void terminate(long now, AssociationChange.Kind kind, List<ErrorCause> causes, String reason) {
-    if (state() == AssociationState.CLOSED) {
-      return;
-    }
-    ha.close(kind + ": " + reason, now);
-    Tcb tcb = tcb();
-    if (tcb != null) {
-      tcb.sender.failAll(reason);
-    } else if (phase instanceof CookieWait w) {
-      handshake.failEarly(w.early, reason);
-    }
-    components.emit(new AssociationChange(id, kind, outboundStreams(), inboundStreams(), causes));
-    flushControlsAndClose(now);
-  }
-
-  private void flushControlsAndClose(long now) {
-    List<Transmit> last = new ArrayList<>();
-    while (!controls.isEmpty()) {
-      Transmit t = assembler.pollControlsOnly();
-      if (t == null) {
-        break;
-      }
-      last.add(t);
-    }
-    controls.clear();
-    transition(new Closed(localTag(), peerTag(), errorCount()), now);
-    paths.stopAll();
-    for (Transmit t : last) {
-      ctx.transmit(t);
-    }
-    ctx.closed(this);
   }
 
   // ---- local addresses (RFC 5061) -----------------------------------------------------------

@@ -115,7 +115,7 @@ final class ShutdownHandler {
     }
     Tcb tcb = ((Phase.WithTcb) phase).tcb();
     if (tcb.sender.onShutdownCumAck(shutdown.cumulativeTsnAck(), now) == DataSender.SackResult.INVALID) {
-      a.abortForProtocolViolation(now, "SHUTDOWN acknowledges a TSN never sent");
+      a.termination.abortForProtocolViolation(now, "SHUTDOWN acknowledges a TSN never sent");
       return;
     }
     if (phase instanceof Established) {
@@ -153,7 +153,8 @@ final class ShutdownHandler {
       case SHUTDOWN_SENT, SHUTDOWN_ACK_SENT -> {
         a.queueControl(new ShutdownCompleteChunk(false), source);
         a.counters.increment(MibCounter.SCTP_SHUTDOWNS);
-        a.terminate(now, AssociationChange.Kind.SHUTDOWN_COMP, List.of(), "association shut down");
+        a.termination.terminate(now, AssociationChange.Kind.SHUTDOWN_COMP, List.of(),
+            "association shut down");
       }
       case COOKIE_WAIT, COOKIE_ECHOED ->
           // Section 8.5.1: handled as out of the blue; the reply reflects the tag.
@@ -167,7 +168,8 @@ final class ShutdownHandler {
       return;
     }
     a.counters.increment(MibCounter.SCTP_SHUTDOWNS);
-    a.terminate(now, AssociationChange.Kind.SHUTDOWN_COMP, List.of(), "association shut down");
+    a.termination.terminate(now, AssociationChange.Kind.SHUTDOWN_COMP, List.of(),
+        "association shut down");
   }
 
   /**
@@ -201,9 +203,10 @@ final class ShutdownHandler {
     if (a.phase() instanceof ShuttingDown s && s.t5.isDue(now)) {
       s.t5.expire();
       a.counters.increment(MibCounter.SCTP_T5_SHUTDOWN_GUARD_EXPIREDS);
-      a.countAbort(now, false, List.of(), "T5-shutdown-guard expired");
+      a.termination.countAbort(now, false, List.of(), "T5-shutdown-guard expired");
       a.queueControl(new AbortChunk(false, List.of()), a.primaryDestination());
-      a.terminate(now, AssociationChange.Kind.COMM_LOST, List.of(), "T5-shutdown-guard expired");
+      a.termination.terminate(now, AssociationChange.Kind.COMM_LOST, List.of(),
+          "T5-shutdown-guard expired");
     }
   }
 
@@ -215,7 +218,7 @@ final class ShutdownHandler {
       path.rto().backoff();
       a.paths.recordError(path, now);
     }
-    a.countAssociationError(now, "T2-shutdown expired", null);
+    a.termination.countAssociationError(now, "T2-shutdown expired", null);
     if (a.state() == AssociationState.SHUTDOWN_SENT) {
       sendShutdown(s, now);
     } else if (a.state() == AssociationState.SHUTDOWN_ACK_SENT) {

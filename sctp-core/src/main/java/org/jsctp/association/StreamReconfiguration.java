@@ -210,7 +210,7 @@ final class StreamReconfiguration {
         path.rto().backoff();
         a.paths.recordError(path, now);
       }
-      a.countAssociationError(now, "RE-CONFIG unanswered on ", path);
+      a.termination.countAssociationError(now, "RE-CONFIG unanswered on ", path);
       if (a.state() == AssociationState.CLOSED) {
         return;
       }

@@ -44,7 +44,7 @@ final class TransferHandler {
       return true;
     }
     if ((d instanceof IDataChunk) != tcb.extensions.interleaving()) {
-      a.abortForProtocolViolation(now, tcb.extensions.interleaving()
+      a.termination.abortForProtocolViolation(now, tcb.extensions.interleaving()
           ? "DATA chunk on an association that uses I-DATA"
           : "I-DATA chunk on an association that did not negotiate it");
       return false;
@@ -52,7 +52,8 @@ final class TransferHandler {
     switch (tcb.receiver.onData(d, source.remote())) {
       case EMPTY -> {
         // RFC 9260 section 6.2: a DATA chunk without user data is a protocol error.
-        a.abortWith(now, List.of(new NoUserDataCause(d.tsn())), "DATA chunk without user data");
+        a.termination.abortWith(now, List.of(new NoUserDataCause(d.tsn())),
+            "DATA chunk without user data");
         return false;
       }
       case INVALID_STREAM -> a.queueControl(
@@ -79,7 +80,7 @@ final class TransferHandler {
     boolean interleaved = f instanceof IForwardTsnChunk;
     if (interleaved != tcb.extensions.interleaving()) {
       // RFC 8260 section 2.3: I-FORWARD-TSN goes with I-DATA, FORWARD-TSN with DATA.
-      a.abortForProtocolViolation(now, interleaved
+      a.termination.abortForProtocolViolation(now, interleaved
           ? "I-FORWARD-TSN chunk on an association that does not use I-DATA"
           : "FORWARD-TSN chunk on an association that uses I-DATA");
       return false;
@@ -88,7 +89,8 @@ final class TransferHandler {
         ? tcb.receiver.onIForwardTsn(i)
         : tcb.receiver.onForwardTsn((ForwardTsnChunk) f);
     if (outcome == DataReceiver.ForwardTsnOutcome.TOO_FAR) {
-      a.abortForProtocolViolation(now, "FORWARD-TSN beyond the TSNs the peer can have outstanding");
+      a.termination.abortForProtocolViolation(now,
+          "FORWARD-TSN beyond the TSNs the peer can have outstanding");
       return false;
     }
     return true;
@@ -100,7 +102,7 @@ final class TransferHandler {
       return;
     }
     if (tcb.sender.onSack(sack, now) == DataSender.SackResult.INVALID) {
-      a.abortForProtocolViolation(now, "SACK acknowledges a TSN never sent");
+      a.termination.abortForProtocolViolation(now, "SACK acknowledges a TSN never sent");
       return;
     }
     a.shutdown.afterAcknowledgement(now);
@@ -129,6 +131,6 @@ final class TransferHandler {
       LOG.debug("association {}: T3-rtx expired on {}: path errors {}, rto {} ms", a.id(),
           path.address().getHostAddress(), path.errorCount(), path.rto().rto() / MS);
     }
-    a.countAssociationError(now, "T3-rtx expired on ", path);
+    a.termination.countAssociationError(now, "T3-rtx expired on ", path);
   }
 }

@@ -2,11 +2,7 @@ package org.jsctp.endpoint;
 
 import java.net.InetAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * associations, and the stateless parts of the protocol (INIT handling with state cookies, out
  * of the blue packets, verification tag rules).
  *
+ * <p>Its parts: {@link AssociationTable} finds associations by id, tag and peer address; {@link
+ * BoundAddresses} holds the bound local IPs and tells the associations about binds and unbinds;
+ * {@link PacketDispatch} applies the tag rules to a packet and hands it on, {@link InitResponder}
+ * and {@link OutOfTheBlue} answer without an association; {@link InternalErrors} contains our
+ * own bugs.
+ *
  * <h2>Calling contract (sans-IO)</h2>
  *
  * <ul>
@@ -65,39 +67,27 @@ public final class Endpoint {
 
   private final StackConfig config;
   private final int localPort;
-  private final List<InetAddress> localAddresses;
-  /** The MTU of the interface of each local IP, as the driver told it (setInterfaceMtu). */
-  private final Map<InetAddress, Integer> interfaceMtus = new HashMap<>();
-  private final List<InetAddress> localAddressView;
+  private final BoundAddresses bound;
   private final RandomGenerator random;
   private final CookieSecrets cookieSecrets;
   private final MibCounters counters = new MibCounters();
   private final ArrayDeque<Transmit> transmits = new ArrayDeque<>();
   private final ArrayDeque<SctpEvent> events = new ArrayDeque<>();
   private final ArrayDeque<ReplicationRecord> replication = new ArrayDeque<>();
-  private final AssociationScheduler scheduler = new AssociationScheduler(this::internalError);
-  private final Map<Integer, SctpAssociation> byTag = new HashMap<>();
-  private final Map<Integer, SctpAssociation> byId = new HashMap<>();
-  private final Map<PeerKey, SctpAssociation> byPeer = new HashMap<>();
-  /** Associations per peer IP (the address each was set up with), for max_associations_per_peer. */
-  private final Map<InetAddress, Integer> perPeerIp = new HashMap<>();
-  /** The peer IP each association counts against in {@link #perPeerIp}, by association id. */
-  private final Map<Integer, InetAddress> countedPeer = new HashMap<>();
+  private final InternalErrors internalErrors = new InternalErrors(counters);
+  private final AssociationScheduler scheduler =
+      new AssociationScheduler(internalErrors::inAssociation);
+  private final AssociationTable associations = new AssociationTable();
   private final Context context = new Context();
   private final OutOfTheBlue ootb;
   private final InitResponder initResponder;
   private AssociationOptions defaultOptions;
   private ReceiveMemory receiveMemory;
   private final LogThrottle logThrottle = new LogThrottle();
-  private final LogThrottle internalErrors = new LogThrottle();
   private Predicate<InetAddress> allowedPeers = a -> true;
   private ProtocolObserver observer = ProtocolObserver.NONE;
   private boolean listening;
-  private int nextId = 1;
   private long now = Long.MIN_VALUE;
-
-  /** A peer transport address as far as routing goes: IP and SCTP port. */
-  record PeerKey(InetAddress address, int port) {}
 
   /**
    * @param config the stack configuration
@@ -114,8 +104,7 @@ public final class Endpoint {
       throw new IllegalArgumentException("an endpoint needs at least one local address");
     }
     this.localPort = localPort;
-    this.localAddresses = new ArrayList<>(new LinkedHashSet<>(localAddresses));
-    this.localAddressView = Collections.unmodifiableList(this.localAddresses);
+    this.bound = new BoundAddresses(localAddresses);
     this.random = Objects.requireNonNull(random, "random");
     this.cookieSecrets =
         new CookieSecrets(random, config.get(Sysctl.COOKIE_SECRET_LIFETIME) * 1_000_000L);
@@ -137,7 +126,7 @@ public final class Endpoint {
 
   /** The local IPs, in the order given; a live read-only view. */
   public List<InetAddress> localAddresses() {
-    return localAddressView;
+    return bound.view();
   }
 
   /**
@@ -151,15 +140,7 @@ public final class Endpoint {
    */
   public boolean addLocalAddress(long t, InetAddress address) {
     Objects.requireNonNull(address, "address");
-    long time = clock(t);
-    if (localAddresses.contains(address)) {
-      return false;
-    }
-    localAddresses.add(address);
-    for (SctpAssociation a : List.copyOf(byId.values())) {
-      a.localAddressAdded(time, address);
-    }
-    return true;
+    return bound.add(clock(t), address, associations.all());
   }
 
   /** {@link #addLocalAddress(long, InetAddress)} at the latest time the endpoint was given. */
@@ -180,25 +161,7 @@ public final class Endpoint {
    * @throws IllegalStateException when an association cannot let it go, or for the last address
    */
   public boolean removeLocalAddress(long t, InetAddress address) {
-    long time = clock(t);
-    if (!localAddresses.contains(address)) {
-      return false;
-    }
-    if (localAddresses.size() == 1) {
-      throw new IllegalStateException("cannot remove the last local address " + address.getHostAddress());
-    }
-    for (SctpAssociation a : byId.values()) {
-      String refusal = a.localAddressRemovalRefusal(address);
-      if (refusal != null) {
-        throw new IllegalStateException("cannot remove local address " + address.getHostAddress()
-            + ": " + refusal);
-      }
-    }
-    localAddresses.remove(address);
-    for (SctpAssociation a : List.copyOf(byId.values())) {
-      a.localAddressRemoved(time, address);
-    }
-    return true;
+    return bound.remove(clock(t), address, associations.all());
   }
 
   /** {@link #removeLocalAddress(long, InetAddress)} at the latest time the endpoint was given. */
@@ -212,15 +175,7 @@ public final class Endpoint {
    * once this turns false.
    */
   public boolean usesLocalAddress(InetAddress address) {
-    if (localAddresses.contains(address)) {
-      return true;
-    }
-    for (SctpAssociation a : byId.values()) {
-      if (a.localAddresses().contains(address)) {
-        return true;
-      }
-    }
-    return false;
+    return bound.inUse(address, associations.all());
   }
 
   /**
@@ -237,11 +192,7 @@ public final class Endpoint {
     if (mtu < 0) {
       throw new IllegalArgumentException("interface MTU must not be negative: " + mtu);
     }
-    if (mtu == 0) {
-      interfaceMtus.remove(local);
-    } else {
-      interfaceMtus.put(local, mtu);
-    }
+    bound.setInterfaceMtu(local, mtu);
   }
 
   /** Accept incoming associations (or stop accepting: new INITs are then refused with ABORT). */
@@ -326,32 +277,7 @@ public final class Endpoint {
     try {
       new PacketDispatch(this, time, packet, new RawPacket(data, offset, length), source).run();
     } catch (RuntimeException e) {
-      // A bug of ours must not take the event loop down or leak into other associations.
-      counters.increment(MibCounter.SCTP_INTERNAL_ERRORS);
-      if (internalErrors.allow(time)) {
-        LOG.error("internal error handling a packet from {}:{} ({} more since the last line): {}",
-            remote.getHostAddress(), remoteUdpPort, internalErrors.takeSuppressed(), packet, e);
-      }
-    }
-  }
-
-  /**
-   * An association's timer or packet building threw: a bug of ours. It is counted, logged at most
-   * once a minute, and the association is aborted, so that the application learns what was not
-   * delivered (SEND_FAILED, COMM_LOST) instead of the association spinning on a timer that keeps
-   * failing or going silent.
-   */
-  private void internalError(SctpAssociation a, long time, RuntimeException e) {
-    counters.increment(MibCounter.SCTP_INTERNAL_ERRORS);
-    if (internalErrors.allow(time)) {
-      LOG.error("internal error in association {} ({} more since the last line); aborting it",
-          a.id(), internalErrors.takeSuppressed(), e);
-    }
-    try {
-      a.abort(time, org.jsctp.wire.Bytes.wrap(
-          "internal error".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-    } catch (RuntimeException again) {
-      // The association cannot even abort: it is left to the peer's timers.
+      internalErrors.inPacket(time, remote, remoteUdpPort, packet, e);
     }
   }
 
@@ -384,34 +310,16 @@ public final class Endpoint {
     if (peerUdpPort <= 0 || peerUdpPort > 0xFFFF) {
       throw new IllegalArgumentException("peer UDP port out of range 1..65535: " + peerUdpPort);
     }
-    for (InetAddress peer : peers) {
-      if (byPeer.containsKey(new PeerKey(peer, peerPort))) {
-        throw new IllegalStateException("an association to " + peer.getHostAddress() + ":" + peerPort + " exists");
-      }
-    }
+    associations.requireNoAssociationTo(peers, peerPort);
     AssociationOptions chosen = options != null ? options.copy() : defaultOptions.copy();
-    int id = nextId();
+    int id = associations.allocateId();
     SctpAssociation a = SctpAssociation.connect(context, id, time, peers, peerPort, peerUdpPort, chosen);
     register(a);
     return a;
   }
 
-  private int nextId() {
-    while (byId.containsKey(nextId) || nextId == 0) {
-      nextId++;
-    }
-    return nextId++;
-  }
-
   void register(SctpAssociation a) {
-    byId.put(a.id(), a);
-    byTag.put(a.localTag(), a);
-    InetAddress peer0 = a.peerAddresses().get(0);
-    perPeerIp.merge(peer0, 1, Integer::sum);
-    countedPeer.put(a.id(), peer0);
-    for (InetAddress peer : a.peerAddresses()) {
-      byPeer.putIfAbsent(new PeerKey(peer, a.peerPort()), a);
-    }
+    associations.add(a);
     scheduler.added();
     scheduler.touch(a);
   }
@@ -466,25 +374,9 @@ public final class Endpoint {
       throw new IllegalArgumentException("the snapshot is of SCTP port " + h.localPort()
           + ", this endpoint has port " + localPort);
     }
-    for (InetAddress local : h.localAddresses()) {
-      if (!localAddresses.contains(local)) {
-        throw new IllegalArgumentException("the snapshot's association uses local address "
-            + local.getHostAddress() + ", which this endpoint does not have (its addresses: "
-            + localAddresses + "); move the active's addresses here before restoring");
-      }
-    }
-    if (byTag.containsKey(h.localTag())) {
-      throw new IllegalStateException("an association with verification tag 0x"
-          + Integer.toHexString(h.localTag()) + " exists here");
-    }
-    for (org.jsctp.ha.PathSnapshot p : h.paths()) {
-      if (byPeer.containsKey(new PeerKey(p.address(), h.peerPort()))) {
-        throw new IllegalStateException("an association to " + p.address().getHostAddress()
-            + ":" + h.peerPort() + " exists here");
-      }
-    }
-    int id = h.associationId() != 0 && !byId.containsKey(h.associationId())
-        ? h.associationId() : nextId();
+    bound.requireBound(h.localAddresses());
+    associations.requireRoomFor(h);
+    int id = associations.idFor(h.associationId());
     SctpAssociation a = SctpAssociation.restore(context, id, time, snapshot, defaultOptions);
     register(a);
     a.resumeAfterRestore(time, snapshot);
@@ -499,7 +391,7 @@ public final class Endpoint {
    */
   public EndpointSnapshot endpointSnapshot(long t) {
     long time = clock(t);
-    return new EndpointSnapshot(localPort, localAddresses, cookieSecrets.export(time),
+    return new EndpointSnapshot(localPort, bound.view(), cookieSecrets.export(time),
         cookieSecrets.currentGeneration(time), cookieSecrets.age(time));
   }
 
@@ -526,11 +418,11 @@ public final class Endpoint {
   // ---- queries ---------------------------------------------------------------------------
 
   public SctpAssociation association(int id) {
-    return byId.get(id);
+    return associations.byId(id);
   }
 
   public Collection<SctpAssociation> associations() {
-    return Collections.unmodifiableCollection(byId.values());
+    return associations.all();
   }
 
   /** The endpoint's counters, totals of its associations (closed ones included). */
@@ -542,7 +434,7 @@ public final class Endpoint {
   public Map<MibCounter, Long> snmp() {
     Map<MibCounter, Long> map = counters.snapshot();
     long established = 0;
-    for (SctpAssociation a : byId.values()) {
+    for (SctpAssociation a : associations.all()) {
       if (a.state().countsAsEstablished()) {
         established++;
       }
@@ -556,7 +448,7 @@ public final class Endpoint {
     if (!transmits.isEmpty()) {
       return false;
     }
-    for (SctpAssociation a : byId.values()) {
+    for (SctpAssociation a : associations.all()) {
       if (!a.isIdle()) {
         return false;
       }
@@ -567,11 +459,11 @@ public final class Endpoint {
   // ---- package internals used by the dispatch and responders -----------------------------
 
   SctpAssociation byTag(int tag) {
-    return byTag.get(tag);
+    return associations.byTag(tag);
   }
 
   SctpAssociation byPeer(InetAddress address, int port) {
-    return byPeer.get(new PeerKey(address, port));
+    return associations.byPeer(address, port);
   }
 
   /**
@@ -579,8 +471,8 @@ public final class Endpoint {
    * max_associations_per_peer.
    */
   boolean atAssociationLimit(InetAddress address) {
-    return byId.size() >= config.get(Sysctl.MAX_ASSOCIATIONS)
-        || perPeerIp.getOrDefault(address, 0) >= config.get(Sysctl.MAX_ASSOCIATIONS_PER_PEER);
+    return associations.size() >= config.get(Sysctl.MAX_ASSOCIATIONS)
+        || associations.countFromPeer(address) >= config.get(Sysctl.MAX_ASSOCIATIONS_PER_PEER);
   }
 
   boolean allowsPeer(InetAddress address) {
@@ -597,7 +489,7 @@ public final class Endpoint {
   }
 
   int allocateId() {
-    return nextId();
+    return associations.allocateId();
   }
 
   CookieSecrets cookieSecrets() {
@@ -646,12 +538,12 @@ public final class Endpoint {
 
     @Override
     public List<InetAddress> localAddresses() {
-      return localAddressView;
+      return bound.view();
     }
 
     @Override
     public int interfaceMtu(InetAddress local) {
-      return interfaceMtus.getOrDefault(local, 0);
+      return bound.interfaceMtu(local);
     }
 
     @Override
@@ -664,7 +556,7 @@ public final class Endpoint {
       int tag;
       do {
         tag = random.nextInt();
-      } while (tag == 0 || byTag.containsKey(tag));
+      } while (tag == 0 || associations.hasTag(tag));
       return tag;
     }
 
@@ -690,34 +582,22 @@ public final class Endpoint {
 
     @Override
     public void peerAddressAdded(SctpAssociation association, InetAddress address) {
-      if (byId.get(association.id()) == association) {
-        byPeer.putIfAbsent(new PeerKey(address, association.peerPort()), association);
-      }
+      associations.peerAddressAdded(association, address);
     }
 
     @Override
     public void peerAddressRemoved(SctpAssociation association, InetAddress address) {
-      byPeer.remove(new PeerKey(address, association.peerPort()), association);
+      associations.peerAddressRemoved(association, address);
     }
 
     @Override
     public void localTagChanged(SctpAssociation association, int oldTag) {
-      byTag.remove(oldTag, association);
-      byTag.put(association.localTag(), association);
+      associations.localTagChanged(association, oldTag);
     }
 
     @Override
     public void closed(SctpAssociation association) {
-      if (byId.remove(association.id(), association)) {
-        InetAddress counted = countedPeer.remove(association.id());
-        if (counted != null) {
-          perPeerIp.computeIfPresent(counted, (k, n) -> n > 1 ? n - 1 : null);
-        }
-      }
-      byTag.remove(association.localTag(), association);
-      for (InetAddress peer : association.peerAddresses()) {
-        byPeer.remove(new PeerKey(peer, association.peerPort()), association);
-      }
+      associations.remove(association);
       scheduler.removed(association);
     }
 
@@ -739,7 +619,7 @@ public final class Endpoint {
 
   @Override
   public String toString() {
-    return "Endpoint[port " + localPort + ", " + byId.size() + " associations"
+    return "Endpoint[port " + localPort + ", " + associations.size() + " associations"
         + (listening ? ", listening" : "") + "]";
   }
 }
