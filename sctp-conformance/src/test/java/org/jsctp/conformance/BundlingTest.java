@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.jsctp.testkit.ScriptedPeer.SECONDS;
 import static org.jsctp.testkit.ScriptedPeer.sack;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.api.AssociationChange;
 import org.jsctp.association.AssociationState;
@@ -190,6 +191,89 @@ class BundlingTest {
       assertThat(next.chunks().get(1)).isInstanceOf(DataChunk.class);
       peer.send(sack(next.first(DataChunk.class).tsn()));
       peer.takeAll();
+    }
+  }
+  /**
+   * RFC 9260 sections 6.1 and 6.2: a request-response pipeline against a peer whose Nagle-like
+   * delay holds its next answer until the last one is acknowledged (usrsctp's echo_server, Linux
+   * without SCTP_NODELAY) catches up after it fell a message behind. The peer's first answer comes
+   * late, after the second request, so that the second answer waits for the first one's SACK; an
+   * IUT that only ever acknowledged answers with its next request would keep the peer one answer
+   * behind for good, each answer a request interval late. The IUT acknowledges an answer at once
+   * when everything it sent is acknowledged and nothing of its own waits, and from the second
+   * request on every answer leaves as soon as its request arrives.
+   */
+  @Test
+  void anEchoPipelineAgainstANaglePeerCatchesUpAfterFallingBehind() {
+    ScriptedPeer peer = new ScriptedPeer();
+    peer.establishActive();
+    NagleEchoPeer echo = new NagleEchoPeer(peer);
+    // Not the first DATA of the association, which is acknowledged at once anyway.
+    peer.sendData(0, echo.ssn++, "greeting");
+    peer.takeAll();
+    List<Integer> behind = new ArrayList<>();
+    for (int i = 1; i <= 12; i++) {
+      peer.advance(5 * SECONDS / 1000);
+      peer.userSend(0, ("request " + i).getBytes());
+      echo.exchange(i != 1);
+      behind.add(echo.requests - echo.answersSent);
+    }
+    assertThat(behind.get(0)).as("the first answer is late").isEqualTo(1);
+    assertThat(behind.subList(1, behind.size())).as("answers owed at the end of each round")
+        .containsOnly(0);
+    assertThat(peer.receivedStrings()).hasSize(13).endsWith("answer", "answer");
+  }
+
+  /**
+   * The tester as an echo server with Nagle's algorithm: one answer per request, sent with a SACK
+   * for every request received, and never while an earlier answer is unacknowledged.
+   */
+  private static final class NagleEchoPeer {
+    final ScriptedPeer peer;
+    int requests;
+    int answersSent;
+    int lastRequestTsn;
+    Integer unacknowledgedAnswer;
+    int ssn;
+
+    NagleEchoPeer(ScriptedPeer peer) {
+      this.peer = peer;
+    }
+
+    /**
+     * Takes what the IUT sent and answers it until neither side has anything more to send; when
+     * not {@code answering} yet, only acknowledges the request.
+     */
+    void exchange(boolean answering) {
+      while (true) {
+        List<Sent> sent = peer.takeAll();
+        for (Sent p : sent) {
+          for (SackChunk s : p.all(SackChunk.class)) {
+            if (unacknowledgedAnswer != null && s.cumulativeTsnAck() - unacknowledgedAnswer >= 0) {
+              unacknowledgedAnswer = null;
+            }
+          }
+          for (DataChunk d : p.all(DataChunk.class)) {
+            requests++;
+            lastRequestTsn = d.tsn();
+          }
+        }
+        if (!answering && requests > answersSent) {
+          // The application has not answered yet: the request is acknowledged on its own.
+          peer.send(sack(lastRequestTsn));
+          return;
+        }
+        if (unacknowledgedAnswer == null && answersSent < requests) {
+          DataChunk answer = peer.data(0, ssn++, "answer");
+          peer.send(sack(lastRequestTsn), answer);
+          unacknowledgedAnswer = answer.tsn();
+          answersSent++;
+          continue;
+        }
+        if (sent.isEmpty()) {
+          return;
+        }
+      }
     }
   }
 }

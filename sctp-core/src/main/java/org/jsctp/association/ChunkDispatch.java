@@ -107,7 +107,7 @@ final class ChunkDispatch {
     }
     tcb = a.tcb();
     if (tcb != null) {
-      tcb.receiver.endOfPacket(now);
+      tcb.receiver.endOfPacket(now, tcb.sender.isIdle());
       if (hadData && a.phase instanceof ShuttingDown s && s.state() == AssociationState.SHUTDOWN_SENT) {
         a.shutdown.onDataWhileShutdownSent(s, now);
       }

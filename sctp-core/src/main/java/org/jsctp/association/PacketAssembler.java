@@ -200,6 +200,7 @@ final class PacketAssembler {
     if (vtag == peerTag && destPath != null && dataPath != null && tcb != null && state.transmitsData()) {
       if (tcb.sender.fill(packet, destPath, dataPath, now) > 0) {
         lastCarriedTsns = true;
+        tcb.receiver.ownDataSent();
       }
     }
     if (sack != null) {
@@ -279,6 +280,7 @@ final class PacketAssembler {
       return null;
     }
     lastCarriedTsns = true;
+    tcb.receiver.ownDataSent();
     countPacket(packet);
     a.counters.increment(MibCounter.SCTP_OUT_FRAGMENTABLE_PACKS);
     Destination dest = Destination.of(path);

@@ -318,9 +318,19 @@ public final class DataReceiver {
   /**
    * Called once after all chunks of a packet were handled: decides between an immediate and a
    * delayed SACK (RFC 9260 section 6.2 and 6.7).
+   *
+   * @param senderIdle whether everything we sent is acknowledged and nothing of ours is queued
    */
-  public void endOfPacket(long now) {
-    sack.endOfPacket(now, tracker.hasGaps(), settings.sackFrequency(), settings.sackDelayNanos());
+  public void endOfPacket(long now, boolean senderIdle) {
+    // With a standby (HA SYNC) a SACK cannot acknowledge new data before the standby holds it:
+    // the gate times those SACKs, and an early one would tell the peer nothing.
+    sack.endOfPacket(now, tracker.hasGaps(), settings.sackFrequency(), settings.sackDelayNanos(),
+        senderIdle && gate == null);
+  }
+
+  /** A packet with DATA of ours (new or retransmitted) went out. */
+  public void ownDataSent() {
+    sack.ownDataSent();
   }
 
   /** Requests an immediate SACK (for example, the peer set the I bit on a chunk we dropped). */

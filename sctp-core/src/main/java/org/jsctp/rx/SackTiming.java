@@ -18,6 +18,7 @@ final class SackTiming {
   private boolean packetHadDuplicate;
   private boolean droppedSinceSack;
   private boolean packetHadData;
+  private boolean answerAwaited;
   private long lastAdvertisedRwnd;
 
   SackTiming(long initialWindow) {
@@ -43,6 +44,11 @@ final class SackTiming {
     droppedSinceSack = true;
   }
 
+  /** Data of ours went out: what arrives once all of it is acknowledged may be the answer. */
+  void ownDataSent() {
+    answerAwaited = true;
+  }
+
   /** A restored receiver acknowledges as one that has seen data. */
   void dataSeenBefore() {
     firstDataSeen = true;
@@ -55,9 +61,16 @@ final class SackTiming {
   /**
    * The end of a packet: the first DATA, gaps (or their end), duplicates and every
    * {@code sackFrequency}th packet are acknowledged at once, the rest after the delay
-   * (RFC 9260 section 6.2).
+   * (RFC 9260 section 6.2). So is the first DATA that arrives once everything we sent is
+   * acknowledged and nothing of ours waits ({@code senderIdle}): the peer's answer. A peer whose
+   * Nagle-like delay (section 6.1) holds the rest of its answer until this part is acknowledged
+   * would otherwise wait for our next message, and a request-response pipeline that fell one
+   * message behind once (a late request, a slow start) would stay behind for good. Section 6.2
+   * allows acknowledging sooner than the delay; it costs a SACK of its own only when our next
+   * message does not follow within the same read.
    */
-  void endOfPacket(long nowNanos, boolean gaps, int sackFrequency, long delayNanos) {
+  void endOfPacket(long nowNanos, boolean gaps, int sackFrequency, long delayNanos,
+      boolean senderIdle) {
     if (!packetHadData) {
       return;
     }
@@ -65,6 +78,10 @@ final class SackTiming {
     packetsSinceSack++;
     if (!firstDataSeen) {
       firstDataSeen = true;
+      now = true;
+    }
+    if (senderIdle && answerAwaited) {
+      answerAwaited = false;
       now = true;
     }
     if (gaps || hadGaps || packetHadDuplicate || packetsSinceSack >= Math.max(1, sackFrequency)) {

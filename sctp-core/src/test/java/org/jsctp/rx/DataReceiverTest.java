@@ -144,7 +144,7 @@ class DataReceiverTest {
   void unreadDataClosesTheWindowAndReadingReopensItWithAnUpdate() {
     long before = receiver.advertisedWindow();
     receiver.onData(data(TSN0, 0, 0, true, true, false, 30_000), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     assertThat(receiver.advertisedWindow()).isEqualTo(before - 30_000);
     receiver.buildSack(1500);
     receiver.sackSent();
@@ -173,28 +173,28 @@ class DataReceiverTest {
   @Test
   void everySecondPacketIsAcknowledgedAtOnceOtherwiseAfterTheDelay() {
     receiver.onData(data(TSN0, 0, 0, true, true, false, 10), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     assertThat(receiver.sackDue()).as("first DATA").isTrue();
     receiver.buildSack(1500);
     receiver.sackSent();
     receiver.onData(data(TSN0 + 1, 0, 1, true, true, false, 10), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     assertThat(receiver.sackDue()).isFalse();
     assertThat(receiver.deadline()).isEqualTo(200 * MS);
     receiver.onData(data(TSN0 + 2, 0, 2, true, true, false, 10), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     assertThat(receiver.sackDue()).isTrue();
   }
 
   @Test
   void aGapOrADuplicateIsAcknowledgedAtOnceWithBlocksAndDuplicates() {
     receiver.onData(data(TSN0, 0, 0, true, true, false, 10), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     receiver.buildSack(1500);
     receiver.sackSent();
     receiver.onData(data(TSN0 + 2, 0, 2, true, true, false, 10), PEER);
     receiver.onData(data(TSN0, 0, 0, true, true, false, 10), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     assertThat(receiver.sackDue()).isTrue();
     SackChunk sack = receiver.buildSack(1500);
     assertThat(sack.cumulativeTsnAck()).isEqualTo(TSN0);
@@ -215,10 +215,10 @@ class DataReceiverTest {
   @Test
   void theIBitAsksForAnImmediateSack() {
     receiver.onData(data(TSN0, 0, 0, true, true, false, 10), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     receiver.sackSent();
     receiver.onData(new DataChunk(true, false, true, true, TSN0 + 1, 0, 1, 0, Bytes.wrap(new byte[1])), PEER);
-    receiver.endOfPacket(0);
+    receiver.endOfPacket(0, false);
     assertThat(receiver.sackDue()).isTrue();
   }
 }
