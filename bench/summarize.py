@@ -4,6 +4,7 @@
   summarize.py compare FILE.csv      medians and ratios of bench/compare.sh (text + markdown)
   summarize.py latency FILE.csv      medians of bench/latency.sh
   summarize.py failover FILE.csv     medians of bench/failover.sh
+  summarize.py loss FILE.csv         medians, minima and maxima of bench/loss.sh
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
   summarize.py plot-failover FILE.csv OUT.svg  bar chart: median failover gap per setting
 """
@@ -228,6 +229,39 @@ def failover(path):
         print(f"note: {r['stack']} {r['settings']} run {r['run']}: sent {r['sent']} echoed {r['echoed']}")
 
 
+def loss(path):
+    by = defaultdict(list)
+    for r in rows(path):
+        by[r["case"]].append(r)
+    cols = [("seconds", "seconds", "{:.2f}"), ("max_gap_ms", "max gap ms", "{:.0f}"),
+            ("c2s_rtx", "client rtx", "{:.0f}"), ("c2s_rtx_timeout", "client timeout rtx", "{:.0f}"),
+            ("s2c_rtx", "server rtx", "{:.0f}"), ("s2c_rtx_timeout", "server timeout rtx", "{:.0f}"),
+            ("nft_dropped", "datagrams dropped", "{:.0f}")]
+    print(f"# {path}")
+    print("median (min-max) over the runs; rtx = DATA chunks sent more than once, timeout rtx = sent again"
+          " >= 0.9 s after the first transmission; client = jsctp's echo-client in every case\n")
+    print("| client → server | runs | " + " | ".join(c[1] for c in cols) + " | all echoed |")
+    print("| --- | ---: | " + " | ".join("---:" for _ in cols) + " | --- |")
+    meds = {}
+    for c, rs in by.items():
+        cells = []
+        for key, _, fmt in cols:
+            vals = [float(r[key]) for r in rs if r[key] not in ("", None)]
+            if not vals:
+                cells.append("-")
+                continue
+            m = statistics.median(vals)
+            meds[(c, key)] = m
+            cells.append(f"{fmt.format(m)} ({fmt.format(min(vals))}-{fmt.format(max(vals))})")
+        echoed = sum(1 for r in rs if r["all_echoed"] == "yes")
+        print(f"| {c} | {len(rs)} | " + " | ".join(cells) + f" | {echoed} of {len(rs)} |")
+    ref, ours = "ours-echo_server", "ours-ours"
+    if (ref, "seconds") in meds and (ours, "seconds") in meds:
+        print(f"\nmedian time ours-ours / ours-echo_server: {meds[(ours, 'seconds')] / meds[(ref, 'seconds')]:.2f}; "
+              f"server timeout rtx: jsctp {meds[(ours, 's2c_rtx_timeout')]:.0f}, usrsctp {meds[(ref, 's2c_rtx_timeout')]:.0f}; "
+              f"server rtx: jsctp {meds[(ours, 's2c_rtx')]:.0f}, usrsctp {meds[(ref, 's2c_rtx')]:.0f} (medians)")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "compare":
@@ -238,6 +272,8 @@ if __name__ == "__main__":
         latency(sys.argv[2])
     elif cmd == "failover":
         failover(sys.argv[2])
+    elif cmd == "loss":
+        loss(sys.argv[2])
     elif cmd == "plot-failover":
         plot_failover(sys.argv[2], sys.argv[3])
     else:
