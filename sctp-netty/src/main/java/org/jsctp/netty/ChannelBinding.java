@@ -148,6 +148,9 @@ final class ChannelBinding {
       throws IOException {
     Blocking.checkNotOnLoop(stack);
     InetSocketAddress isa = LocalAddresses.checkBind(local);
+    if (accepting) {
+      ColdStartWarmup.ensure();
+    }
     CompletableFuture<EndpointRuntime> f;
     lock.lock();
     try {
