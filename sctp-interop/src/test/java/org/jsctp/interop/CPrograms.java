@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Our small C peers in {@code src/test/c}, built with gcc against libusrsctp-dev. */
@@ -50,5 +51,30 @@ final class CPrograms {
       throw new AssertionError("cannot build " + name + ": " + r.describe());
     }
     return out;
+  }
+
+  /**
+   * Starts the peer {@code binary} with {@code args} in {@code ns} after checking that its UDP
+   * port is free there, and waits until it prints READY (a server, whose first argument is
+   * {@code server}, also until its UDP port is bound); a peer that does not get there is closed.
+   *
+   * @param keepStdin whether its stdin stays open for commands
+   */
+  static Proc startPeer(Path binary, NetNs ns, Path logDir, String name, int udpPort,
+      List<String> args, boolean keepStdin) {
+    UdpPorts.assertFree(ns, udpPort);
+    List<String> c = new ArrayList<>(List.of(binary.toString()));
+    c.addAll(args);
+    Proc p = Proc.start(name, logDir, ns.wrap(c), keepStdin);
+    try {
+      p.awaitLine("READY", Duration.ofSeconds(20));
+      if (args.get(0).equals("server")) {
+        UdpPorts.awaitBound(ns, udpPort, p, Duration.ofSeconds(20));
+      }
+    } catch (AssertionError e) {
+      p.close();
+      throw e;
+    }
+    return p;
   }
 }

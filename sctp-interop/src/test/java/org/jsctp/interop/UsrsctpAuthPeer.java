@@ -2,7 +2,6 @@ package org.jsctp.interop;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -53,19 +52,6 @@ final class UsrsctpAuthPeer {
    * it is ready (a server also until its UDP port is bound).
    */
   static Proc start(NetNs ns, Path logDir, String name, int udpPort, List<String> args) {
-    UdpPorts.assertFree(ns, udpPort);
-    List<String> c = new ArrayList<>(List.of(binary().toString()));
-    c.addAll(args);
-    Proc p = Proc.start(name, logDir, ns.wrap(c));
-    try {
-      p.awaitLine("READY", Duration.ofSeconds(20));
-      if (args.get(0).equals("server")) {
-        UdpPorts.awaitBound(ns, udpPort, p, Duration.ofSeconds(20));
-      }
-    } catch (AssertionError e) {
-      p.close();
-      throw e;
-    }
-    return p;
+    return CPrograms.startPeer(binary(), ns, logDir, name, udpPort, args, false);
   }
 }
