@@ -4,6 +4,7 @@ import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,15 @@ final class TransportSupport {
   }
 
   static TransportSupport select(Transport wanted) {
+    return select(wanted, TransportSupport::epoll);
+  }
+
+  /** {@link #select(Transport)} with {@code epoll} saying what epoll is here (null: none). */
+  static TransportSupport select(Transport wanted, Supplier<TransportSupport> epollProbe) {
     if (wanted == Transport.NIO) {
       return nio();
     }
-    TransportSupport epoll = epoll();
+    TransportSupport epoll = epollProbe.get();
     if (epoll != null) {
       return epoll;
     }

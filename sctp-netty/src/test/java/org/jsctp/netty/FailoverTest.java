@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -259,21 +260,33 @@ class FailoverTest {
       Files.deleteIfExists(file);
     }
 
-    String primary = LO1.getHostAddress();
-    String alternate = LO2.getHostAddress();
+    String primary = Pattern.quote(LO1.getHostAddress());
+    String alternate = Pattern.quote(LO2.getHostAddress());
+    // The cut is found by a T3-rtx expiry or by a heartbeat, whichever comes first; a loaded
+    // machine may stretch the cut until the primary is INACTIVE before it returns.
+    assertThat(events).as("events").contains("T3RtxExpiry " + LO1.getHostAddress());
     List<String> milestones =
         List.of(
-            "T3RtxExpiry " + primary,
             "PathStateChange " + primary + " ACTIVE -> POTENTIALLY_FAILED",
             "DataPathChange " + primary + " -> " + alternate,
-            "PathStateChange " + primary + " POTENTIALLY_FAILED -> ACTIVE",
+            "PathStateChange " + primary + " (POTENTIALLY_FAILED|INACTIVE) -> ACTIVE",
             "AssociationAbort sent",
             "AssociationStateChange ESTABLISHED -> CLOSED");
     int at = -1;
     for (String milestone : milestones) {
-      int next = events.subList(at + 1, events.size()).indexOf(milestone);
+      int next = indexOfMatch(events.subList(at + 1, events.size()), milestone);
       assertThat(next).as("%s after position %d in %s", milestone, at, events).isNotNegative();
       at += next + 1;
     }
+  }
+
+  private static int indexOfMatch(List<String> events, String regex) {
+    Pattern p = Pattern.compile(regex);
+    for (int i = 0; i < events.size(); i++) {
+      if (p.matcher(events.get(i)).matches()) {
+        return i;
+      }
+    }
+    return -1;
   }
 }

@@ -46,9 +46,18 @@ final class Loopback {
     return stack(b -> {});
   }
 
+  /**
+   * The transport of the run: NIO, or epoll in the second run of these tests (the build's
+   * epoll-tests profile sets {@code jsctp.test.transport}).
+   */
+  static Transport transport() {
+    return Transport.valueOf(System.getProperty("jsctp.test.transport", "NIO"));
+  }
+
   static SctpStack stack(Consumer<SctpStack.Builder> tweak) {
     SctpStack.Builder b =
         SctpStack.builder()
+            .transport(transport())
             .sysctl(fastSysctl())
             .allowedPeerAddresses(PeerAddressFilter.subnets("127.0.0.0/8"))
             .threadName("jsctp-test");
