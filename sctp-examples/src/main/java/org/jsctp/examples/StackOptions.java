@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jsctp.config.StackConfig;
 import org.jsctp.netty.SctpStack;
+import org.jsctp.netty.Transport;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options every tool but the demo shares: stack settings, PF exposure, verbosity. */
+/**
+ * The options every tool but the demo shares: stack settings, PF exposure, verbosity, transport.
+ */
 final class StackOptions {
 
   @Spec(Spec.Target.MIXEE)
@@ -29,6 +32,19 @@ final class StackOptions {
 
   @Option(names = "--verbose", description = "Log the stack's debug messages.")
   boolean verbose;
+
+  @Option(
+      names = "--transport",
+      paramLabel = "AUTO|EPOLL|NIO",
+      description =
+          "The UDP transport: EPOLL (Linux; sendmmsg, UDP GSO and GRO), NIO (everywhere), or AUTO"
+              + " (default: epoll where it works, NIO otherwise).")
+  Transport transport = Transport.AUTO;
+
+  @Option(
+      names = "--no-udp-offload",
+      description = "On epoll, send one datagram per packet (no UDP GSO) and read without UDP GRO.")
+  boolean noUdpOffload;
 
   /** Switches debug logging on when asked; call before any logger is created. */
   void configureLogging() {
@@ -67,6 +83,15 @@ final class StackOptions {
 
   /** A stack with the --sysctl settings, its threads named {@code threadName}. */
   SctpStack stack(String threadName) {
-    return SctpStack.builder().config(config()).threadName(threadName).build();
+    try {
+      return SctpStack.builder()
+          .config(config())
+          .transport(transport)
+          .udpOffload(!noUdpOffload)
+          .threadName(threadName)
+          .build();
+    } catch (IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), "--transport " + transport + ": " + e.getMessage());
+    }
   }
 }

@@ -68,6 +68,8 @@ public final class SctpStack implements AutoCloseable {
 
   private final StackConfig config;
   private final TransportSupport transport;
+  private final UdpOffload udpOffload;
+  private final boolean segmentsSends;
   private final MultiThreadIoEventLoopGroup group;
   private final Ticker ticker;
   private final Predicate<InetAddress> allowedPeers;
@@ -95,6 +97,10 @@ public final class SctpStack implements AutoCloseable {
   private SctpStack(Builder b) {
     this.config = b.config;
     this.transport = TransportSupport.select(b.transport);
+    this.udpOffload =
+        b.udpOffload && transport.transport == Transport.EPOLL ? UdpOffload.lookUp() : null;
+    // A customizer's handlers see one SCTP packet per outgoing datagram.
+    this.segmentsSends = udpOffload != null && !b.customized;
     this.allowedPeers = b.allowedPeers;
     this.customizer = b.customizer;
     this.random = b.random;
@@ -112,7 +118,11 @@ public final class SctpStack implements AutoCloseable {
       LOG.warn("configuration: {}", warning);
     }
     LOG.debug(
-        "stack started: {} transport, {} event loops, {}", transport.transport, b.threads, config);
+        "stack started: {} transport{}, {} event loops, {}",
+        transport.transport,
+        udpOffload == null ? "" : " with UDP GSO and GRO",
+        b.threads,
+        config);
   }
 
   /** A builder with the defaults: {@link StackConfig#defaults()}, NIO, 1 event loop, any peer. */
@@ -128,6 +138,14 @@ public final class SctpStack implements AutoCloseable {
   /** The transport in use (never {@link Transport#AUTO}). */
   public Transport transport() {
     return transport.transport;
+  }
+
+  /**
+   * Whether UDP GRO is in use on receive ({@link Builder#udpOffload}, epoll, and a kernel with it);
+   * sends are segmented too unless a {@link Builder#udpChannelCustomizer} was given.
+   */
+  public boolean usesUdpOffload() {
+    return udpOffload != null;
   }
 
   /** Whether {@link #close()} was called. */
@@ -379,6 +397,16 @@ public final class SctpStack implements AutoCloseable {
     return transport;
   }
 
+  /** The UDP offloads in use, or null. */
+  UdpOffload udpOffload() {
+    return udpOffload;
+  }
+
+  /** Whether runs of packets leave as one UDP GSO send. */
+  boolean segmentsSends() {
+    return segmentsSends;
+  }
+
   Predicate<InetAddress> allowedPeers() {
     return allowedPeers;
   }
@@ -527,10 +555,12 @@ public final class SctpStack implements AutoCloseable {
   public static final class Builder {
     private StackConfig config = StackConfig.defaults();
     private Transport transport = Transport.NIO;
+    private boolean udpOffload = true;
     private int threads = 1;
     private String threadName = "jsctp";
     private Predicate<InetAddress> allowedPeers = a -> true;
     private UdpChannelCustomizer customizer = (local, pipeline) -> {};
+    private boolean customized;
     private Supplier<RandomGenerator> random = SecureRandom::new;
     private Ticker ticker;
 
@@ -555,6 +585,18 @@ public final class SctpStack implements AutoCloseable {
     /** NIO (default), epoll, or epoll when available. */
     public Builder transport(Transport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /**
+     * Linux's UDP segmentation offloads on the epoll transport (default on): runs of same-sized
+     * packets to one peer leave in one send ({@code UDP_SEGMENT}) and arrive in one read ({@code
+     * UDP_GRO}). The datagrams on the wire are the same either way. Nothing changes on NIO. With a
+     * {@link #udpChannelCustomizer}, sends are not segmented: its handlers see one SCTP packet per
+     * datagram both ways.
+     */
+    public Builder udpOffload(boolean on) {
+      this.udpOffload = on;
       return this;
     }
 
@@ -591,6 +633,7 @@ public final class SctpStack implements AutoCloseable {
     /** A hook that may add handlers to each UDP channel's pipeline before it is bound. */
     public Builder udpChannelCustomizer(UdpChannelCustomizer customizer) {
       this.customizer = Objects.requireNonNull(customizer, "customizer");
+      this.customized = true;
       return this;
     }
 

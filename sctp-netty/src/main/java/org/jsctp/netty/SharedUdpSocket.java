@@ -145,8 +145,14 @@ final class SharedUdpSocket {
   /** Binds the channel on {@code udpPort} (0: ephemeral). */
   void bind(SctpStack stack, int udpPort) {
     InetSocketAddress local = new InetSocketAddress(ip, udpPort);
+    Bootstrap bootstrap = new Bootstrap();
+    UdpOffload offload = stack.udpOffload();
+    if (offload != null) {
+      // Runs of datagrams arrive whole (up to 64 KiB, which the read buffer holds).
+      bootstrap.option(offload.groOption(), true);
+    }
     ChannelFuture cf =
-        new Bootstrap()
+        bootstrap
             .group(loop)
             .channel(stack.transportSupport().datagramChannelClass)
             // Bursts of a window's worth of packets must not overflow the kernel's default socket

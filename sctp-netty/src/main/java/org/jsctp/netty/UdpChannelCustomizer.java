@@ -9,7 +9,8 @@ import java.net.InetSocketAddress;
  * handler after the hook returns, at the end of the pipeline, so the hook's handlers see received
  * datagrams first and outgoing datagrams last.
  *
- * <p>Handlers see {@link io.netty.channel.socket.DatagramPacket} messages. A handler that drops a
+ * <p>Handlers see {@link io.netty.channel.socket.DatagramPacket} messages, one SCTP packet each
+ * (a stack with a customizer does not segment its sends with UDP GSO). A handler that drops a
  * datagram must release it ({@link io.netty.util.ReferenceCountUtil#release(Object)}) and, for a
  * write, complete the promise.
  */

@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * all on one UDP port, each shared with the other endpoints of the stack on that IP and UDP port
  * ({@link SharedUdpSocket}: it hands the endpoint the datagrams for its SCTP port); the endpoint's
  * local addresses, which follow the channels; writing the core's transmits while every channel is
- * writable, and one flush per burst for the channels written to.
+ * writable (same-sized runs of them as one UDP GSO send where the transport offers it), and one
+ * flush per burst for the channels written to.
  *
  * <p>Threading: everything runs on the endpoint's event loop (the channels are registered on it and
  * their futures complete there), except {@link #port()} and {@link #localAddresses()}, which any
@@ -47,6 +48,8 @@ final class UdpChannels {
   private final LongSupplier clock;
   private final LogThrottle disallowedLog = new LogThrottle();
   private final DontFragment dontFragment;
+  /** Runs of packets for UDP GSO; null without the offload (NIO, or turned off). */
+  private final SegmentedWrites segmented;
   private final Map<InetAddress, Channel> channels = new LinkedHashMap<>();
   /** Removed IPs whose channel stays while an association still uses them (RFC 5061). */
   private final Set<InetAddress> retiring = new LinkedHashSet<>();
@@ -76,6 +79,8 @@ final class UdpChannels {
     this.channelLeft = channelLeft;
     this.localAddresses = List.copyOf(endpoint.localAddresses());
     this.dontFragment = DontFragment.forTransport(stack.transportSupport().transport);
+    UdpOffload offload = stack.udpOffload();
+    this.segmented = stack.segmentsSends() ? new SegmentedWrites(offload) : null;
   }
 
   /** The UDP port every channel is bound to (0 until bound). Any thread. */
@@ -262,9 +267,12 @@ final class UdpChannels {
     while (unwritable == 0) {
       Transmit t = endpoint.pollTransmit();
       if (t == null) {
-        return;
+        break;
       }
       write(t);
+    }
+    if (segmented != null) {
+      segmented.writeRun();
     }
   }
 
@@ -292,14 +300,20 @@ final class UdpChannels {
         return;
       }
     }
-    DatagramPacket packet =
-        new DatagramPacket(
-            Unpooled.wrappedBuffer(t.packet()), new InetSocketAddress(remote, t.remoteUdpPort()));
+    InetSocketAddress recipient = new InetSocketAddress(remote, t.remoteUdpPort());
     if (dontFragment != null && (t.probe() || t.allowFragmentation())) {
-      dontFragment.writeAlone(ch, packet, t.allowFragmentation());
+      if (segmented != null) {
+        segmented.writeRun();
+      }
+      dontFragment.writeAlone(
+          ch, new DatagramPacket(Unpooled.wrappedBuffer(t.packet()), recipient), t.allowFragmentation());
       return;
     }
-    ch.write(packet, ch.voidPromise());
+    if (segmented != null) {
+      segmented.add(ch, recipient, t.packet());
+    } else {
+      ch.write(new DatagramPacket(Unpooled.wrappedBuffer(t.packet()), recipient), ch.voidPromise());
+    }
     dirty.add(ch);
   }
 
@@ -314,6 +328,9 @@ final class UdpChannels {
 
   /** Flushes the channels written to since the last flush. */
   void flush() {
+    if (segmented != null) {
+      segmented.writeRun();
+    }
     if (dirty.isEmpty()) {
       return;
     }

@@ -262,9 +262,9 @@ class FailoverTest {
 
     String primary = Pattern.quote(LO1.getHostAddress());
     String alternate = Pattern.quote(LO2.getHostAddress());
-    // The cut is found by a T3-rtx expiry or by a heartbeat, whichever comes first; a loaded
-    // machine may stretch the cut until the primary is INACTIVE before it returns.
-    assertThat(events).as("events").contains("T3RtxExpiry " + LO1.getHostAddress());
+    // The cut is found by a T3-rtx expiry or by a heartbeat, whichever comes first (a data path
+    // moved by a heartbeat may see no expiry at all); a loaded machine may stretch the cut until
+    // the primary is INACTIVE before it returns.
     List<String> milestones =
         List.of(
             "PathStateChange " + primary + " ACTIVE -> POTENTIALLY_FAILED",
