@@ -41,6 +41,8 @@ final class TputClientCommand implements Callable<Integer> {
       description = "How long to send (default: ${DEFAULT-VALUE}).")
   double duration;
 
+  @Mixin IntervalOption interval;
+
   @Mixin StackOptions stackOptions;
 
   @Override
@@ -49,9 +51,11 @@ final class TputClientCommand implements Callable<Integer> {
     Usage.checkRange(spec, "--size", size, 1, 16 << 20);
     Usage.checkRange(spec, "--streams", streams, 1, 0xFFFF);
     Usage.check(spec, duration > 0, "--duration must be positive, got " + duration);
+    interval.validate();
     stackOptions.configureLogging();
     Events events = new Events(System.out, System.nanoTime());
-    try (SctpStack stack = stackOptions.stack()) {
+    try (SctpStack stack = stackOptions.stack();
+        IntervalReporter reporter = new IntervalReporter(interval.nanos(), System.out)) {
       SctpChannel ch = ClientChannels.open(stack, endpoint, streams);
       if (!ClientChannels.connect(ch, endpoint, Duration.ofSeconds(60), events)) {
         return 1;
@@ -64,6 +68,7 @@ final class TputClientCommand implements Callable<Integer> {
         infos[s] = MessageInfo.createOutgoing(null, s).unordered(unordered);
       }
       TputResult result = new TputResult();
+      IntervalReporter.Run intervals = interval.on() ? reporter.start(result, "") : null;
       long end = System.nanoTime() + (long) (duration * 1e9);
       long seq = 0;
       while (System.nanoTime() < end) {
@@ -72,6 +77,9 @@ final class TputClientCommand implements Callable<Integer> {
         result.add(1, size);
       }
       long stop = System.nanoTime();
+      if (intervals != null) {
+        intervals.close();
+      }
       try {
         ch.shutdownAsync().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {

@@ -1,14 +1,30 @@
 package org.jsctp.examples;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 
 /**
  * The counters of one throughput run and its RESULT line:
  * {@code RESULT messages=N bytes=B seconds=S msgs_per_s=X mbit_per_s=Y cpu_s=C}, where cpu_s is
- * the CPU time the whole process used over the run (all threads, user and system).
+ * the CPU time the whole process used over the run (all threads, user and system). One thread
+ * counts; others may read the running totals (opaque accesses: no fence on the counting path).
  */
 final class TputResult {
+
+  private static final VarHandle MESSAGES;
+  private static final VarHandle BYTES;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MESSAGES = lookup.findVarHandle(TputResult.class, "messages", long.class);
+      BYTES = lookup.findVarHandle(TputResult.class, "bytes", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final long startNanos;
   private final long startCpu;
@@ -20,17 +36,22 @@ final class TputResult {
     this.startCpu = processCpuNanos();
   }
 
+  /** Counts; called by one thread only. */
   void add(long messageCount, long byteCount) {
-    messages += messageCount;
-    bytes += byteCount;
+    MESSAGES.setOpaque(this, messages + messageCount);
+    BYTES.setOpaque(this, bytes + byteCount);
   }
 
   long messages() {
-    return messages;
+    return (long) MESSAGES.getOpaque(this);
   }
 
   long bytes() {
-    return bytes;
+    return (long) BYTES.getOpaque(this);
+  }
+
+  long startNanos() {
+    return startNanos;
   }
 
   String line(long endNanos) {

@@ -41,18 +41,25 @@ final class TputServerCommand implements Callable<Integer> {
       description = "Exit after this many associations ended (default: run until killed).")
   Integer count;
 
+  @Mixin IntervalOption interval;
+
   @Mixin StackOptions stackOptions;
 
   /** Per-association counters, from its first message to its end. */
   private final Map<Integer, TputResult> results = new HashMap<>();
 
+  /** Per-association INTERVAL reporting, when --interval is on. */
+  private final Map<Integer, IntervalReporter.Run> intervals = new HashMap<>();
+
   @Override
   public Integer call() throws Exception {
     listen.validate();
     Usage.check(spec, count == null || count >= 1, "--count must be at least 1, got " + count);
+    interval.validate();
     stackOptions.configureLogging();
     Events events = new Events(System.out, System.nanoTime());
     SctpStack stack = stackOptions.stack();
+    IntervalReporter reporter = new IntervalReporter(interval.nanos(), System.out);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "tput-server-shutdown"));
     SctpMultiChannel ch = ServerChannels.open(stack, listen.locals, listen.port, listen.udpPort,
         c -> c.setOption(SctpStandardSocketOptions.SCTP_EVENTS,
@@ -68,8 +75,18 @@ final class TputServerCommand implements Callable<Integer> {
         if (n instanceof AssociationChangeNotification c) {
           int id = c.association() == null ? 0 : c.association().associationID();
           switch (c.event()) {
-            case COMM_UP -> results.put(id, new TputResult());
+            case COMM_UP -> {
+              TputResult r = new TputResult();
+              results.put(id, r);
+              if (interval.on()) {
+                intervals.put(id, reporter.start(r, " assoc=" + id));
+              }
+            }
             case SHUTDOWN, COMM_LOST -> {
+              IntervalReporter.Run run = intervals.remove(id);
+              if (run != null) {
+                run.close();
+              }
               TputResult r = results.remove(id);
               if (r != null) {
                 System.out.println(r.line(System.nanoTime()));
@@ -98,6 +115,7 @@ final class TputServerCommand implements Callable<Integer> {
     } catch (ClosedChannelException e) {
       // the stack closed under us: killed
     }
+    reporter.close();
     stack.close();
     return 0;
   }

@@ -48,4 +48,61 @@ class TputIT {
       server.destroyForcibly();
     }
   }
+
+  static final Pattern INTERVAL =
+      Pattern.compile("INTERVAL t=([0-9.]+) bytes=(\\d+) msgs=(\\d+) mbit_s=[0-9.]+( assoc=\\d+)?");
+
+  @Test
+  @Timeout(60)
+  void withAnIntervalBothSidesReportEachIntervalBesidesTheResult() throws Exception {
+    int udp = EchoProcessesIT.freeUdpPort();
+    Process server = new ProcessBuilder(EchoProcessesIT.command(
+        "tput-server", "--local", "127.0.0.1", "--port", "5001", "--udp-port", Integer.toString(udp),
+        "--count", "1", "--interval", "0.5")).redirectErrorStream(true).start();
+    try {
+      BufferedReader serverOut = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(serverOut.readLine()).contains("tput-server listening");
+      EchoProcessesIT.Run client = EchoProcessesIT.run("tput-client", "--remote", "127.0.0.1",
+          "--remote-udp-port", Integer.toString(udp), "--size", "1024", "--duration", "1.6",
+          "--interval", "0.5");
+      assertThat(client.exitCode()).isZero();
+      List<String> lines = new ArrayList<>();
+      String line;
+      while ((line = serverOut.readLine()) != null) {
+        lines.add(line);
+      }
+      assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+      List<Matcher> sent = intervals(client.out());
+      assertThat(sent).isNotEmpty().extracting(m -> Double.parseDouble(m.group(1)))
+          .isSorted().allSatisfy(t -> assertThat(t).isPositive());
+      assertThat(sent).allSatisfy(m -> assertThat(m.group(4)).isNull());
+      assertThat(sum(sent, 2)).isPositive()
+          .isLessThanOrEqualTo(Long.parseLong(client.line(RESULT).group(2)));
+      List<Matcher> received = intervals(lines);
+      assertThat(received).isNotEmpty().allSatisfy(m -> assertThat(m.group(4)).startsWith(" assoc="));
+      assertThat(sum(received, 2)).isPositive().isLessThanOrEqualTo(
+          Long.parseLong(EchoProcessesIT.firstMatch(RESULT, lines, "tput-server").group(2)));
+      assertThat(lines.indexOf(lines.stream().filter(l -> l.startsWith("RESULT")).findFirst().get()))
+          .as("no INTERVAL line after the RESULT line: %s", lines)
+          .isGreaterThan(lines.lastIndexOf(received.get(received.size() - 1).group()));
+    } finally {
+      server.destroyForcibly();
+    }
+  }
+
+  static List<Matcher> intervals(List<String> lines) {
+    List<Matcher> found = new ArrayList<>();
+    for (String l : lines) {
+      Matcher m = INTERVAL.matcher(l);
+      if (m.matches()) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+  static long sum(List<Matcher> lines, int group) {
+    return lines.stream().mapToLong(m -> Long.parseLong(m.group(group))).sum();
+  }
 }
