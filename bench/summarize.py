@@ -7,6 +7,8 @@
   summarize.py loss FILE.csv         medians, minima and maxima of bench/loss.sh
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
   summarize.py plot-failover FILE.csv OUT.svg  bar chart: median failover gap per setting
+  summarize.py warmup FILE.csv       first 5 s, whole run, steady state, t90 of bench/warmup.sh
+  summarize.py plot-warmup FILE.csv OUT.svg    per-second curves, median of runs, per stack and size
 """
 import csv
 import statistics
@@ -262,6 +264,110 @@ def loss(path):
               f"server rtx: jsctp {meds[(ours, 's2c_rtx')]:.0f}, usrsctp {meds[(ref, 's2c_rtx')]:.0f} (medians)")
 
 
+def warmup_curves(path, key="mbit_per_s"):
+    """{(case, size): {run: [Mbit/s of second 1, 2, ...]}} from bench/warmup.sh rows."""
+    by = defaultdict(lambda: defaultdict(list))
+    for r in rows(path):
+        if r[key] not in ("", None):
+            by[(r["case"], int(r["size"]))][int(r["run"])].append((int(r["second"]), float(r[key])))
+    return {k: {run: [v for _, v in sorted(pts)] for run, pts in runs.items()} for k, runs in by.items()}
+
+
+def warmup_figures(curve):
+    """First 5 s, whole run, steady state (median of the last 10 s) and t90 of one run's curve."""
+    steady = statistics.median(curve[-10:])
+    t90 = next((i + 1 for i, v in enumerate(curve) if v >= 0.9 * steady), None)
+    return {"5s": statistics.fmean(curve[:5]), "all": statistics.fmean(curve), "steady": steady,
+            "t90": t90, "seconds": len(curve)}
+
+
+def warmup(path):
+    curves = warmup_curves(path)
+    print(f"# {path}")
+    print("Mbit/s of payload at the receiver from an nftables counter on the server's UDP port, 1-s bins"
+          " from the INIT; 5 s = mean of bins 1-5 (warm-up included), all = mean of every bin, steady ="
+          " median of the last 10 bins, t90 = end of the first bin >= 0.9 x steady (s)\n")
+    print("| case | size | run | 5 s | all | steady | t90 | load |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    loads = {(r["case"], int(r["size"]), int(r["run"])): r["loadavg1"] for r in rows(path)}
+    meds = {}
+    for (c, s), runs in sorted(curves.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        figs = []
+        for run, curve in sorted(runs.items()):
+            f = warmup_figures(curve)
+            figs.append(f)
+            print(f"| {c} | {s} | {run} | {f['5s']:.1f} | {f['all']:.1f} | {f['steady']:.1f} | {f['t90']} | {loads[(c, s, run)]} |")
+        meds[(c, s)] = {k: med([f[k] for f in figs]) for k in ("5s", "all", "steady", "t90")}
+        meds[(c, s)]["seconds"] = figs[0]["seconds"]
+    print("\nmedians over the runs; ratio = ours-ours / tsctp-tsctp\n")
+    print("| size | stack | 5 s Mbit/s | all Mbit/s | steady Mbit/s | t90 s |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: |")
+    for s in sorted({s for (_, s) in meds}):
+        u, o = meds.get((USRSCTP, s)), meds.get((OURS, s))
+        for name, m in (("usrsctp", u), ("jsctp", o)):
+            if m:
+                print(f"| {s} | {name} | {m['5s']:.1f} | {m['all']:.1f} | {m['steady']:.1f} | {m['t90']:g} |")
+        if u and o:
+            print(f"| {s} | ratio | {o['5s'] / u['5s']:.2f} | {o['all'] / u['all']:.2f} | {o['steady'] / u['steady']:.2f} | |")
+    own = warmup_curves(path, "interval_mbit_per_s")
+    if own:
+        print("\nour tput-server's own INTERVAL lines (seconds from COMM_UP), same figures, medians over the runs:")
+        for (c, s), runs in sorted(own.items(), key=lambda kv: kv[0][1]):
+            figs = [warmup_figures(curve) for curve in runs.values() if len(curve) >= 10]
+            if figs:
+                print(f"  {c} {s}: 5 s {med([f['5s'] for f in figs]):.1f}, all {med([f['all'] for f in figs]):.1f},"
+                      f" steady {med([f['steady'] for f in figs]):.1f}, t90 {med([f['t90'] for f in figs]):g}")
+
+
+def plot_warmup(path, out):
+    """Lines of Mbit/s per second (median of the runs), one panel per size, both stacks."""
+    curves = warmup_curves(path)
+    sizes = sorted({s for (_, s) in curves})
+    colors = {USRSCTP: "#4e79a7", OURS: "#e15759"}
+    labels = {USRSCTP: "usrsctp → usrsctp", OURS: "jsctp → jsctp"}
+    W, PH, L, T = 760, 230, 70, 40
+    H = T + len(sizes) * (PH + 50) + 30
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="12">',
+           f'<rect width="{W}" height="{H}" fill="white"/>',
+           f'<text x="{W/2}" y="20" text-anchor="middle" font-size="15">The first seconds: receiver Mbit/s per second from the INIT, fresh processes, median of runs</text>']
+    pw = W - L - 20
+    for pi, s in enumerate(sizes):
+        y0 = T + pi * (PH + 50)
+        meds = {}
+        for c in (USRSCTP, OURS):
+            runs = curves.get((c, s))
+            if runs:
+                n = min(len(v) for v in runs.values())
+                meds[c] = [statistics.median(v[i] for v in runs.values()) for i in range(n)]
+        n = max(len(v) for v in meds.values())
+        top = max(max(v) for v in meds.values())
+        step = 10 ** len(str(int(top))) // 10 or 1
+        top = (int(top) // step + 1) * step
+        for i in range(0, top + 1, step if top // step <= 10 else step * 2):
+            y = y0 + PH - PH * i / top
+            svg.append(f'<line x1="{L}" y1="{y:.1f}" x2="{W-20}" y2="{y:.1f}" stroke="#ddd"/>')
+            svg.append(f'<text x="{L-6}" y="{y+4:.1f}" text-anchor="end">{i}</text>')
+        def x(sec):
+            return L + pw * sec / n
+        for sec in range(0, n + 1, 5):
+            svg.append(f'<text x="{x(sec):.1f}" y="{y0+PH+15}" text-anchor="middle">{sec}</text>')
+        svg.append(f'<text x="{L+6}" y="{y0+12}">{s}-byte messages (x: seconds, bin end)</text>')
+        for c, v in meds.items():
+            pts = " ".join(f"{x(i + 1):.1f},{y0 + PH - PH * val / top:.1f}" for i, val in enumerate(v))
+            svg.append(f'<polyline points="{x(0):.1f},{y0+PH:.1f} {pts}" fill="none" stroke="{colors[c]}" stroke-width="2"/>')
+        svg.append(f'<line x1="{L}" y1="{y0}" x2="{L}" y2="{y0+PH}" stroke="black"/>')
+        svg.append(f'<line x1="{L}" y1="{y0+PH}" x2="{W-20}" y2="{y0+PH}" stroke="black"/>')
+    lx = L
+    for c in (USRSCTP, OURS):
+        svg.append(f'<rect x="{lx}" y="{H-22}" width="12" height="12" fill="{colors[c]}"/>')
+        svg.append(f'<text x="{lx+16}" y="{H-12}">{labels[c]}</text>')
+        lx += 160
+    svg.append("</svg>")
+    with open(out, "w") as f:
+        f.write("\n".join(svg) + "\n")
+    print(f"wrote {out}")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "compare":
@@ -276,5 +382,9 @@ if __name__ == "__main__":
         loss(sys.argv[2])
     elif cmd == "plot-failover":
         plot_failover(sys.argv[2], sys.argv[3])
+    elif cmd == "warmup":
+        warmup(sys.argv[2])
+    elif cmd == "plot-warmup":
+        plot_warmup(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)
