@@ -69,6 +69,10 @@ udp_port_free() {
   ! in_ns "$1" ss -H -u -a -n | awk '{print $4}' | grep -qE "[:.]$2\$"
 }
 
+# next_port: sets PORT to the next UDP port after PORT that is free in namespace NS (globals; not
+# in a subshell)
+next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
+
 # wait_udp_bound NS PORT [TIMEOUT_S]: waits until something binds UDP PORT in the namespace.
 wait_udp_bound() {
   local ns=$1 port=$2 t=${3:-30} i

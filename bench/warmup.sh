@@ -50,8 +50,6 @@ OURS=("$JAVA" $JAVA_OPTS -jar "$JAR")
 PORT=22000
 TABLE=jsctp_bench_warmup
 
-next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
-
 {
   machine_info
   echo "# duration per run: ${DURATION}s, runs: $RUNS, sizes: $SIZES; per-second figures from an nftables counter on the server's UDP port (input hook), sampled every 100 ms, bins from the first datagram (INIT); mbit_per_s = payload (IP bytes - 56 per packet); interval_mbit_per_s = our tput-server's INTERVAL line (--interval 1, from COMM_UP)"
