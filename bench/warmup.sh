@@ -71,6 +71,16 @@ table inet $TABLE {
 NFT
 }
 
+# wait_samples FILE N: waits (up to 30 s) until the sampler has written N lines (the zero baseline)
+wait_samples() {
+  local i
+  for ((i = 0; i < 300; i++)); do
+    [[ -f $1 && $(wc -l <"$1") -ge $2 ]] && return 0
+    sleep 0.1
+  done
+  die "the counter sampler wrote nothing to $1"
+}
+
 # one_run CASE SIZE RUN: server, counter sampler and client fresh; appends DURATION CSV rows.
 one_run() {
   local kase=$1 size=$2 run=$3 sport cport spid mpid load
@@ -91,7 +101,7 @@ one_run() {
   count_on "$sport"
   ip netns exec "$NS" python3 "$BENCH_DIR/warmup_curve.py" sample $TABLE 0.1 "$base.samples" &
   mpid=$!
-  sleep 0.3
+  wait_samples "$base.samples" 3
   case $kase in
     tsctp-*)
       in_ns "$NS" "${TSCTP[@]}" -E "$cport" -U "$sport" -n 0 -T "$DURATION" -l "$size" 127.0.0.1 \
