@@ -7,7 +7,8 @@
   summarize.py loss FILE.csv         medians, minima and maxima of bench/loss.sh
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
   summarize.py plot-failover FILE.csv OUT.svg  bar chart: median failover gap per setting
-  summarize.py warmup FILE.csv       first 5 s, whole run, steady state, t90 of bench/warmup.sh
+  summarize.py warmup FILE.csv...    first 5 s, whole run, steady state, t90 of bench/warmup.sh
+                                     (several files: their runs together, numbered file.run)
   summarize.py plot-warmup FILE.csv OUT.svg    per-second curves, median of runs, per stack and size
 """
 import csv
@@ -264,12 +265,20 @@ def loss(path):
               f"server rtx: jsctp {meds[(ours, 's2c_rtx')]:.0f}, usrsctp {meds[(ref, 's2c_rtx')]:.0f} (medians)")
 
 
-def warmup_curves(path, key="mbit_per_s"):
+def warmup_rows(paths):
+    """The rows of bench/warmup.sh files, run renamed file.run when there are several files."""
+    for i, path in enumerate(paths):
+        for r in rows(path):
+            r["run"] = f"{i + 1}.{r['run']}" if len(paths) > 1 else r["run"]
+            yield r
+
+
+def warmup_curves(paths, key="mbit_per_s"):
     """{(case, size): {run: [Mbit/s of second 1, 2, ...]}} from bench/warmup.sh rows."""
     by = defaultdict(lambda: defaultdict(list))
-    for r in rows(path):
+    for r in warmup_rows(paths):
         if r[key] not in ("", None):
-            by[(r["case"], int(r["size"]))][int(r["run"])].append((int(r["second"]), float(r[key])))
+            by[(r["case"], int(r["size"]))][r["run"]].append((int(r["second"]), float(r[key])))
     return {k: {run: [v for _, v in sorted(pts)] for run, pts in runs.items()} for k, runs in by.items()}
 
 
@@ -281,15 +290,15 @@ def warmup_figures(curve):
             "t90": t90, "seconds": len(curve)}
 
 
-def warmup(path):
-    curves = warmup_curves(path)
-    print(f"# {path}")
+def warmup(paths):
+    curves = warmup_curves(paths)
+    print(f"# {' '.join(paths)}")
     print("Mbit/s of payload at the receiver from an nftables counter on the server's UDP port, 1-s bins"
           " from the INIT; 5 s = mean of bins 1-5 (warm-up included), all = mean of every bin, steady ="
           " median of the last 10 bins, t90 = end of the first bin >= 0.9 x steady (s)\n")
     print("| case | size | run | 5 s | all | steady | t90 | load |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    loads = {(r["case"], int(r["size"]), int(r["run"])): r["loadavg1"] for r in rows(path)}
+    loads = {(r["case"], int(r["size"]), r["run"]): r["loadavg1"] for r in warmup_rows(paths)}
     meds = {}
     for (c, s), runs in sorted(curves.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         figs = []
@@ -309,7 +318,7 @@ def warmup(path):
                 print(f"| {s} | {name} | {m['5s']:.1f} | {m['all']:.1f} | {m['steady']:.1f} | {m['t90']:g} |")
         if u and o:
             print(f"| {s} | ratio | {o['5s'] / u['5s']:.2f} | {o['all'] / u['all']:.2f} | {o['steady'] / u['steady']:.2f} | |")
-    own = warmup_curves(path, "interval_mbit_per_s")
+    own = warmup_curves(paths, "interval_mbit_per_s")
     if own:
         print("\nour tput-server's own INTERVAL lines (seconds from COMM_UP), same figures, medians over the runs:")
         for (c, s), runs in sorted(own.items(), key=lambda kv: kv[0][1]):
@@ -321,7 +330,7 @@ def warmup(path):
 
 def plot_warmup(path, out):
     """Lines of Mbit/s per second (median of the runs), one panel per size, both stacks."""
-    curves = warmup_curves(path)
+    curves = warmup_curves([path])
     sizes = sorted({s for (_, s) in curves})
     colors = {USRSCTP: "#4e79a7", OURS: "#e15759"}
     labels = {USRSCTP: "usrsctp → usrsctp", OURS: "jsctp → jsctp"}
@@ -383,7 +392,7 @@ if __name__ == "__main__":
     elif cmd == "plot-failover":
         plot_failover(sys.argv[2], sys.argv[3])
     elif cmd == "warmup":
-        warmup(sys.argv[2])
+        warmup(sys.argv[2:])
     elif cmd == "plot-warmup":
         plot_warmup(sys.argv[2], sys.argv[3])
     else:
