@@ -5,6 +5,7 @@
   summarize.py latency FILE.csv      medians of bench/latency.sh
   summarize.py failover FILE.csv     medians of bench/failover.sh
   summarize.py loss FILE.csv         medians, minima and maxima of bench/loss.sh
+  summarize.py aot FILE.csv          medians, minima, maxima and ratios of bench/aot.sh
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
   summarize.py plot-failover FILE.csv OUT.svg  bar chart: median failover gap per setting
 """
@@ -262,6 +263,35 @@ def loss(path):
               f"server rtx: jsctp {meds[(ours, 's2c_rtx')]:.0f}, usrsctp {meds[(ref, 's2c_rtx')]:.0f} (medians)")
 
 
+def aot(path):
+    by = defaultdict(list)
+    for r in rows(path):
+        by[r["config"]].append(r)
+    cols = [("commup_ms", "start → COMM_UP ms", "{:.0f}"), ("first_echo_ms", "start → first echo ms", "{:.0f}"),
+            ("client_exit_ms", "start → client exit ms", "{:.0f}"), ("client_cpu_ms", "client CPU ms", "{:.0f}"),
+            ("server_cpu_ms", "server CPU ms", "{:.0f}"), ("tput_rx_mbit", "first 5 s Mbit/s (receiver)", "{:.1f}"),
+            ("tput_tx_mbit", "first 5 s Mbit/s (sender)", "{:.1f}")]
+    print(f"# {path}")
+    print("median (min-max) over the runs; fresh echo-server + echo-client --count 1, then fresh tput-server +"
+          " tput-client --duration 5 --size 8192, per run and configuration\n")
+    print("| configuration | runs | " + " | ".join(c[1] for c in cols) + " |")
+    print("| --- | ---: | " + " | ".join("---:" for _ in cols) + " |")
+    meds = {}
+    for c, rs in by.items():
+        cells = []
+        for key, _, fmt in cols:
+            vals = [float(r[key]) for r in rs if r[key] not in ("", None)]
+            meds[(c, key)] = statistics.median(vals)
+            cells.append(f"{fmt.format(meds[(c, key)])} ({fmt.format(min(vals))}-{fmt.format(max(vals))})")
+        print(f"| {c} | {len(rs)} | " + " | ".join(cells) + " |")
+    loads = [float(r["loadavg1"]) for rs in by.values() for r in rs]
+    print(f"\nload average (1 min) during the runs: {min(loads):.2f}-{max(loads):.2f}")
+    for ref in ("jdk25", "jdk17"):
+        if ("jdk25-aot", "commup_ms") in meds and (ref, "commup_ms") in meds:
+            print(f"jdk25-aot / {ref} (ratio of medians): " + ", ".join(
+                f"{key} {meds[('jdk25-aot', key)] / meds[(ref, key)]:.2f}" for key, _, _ in cols))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "compare":
@@ -274,6 +304,8 @@ if __name__ == "__main__":
         failover(sys.argv[2])
     elif cmd == "loss":
         loss(sys.argv[2])
+    elif cmd == "aot":
+        aot(sys.argv[2])
     elif cmd == "plot-failover":
         plot_failover(sys.argv[2], sys.argv[3])
     else:
