@@ -66,17 +66,6 @@ next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$
 # stamp: prefixes every line of stdin with the time it was read (microseconds since the epoch)
 stamp() { local line; while IFS= read -r line; do printf '%s %s\n' "${EPOCHREALTIME/./}" "$line"; done; }
 
-# waits (up to T s) until FILE has a line matching REGEX; echoes it
-wait_line() {
-  local file=$1 re=$2 t=$3 i line
-  for ((i = 0; i < t * 10; i++)); do
-    line=$(grep -E -m1 "$re" "$file" 2>/dev/null || true)
-    [[ -n $line ]] && { echo "$line"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
-
 # start_run CONFIG RUN: echoes "commup_ms first_echo_ms client_exit_ms client_cpu_ms server_cpu_ms"
 start_run() {
   local cfg=$1 run=$2 base="$LOGDIR/$1-$2-start" sport spid t0 t1 up rtt scpu

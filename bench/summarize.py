@@ -230,6 +230,20 @@ def failover(path):
         print(f"note: {r['stack']} {r['settings']} run {r['run']}: sent {r['sent']} echoed {r['echoed']}")
 
 
+def spread_cells(case, rs, cols, meds):
+    """'median (min-max)' per column of the rows rs, '-' without values; records the medians in meds."""
+    cells = []
+    for key, _, fmt in cols:
+        vals = [float(r[key]) for r in rs if r[key] not in ("", None)]
+        if not vals:
+            cells.append("-")
+            continue
+        m = statistics.median(vals)
+        meds[(case, key)] = m
+        cells.append(f"{fmt.format(m)} ({fmt.format(min(vals))}-{fmt.format(max(vals))})")
+    return cells
+
+
 def loss(path):
     by = defaultdict(list)
     for r in rows(path):
@@ -245,15 +259,7 @@ def loss(path):
     print("| --- | ---: | " + " | ".join("---:" for _ in cols) + " | --- |")
     meds = {}
     for c, rs in by.items():
-        cells = []
-        for key, _, fmt in cols:
-            vals = [float(r[key]) for r in rs if r[key] not in ("", None)]
-            if not vals:
-                cells.append("-")
-                continue
-            m = statistics.median(vals)
-            meds[(c, key)] = m
-            cells.append(f"{fmt.format(m)} ({fmt.format(min(vals))}-{fmt.format(max(vals))})")
+        cells = spread_cells(c, rs, cols, meds)
         echoed = sum(1 for r in rs if r["all_echoed"] == "yes")
         print(f"| {c} | {len(rs)} | " + " | ".join(cells) + f" | {echoed} of {len(rs)} |")
     ref, ours = "ours-echo_server", "ours-ours"
@@ -278,12 +284,7 @@ def aot(path):
     print("| --- | ---: | " + " | ".join("---:" for _ in cols) + " |")
     meds = {}
     for c, rs in by.items():
-        cells = []
-        for key, _, fmt in cols:
-            vals = [float(r[key]) for r in rs if r[key] not in ("", None)]
-            meds[(c, key)] = statistics.median(vals)
-            cells.append(f"{fmt.format(meds[(c, key)])} ({fmt.format(min(vals))}-{fmt.format(max(vals))})")
-        print(f"| {c} | {len(rs)} | " + " | ".join(cells) + " |")
+        print(f"| {c} | {len(rs)} | " + " | ".join(spread_cells(c, rs, cols, meds)) + " |")
     loads = [float(r["loadavg1"]) for rs in by.values() for r in rs]
     print(f"\nload average (1 min) during the runs: {min(loads):.2f}-{max(loads):.2f}")
     for ref in ("jdk25", "jdk17"):
