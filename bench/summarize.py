@@ -5,7 +5,7 @@
   summarize.py latency FILE.csv      medians of bench/latency.sh
   summarize.py failover FILE.csv     medians of bench/failover.sh
   summarize.py loss FILE.csv         medians, minima and maxima of bench/loss.sh
-  summarize.py aot FILE.csv          medians, minima, maxima and ratios of bench/aot.sh
+  summarize.py aot FILE.csv...       medians, minima, maxima and ratios of bench/aot.sh (files pooled)
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
   summarize.py plot-failover FILE.csv OUT.svg  bar chart: median failover gap per setting
 """
@@ -244,6 +244,10 @@ def spread_cells(case, rs, cols, meds):
     return cells
 
 
+def ratio_cell(ratios):
+    return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
 def loss(path):
     by = defaultdict(list)
     for r in rows(path):
@@ -269,15 +273,18 @@ def loss(path):
               f"server rtx: jsctp {meds[(ours, 's2c_rtx')]:.0f}, usrsctp {meds[(ref, 's2c_rtx')]:.0f} (medians)")
 
 
-def aot(path):
+def aot(paths):
     by = defaultdict(list)
-    for r in rows(path):
-        by[r["config"]].append(r)
+    runs = defaultdict(dict)
+    for path in paths:
+        for r in rows(path):
+            by[r["config"]].append(r)
+            runs[(path, r["run"])][r["config"]] = r
     cols = [("commup_ms", "start → COMM_UP ms", "{:.0f}"), ("first_echo_ms", "start → first echo ms", "{:.0f}"),
             ("client_exit_ms", "start → client exit ms", "{:.0f}"), ("client_cpu_ms", "client CPU ms", "{:.0f}"),
             ("server_cpu_ms", "server CPU ms", "{:.0f}"), ("tput_rx_mbit", "first 5 s Mbit/s (receiver)", "{:.1f}"),
             ("tput_tx_mbit", "first 5 s Mbit/s (sender)", "{:.1f}")]
-    print(f"# {path}")
+    print(f"# {' '.join(paths)}")
     print("median (min-max) over the runs; fresh echo-server + echo-client --count 1, then fresh tput-server +"
           " tput-client --duration 5 --size 8192, per run and configuration\n")
     print("| configuration | runs | " + " | ".join(c[1] for c in cols) + " |")
@@ -291,6 +298,9 @@ def aot(path):
         if ("jdk25-aot", "commup_ms") in meds and (ref, "commup_ms") in meds:
             print(f"jdk25-aot / {ref} (ratio of medians): " + ", ".join(
                 f"{key} {meds[('jdk25-aot', key)] / meds[(ref, key)]:.2f}" for key, _, _ in cols))
+            paired = [(r["jdk25-aot"], r[ref]) for r in runs.values() if "jdk25-aot" in r and ref in r]
+            print(f"jdk25-aot / {ref} (median (min-max) of the {len(paired)} ratios within a run): " + ", ".join(
+                f"{key} " + ratio_cell([float(a[key]) / float(b[key]) for a, b in paired]) for key, _, _ in cols))
 
 
 if __name__ == "__main__":
@@ -306,7 +316,7 @@ if __name__ == "__main__":
     elif cmd == "loss":
         loss(sys.argv[2])
     elif cmd == "aot":
-        aot(sys.argv[2])
+        aot(sys.argv[2:])
     elif cmd == "plot-failover":
         plot_failover(sys.argv[2], sys.argv[3])
     else:
