@@ -29,7 +29,7 @@ while (($#)); do
     --cache) CACHE=$2; shift 2 ;;
     --out) OUT=$2; shift 2 ;;
     --java25) JAVA25=$2; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) die "unknown option $1" ;;
   esac
 done
