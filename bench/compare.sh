@@ -62,17 +62,6 @@ udp_rcvbuf_errors() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $6; exit}' /proc/net
   echo "case,size,run,mbit_per_s,msgs_per_s,data_pkts_per_s,udp_in_per_s,rx_cpu_s,seconds,loadavg1,udp_rcvbuf_errors"
 } >"$OUT"
 
-# waits (up to T s) until FILE has a line matching REGEX; echoes it
-wait_line() {
-  local file=$1 re=$2 t=$3 i line
-  for ((i = 0; i < t * 10; i++)); do
-    line=$(grep -E -m1 "$re" "$file" 2>/dev/null || true)
-    [[ -n $line ]] && { echo "$line"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
-
 # one_run CASE SIZE RUN: one association, server and client fresh; appends a CSV row.
 one_run() {
   local kase=$1 size=$2 run=$3 sport cport spid cpid line bytes secs msgs cpu u0 u1

@@ -112,6 +112,17 @@ build_c() {
   fi
 }
 
+# wait_line FILE REGEX T: waits (up to T s) until FILE has a line matching REGEX; echoes it
+wait_line() {
+  local file=$1 re=$2 t=$3 i line
+  for ((i = 0; i < t * 10; i++)); do
+    line=$(grep -E -m1 "$re" "$file" 2>/dev/null || true)
+    [[ -n $line ]] && { echo "$line"; return 0; }
+    sleep 0.1
+  done
+  return 1
+}
+
 # median of numbers on stdin (one per line)
 median() {
   sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'

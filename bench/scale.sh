@@ -60,16 +60,6 @@ heap_after_gc() {
   jcmd "$pid" GC.heap_info | sed -nE 's/.* heap +total [0-9]+K, used ([0-9]+)K.*/\1/p' | head -1
 }
 
-wait_line() {
-  local file=$1 re=$2 t=$3 i line
-  for ((i = 0; i < t * 10; i++)); do
-    line=$(grep -E -m1 "$re" "$file" 2>/dev/null || true)
-    [[ -n $line ]] && { echo "$line"; return 0; }
-    sleep 0.1
-  done
-  return 1
-}
-
 scenario() {
   local kind=$1 n=$2 sport spid cpid base up setup used cpu0 cpu1 u0 u1 t0 t1 rss result rate duration
   local logs="$LOGDIR/$kind-$n"

@@ -5,6 +5,7 @@
   summarize.py latency FILE.csv      medians of bench/latency.sh
   summarize.py failover FILE.csv     medians of bench/failover.sh
   summarize.py loss FILE.csv         medians, minima and maxima of bench/loss.sh
+  summarize.py aot FILE.csv...       medians, minima, maxima and ratios of bench/aot.sh (files pooled)
   summarize.py plot-compare FILE.csv OUT.svg   bar chart: receiver Mbit/s per case and size
   summarize.py plot-failover FILE.csv OUT.svg  bar chart: median failover gap per setting
   summarize.py warmup FILE.csv...    first 5 s, whole run, steady state, t90 of bench/warmup.sh
@@ -232,6 +233,24 @@ def failover(path):
         print(f"note: {r['stack']} {r['settings']} run {r['run']}: sent {r['sent']} echoed {r['echoed']}")
 
 
+def spread_cells(case, rs, cols, meds):
+    """'median (min-max)' per column of the rows rs, '-' without values; records the medians in meds."""
+    cells = []
+    for key, _, fmt in cols:
+        vals = [float(r[key]) for r in rs if r[key] not in ("", None)]
+        if not vals:
+            cells.append("-")
+            continue
+        m = statistics.median(vals)
+        meds[(case, key)] = m
+        cells.append(f"{fmt.format(m)} ({fmt.format(min(vals))}-{fmt.format(max(vals))})")
+    return cells
+
+
+def ratio_cell(ratios):
+    return f"{statistics.median(ratios):.2f} ({min(ratios):.2f}-{max(ratios):.2f})"
+
+
 def loss(path):
     by = defaultdict(list)
     for r in rows(path):
@@ -247,15 +266,7 @@ def loss(path):
     print("| --- | ---: | " + " | ".join("---:" for _ in cols) + " | --- |")
     meds = {}
     for c, rs in by.items():
-        cells = []
-        for key, _, fmt in cols:
-            vals = [float(r[key]) for r in rs if r[key] not in ("", None)]
-            if not vals:
-                cells.append("-")
-                continue
-            m = statistics.median(vals)
-            meds[(c, key)] = m
-            cells.append(f"{fmt.format(m)} ({fmt.format(min(vals))}-{fmt.format(max(vals))})")
+        cells = spread_cells(c, rs, cols, meds)
         echoed = sum(1 for r in rs if r["all_echoed"] == "yes")
         print(f"| {c} | {len(rs)} | " + " | ".join(cells) + f" | {echoed} of {len(rs)} |")
     ref, ours = "ours-echo_server", "ours-ours"
@@ -377,6 +388,36 @@ def plot_warmup(path, out):
     print(f"wrote {out}")
 
 
+def aot(paths):
+    by = defaultdict(list)
+    runs = defaultdict(dict)
+    for path in paths:
+        for r in rows(path):
+            by[r["config"]].append(r)
+            runs[(path, r["run"])][r["config"]] = r
+    cols = [("commup_ms", "start → COMM_UP ms", "{:.0f}"), ("first_echo_ms", "start → first echo ms", "{:.0f}"),
+            ("client_exit_ms", "start → client exit ms", "{:.0f}"), ("client_cpu_ms", "client CPU ms", "{:.0f}"),
+            ("server_cpu_ms", "server CPU ms", "{:.0f}"), ("tput_rx_mbit", "first 5 s Mbit/s (receiver)", "{:.1f}"),
+            ("tput_tx_mbit", "first 5 s Mbit/s (sender)", "{:.1f}")]
+    print(f"# {' '.join(paths)}")
+    print("median (min-max) over the runs; fresh echo-server + echo-client --count 1, then fresh tput-server +"
+          " tput-client --duration 5 --size 8192, per run and configuration\n")
+    print("| configuration | runs | " + " | ".join(c[1] for c in cols) + " |")
+    print("| --- | ---: | " + " | ".join("---:" for _ in cols) + " |")
+    meds = {}
+    for c, rs in by.items():
+        print(f"| {c} | {len(rs)} | " + " | ".join(spread_cells(c, rs, cols, meds)) + " |")
+    loads = [float(r["loadavg1"]) for rs in by.values() for r in rs]
+    print(f"\nload average (1 min) during the runs: {min(loads):.2f}-{max(loads):.2f}")
+    for ref in ("jdk25", "jdk17"):
+        if ("jdk25-aot", "commup_ms") in meds and (ref, "commup_ms") in meds:
+            print(f"jdk25-aot / {ref} (ratio of medians): " + ", ".join(
+                f"{key} {meds[('jdk25-aot', key)] / meds[(ref, key)]:.2f}" for key, _, _ in cols))
+            paired = [(r["jdk25-aot"], r[ref]) for r in runs.values() if "jdk25-aot" in r and ref in r]
+            print(f"jdk25-aot / {ref} (median (min-max) of the {len(paired)} ratios within a run): " + ", ".join(
+                f"{key} " + ratio_cell([float(a[key]) / float(b[key]) for a, b in paired]) for key, _, _ in cols))
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "compare":
@@ -389,6 +430,8 @@ if __name__ == "__main__":
         failover(sys.argv[2])
     elif cmd == "loss":
         loss(sys.argv[2])
+    elif cmd == "aot":
+        aot(sys.argv[2:])
     elif cmd == "plot-failover":
         plot_failover(sys.argv[2], sys.argv[3])
     elif cmd == "warmup":

@@ -26,7 +26,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       HaEchoServerCommand.class,
       HaDemoCommand.class,
-      HaBenchCommand.class
+      HaBenchCommand.class,
+      AotTrainingCommand.class
     })
 public final class Main implements Runnable {
 
