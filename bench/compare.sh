@@ -11,7 +11,11 @@
 # first message to its end. usrsctp's tsctp runs with a preloaded shim that turns its debug
 # output off (it costs it about 2.7x otherwise).
 #
-#   sudo bench/compare.sh [--duration S] [--runs N] [--sizes "1024 8192 65536"] [--out FILE]
+#   sudo bench/compare.sh [--duration S] [--runs N] [--sizes "1024 8192 65536"] [--cases "..."] [--out FILE]
+#
+# Cases (default "tsctp-tsctp ours-ours ours-tsctp tsctp-ours"): our tools run with their default
+# transport (epoll with UDP GSO and GRO on Linux x86_64); oursnio-oursnio and oursepoll-oursepoll
+# are ours -> ours on NIO and on epoll without GSO/GRO, for the transport comparison.
 #
 # Writes bench/results/compare-<UTC date>.csv (machine description as # lines first) and prints
 # the medians and the ratios ours/usrsctp and ours/raw UDP. Packets per second of an SCTP run
@@ -62,6 +66,15 @@ udp_rcvbuf_errors() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $6; exit}' /proc/net
   echo "case,size,run,mbit_per_s,msgs_per_s,data_pkts_per_s,udp_in_per_s,rx_cpu_s,seconds,loadavg1,udp_rcvbuf_errors"
 } >"$OUT"
 
+# ours_args CASE: the transport of our tools in CASE: oursnio-oursnio NIO, oursepoll-oursepoll epoll
+# without UDP GSO/GRO, ours-* and *-ours the tools' default (epoll with GSO/GRO where it works)
+ours_args() {
+  case $1 in
+    oursnio*) echo "--transport NIO" ;;
+    oursepoll*) echo "--transport EPOLL --no-udp-offload" ;;
+  esac
+}
+
 # one_run CASE SIZE RUN: one association, server and client fresh; appends a CSV row.
 one_run() {
   local kase=$1 size=$2 run=$3 sport cport spid cpid line bytes secs msgs cpu u0 u1
@@ -73,8 +86,9 @@ one_run() {
     *-tsctp)
       ip netns exec "$NS" "${TSCTP[@]}" -E "$sport" >"$base.server.out" 2>"$base.server.err" &
       spid=$! ;;
-    *-ours)
+    *-ours*)
       ip netns exec "$NS" "${OURS[@]}" tput-server --local 127.0.0.1 --udp-port "$sport" --count 1 \
+        $(ours_args "$kase") \
         >"$base.server.out" 2>"$base.server.err" &
       spid=$! ;;
   esac
@@ -85,8 +99,8 @@ one_run() {
     tsctp-*)
       in_ns "$NS" "${TSCTP[@]}" -E "$cport" -U "$sport" -n 0 -T "$DURATION" -l "$size" 127.0.0.1 \
         >"$base.client.out" 2>"$base.client.err" || log "$kase $size: tsctp client exited $?" ;;
-    ours-*)
-      in_ns "$NS" "${OURS[@]}" tput-client --remote 127.0.0.1 --remote-udp-port "$sport" \
+    ours*)
+      in_ns "$NS" "${OURS[@]}" tput-client --remote 127.0.0.1 --remote-udp-port "$sport" $(ours_args "$kase") \
         --udp-port "$cport" --size "$size" --duration "$DURATION" \
         >"$base.client.out" 2>"$base.client.err" || log "$kase $size: tput-client exited $?" ;;
   esac
@@ -97,7 +111,7 @@ one_run() {
       cpu=$(proc_cpu_s "$spid")
       kill "$spid" 2>/dev/null || true
       IFS=', ' read -r _ msgs _ bytes secs _ <<<"$line" ;;
-    *-ours)
+    *-ours*)
       line=$(wait_line "$base.server.out" '^RESULT ' 60) || { kill "$spid" 2>/dev/null; die "no RESULT in $base.server.out"; }
       msgs=$(kv "$line" messages); bytes=$(kv "$line" bytes); secs=$(kv "$line" seconds); cpu=$(kv "$line" cpu_s) ;;
   esac

@@ -44,6 +44,8 @@ def compare_medians(path):
             "pkts": med(r["data_pkts_per_s"] for r in rs),
             "udp_in": med(r["udp_in_per_s"] for r in rs),
             "cpu": med(r["rx_cpu_s"] for r in rs),
+            "cpu_per_gb": med(float(r["rx_cpu_s"]) / (float(r["mbit_per_s"]) * float(r["seconds"]) / 8e3)
+                              for r in rs if r["rx_cpu_s"] not in ("", None) and float(r["mbit_per_s"]) > 0),
             "drops": sum(int(r.get("udp_rcvbuf_errors") or 0) for r in rs),
             "runs": [float(r["mbit_per_s"]) for r in rs],
         }
@@ -58,7 +60,8 @@ def raw_payload(size):
 def compare(path):
     m = compare_medians(path)
     sizes = sorted({s for (c, s) in m if c != "udp-raw"})
-    cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours"] if any((c, s) in m for s in sizes)]
+    cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours", "oursnio-oursnio",
+                         "oursepoll-oursepoll"] if any((c, s) in m for s in sizes)]
     print(f"# {path}")
     print("## Throughput, receiver side, median of runs (Mbit/s of user data; all runs in brackets)\n")
     print("| message | " + " | ".join(cases) + " | ours/usrsctp |")
@@ -71,13 +74,13 @@ def compare(path):
         ratio = m[(OURS, s)]["mbit"] / m[(USRSCTP, s)]["mbit"] if (OURS, s) in m and (USRSCTP, s) in m else float("nan")
         print(f"| {s} | " + " | ".join(cells) + f" | {ratio:.2f} |")
     print("\n## Messages and packets per second (medians)\n")
-    print("| message | case | msgs/s | DATA pkts/s (computed) | UDP datagrams/s in namespace (DATA+SACK) | receiver CPU s per run | UDP RcvbufErrors (all runs) |")
-    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    print("| message | case | msgs/s | DATA pkts/s (computed) | UDP datagrams/s in namespace (DATA+SACK) | receiver CPU s per run | receiver CPU s per GB | UDP RcvbufErrors (all runs) |")
+    print("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for s in sizes:
         for c in cases:
             v = m.get((c, s))
             if v:
-                print(f"| {s} | {c} | {v['msgs']:.0f} | {v['pkts']:.0f} | {v['udp_in']:.0f} | {v['cpu']:.1f} | {v['drops']} |")
+                print(f"| {s} | {c} | {v['msgs']:.0f} | {v['pkts']:.0f} | {v['udp_in']:.0f} | {v['cpu']:.1f} | {v['cpu_per_gb']:.2f} | {v['drops']} |")
     raws = sorted(s for (c, s) in m if c == "udp-raw")
     if raws:
         print("\n## Raw UDP between two processes (median datagrams/s received)\n")
@@ -102,7 +105,8 @@ def compare(path):
 def plot_compare(path, out):
     m = compare_medians(path)
     sizes = sorted({s for (c, s) in m if c != "udp-raw"})
-    cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours"] if any((c, s) in m for s in sizes)]
+    cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours", "oursnio-oursnio",
+                         "oursepoll-oursepoll"] if any((c, s) in m for s in sizes)]
     colors = {"tsctp-tsctp": "#4e79a7", "ours-ours": "#e15759", "ours-tsctp": "#f28e2b", "tsctp-ours": "#76b7b2"}
     labels = {"tsctp-tsctp": "usrsctp → usrsctp", "ours-ours": "jsctp → jsctp",
               "ours-tsctp": "jsctp → usrsctp", "tsctp-ours": "usrsctp → jsctp"}
