@@ -387,15 +387,14 @@ final class OutstandingData {
     if (gapAckedCount > 0) {
       detectReneging(cum, gaps, now);
     }
-    boolean fast = highestNewlyAcked >= 0 && countMisses(
-        inFastRecovery && cumAdvanced ? nextTsn() - 1 : highestNewlyAcked, highestNewlyAcked);
+    boolean fast = highestNewlyAcked >= 0 && countMisses(MissIndications.limit(cum, gaps,
+        nextTsn() - 1, highestNewlyAcked, inFastRecovery, cumAdvanced), highestNewlyAcked);
     return new SackOutcome(SackKind.APPLIED, newlyAcked, fast, released);
   }
 
   /**
-   * HTNA (section 7.2.4): one more miss indication for every TSN in flight below {@code limit}
-   * (the highest newly acknowledged TSN, or everything outstanding when the cumulative TSN moved
-   * during Fast Recovery); the third marks it for fast retransmission. Returns whether a chunk
+   * Section 7.2.4: one more miss indication for every TSN in flight below {@code limit} (see
+   * {@link MissIndications}); the third marks it for fast retransmission. Returns whether a chunk
    * was newly marked.
    *
    * <p>A retransmitted chunk counts a miss only when a TSN first sent after its latest

@@ -110,8 +110,12 @@ class OutstandingDataTest {
         Arguments.of("7.2.4 the third miss indication marks a chunk for fast retransmission",
             5, false, List.of(sack(-1, gap(2, 2)), sack(-1, gap(2, 3)), sack(-1, gap(2, 4))),
             "fggg0", SackKind.APPLIED),
-        Arguments.of("7.2.4 in Fast Recovery a cumulative ack adds a miss to every TSN still missing",
-            6, true, List.of(sack(0)), "a11110", SackKind.APPLIED),
+        Arguments.of("7.2.4 in Fast Recovery a SACK advancing the cumulative TSN ack adds a miss to"
+            + " every TSN it reports missing, also above the highest newly acknowledged TSN",
+            6, true, List.of(sack(-1, gap(4, 4)), sack(0, gap(3, 3))), "a22g00", SackKind.APPLIED),
+        Arguments.of("7.2.4 in Fast Recovery TSNs above the highest a SACK acknowledges are not"
+            + " reported missing: a burst of cumulative acks does not mark chunks still in flight",
+            6, true, List.of(sack(0), sack(1), sack(2)), "aaa000", SackKind.APPLIED),
         Arguments.of("7.2.4 outside Fast Recovery a cumulative ack alone adds no miss",
             6, false, List.of(sack(0)), "a00000", SackKind.APPLIED),
         Arguments.of("6.2.1 a marked chunk that gets acknowledged is no longer marked",
