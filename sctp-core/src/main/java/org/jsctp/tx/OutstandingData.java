@@ -499,15 +499,16 @@ final class OutstandingData {
       if (!c.gapAcked || c.abandoned || covered(c.tsn, cum, gaps)) {
         continue;
       }
-      // A gap-acked TSN no longer reported: reneged (section 6.2.1). It counts as missing
-      // again and T3 must run (rule R4).
+      // A gap-acked TSN no longer reported: reneged, or this SACK is older than one already
+      // applied. Section 6.2.1 D iii: one miss indication, and T3 must run (rule R4); it is in
+      // flight again, resent after two more misses or at the T3-rtx expiry, not at once.
       c.gapAcked = false;
       gapAckedCount--;
       c.misses++;
-      if (!c.isMarked()) {
-        markTimeout(c, c.path);
-        c.path.t3().startIfStopped(now, c.path.rto().rto());
+      if (!c.inFlight) {
+        addToFlight(c, c.path);
       }
+      c.path.t3().startIfStopped(now, c.path.rto().rto());
     }
   }
 

@@ -103,7 +103,11 @@ class OutstandingDataTest {
         Arguments.of("6.2.1 gap blocks starting at 0 or ending before they start are ignored",
             3, false, List.of(sack(-1, gap(0, 1), gap(3, 2))), "000", SackKind.APPLIED),
         Arguments.of("6.2.1 a gap-acknowledged TSN that a later SACK no longer reports was reneged",
-            4, false, List.of(sack(-1, gap(2, 3)), sack(-1, gap(3, 3))), "1tg0", SackKind.APPLIED),
+            4, false, List.of(sack(-1, gap(2, 3)), sack(-1, gap(3, 3))), "11g0", SackKind.APPLIED),
+        Arguments.of("6.2.1 D iii a SACK overtaken by a later one makes a TSN the later one acknowledged"
+            + " missing again, with one miss indication, not marked for retransmission",
+            5, false, List.of(sack(-1, gap(2, 3)), sack(-1, gap(2, 4)), sack(-1, gap(2, 3))), "2gg10",
+            SackKind.APPLIED),
         Arguments.of("7.2.4 HTNA: a miss only below the highest newly acknowledged TSN",
             5, false, List.of(sack(-1, gap(2, 2)), sack(-1, gap(2, 2)), sack(-1, gap(2, 2), gap(4, 4))),
             "2g1g0", SackKind.APPLIED),
