@@ -387,15 +387,14 @@ final class OutstandingData {
     if (gapAckedCount > 0) {
       detectReneging(cum, gaps, now);
     }
-    boolean fast = highestNewlyAcked >= 0 && countMisses(
-        inFastRecovery && cumAdvanced ? nextTsn() - 1 : highestNewlyAcked, highestNewlyAcked);
+    boolean fast = highestNewlyAcked >= 0 && countMisses(MissIndications.limit(cum, gaps,
+        nextTsn() - 1, highestNewlyAcked, inFastRecovery, cumAdvanced), highestNewlyAcked);
     return new SackOutcome(SackKind.APPLIED, newlyAcked, fast, released);
   }
 
   /**
-   * HTNA (section 7.2.4): one more miss indication for every TSN in flight below {@code limit}
-   * (the highest newly acknowledged TSN, or everything outstanding when the cumulative TSN moved
-   * during Fast Recovery); the third marks it for fast retransmission. Returns whether a chunk
+   * Section 7.2.4: one more miss indication for every TSN in flight below {@code limit} (see
+   * {@link MissIndications}); the third marks it for fast retransmission. Returns whether a chunk
    * was newly marked.
    *
    * <p>A retransmitted chunk counts a miss only when a TSN first sent after its latest
@@ -500,15 +499,16 @@ final class OutstandingData {
       if (!c.gapAcked || c.abandoned || covered(c.tsn, cum, gaps)) {
         continue;
       }
-      // A gap-acked TSN no longer reported: reneged (section 6.2.1). It counts as missing
-      // again and T3 must run (rule R4).
+      // A gap-acked TSN no longer reported: reneged, or this SACK is older than one already
+      // applied. Section 6.2.1 D iii: one miss indication, and T3 must run (rule R4); it is in
+      // flight again, resent after two more misses or at the T3-rtx expiry, not at once.
       c.gapAcked = false;
       gapAckedCount--;
       c.misses++;
-      if (!c.isMarked()) {
-        markTimeout(c, c.path);
-        c.path.t3().startIfStopped(now, c.path.rto().rto());
+      if (!c.inFlight) {
+        addToFlight(c, c.path);
       }
+      c.path.t3().startIfStopped(now, c.path.rto().rto());
     }
   }
 
