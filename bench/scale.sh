@@ -94,7 +94,8 @@ scenario() {
   ip netns exec "$NS" "$JAVA" $CLIENT_OPTS -jar "$JAR" scale-client --remote 127.0.0.1 --port 7 --remote-udp-port "$sport" \
     --associations "$n" --rate "$rate" --duration "$duration" "${client_args[@]}" >"$logs.client.out" 2>"$logs.client.err" &
   cpid=$!
-  up=$(wait_line "$logs.client.out" '^UP ' 600) || die "associations not up: $logs.client.out"
+  # The whole line: seconds= ends with its one decimal (a line read while being written lacks it).
+  up=$(wait_line "$logs.client.out" '^UP .* seconds=[0-9]+\.[0-9]' 1800) || die "associations not up: $logs.client.out"
   log "$kind $n: $up; settling ${SETTLE}s"
   sleep "$SETTLE"
   used=$(heap_after_gc "$spid")
