@@ -31,6 +31,10 @@ SCENARIOS="idle:1000 idle:10000 echo:1000"
 OUT=""
 SERVER_OPTS=${SERVER_OPTS:-}
 CLIENT_OPTS=${CLIENT_OPTS:-}
+# Extra class path of the server, e.g. Netty's native epoll jar (the stack then uses epoll).
+SERVER_CP=${SERVER_CP:-}
+# Extra echo-server options, e.g. "--transport EPOLL" (with SERVER_CP).
+SERVER_ARGS=${SERVER_ARGS:-}
 while (($#)); do
   case $1 in
     --window) WINDOW=$2; shift 2 ;;
@@ -54,7 +58,7 @@ udp_in() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $2; exit}' /proc/net/snmp; }
 
 {
   machine_info
-  echo "# ulimit -n: $(ulimit -n); server JVM options: ${SERVER_OPTS:-default}; client JVM options: ${CLIENT_OPTS:-default}; window ${WINDOW}s, settle ${SETTLE}s"
+  echo "# ulimit -n: $(ulimit -n); server JVM options: ${SERVER_OPTS:-default}; server extra class path: ${SERVER_CP:-none}; server options: ${SERVER_ARGS:-none}; client JVM options: ${CLIENT_OPTS:-default}; window ${WINDOW}s, settle ${SETTLE}s"
   echo "scenario,associations,up,setup_s,heap_base_kb,heap_used_kb,heap_per_assoc_b,server_rss_kb,server_cpu_s,window_s,server_cpu_pct,cpu_us_per_assoc_s,udp_in_per_s,client_result,loadavg1,client_udp_sockets,client_ips"
 } >"$OUT"
 
@@ -82,8 +86,10 @@ scenario() {
   fi
   limit=$((n > 16384 ? n : 16384))
   next_port; sport=$PORT
-  ip netns exec "$NS" "$JAVA" $SERVER_OPTS -jar "$JAR" echo-server --local 127.0.0.1 --port 7 --udp-port "$sport" \
-    --sysctl "net.sctp.max_associations=$limit" --sysctl "net.sctp.max_associations_per_peer=$limit" \
+  local server_jar=(-jar "$JAR")
+  [[ -n $SERVER_CP ]] && server_jar=(-cp "$JAR:$SERVER_CP" org.jsctp.examples.Main)
+  ip netns exec "$NS" "$JAVA" $SERVER_OPTS "${server_jar[@]}" echo-server --local 127.0.0.1 --port 7 --udp-port "$sport" \
+    --sysctl "net.sctp.max_associations=$limit" --sysctl "net.sctp.max_associations_per_peer=$limit" $SERVER_ARGS \
     >"$logs.server.out" 2>"$logs.server.err" &
   spid=$!
   wait_udp_bound "$NS" "$sport" 60
