@@ -24,7 +24,8 @@ public final class AuthOptions {
       List.of(HmacAlgorithm.SHA_256.id(), HmacAlgorithm.SHA_1.id());
 
   private boolean supported;
-  private final TreeSet<Integer> chunks = new TreeSet<>();
+  /** Never changed in place, so that copies share it (every association has a copy). */
+  private TreeSet<Integer> chunks = new TreeSet<>();
   private List<Integer> hmacIdents = DEFAULT_HMAC_IDENTS;
   private SharedKeys keys = new SharedKeys();
 
@@ -35,7 +36,7 @@ public final class AuthOptions {
   /** An independent copy, keys included. */
   AuthOptions copy() {
     AuthOptions c = new AuthOptions(supported);
-    c.chunks.addAll(chunks);
+    c.chunks = chunks;
     c.hmacIdents = hmacIdents;
     c.keys = keys.copy();
     return c;
@@ -68,7 +69,9 @@ public final class AuthOptions {
       throw new IllegalArgumentException("SCTP_AUTH_CHUNK: " + ChunkType.name(chunkType)
           + " is never authenticated (RFC 4895 section 3.2)");
     }
-    chunks.add(chunkType);
+    TreeSet<Integer> more = new TreeSet<>(chunks);
+    more.add(chunkType);
+    chunks = more;
   }
 
   /**

@@ -13,7 +13,8 @@ final class ControlQueue {
   /** A queued control chunk. */
   record Entry(Chunk chunk, Destination destination, int verificationTag) {}
 
-  private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+  /** Room for one at first (it grows): an idle association rarely has more queued. */
+  private final ArrayDeque<Entry> entries = new ArrayDeque<>(1);
 
   void add(Chunk chunk, Destination destination, int verificationTag) {
     entries.addLast(new Entry(chunk, destination, verificationTag));

@@ -78,6 +78,8 @@ public final class Endpoint {
   private final AssociationScheduler scheduler =
       new AssociationScheduler(internalErrors::inAssociation);
   private final AssociationTable associations = new AssociationTable();
+  /** Associations added since the last {@link #pollAdded()}; null until tracking is asked for. */
+  private ArrayDeque<SctpAssociation> added;
   private final Context context = new Context();
   private final OutOfTheBlue ootb;
   private final InitResponder initResponder;
@@ -320,6 +322,9 @@ public final class Endpoint {
 
   void register(SctpAssociation a) {
     associations.add(a);
+    if (added != null) {
+      added.addLast(a);
+    }
     scheduler.added();
     scheduler.touch(a);
   }
@@ -423,6 +428,25 @@ public final class Endpoint {
 
   public Collection<SctpAssociation> associations() {
     return associations.all();
+  }
+
+  /**
+   * From now on {@link #pollAdded()} gives every association this endpoint adds (an accepted INIT,
+   * a connect, a restore), so that a runtime finds its new associations without walking all of
+   * them. Whoever asks must poll after every input, or the queue holds on to associations.
+   */
+  public void trackAddedAssociations() {
+    if (added == null) {
+      added = new ArrayDeque<>();
+    }
+  }
+
+  /**
+   * The next association added since tracking began ({@link #trackAddedAssociations()}), oldest
+   * first, or null; it may have ended since.
+   */
+  public SctpAssociation pollAdded() {
+    return added == null ? null : added.pollFirst();
   }
 
   /** The endpoint's counters, totals of its associations (closed ones included). */

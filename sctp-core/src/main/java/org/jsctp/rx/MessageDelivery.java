@@ -21,7 +21,7 @@ final class MessageDelivery implements Reassembler.Sink, OrderedDelivery.Sink {
   Reassembler reassembly;
   OrderedDelivery ordered;
   /** Complete messages of a stream whose partial delivery is under way. */
-  final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>();
+  final ArrayDeque<InboundMessage> deferred = new ArrayDeque<>(1);
   long deferredBytes;
   private long unread;
   /** With replication: bytes delivered that the application has not confirmed. */

@@ -26,13 +26,15 @@ import org.jsctp.wire.UserDataChunk;
  */
 final class Reassembly implements Reassembler {
 
-  private final TreeMap<Long, DataChunk> fragments = new TreeMap<>();
-  private final TreeSet<Long> beginnings = new TreeSet<>();
-  private final TreeSet<Long> endings = new TreeSet<>();
+  // The tables below are made with the first fragment: most associations never receive one, and
+  // an idle association need not hold them (five collections, about 370 bytes). Null until then.
+  private TreeMap<Long, DataChunk> fragments;
+  private TreeSet<Long> beginnings;
+  private TreeSet<Long> endings;
   /** Beginnings of messages that may be delivered now: unordered ones, and the next SSN of a stream. */
-  private final TreeSet<Long> startable = new TreeSet<>();
+  private TreeSet<Long> startable;
   /** The lowest beginning TSN of each ordered (stream, SSN), to find it when the stream reaches it. */
-  private final Map<Integer, Long> orderedBeginnings = new HashMap<>();
+  private Map<Integer, Long> orderedBeginnings;
   private long bytes;
 
   private boolean partialActive;
@@ -73,6 +75,13 @@ final class Reassembly implements Reassembler {
   public void add(long tsn, UserDataChunk fragment, InetAddress source, TsnTracker tracker,
       Sink sink) {
     DataChunk d = (DataChunk) fragment;
+    if (fragments == null) {
+      fragments = new TreeMap<>();
+      beginnings = new TreeSet<>();
+      endings = new TreeSet<>();
+      startable = new TreeSet<>();
+      orderedBeginnings = new HashMap<>();
+    }
     if (partialActive && tsn == partialNextTsn) {
       continuePartial(d, tsn, source, sink);
       return;
@@ -123,6 +132,9 @@ final class Reassembly implements Reassembler {
 
   @Override
   public void streamAdvanced(int streamId, int ssn) {
+    if (fragments == null) {
+      return;
+    }
     Long tsn = orderedBeginnings.get(streamKey(streamId, ssn));
     if (tsn != null) {
       startable.add(tsn);
@@ -161,7 +173,7 @@ final class Reassembly implements Reassembler {
   /** Starts the partial delivery of the lowest message that may be delivered now. */
   @Override
   public boolean startPartialDelivery(Sink sink) {
-    if (partialActive) {
+    if (partialActive || fragments == null) {
       return false;
     }
     Long b;
@@ -248,7 +260,7 @@ final class Reassembly implements Reassembler {
    * null.
    */
   InboundMessage discardThrough(long tsn) {
-    while (!fragments.isEmpty() && fragments.firstKey() <= tsn) {
+    while (fragments != null && !fragments.isEmpty() && fragments.firstKey() <= tsn) {
       evict(fragments.firstKey());
     }
     if (!partialActive || partialNextTsn > tsn) {
@@ -262,8 +274,10 @@ final class Reassembly implements Reassembler {
   @Override
   public void export(List<ReceiverSnapshot.InboundChunk> out,
       List<ReceiverSnapshot.PartialDelivery> partials) {
-    for (DataChunk d : fragments.values()) {
-      out.add(Reassembler.exported(d, null));
+    if (fragments != null) {
+      for (DataChunk d : fragments.values()) {
+        out.add(Reassembler.exported(d, null));
+      }
     }
     if (partialActive) {
       partials.add(new ReceiverSnapshot.PartialDelivery(partialStream, partialSsn,
@@ -285,12 +299,12 @@ final class Reassembly implements Reassembler {
 
   @Override
   public long highestFragment() {
-    return fragments.isEmpty() ? -1 : fragments.lastKey();
+    return fragments == null || fragments.isEmpty() ? -1 : fragments.lastKey();
   }
 
   @Override
   public void evict(long tsn) {
-    DataChunk d = fragments.remove(tsn);
+    DataChunk d = fragments == null ? null : fragments.remove(tsn);
     if (d == null) {
       return;
     }

@@ -36,9 +36,10 @@ public final class TsnTracker {
   private final SequenceUnwrapper unwrapper;
   private long cumulative;
   private long highestReceived;
-  private long[] ranges = new long[8];
+  // Small at first: an idle association has no gaps and no duplicates; both grow by doubling.
+  private long[] ranges = new long[2];
   private int rangeCount;
-  private int[] duplicates = new int[8];
+  private int[] duplicates = new int[2];
   private int duplicateCount;
 
   /** @param peerInitialTsn the peer's Initial TSN; the cumulative TSN starts one below it */

@@ -7,7 +7,8 @@ package org.jsctp.tx;
  */
 final class FirstComeFirstServed implements StreamScheduler {
 
-  private int[] ring = new int[16];
+  /** A power of two; small at first, as most associations queue little. */
+  private int[] ring = new int[2];
   private int head;
   private int size;
 

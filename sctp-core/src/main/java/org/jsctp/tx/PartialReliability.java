@@ -36,6 +36,8 @@ final class PartialReliability {
   private final SendBuffer buffer;
   private final ChunkCutter cutter;
   private final SenderEnvironment env;
+  private int streams;
+  /** Abandoned messages per stream; both null until the first one (most associations have none). */
   private long[] sentByStream;
   private long[] unsentByStream;
   private long lastForwardTsn;
@@ -59,15 +61,24 @@ final class PartialReliability {
     this.queue = queue;
     this.buffer = buffer;
     this.env = env;
-    this.sentByStream = new long[streams];
-    this.unsentByStream = new long[streams];
+    this.streams = streams;
     this.lastForwardTsn = outstanding.cumulativeAckPoint();
   }
 
   /** The outbound streams grew (RFC 6525 section 5.1.5): their counters start at 0. */
   void setStreamCount(int streams) {
-    sentByStream = java.util.Arrays.copyOf(sentByStream, streams);
-    unsentByStream = java.util.Arrays.copyOf(unsentByStream, streams);
+    this.streams = streams;
+    if (sentByStream != null) {
+      sentByStream = java.util.Arrays.copyOf(sentByStream, streams);
+      unsentByStream = java.util.Arrays.copyOf(unsentByStream, streams);
+    }
+  }
+
+  private void countsNeeded() {
+    if (sentByStream == null) {
+      sentByStream = new long[streams];
+      unsentByStream = new long[streams];
+    }
   }
 
   boolean enabled() {
@@ -161,6 +172,7 @@ final class PartialReliability {
         replication.cut(end, m.arrival, m.offset(), true);
       }
     }
+    countsNeeded();
     sentByStream[m.streamId()]++;
     report(m, true, reason, m.payload(), cause);
   }
@@ -172,6 +184,7 @@ final class PartialReliability {
       replication.abandoned(m.arrival, false);
     }
     buffer.released(m.remaining());
+    countsNeeded();
     unsentByStream[m.streamId()]++;
     report(m, false, reason, m.unsentPart(), cause);
   }
@@ -351,6 +364,7 @@ final class PartialReliability {
 
   /** Puts back the abandoned counts of {@code stream} (a standby taking over). */
   void restoreCounts(int stream, long sent, long unsent) {
+    countsNeeded();
     sentByStream[stream] = sent;
     unsentByStream[stream] = unsent;
   }
@@ -373,6 +387,9 @@ final class PartialReliability {
   }
 
   private static long sum(long[] counts, int stream) {
+    if (counts == null) {
+      return 0;
+    }
     if (stream >= 0) {
       return stream < counts.length ? counts[stream] : 0;
     }

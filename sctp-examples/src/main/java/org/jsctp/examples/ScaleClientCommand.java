@@ -25,8 +25,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scale-client}: opens many associations to one echo server, each from its own endpoint
- * (its own channel, SCTP port and ephemeral UDP port), then keeps them idle or has each echo a
- * message at a fixed rate. For the scale benchmark (bench/scale.sh), which measures the server.
+ * (its own channel and SCTP port; by default its own ephemeral UDP port, or with {@code
+ * --udp-sockets K} one of K UDP sockets the endpoints share, as usrsctp runs many SCTP ports over
+ * one encapsulation port, so that the client needs K file descriptors rather than one per
+ * association), then keeps them idle or has each echo a message at a fixed rate. For the scale
+ * benchmark (bench/scale.sh), which measures the server.
  *
  * <p>Prints {@code UP associations=N failed=F seconds=S} once every association is up (or failed),
  * {@code ECHO ...} lines every 10 s when echoing, and a closing {@code RESULT} line.
@@ -50,6 +53,22 @@ final class ScaleClientCommand implements Callable<Integer> {
       paramLabel = "ADDR",
       description = "Local addresses, used round robin (default: the one the system picks).")
   List<InetAddress> locals = new ArrayList<>();
+
+  @Option(
+      names = "--udp-sockets",
+      defaultValue = "0",
+      paramLabel = "K",
+      description =
+          "UDP sockets the associations share, socket s = i %% K on UDP port --first-udp-port + s"
+              + " and local address s %% (number of --local); 0 = an ephemeral UDP port per"
+              + " association (default: ${DEFAULT-VALUE}).")
+  int udpSockets;
+
+  @Option(
+      names = "--first-udp-port",
+      defaultValue = "30000",
+      description = "The first local UDP port with --udp-sockets (default: ${DEFAULT-VALUE}).")
+  int firstUdpPort;
 
   @Option(
       names = "--associations",
@@ -101,6 +120,11 @@ final class ScaleClientCommand implements Callable<Integer> {
     Usage.check(spec, rate >= 0 && rate <= 1000, "--rate must be 0..1000");
     Usage.check(spec, size >= 8 && size <= 65536, "--size must be 8..65536");
     Usage.check(spec, duration >= 0, "--duration must be at least 0");
+    Usage.check(spec, udpSockets >= 0, "--udp-sockets must be at least 0");
+    Usage.check(
+        spec,
+        udpSockets == 0 || firstUdpPort >= 1 && firstUdpPort + udpSockets - 1 <= 0xFFFF,
+        "--first-udp-port + --udp-sockets must stay within 1..65535");
     stackOptions.configureLogging();
     long start = System.nanoTime();
     Events events = new Events(System.out, start);
@@ -111,10 +135,12 @@ final class ScaleClientCommand implements Callable<Integer> {
       InetSocketAddress peer = server.at(remote);
       for (int i = 0; i < associations; i++) {
         inFlight.acquire();
-        SctpChannel ch = ClientChannels.open(stack, 0, server);
+        int socket = udpSockets == 0 ? i : i % udpSockets;
+        SctpChannel ch =
+            ClientChannels.open(stack, udpSockets == 0 ? 0 : firstUdpPort + socket, server);
         ch.setOption(SctpStandardSocketOptions.SCTP_NODELAY, true);
         if (!locals.isEmpty()) {
-          ch.bind(new InetSocketAddress(locals.get(i % locals.size()), 0));
+          ch.bind(new InetSocketAddress(locals.get(socket % locals.size()), 0));
         }
         setups.add(
             ch.connectAsync(List.of(peer))

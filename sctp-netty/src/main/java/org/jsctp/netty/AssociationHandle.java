@@ -35,7 +35,7 @@ final class AssociationHandle {
   final CompletableFuture<Void> established = new CompletableFuture<>();
   final CompletableFuture<Void> closed = new CompletableFuture<>();
   private volatile AssociationOwner owner;
-  private final ArrayDeque<PendingSend> parked = new ArrayDeque<>();
+  private final ArrayDeque<PendingSend> parked = new ArrayDeque<>(1);
   private long parkedBytes;
   private final AtomicLong unconsumed = new AtomicLong();
   /** The newest delivery the application confirmed and the core has not been told of yet. */

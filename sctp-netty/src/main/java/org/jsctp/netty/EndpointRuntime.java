@@ -89,6 +89,7 @@ final class EndpointRuntime {
     this.stack = stack;
     this.loop = loop;
     this.endpoint = endpoint;
+    endpoint.trackAddedAssociations();
     this.style = style;
     this.udp =
         new UdpChannels(stack, loop, endpoint, new DatagramHandler(this), this::now,
@@ -297,12 +298,15 @@ final class EndpointRuntime {
     maybeRelease();
   }
 
+  /**
+   * Gives every association the core added since the last call a handle. Costs the associations
+   * added, not all of them: walking the whole table for each new one made setting up N
+   * associations cost O(N^2).
+   */
   private void adoptNew() {
-    if (endpoint.associations().size() == handles.size()) {
-      return;
-    }
-    for (SctpAssociation core : new ArrayList<>(endpoint.associations())) {
-      if (handles.containsKey(core.id())) {
+    SctpAssociation core;
+    while ((core = endpoint.pollAdded()) != null) {
+      if (handles.containsKey(core.id()) || endpoint.association(core.id()) != core) {
         continue;
       }
       AssociationHandle h = new AssociationHandle(this, core, true, AssociationOwner.DISCARD);
