@@ -112,6 +112,7 @@ final class EchoClientCommand implements Callable<Integer> {
       if (!ClientChannels.connect(ch, endpoint, Duration.ofSeconds(120), events)) {
         if (latency) {
           System.out.println(stats.latencyLine());
+          System.out.println(stats.secondHalfLatencyLine());
         }
         System.out.println(stats.result(System.nanoTime()));
         return 1;
@@ -147,6 +148,7 @@ final class EchoClientCommand implements Callable<Integer> {
       }
       if (latency) {
         System.out.println(stats.latencyLine());
+        System.out.println(stats.secondHalfLatencyLine());
       }
       System.out.println(stats.result(end));
       System.out.flush();

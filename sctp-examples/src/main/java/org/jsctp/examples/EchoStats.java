@@ -298,11 +298,25 @@ final class EchoStats {
    * percentiles in microseconds (all 0 without samples).
    */
   synchronized String latencyLine() {
-    long[] sorted = java.util.Arrays.copyOf(samples, sampleCount);
+    return latencyLine("LATENCY", 0);
+  }
+
+  /**
+   * The same for the later half of the samples, in the order the echoes came ({@code
+   * LATENCY_SECOND_HALF samples=N ...}): the run without its first half, where a fresh JVM warms
+   * up.
+   */
+  synchronized String secondHalfLatencyLine() {
+    return latencyLine("LATENCY_SECOND_HALF", sampleCount / 2);
+  }
+
+  private String latencyLine(String tag, int from) {
+    long[] sorted = java.util.Arrays.copyOfRange(samples, from, sampleCount);
     java.util.Arrays.sort(sorted);
     return String.format(
         java.util.Locale.ROOT,
-        "LATENCY samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d",
+        "%s samples=%d p50_us=%d p90_us=%d p99_us=%d max_us=%d",
+        tag,
         sorted.length,
         percentile(sorted, 50) / 1000,
         percentile(sorted, 90) / 1000,

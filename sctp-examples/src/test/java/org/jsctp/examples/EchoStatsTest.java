@@ -36,6 +36,23 @@ class EchoStatsTest {
   }
 
   @Test
+  void theSecondHalfLineLeavesOutTheEarlierHalfOfTheEchoes() {
+    EchoStats stats = new EchoStats(10, false, true);
+    long[] rttMicros = {9000, 7000, 300, 200, 100};
+    long t = 0;
+    for (int seq = 0; seq < rttMicros.length; seq++) {
+      stats.sent(seq, 0, t);
+      t += rttMicros[seq] * 1000;
+      stats.echoed(Payload.build(seq, 10), 10, 0, t);
+    }
+
+    assertThat(stats.latencyLine())
+        .isEqualTo("LATENCY samples=5 p50_us=300 p90_us=9000 p99_us=9000 max_us=9000");
+    assertThat(stats.secondHalfLatencyLine())
+        .isEqualTo("LATENCY_SECOND_HALF samples=3 p50_us=200 p90_us=300 p99_us=300 max_us=300");
+  }
+
+  @Test
   void withoutLatencyNothingIsKept() {
     EchoStats stats = new EchoStats(10, false);
     stats.sent(0, 0, 1_000_000);
