@@ -2,7 +2,8 @@
 # Echo round-trip latency at a low rate, jsctp against usrsctp, on loopback in a network
 # namespace made for the run: 100-byte messages at 200 messages/s for 20 s (one message in
 # flight at a time in practice), p50/p90/p99/max of the round trip as the client measures it
-# (send call to the complete echo read).
+# (send call to the complete echo read), also over the later half of the samples only (the
+# clients' LATENCY_SECOND_HALF line: the run without the first half, where a fresh JVM warms up).
 #
 # Clients: our `echo-client --latency` and bench/c/upeer.c (usrsctp, built here). Servers: our
 # `echo-server`, upeer's server mode (SCTP_NODELAY, quiet) and usrsctp's own echo_server (Debian
@@ -47,7 +48,7 @@ next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$
 {
   machine_info
   echo "# rate ${RATE}/s, ${SIZE}-byte messages, ${DURATION}s per run, $RUNS runs"
-  echo "case,run,samples,p50_us,p90_us,p99_us,max_us,sent,echoed,max_gap_ms,loadavg1"
+  echo "case,run,samples,p50_us,p90_us,p99_us,max_us,sent,echoed,max_gap_ms,loadavg1,half_p50_us,half_p90_us,half_p99_us,half_max_us"
 } >"$OUT"
 
 one_run() {
@@ -81,7 +82,8 @@ one_run() {
   wait "$spid" 2>/dev/null || true
   lat=$(grep -m1 '^LATENCY ' "$base.client.out") || die "no LATENCY line in $base.client.out"
   res=$(grep -m1 '^RESULT ' "$base.client.out") || die "no RESULT line in $base.client.out"
-  echo "$kase,$run,$(kv "$lat" samples),$(kv "$lat" p50_us),$(kv "$lat" p90_us),$(kv "$lat" p99_us),$(kv "$lat" max_us),$(kv "$res" sent),$(kv "$res" echoed),$(kv "$res" max_gap_ms),$(cut -d' ' -f1 /proc/loadavg)" |
+  half=$(grep -m1 '^LATENCY_SECOND_HALF ' "$base.client.out") || half=""
+  echo "$kase,$run,$(kv "$lat" samples),$(kv "$lat" p50_us),$(kv "$lat" p90_us),$(kv "$lat" p99_us),$(kv "$lat" max_us),$(kv "$res" sent),$(kv "$res" echoed),$(kv "$res" max_gap_ms),$(cut -d' ' -f1 /proc/loadavg),$(kv "$half" p50_us),$(kv "$half" p90_us),$(kv "$half" p99_us),$(kv "$half" max_us)" |
     tee -a "$OUT" >&2
 }
 

@@ -213,6 +213,14 @@ def latency(path):
         print(f"| {c} | {len(rs)} | {med(r['p50_us'] for r in rs):.0f} | {med(r['p90_us'] for r in rs):.0f} | "
               f"{med(r['p99_us'] for r in rs):.0f} | {med(r['max_us'] for r in rs):.0f} | "
               f"{', '.join(r['echoed'] + '/' + r['sent'] for r in rs)} |")
+    halves = {c: rs for c, rs in by.items() if any(r.get("half_p50_us") for r in rs)}
+    if halves:
+        print("\nthe later half of each run's samples (warm-up left out):\n")
+        print("| client → server | p50 µs | p90 µs | p99 µs | max µs |")
+        print("| --- | ---: | ---: | ---: | ---: |")
+        for c, rs in halves.items():
+            print(f"| {c} | {med(r['half_p50_us'] for r in rs):.0f} | {med(r['half_p90_us'] for r in rs):.0f} | "
+                  f"{med(r['half_p99_us'] for r in rs):.0f} | {med(r['half_max_us'] for r in rs):.0f} |")
 
 
 def failover(path):

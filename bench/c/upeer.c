@@ -12,6 +12,7 @@
  * first is the primary) sends numbered messages at a fixed rate and measures each message's
  * round trip, then prints, as jsctp's echo-client does:
  *   LATENCY samples=N p50_us=X p90_us=Y p99_us=Z max_us=W
+ *   LATENCY_SECOND_HALF samples=N ... (the same for the later half of the samples)
  *   RESULT sent=N echoed=N mismatched=N bytes=B seconds=S msgs_per_s=X max_gap_ms=G
  * max_gap_ms is the longest time without any echo while messages were outstanding.
  * Both print "+<ms>ms ..." lines for association and path events.
@@ -348,10 +349,19 @@ static int run_client(void) {
 	long k = 0;
 	for (long i = 0; i < nsent; i++)
 		if (rtt[i] > 0) rtt[k++] = rtt[i];
+	/* the later half of the samples, as echo-client's LATENCY_SECOND_HALF */
+	long h = k - k / 2;
+	double *later = malloc(sizeof(double) * (h + 1));
+	memcpy(later, rtt + k / 2, sizeof(double) * h);
 	qsort(rtt, k, sizeof(double), cmp);
-#define PCT(p) (k ? rtt[(long)((p) * k + 0.999999) - 1 < 0 ? 0 : (long)((p) * k + 0.999999) - 1] * 1e6 : 0)
+	qsort(later, h, sizeof(double), cmp);
+#define PCTOF(a, n, p) ((n) ? (a)[(long)((p) * (n) + 0.999999) - 1 < 0 ? 0 : (long)((p) * (n) + 0.999999) - 1] * 1e6 : 0)
+#define PCT(p) PCTOF(rtt, k, p)
 	printf("LATENCY samples=%ld p50_us=%.0f p90_us=%.0f p99_us=%.0f max_us=%.0f\n", k, PCT(0.50), PCT(0.90),
 	       PCT(0.99), k ? rtt[k - 1] * 1e6 : 0);
+	printf("LATENCY_SECOND_HALF samples=%ld p50_us=%.0f p90_us=%.0f p99_us=%.0f max_us=%.0f\n", h,
+	       PCTOF(later, h, 0.50), PCTOF(later, h, 0.90), PCTOF(later, h, 0.99), h ? later[h - 1] * 1e6 : 0);
+	free(later);
 	double secs = (nechoed ? last_echo : end) - first_send;
 	printf("RESULT sent=%ld echoed=%ld mismatched=%ld bytes=%lld seconds=%.3f msgs_per_s=%.1f max_gap_ms=%ld\n", nsent,
 	       nechoed, nmismatched, nbytes, secs, secs > 0 ? (nechoed - nmismatched) / secs : 0, (long)(gap * 1000));
