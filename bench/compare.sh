@@ -14,8 +14,9 @@
 #   sudo bench/compare.sh [--duration S] [--runs N] [--sizes "1024 8192 65536"] [--cases "..."] [--out FILE]
 #
 # Cases (default "tsctp-tsctp ours-ours ours-tsctp tsctp-ours"): our tools run with their default
-# transport (epoll with UDP GSO and GRO on Linux x86_64); oursnio-oursnio and oursepoll-oursepoll
-# are ours -> ours on NIO and on epoll without GSO/GRO, for the transport comparison.
+# transport (epoll with sendmmsg on Linux x86_64); oursnio-oursnio and oursgso-oursgso are ours ->
+# ours on NIO and on epoll with UDP GSO/GRO, for the transport comparison. (Results files of
+# 2026-12-07 15:02 name epoll without GSO oursepoll-oursepoll and epoll with GSO ours-ours.)
 #
 # Writes bench/results/compare-<UTC date>.csv (machine description as # lines first) and prints
 # the medians and the ratios ours/usrsctp and ours/raw UDP. Packets per second of an SCTP run
@@ -66,12 +67,13 @@ udp_rcvbuf_errors() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $6; exit}' /proc/net
   echo "case,size,run,mbit_per_s,msgs_per_s,data_pkts_per_s,udp_in_per_s,rx_cpu_s,seconds,loadavg1,udp_rcvbuf_errors"
 } >"$OUT"
 
-# ours_args CASE: the transport of our tools in CASE: oursnio-oursnio NIO, oursepoll-oursepoll epoll
-# without UDP GSO/GRO, ours-* and *-ours the tools' default (epoll with GSO/GRO where it works)
+# ours_args CASE: the transport of our tools in CASE: oursnio-oursnio NIO, oursgso-oursgso epoll
+# with UDP GSO/GRO (--udp-offload), ours-* and *-ours the tools' default (epoll with sendmmsg where
+# it works)
 ours_args() {
   case $1 in
     oursnio*) echo "--transport NIO" ;;
-    oursepoll*) echo "--transport EPOLL --no-udp-offload" ;;
+    oursgso*) echo "--transport EPOLL --udp-offload" ;;
   esac
 }
 

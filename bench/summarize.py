@@ -61,7 +61,7 @@ def compare(path):
     m = compare_medians(path)
     sizes = sorted({s for (c, s) in m if c != "udp-raw"})
     cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours", "oursnio-oursnio",
-                         "oursepoll-oursepoll"] if any((c, s) in m for s in sizes)]
+                         "oursepoll-oursepoll", "oursgso-oursgso"] if any((c, s) in m for s in sizes)]
     print(f"# {path}")
     print("## Throughput, receiver side, median of runs (Mbit/s of user data; all runs in brackets)\n")
     print("| message | " + " | ".join(cases) + " | ours/usrsctp |")
@@ -106,7 +106,7 @@ def plot_compare(path, out):
     m = compare_medians(path)
     sizes = sorted({s for (c, s) in m if c != "udp-raw"})
     cases = [c for c in ["tsctp-tsctp", "ours-ours", "ours-tsctp", "tsctp-ours", "oursnio-oursnio",
-                         "oursepoll-oursepoll"] if any((c, s) in m for s in sizes)]
+                         "oursepoll-oursepoll", "oursgso-oursgso"] if any((c, s) in m for s in sizes)]
     colors = {"tsctp-tsctp": "#4e79a7", "ours-ours": "#e15759", "ours-tsctp": "#f28e2b", "tsctp-ours": "#76b7b2"}
     labels = {"tsctp-tsctp": "usrsctp → usrsctp", "ours-ours": "jsctp → jsctp",
               "ours-tsctp": "jsctp → usrsctp", "tsctp-ours": "usrsctp → jsctp"}

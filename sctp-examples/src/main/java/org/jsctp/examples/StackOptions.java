@@ -37,14 +37,16 @@ final class StackOptions {
       names = "--transport",
       paramLabel = "AUTO|EPOLL|NIO",
       description =
-          "The UDP transport: EPOLL (Linux; sendmmsg, UDP GSO and GRO), NIO (everywhere), or AUTO"
-              + " (default: epoll where it works, NIO otherwise).")
+          "The UDP transport: EPOLL (Linux; sendmmsg, and UDP GSO and GRO with --udp-offload), NIO"
+              + " (everywhere), or AUTO (default: epoll where it works, NIO otherwise).")
   Transport transport = Transport.AUTO;
 
   @Option(
-      names = "--no-udp-offload",
-      description = "On epoll, send one datagram per packet (no UDP GSO) and read without UDP GRO.")
-  boolean noUdpOffload;
+      names = "--udp-offload",
+      description =
+          "On epoll, send runs of same-sized packets as one UDP GSO send and read with UDP GRO"
+              + " (a capture on this host then shows each run as one oversized datagram).")
+  boolean udpOffload;
 
   /** Switches debug logging on when asked; call before any logger is created. */
   void configureLogging() {
@@ -87,7 +89,7 @@ final class StackOptions {
       return SctpStack.builder()
           .config(config())
           .transport(transport)
-          .udpOffload(!noUdpOffload)
+          .udpOffload(udpOffload)
           .threadName(threadName)
           .build();
     } catch (IllegalStateException e) {

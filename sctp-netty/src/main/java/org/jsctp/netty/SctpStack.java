@@ -125,7 +125,10 @@ public final class SctpStack implements AutoCloseable {
         config);
   }
 
-  /** A builder with the defaults: {@link StackConfig#defaults()}, NIO, 1 event loop, any peer. */
+  /**
+   * A builder with the defaults: {@link StackConfig#defaults()}, NIO, no UDP offload, 1 event
+   * loop, any peer.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -555,7 +558,7 @@ public final class SctpStack implements AutoCloseable {
   public static final class Builder {
     private StackConfig config = StackConfig.defaults();
     private Transport transport = Transport.NIO;
-    private boolean udpOffload = true;
+    private boolean udpOffload;
     private int threads = 1;
     private String threadName = "jsctp";
     private Predicate<InetAddress> allowedPeers = a -> true;
@@ -589,10 +592,12 @@ public final class SctpStack implements AutoCloseable {
     }
 
     /**
-     * Linux's UDP segmentation offloads on the epoll transport (default on): runs of same-sized
+     * Linux's UDP segmentation offloads on the epoll transport (default off): runs of same-sized
      * packets to one peer leave in one send ({@code UDP_SEGMENT}) and arrive in one read ({@code
-     * UDP_GRO}). The datagrams on the wire are the same either way. Nothing changes on NIO. With a
-     * {@link #udpChannelCustomizer}, sends are not segmented: its handlers see one SCTP packet per
+     * UDP_GRO}). The datagrams on the wire are the same, but a capture on this host (tcpdump,
+     * Wireshark) sees each run before the kernel cuts it, as one oversized datagram that does not
+     * decode as SCTP, as it sees TCP's segmentation offload. Nothing changes on NIO. With a {@link
+     * #udpChannelCustomizer}, sends are not segmented: its handlers see one SCTP packet per
      * datagram both ways.
      */
     public Builder udpOffload(boolean on) {

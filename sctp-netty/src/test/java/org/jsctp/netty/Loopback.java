@@ -47,8 +47,8 @@ final class Loopback {
   }
 
   /**
-   * The transport of the run: NIO, or epoll in the second run of these tests (the build's
-   * epoll-tests profile sets {@code jsctp.test.transport}).
+   * The transport of the run: NIO, or epoll (with UDP GSO and GRO) in the second run of these tests
+   * (the build's epoll-tests profile sets {@code jsctp.test.transport}).
    */
   static Transport transport() {
     return Transport.valueOf(System.getProperty("jsctp.test.transport", "NIO"));
@@ -58,6 +58,7 @@ final class Loopback {
     SctpStack.Builder b =
         SctpStack.builder()
             .transport(transport())
+            .udpOffload(true)
             .sysctl(fastSysctl())
             .allowedPeerAddresses(PeerAddressFilter.subnets("127.0.0.0/8"))
             .threadName("jsctp-test");

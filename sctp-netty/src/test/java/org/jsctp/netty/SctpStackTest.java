@@ -58,7 +58,22 @@ class SctpStackTest {
       try (SctpStack stack =
           SctpStack.builder().transport(Transport.EPOLL).threadName("jsctp-test").build()) {
         assertThat(stack.transport()).isEqualTo(Transport.EPOLL);
+        assertThat(stack.usesUdpOffload()).as("UDP GSO/GRO off unless asked for").isFalse();
       }
+      try (SctpStack stack =
+          SctpStack.builder()
+              .transport(Transport.EPOLL)
+              .udpOffload(true)
+              .threadName("jsctp-test")
+              .build()) {
+        assertThat(stack.usesUdpOffload())
+            .isEqualTo(UdpOffload.lookUp() != null)
+            .isEqualTo(stack.segmentsSends());
+      }
+    }
+    try (SctpStack stack =
+        SctpStack.builder().udpOffload(true).threadName("jsctp-test").build()) {
+      assertThat(stack.usesUdpOffload()).as("nothing on NIO").isFalse();
     }
   }
 
