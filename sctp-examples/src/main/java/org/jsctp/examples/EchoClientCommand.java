@@ -111,8 +111,8 @@ final class EchoClientCommand implements Callable<Integer> {
       extensions.apply(ch::setOption);
       if (!ClientChannels.connect(ch, endpoint, Duration.ofSeconds(120), events)) {
         if (latency) {
-          System.out.println(stats.latencyLine());
           System.out.println(stats.secondHalfLatencyLine());
+          System.out.println(stats.latencyLine());
         }
         System.out.println(stats.result(System.nanoTime()));
         return 1;
@@ -147,8 +147,8 @@ final class EchoClientCommand implements Callable<Integer> {
         // the result is known; a slow goodbye does not change it
       }
       if (latency) {
-        System.out.println(stats.latencyLine());
         System.out.println(stats.secondHalfLatencyLine());
+        System.out.println(stats.latencyLine());
       }
       System.out.println(stats.result(end));
       System.out.flush();

@@ -240,7 +240,10 @@ class EchoProcessesIT {
     assertThat(p99).isLessThanOrEqualTo(max);
     // a round trip can never exceed the whole run: sending for 1 s plus at most 10 s of drain
     assertThat(max).isLessThan(11_000_000L);
-    assertThat(run.out()).filteredOn(l -> l.startsWith("LATENCY")).hasSize(1);
+    assertThat(run.out()).filteredOn(l -> l.startsWith("LATENCY ")).hasSize(1);
+    assertThat(run.out().get(at - 2))
+        .as("the later half's line comes before")
+        .startsWith("LATENCY_SECOND_HALF samples=" + (samples - samples / 2) + " ");
   }
 
   @Test
