@@ -53,7 +53,6 @@ LOGDIR=${OUT%.csv}.logs
 mkdir -p "$LOGDIR"
 ns_create aot; NS=$NS_NAME
 PORT=24000
-next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
 
 {
   machine_info

@@ -57,7 +57,6 @@ OURS=("$JAVA" $JAVA_OPTS -jar "$JAR")
 PORT=21000
 
 # next_port: sets PORT to the next UDP port free in the namespace (not in a subshell)
-next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
 udp_in() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $2; exit}' /proc/net/snmp; }
 udp_rcvbuf_errors() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $6; exit}' /proc/net/snmp; }
 

@@ -43,7 +43,6 @@ mkdir -p "$LOGDIR"
 ns_create lat; NS=$NS_NAME
 OURS=("$JAVA" $JAVA_OPTS -jar "$JAR")
 PORT=22000
-next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
 
 {
   machine_info

@@ -51,7 +51,6 @@ mkdir -p "$LOGDIR"
 ns_create loss; NS=$NS_NAME
 OURS=("$JAVA" $JAVA_OPTS -jar "$JAR")
 PORT=23000
-next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
 
 {
   machine_info

@@ -53,7 +53,6 @@ LOGDIR=${OUT%.csv}.logs
 mkdir -p "$LOGDIR"
 ns_create scale; NS=$NS_NAME
 PORT=23000
-next_port() { PORT=$((PORT + 1)); while ! udp_port_free "$NS" "$PORT"; do PORT=$((PORT + 1)); done; }
 udp_in() { in_ns "$NS" awk '/^Udp: [0-9]/ {print $2; exit}' /proc/net/snmp; }
 
 {
